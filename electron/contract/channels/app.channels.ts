@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { channel } from '../define';
+import type { MunicipalityRef, CountyRef } from '../../core/store/schema';
+import { isoDate } from '../../core/store/schema';
+
+const empty = z.strictObject({});
+
+/** What happened when the document was opened; shown once to the user. */
+export type LoadReport = {
+  outcome: 'opened' | 'created-default' | 'restored-backup' | 'recovered-empty';
+  /** Swedish sentences describing what was done (quarantined file, restored backup). */
+  messages: string[];
+  quarantinedFile?: string;
+  restoredFrom?: string;
+};
+
+export type AppInfo = {
+  name: string;
+  version: string;
+  mode: 'desktop' | 'web';
+  dataFile: string;
+  backupDir: string;
+  readOnly: boolean;
+  loadReport: LoadReport;
+};
+
+export type StoreStatus = {
+  state: 'saved' | 'saving' | 'failed';
+  revision: number;
+  lastSavedAt?: string;
+  message?: string;
+};
+
+export type BackupInfo = { name: string; createdAt: string; sizeBytes: number; kind: 'rolling' | 'daily' };
+
+export type HistoryState = { canUndo: boolean; canRedo: boolean; undoSummary?: string; redoSummary?: string };
+
+export type OverviewFigures = {
+  date: string;
+  memberCount: number;
+  organisationCount: number;
+  serviceCount: number;
+  usageCount: number;
+  networkCounts: { kind: string; count: number }[];
+  contactCount: number;
+  budget: { year: number; kind: string; resultOre: number; incomeOre: number; costOre: number }[];
+  memberPopulation: number;
+  swedenPopulation?: { date: string; population: number };
+};
+
+export type MunicipalityOption = MunicipalityRef & { countyName: string };
+
+export const appChannels = {
+  /** Name, version, which file is open and what happened when it was opened. */
+  'app/get-info': channel<AppInfo>()(empty),
+  /** Whether everything is saved. */
+  'store/get-status': channel<StoreStatus>()(empty),
+  /** The figures of the Översikt screen at a date (today by default). */
+  'overview/get': channel<OverviewFigures>()(z.strictObject({ date: isoDate.optional() })),
+  'reference/list-municipalities': channel<MunicipalityOption[]>()(empty),
+  'reference/list-counties': channel<CountyRef[]>()(empty),
+  'data/list-backups': channel<BackupInfo[]>()(empty),
+  /** Replaces the open document with a backup; the current document is kept as a backup first. */
+  'data/restore-backup': channel<{ restoredFrom: string }>()(
+    z.strictObject({ name: z.string().min(1).max(200).regex(/^[\w.-]+$/) }),
+  ),
+  'history/get-state': channel<HistoryState>()(empty),
+  'history/undo': channel<HistoryState>()(empty),
+  'history/redo': channel<HistoryState>()(empty),
+};

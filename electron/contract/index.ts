@@ -1,0 +1,39 @@
+/**
+ * The one typed API between the UI and the core. Each channel is declared once, in a feature file under
+ * `channels/`; this module joins them. Core services must implement every channel (see `ServiceHandlers`),
+ * main registers exactly `channelNames`, preload exposes only those.
+ */
+import type { z } from 'zod';
+import type { ChannelDef } from './define';
+import type { Result } from './result';
+import { appChannels } from './channels/app.channels';
+
+export const contract = {
+  ...appChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const channelNames = Object.freeze(Object.keys(contract)) as readonly Channel[];
+
+/** What the UI may send (before defaults are applied). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What the core receives: parsed, defaulted, normalised. */
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
+
+/** The UI's view of the API. */
+export type Api = { [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>> };
+
+/** What the core implements: one handler per channel; a missing one is a compile error. */
+export type ServiceHandlers = {
+  [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (channelNames as readonly string[]).includes(name);
+}
+
+export * from './result';
+export * from './events';
+export type * from './channels/app.channels';

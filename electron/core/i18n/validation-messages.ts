@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+
+/** Swedish names of input fields, so a refusal names the field the way the screen does. */
+export const fieldLabels: Record<string, string> = {
+  name: 'Namn',
+  kind: 'Typ',
+  date: 'Datum',
+  year: 'År',
+  email: 'E-post',
+  phone: 'Telefon',
+  title: 'Titel',
+  orgNumber: 'Organisationsnummer',
+  municipalityCode: 'Kommun',
+  countyCode: 'Län',
+  organisationId: 'Organisation',
+  serviceId: 'Tjänst',
+  networkId: 'Nätverk',
+  contactId: 'Kontaktperson',
+  joined: 'Inträdesdatum',
+  left: 'Utträdesdatum',
+  noticeGiven: 'Uppsägningsdatum',
+  from: 'Från och med',
+  to: 'Till och med',
+  amount: 'Belopp',
+  note: 'Anteckning',
+  description: 'Beskrivning',
+  reason: 'Orsak',
+  role: 'Roll',
+  target: 'Mål',
+};
+
+export function labelForPath(path: readonly PropertyKey[]): string {
+  const keys = path.filter((p): p is string => typeof p === 'string');
+  const last = keys[keys.length - 1];
+  if (!last) return 'Indata';
+  return fieldLabels[last] ?? last;
+}
+
+/** One sentence naming the first offending field, e.g. «Organisationsnummer: Ogiltigt …». */
+export function describeValidationError(error: z.ZodError): { message: string; field: string } {
+  const issue = error.issues[0];
+  if (!issue) return { message: 'Ogiltig indata.', field: '' };
+  if (issue.code === 'unrecognized_keys') {
+    const keys = (issue as { keys?: string[] }).keys ?? [];
+    const field = [...issue.path.map(String), keys[0] ?? ''].filter(Boolean).join('.');
+    return { message: `Okänt fält: ${keys.map((k) => `”${k.slice(0, 40)}”`).join(', ')}.`, field };
+  }
+  const field = issue.path.map(String).join('.');
+  return { message: `${labelForPath(issue.path)}: ${issue.message}`, field };
+}

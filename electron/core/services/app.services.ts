@@ -1,0 +1,61 @@
+import { AppError, type ServiceHandlers } from '../../contract';
+import type { ServiceContext } from './create-services';
+import { overviewAt } from '../domain/overview';
+import { compareSv } from '../domain/swedish';
+
+type AppChannel =
+  | 'app/get-info'
+  | 'store/get-status'
+  | 'overview/get'
+  | 'reference/list-municipalities'
+  | 'reference/list-counties'
+  | 'data/list-backups'
+  | 'data/restore-backup'
+  | 'history/get-state'
+  | 'history/undo'
+  | 'history/redo';
+
+export function createAppServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, AppChannel> {
+  let lastSavedAt: string | undefined;
+  return {
+    'app/get-info': () => ({
+      name: 'Sambruk Kansli',
+      version: ports.app.version,
+      mode: ports.app.mode,
+      dataFile: ports.app.dataFile,
+      backupDir: ports.app.backupDir,
+      readOnly: repo.isReadOnly(),
+      loadReport: ports.loadReport,
+    }),
+    'store/get-status': () => {
+      lastSavedAt = repo.get().meta.updatedAt ?? lastSavedAt;
+      return { state: 'saved', revision: repo.get().meta.revision, lastSavedAt };
+    },
+    'overview/get': ({ date }) => overviewAt(repo.get(), date ?? today()),
+    'reference/list-municipalities': () => {
+      const doc = repo.get();
+      const counties = new Map(doc.reference.counties.map((c) => [c.code, c.name]));
+      return [...doc.reference.municipalities]
+        .sort((a, b) => compareSv(a.name, b.name))
+        .map((m) => ({ ...m, countyName: counties.get(m.countyCode) ?? '' }));
+    },
+    'reference/list-counties': () => [...repo.get().reference.counties],
+    'data/list-backups': () => ports.document.listBackups(),
+    'data/restore-backup': async ({ name }) => {
+      const backups = await ports.document.listBackups();
+      if (!backups.some((b) => b.name === name)) throw new AppError('not-found', `Säkerhetskopian ${name} finns inte.`);
+      const doc = await ports.document.readBackup(name);
+      await repo.replace(doc, `Återställde säkerhetskopian ${name}`);
+      return { restoredFrom: name };
+    },
+    'history/get-state': () => repo.history(),
+    'history/undo': async () => {
+      await repo.undo();
+      return repo.history();
+    },
+    'history/redo': async () => {
+      await repo.redo();
+      return repo.history();
+    },
+  };
+}

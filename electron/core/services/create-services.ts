@@ -1,0 +1,31 @@
+/**
+ * Implements every channel of the contract over a repository. Feature handlers live beside this file
+ * (`<feature>.services.ts`) and are joined here; `ServiceHandlers` makes a missing channel a compile error.
+ */
+import type { ServiceHandlers } from '../../contract';
+import { createRepository, type Repository } from '../store/repository';
+import type { Ports } from './ports';
+import { createAppServices } from './app.services';
+
+export type ServiceContext = { repo: Repository; ports: Ports; today: () => string };
+
+export function createServices(ports: Ports): { handlers: ServiceHandlers; repo: Repository } {
+  const repo = createRepository({
+    initial: ports.initial,
+    persist: (doc) => ports.document.save(doc),
+    clock: ports.clock,
+    ids: ports.ids,
+    readOnly: ports.app.readOnly ?? false,
+    onChanged: (doc) => ports.onChanged?.(doc.meta.revision),
+  });
+  const ctx: ServiceContext = { repo, ports, today: () => localDate(ports.clock()) };
+  const handlers: ServiceHandlers = {
+    ...createAppServices(ctx),
+  };
+  return { handlers, repo };
+}
+
+/** The calendar date in Sweden, which is what "today" means to the secretariat. */
+export function localDate(now: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+}

@@ -1,0 +1,28 @@
+/**
+ * What the core needs from the outside world, passed in so tests are deterministic and the same core runs
+ * in Electron's main process (file store) and in the browser (in-memory store).
+ */
+import type { SambrukDocument } from '../store/schema';
+import type { BackupInfo, LoadReport } from '../../contract';
+
+export type Clock = () => Date;
+export type IdSource = () => string;
+
+export type DocumentPort = {
+  /** Makes the document durable; resolves only when it is (temp file, fsync, rename, fsync dir on disk). */
+  save(doc: SambrukDocument): Promise<void>;
+  listBackups(): Promise<BackupInfo[]>;
+  /** Reads and validates a backup; the caller then replaces the open document with it. */
+  readBackup(name: string): Promise<SambrukDocument>;
+};
+
+export type Ports = {
+  clock: Clock;
+  ids: IdSource;
+  document: DocumentPort;
+  initial: SambrukDocument;
+  loadReport: LoadReport;
+  app: { version: string; mode: 'desktop' | 'web'; dataFile: string; backupDir: string; readOnly?: boolean };
+  /** Called after every change is durable, with the new revision (main forwards it as `store/changed`). */
+  onChanged?: (revision: number) => void;
+};

@@ -1,0 +1,156 @@
+/**
+ * The only code that changes the document. Every change:
+ * - runs one at a time (a queue), so concurrent calls are each saved exactly once, in order;
+ * - is computed on an immutable copy (immer), persisted durably, and only then becomes the current state,
+ *   so a failed save leaves memory as it was;
+ * - is recorded for undo/redo (inverse patches, kept until the app closes).
+ */
+import { enablePatches, produceWithPatches, applyPatches, freeze, type Draft, type Patch } from 'immer';
+import { AppError } from '../../contract/result';
+import type { ChangeLogEntry, SambrukDocument } from './schema';
+import type { Clock, IdSource } from '../services/ports';
+
+enablePatches();
+
+export type Persist = (doc: SambrukDocument) => Promise<void>;
+
+type HistoryEntry = { summary: string; patches: Patch[]; inverse: Patch[] };
+
+export type ChangeRecord = Omit<ChangeLogEntry, 'id' | 'at'>;
+
+export type Repository = ReturnType<typeof createRepository>;
+
+const HISTORY_LIMIT = 200;
+/** Sections of the document that undo must not roll back: the log keeps the truth of what happened. */
+const UNDO_EXCLUDED_ROOTS = new Set(['changeLog', 'meta']);
+
+export function createRepository(options: {
+  initial: SambrukDocument;
+  persist: Persist;
+  clock: Clock;
+  ids: IdSource;
+  readOnly?: boolean;
+  onChanged?: (doc: SambrukDocument) => void;
+}) {
+  let current: SambrukDocument = freeze(options.initial, true);
+  let queue: Promise<unknown> = Promise.resolve();
+  const undoStack: HistoryEntry[] = [];
+  const redoStack: HistoryEntry[] = [];
+  let readOnly = options.readOnly ?? false;
+
+  function enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function commit(next: SambrukDocument): Promise<void> {
+    await options.persist(next);
+    current = next;
+    options.onChanged?.(current);
+  }
+
+  function stamp(draft: Draft<SambrukDocument>, records: ChangeRecord[]) {
+    const at = options.clock().toISOString();
+    draft.meta.revision += 1;
+    draft.meta.updatedAt = at;
+    for (const record of records) {
+      draft.changeLog.push({ ...record, id: options.ids(), at } as Draft<ChangeLogEntry>);
+    }
+  }
+
+  return {
+    get: (): SambrukDocument => current,
+    isReadOnly: () => readOnly,
+    setReadOnly(value: boolean) {
+      readOnly = value;
+    },
+
+    /**
+     * Applies `mutate` to a draft and saves. `mutate` returns the change-log records describing the change
+     * (or throws an AppError to refuse it). Resolves with the mutator's value once the change is durable.
+     */
+    change<T>(summary: string, mutate: (draft: Draft<SambrukDocument>) => { records: ChangeRecord[]; value: T }): Promise<T> {
+      return enqueue(async () => {
+        if (readOnly) throw new AppError('read-only', 'Registret är öppnat skrivskyddat. Ändringen sparades inte.');
+        let value: T | undefined;
+        const [next, patches, inverse] = produceWithPatches(current, (draft) => {
+          const out = mutate(draft);
+          value = out.value;
+          stamp(draft, out.records);
+        });
+        await commit(next);
+        undoStack.push({
+          summary,
+          patches: patches.filter((p) => !UNDO_EXCLUDED_ROOTS.has(String(p.path[0]))),
+          inverse: inverse.filter((p) => !UNDO_EXCLUDED_ROOTS.has(String(p.path[0]))),
+        });
+        if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
+        redoStack.length = 0;
+        return value as T;
+      });
+    },
+
+    undo(): Promise<string | undefined> {
+      return enqueue(async () => {
+        const entry = undoStack[undoStack.length - 1];
+        if (!entry) return undefined;
+        await replay(entry.inverse, `Ångrade: ${entry.summary}`);
+        undoStack.pop();
+        redoStack.push(entry);
+        return entry.summary;
+      });
+    },
+
+    redo(): Promise<string | undefined> {
+      return enqueue(async () => {
+        const entry = redoStack[redoStack.length - 1];
+        if (!entry) return undefined;
+        await replay(entry.patches, `Gjorde om: ${entry.summary}`);
+        redoStack.pop();
+        undoStack.push(entry);
+        return entry.summary;
+      });
+    },
+
+    history() {
+      const u = undoStack[undoStack.length - 1];
+      const r = redoStack[redoStack.length - 1];
+      return {
+        canUndo: !!u,
+        canRedo: !!r,
+        ...(u ? { undoSummary: u.summary } : {}),
+        ...(r ? { redoSummary: r.summary } : {}),
+      };
+    },
+
+    /** Forget undo history, e.g. after erasing a person, so no copy of erased data stays in memory. */
+    clearHistory() {
+      undoStack.length = 0;
+      redoStack.length = 0;
+    },
+
+    /** Replaces the whole document (restore from backup, reload from disk, apply an import) as one change. */
+    replace(next: SambrukDocument, summary: string): Promise<void> {
+      return enqueue(async () => {
+        if (readOnly) throw new AppError('read-only', 'Registret är öppnat skrivskyddat.');
+        const [stamped] = produceWithPatches(next, (draft) => {
+          draft.meta.revision = Math.max(current.meta.revision, next.meta.revision);
+          stamp(draft, [{ entity: 'document', entityId: 'document', action: 'restore', summary }]);
+        });
+        await commit(freeze(stamped, true));
+        undoStack.length = 0;
+        redoStack.length = 0;
+      });
+    },
+  };
+
+  async function replay(patches: Patch[], summary: string) {
+    if (readOnly) throw new AppError('read-only', 'Registret är öppnat skrivskyddat.');
+    const applied = applyPatches(current, patches);
+    const [next] = produceWithPatches(applied, (draft) => {
+      stamp(draft, [{ entity: 'history', entityId: 'history', action: 'update', summary }]);
+    });
+    await commit(next);
+  }
+}

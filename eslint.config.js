@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/** Lint fences the layers: the core knows nothing of Electron, React or Node's file system. */
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', window: 'readonly', document: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      'no-undef': 'off',
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'The core must not import Electron.' },
+            { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'The core must not import React.' },
+            { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'lowdb', 'lowdb/*'], message: 'The core must not touch Node or the disk: use a port.' },
+            { group: ['**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'The core must not import outer layers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', 'node:*', 'fs', '**/electron/node/**', '**/electron/main/**'], message: 'The renderer reaches the core only through window.api or the web bridge.' }] },
+      ],
+    },
+  },
+);
