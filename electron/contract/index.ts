@@ -37,3 +37,4 @@ export function isChannel(name: unknown): name is Channel {
 export * from './result';
 export * from './events';
 export type * from './channels/app.channels';
+export type { WindowApi } from './window-api';
