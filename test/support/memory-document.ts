@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
+import type { SambrukDocument } from '../../electron/core/store/schema';
+import type { DocumentPort, Ports } from '../../electron/core/services/ports';
+import { createServices } from '../../electron/core/services/create-services';
+import { dispatch } from '../../electron/core/services/dispatch';
+import type { Channel, ChannelInput } from '../../electron/contract';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** The shipped default document (the 2022 plan), parsed and validated as the app would. */
+export function loadDefaultDocument(): SambrukDocument {
+  return parseDocumentText(fs.readFileSync(path.join(repoRoot, 'assets/default-data.json'), 'utf8'));
+}
+
+/** An in-memory document port that records every save; `failNext` makes the next save throw. */
+export function memoryPort() {
+  const saved: string[] = [];
+  let failNext: Error | undefined;
+  const port: DocumentPort & { saved: string[]; failNext(error: Error): void } = {
+    saved,
+    failNext(error) {
+      failNext = error;
+    },
+    async save(doc) {
+      if (failNext) {
+        const e = failNext;
+        failNext = undefined;
+        throw e;
+      }
+      saved.push(serialiseDocument(doc));
+    },
+    async listBackups() {
+      return [];
+    },
+    async readBackup() {
+      throw new Error('no backups in memory');
+    },
+  };
+  return port;
+}
+
+/** Services over an in-memory port with a fixed clock and counting ids: deterministic. */
+export function createTestServices(options: { initial?: SambrukDocument; now?: string } = {}) {
+  const port = memoryPort();
+  let n = 0;
+  const ports: Ports = {
+    clock: () => new Date(options.now ?? '2022-06-30T10:00:00.000Z'),
+    ids: () => `id-${++n}`,
+    document: port,
+    initial: options.initial ?? loadDefaultDocument(),
+    loadReport: { outcome: 'opened', messages: [] },
+    app: { version: '0.0.0-test', mode: 'web', dataFile: 'minne', backupDir: '' },
+  };
+  const { handlers, repo } = createServices(ports);
+  const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => dispatch(handlers, channel, input);
+  return { handlers, repo, port, call, ports };
+}
