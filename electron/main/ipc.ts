@@ -1,0 +1,53 @@
+/**
+ * The IPC boundary: exactly the contract's channels, each through the core's dispatcher (strict parse, then the
+ * handler, always a `Result`), and the typed events main pushes to the window.
+ */
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { channelNames, type ApiEvent, type ApiEvents, type ServiceHandlers } from '../contract';
+import { dispatch } from '../core/services/dispatch';
+import { sv } from './labels';
+
+export type RegisterOptions = {
+  /** Refuses calls from any frame but the app's own page (checklist: validate the sender of IPC messages). */
+  isTrustedSender?: (event: IpcMainInvokeEvent) => boolean;
+};
+
+/** Registers one handler per contract channel; returns a function that removes them again. */
+export function registerApi(
+  handlers: ServiceHandlers,
+  ipc: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  options: RegisterOptions = {},
+): () => void {
+  for (const channel of channelNames) {
+    ipc.handle(channel, (event, input: unknown) => {
+      if (options.isTrustedSender && !options.isTrustedSender(event)) {
+        return { ok: false, error: { code: 'forbidden', message: sv.ipc.forbidden } };
+      }
+      return dispatch(handlers, channel, input);
+    });
+  }
+  return () => {
+    for (const channel of channelNames) ipc.removeHandler(channel);
+  };
+}
+
+/**
+ * True when the call comes from the top frame of the app's window. Identity rather than a path comparison:
+ * file URLs differ in case and escaping across Windows profiles, and the window cannot navigate elsewhere.
+ */
+export function senderIsWindow(event: IpcMainInvokeEvent, contents: WebContents | undefined): boolean {
+  const frame = event.senderFrame;
+  if (!contents || event.sender !== contents || !frame || frame.parent) return false;
+  return frame.url.startsWith('file:');
+}
+
+export type EventSender = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
+
+/** Sends to the window if there is one; events raised while it is closed or not yet open are dropped. */
+export function createEventSender(target: () => WebContents | undefined): EventSender {
+  return (event, payload) => {
+    const contents = target();
+    if (!contents || contents.isDestroyed()) return;
+    contents.send(event, payload);
+  };
+}

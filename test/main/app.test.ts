@@ -1,0 +1,275 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { channelNames, type StoreStatus } from '../../electron/contract';
+import type { DocumentPort } from '../../electron/core/services/ports';
+import { validateDocument } from '../../electron/core/store/parse-document';
+import { startApp } from '../../electron/main/app';
+import { resolveDataFile } from '../../electron/node/data-path';
+import { openDocumentFile, UnrecoverableDocumentError, type OpenedDocument } from '../../electron/node/document-file-store';
+import defaultData from '../../assets/default-data.json';
+import { app, dialog, FakeBrowserWindow, ipcMain, Menu, resetFakeElectron, shell } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
+vi.mock('../../electron/node/document-file-store', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../electron/node/document-file-store')>()),
+  openDocumentFile: vi.fn(),
+}));
+vi.mock('../../electron/node/data-path', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/node/data-path')>();
+  return { ...real, resolveDataFile: vi.fn(real.resolveDataFile) };
+});
+
+const open = vi.mocked(openDocumentFile);
+
+function register(overrides: Partial<DocumentPort> = {}): OpenedDocument & { port: { [K in keyof DocumentPort]: ReturnType<typeof vi.fn> } } {
+  const document = validateDocument(structuredClone(defaultData));
+  const port = {
+    save: vi.fn(async () => undefined),
+    listBackups: vi.fn(async () => [{ name: 'b.json', createdAt: '2025-01-01T00:00:00.000Z', sizeBytes: 10, kind: 'rolling' as const }]),
+    readBackup: vi.fn(async () => document),
+    ...overrides,
+  };
+  return { document, report: { outcome: 'opened', messages: [] }, port, file: '/data/register.json', backupDir: '/data/backups' } as never;
+}
+
+function theWindow(): FakeBrowserWindow {
+  expect(FakeBrowserWindow.instances).toHaveLength(1);
+  return FakeBrowserWindow.instances[0] as FakeBrowserWindow;
+}
+
+/** Calls a channel the way the page would: from the window's top frame. */
+function invoke(channel: string, input: unknown) {
+  const win = theWindow();
+  const handler = ipcMain.handlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, input) as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+}
+
+function menuItem(label: string): MenuItemConstructorOptions {
+  const template = Menu.buildFromTemplate.mock.calls[0]?.[0] as MenuItemConstructorOptions[];
+  const all = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+  const item = all.find((i) => i.label === label);
+  if (!item) throw new Error(`no menu item ${label}`);
+  return item;
+}
+
+function sent(channel: string): unknown[] {
+  return theWindow()
+    .webContents.send.mock.calls.filter((c) => c[0] === channel)
+    .map((c) => c[1]);
+}
+
+describe('startup', () => {
+  beforeEach(() => {
+    resetFakeElectron();
+    open.mockReset();
+  });
+
+  it('quits at once when another instance holds the lock, opening nothing', async () => {
+    app.state.lock = false;
+    await startApp();
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(app.whenReady).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('opens the register named by argv/env/userData, registers the contract, then shows the window and menu', async () => {
+    open.mockResolvedValue(register());
+    await startApp();
+
+    expect(resolveDataFile).toHaveBeenCalledWith({ argv: process.argv, env: process.env, defaultDir: app.state.userData });
+    const file = vi.mocked(resolveDataFile).mock.results[0]?.value as string;
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(open.mock.calls[0]?.[0]).toMatchObject({ file, onUnrecoverable: 'throw' });
+    expect(new Set(ipcMain.handlers.keys())).toEqual(new Set(channelNames));
+
+    const win = theWindow();
+    expect(win.options.webPreferences).toMatchObject({
+      preload: path.join(app.state.appPath, 'out', 'preload', 'preload.cjs'),
+      devTools: true,
+    });
+    expect(win.loadFile).toHaveBeenCalledWith(path.join(app.state.appPath, 'out', 'renderer', 'index.html'));
+    expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    expect(app.quit).not.toHaveBeenCalled();
+  });
+
+  it('gives the store a default document that is the bundled data set, valid', async () => {
+    open.mockResolvedValue(register());
+    await startApp();
+    const createDefault = open.mock.calls[0]?.[0].createDefault;
+    const doc = createDefault?.();
+    expect(doc).toEqual(validateDocument(structuredClone(defaultData)));
+    expect(createDefault?.()).not.toBe(doc);
+  });
+
+  it('tells the core the version, the open file and how opening went', async () => {
+    const opened = register();
+    opened.report = { outcome: 'restored-backup', messages: ['Återställde säkerhetskopian b.json.'], restoredFrom: 'b.json' };
+    open.mockResolvedValue(opened);
+    await startApp();
+    const info = await invoke('app/get-info', {});
+    expect(info).toMatchObject({
+      ok: true,
+      data: { version: '9.8.7', mode: 'desktop', dataFile: '/data/register.json', backupDir: '/data/backups', loadReport: opened.report },
+    });
+  });
+
+  it('brings the existing window forward when a second instance starts', async () => {
+    open.mockResolvedValue(register());
+    await startApp();
+    const win = theWindow();
+    win.minimized = true;
+    app.emit('second-instance', {}, ['sambruk-kansli'], '/');
+    expect(win.restore).toHaveBeenCalledTimes(1);
+    expect(win.focus).toHaveBeenCalledTimes(1);
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('quits when the last window closes', async () => {
+    open.mockResolvedValue(register());
+    await startApp();
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a register that cannot be opened', () => {
+  beforeEach(() => {
+    resetFakeElectron();
+    open.mockReset();
+  });
+
+  const damaged = () =>
+    new UnrecoverableDocumentError(
+      'Registerfilen kunde inte läsas (Filen är tom.) och det finns ingen säkerhetskopia som går att läsa.',
+      'Filen är tom.',
+      '/data/register.trasig-20250301.json',
+    );
+
+  it('asks in Swedish, and starts from the default data only when the user says so', async () => {
+    open.mockRejectedValueOnce(damaged()).mockResolvedValueOnce(register());
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    await startApp();
+
+    const box = dialog.showMessageBox.mock.calls[0]?.[0] as { buttons: string[]; detail: string; message: string; cancelId: number };
+    expect(box.buttons).toEqual(['Börja med standarddata', 'Avsluta']);
+    expect(box.cancelId).toBe(1);
+    expect(box.message).toMatch(/skadad/);
+    expect(box.detail).toContain('/data/register.trasig-20250301.json');
+    expect(box.detail).toMatch(/finns kvar och tas inte bort/);
+    expect(open).toHaveBeenCalledTimes(2);
+    expect(open.mock.calls[1]?.[0]).toMatchObject({ onUnrecoverable: 'create-default' });
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('quits without touching the file again when the user chooses to quit', async () => {
+    open.mockRejectedValueOnce(damaged());
+    await startApp();
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('explains any other failure and quits, without offering to start over', async () => {
+    open.mockRejectedValueOnce(new Error('Åtkomst nekad till /data/register.json.'));
+    vi.spyOn(console, 'error').mockImplementationOnce(() => undefined);
+    await startApp();
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Sambruk Kansli kunde inte starta', 'Registret kunde inte öppnas: Åtkomst nekad till /data/register.json.');
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+});
+
+describe('while running', () => {
+  beforeEach(() => {
+    resetFakeElectron();
+    open.mockReset();
+  });
+
+  it('tells the window when the register changed and how saving went', async () => {
+    const opened = register();
+    open.mockResolvedValue(opened);
+    await startApp();
+    const revision = opened.document.meta.revision;
+
+    expect(await invoke('data/restore-backup', { name: 'b.json' })).toMatchObject({ ok: true });
+
+    expect(opened.port.save).toHaveBeenCalledTimes(1);
+    expect(sent('store/status')).toEqual([
+      { state: 'saving', revision: revision + 1 },
+      { state: 'saved', revision: revision + 1 },
+    ]);
+    expect(sent('store/changed')).toEqual([{ revision: revision + 1 }]);
+  });
+
+  it('reports a failed save in Swedish and does not announce a change', async () => {
+    const opened = register({ save: vi.fn(async () => Promise.reject(new Error('EIO: i/o error, write'))) });
+    open.mockResolvedValue(opened);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await startApp();
+
+    const result = await invoke('data/restore-backup', { name: 'b.json' });
+
+    expect(result.ok).toBe(false);
+    const statuses = sent('store/status') as StoreStatus[];
+    expect(statuses.map((s) => s.state)).toEqual(['saving', 'failed']);
+    expect(statuses[1]?.message).toBe('Ändringen kunde inte sparas. Registret på disken är oförändrat.');
+    expect(sent('store/changed')).toEqual([]);
+    vi.mocked(console.error).mockRestore();
+  });
+
+  it('refuses calls that do not come from the window', async () => {
+    open.mockResolvedValue(register());
+    await startApp();
+    const handler = ipcMain.handlers.get('app/get-info');
+    const result = await handler?.({ sender: {}, senderFrame: { url: 'file:///x', parent: null } }, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('lets a save in flight finish before quitting', async () => {
+    let finish: () => void = () => undefined;
+    const opened = register({ save: vi.fn(() => new Promise<void>((resolve) => (finish = resolve))) });
+    open.mockResolvedValue(opened);
+    await startApp();
+
+    const pending = invoke('data/restore-backup', { name: 'b.json' });
+    await vi.waitFor(() => expect(opened.port.save).toHaveBeenCalled());
+    const quitting = { preventDefault: vi.fn() };
+    app.emit('before-quit', quitting);
+    expect(quitting.preventDefault).toHaveBeenCalledTimes(1);
+    expect(app.quit).not.toHaveBeenCalled();
+
+    finish();
+    expect(await pending).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(1));
+
+    const idle = { preventDefault: vi.fn() };
+    app.emit('before-quit', idle);
+    expect(idle.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('sends menu commands to the window and shows the open file from Arkiv', async () => {
+    open.mockResolvedValue(register());
+    await startApp();
+    (menuItem('Ångra').click as () => void)();
+    (menuItem('Översikt').click as () => void)();
+    expect(sent('app/command')).toEqual([{ command: 'undo' }, { command: 'navigate:oversikt' }]);
+    (menuItem('Visa datafil i mappen').click as () => void)();
+    expect(shell.showItemInFolder).toHaveBeenCalledWith('/data/register.json');
+  });
+
+  it('drops events once the window has closed', async () => {
+    open.mockResolvedValue(register());
+    await startApp();
+    const win = theWindow();
+    win.emit('closed');
+    (menuItem('Ångra').click as () => void)();
+    expect(win.webContents.send).not.toHaveBeenCalled();
+  });
+});

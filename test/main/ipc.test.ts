@@ -1,0 +1,154 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { channelNames, type Channel, type ServiceHandlers } from '../../electron/contract';
+import { createServices } from '../../electron/core/services/create-services';
+import type { DocumentPort } from '../../electron/core/services/ports';
+import { validateDocument } from '../../electron/core/store/parse-document';
+import { createEventSender, registerApi, senderIsWindow } from '../../electron/main/ipc';
+import defaultData from '../../assets/default-data.json';
+import { FakeFrame, FakeWebContents, ipcMain, resetFakeElectron } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
+
+const fakeIpc = ipcMain as unknown as IpcMain;
+const anyEvent = {} as IpcMainInvokeEvent;
+
+function call(channel: string, input: unknown, event: IpcMainInvokeEvent = anyEvent) {
+  const handler = ipcMain.handlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler(event, input) as Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string; details?: unknown } }>;
+}
+
+function spyHandlers(): ServiceHandlers {
+  return Object.fromEntries(channelNames.map((c) => [c, vi.fn(async (input: unknown) => ({ echoed: input, channel: c }))])) as unknown as ServiceHandlers;
+}
+
+function realServices() {
+  const doc = validateDocument(structuredClone(defaultData));
+  const port = {
+    save: vi.fn<DocumentPort['save']>(async () => undefined),
+    listBackups: vi.fn<DocumentPort['listBackups']>(async () => [{ name: 'a.json', createdAt: '2025-01-01T00:00:00.000Z', sizeBytes: 1, kind: 'rolling' }]),
+    readBackup: vi.fn<DocumentPort['readBackup']>(async () => doc),
+  };
+  const services = createServices({
+    clock: () => new Date('2025-03-01T10:00:00Z'),
+    ids: () => 'id-1',
+    document: port,
+    initial: doc,
+    loadReport: { outcome: 'opened', messages: [] },
+    app: { version: '1.2.3', mode: 'desktop', dataFile: '/d/register.json', backupDir: '/d/backups' },
+  });
+  return { port, ...services };
+}
+
+describe('registerApi', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('registers exactly the channels of the contract, each once', () => {
+    registerApi(spyHandlers(), fakeIpc);
+    expect(new Set(ipcMain.handlers.keys())).toEqual(new Set(channelNames));
+    expect(ipcMain.handle).toHaveBeenCalledTimes(channelNames.length);
+  });
+
+  it('removes every handler it registered when disposed', () => {
+    const dispose = registerApi(spyHandlers(), fakeIpc);
+    dispose();
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('passes a valid call to the handler, parsed, and answers with its result', async () => {
+    const handlers = spyHandlers();
+    registerApi(handlers, fakeIpc);
+    const result = await call('overview/get', { date: '2024-05-01' });
+    expect(result).toEqual({ ok: true, data: { echoed: { date: '2024-05-01' }, channel: 'overview/get' } });
+    expect(handlers['overview/get']).toHaveBeenCalledTimes(1);
+    for (const other of channelNames.filter((c): c is Channel => c !== 'overview/get')) {
+      expect(handlers[other]).not.toHaveBeenCalled();
+    }
+  });
+
+  it('answers invalid input with a Swedish validation error naming the field, and changes nothing', async () => {
+    const { handlers, repo, port } = realServices();
+    registerApi(handlers, fakeIpc);
+    const before = repo.get();
+
+    const result = await call('data/restore-backup', { name: '../../etc/passwd' });
+
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('validation');
+    expect(result.error?.message).toMatch(/^Namn: /);
+    expect(result.error?.message).not.toMatch(/invalid|expected|must/i);
+    expect(result.error?.details).toMatchObject({ field: 'name' });
+    expect(port.listBackups).not.toHaveBeenCalled();
+    expect(port.readBackup).not.toHaveBeenCalled();
+    expect(port.save).not.toHaveBeenCalled();
+    expect(repo.get()).toBe(before);
+  });
+
+  it('refuses unknown fields rather than dropping them', async () => {
+    const handlers = spyHandlers();
+    registerApi(handlers, fakeIpc);
+    const result = await call('app/get-info', { admin: true });
+    expect(result.error).toMatchObject({ code: 'validation', message: 'Okänt fält: ”admin”.' });
+    expect(handlers['app/get-info']).not.toHaveBeenCalled();
+  });
+
+  it('reaches the real core for a valid call', async () => {
+    const { handlers, port } = realServices();
+    registerApi(handlers, fakeIpc);
+    expect(await call('app/get-info', {})).toMatchObject({ ok: true, data: { version: '1.2.3', mode: 'desktop', dataFile: '/d/register.json' } });
+    expect(await call('data/restore-backup', { name: 'a.json' })).toEqual({ ok: true, data: { restoredFrom: 'a.json' } });
+    expect(port.save).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses calls from an untrusted sender before anything is parsed or run', async () => {
+    const handlers = spyHandlers();
+    const trusted = { sender: 'window' } as unknown as IpcMainInvokeEvent;
+    registerApi(handlers, fakeIpc, { isTrustedSender: (event) => event === trusted });
+    const refused = await call('overview/get', {}, { sender: 'elsewhere' } as unknown as IpcMainInvokeEvent);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refused.error?.message).toMatch(/avvisades/);
+    expect(handlers['overview/get']).not.toHaveBeenCalled();
+    expect(await call('overview/get', {}, trusted)).toMatchObject({ ok: true });
+  });
+});
+
+describe('senderIsWindow', () => {
+  const contents = new FakeWebContents();
+  const asContents = contents as unknown as WebContents;
+  const event = (sender: unknown, frame: FakeFrame | null) => ({ sender, senderFrame: frame }) as unknown as IpcMainInvokeEvent;
+  const top = new FakeFrame('file:///opt/app/out/renderer/index.html#/budget');
+
+  it('trusts the top frame of the app window', () => {
+    expect(senderIsWindow(event(contents, top), asContents)).toBe(true);
+  });
+
+  it('distrusts other web contents, sub-frames, lost frames, non-file pages and a closed window', () => {
+    expect(senderIsWindow(event(new FakeWebContents(), top), asContents)).toBe(false);
+    expect(senderIsWindow(event(contents, new FakeFrame('file:///x.html', top)), asContents)).toBe(false);
+    expect(senderIsWindow(event(contents, null), asContents)).toBe(false);
+    expect(senderIsWindow(event(contents, new FakeFrame('https://evil.example/')), asContents)).toBe(false);
+    expect(senderIsWindow(event(contents, top), undefined)).toBe(false);
+  });
+});
+
+describe('createEventSender', () => {
+  it('sends the event and payload to the window', () => {
+    const contents = new FakeWebContents();
+    const send = createEventSender(() => contents as unknown as WebContents);
+    send('store/changed', { revision: 4 });
+    send('app/command', { command: 'undo' });
+    expect(contents.send.mock.calls).toEqual([
+      ['store/changed', { revision: 4 }],
+      ['app/command', { command: 'undo' }],
+    ]);
+  });
+
+  it('drops events while there is no live window', () => {
+    const contents = new FakeWebContents();
+    contents.destroyed = true;
+    expect(() => createEventSender(() => contents as unknown as WebContents)('store/changed', { revision: 1 })).not.toThrow();
+    expect(() => createEventSender(() => undefined)('store/changed', { revision: 1 })).not.toThrow();
+    expect(contents.send).not.toHaveBeenCalled();
+  });
+});
