@@ -38,7 +38,12 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'node:*', 'fs', '**/electron/node/**', '**/electron/main/**'], message: 'The renderer reaches the core only through window.api or the web bridge.' }] },
+        {
+          // `electron` as a module name only: a pattern group 'electron' would also match every path through
+          // the electron/ folder, and the renderer needs the contract's types and (web bridge) the core.
+          paths: [{ name: 'electron', message: 'The renderer reaches the core only through window.api or the web bridge.' }],
+          patterns: [{ group: ['electron/*', 'node:*', 'fs', '**/electron/node/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The renderer reaches the core only through window.api or the web bridge.' }],
+        },
       ],
     },
   },

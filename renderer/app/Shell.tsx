@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, makeStyles, NavDrawer, NavDrawerBody, NavDrawerHeader, NavItem, Text, tokens } from '@fluentui/react-components';
+import type { AppCommand } from '../../electron/contract';
+import { sv } from '../lib/i18n/sv';
+import { PageHeader } from '../components/PageHeader';
+import { useApiClient, useApiQuery, useSaveStatus, useStoreChangedRefetch } from './api';
+import { AppHeader } from './AppHeader';
+import { AboutDialog } from './AboutDialog';
+import { LoadReportBar } from './LoadReportBar';
+import { parseHash } from './hash-route';
+import { hrefTo, navigate, useLocationHash } from './router';
+import { DEFAULT_ROUTE, routeById, routeIds, routes, type RouteId } from './routes';
+import { historyShortcut, isEditableTarget } from './shortcuts';
+import { useHistoryActions } from './useHistoryActions';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(0, 1fr)',
+    height: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  nav: { height: '100vh' },
+  brand: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalS },
+  column: { display: 'flex', flexDirection: 'column', minWidth: 0, height: '100vh' },
+  bar: { paddingInline: tokens.spacingHorizontalXXL, paddingTop: tokens.spacingVerticalM },
+  main: {
+    flexGrow: 1,
+    overflowY: 'auto',
+    paddingInline: tokens.spacingHorizontalXXXL,
+    paddingBlock: tokens.spacingVerticalXXL,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  skip: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    top: '-100px',
+    zIndex: 1000,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+});
+
+function isNavigateCommand(command: AppCommand): command is Extract<AppCommand, `navigate:${string}`> {
+  return command.startsWith('navigate:');
+}
+
+export function Shell() {
+  const styles = useStyles();
+  const client = useApiClient();
+  useStoreChangedRefetch();
+  const info = useApiQuery('app/get-info', {});
+  const saveState = useSaveStatus();
+  const { state: history, undo, redo } = useHistoryActions();
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const [reportDismissed, setReportDismissed] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+
+  const route = parseHash(useLocationHash(), routeIds, DEFAULT_ROUTE);
+  const current = route.found ? routeById(route.id) : undefined;
+
+  // Text fields keep their own undo; elsewhere the shortcut undoes the last saved change. preventDefault also
+  // keeps a desktop menu accelerator for the same keys from running the command a second time.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      const action = historyShortcut(e);
+      if (!action || isEditableTarget(e.target)) return;
+      e.preventDefault();
+      void (action === 'undo' ? undo() : redo());
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo, redo]);
+
+  const onCommand = useCallback(
+    (command: AppCommand) => {
+      if (isNavigateCommand(command)) {
+        navigate(command.slice('navigate:'.length) as RouteId);
+      } else if (command === 'about') {
+        setAboutOpen(true);
+      } else if (isEditableTarget(document.activeElement)) {
+        // The menu's Ångra while typing means "undo my typing", as in any text field.
+        document.execCommand(command);
+      } else {
+        void (command === 'undo' ? undo() : redo());
+      }
+    },
+    [undo, redo],
+  );
+  useEffect(() => client.on('app/command', ({ command }) => onCommand(command)), [client, onCommand]);
+
+  const report = info.data?.loadReport;
+  const showReport = report !== undefined && report.outcome !== 'opened' && !reportDismissed;
+
+  return (
+    <div className={styles.root}>
+      <button type="button" className={styles.skip} onClick={() => mainRef.current?.focus()}>
+        {sv.app.skipToContent}
+      </button>
+      <NavDrawer
+        open
+        type="inline"
+        className={styles.nav}
+        selectedValue={current?.id ?? ''}
+        aria-label={sv.app.navigationLabel}
+      >
+        <NavDrawerHeader>
+          <Text className={styles.brand}>{sv.app.name}</Text>
+        </NavDrawerHeader>
+        <NavDrawerBody>
+          {routes.map(({ id, label, icon: Icon }) => (
+            <NavItem key={id} value={id} href={hrefTo(id)} icon={<Icon />} aria-current={current?.id === id ? 'page' : undefined}>
+              {label}
+            </NavItem>
+          ))}
+        </NavDrawerBody>
+      </NavDrawer>
+      <div className={styles.column}>
+        <AppHeader
+          info={info.data}
+          saveState={saveState}
+          history={history}
+          onUndo={() => void undo()}
+          onRedo={() => void redo()}
+          onAbout={() => setAboutOpen(true)}
+        />
+        {showReport && (
+          <div className={styles.bar}>
+            <LoadReportBar report={report} onDismiss={() => setReportDismissed(true)} />
+          </div>
+        )}
+        <main id="innehall" ref={mainRef} tabIndex={-1} className={styles.main}>
+          {route.found && current ? (
+            <current.Page key={current.id} params={route.params} query={route.query} />
+          ) : (
+            <>
+              <PageHeader title={sv.app.notFoundTitle} subtitle={sv.app.notFoundBody} />
+              <Link href={hrefTo(DEFAULT_ROUTE)}>{sv.app.notFoundBack}</Link>
+            </>
+          )}
+        </main>
+      </div>
+      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} info={info.data} />
+    </div>
+  );
+}

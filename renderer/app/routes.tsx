@@ -1,0 +1,60 @@
+/**
+ * THE route table: one line per screen. The first segment of the hash (`#/medlemmar/...`) picks the route;
+ * the order here is the order of the left navigation. To build a screen, replace the placeholder component
+ * in `features/<feature>/`; to add a screen, add one line here (and its label to `sv.nav`).
+ */
+import type { ComponentType } from 'react';
+import {
+  Apps20Filled,
+  Apps20Regular,
+  Board20Filled,
+  Board20Regular,
+  bundleIcon,
+  ClipboardTextLtr20Filled,
+  ClipboardTextLtr20Regular,
+  Database20Filled,
+  Database20Regular,
+  Money20Filled,
+  Money20Regular,
+  Organization20Filled,
+  Organization20Regular,
+  PeopleTeam20Filled,
+  PeopleTeam20Regular,
+  type FluentIcon,
+} from '@fluentui/react-icons';
+import type { AppCommand } from '../../electron/contract';
+import { sv } from '../lib/i18n/sv';
+import type { PageProps } from './page-props';
+import { OversiktPage } from '../features/oversikt/OversiktPage';
+import { MedlemmarPage } from '../features/medlemmar/MedlemmarPage';
+import { TjansterPage } from '../features/tjanster/TjansterPage';
+import { NatverkPage } from '../features/natverk/NatverkPage';
+import { BudgetPage } from '../features/budget/BudgetPage';
+import { StyrelserapportPage } from '../features/styrelserapport/StyrelserapportPage';
+import { DataPage } from '../features/data/DataPage';
+
+export type RouteDef = { id: string; label: string; icon: FluentIcon; Page: ComponentType<PageProps> };
+
+export const routes = [
+  { id: 'oversikt', label: sv.nav.oversikt, icon: bundleIcon(Board20Filled, Board20Regular), Page: OversiktPage },
+  { id: 'medlemmar', label: sv.nav.medlemmar, icon: bundleIcon(PeopleTeam20Filled, PeopleTeam20Regular), Page: MedlemmarPage },
+  { id: 'tjanster', label: sv.nav.tjanster, icon: bundleIcon(Apps20Filled, Apps20Regular), Page: TjansterPage },
+  { id: 'natverk', label: sv.nav.natverk, icon: bundleIcon(Organization20Filled, Organization20Regular), Page: NatverkPage },
+  { id: 'budget', label: sv.nav.budget, icon: bundleIcon(Money20Filled, Money20Regular), Page: BudgetPage },
+  { id: 'styrelserapport', label: sv.nav.styrelserapport, icon: bundleIcon(ClipboardTextLtr20Filled, ClipboardTextLtr20Regular), Page: StyrelserapportPage },
+  { id: 'data', label: sv.nav.data, icon: bundleIcon(Database20Filled, Database20Regular), Page: DataPage },
+] as const satisfies readonly RouteDef[];
+
+export type RouteId = (typeof routes)[number]['id'];
+export const routeIds: readonly RouteId[] = routes.map((r) => r.id);
+export const DEFAULT_ROUTE: RouteId = 'oversikt';
+
+/** Every `navigate:*` menu command must name a route: a menu entry without a screen is a compile error. */
+type NavigateTarget = AppCommand extends infer C ? (C extends `navigate:${infer T}` ? T : never) : never;
+const _everyMenuTargetIsARoute: readonly RouteId[] = [] as NavigateTarget[];
+
+export function routeById(id: RouteId): (typeof routes)[number] {
+  const route = routes.find((r) => r.id === id);
+  if (!route) throw new Error(`Okänd sida: ${id}`);
+  return route;
+}

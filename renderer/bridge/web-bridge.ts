@@ -1,0 +1,125 @@
+/**
+ * `window.api` for the browser: runs the real core (createServices + dispatch, so the same parsing and
+ * validation as Electron's main process) over an in-memory document. Used by `npm run dev:web` and by the
+ * Playwright suite. Nothing is written to disk and there are no backups.
+ */
+import type { ApiEvent, ApiEvents, LoadReport, WindowApi } from '../../electron/contract';
+import { createServices } from '../../electron/core/services/create-services';
+import { dispatch } from '../../electron/core/services/dispatch';
+import type { Clock, DocumentPort, IdSource } from '../../electron/core/services/ports';
+import { parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
+import { isRealDate } from '../../electron/core/store/schema';
+import type { Repository } from '../../electron/core/store/repository';
+import { setWindowApi } from './api-client';
+
+export const WEB_DATA_FILE = 'Webbläge (i minnet)';
+
+const WEB_LOAD_REPORT: LoadReport = {
+  outcome: 'created-default',
+  messages: [
+    'Webbläget startar med standardregistret (verksamhetsplanen 2022). Ändringar finns bara i minnet och försvinner när sidan laddas om.',
+  ],
+};
+
+export type WebBridgeOptions = {
+  /** The initial document as JSON text (the bundled default data). */
+  documentText: string;
+  version: string;
+  clock?: Clock;
+  ids?: IdSource;
+};
+
+export type WebBridge = {
+  api: WindowApi;
+  /** The JSON text of the last saved document, as a file store would hold it. */
+  savedText(): string | undefined;
+  /** The core's repository, for tests that need a change without going through a feature's channel. */
+  repo: Repository;
+};
+
+type Listener<E extends ApiEvent> = (payload: ApiEvents[E]) => void;
+
+function createEmitter() {
+  const listeners = new Map<ApiEvent, Set<Listener<ApiEvent>>>();
+  return {
+    on<E extends ApiEvent>(event: E, listener: Listener<E>): () => void {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as Listener<ApiEvent>);
+      return () => set.delete(listener as Listener<ApiEvent>);
+    },
+    /**
+     * Delivered in a later task, as IPC events arrive: by then the core has finished the change that caused
+     * the event (the repository records undo history after `onChanged`), so a refetch sees the whole of it.
+     */
+    emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
+      const set = listeners.get(event);
+      if (!set) return;
+      const copy = structuredClone(payload);
+      setTimeout(() => {
+        for (const listener of [...set]) listener(structuredClone(copy));
+      }, 0);
+    },
+  };
+}
+
+export function createWebBridge(options: WebBridgeOptions): WebBridge {
+  const initial = parseDocumentText(options.documentText);
+  const events = createEmitter();
+  let saved: string | undefined;
+
+  const document: DocumentPort = {
+    async save(doc) {
+      events.emit('store/status', { state: 'saving', revision: doc.meta.revision });
+      try {
+        saved = serialiseDocument(doc);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        events.emit('store/status', { state: 'failed', message, revision: doc.meta.revision });
+        throw error;
+      }
+      events.emit('store/status', { state: 'saved', revision: doc.meta.revision });
+    },
+    listBackups: async () => [],
+    readBackup: async (name) => {
+      throw new Error(`Webbläget har inga säkerhetskopior (${name}).`);
+    },
+  };
+
+  const { handlers, repo } = createServices({
+    clock: options.clock ?? (() => new Date()),
+    ids: options.ids ?? (() => crypto.randomUUID()),
+    document,
+    initial,
+    loadReport: WEB_LOAD_REPORT,
+    app: { version: options.version, mode: 'web', dataFile: WEB_DATA_FILE, backupDir: '' },
+    onChanged: (revision) => events.emit('store/changed', { revision }),
+  });
+
+  const api: WindowApi = {
+    // Inputs and outputs are copied as IPC would copy them, so the UI can neither mutate the core's frozen
+    // state nor come to rely on sharing objects with it.
+    invoke: async (channel, input) => structuredClone(await dispatch(handlers, channel, structuredClone(input))),
+    on: (event, listener) => events.on(event, listener),
+  };
+  return { api, savedText: () => saved, repo };
+}
+
+/**
+ * Reads `?clock=YYYY-MM-DD` so tests can fix "today"; the clock then stands at noon Swedish time that day.
+ * Returns undefined for a missing or impossible date (the real clock is used).
+ */
+export function clockFromSearch(search: string): Clock | undefined {
+  const value = new URLSearchParams(search).get('clock');
+  if (!value || !isRealDate(value)) return undefined;
+  // 10:00 UTC is 11:00 or 12:00 in Stockholm: the same calendar day there whatever the season.
+  const fixed = new Date(`${value}T10:00:00.000Z`);
+  return () => new Date(fixed);
+}
+
+/** Installs the bridge as `window.api`. */
+export function installWebBridge(options: WebBridgeOptions): WebBridge {
+  const bridge = createWebBridge(options);
+  setWindowApi(bridge.api);
+  return bridge;
+}

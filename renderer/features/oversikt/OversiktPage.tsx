@@ -1,0 +1,150 @@
+import { useMemo } from 'react';
+import {
+  Card,
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import type { PageProps } from '../../app/page-props';
+import { useApiQuery } from '../../app/api';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { sv } from '../../lib/i18n/sv';
+import { overviewViewModel, type OverviewVm, type StatVm } from './oversikt.view-model';
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  stat: { rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalL, alignSelf: 'stretch' },
+  statLabel: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3 },
+  statValue: {
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  // Two of the grid's columns whenever there are at least two (the grid has one below about 1000 px).
+  wide: { '@media (min-width: 1000px)': { gridColumn: 'span 2' } },
+  section: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
+  sectionHeading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  networkList: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) max-content',
+    rowGap: tokens.spacingVerticalS,
+    columnGap: tokens.spacingHorizontalL,
+    margin: 0,
+  },
+  networkCount: { margin: 0, textAlign: 'end', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  networkTerm: { margin: 0 },
+  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  numberHeader: { '& > button, & > div': { justifyContent: 'flex-end' }, textAlign: 'end' },
+  negative: { color: tokens.colorPaletteRedForeground1 },
+  result: { fontWeight: tokens.fontWeightSemibold },
+});
+
+function StatCard({ stat }: { stat: StatVm }) {
+  const styles = useStyles();
+  const labelId = useId('stat');
+  return (
+    <Card className={styles.stat} role="region" aria-labelledby={labelId} data-stat={stat.id}>
+      <h2 id={labelId} className={styles.statLabel}>
+        {stat.label}
+      </h2>
+      <Text className={styles.statValue} data-testid="stat-value">
+        {stat.value}
+      </Text>
+      {stat.hints.map((hint) => (
+        <Text key={hint} className={styles.hint}>
+          {hint}
+        </Text>
+      ))}
+    </Card>
+  );
+}
+
+function Overview({ vm }: { vm: OverviewVm }) {
+  const styles = useStyles();
+  const networksId = useId('networks');
+  const budgetId = useId('budget');
+  const columns = sv.oversikt.budgetColumns;
+  return (
+    <>
+      <div className={styles.grid}>
+        {vm.stats.map((stat) => (
+          <StatCard key={stat.id} stat={stat} />
+        ))}
+        <Card className={styles.section} role="region" aria-labelledby={networksId}>
+          <h2 id={networksId} className={styles.sectionHeading}>
+            {sv.oversikt.networks}
+          </h2>
+          <dl className={styles.networkList}>
+            {vm.networks.map((n) => (
+              <div key={n.kind} style={{ display: 'contents' }}>
+                <dt className={styles.networkTerm}>{n.label}</dt>
+                <dd className={styles.networkCount}>{n.count}</dd>
+              </div>
+            ))}
+          </dl>
+          <Text className={styles.hint}>{vm.networksTotal}</Text>
+        </Card>
+        <Card className={mergeClasses(styles.section, styles.wide)} role="region" aria-labelledby={budgetId}>
+          <h2 id={budgetId} className={styles.sectionHeading}>
+            {sv.oversikt.budget}
+          </h2>
+          {vm.budget.length === 0 ? (
+            <Text className={styles.hint}>{sv.oversikt.budgetEmpty}</Text>
+          ) : (
+            <Table size="small" aria-labelledby={budgetId}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{columns.year}</TableHeaderCell>
+                  <TableHeaderCell>{columns.kind}</TableHeaderCell>
+                  <TableHeaderCell className={styles.numberHeader}>{columns.income}</TableHeaderCell>
+                  <TableHeaderCell className={styles.numberHeader}>{columns.cost}</TableHeaderCell>
+                  <TableHeaderCell className={styles.numberHeader}>{columns.result}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {vm.budget.map((row) => (
+                  <TableRow key={row.key}>
+                    <TableCell>{row.year}</TableCell>
+                    <TableCell>{row.kind}</TableCell>
+                    <TableCell className={styles.number}>{row.income}</TableCell>
+                    <TableCell className={styles.number}>{row.cost}</TableCell>
+                    <TableCell className={mergeClasses(styles.number, styles.result, row.negative && styles.negative)}>
+                      {row.result}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
+
+export function OversiktPage(_props: PageProps) {
+  const overview = useApiQuery('overview/get', {});
+  const vm = useMemo(() => (overview.data ? overviewViewModel(overview.data) : undefined), [overview.data]);
+  return (
+    <>
+      <PageHeader title={sv.oversikt.title} subtitle={vm?.asOf} />
+      <QueryState query={overview}>{() => vm && <Overview vm={vm} />}</QueryState>
+    </>
+  );
+}

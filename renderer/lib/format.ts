@@ -1,0 +1,94 @@
+/**
+ * Swedish number and date formatting through `Intl` (sv-SE). The thousands separator is whatever the
+ * platform's ICU gives for Swedish (a no-break space, U+00A0 in Node 20 and current Chromium; newer CLDR
+ * data may give the narrow U+202F): never build these strings by hand, and never parse them back.
+ * Negative numbers use the Unicode minus sign (U+2212), as Intl does for Swedish.
+ */
+
+const LOCALE = 'sv-SE';
+
+const wholeKronor = new Intl.NumberFormat(LOCALE, {
+  style: 'currency',
+  currency: 'SEK',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+  // A cost that rounds to nothing shows as «0 kr», not «−0 kr».
+  signDisplay: 'negative',
+});
+
+const kronorAndOre = new Intl.NumberFormat(LOCALE, {
+  style: 'currency',
+  currency: 'SEK',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  signDisplay: 'negative',
+});
+
+/**
+ * Money for display: `ore` is integer öre (1 kr = 100 öre), signed.
+ * By default rounds to whole kronor (half away from zero), e.g. `123456700` -> `1 234 567 kr`;
+ * with `{ ore: true }` shows two decimals, e.g. `12345` -> `123,45 kr`.
+ */
+export function formatKr(ore: number, options: { ore?: boolean } = {}): string {
+  return (options.ore ? kronorAndOre : wholeKronor).format(ore / 100);
+}
+
+const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0, signDisplay: 'negative' });
+
+/** A count or other plain number, grouped in threes; `maximumFractionDigits` defaults to 0 (rounds). */
+export function formatNumber(value: number, maximumFractionDigits = 0): string {
+  if (maximumFractionDigits === 0) return integerFormat.format(value);
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits, signDisplay: 'negative' }).format(value);
+}
+
+/**
+ * A share as per cent: `fraction` is a ratio (0.123 = 12,3 %), shown with `fractionDigits` decimals
+ * (default 1), e.g. `0.1234` -> `12,3 %`.
+ */
+export function formatPercent(fraction: number, fractionDigits = 1): string {
+  return new Intl.NumberFormat(LOCALE, {
+    style: 'percent',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(fraction);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const longDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
+const stockholmDateTime = new Intl.DateTimeFormat(LOCALE, {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Europe/Stockholm',
+});
+
+/**
+ * A calendar date `YYYY-MM-DD`. `'short'` (default) keeps the Swedish numeric form `2022-06-30`;
+ * `'long'` writes `30 juni 2022`. The date is a day, not an instant, so no time zone can shift it.
+ * Anything that is not `YYYY-MM-DD` is returned unchanged rather than guessed at.
+ */
+export function formatDate(isoDate: string, style: 'short' | 'long' = 'short'): string {
+  const m = ISO_DATE.exec(isoDate);
+  if (!m) return isoDate;
+  if (style === 'short') return isoDate;
+  return longDate.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+/** An ISO 8601 timestamp as Swedish local time in Sweden, e.g. `2022-06-30 12:00`; invalid input unchanged. */
+export function formatDateTime(timestamp: string): string {
+  const ms = Date.parse(timestamp);
+  if (Number.isNaN(ms)) return timestamp;
+  return stockholmDateTime.format(ms);
+}
+
+/** A file size in bytes, e.g. `2048` -> `2 kB`, `1572864` -> `1,5 MB` (1 kB = 1024 bytes, as file managers show). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(bytes)}\u00a0B`;
+  const units = ['kB', 'MB', 'GB'] as const;
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${formatNumber(value, value < 10 ? 1 : 0)}\u00a0${units[unit]}`;
+}

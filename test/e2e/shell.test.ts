@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { overviewAt } from '../../electron/core/domain/overview';
+import { parseDocumentText } from '../../electron/core/store/parse-document';
+import { formatNumber } from '../../renderer/lib/format';
+import { sv } from '../../renderer/lib/i18n/sv';
+import { launchBrowser, screenshot, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const TODAY = '2022-06-30';
+const expected = overviewAt(parseDocumentText(readFileSync(path.join(projectRoot, 'assets/default-data.json'), 'utf8')), TODAY);
+const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const navEntries = Object.entries(sv.nav) as [keyof typeof sv.nav, string][];
+
+const webUrl = inject('webUrl');
+let session: BrowserSession;
+let open: { page: Page; problems: PageProblems } | undefined;
+
+beforeAll(async () => {
+  session = await launchBrowser();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+afterEach(async () => {
+  if (!open) return;
+  const { page, problems } = open;
+  open = undefined;
+  await page.close();
+  // Console errors include CSP violations; none are allowed on any screen.
+  expect(problems.errors).toEqual([]);
+});
+
+/** Opens the web build at a fixed "today", optionally at a route (`#/data`), and waits for the page heading. */
+async function openApp(hash = '') {
+  const page = await session.context.newPage();
+  const problems = watchPage(page, new URL(webUrl).origin);
+  open = { page, problems };
+  await page.goto(`${webUrl}?clock=${TODAY}${hash}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+const navLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+const statValue = (page: Page, label: string) => page.getByRole('region', { name: label, exact: true }).getByTestId('stat-value');
+
+describe('the shell over the web build', () => {
+  it('starts on Översikt with the figures the core computes from the default register', async () => {
+    const page = await openApp();
+    await expect.poll(() => heading(page, sv.oversikt.title).isVisible()).toBe(true);
+    await expect.poll(() => statValue(page, sv.oversikt.members).textContent()).toBe(formatNumber(expected.memberCount));
+    expect(await statValue(page, sv.oversikt.organisations).textContent()).toBe(formatNumber(expected.organisationCount));
+    expect(await statValue(page, sv.oversikt.services).textContent()).toBe(formatNumber(expected.serviceCount));
+    expect(await statValue(page, sv.oversikt.population).textContent()).toBe(formatNumber(expected.memberPopulation));
+    await expect.poll(() => page.getByText(sv.oversikt.asOf('30 juni 2022')).isVisible()).toBe(true);
+
+    const budget = page.getByRole('region', { name: sv.oversikt.budget });
+    if (expected.budget.length === 0) {
+      expect(await budget.getByText(sv.oversikt.budgetEmpty).isVisible()).toBe(true);
+    } else {
+      expect(await budget.getByRole('row').count()).toBe(expected.budget.length + 1);
+    }
+
+    expect(await page.getByTestId('open-file').textContent()).toBe('Webbläge (i minnet)');
+    expect(await page.getByRole('status').filter({ hasText: sv.header.saved }).isVisible()).toBe(true);
+    expect(await page.getByTestId('load-report').getByText(sv.loadReport.title['created-default']).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: sv.header.undo }).isEnabled()).toBe(false);
+    expect(page.url()).toContain(`clock=${TODAY}`);
+    await screenshot(page, 'oversikt');
+  });
+
+  it('opens every screen from the navigation, changing the address', async () => {
+    const page = await openApp();
+    for (const [id, label] of [...navEntries.slice(1), navEntries[0]!]) {
+      await navLink(page, label).click();
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#/${id}`);
+      await expect.poll(() => heading(page, label).isVisible()).toBe(true);
+      expect(await navLink(page, label).getAttribute('aria-current')).toBe('page');
+      expect(await page.title()).toBe(sv.app.pageTitle(label));
+    }
+  });
+
+  it('says plainly which screens are not built yet, without figures', async () => {
+    const page = await openApp('#/budget');
+    await expect.poll(() => heading(page, sv.nav.budget).isVisible()).toBe(true);
+    expect(await page.getByText(sv.app.comingSoonTitle).isVisible()).toBe(true);
+    expect(await page.getByTestId('stat-value').count()).toBe(0);
+  });
+
+  it('can be used with the keyboard: skip link, arrow keys in the navigation, Enter to open', async () => {
+    const page = await openApp();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(sv.app.skipToContent);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('innehall');
+
+    await navLink(page, sv.nav.oversikt).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(sv.nav.medlemmar);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/tjanster');
+    await expect.poll(() => heading(page, sv.nav.tjanster).isVisible()).toBe(true);
+  });
+
+  it('opens a screen from its address, and says so when an address leads nowhere', async () => {
+    const page = await openApp('#/data');
+    await expect.poll(() => heading(page, sv.data.title).isVisible()).toBe(true);
+    expect(await page.getByTestId('data-file').textContent()).toBe('Webbläge (i minnet)');
+    await expect.poll(() => page.getByText(sv.data.backupsEmptyWeb).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: sv.data.loadReportCard }).getByText(sv.loadReport.title['created-default']).isVisible()).toBe(true);
+    await screenshot(page, 'data');
+
+    await page.goto(`${webUrl}?clock=${TODAY}#/finns-inte`);
+    await expect.poll(() => heading(page, sv.app.notFoundTitle).isVisible()).toBe(true);
+    await page.getByRole('link', { name: sv.app.notFoundBack }).click();
+    await expect.poll(() => heading(page, sv.oversikt.title).isVisible()).toBe(true);
+  });
+
+  it('shows the version from package.json in the about dialog, reached from Hjälp', async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: sv.header.help }).click();
+    await page.getByRole('menuitem', { name: sv.header.about }).click();
+    const dialog = page.getByRole('dialog', { name: sv.about.title });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByTestId('about-version').textContent()).toBe(sv.about.version(version));
+    await screenshot(page, 'about');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('undoes and redoes a saved change with Ctrl+Z and Ctrl+Y, refreshing what is shown', async () => {
+    const page = await openApp();
+    const projects = page
+      .getByRole('region', { name: sv.oversikt.networks })
+      .getByText(sv.oversikt.networkKinds.projekt, { exact: true })
+      .locator('xpath=following-sibling::dd[1]');
+    const before = expected.networkCounts.find((n) => n.kind === 'projekt')?.count ?? 0;
+    await expect.poll(() => projects.textContent()).toBe(formatNumber(before));
+
+    // No screen edits networks yet: make the change through window.api, as a screen would.
+    const created = await page.evaluate(() =>
+      (window as unknown as { api: { invoke: (c: string, i: unknown) => Promise<{ ok: boolean }> } }).api.invoke('networks/create', {
+        kind: 'projekt',
+        name: 'Testprojekt',
+      }),
+    );
+    expect(created.ok).toBe(true);
+    await expect.poll(() => projects.textContent()).toBe(formatNumber(before + 1));
+    await expect.poll(() => page.getByRole('button', { name: sv.header.undo }).isEnabled()).toBe(true);
+    expect(await page.getByRole('status').filter({ hasText: sv.header.saved }).isVisible()).toBe(true);
+
+    await page.locator('body').press('Control+z');
+    await expect.poll(() => projects.textContent()).toBe(formatNumber(before));
+    await expect.poll(() => page.getByRole('button', { name: sv.header.redo }).isEnabled()).toBe(true);
+
+    await page.locator('body').press('Control+y');
+    await expect.poll(() => projects.textContent()).toBe(formatNumber(before + 1));
+
+    await page.getByRole('button', { name: sv.header.undo }).click();
+    await expect.poll(() => projects.textContent()).toBe(formatNumber(before));
+  });
+
+  it('runs under the strict CSP, and a refused script shows up as a console error', async () => {
+    const page = await openApp();
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self';");
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true;';
+      document.head.append(script);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    const { problems } = open!;
+    await expect.poll(() => problems.errors.some((e) => e.includes('Content Security Policy'))).toBe(true);
+    // That refusal was this test's doing; any other error still fails it.
+    problems.errors = problems.errors.filter((e) => !e.includes('Content Security Policy'));
+  });
+
+  it('lets the load report be dismissed for the session', async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: sv.loadReport.dismiss }).click();
+    await expect.poll(() => page.getByTestId('load-report').count()).toBe(0);
+    await navLink(page, sv.nav.data).click();
+    await navLink(page, sv.nav.oversikt).click();
+    await expect.poll(() => heading(page, sv.oversikt.title).isVisible()).toBe(true);
+    expect(await page.getByTestId('load-report').count()).toBe(0);
+  });
+});
