@@ -101,3 +101,19 @@ describe('repository', () => {
     }).toThrow();
   });
 });
+
+describe('repository events', () => {
+  it('announces a change only after its undo step is recorded', async () => {
+    const port = memoryPort();
+    const seen: boolean[] = [];
+    const repo = createRepository({
+      initial: loadDefaultDocument(),
+      persist: (doc) => port.save(doc),
+      clock: () => new Date('2022-06-30T10:00:00.000Z'),
+      ids: () => 'x',
+      onChanged: () => seen.push(repo.history().canUndo),
+    });
+    await addNote(repo, 'a');
+    expect(seen).toEqual([true]);
+  });
+});

@@ -6,6 +6,11 @@ import type { ServiceHandlers } from '../../contract';
 import { createRepository, type Repository } from '../store/repository';
 import type { Ports } from './ports';
 import { createAppServices } from './app.services';
+import { createServicesServices } from './services.services';
+import { createUsageServices } from './usage.services';
+import { createNetworksServices } from './networks.services';
+import { createBudgetServices } from './budget.services';
+import { createMembersServices } from './members.services';
 
 export type ServiceContext = { repo: Repository; ports: Ports; today: () => string };
 
@@ -21,6 +26,11 @@ export function createServices(ports: Ports): { handlers: ServiceHandlers; repo:
   const ctx: ServiceContext = { repo, ports, today: () => localDate(ports.clock()) };
   const handlers: ServiceHandlers = {
     ...createAppServices(ctx),
+    ...createServicesServices(ctx),
+    ...createUsageServices(ctx),
+    ...createNetworksServices(ctx),
+    ...createBudgetServices(ctx),
+    ...createMembersServices(ctx),
   };
   return { handlers, repo };
 }

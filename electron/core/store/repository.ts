@@ -44,9 +44,13 @@ export function createRepository(options: {
     return run;
   }
 
+  /** Durable first, then visible. Callers announce the change (`announce`) once their history is updated. */
   async function commit(next: SambrukDocument): Promise<void> {
     await options.persist(next);
     current = next;
+  }
+
+  function announce() {
     options.onChanged?.(current);
   }
 
@@ -87,6 +91,7 @@ export function createRepository(options: {
         });
         if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
         redoStack.length = 0;
+        announce();
         return value as T;
       });
     },
@@ -98,6 +103,7 @@ export function createRepository(options: {
         await replay(entry.inverse, `Ångrade: ${entry.summary}`);
         undoStack.pop();
         redoStack.push(entry);
+        announce();
         return entry.summary;
       });
     },
@@ -109,6 +115,7 @@ export function createRepository(options: {
         await replay(entry.patches, `Gjorde om: ${entry.summary}`);
         redoStack.pop();
         undoStack.push(entry);
+        announce();
         return entry.summary;
       });
     },
@@ -141,6 +148,7 @@ export function createRepository(options: {
         await commit(freeze(stamped, true));
         undoStack.length = 0;
         redoStack.length = 0;
+        announce();
       });
     },
   };

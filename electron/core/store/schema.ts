@@ -11,6 +11,9 @@
  */
 import { z } from 'zod';
 
+// Validation messages in Swedish wherever the schema is used (main, web bridge, CLI, tests).
+z.config(z.locales.sv());
+
 export const SCHEMA_VERSION = 1 as const;
 
 const MAX_TEXT = 2000;

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { channel } from '../define';
+import { budgetColumnKinds, budgetLineKinds, type BudgetColumnKind } from '../../core/store/schema';
+
+const empty = z.strictObject({});
+const entityId = z.string({ error: 'Ange ett id.' }).min(1, 'Ange ett id.').max(64, 'Id:t är för långt.');
+const lineName = z
+  .string({ error: 'Skriv ett namn.' })
+  .trim()
+  .min(1, 'Skriv ett namn.')
+  .max(200, 'Namnet får vara högst 200 tecken.');
+const columnYear = z
+  .number({ error: 'Skriv året med fyra siffror.' })
+  .int('Skriv året med fyra siffror.')
+  .min(1990, 'Året ska ligga mellan 1990 och 2199.')
+  .max(2199, 'Året ska ligga mellan 1990 och 2199.');
+const columnKind = z.enum(budgetColumnKinds, { error: 'Välj utfall, budget eller prognos.' });
+const lineKind = z.enum(budgetLineKinds, { error: 'Välj intäkt eller kostnad.' });
+
+export type BudgetLineKind = (typeof budgetLineKinds)[number];
+export type BudgetRegisterSource = 'membership-fees' | 'service-revenue';
+/** Keys of the computed totals, also the keys the default data uses for stated totals. */
+export type BudgetTotalKey = 'sum-income' | 'sum-cost' | 'result';
+
+export type BudgetColumnView = {
+  id: string;
+  year: number;
+  kind: BudgetColumnKind;
+  /** `Utfall 2021`, `Budget 2022`. */
+  label: string;
+};
+
+/** A stated total (from the source of the data) beside the computed one. */
+export type BudgetStated = {
+  statedOre: number;
+  /** Computed minus stated. */
+  differenceOre: number;
+  differs: boolean;
+};
+
+export type BudgetCell = {
+  columnId: string;
+  /** Signed öre: a leaf's own amount, or for a line with sub-lines and for totals, the computed sum. */
+  amountOre: number;
+  /** Whether an amount is stored for a leaf (false: empty, counts as 0). Always true for computed cells. */
+  entered: boolean;
+  stated?: BudgetStated;
+  /** A positive cost or a negative income: allowed (a reversal), but worth a second look. */
+  unusualSign?: boolean;
+};
+
+export type BudgetRow = {
+  lineId: string;
+  parentId?: string;
+  name: string;
+  kind: BudgetLineKind;
+  /** 0 for a line of the statement, 1 for a sub-line, … */
+  depth: number;
+  /** Only leaves take typed amounts; a line with sub-lines shows their sum. */
+  isLeaf: boolean;
+  registerSource?: BudgetRegisterSource;
+  /** One cell per column, in the order of `BudgetTable.columns`. */
+  cells: BudgetCell[];
+};
+
+export type BudgetTotalRow = { key: BudgetTotalKey; label: string; cells: BudgetCell[] };
+
+export type BudgetSection = {
+  kind: BudgetLineKind;
+  /** `Intäkter`, `Kostnader`. */
+  label: string;
+  /** Depth first: a line, then its sub-lines, then the next line. */
+  rows: BudgetRow[];
+  total: BudgetTotalRow;
+};
+
+export type BudgetWarning =
+  | {
+      kind: 'stated-total';
+      columnId: string;
+      /** A total key (`sum-income`, …) or a line id. */
+      key: string;
+      label: string;
+      computedOre: number;
+      statedOre: number;
+      differenceOre: number;
+      /** A Swedish sentence for the screen. */
+      message: string;
+    }
+  | {
+      kind: 'ignored-parent-amount';
+      columnId: string;
+      lineId: string;
+      label: string;
+      ignoredOre: number;
+      message: string;
+    };
+
+/** The Budget screen: columns sorted by year then kind (utfall, budget, prognos), lines as rows, computed totals. */
+export type BudgetTable = {
+  columns: BudgetColumnView[];
+  sections: BudgetSection[];
+  /** Verksamhetsresultat: income plus (negative) costs. */
+  result: BudgetTotalRow;
+  warnings: BudgetWarning[];
+};
+
+export const budgetChannels = {
+  /** The whole budget table, every total computed from the lines. */
+  'budget/get': channel<BudgetTable>()(empty),
+  /**
+   * Sets one leaf line's amount in one column. `amount` is text as typed (`-15 948 991`, `1 234,50 kr`, parsed
+   * in the core so refusals are Swedish), a number of öre, or `null` / blank text to empty the cell.
+   */
+  'budget/set-amount': channel<BudgetTable>()(
+    z.strictObject({
+      columnId: entityId,
+      lineId: entityId,
+      amount: z.union([z.string().max(60, 'Beloppet är för långt.'), z.number(), z.null()], {
+        error: 'Skriv beloppet som text eller som ett antal öre.',
+      }),
+    }),
+  ),
+  /** Adds the column for a year and kind (one per pair); optionally copies the amounts of another column. */
+  'budget/add-column': channel<{ columnId: string; table: BudgetTable }>()(
+    z.strictObject({ year: columnYear, kind: columnKind, copyFromColumnId: entityId.optional() }),
+  ),
+  'budget/remove-column': channel<BudgetTable>()(z.strictObject({ columnId: entityId })),
+  /**
+   * Adds a line last among its siblings. A sub-line takes its parent's kind; the first sub-line of a line
+   * takes over the line's amounts, so no total changes.
+   */
+  'budget/add-line': channel<{ lineId: string; table: BudgetTable }>()(
+    z.strictObject({
+      name: lineName,
+      parentId: entityId.optional(),
+      kind: lineKind.optional(),
+      registerSource: z.enum(['membership-fees', 'service-revenue'], { error: 'Okänd registerkälla.' }).optional(),
+    }),
+  ),
+  'budget/rename-line': channel<BudgetTable>()(z.strictObject({ lineId: entityId, name: lineName })),
+  /**
+   * Removes a line with its sub-lines and their amounts. When it is the last sub-line of its parent, its
+   * amounts go back to the parent, so the parent keeps its value.
+   */
+  'budget/remove-line': channel<BudgetTable>()(z.strictObject({ lineId: entityId })),
+};
