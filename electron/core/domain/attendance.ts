@@ -1,0 +1,144 @@
+/**
+ * Meetings and events of networks, who attended, and the year's figures (goal 7: 1–2 digital conferences a
+ * year, webinars presenting the services). Meetings belong to a network; attendees are the roster's persons.
+ */
+import { AppError } from '../../contract/result';
+import type { AttendanceReport, NetworkFigures } from '../../contract/channels/networks.channels';
+import type { Meeting, Network, SambrukDocument } from '../store/schema';
+import { activeEntries } from './rosters';
+import { compareSv } from './swedish';
+
+export function findMeeting<M extends Pick<Meeting, 'id'>>(network: { meetings: readonly M[] }, meetingId: string): M {
+  const meeting = network.meetings.find((m) => m.id === meetingId);
+  if (!meeting) throw new AppError('not-found', 'Mötet finns inte.', { field: 'meetingId' });
+  return meeting;
+}
+
+/**
+ * The attendee list to store: duplicates dropped, each a person with a roster entry of the network in
+ * force on the meeting's date. Refuses anyone else, naming the person.
+ */
+export function checkAttendees(
+  doc: Pick<SambrukDocument, 'contacts'>,
+  network: Pick<Network, 'roster'>,
+  date: string,
+  contactIds: readonly string[],
+): string[] {
+  const onRoster = new Set(activeEntries(network.roster, date).map((e) => e.contactId));
+  const unique = [...new Set(contactIds)];
+  for (const contactId of unique) {
+    if (onRoster.has(contactId)) continue;
+    const name = doc.contacts.find((c) => c.id === contactId)?.name;
+    throw new AppError(
+      'validation',
+      name === undefined
+        ? 'Närvarande: En av personerna finns inte i registret.'
+        : `Närvarande: ${name} finns inte i nätverkets deltagarlista den ${date}.`,
+      { field: 'attendeeContactIds', contactId },
+    );
+  }
+  return unique;
+}
+
+/** Events held in `year` across all networks (archived ones too: they were held), counted by kind. */
+export function eventsInYear(doc: Pick<SambrukDocument, 'networks'>, year: number): NetworkFigures['events'] {
+  const counts = { mote: 0, seminarium: 0, webinar: 0, konferens: 0 };
+  const prefix = `${year}-`;
+  for (const network of doc.networks) for (const m of network.meetings) if (m.date.startsWith(prefix)) counts[m.kind] += 1;
+  return {
+    year,
+    conferences: counts.konferens,
+    webinars: counts.webinar,
+    seminars: counts.seminarium,
+    meetings: counts.mote,
+    conferencesAndWebinars: counts.konferens + counts.webinar,
+  };
+}
+
+/**
+ * Attendance over `year` in the chosen networks (all by default, archived included). For a person,
+ * `eligible` counts the year's meetings held while the person was on that network's roster (or that the
+ * person attended anyway, so the share never exceeds 1). For an organisation: the attendances of its
+ * persons summed, the distinct meetings at least one of them attended, and how many of them attended.
+ */
+export function attendanceForYear(doc: SambrukDocument, year: number, networkIds?: readonly string[]): AttendanceReport {
+  const chosen = networkIds ? new Set(networkIds) : undefined;
+  const networks = doc.networks.filter((n) => !chosen || chosen.has(n.id));
+  if (chosen && networks.length !== chosen.size) {
+    throw new AppError('not-found', 'Nätverk: Ett av nätverken finns inte.', { field: 'networkIds' });
+  }
+  const contactsById = new Map(doc.contacts.map((c) => [c.id, c]));
+  const orgNames = new Map(doc.organisations.map((o) => [o.id, o.name]));
+  const prefix = `${year}-`;
+  const persons = new Map<string, { attended: number; eligible: number }>();
+  const orgs = new Map<string, { attendances: number; meetings: Set<string>; persons: Set<string> }>();
+  const networkRows: AttendanceReport['networks'] = [];
+  let meetingCount = 0;
+
+  for (const network of networks) {
+    let meetings = 0;
+    let attendances = 0;
+    for (const meeting of network.meetings) {
+      if (!meeting.date.startsWith(prefix)) continue;
+      meetings += 1;
+      const attendees = new Set(meeting.attendeeContactIds);
+      attendances += attendees.size;
+      const eligible = new Set(attendees);
+      for (const entry of activeEntries(network.roster, meeting.date)) if (entry.contactId !== undefined) eligible.add(entry.contactId);
+      for (const contactId of eligible) {
+        const row = persons.get(contactId) ?? { attended: 0, eligible: 0 };
+        row.eligible += 1;
+        if (attendees.has(contactId)) row.attended += 1;
+        persons.set(contactId, row);
+      }
+      for (const contactId of attendees) {
+        const orgId = contactsById.get(contactId)?.organisationId;
+        if (orgId === undefined) continue;
+        const row = orgs.get(orgId) ?? { attendances: 0, meetings: new Set<string>(), persons: new Set<string>() };
+        row.attendances += 1;
+        row.meetings.add(`${network.id}/${meeting.id}`);
+        row.persons.add(contactId);
+        orgs.set(orgId, row);
+      }
+    }
+    meetingCount += meetings;
+    networkRows.push({
+      networkId: network.id,
+      name: network.name,
+      meetings,
+      attendances,
+      averageAttendees: meetings === 0 ? null : attendances / meetings,
+    });
+  }
+
+  return {
+    year,
+    networkIds: networks.map((n) => n.id),
+    meetings: meetingCount,
+    persons: [...persons]
+      .map(([contactId, row]) => {
+        const contact = contactsById.get(contactId);
+        const organisationName = contact ? orgNames.get(contact.organisationId) : undefined;
+        return {
+          contactId,
+          name: contact?.name ?? 'Okänd person',
+          ...(contact ? { organisationId: contact.organisationId } : {}),
+          ...(organisationName !== undefined ? { organisationName } : {}),
+          attended: row.attended,
+          eligible: row.eligible,
+          share: row.eligible === 0 ? null : row.attended / row.eligible,
+        };
+      })
+      .sort((a, b) => compareSv(a.name, b.name)),
+    organisations: [...orgs]
+      .map(([organisationId, row]) => ({
+        organisationId,
+        name: orgNames.get(organisationId) ?? 'Okänd organisation',
+        attendances: row.attendances,
+        meetingsAttended: row.meetings.size,
+        persons: row.persons.size,
+      }))
+      .sort((a, b) => compareSv(a.name, b.name)),
+    networks: networkRows.sort((a, b) => compareSv(a.name, b.name)),
+  };
+}

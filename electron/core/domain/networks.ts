@@ -1,0 +1,350 @@
+/**
+ * Networks: competence networks, governance councils, projects and partnerships, and the figures the
+ * plan's goals ask of them.
+ *
+ * Participating member municipalities of a network at a date (goal 6: four competence networks with at
+ * least 20 each): the organisations of the roster entries in force (an organisation entry's own, a
+ * person's organisation), plus, for a governance council, the users of its service; a group counts as
+ * its municipalities; of these, the municipalities (organisations with a municipality code, each code
+ * once) that are members at the date.
+ *
+ * A governance council's organisations are not kept on its roster: they follow from who uses its
+ * service at the date (users rule in usage-matrix.ts). The roster holds the persons who represent them.
+ */
+import { AppError } from '../../contract/result';
+import type {
+  CouncilOrganisation,
+  EmailList,
+  EmailRecipient,
+  MeetingView,
+  NetworkDetail,
+  NetworkFigures,
+  NetworkSummary,
+  RosterEntryView,
+} from '../../contract/channels/networks.channels';
+import type { UsageCell } from '../../contract/channels/usage.channels';
+import type { Contact, Network, NetworkKind, Organisation, SambrukDocument, Service } from '../store/schema';
+import { memberIdsAt } from './memberships';
+import { activeEntries, entryOrganisationId, representativeRoles } from './rosters';
+import { nameKey, periodActiveAt } from './services';
+import { compareSv } from './swedish';
+import { groupMembersById, usagesByService, usersFromRecords } from './usage-matrix';
+import { eventsInYear } from './attendance';
+
+/** The plan's goal 6: at least 20 participating member municipalities … */
+export const MUNICIPALITY_GOAL = 20;
+/** … in each of four competence networks. */
+export const NETWORK_GOAL = 4;
+
+export const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap'];
+
+/** A network runs at `date` when not archived and the date lies within its start and end (each optional, inclusive). */
+export function networkActiveAt(network: Pick<Network, 'archived' | 'startDate' | 'endDate'>, date: string): boolean {
+  if (network.archived) return false;
+  if (network.startDate !== undefined && date < network.startDate) return false;
+  return network.endDate === undefined || date <= network.endDate;
+}
+
+/** Refuses a second network of the same kind with the same name (ignoring case). */
+export function assertUniqueNetworkName(doc: Pick<SambrukDocument, 'networks'>, kind: NetworkKind, name: string, ignoreId?: string): void {
+  const key = nameKey(name);
+  const existing = doc.networks.find((n) => n.id !== ignoreId && n.kind === kind && nameKey(n.name) === key);
+  if (existing) {
+    throw new AppError('duplicate', `Namn: Det finns redan ett nätverk av den typen som heter ${existing.name}.`, {
+      field: 'name',
+      existingId: existing.id,
+    });
+  }
+}
+
+/**
+ * Links a governance council and its service both ways (`network.serviceId`, `service.councilNetworkId`),
+ * or unlinks with `serviceId` undefined. Refuses a service that already has another council, a network
+ * that is not a förvaltningsråd, and a missing service. When the service side asks (`fromService`), a
+ * council that governs another service is refused too; the council's own side may move it. Works on an
+ * immer draft.
+ */
+export function linkCouncil(
+  draft: { networks: Network[]; services: Service[] },
+  networkId: string,
+  serviceId: string | undefined,
+  options: { fromService?: boolean } = {},
+): void {
+  const network = draft.networks.find((n) => n.id === networkId);
+  if (!network) throw new AppError('not-found', 'Förvaltningsråd: Nätverket finns inte.', { field: 'councilNetworkId' });
+  if (serviceId !== undefined && options.fromService && network.serviceId !== undefined && network.serviceId !== serviceId) {
+    const governed = draft.services.find((s) => s.id === network.serviceId);
+    throw new AppError('conflict', `Förvaltningsråd: ${network.name} är redan förvaltningsråd för ${governed?.name ?? 'en annan tjänst'}.`, {
+      field: 'councilNetworkId',
+    });
+  }
+  if (serviceId !== undefined) {
+    if (network.kind !== 'forvaltningsrad') {
+      throw new AppError('validation', 'Tjänst: Bara ett förvaltningsråd kan höra till en tjänst.', { field: 'serviceId' });
+    }
+    const service = draft.services.find((s) => s.id === serviceId);
+    if (!service) throw new AppError('not-found', 'Tjänst: Tjänsten finns inte.', { field: 'serviceId' });
+    const other = draft.networks.find((n) => n.id !== networkId && n.serviceId === serviceId);
+    if (other) {
+      throw new AppError('conflict', `Tjänst: ${service.name} har redan förvaltningsrådet ${other.name}.`, { field: 'serviceId', existingId: other.id });
+    }
+  }
+  const previous = network.serviceId;
+  if (previous !== undefined && previous !== serviceId) {
+    const old = draft.services.find((s) => s.id === previous);
+    if (old && old.councilNetworkId === networkId) delete old.councilNetworkId;
+  }
+  if (serviceId === undefined) {
+    delete network.serviceId;
+    for (const s of draft.services) if (s.councilNetworkId === networkId) delete s.councilNetworkId;
+    return;
+  }
+  network.serviceId = serviceId;
+  const service = draft.services.find((s) => s.id === serviceId);
+  if (service) service.councilNetworkId = networkId;
+}
+
+/** What the network figures need, computed once per call rather than once per network. */
+export type NetworkContext = {
+  doc: SambrukDocument;
+  date: string;
+  members: Set<string>;
+  contactsById: Map<string, Contact>;
+  orgById: Map<string, Organisation>;
+  groups: Map<string, readonly string[]>;
+  usersOfService: (serviceId: string) => Map<string, UsageCell>;
+};
+
+export function networkContext(doc: SambrukDocument, date: string): NetworkContext {
+  const byService = usagesByService(doc.usages);
+  const groups = groupMembersById(doc.organisations);
+  const cache = new Map<string, Map<string, UsageCell>>();
+  return {
+    doc,
+    date,
+    members: memberIdsAt(doc, date),
+    contactsById: new Map(doc.contacts.map((c) => [c.id, c])),
+    orgById: new Map(doc.organisations.map((o) => [o.id, o])),
+    groups,
+    usersOfService(serviceId) {
+      let users = cache.get(serviceId);
+      if (!users) {
+        users = usersFromRecords(byService.get(serviceId) ?? [], groups, date);
+        cache.set(serviceId, users);
+      }
+      return users;
+    },
+  };
+}
+
+/**
+ * A governance council's organisations at the date: the users of its service, each with its representative,
+ * the organisation's person on the roster in force with role ordförande (preferred) or ledamot, if any.
+ * Empty for other kinds and for a council without a service.
+ */
+export function councilOrganisationsAt(ctx: NetworkContext, network: Network): CouncilOrganisation[] {
+  if (network.kind !== 'forvaltningsrad' || network.serviceId === undefined) return [];
+  const representatives = new Map<string, NonNullable<CouncilOrganisation['representative']>>();
+  for (const entry of activeEntries(network.roster, ctx.date)) {
+    if (entry.contactId === undefined) continue;
+    const rank = representativeRoles.indexOf(entry.role);
+    if (rank < 0) continue;
+    const orgId = entryOrganisationId(entry, ctx.contactsById);
+    if (orgId === undefined) continue;
+    const name = ctx.contactsById.get(entry.contactId)?.name ?? 'Okänd person';
+    const current = representatives.get(orgId);
+    const currentRank = current ? representativeRoles.indexOf(current.role) : Infinity;
+    if (!current || rank < currentRank || (rank === currentRank && compareSv(name, current.name) < 0)) {
+      representatives.set(orgId, { entryId: entry.id, contactId: entry.contactId, name, role: entry.role });
+    }
+  }
+  const result: CouncilOrganisation[] = [];
+  for (const [organisationId, cell] of ctx.usersOfService(network.serviceId)) {
+    const representative = representatives.get(organisationId);
+    result.push({
+      organisationId,
+      name: ctx.orgById.get(organisationId)?.name ?? 'Okänd organisation',
+      isMember: ctx.members.has(organisationId),
+      source: cell.source,
+      usingFrom: cell.from,
+      ...(representative ? { representative } : {}),
+    });
+  }
+  return result.sort((a, b) => compareSv(a.name, b.name));
+}
+
+/** The member municipalities taking part in a network at the context's date (rule in the header). */
+export function participatingMunicipalities(ctx: NetworkContext, network: Network): { organisationId: string; name: string }[] {
+  const orgIds = new Set<string>();
+  for (const entry of activeEntries(network.roster, ctx.date)) {
+    const orgId = entryOrganisationId(entry, ctx.contactsById);
+    if (orgId !== undefined) orgIds.add(orgId);
+  }
+  if (network.kind === 'forvaltningsrad' && network.serviceId !== undefined) {
+    for (const userId of ctx.usersOfService(network.serviceId).keys()) orgIds.add(userId);
+  }
+  for (const orgId of [...orgIds]) for (const memberId of ctx.groups.get(orgId) ?? []) orgIds.add(memberId);
+  const byCode = new Map<string, { organisationId: string; name: string }>();
+  for (const orgId of orgIds) {
+    const org = ctx.orgById.get(orgId);
+    if (!org?.municipalityCode || !ctx.members.has(orgId) || byCode.has(org.municipalityCode)) continue;
+    byCode.set(org.municipalityCode, { organisationId: org.id, name: org.name });
+  }
+  return [...byCode.values()].sort((a, b) => compareSv(a.name, b.name));
+}
+
+export function networkSummary(ctx: NetworkContext, network: Network): NetworkSummary {
+  const active = activeEntries(network.roster, ctx.date);
+  const service = network.serviceId !== undefined ? ctx.doc.services.find((s) => s.id === network.serviceId) : undefined;
+  let lastMeetingDate: string | undefined;
+  for (const m of network.meetings) if (lastMeetingDate === undefined || m.date > lastMeetingDate) lastMeetingDate = m.date;
+  return {
+    id: network.id,
+    kind: network.kind,
+    name: network.name,
+    description: network.description,
+    ...(network.serviceId !== undefined ? { serviceId: network.serviceId } : {}),
+    ...(service ? { serviceName: service.name } : {}),
+    ...(network.startDate !== undefined ? { startDate: network.startDate } : {}),
+    ...(network.endDate !== undefined ? { endDate: network.endDate } : {}),
+    archived: network.archived,
+    activeEntries: active.length,
+    activePersons: new Set(active.filter((e) => e.contactId !== undefined).map((e) => e.contactId)).size,
+    participatingMemberMunicipalities: participatingMunicipalities(ctx, network).length,
+    meetingCount: network.meetings.length,
+    ...(lastMeetingDate !== undefined ? { lastMeetingDate } : {}),
+  };
+}
+
+export function rosterEntryView(ctx: NetworkContext, entry: Network['roster'][number]): RosterEntryView {
+  const contact = entry.contactId !== undefined ? ctx.contactsById.get(entry.contactId) : undefined;
+  const orgId = entryOrganisationId(entry, ctx.contactsById);
+  const org = orgId !== undefined ? ctx.orgById.get(orgId) : undefined;
+  return {
+    ...entry,
+    displayName: contact?.name ?? org?.name ?? entry.externalName ?? 'Okänd deltagare',
+    ...(org ? { organisationName: org.name } : {}),
+    ...(contact ? { contactName: contact.name, contactEmail: contact.email } : {}),
+    ...(orgId !== undefined ? { representsOrganisationId: orgId } : {}),
+    active: periodActiveAt(entry, ctx.date),
+  };
+}
+
+export function networkDetail(ctx: NetworkContext, network: Network): NetworkDetail {
+  const roster = network.roster
+    .map((e) => rosterEntryView(ctx, e))
+    .sort((a, b) => Number(b.active) - Number(a.active) || compareSv(a.displayName, b.displayName) || a.from.localeCompare(b.from));
+  const meetings: MeetingView[] = [...network.meetings]
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .map((m) => ({
+      ...m,
+      attendees: m.attendeeContactIds.map((contactId) => {
+        const contact = ctx.contactsById.get(contactId);
+        const org = contact ? ctx.orgById.get(contact.organisationId) : undefined;
+        return { contactId, name: contact?.name ?? 'Okänd person', ...(org ? { organisationName: org.name } : {}) };
+      }),
+    }));
+  const council = network.kind === 'forvaltningsrad' ? { council: councilOrganisationsAt(ctx, network) } : {};
+  return {
+    ...networkSummary(ctx, network),
+    date: ctx.date,
+    roster,
+    meetings,
+    participatingMunicipalities: participatingMunicipalities(ctx, network),
+    ...council,
+  };
+}
+
+export function sortNetworks<N extends Pick<Network, 'kind' | 'name'>>(networks: readonly N[]): N[] {
+  return [...networks].sort((a, b) => networkKindOrder.indexOf(a.kind) - networkKindOrder.indexOf(b.kind) || compareSv(a.name, b.name));
+}
+
+/**
+ * The plan's network goals at `date`: every network running at the date with its participating member
+ * municipalities; competence networks with at least `municipalityGoal` count towards the goal of
+ * `networkGoal` such networks (other kinds are listed but never count). Events: those held in `year`.
+ */
+export function networkFigures(
+  doc: SambrukDocument,
+  date: string,
+  year: number,
+  goals: { municipalityGoal?: number; networkGoal?: number } = {},
+): NetworkFigures {
+  const municipalityGoal = goals.municipalityGoal ?? MUNICIPALITY_GOAL;
+  const networkGoal = goals.networkGoal ?? NETWORK_GOAL;
+  const ctx = networkContext(doc, date);
+  const networks = sortNetworks(doc.networks.filter((n) => networkActiveAt(n, date))).map((network) => {
+    const count = participatingMunicipalities(ctx, network).length;
+    return {
+      networkId: network.id,
+      name: network.name,
+      kind: network.kind,
+      participatingMemberMunicipalities: count,
+      reachesMunicipalityGoal: count >= municipalityGoal,
+    };
+  });
+  const networksReachingGoal = networks.filter((n) => n.kind === 'kompetensnatverk' && n.reachesMunicipalityGoal).length;
+  return {
+    date,
+    year,
+    municipalityGoal,
+    networkGoal,
+    networks,
+    networksReachingGoal,
+    networkGoalReached: networksReachingGoal >= networkGoal,
+    events: eventsInYear(doc, year),
+  };
+}
+
+const EMAIL_PATTERN = /^[^\s@<>;,"()[\]\\]+@[^\s@<>;,"()[\]\\.]+(\.[^\s@<>;,"()[\]\\.]+)+$/u;
+
+/** Whether an address can go on a mail program's address line (å, ä, ö allowed in the domain). */
+export function isUsableEmail(email: string): boolean {
+  return EMAIL_PATTERN.test(email.trim());
+}
+
+/** `Namn <adress>`; a name with characters special in mail headers is quoted, so commas cannot split it. */
+export function formatAddress(name: string, email: string): string {
+  const clean = name.replace(/[\r\n]+/g, ' ').trim();
+  if (clean === '') return email.trim();
+  const display = /[()<>[\]:;@\\,."]/.test(clean) ? `"${clean.replace(/["\\]/g, '\\$&')}"` : clean;
+  return `${display} <${email.trim()}>`;
+}
+
+/**
+ * The e-mail list of the chosen networks' persons with an entry in force at `date`: each address once
+ * (compared without regard to case), sorted by name, joined with "; " as mail programs accept. Persons
+ * without a usable address, or whose contact has ended before the date, are listed apart with the reason.
+ */
+export function emailList(doc: SambrukDocument, networkIds: readonly string[], date: string): EmailList {
+  const contactsById = new Map(doc.contacts.map((c) => [c.id, c]));
+  const orgNames = new Map(doc.organisations.map((o) => [o.id, o.name]));
+  const persons = new Map<string, Contact>();
+  for (const networkId of networkIds) {
+    const network = doc.networks.find((n) => n.id === networkId);
+    if (!network) throw new AppError('not-found', 'Nätverk: Ett av nätverken finns inte.', { field: 'networkIds' });
+    for (const entry of activeEntries(network.roster, date)) {
+      const contact = entry.contactId !== undefined ? contactsById.get(entry.contactId) : undefined;
+      if (contact) persons.set(contact.id, contact);
+    }
+  }
+  const sorted = [...persons.values()].sort((a, b) => compareSv(a.name, b.name));
+  const recipients: EmailRecipient[] = [];
+  const withoutEmail: EmailList['withoutEmail'] = [];
+  const seen = new Set<string>();
+  for (const contact of sorted) {
+    const organisationName = orgNames.get(contact.organisationId);
+    const base = { contactId: contact.id, name: contact.name, ...(organisationName !== undefined ? { organisationName } : {}) };
+    const email = contact.email.trim();
+    if (contact.endedAt !== undefined && contact.endedAt < date) withoutEmail.push({ ...base, reason: 'slutat' });
+    else if (email === '') withoutEmail.push({ ...base, reason: 'saknas' });
+    else if (!isUsableEmail(email)) withoutEmail.push({ ...base, reason: 'ogiltig' });
+    else {
+      const key = email.toLocaleLowerCase('sv-SE');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      recipients.push({ ...base, email });
+    }
+  }
+  return { text: recipients.map((r) => formatAddress(r.name, r.email)).join('; '), recipients, withoutEmail };
+}

@@ -1,0 +1,164 @@
+/**
+ * Service pricing and the expected service revenue of a year.
+ *
+ * A service keeps one pricing model per year (`service.pricing`); an entry stays in force until an entry
+ * for a later year, like the membership fee tables, so a price set once need not be copied every year.
+ * Three models, all in integer öre:
+ * - `fixed`: the same yearly fee for every using organisation;
+ * - `banded`: a yearly fee by population; a band runs from its `minPopulation` (inclusive) up to the next
+ *   band's `minPopulation` (exclusive); the lowest band must start at 0 so every population has a fee;
+ * - `per-inhabitant`: `orePerInhabitant × population` a year.
+ *
+ * Revenue rule for partial years: **charged per started month in use**. A user pays
+ * `yearly fee × months / 12`, where months counts the calendar months of the year with at least one day in
+ * use, rounded once to the nearest öre (halves up). A user all year pays exactly the yearly fee.
+ *
+ * Who is charged: the users of the service (see usage-matrix.ts), except that a group listing its
+ * municipalities is not charged itself: its record charges each of its municipalities, by their own
+ * population, and a municipality reached both directly and through its group is charged once for each
+ * month. Population is the register's figure (the reference data for municipalities, the stored
+ * figure for other organisations), since the register keeps one population per municipality.
+ */
+import type { ServiceRevenue, ServiceRevenueLine, ServiceRevenueReport } from '../../contract/channels/services.channels';
+import type { PricingModel, SambrukDocument, Service, Usage } from '../store/schema';
+import { groupMembersById, usagesByService } from './usage-matrix';
+import { municipalityPopulationMap, populationOf } from './population';
+import { sortServices } from './services';
+import { compareSv } from './swedish';
+
+export { pricingModelIssues, type PricingIssue } from './pricing-rules';
+
+/** The pricing entry in force in `year`: the one for that year, else the latest earlier one. */
+export function pricingForYear(service: Pick<Service, 'pricing'>, year: number): { year: number; model: PricingModel } | undefined {
+  let best: { year: number; model: PricingModel } | undefined;
+  for (const entry of service.pricing) {
+    if (entry.year <= year && (!best || entry.year > best.year)) best = entry;
+  }
+  return best;
+}
+
+/** The full-year fee for an organisation of `population` inhabitants, in öre. */
+export function yearlyFeeOre(model: PricingModel, population: number): number {
+  switch (model.kind) {
+    case 'fixed':
+      return model.yearlyFeeOre;
+    case 'per-inhabitant':
+      return model.orePerInhabitant * population;
+    case 'banded': {
+      let fee = 0;
+      let bestMin = -1;
+      for (const band of model.bands) {
+        if (band.minPopulation <= population && band.minPopulation > bestMin) {
+          bestMin = band.minPopulation;
+          fee = band.yearlyFeeOre;
+        }
+      }
+      return fee;
+    }
+  }
+}
+
+/** `yearlyFee × months / 12` rounded to the nearest öre, halves up (fees are never negative). */
+export function proratedFeeOre(yearlyFee: number, months: number): number {
+  return Math.round((yearlyFee * months) / 12);
+}
+
+/**
+ * The months of `year` a period touches, as a 12-bit mask (bit 0 = January). A period is contiguous, so
+ * the mask is the run of months from its first to its last day within the year.
+ */
+export function monthMask(period: { from: string; to?: string | undefined }, year: number): number {
+  const yearStart = `${year}-01-01`;
+  const yearEnd = `${year}-12-31`;
+  if (period.from > yearEnd || (period.to !== undefined && period.to < yearStart)) return 0;
+  const start = period.from < yearStart ? 1 : Number(period.from.slice(5, 7));
+  const end = period.to === undefined || period.to > yearEnd ? 12 : Number(period.to.slice(5, 7));
+  let mask = 0;
+  for (let m = start; m <= end; m += 1) mask |= 1 << (m - 1);
+  return mask;
+}
+
+export function monthsInMask(mask: number): number {
+  let n = 0;
+  for (let bits = mask; bits; bits &= bits - 1) n += 1;
+  return n;
+}
+
+/** The organisations charged for a service in `year`, each with its month mask and, if reached only through a group, that group. */
+export function chargedUsersForYear(
+  records: readonly Usage[],
+  groups: ReadonlyMap<string, readonly string[]>,
+  year: number,
+): Map<string, { mask: number; viaGroupId?: string; direct: boolean }> {
+  const charged = new Map<string, { mask: number; viaGroupId?: string; direct: boolean }>();
+  for (const u of records) {
+    const mask = monthMask(u, year);
+    if (mask === 0) continue;
+    const members = groups.get(u.organisationId);
+    const targets = members ?? [u.organisationId];
+    for (const orgId of targets) {
+      const existing = charged.get(orgId);
+      const direct = !members;
+      if (existing) {
+        existing.mask |= mask;
+        if (direct && !existing.direct) {
+          existing.direct = true;
+          delete existing.viaGroupId;
+        }
+      } else {
+        charged.set(orgId, direct ? { mask, direct } : { mask, direct, viaGroupId: u.organisationId });
+      }
+    }
+  }
+  return charged;
+}
+
+/**
+ * Expected service revenue of `year`, per service and in total (öre), under the rules in this module's
+ * header. Services without a pricing model in force count 0 and are listed in `unpricedServiceIds` when
+ * they have users. Archived services appear only if they had users in the year.
+ */
+export function serviceRevenueForYear(doc: SambrukDocument, year: number): ServiceRevenueReport {
+  const byService = usagesByService(doc.usages);
+  const groups = groupMembersById(doc.organisations);
+  const popMap = municipalityPopulationMap(doc);
+  const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
+  const services: ServiceRevenue[] = [];
+  const unpricedServiceIds: string[] = [];
+  let totalOre = 0;
+
+  for (const service of sortServices(doc.services)) {
+    const charged = chargedUsersForYear(byService.get(service.id) ?? [], groups, year);
+    if (service.archived && charged.size === 0) continue;
+    const pricing = pricingForYear(service, year);
+    if (!pricing && charged.size > 0) unpricedServiceIds.push(service.id);
+    const lines: ServiceRevenueLine[] = [];
+    for (const [organisationId, { mask, viaGroupId }] of charged) {
+      const org = orgById.get(organisationId);
+      const population = org ? populationOf(org, popMap) : 0;
+      const months = monthsInMask(mask);
+      const yearly = pricing ? yearlyFeeOre(pricing.model, population) : 0;
+      lines.push({
+        organisationId,
+        name: org?.name ?? 'Okänd organisation',
+        population,
+        months,
+        yearlyFeeOre: yearly,
+        amountOre: proratedFeeOre(yearly, months),
+        ...(viaGroupId !== undefined ? { viaGroupId } : {}),
+      });
+    }
+    lines.sort((a, b) => compareSv(a.name, b.name));
+    const serviceTotal = lines.reduce((sum, line) => sum + line.amountOre, 0);
+    totalOre += serviceTotal;
+    services.push({
+      serviceId: service.id,
+      name: service.name,
+      ...(pricing ? { pricingYear: pricing.year, model: pricing.model } : {}),
+      userCount: lines.length,
+      totalOre: serviceTotal,
+      lines,
+    });
+  }
+  return { year, services, totalOre, unpricedServiceIds };
+}

@@ -1,0 +1,236 @@
+/** Usage channels: records (start, end, edit, delete), the matrix toggle, the matrix and adoption. */
+import { AppError, type ServiceHandlers } from '../../contract';
+import type { ToggleResult, UsageRecord } from '../../contract/channels/usage.channels';
+import type { SambrukDocument, Usage } from '../store/schema';
+import type { ServiceContext } from './create-services';
+import { plain } from './services.services';
+import { adoptionReport } from '../domain/adoption';
+import {
+  addDays,
+  assertNoOverlap,
+  assertPeriod,
+  assertUsageParties,
+  describeUsage,
+  findService,
+  findUsage,
+  periodActiveAt,
+} from '../domain/services';
+import { buildUsageMatrix, groupMembersById } from '../domain/usage-matrix';
+
+type UsageChannel =
+  | 'usage/list'
+  | 'usage/start'
+  | 'usage/end'
+  | 'usage/update'
+  | 'usage/delete'
+  | 'usage/toggle'
+  | 'usage/get-matrix'
+  | 'usage/get-adoption';
+
+function recordOf(doc: Pick<SambrukDocument, 'organisations' | 'services'>, usage: Usage): UsageRecord {
+  const via = usage.viaOrganisationId !== undefined ? doc.organisations.find((o) => o.id === usage.viaOrganisationId) : undefined;
+  return {
+    ...usage,
+    organisationName: doc.organisations.find((o) => o.id === usage.organisationId)?.name ?? 'Okänd organisation',
+    serviceName: doc.services.find((s) => s.id === usage.serviceId)?.name ?? 'Okänd tjänst',
+    ...(via ? { viaOrganisationName: via.name } : {}),
+  };
+}
+
+function assertCanStart(doc: Pick<SambrukDocument, 'organisations' | 'services'>, organisationId: string, serviceId: string): void {
+  const service = findService(doc, serviceId);
+  if (service.archived) throw new AppError('conflict', `Tjänst: ${service.name} är arkiverad och kan inte tas i bruk.`, { field: 'serviceId' });
+  const org = doc.organisations.find((o) => o.id === organisationId);
+  if (org?.archived) throw new AppError('conflict', `Organisation: ${org.name} är arkiverad.`, { field: 'organisationId' });
+}
+
+export function createUsageServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, UsageChannel> {
+  return {
+    'usage/list': ({ organisationId, serviceId }) => {
+      const doc = repo.get();
+      return doc.usages
+        .filter((u) => (organisationId === undefined || u.organisationId === organisationId) && (serviceId === undefined || u.serviceId === serviceId))
+        .sort((a, b) => b.from.localeCompare(a.from))
+        .map((u) => recordOf(doc, u));
+    },
+
+    'usage/start': (input) =>
+      repo.change('Började använda en tjänst', (draft) => {
+        assertCanStart(draft, input.organisationId, input.serviceId);
+        assertUsageParties(draft, input.organisationId, input.viaOrganisationId);
+        assertPeriod(input);
+        assertNoOverlap(draft.usages, input);
+        const usage: Usage = {
+          id: ports.ids(),
+          organisationId: input.organisationId,
+          serviceId: input.serviceId,
+          from: input.from,
+          ...(input.to !== undefined ? { to: input.to } : {}),
+          ...(input.viaOrganisationId !== undefined ? { viaOrganisationId: input.viaOrganisationId } : {}),
+          note: input.note,
+        };
+        draft.usages.push(usage);
+        const what = describeUsage(draft, usage);
+        return {
+          value: recordOf(draft, usage),
+          records: [
+            { entity: 'usage', entityId: usage.id, organisationId: usage.organisationId, action: 'create', summary: `Började använda: ${what} från ${usage.from}`, after: { ...usage } },
+          ],
+        };
+      }),
+
+    'usage/end': ({ usageId, to }) =>
+      repo.change('Avslutade användning av en tjänst', (draft) => {
+        const usage = findUsage(draft, usageId);
+        const before = plain(usage);
+        assertPeriod({ from: usage.from, to });
+        assertNoOverlap(draft.usages, { ...usage, to }, usageId);
+        usage.to = to;
+        const after = plain(usage);
+        return {
+          value: recordOf(draft, after),
+          records: [
+            {
+              entity: 'usage',
+              entityId: usageId,
+              organisationId: usage.organisationId,
+              action: 'update',
+              summary: `Avslutade användning: ${describeUsage(draft, usage)} till och med ${to}`,
+              before,
+              after,
+            },
+          ],
+        };
+      }),
+
+    'usage/update': ({ usageId, from, to, viaOrganisationId, note }) =>
+      repo.change('Ändrade användning av en tjänst', (draft) => {
+        const usage = findUsage(draft, usageId);
+        const before = plain(usage);
+        const next = {
+          from: from ?? usage.from,
+          to: to === null ? undefined : (to ?? usage.to),
+          via: viaOrganisationId === null ? undefined : (viaOrganisationId ?? usage.viaOrganisationId),
+        };
+        assertUsageParties(draft, usage.organisationId, next.via);
+        assertPeriod({ from: next.from, to: next.to }, to === undefined && from !== undefined ? 'from' : 'to');
+        assertNoOverlap(draft.usages, { organisationId: usage.organisationId, serviceId: usage.serviceId, from: next.from, to: next.to }, usageId);
+        usage.from = next.from;
+        if (next.to === undefined) delete usage.to;
+        else usage.to = next.to;
+        if (next.via === undefined) delete usage.viaOrganisationId;
+        else usage.viaOrganisationId = next.via;
+        if (note !== undefined) usage.note = note;
+        const after = plain(usage);
+        return {
+          value: recordOf(draft, after),
+          records: [
+            {
+              entity: 'usage',
+              entityId: usageId,
+              organisationId: usage.organisationId,
+              action: 'update',
+              summary: `Ändrade användning: ${describeUsage(draft, usage)}`,
+              before,
+              after,
+            },
+          ],
+        };
+      }),
+
+    'usage/delete': ({ usageId }) =>
+      repo.change('Tog bort användning av en tjänst', (draft) => {
+        const usage = findUsage(draft, usageId);
+        const before = plain(usage);
+        draft.usages.splice(draft.usages.indexOf(usage), 1);
+        return {
+          value: { deleted: usageId },
+          records: [
+            {
+              entity: 'usage',
+              entityId: usageId,
+              organisationId: before.organisationId,
+              action: 'delete',
+              summary: `Tog bort användning: ${describeUsage(draft, before)} (${before.from}${before.to ? ` – ${before.to}` : ''})`,
+              before,
+            },
+          ],
+        };
+      }),
+
+    'usage/toggle': ({ organisationId, serviceId, date }) =>
+      repo.change('Ändrade användning i matrisen', (draft) => {
+        const own = draft.usages.filter((u) => u.organisationId === organisationId && u.serviceId === serviceId);
+        const active = own.find((u) => periodActiveAt(u, date));
+        const what = describeUsage(draft, { organisationId, serviceId });
+        if (active) {
+          const before = plain(active);
+          let result: ToggleResult;
+          if (active.from === date) {
+            draft.usages.splice(draft.usages.indexOf(active), 1);
+            result = { inUse: false, action: 'removed', usageId: active.id };
+          } else {
+            active.to = addDays(date, -1);
+            result = { inUse: false, action: 'ended', usageId: active.id };
+          }
+          result.inUse = groupRecordAt(draft, organisationId, serviceId, date) !== undefined;
+          return {
+            value: result,
+            records: [
+              {
+                entity: 'usage',
+                entityId: active.id,
+                organisationId,
+                action: result.action === 'removed' ? 'delete' : 'update',
+                summary:
+                  result.action === 'removed'
+                    ? `Tog bort användning: ${what} från ${date}`
+                    : `Avslutade användning: ${what} till och med ${addDays(date, -1)}`,
+                before,
+                ...(result.action === 'ended' ? { after: plain(active) } : {}),
+              },
+            ],
+          };
+        }
+        const viaGroup = groupRecordAt(draft, organisationId, serviceId, date);
+        if (viaGroup) {
+          const group = draft.organisations.find((o) => o.id === viaGroup.organisationId);
+          throw new AppError(
+            'conflict',
+            `Organisationen använder tjänsten genom ${group?.name ?? 'sin grupp'}. Avsluta användningen där, eller lägg in en egen användning.`,
+            { field: 'organisationId', existingId: viaGroup.id },
+          );
+        }
+        assertCanStart(draft, organisationId, serviceId);
+        assertUsageParties(draft, organisationId, undefined);
+        let nextStart: string | undefined;
+        for (const u of own) if (u.from > date && (nextStart === undefined || u.from < nextStart)) nextStart = u.from;
+        const usage: Usage = {
+          id: ports.ids(),
+          organisationId,
+          serviceId,
+          from: date,
+          ...(nextStart !== undefined ? { to: addDays(nextStart, -1) } : {}),
+          note: '',
+        };
+        draft.usages.push(usage);
+        return {
+          value: { inUse: true, action: 'started', usageId: usage.id },
+          records: [{ entity: 'usage', entityId: usage.id, organisationId, action: 'create', summary: `Började använda: ${what} från ${date}`, after: { ...usage } }],
+        };
+      }),
+
+    'usage/get-matrix': ({ date, ...filter }) => buildUsageMatrix(repo.get(), date ?? today(), filter),
+
+    'usage/get-adoption': ({ date, from, to, step, serviceIds }) =>
+      adoptionReport(repo.get(), { date: date ?? today(), from, to, step, serviceIds }),
+  };
+}
+
+/** A record in force at `date` on a group that lists the organisation, if any. */
+function groupRecordAt(doc: Pick<SambrukDocument, 'organisations' | 'usages'>, organisationId: string, serviceId: string, date: string): Usage | undefined {
+  const groups = groupMembersById(doc.organisations);
+  return doc.usages.find(
+    (u) => u.serviceId === serviceId && periodActiveAt(u, date) && (groups.get(u.organisationId)?.includes(organisationId) ?? false),
+  );
+}
