@@ -7,9 +7,19 @@ import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import type { Result } from './result';
 import { appChannels } from './channels/app.channels';
+import { servicesChannels } from './channels/services.channels';
+import { usageChannels } from './channels/usage.channels';
+import { networksChannels } from './channels/networks.channels';
+import { budgetChannels } from './channels/budget.channels';
+import { membersChannels } from './channels/members.channels';
 
 export const contract = {
   ...appChannels,
+  ...servicesChannels,
+  ...usageChannels,
+  ...networksChannels,
+  ...budgetChannels,
+  ...membersChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -37,4 +47,9 @@ export function isChannel(name: unknown): name is Channel {
 export * from './result';
 export * from './events';
 export type * from './channels/app.channels';
+export type * from './channels/services.channels';
+export type * from './channels/usage.channels';
+export type * from './channels/networks.channels';
+export type * from './channels/budget.channels';
+export type * from './channels/members.channels';
 export type { WindowApi } from './window-api';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import { budgetColumnKinds, budgetLineKinds, type BudgetColumnKind } from '../../core/store/schema';
+import type { RegisterComparison, RegisterComparisonRow } from '../../core/domain/budget';
 
 const empty = z.strictObject({});
 const entityId = z.string({ error: 'Ange ett id.' }).min(1, 'Ange ett id.').max(64, 'Id:t är för långt.');
@@ -105,6 +106,19 @@ export type BudgetTable = {
   warnings: BudgetWarning[];
 };
 
+/** What the register gives for one source, set against the line that budgets it. */
+export type BudgetRegisterRow = RegisterComparisonRow & {
+  /**
+   * Swedish sentences on what the register figure is made of and what explains a difference from the
+   * budget (a service without a pricing model, members through a group, no fee table …). Empty when the
+   * register and the budget agree and there is nothing to add.
+   */
+  reasons: string[];
+};
+
+/** `budgetVsRegister` for a year, with the register's figures computed from the document. */
+export type BudgetRegisterComparison = Omit<RegisterComparison, 'rows'> & { rows: BudgetRegisterRow[] };
+
 export const budgetChannels = {
   /** The whole budget table, every total computed from the lines. */
   'budget/get': channel<BudgetTable>()(empty),
@@ -144,4 +158,10 @@ export const budgetChannels = {
    * amounts go back to the parent, so the parent keeps its value.
    */
   'budget/remove-line': channel<BudgetTable>()(z.strictObject({ lineId: entityId })),
+  /**
+   * Membership fees (register and fee table) and service revenue (usage matrix and pricing models) computed
+   * for `year`, against the lines marked with a register source in that year's budget and outcome columns.
+   * Never fails for a year without a fee table or prices: the register figure is then 0 and a reason says why.
+   */
+  'budget/register-comparison': channel<BudgetRegisterComparison>()(z.strictObject({ year: columnYear })),
 };

@@ -2,6 +2,113 @@
  * Swedish text rules used by search and sorting.
  * - Sorting uses the sv collation: å, ä, ö after z.
  * - Identity (duplicates, import matching) never folds å, ä, ö: Habo and Håbo are two municipalities.
+ * - Search is forgiving in one direction only: a letter typed without diacritics matches the letter with or
+ *   without them (`savsjo` finds Sävsjö), a letter typed with them matches only itself (`håbo` never finds Habo).
  */
 const collator = new Intl.Collator('sv-SE', { sensitivity: 'variant', numeric: true });
 export const compareSv = (a: string, b: string): number => collator.compare(a, b);
+
+const COMBINING_MARKS = /\p{M}/gu;
+/** Spaces and dashes all read as one word break in search, so `upplands bro` finds Upplands-Bro. */
+const WORD_BREAK = /[\s\-\u2010-\u2015_/.,]/u;
+
+/**
+ * Key for duplicate detection: case and spacing do not count, letters do (å ≠ a, é ≠ e).
+ * `Upplands Väsby`, `upplands  väsby` and `UpplandsVäsby` share a key; `Habo` and `Håbo` do not.
+ */
+export function identityKey(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('sv-SE').replace(/\s+/gu, '');
+}
+
+function foldChar(ch: string): string {
+  const stripped = ch.normalize('NFD').replace(COMBINING_MARKS, '');
+  // One code unit in, one out, so the folded text lines up with the lower-cased one position by position.
+  return stripped.length === 1 ? stripped : ch.length === 1 ? ch : '\uFFFD';
+}
+
+/**
+ * A text prepared for search: `lower` is lower case with word breaks as single spaces, `folded` the same
+ * with diacritics removed. Both have the same length and line up character by character.
+ */
+export type SearchText = { lower: string; folded: string };
+
+export function searchText(text: string): SearchText {
+  let lower = '';
+  let folded = '';
+  let lastWasBreak = true;
+  for (const raw of text.normalize('NFC').toLocaleLowerCase('sv-SE')) {
+    if (WORD_BREAK.test(raw)) {
+      if (!lastWasBreak) {
+        lower += ' ';
+        folded += ' ';
+      }
+      lastWasBreak = true;
+      continue;
+    }
+    lastWasBreak = false;
+    const ch = raw.length === 1 ? raw : '\uFFFD';
+    lower += ch;
+    folded += foldChar(ch);
+  }
+  if (lower.endsWith(' ')) {
+    lower = lower.slice(0, -1);
+    folded = folded.slice(0, -1);
+  }
+  return { lower, folded };
+}
+
+/**
+ * Where `query` occurs in `target` under the Swedish search rule, or -1. Query letters without diacritics
+ * match on the folded text; a query letter with a diacritic must be the same letter in the target.
+ */
+export function indexOfSv(target: SearchText, query: SearchText): number {
+  if (query.folded === '') return 0;
+  const strict = query.lower !== query.folded;
+  let from = 0;
+  for (;;) {
+    const at = target.folded.indexOf(query.folded, from);
+    if (at < 0) return -1;
+    if (!strict || sameMarkedLetters(target.lower, at, query)) return at;
+    from = at + 1;
+  }
+}
+
+function sameMarkedLetters(lower: string, at: number, query: SearchText): boolean {
+  for (let i = 0; i < query.lower.length; i += 1) {
+    const q = query.lower[i];
+    if (q !== query.folded[i] && lower[at + i] !== q) return false;
+  }
+  return true;
+}
+
+/** How well a name answers a query, best first; `undefined` when it does not match at all. */
+export type MatchRank = 0 | 1 | 2 | 3 | 4;
+export const matchRankLabels: Record<MatchRank, string> = {
+  0: 'exakt',
+  1: 'exakt utan accenter',
+  2: 'början av namnet',
+  3: 'början av ett ord',
+  4: 'del av namnet',
+};
+
+/**
+ * Ranks `target` for `query`: 0 the same text (`habo` for Habo), 1 the same once diacritics in the target
+ * are ignored (`habo` for Håbo), 2 a prefix, 3 a prefix of a later word, 4 anywhere.
+ */
+export function rankMatch(target: SearchText, query: SearchText): MatchRank | undefined {
+  const at = indexOfSv(target, query);
+  if (at < 0) return undefined;
+  if (target.lower === query.lower) return 0;
+  if (target.folded === query.folded) return 1;
+  if (at === 0) return 2;
+  if (target.folded[at - 1] === ' ' || startsLaterWord(target, query)) return 3;
+  return 4;
+}
+
+function startsLaterWord(target: SearchText, query: SearchText): boolean {
+  for (let i = target.folded.indexOf(' '); i >= 0; i = target.folded.indexOf(' ', i + 1)) {
+    const rest: SearchText = { lower: target.lower.slice(i + 1), folded: target.folded.slice(i + 1) };
+    if (indexOfSv(rest, query) === 0) return true;
+  }
+  return false;
+}

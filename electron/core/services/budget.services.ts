@@ -1,9 +1,11 @@
-import { AppError, type ServiceHandlers } from '../../contract';
+import { AppError, type BudgetRegisterComparison, type BudgetRegisterRow, type ServiceHandlers } from '../../contract';
+import type { SambrukDocument } from '../store/schema';
 import type { ServiceContext } from './create-services';
 import {
   addColumn,
   addLine,
   budgetTable,
+  budgetVsRegister,
   columnLabel,
   hasChildren,
   normaliseLineName,
@@ -13,6 +15,9 @@ import {
   setLeafAmount,
 } from '../domain/budget';
 import { checkOre, formatOre, parseAmount } from '../domain/amounts';
+import { membershipFeesForYear, type MembershipFees } from '../domain/fees';
+import { memberIdsAt } from '../domain/memberships';
+import { serviceRevenueForYear } from '../domain/pricing';
 import { labelForPath } from '../i18n/validation-messages';
 
 type BudgetChannel =
@@ -22,7 +27,8 @@ type BudgetChannel =
   | 'budget/remove-column'
   | 'budget/add-line'
   | 'budget/rename-line'
-  | 'budget/remove-line';
+  | 'budget/remove-line'
+  | 'budget/register-comparison';
 
 /**
  * `amount` from the UI -> öre, or `undefined` to empty the cell (null or blank text).
@@ -36,6 +42,107 @@ function amountFromInput(amount: string | number | null): number | undefined {
     throw new AppError('validation', `${labelForPath(['amount'])}: ${parsed.message}`, { field: 'amount', reason: parsed.reason });
   }
   return parsed.ore;
+}
+
+// ---------------------------------------------------------------- what the register says
+
+const countFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+const listFormat = new Intl.ListFormat('sv-SE', { style: 'long', type: 'conjunction' });
+const count = (n: number, one: string, many: string) => `${countFormat.format(n)} ${n === 1 ? one : many}`;
+
+/** Register minus budget (or minus outcome when the year has no budget); undefined when nothing to compare. */
+function comparedDifference(row: Pick<BudgetRegisterRow, 'budget' | 'outcome'>): number | undefined {
+  return row.budget?.differenceOre ?? row.outcome?.differenceOre;
+}
+
+function membershipFeesOrUndefined(doc: SambrukDocument, year: number): MembershipFees | undefined {
+  try {
+    return membershipFeesForYear(doc, year);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not-found') return undefined;
+    throw error;
+  }
+}
+
+/** Sentences on what the membership-fee figure is made of, and what can make the budget differ from it. */
+function membershipReasons(doc: SambrukDocument, year: number, fees: MembershipFees | undefined, difference: number | undefined): string[] {
+  if (!fees) {
+    return [
+      `Det finns ingen avgiftstabell för ${year} eller tidigare år, så registret kan inte räkna fram några medlemsavgifter. ` +
+        'Lägg in avgiftstabellen under Medlemmar.',
+    ];
+  }
+  const reasons = [
+    `Registret räknar med ${count(fees.rows.length, 'betalande medlem', 'betalande medlemmar')} och avgiftstabellen från ${fees.tableYear}: ` +
+      `${formatOre(fees.yearlyOre)} i årsavgifter och ${formatOre(fees.entryOre)} i medlemsinsatser.`,
+  ];
+  const partYear = fees.rows.filter((r) => r.months < 12).length;
+  if (partYear > 0) {
+    reasons.push(`${count(partYear, 'av dem gick', 'av dem gick')} med under ${year} och betalar bara för månaderna efter inträdet.`);
+  }
+  const paying = new Set(fees.rows.map((r) => r.organisationId));
+  const throughGroup = [...memberIdsAt(doc, `${year}-12-31`)].filter((id) => !paying.has(id)).length;
+  if (throughGroup > 0) {
+    reasons.push(
+      `${count(throughGroup, 'medlem är', 'medlemmar är')} med genom en grupp (kommunalförbund eller gemensam nämnd) ` +
+        'och betalar ingen egen avgift: gruppen betalar en avgift för alla sina kommuner.',
+    );
+  }
+  if (difference !== undefined && difference < 0) {
+    reasons.push('Registret räknar bara med medlemmar som finns i det. En högre budget kan räkna med nya medlemmar under året eller med andra avgifter.');
+  } else if (difference !== undefined && difference > 0) {
+    reasons.push('En lägre budget kan ha räknat med färre medlemmar eller lägre avgifter än registret har nu.');
+  }
+  return reasons;
+}
+
+/** Sentences on what the service-revenue figure is made of; a missing pricing model is the usual cause. */
+function serviceReasons(doc: SambrukDocument, year: number, difference: number | undefined): string[] {
+  const revenue = serviceRevenueForYear(doc, year);
+  const used = revenue.services.filter((s) => s.userCount > 0);
+  if (used.length === 0) return [`Registret har inga användare av tjänsterna under ${year}, så det ger inga avgifter för tjänsterna.`];
+  const unpriced = new Set(revenue.unpricedServiceIds);
+  const unpricedNames = used.filter((s) => unpriced.has(s.serviceId)).map((s) => s.name);
+  const priced = used.filter((s) => !unpriced.has(s.serviceId));
+  const lower = difference !== undefined && difference < 0;
+  const reasons: string[] = [];
+  if (priced.length > 0) {
+    const users = priced.reduce((sum, s) => sum + s.userCount, 0);
+    reasons.push(
+      `Registret räknar med ${count(users, 'användare', 'användare')} av ${count(priced.length, 'tjänst', 'tjänster')} med prismodell, ` +
+        `efter antalet månader i bruk under ${year}.`,
+    );
+  }
+  if (unpricedNames.length > 0) {
+    const names = listFormat.format(unpricedNames);
+    const what =
+      unpricedNames.length === used.length
+        ? `ingen av de ${count(used.length, 'tjänst', 'tjänster')} som har användare har en prismodell för ${year}`
+        : `${count(unpricedNames.length, 'tjänst', 'tjänster')} med användare saknar prismodell för ${year}`;
+    const lead = lower ? (priced.length === 0 ? 'Skillnaden beror på att' : 'Skillnaden beror delvis på att') : 'Observera att';
+    reasons.push(`${lead} ${what}, så registret räknar dem som 0 kr: ${names}. Lägg in prismodellerna under Tjänster.`);
+  }
+  return reasons;
+}
+
+/**
+ * The register's figures for `year` against the budget and outcome lines that carry them. The register
+ * side is computed here from the document (fees.ts, pricing.ts); the comparison itself is `budgetVsRegister`.
+ */
+export function registerComparison(doc: SambrukDocument, year: number): BudgetRegisterComparison {
+  const fees = membershipFeesOrUndefined(doc, year);
+  const revenue = serviceRevenueForYear(doc, year);
+  const comparison = budgetVsRegister(doc, year, { membershipFeesOre: fees?.totalOre ?? 0, serviceRevenueOre: revenue.totalOre });
+  return {
+    ...comparison,
+    rows: comparison.rows.map((row) => ({
+      ...row,
+      reasons:
+        row.source === 'membership-fees'
+          ? membershipReasons(doc, year, fees, comparedDifference(row))
+          : serviceReasons(doc, year, comparedDifference(row)),
+    })),
+  };
 }
 
 export function createBudgetServices({ repo, ports }: ServiceContext): Pick<ServiceHandlers, BudgetChannel> {
@@ -158,6 +265,8 @@ export function createBudgetServices({ repo, ports }: ServiceContext): Pick<Serv
       });
       return table();
     },
+
+    'budget/register-comparison': ({ year }) => registerComparison(repo.get(), year),
 
     'budget/remove-line': async ({ lineId }) => {
       const name = repo.get().budget.lines.find((l) => l.id === lineId)?.name ?? '';

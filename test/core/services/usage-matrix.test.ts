@@ -258,9 +258,7 @@ describe('usage matrix for 4 000 organisations × 20 services', () => {
     const records = counted([...parsed.usages]);
     const doc: SambrukDocument = { ...parsed, usages: records.items };
 
-    const started = performance.now();
     const matrix = buildUsageMatrix(doc, '2022-06-30', filter({ scope: 'all' }));
-    const elapsed = performance.now() - started;
 
     expect(matrix.rows).toHaveLength(4_100);
     expect(matrix.columns).toHaveLength(20);
@@ -271,6 +269,5 @@ describe('usage matrix for 4 000 organisations × 20 services', () => {
     expect(matrix.columns[0]?.users).toBe(expected.size);
     // Indexed once: a scan per row or per cell would read the 42 000 records thousands of times over.
     expect(records.reads()).toBeLessThanOrEqual(2 * parsed.usages.length);
-    expect(elapsed).toBeLessThan(3_000);
   });
 });

@@ -1,0 +1,274 @@
+/**
+ * The member register: organisations, membership periods, contact persons, register figures, coverage,
+ * membership fees and the change log. Inputs are strict (unknown keys refused), texts trimmed and capped;
+ * organisation numbers, e-mail addresses and phone numbers are checked and normalised here, so a refusal
+ * names the field in Swedish and the core receives canonical values (`NNNNNN-NNNN`, lower-case domain, E.164).
+ *
+ * Updates are patches: a field left out is kept, `null` (or an empty text) clears an optional field.
+ */
+import { z } from 'zod';
+import { channel } from '../define';
+import type { Contact, FeeTable, Membership, Organisation } from '../../core/store/schema';
+import { businessAreas, contactRoles, id, isoDate, legalBases, ore, organisationKinds, year } from '../../core/store/schema';
+import { parseOrgNumber } from '../../core/domain/organisation-number';
+import { parseEmail, parsePhone, type ContactRow } from '../../core/domain/contacts';
+import { memberStatuses, type MembershipTimeline, type StatusAt } from '../../core/domain/memberships';
+import { organisationSortKeys, type OrganisationList } from '../../core/domain/search';
+import type { Duplicate, OrganisationFacts } from '../../core/domain/organisations';
+import type { FeeRow, MembershipFees } from '../../core/domain/fees';
+import { feeTableIssues } from '../../core/domain/fees';
+import type { RegisterFigures } from '../../core/domain/register-figures';
+import type { CoverageModel } from '../../core/domain/coverage';
+import type { ChangeList } from '../../core/domain/change-log';
+import { erasureGrounds, type ErasureReport, type PersonExport } from '../../core/domain/erasure';
+
+const empty = z.strictObject({});
+const name = z.string().trim().min(1, { message: 'Fältet får inte vara tomt.' }).max(200);
+const shortText = z.string().trim().max(200);
+const longText = z.string().trim().max(2000);
+const municipalityCode = z.string().trim().regex(/^\d{4}$/, { message: 'Välj en kommun (fyrsiffrig kommunkod).' });
+const countyCode = z.string().trim().regex(/^\d{2}$/, { message: 'Välj ett län (tvåsiffrig länskod).' });
+const population = z.number().int().min(0).max(20_000_000);
+const ids = z.array(id).max(400);
+
+type Parsed = { ok: true; value: string } | { ok: false; message: string };
+
+/** A text checked by a domain policy: blank gives `blank`, a refusal becomes a zod issue with the Swedish reason. */
+function policyText<B>(parse: (text: string) => Parsed, max: number, blank: B) {
+  return z
+    .string()
+    .max(max)
+    .transform((text, ctx): string | B => {
+      if (text.trim() === '') return blank;
+      const parsed = parse(text);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.value;
+    });
+}
+
+const orgNumberPolicy = (text: string): Parsed => {
+  const parsed = parseOrgNumber(text);
+  return parsed.ok ? { ok: true, value: parsed.canonical } : parsed;
+};
+
+/** `212000-0142`, `2120000142`, `16212000-0142` -> `212000-0142`; blank -> not given. */
+export const orgNumberInput = policyText(orgNumberPolicy, 30, undefined);
+export const emailInput = policyText(parseEmail, 320, '');
+export const phoneInput = policyText(parsePhone, 40, '');
+
+const website = z.string().trim().max(500);
+
+// ---------------------------------------------------------------- organisations
+
+const organisationCreate = z.strictObject({
+  kind: z.enum(organisationKinds),
+  /** May be left out for a municipality: the reference name is used. */
+  name: name.optional(),
+  municipalityCode: municipalityCode.optional(),
+  countyCode: countyCode.optional(),
+  orgNumber: orgNumberInput.optional(),
+  population: population.optional(),
+  groupMemberIds: ids.optional(),
+  website: website.optional(),
+  note: longText.optional(),
+});
+
+const organisationUpdate = z.strictObject({
+  id,
+  kind: z.enum(organisationKinds).optional(),
+  name: name.optional(),
+  municipalityCode: municipalityCode.nullable().optional(),
+  countyCode: countyCode.nullable().optional(),
+  orgNumber: policyText(orgNumberPolicy, 30, null).nullable().optional(),
+  population: population.nullable().optional(),
+  groupMemberIds: ids.optional(),
+  website: website.nullable().optional(),
+  note: longText.optional(),
+});
+
+export type OrganisationPage = {
+  date: string;
+  year: number;
+  organisation: Organisation;
+  facts: OrganisationFacts;
+  status: StatusAt;
+  /** For a group: the organisations it lists, with their status at the date. */
+  groupMembers: { id: string; name: string; kind: Organisation['kind']; municipalityCode?: string; statusLabel: string }[];
+  /** Groups that list this organisation. */
+  groups: { id: string; name: string; kindLabel: string; statusLabel: string }[];
+  timeline: MembershipTimeline;
+  contacts: ContactRow[];
+  /** The membership fee for `year`, or null with `feeMessage` saying why there is none. */
+  fee: FeeRow | null;
+  feeMessage?: string;
+  servicesUsed: {
+    usageId: string;
+    serviceId: string;
+    serviceName: string;
+    from: string;
+    to?: string;
+    viaOrganisationId?: string;
+    viaOrganisationName?: string;
+  }[];
+  changes: ChangeList;
+};
+
+export type DuplicateCheck = { duplicate: Duplicate | null };
+
+// ---------------------------------------------------------------- memberships
+
+const membershipAdd = z.strictObject({
+  organisationId: id,
+  joined: isoDate,
+  noticeGiven: isoDate.optional(),
+  left: isoDate.optional(),
+  reason: longText.optional(),
+  note: longText.optional(),
+});
+
+const membershipUpdate = z.strictObject({
+  id,
+  joined: isoDate.optional(),
+  noticeGiven: isoDate.nullable().optional(),
+  left: isoDate.nullable().optional(),
+  reason: longText.nullable().optional(),
+  note: longText.optional(),
+});
+
+// ---------------------------------------------------------------- contacts
+
+const contactCreate = z.strictObject({
+  organisationId: id,
+  name,
+  title: shortText.optional(),
+  email: emailInput.optional(),
+  phone: phoneInput.optional(),
+  businessAreas: z.array(z.enum(businessAreas)).max(businessAreas.length * 2).optional(),
+  roles: z.array(z.enum(contactRoles)).max(contactRoles.length * 2).optional(),
+  confirmedAt: isoDate.optional(),
+  legalBasis: z.enum(legalBases).optional(),
+  endedAt: isoDate.optional(),
+  note: longText.optional(),
+});
+
+const contactUpdate = z.strictObject({
+  id,
+  organisationId: id.optional(),
+  name: name.optional(),
+  title: shortText.optional(),
+  email: emailInput.optional(),
+  phone: phoneInput.optional(),
+  businessAreas: z.array(z.enum(businessAreas)).max(businessAreas.length * 2).optional(),
+  roles: z.array(z.enum(contactRoles)).max(contactRoles.length * 2).optional(),
+  confirmedAt: isoDate.nullable().optional(),
+  legalBasis: z.enum(legalBases).optional(),
+  endedAt: isoDate.nullable().optional(),
+  note: longText.optional(),
+});
+
+// ---------------------------------------------------------------- fees
+
+const feeOre = ore.min(0, { message: 'Avgiften kan inte vara negativ.' });
+export const feeTableInput = z
+  .strictObject({
+    year,
+    bands: z
+      .array(z.strictObject({ minPopulation: population, entryFeeOre: feeOre, yearlyFeeOre: feeOre }))
+      .min(1)
+      .max(30),
+    otherOrganisations: z.strictObject({ entryFeeOre: feeOre, yearlyFeeOre: feeOre }),
+    rejoinEntryFeePercent: z.number().int().min(0).max(100).default(50),
+    note: longText.default(''),
+  })
+  .superRefine((table, ctx) => {
+    for (const issue of feeTableIssues(table)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  });
+
+export type FeeTableAnswer = { year: number; table: FeeTable | null; bandLabels: string[] };
+
+// ---------------------------------------------------------------- the channels
+
+export const membersChannels = {
+  /** The member list: search, filters, sort, with county, population, status, services used and fee. */
+  'members/list': channel<OrganisationList>()(
+    z.strictObject({
+      query: z.string().max(200).optional(),
+      /** Status and services used at this date (today by default); fees for its year. */
+      date: isoDate.optional(),
+      kinds: z.array(z.enum(organisationKinds)).max(10).optional(),
+      countyCodes: z.array(countyCode).max(30).optional(),
+      statuses: z.array(z.enum(memberStatuses)).max(10).optional(),
+      servicesUsedMin: z.number().int().min(0).max(1000).optional(),
+      servicesUsedMax: z.number().int().min(0).max(1000).optional(),
+      archived: z.enum(['active', 'archived', 'all']).optional(),
+      sort: z.strictObject({ by: z.enum(organisationSortKeys), direction: z.enum(['asc', 'desc']).default('asc') }).optional(),
+    }),
+  ),
+  /** The organisation page: record, facts, status, periods and timeline, contacts, fee, services, change log. */
+  'members/get': channel<OrganisationPage>()(z.strictObject({ id, date: isoDate.optional(), year: year.optional() })),
+  'members/create': channel<Organisation>()(organisationCreate),
+  'members/update': channel<Organisation>()(organisationUpdate),
+  'members/archive': channel<Organisation>()(z.strictObject({ id })),
+  'members/unarchive': channel<Organisation>()(z.strictObject({ id })),
+  /** Whether a record with this number, municipality or name (case/space-insensitive) exists; for the form as one types. */
+  'members/check-duplicate': channel<DuplicateCheck>()(
+    z.strictObject({
+      name: z.string().max(200).optional(),
+      municipalityCode: z.string().max(10).optional(),
+      orgNumber: z.string().max(30).optional(),
+      excludeId: id.optional(),
+    }),
+  ),
+
+  'memberships/add': channel<Membership>()(membershipAdd),
+  'memberships/update': channel<Membership>()(membershipUpdate),
+  /** Ends the open (or any) period: sets the last day and, optionally, the notice date and reason. */
+  'memberships/end': channel<Membership>()(
+    z.strictObject({ id, left: isoDate, noticeGiven: isoDate.optional(), reason: longText.optional() }),
+  ),
+  'memberships/delete': channel<{ id: string }>()(z.strictObject({ id })),
+
+  'contacts/list': channel<ContactRow[]>()(
+    z.strictObject({ organisationId: id.optional(), includeEnded: z.boolean().default(true), date: isoDate.optional() }),
+  ),
+  'contacts/create': channel<Contact>()(contactCreate),
+  'contacts/update': channel<Contact>()(contactUpdate),
+  /** Marks that the person has left the organisation (last day, inclusive); the record stays for history. */
+  'contacts/end': channel<Contact>()(z.strictObject({ id, endedAt: isoDate })),
+  /** Erases the person everywhere (see `erasure.ts`) and clears undo; the erasure is logged without personal data. */
+  'contacts/erase': channel<ErasureReport>()(z.strictObject({ id, ground: z.enum(erasureGrounds) })),
+  /** Everything the register holds about one person, as JSON data. */
+  'contacts/export': channel<PersonExport>()(z.strictObject({ id })),
+
+  'register/figures': channel<RegisterFigures>()(z.strictObject({ year })),
+  'register/coverage': channel<CoverageModel>()(z.strictObject({ date: isoDate.optional() })),
+
+  /** The fee table in force for a year (null before the first table). */
+  'fees/get-table': channel<FeeTableAnswer>()(z.strictObject({ year })),
+  'fees/list-tables': channel<FeeTable[]>()(empty),
+  /** Adds the table for its year, or replaces the one with the same year. */
+  'fees/save-table': channel<FeeTable>()(z.strictObject({ table: feeTableInput })),
+  'fees/compute': channel<MembershipFees>()(z.strictObject({ year })),
+
+  /** The change log, newest first, for one organisation or the whole register. */
+  'changes/list': channel<ChangeList>()(
+    z.strictObject({
+      organisationId: id.optional(),
+      limit: z.number().int().min(1).max(1000).default(100),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+    }),
+  ),
+};
+
+export type { OrganisationList, OrganisationRow } from '../../core/domain/search';
+export type { ContactRow } from '../../core/domain/contacts';
+export type { FeeRow, MembershipFees } from '../../core/domain/fees';
+export type { RegisterFigures } from '../../core/domain/register-figures';
+export type { CoverageModel, CoverageRow } from '../../core/domain/coverage';
+export type { ChangeList, ChangeView } from '../../core/domain/change-log';
+export type { MembershipTimeline, StatusAt, MemberStatus } from '../../core/domain/memberships';
+export type { Duplicate, OrganisationFacts } from '../../core/domain/organisations';
+export type { ErasureReport, PersonExport } from '../../core/domain/erasure';

@@ -1,0 +1,102 @@
+/**
+ * Contact coverage (the Teckal check): for each member at a date and each business area, whether the
+ * member has an active contact person for it, and which of its active contacts have not been confirmed in
+ * the last 12 months (`confirmationStale`). A pure view model: the screen and the printout only draw it.
+ *
+ * Rows are every organisation that is a member at the date (directly or through a group, as `memberIdsAt`),
+ * ordered by name with Swedish collation. A contact is active through its `endedAt`. An area counts as
+ * covered by any active contact for it, confirmed or not; stale contacts are reported on their own.
+ */
+import type { BusinessArea, SambrukDocument } from '../store/schema';
+import { businessAreas } from '../store/schema';
+import { addMonths, businessAreaLabels, confirmationStale, contactActiveAt, CONFIRMATION_VALID_MONTHS } from './contacts';
+import { memberIdsAt, membershipIndex, type MemberStatus } from './memberships';
+import { organisationKindLabels } from './organisations';
+import { compareSv } from './swedish';
+
+export type CoverageContact = { id: string; name: string; title: string; confirmedAt?: string; stale: boolean };
+export type CoverageCell = { area: BusinessArea; covered: boolean; contacts: CoverageContact[] };
+export type CoverageRow = {
+  organisationId: string;
+  name: string;
+  kindLabel: string;
+  status: MemberStatus;
+  statusLabel: string;
+  cells: CoverageCell[];
+  missingAreas: BusinessArea[];
+  staleContacts: CoverageContact[];
+  activeContactCount: number;
+};
+export type CoverageModel = {
+  date: string;
+  /** Contacts confirmed on or after this date are current. */
+  confirmedSince: string;
+  areas: { area: BusinessArea; label: string }[];
+  rows: CoverageRow[];
+  totals: {
+    members: number;
+    fullyCovered: number;
+    membersMissingAny: number;
+    missingByArea: Record<BusinessArea, number>;
+    staleContacts: number;
+    membersWithStale: number;
+  };
+};
+
+export function coverageAt(doc: Pick<SambrukDocument, 'organisations' | 'memberships' | 'contacts'>, date: string): CoverageModel {
+  const members = memberIdsAt(doc, date);
+  const index = membershipIndex(doc);
+  const contactsByOrg = new Map<string, SambrukDocument['contacts'][number][]>();
+  for (const c of doc.contacts) {
+    if (!members.has(c.organisationId) || !contactActiveAt(c, date)) continue;
+    const list = contactsByOrg.get(c.organisationId);
+    if (list) list.push(c);
+    else contactsByOrg.set(c.organisationId, [c]);
+  }
+  const missingByArea = Object.fromEntries(businessAreas.map((a) => [a, 0])) as Record<BusinessArea, number>;
+  const rows: CoverageRow[] = doc.organisations
+    .filter((o) => members.has(o.id))
+    .sort((a, b) => compareSv(a.name, b.name))
+    .map((org) => {
+      const active = (contactsByOrg.get(org.id) ?? []).slice().sort((a, b) => compareSv(a.name, b.name));
+      const view = (c: (typeof active)[number]): CoverageContact => ({
+        id: c.id,
+        name: c.name,
+        title: c.title,
+        ...(c.confirmedAt !== undefined ? { confirmedAt: c.confirmedAt } : {}),
+        stale: confirmationStale(c, date),
+      });
+      const cells = businessAreas.map((area) => {
+        const contacts = active.filter((c) => c.businessAreas.includes(area)).map(view);
+        return { area, covered: contacts.length > 0, contacts };
+      });
+      const missingAreas = cells.filter((c) => !c.covered).map((c) => c.area);
+      for (const area of missingAreas) missingByArea[area] += 1;
+      const { status, label } = index.statusAt(org.id, date);
+      return {
+        organisationId: org.id,
+        name: org.name,
+        kindLabel: organisationKindLabels[org.kind],
+        status,
+        statusLabel: label,
+        cells,
+        missingAreas,
+        staleContacts: active.map(view).filter((c) => c.stale),
+        activeContactCount: active.length,
+      };
+    });
+  return {
+    date,
+    confirmedSince: addMonths(date, -CONFIRMATION_VALID_MONTHS),
+    areas: businessAreas.map((area) => ({ area, label: businessAreaLabels[area] })),
+    rows,
+    totals: {
+      members: rows.length,
+      fullyCovered: rows.filter((r) => r.missingAreas.length === 0).length,
+      membersMissingAny: rows.filter((r) => r.missingAreas.length > 0).length,
+      missingByArea,
+      staleContacts: rows.reduce((sum, r) => sum + r.staleContacts.length, 0),
+      membersWithStale: rows.filter((r) => r.staleContacts.length > 0).length,
+    },
+  };
+}

@@ -1,0 +1,302 @@
+/**
+ * Membership fees (medlemsavgifter) computed from the fee table in force and the membership periods.
+ *
+ * The rules, as decided by the general meeting and read here:
+ * - **Table.** A fee table applies from its `year` until a table with a later year (`feeTableFor`).
+ * - **Band.** A municipality's band is the highest band whose `minPopulation` is at or below its population,
+ *   so band edges belong to the band above: with edges 7 000 and 15 000, a population of exactly 7 000 pays
+ *   the 7 000–14 999 fee and 15 000 the next one. The population is the reference figure (SCB, dated
+ *   `populationDate`), the one the register shows; the year's fee does not wait for a newer figure.
+ * - **Who pays.** An organisation pays for a year when one of its *own* periods covers at least one day of
+ *   it. Municipalities (and a region with a municipality code, Gotland) pay by band; regions and other
+ *   bodies pay `otherOrganisations`.
+ * - **Groups** (kommunalförbund, gemensam nämnd) that join as one are invoiced once, as the member: by band,
+ *   on the combined population of the municipalities they list (each counted once). Those municipalities are
+ *   members through the group and pay nothing for it; a municipality that is also a member on its own pays
+ *   its own fee as well. A group that lists no municipality has no population to band and pays
+ *   `otherOrganisations`.
+ * - **First year.** A member joining in the year pays the yearly fee from the month after the joining month:
+ *   (12 − joining month)/12 of it, whatever the day (joining in January gives 11/12, in December 0/12).
+ *   Leaving does not reduce the year's fee: the rules prorate only the first year.
+ * - **Entry fee** (medlemsinsats) for every period that starts in the year: the ordinary one for the first
+ *   period, `rejoinEntryFeePercent` of it for a later period (a re-join; an earlier membership through a
+ *   group does not count, since the municipality paid no entry fee then).
+ * - **Rounding.** Prorated and percentage amounts are rounded to whole kronor, half a krona up, each amount
+ *   on its own before they are added.
+ */
+import type { FeeTable, Membership, Organisation, SambrukDocument } from '../store/schema';
+import { AppError } from '../../contract/result';
+import { formatOre } from './amounts';
+import { fieldError } from './field-errors';
+import { membershipIndex } from './memberships';
+import { isGroupKind, organisationFacts, organisationKindLabels, referenceMaps, type ReferenceMaps } from './organisations';
+import { compareSv } from './swedish';
+
+const integerFormat = new Intl.NumberFormat('sv-SE');
+const formatCount = (n: number) => integerFormat.format(n);
+
+// ---------------------------------------------------------------- tables
+
+/** The table in force for `year`: the one with the latest `year` at or before it; undefined before the first. */
+export function feeTableFor(tables: readonly FeeTable[], year: number): FeeTable | undefined {
+  let best: FeeTable | undefined;
+  for (const table of tables) if (table.year <= year && (!best || table.year > best.year)) best = table;
+  return best;
+}
+
+/** Bands in ascending order of `minPopulation`. */
+export function sortedBands(table: FeeTable): FeeTable['bands'] {
+  return [...table.bands].sort((a, b) => a.minPopulation - b.minPopulation);
+}
+
+export type BandChoice = { index: number; minPopulation: number; maxPopulation?: number; entryFeeOre: number; yearlyFeeOre: number; label: string };
+
+const bandCache = new WeakMap<FeeTable, BandChoice[]>();
+
+/** The table's bands in ascending order with their upper bounds and labels, worked out once per table. */
+export function bandChoices(table: FeeTable): BandChoice[] {
+  const cached = bandCache.get(table);
+  if (cached) return cached;
+  const bands = sortedBands(table);
+  const choices = bands.map((band, index) => {
+    const next = bands[index + 1];
+    return {
+      index,
+      minPopulation: band.minPopulation,
+      ...(next ? { maxPopulation: next.minPopulation - 1 } : {}),
+      entryFeeOre: band.entryFeeOre,
+      yearlyFeeOre: band.yearlyFeeOre,
+      label: bandLabel(band.minPopulation, next?.minPopulation),
+    };
+  });
+  bandCache.set(table, choices);
+  return choices;
+}
+
+/** The band for a population: the highest band whose `minPopulation` ≤ population (edges belong to the band above). */
+export function bandFor(table: FeeTable, population: number): BandChoice {
+  const choices = bandChoices(table);
+  let found = choices[0];
+  for (const choice of choices) if (choice.minPopulation <= population) found = choice;
+  if (!found) throw new AppError('validation', 'Avgiftstabellen saknar avgiftsklasser.');
+  return found;
+}
+
+/** `under 7 000 invånare`, `7 000–14 999 invånare`, `150 000 invånare och fler`. */
+export function bandLabel(minPopulation: number, nextMin: number | undefined): string {
+  if (nextMin === undefined) return `${formatCount(minPopulation)} invånare och fler`;
+  if (minPopulation === 0) return `under ${formatCount(nextMin)} invånare`;
+  return `${formatCount(minPopulation)}–${formatCount(nextMin - 1)} invånare`;
+}
+
+export type FeeTableIssue = { path: (string | number)[]; message: string };
+
+/**
+ * What makes a table impossible to apply unambiguously: the first band must start at 0 so every population
+ * has a band, lower bounds must rise strictly, and fees cannot be negative. Paths point at the offending field.
+ */
+export function feeTableIssues(table: Pick<FeeTable, 'bands' | 'otherOrganisations'>): FeeTableIssue[] {
+  const issues: FeeTableIssue[] = [];
+  if (table.bands.length === 0) issues.push({ path: ['bands'], message: 'Avgiftstabellen behöver minst en avgiftsklass.' });
+  table.bands.forEach((band, i) => {
+    const prev = table.bands[i - 1];
+    if (i === 0 && band.minPopulation !== 0) {
+      issues.push({ path: ['bands', i, 'minPopulation'], message: 'Den första avgiftsklassen ska börja på 0 invånare, så att varje kommun hamnar i en klass.' });
+    }
+    if (prev && band.minPopulation <= prev.minPopulation) {
+      issues.push({
+        path: ['bands', i, 'minPopulation'],
+        message: `Avgiftsklasserna ska stå i stigande ordning efter folkmängd (${formatCount(band.minPopulation)} kommer efter ${formatCount(prev.minPopulation)}).`,
+      });
+    }
+    if (band.entryFeeOre < 0) issues.push({ path: ['bands', i, 'entryFeeOre'], message: 'Avgiften kan inte vara negativ.' });
+    if (band.yearlyFeeOre < 0) issues.push({ path: ['bands', i, 'yearlyFeeOre'], message: 'Avgiften kan inte vara negativ.' });
+  });
+  if (table.otherOrganisations.entryFeeOre < 0) issues.push({ path: ['otherOrganisations', 'entryFeeOre'], message: 'Avgiften kan inte vara negativ.' });
+  if (table.otherOrganisations.yearlyFeeOre < 0) issues.push({ path: ['otherOrganisations', 'yearlyFeeOre'], message: 'Avgiften kan inte vara negativ.' });
+  return issues;
+}
+
+/** Throws the first of `feeTableIssues` as a refusal naming the field. */
+export function assertFeeTableValid(table: Pick<FeeTable, 'bands' | 'otherOrganisations'>): void {
+  const issue = feeTableIssues(table)[0];
+  if (!issue) return;
+  const field = [...issue.path].reverse().find((p): p is string => typeof p === 'string') ?? 'bands';
+  throw fieldError('validation', field, issue.message, { path: issue.path });
+}
+
+// ---------------------------------------------------------------- one organisation
+
+export type FeeBasis = 'band' | 'grupp' | 'ovrig';
+
+export type EntryFee = { periodId: string; joined: string; rejoin: boolean; ordinaryOre: number; chargedOre: number };
+
+export type FeeRow = {
+  organisationId: string;
+  name: string;
+  kind: Organisation['kind'];
+  kindLabel: string;
+  orgNumber?: string;
+  year: number;
+  /** The year of the table applied. */
+  tableYear: number;
+  basis: FeeBasis;
+  /** The population banded (municipality, or a group's combined), absent for other organisations. */
+  population?: number;
+  band?: BandChoice;
+  /** The full yearly fee of the band (or of other organisations). */
+  yearlyFeeOre: number;
+  /** Months of the year charged: 12, or 12 − joining month in the first year. */
+  months: number;
+  chargedYearlyFeeOre: number;
+  entryFees: EntryFee[];
+  entryFeeOre: number;
+  totalOre: number;
+  /** Swedish sentences explaining the figure, in order. */
+  explanation: string[];
+};
+
+/** Rounds öre to whole kronor, half a krona up. */
+export function roundToKronor(ore: number): number {
+  return Math.round(ore / 100) * 100;
+}
+
+export type FeeDoc = Pick<SambrukDocument, 'organisations' | 'memberships' | 'reference' | 'feeTables'>;
+
+type FeeContext = {
+  refs: ReferenceMaps;
+  orgsById: ReadonlyMap<string, Organisation>;
+  periodsOf: (id: string) => readonly Membership[];
+};
+
+function feeContext(doc: Pick<SambrukDocument, 'organisations' | 'memberships' | 'reference'>): FeeContext {
+  const index = membershipIndex(doc);
+  return { refs: referenceMaps(doc), orgsById: new Map(doc.organisations.map((o) => [o.id, o])), periodsOf: index.periodsOf };
+}
+
+/** The fee of one organisation for `year` under `table`, or undefined when no own period touches the year. */
+function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: number, explain = true): FeeRow | undefined {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const periods = ctx.periodsOf(org.id);
+  const inYear = periods.filter((p) => p.joined <= last && (p.left === undefined || p.left >= first));
+  if (inYear.length === 0) return undefined;
+
+  const explanation: string[] = [];
+  // Formatting the sentences costs more than the arithmetic; the member list only needs the totals.
+  const say = (line: () => string) => {
+    if (explain) explanation.push(line());
+  };
+  const facts = organisationFacts(ctx.refs, org, ctx.orgsById);
+  const basis: FeeBasis = org.municipalityCode ? 'band' : isGroupKind(org.kind) && org.groupMemberIds.length > 0 ? 'grupp' : 'ovrig';
+  const population = basis === 'ovrig' ? undefined : facts.population;
+  const band = population === undefined ? undefined : bandFor(table, population);
+  const yearlyFeeOre = band ? band.yearlyFeeOre : table.otherOrganisations.yearlyFeeOre;
+  const ordinaryEntryOre = band ? band.entryFeeOre : table.otherOrganisations.entryFeeOre;
+  if (basis === 'band' && band) {
+    const source = facts.populationDate ? ` (SCB ${facts.populationDate})` : '';
+    say(() => `Folkmängd ${formatCount(facts.population)}${source}: avgiftsklass ${band.label}, årsavgift ${formatOre(yearlyFeeOre)}.`);
+  } else if (basis === 'grupp' && band) {
+    say(
+      () =>
+        `${organisationKindLabels[org.kind]} som är medlem som grupp: gruppens ${org.groupMemberIds.length} kommuner har tillsammans ${formatCount(facts.population)} invånare, avgiftsklass ${band.label}, årsavgift ${formatOre(yearlyFeeOre)}. Kommunerna betalar ingen egen avgift för gruppens medlemskap.`,
+    );
+  } else {
+    say(() => `Övrig organisation (${organisationKindLabels[org.kind].toLocaleLowerCase('sv-SE')}): årsavgift ${formatOre(yearlyFeeOre)}.`);
+  }
+  say(() => `Avgiftstabell från ${table.year}.`);
+
+  let months = 12;
+  let chargedYearlyFeeOre = yearlyFeeOre;
+  const memberBefore = inYear.some((p) => p.joined < first);
+  if (!memberBefore) {
+    const firstJoined = inYear.reduce((min, p) => (p.joined < min ? p.joined : min), last);
+    const joinMonth = Number(firstJoined.slice(5, 7));
+    months = 12 - joinMonth;
+    chargedYearlyFeeOre = roundToKronor((yearlyFeeOre * months) / 12);
+    say(
+      () =>
+        `Inträde ${firstJoined}: årsavgiften räknas från månaden efter inträdet, ${months}/12 av ${formatOre(yearlyFeeOre)} = ${formatOre(chargedYearlyFeeOre)} (avrundat till hela kronor).`,
+    );
+  } else {
+    say(() => `Medlem sedan före ${year}: hel årsavgift ${formatOre(yearlyFeeOre)}.`);
+  }
+
+  const entryFees: EntryFee[] = [];
+  for (const p of inYear) {
+    if (p.joined < first) continue;
+    const rejoin = periods.some((other) => other.id !== p.id && other.joined < p.joined);
+    const chargedOre = rejoin ? roundToKronor((ordinaryEntryOre * table.rejoinEntryFeePercent) / 100) : ordinaryEntryOre;
+    entryFees.push({ periodId: p.id, joined: p.joined, rejoin, ordinaryOre: ordinaryEntryOre, chargedOre });
+    say(() =>
+      rejoin
+        ? `Återinträde ${p.joined}: medlemsinsats ${table.rejoinEntryFeePercent} % av ${formatOre(ordinaryEntryOre)} = ${formatOre(chargedOre)}.`
+        : `Medlemsinsats (inträdesavgift) vid inträdet ${p.joined}: ${formatOre(chargedOre)}.`,
+    );
+  }
+  const entryFeeOre = entryFees.reduce((sum, e) => sum + e.chargedOre, 0);
+  const totalOre = chargedYearlyFeeOre + entryFeeOre;
+  say(() => `Att betala för ${year}: ${formatOre(totalOre)}.`);
+
+  return {
+    organisationId: org.id,
+    name: org.name,
+    kind: org.kind,
+    kindLabel: organisationKindLabels[org.kind],
+    ...(org.orgNumber ? { orgNumber: org.orgNumber } : {}),
+    year,
+    tableYear: table.year,
+    basis,
+    ...(population !== undefined ? { population } : {}),
+    ...(band ? { band } : {}),
+    yearlyFeeOre,
+    months,
+    chargedYearlyFeeOre,
+    entryFees,
+    entryFeeOre,
+    totalOre,
+    explanation,
+  };
+}
+
+/** The fee of one organisation for `year`, or undefined when it pays none (not a member on its own, or no table). */
+export function feeForOrganisation(doc: FeeDoc, organisationId: string, year: number): FeeRow | undefined {
+  const table = feeTableFor(doc.feeTables, year);
+  const org = doc.organisations.find((o) => o.id === organisationId);
+  if (!table || !org) return undefined;
+  return computeFee(feeContext(doc), table, org, year);
+}
+
+export type MembershipFees = { year: number; tableYear: number; rows: FeeRow[]; totalOre: number; yearlyOre: number; entryOre: number };
+
+/**
+ * Every organisation's membership fee for `year`, by name (Swedish collation), with the totals in öre.
+ * The invoice basis for the accountant and the budget's "Medlemsavgifter". Throws `not-found` when no fee
+ * table applies to the year.
+ */
+export function membershipFeesForYear(doc: FeeDoc, year: number): MembershipFees {
+  const table = feeTableFor(doc.feeTables, year);
+  if (!table) {
+    throw new AppError('not-found', `Det finns ingen avgiftstabell för ${year} eller tidigare år. Lägg in avgiftstabellen först.`, { field: 'year' });
+  }
+  const rows = [...feesByOrganisation(doc, year).values()].sort((a, b) => compareSv(a.name, b.name));
+  const yearlyOre = rows.reduce((sum, r) => sum + r.chargedYearlyFeeOre, 0);
+  const entryOre = rows.reduce((sum, r) => sum + r.entryFeeOre, 0);
+  return { year, tableYear: table.year, rows, totalOre: yearlyOre + entryOre, yearlyOre, entryOre };
+}
+
+/**
+ * Fees of every paying organisation for `year`, keyed by organisation id; empty when no table applies.
+ * `explain: false` leaves `explanation` empty, for lists that show only the amounts.
+ */
+export function feesByOrganisation(doc: FeeDoc, year: number, options: { explain?: boolean } = {}): Map<string, FeeRow> {
+  const table = feeTableFor(doc.feeTables, year);
+  const result = new Map<string, FeeRow>();
+  if (!table) return result;
+  const ctx = feeContext(doc);
+  for (const org of doc.organisations) {
+    const row = computeFee(ctx, table, org, year, options.explain ?? true);
+    if (row) result.set(org.id, row);
+  }
+  return result;
+}
