@@ -12,6 +12,9 @@ import { usageChannels } from './channels/usage.channels';
 import { networksChannels } from './channels/networks.channels';
 import { budgetChannels } from './channels/budget.channels';
 import { membersChannels } from './channels/members.channels';
+import { goalsChannels } from './channels/goals.channels';
+import { exportsChannels } from './channels/exports.channels';
+import { importsChannels } from './channels/imports.channels';
 
 export const contract = {
   ...appChannels,
@@ -20,6 +23,9 @@ export const contract = {
   ...networksChannels,
   ...budgetChannels,
   ...membersChannels,
+  ...goalsChannels,
+  ...exportsChannels,
+  ...importsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -52,4 +58,7 @@ export type * from './channels/usage.channels';
 export type * from './channels/networks.channels';
 export type * from './channels/budget.channels';
 export type * from './channels/members.channels';
+export type * from './channels/goals.channels';
+export type * from './channels/exports.channels';
+export type * from './channels/imports.channels';
 export type { WindowApi } from './window-api';

@@ -1,17 +1,23 @@
 /**
- * Lifecycle: one process per user and register (single-instance lock), open the register, build the core over
- * it, register the contract's channels, then show the window and the menu.
+ * Lifecycle: one process per user and register (single-instance lock), the app's own `app://` origin, the
+ * register's lock file, open the register, build the core over it, register the contract's channels, then
+ * show the window and the menu.
  */
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createServices } from '../core/services/create-services';
+import type { Repository } from '../core/store/repository';
 import { resolveDataFile } from '../node/data-path';
-import { showStartupFailure } from './dialogs';
+import { describeHolder, type LockOwner } from '../node/document-lock';
+import { createConflictResolver } from './conflicts';
+import { showLockLost, showStartupFailure } from './dialogs';
 import { createEventSender, registerApi, senderIsWindow } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { APP_SCHEME, appSchemePrivileges, createBundleHandler } from './protocol';
 import { openRegister, trackSaves } from './register-file';
-import { createMainWindow, restoreAndFocus } from './window';
+import { createMainWindow, denyPermissions, hardenWebContents, restoreAndFocus } from './window';
 
 export async function startApp(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -19,29 +25,50 @@ export async function startApp(): Promise<void> {
     app.quit();
     return;
   }
+  // Before ready: the app's own scheme, a sandbox for every renderer whatever its options say, and the
+  // navigation/window/webview guards on every web contents ever created.
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
   let win: BrowserWindow | undefined;
   app.on('second-instance', () => restoreAndFocus(win));
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
-  const opened = await openOrExplain();
+  denyPermissions(session.defaultSession);
+  const appPath = app.getAppPath();
+  protocol.handle(APP_SCHEME, createBundleHandler(path.join(appPath, 'out', 'renderer')));
+
+  // Filled in once the core exists; the lock and conflict handlers set up before it reach it through here.
+  const core: { repo?: Repository } = {};
+  const opened = await openOrExplain(() => {
+    // Someone took the register over while we held it (we slept past the heartbeat): stop writing.
+    core.repo?.setReadOnly(true);
+  });
   if (!opened) {
     app.quit();
     return;
   }
+  // The lock goes with the process; synchronous because nothing async runs this late.
+  app.on('will-quit', () => opened.lock?.releaseSync());
 
   const send = createEventSender(() => win?.webContents);
-  const saves = trackSaves(opened.port, send);
-  const { handlers } = createServices({
+  const resolveConflict = createConflictResolver({ external: opened.external, repo: () => core.repo });
+  const saves = trackSaves(opened.port, send, (error) => {
+    void resolveConflict(error).catch((reason: unknown) => console.error(reason));
+  });
+  const services = createServices({
     clock: () => new Date(),
     ids: () => randomUUID(),
     document: saves.port,
     initial: opened.document,
     loadReport: opened.report,
-    app: { version: app.getVersion(), mode: 'desktop', dataFile: opened.file, backupDir: opened.backupDir },
+    app: { version: app.getVersion(), mode: 'desktop', dataFile: opened.file, backupDir: opened.backupDir, readOnly: opened.readOnly },
     onChanged: (revision) => send('store/changed', { revision }),
   });
-  registerApi(handlers, ipcMain, { isTrustedSender: (event) => senderIsWindow(event, win?.webContents) });
+  core.repo = services.repo;
+  registerApi(services.handlers, ipcMain, { isTrustedSender: (event) => senderIsWindow(event, win?.webContents) });
 
   // A save still on its way to disk finishes before the process ends.
   app.on('before-quit', (event) => {
@@ -50,10 +77,8 @@ export async function startApp(): Promise<void> {
     void saves.idle().then(() => app.quit());
   });
 
-  const appPath = app.getAppPath();
   win = createMainWindow({
     preload: path.join(appPath, 'out', 'preload', 'preload.cjs'),
-    indexHtml: path.join(appPath, 'out', 'renderer', 'index.html'),
     devTools: !app.isPackaged,
   });
   win.on('closed', () => {
@@ -71,11 +96,28 @@ export async function startApp(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+/** Who this copy of the app is, as the lock file tells others. */
+export function lockOwner(): LockOwner {
+  let user: string;
+  try {
+    user = os.userInfo().username;
+  } catch {
+    user = process.env.USERNAME ?? process.env.USER ?? 'okänd användare';
+  }
+  return { user, host: os.hostname(), pid: process.pid, appVersion: app.getVersion() };
+}
+
 /** The register, or `undefined` once the user has chosen to quit or been told why it cannot be opened. */
-async function openOrExplain() {
+async function openOrExplain(onLockLost: () => void) {
   try {
     const dataFile = resolveDataFile({ argv: process.argv, env: process.env, defaultDir: app.getPath('userData') });
-    return await openRegister(dataFile);
+    return await openRegister(dataFile, {
+      owner: lockOwner(),
+      onLost: (holder) => {
+        onLockLost();
+        showLockLost(describeHolder(holder, new Date()));
+      },
+    });
   } catch (error) {
     console.error(error);
     showStartupFailure(error instanceof Error ? error.message : String(error));

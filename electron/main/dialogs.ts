@@ -24,3 +24,66 @@ export async function askStartFromDefault(reason: string, quarantinedFile: strin
 export function showStartupFailure(reason: string): void {
   dialog.showErrorBox(sv.dialogs.startupFailedTitle, sv.dialogs.startupFailed(reason));
 }
+
+/** Someone else has the register open: read-only or quit. */
+export async function askOpenReadOnly(who: string): Promise<'read-only' | 'quit'> {
+  const d = sv.dialogs;
+  const { response } = await dialog.showMessageBox({
+    type: 'info',
+    title: d.lockedTitle,
+    message: who,
+    detail: d.lockedDetail,
+    buttons: [d.openReadOnly, d.quit],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  return response === 0 ? 'read-only' : 'quit';
+}
+
+/** The lock looks abandoned (crash): taking over is a deliberate choice, never the default button. */
+export async function askTakeOver(who: string, why: string): Promise<'take-over' | 'read-only' | 'quit'> {
+  const d = sv.dialogs;
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: d.staleTitle,
+    message: who,
+    detail: d.staleDetail(why),
+    buttons: [d.takeOver, d.openReadOnly, d.quit],
+    defaultId: 1,
+    cancelId: 2,
+    noLink: true,
+  });
+  return response === 0 ? 'take-over' : response === 1 ? 'read-only' : 'quit';
+}
+
+export function showLockLost(who: string): void {
+  const d = sv.dialogs;
+  void dialog.showMessageBox({ type: 'warning', title: d.lockLostTitle, message: d.lockLostMessage, detail: d.lockLostDetail(who), buttons: ['OK'], noLink: true });
+}
+
+/** The file changed on disk: offer to load it (after keeping ours aside). */
+export async function askReloadAfterExternalChange(): Promise<'reload' | 'not-now'> {
+  const d = sv.dialogs;
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: d.externalChangeTitle,
+    message: d.externalChangeMessage,
+    detail: d.externalChangeDetail,
+    buttons: [d.reload, d.notNow],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  return response === 0 ? 'reload' : 'not-now';
+}
+
+export function showReloaded(asideName: string): void {
+  const d = sv.dialogs;
+  void dialog.showMessageBox({ type: 'info', title: d.reloadedTitle, message: d.reloadedMessage(asideName), buttons: ['OK'], noLink: true });
+}
+
+export function showReloadFailed(reason: string, asideName: string | undefined): void {
+  const d = sv.dialogs;
+  dialog.showErrorBox(d.externalChangeTitle, asideName === undefined ? d.asideFailed(reason) : d.reloadFailed(reason, asideName));
+}

@@ -44,6 +44,34 @@ export const sv = {
     quit: 'Avsluta',
     startupFailedTitle: 'Sambruk Kansli kunde inte starta',
     startupFailed: (reason: string) => `Registret kunde inte öppnas: ${reason}`,
+    // Someone else has the register open (lock file).
+    lockedTitle: 'Registret används redan',
+    lockedDetail: 'Du kan öppna det skrivskyddat och läsa, men inte ändra något. Stäng och starta programmet igen när registret är ledigt.',
+    openReadOnly: 'Öppna skrivskyddat',
+    staleTitle: 'Registret verkar inte användas längre',
+    staleDetail: (why: string) =>
+      [why, 'Om du vet att ingen annan arbetar i registret just nu kan du ta över det. Annars: öppna det skrivskyddat.']
+        .filter(Boolean)
+        .join('\n\n'),
+    takeOver: 'Ta över registret',
+    readOnlyNotice: 'Registret är öppnat skrivskyddat: du kan läsa men inte ändra något.',
+    lockLostTitle: 'Registret har tagits över',
+    lockLostMessage: 'En annan kopia av programmet har tagit över registret, så det här fönstret är nu skrivskyddat.',
+    lockLostDetail: (who: string) => `${who} Dina tidigare ändringar är sparade. Stäng programmet och öppna det igen när registret är ledigt.`,
+    // The file was changed on disk by something else while the app ran.
+    externalChangeTitle: 'Registerfilen har ändrats utanför programmet',
+    externalChangeMessage: 'Någon eller något annat har ändrat registerfilen sedan den lästes in, så din senaste ändring sparades inte.',
+    externalChangeDetail:
+      'Läs in filen från disken: din version sparas först undan som en egen fil bredvid registret, så att inget går förlorat. Du kan sedan göra om ändringen.',
+    reload: 'Läs in filen från disken',
+    notNow: 'Inte nu',
+    reloadedTitle: 'Registret har lästs in igen',
+    reloadedMessage: (aside: string) => `Registret visar nu filen från disken. Din tidigare version finns kvar i filen «${aside}».`,
+    reloadFailed: (reason: string, aside: string) =>
+      `Filen på disken gick inte att läsa in: ${reason} Din version finns kvar i programmet och är dessutom sparad som «${aside}».`,
+    asideFailed: (reason: string) =>
+      `Din version kunde inte sparas undan (${reason.replace(/[.]$/, '')}), så filen på disken lästes inte in. Inget har ändrats. Försök igen, eller kontrollera att mappen går att skriva i.`,
+    reloadSummary: (aside: string) => `Läste in registerfilen från disken igen efter en ändring utanför programmet (tidigare version: ${aside})`,
   },
   status: {
     saveFailed: 'Ändringen kunde inte sparas. Registret på disken är oförändrat.',

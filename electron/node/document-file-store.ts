@@ -7,13 +7,23 @@
  * backup that validates becomes the document. The quarantine copy is made *before* the document is replaced
  * (hard link, or copy), so a crash at any point leaves either the bad file in place (it is quarantined again
  * on the next start) or the restored document: never a missing file that would silently start a new register.
+ *
+ * A missing file is a new register only when there are no backups either; with backups, the newest valid one
+ * is restored (the file was deleted or moved away), and with backups but none valid, the user is asked.
+ *
+ * Changes made to the file by anything else while the app runs (a copy restored by hand, a sync client, a
+ * colleague whose app ignored the lock) are noticed before the next save: the bytes on disk are compared with
+ * what this process last read or wrote, and a save over a changed file is refused (`conflict`), so that the
+ * caller can keep its own version aside (`external.writeAside`) and load the other (`external.reload`).
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { BackupInfo, LoadReport } from '../contract/channels/app.channels';
 import { AppError } from '../contract/result';
 import type { DocumentPort } from '../core/services/ports';
 import { parseDocumentText, serialiseDocument } from '../core/store/parse-document';
+import { serialiseDocumentBytes } from '../core/store/serialise-document';
 import type { SambrukDocument } from '../core/store/schema';
 import { createBackupRotation, formatStamp, type BackupRotation } from './backup-rotation';
 import {
@@ -48,7 +58,25 @@ export type OpenDocumentOptions = {
   onUnrecoverable?: 'throw' | 'create-default';
   /** Told when a backup could not be made or rotated; the save itself still succeeded. */
   onBackupError?: (error: unknown) => void;
+  /**
+   * Another process holds the register (see document-lock.ts): read it, write nothing at all (no repair, no
+   * temp clean-up, no backup rotation), and refuse saves.
+   */
+  readOnly?: boolean;
 };
+
+/** Noticing and resolving changes made to the file by something else while the app runs. */
+export type ExternalChanges = {
+  /** True when the file on disk is no longer what this process last read or wrote (a missing file is not a change). */
+  changed(): Promise<boolean>;
+  /** Writes `doc` beside the document as `<name>.konflikt-<time>.json` (never over another file); resolves its path. */
+  writeAside(doc: SambrukDocument): Promise<string>;
+  /** Reads and validates the file now on disk and takes it as the known version; the caller then shows it. */
+  reload(): Promise<SambrukDocument>;
+};
+
+/** The refusal a save meets when the file changed on disk; `details.reason` tells it from other conflicts. */
+export const EXTERNAL_CHANGE = 'external-change';
 
 export type OpenedDocument = {
   document: SambrukDocument;
@@ -56,6 +84,7 @@ export type OpenedDocument = {
   port: DocumentPort;
   file: string;
   backupDir: string;
+  external: ExternalChanges;
 };
 
 /** The document file is unreadable and no backup could replace it. The bad file is left where it was. */
@@ -88,11 +117,17 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
   const keepDaily = countOption(o.keepDaily, 30, 'keepDaily');
   const reportBackupError = o.onBackupError ?? (() => undefined);
 
-  await fs.mkdir(dir, { recursive: true });
-  await removeStaleTemps(fs, file);
+  const readOnly = o.readOnly ?? false;
   const backups = createBackupRotation({ fs, backupDir, clock, keepRolling, keepDaily });
-  // A folder we cannot write to (read-only share) must still open; its saves will then fail and say so.
-  await backups.init().catch(reportBackupError);
+  if (!readOnly) {
+    await fs.mkdir(dir, { recursive: true });
+    await removeStaleTemps(fs, file);
+    // A folder we cannot write to (read-only share) must still open; its saves will then fail and say so.
+    await backups.init().catch(reportBackupError);
+  }
+
+  /** Hash of the bytes this process last read from or wrote to the file; undefined while it has none. */
+  let known: string | undefined;
 
   /** Revision of the valid document now on disk; undefined while the file there is missing or bad. */
   let onDisk: number | undefined;
@@ -101,7 +136,8 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
     parse: parseDocumentText,
     serialise: (doc) => {
       if (!doc) throw new Error('No document to write');
-      return serialiseDocument(doc);
+      // Bytes, encoded once per document state and shared with the hash below (see serialise-document.ts).
+      return serialiseDocumentBytes(doc);
     },
     beforeReplace: async (target) => {
       if (onDisk === undefined) return;
@@ -115,23 +151,48 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
   const db = new Low<SambrukDocument | null>(adapter, null);
 
   async function write(doc: SambrukDocument): Promise<void> {
+    if (readOnly) throw readOnlyError();
     const before = db.data;
+    const attempted = hashBytes(serialiseDocumentBytes(doc));
     db.data = doc;
     try {
       await db.write();
     } catch (err) {
       // Low keeps whatever was assigned even when the write fails; put back what is really on disk.
       db.data = before;
+      // A failure after the rename (folder fsync) leaves our bytes in place: they are then what we know.
+      if ((await hashOnDisk()) === attempted) known = attempted;
       throw new AppError('save-failed', `Ändringen kunde inte sparas: ${describeFsError(err)}. Inget har ändrats.`, {
         cause: errorCode(err) ?? String(err),
       });
     }
     onDisk = doc.meta.revision;
+    known = attempted;
     try {
       await backups.rotate();
     } catch (err) {
       reportBackupError(err);
     }
+  }
+
+  /** Hash of the file's bytes now, or undefined when it cannot be read (missing: a save recreates it). */
+  async function hashOnDisk(): Promise<string | undefined> {
+    try {
+      return hashBytes(await fs.readFile(file));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function refuseExternalChange(): Promise<void> {
+    if (known === undefined) return;
+    const now = await hashOnDisk();
+    if (now === undefined || now === known) return;
+    throw new AppError(
+      'conflict',
+      'Registerfilen har ändrats av ett annat program sedan den lästes in. Ändringen sparades inte, så att ingen av versionerna skrivs över.',
+      { reason: EXTERNAL_CHANGE },
+    );
   }
 
   let report: LoadReport;
@@ -145,6 +206,16 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
       });
     }
     failure = err;
+  }
+
+  if (readOnly && (failure || db.data === null)) {
+    // The holder of the register repairs it; a reader must not touch the file or its backups.
+    throw new AppError(
+      failure ? 'validation' : 'not-found',
+      failure
+        ? `Registerfilen ${file} kunde inte läsas (${failure.message.replace(/[.]$/, '')}). Den som har registret öppet kan återställa det från en säkerhetskopia.`
+        : `Registerfilen ${file} finns inte.`,
+    );
   }
 
   if (failure) {
@@ -185,12 +256,47 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
       );
     }
   } else if (db.data === null) {
-    await write(o.createDefault());
-    report = { outcome: 'created-default', messages: [`Ett nytt register har skapats i ${file}.`] };
+    const available = await backups.list();
+    const restored = available.length > 0 ? await newestValidBackup(fs, backups) : undefined;
+    if (available.length === 0) {
+      // No file and no backups: the first start with this file.
+      await write(o.createDefault());
+      report = { outcome: 'created-default', messages: [`Ett nytt register har skapats i ${file}.`] };
+    } else if (restored) {
+      // Backups without a file: the file was deleted or moved away, not a first start.
+      await write(restored.document);
+      const skipped =
+        restored.skipped > 0
+          ? [`${restored.skipped} nyare säkerhetskopi${restored.skipped === 1 ? 'a' : 'or'} gick inte att läsa.`]
+          : [];
+      report = {
+        outcome: 'restored-backup',
+        messages: [
+          `Registerfilen «${path.basename(file)}» saknades i ${dir}.`,
+          `Säkerhetskopian «${restored.info.name}» från ${timeFormat.format(new Date(restored.info.createdAt))} har lästs in i stället. Ändringar gjorda efter den kan saknas.`,
+          ...skipped,
+        ],
+        restoredFrom: restored.info.name,
+      };
+    } else if ((o.onUnrecoverable ?? 'throw') === 'create-default') {
+      await write(o.createDefault());
+      report = {
+        outcome: 'recovered-empty',
+        messages: [
+          `Registerfilen «${path.basename(file)}» saknades, och ingen av de ${available.length} säkerhetskopiorna gick att läsa, så ett nytt register med grunddata har skapats.`,
+        ],
+      };
+    } else {
+      throw new UnrecoverableDocumentError(
+        `Registerfilen ${file} saknas, och ingen av de ${available.length} säkerhetskopiorna i ${backupDir} går att läsa.`,
+        'Registerfilen saknas.',
+      );
+    }
   } else {
     onDisk = db.data.meta.revision;
+    known = await hashOnDisk();
     // A file from before this store (or copied in) may be world-readable; contact data must not be.
-    await fs.chmod(file, PRIVATE_FILE_MODE).catch(() => undefined);
+    if (!readOnly) await fs.chmod(file, PRIVATE_FILE_MODE).catch(() => undefined);
     report = { outcome: 'opened', messages: [] };
   }
 
@@ -198,14 +304,19 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
   if (!document) throw new AppError('internal', 'Registret kunde inte öppnas.');
 
   let queue: Promise<unknown> = Promise.resolve();
+  function enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
   const port: DocumentPort = {
     save(doc) {
-      const run = queue.then(
-        () => write(doc),
-        () => write(doc),
-      );
-      queue = run.catch(() => undefined);
-      return run;
+      return enqueue(async () => {
+        if (readOnly) throw readOnlyError();
+        await refuseExternalChange();
+        await write(doc);
+      });
     },
     listBackups: () => backups.list(),
     async readBackup(name) {
@@ -226,7 +337,55 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
     },
   };
 
-  return { document, report, port, file, backupDir };
+  const external: ExternalChanges = {
+    async changed() {
+      const now = await hashOnDisk();
+      return known !== undefined && now !== undefined && now !== known;
+    },
+    writeAside: (doc) =>
+      enqueue(async () => {
+        const target = await freeName(fs, dir, `${base}.konflikt-${formatStamp(clock().getTime())}`, '.json');
+        await writeFileDurably(fs, target, Buffer.from(serialiseDocument(doc), 'utf8'), { mode: PRIVATE_FILE_MODE });
+        return target;
+      }),
+    reload: () =>
+      enqueue(async () => {
+        let bytes: Uint8Array;
+        try {
+          bytes = await fs.readFile(file);
+        } catch (err) {
+          throw new AppError(errorCode(err) === 'ENOENT' ? 'not-found' : 'internal', `Registerfilen kunde inte läsas: ${describeFsError(err)}.`);
+        }
+        const doc = parseDocumentText(decodeDocumentBytes(bytes));
+        known = hashBytes(bytes);
+        onDisk = doc.meta.revision;
+        db.data = doc;
+        return doc;
+      }),
+  };
+
+  return { document, report, port, file, backupDir, external };
+}
+
+function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function readOnlyError(): AppError {
+  return new AppError('read-only', 'Registret är öppnat skrivskyddat. Ändringen sparades inte.');
+}
+
+/** `<dir>/<stem><ext>`, or with `-2`, `-3` … when taken: a file written aside never replaces another. */
+async function freeName(fs: StoreFs, dir: string, stem: string, ext: string): Promise<string> {
+  for (let i = 1; i < 1000; i++) {
+    const candidate = path.join(dir, `${stem}${i === 1 ? '' : `-${i}`}${ext}`);
+    const taken = await fs.stat(candidate).then(
+      () => true,
+      (err: unknown) => errorCode(err) !== 'ENOENT',
+    );
+    if (!taken) return candidate;
+  }
+  throw new AppError('internal', 'Det fanns inget ledigt filnamn att spara undan registret under.');
 }
 
 function sentence(text: string): string {

@@ -150,7 +150,8 @@ export function decodeDocumentBytes(bytes: Uint8Array): string {
 export type DurableJsonFileOptions<T> = {
   /** Text -> data; throws (e.g. `AppError('validation')`) on anything it does not accept. */
   parse: (text: string) => T;
-  serialise?: (data: T) => string;
+  /** Data -> the file's text, or its UTF-8 bytes when the caller has them already (default `JSON.stringify`). */
+  serialise?: (data: T) => string | Uint8Array;
   fs?: StoreFs;
   mode?: number;
   /** See `DurableWriteOptions.beforeReplace`; a throw fails the write and leaves the file untouched. */
@@ -187,9 +188,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     const task = async () => {
-      const text = this.options.serialise ? this.options.serialise(data) : JSON.stringify(data);
+      const out = this.options.serialise ? this.options.serialise(data) : JSON.stringify(data);
       const before = this.options.beforeReplace;
-      await writeFileDurably(this.fs, this.file, Buffer.from(text, 'utf8'), {
+      await writeFileDurably(this.fs, this.file, typeof out === 'string' ? Buffer.from(out, 'utf8') : out, {
         mode: this.options.mode ?? PRIVATE_FILE_MODE,
         ...(before ? { beforeReplace: () => before(this.file) } : {}),
       });

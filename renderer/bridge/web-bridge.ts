@@ -27,6 +27,8 @@ export type WebBridgeOptions = {
   version: string;
   clock?: Clock;
   ids?: IdSource;
+  /** What app/get-info reports about the start (default: started from the default register). */
+  loadReport?: LoadReport;
 };
 
 export type WebBridge = {
@@ -91,7 +93,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     ids: options.ids ?? (() => crypto.randomUUID()),
     document,
     initial,
-    loadReport: WEB_LOAD_REPORT,
+    loadReport: options.loadReport ?? WEB_LOAD_REPORT,
     app: { version: options.version, mode: 'web', dataFile: WEB_DATA_FILE, backupDir: '' },
     onChanged: (revision) => events.emit('store/changed', { revision }),
   });
@@ -117,9 +119,28 @@ export function clockFromSearch(search: string): Clock | undefined {
   return () => new Date(fixed);
 }
 
-/** Installs the bridge as `window.api`. */
+/**
+ * The global a harness sets before the page's scripts run (Playwright's `addInitScript`) to start the web
+ * entry from another register than the bundled one, e.g. the benchmarks' 10× demo register. No network is
+ * involved; the text goes through the same parse, migrate and validate as any other start.
+ */
+export const BOOT_DOCUMENT_GLOBAL = '__SAMBRUK_BOOT_DOCUMENT__';
+
+const BOOT_LOAD_REPORT: LoadReport = {
+  outcome: 'opened',
+  messages: ['Webbläget startade med ett register som lämnades till sidan. Ändringar finns bara i minnet.'],
+};
+
+/** The register text in `globalThis.__SAMBRUK_BOOT_DOCUMENT__`, if a harness put a string there. */
+export function bootDocumentText(scope: object = globalThis): string | undefined {
+  const value: unknown = (scope as Record<string, unknown>)[BOOT_DOCUMENT_GLOBAL];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Installs the bridge as `window.api`, over the boot document when a harness gave one. */
 export function installWebBridge(options: WebBridgeOptions): WebBridge {
-  const bridge = createWebBridge(options);
+  const boot = bootDocumentText();
+  const bridge = createWebBridge(boot === undefined ? options : { ...options, documentText: boot, loadReport: BOOT_LOAD_REPORT });
   setWindowApi(bridge.api);
   return bridge;
 }

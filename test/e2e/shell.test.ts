@@ -86,13 +86,6 @@ describe('the shell over the web build', () => {
     }
   });
 
-  it('says plainly which screens are not built yet, without figures', async () => {
-    const page = await openApp('#/budget');
-    await expect.poll(() => heading(page, sv.nav.budget).isVisible()).toBe(true);
-    expect(await page.getByText(sv.app.comingSoonTitle).isVisible()).toBe(true);
-    expect(await page.getByTestId('stat-value').count()).toBe(0);
-  });
-
   it('can be used with the keyboard: skip link, arrow keys in the navigation, Enter to open', async () => {
     const page = await openApp();
     await page.keyboard.press('Tab');

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { channelNames, type StoreStatus } from '../../electron/contract';
 import type { DocumentPort } from '../../electron/core/services/ports';
@@ -8,13 +11,18 @@ import { startApp } from '../../electron/main/app';
 import { resolveDataFile } from '../../electron/node/data-path';
 import { openDocumentFile, UnrecoverableDocumentError, type OpenedDocument } from '../../electron/node/document-file-store';
 import defaultData from '../../assets/default-data.json';
-import { app, dialog, FakeBrowserWindow, ipcMain, Menu, resetFakeElectron, shell } from './fake-electron';
+import { acquireDocumentLock } from '../../electron/node/document-lock';
+import { app, dialog, FakeBrowserWindow, ipcMain, Menu, protocol, resetFakeElectron, shell } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 vi.mock('../../electron/node/document-file-store', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../electron/node/document-file-store')>()),
   openDocumentFile: vi.fn(),
 }));
+vi.mock('../../electron/node/document-lock', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/node/document-lock')>();
+  return { ...real, acquireDocumentLock: vi.fn(real.acquireDocumentLock) };
+});
 vi.mock('../../electron/node/data-path', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../electron/node/data-path')>();
   return { ...real, resolveDataFile: vi.fn(real.resolveDataFile) };
@@ -30,8 +38,24 @@ function register(overrides: Partial<DocumentPort> = {}): OpenedDocument & { por
     readBackup: vi.fn(async () => document),
     ...overrides,
   };
-  return { document, report: { outcome: 'opened', messages: [] }, port, file: '/data/register.json', backupDir: '/data/backups' } as never;
+  const external = { changed: vi.fn(async () => false), writeAside: vi.fn(async () => '/data/register.konflikt.json'), reload: vi.fn(async () => document) };
+  return { document, report: { outcome: 'opened', messages: [] }, port, file: '/data/register.json', backupDir: '/data/backups', external } as never;
 }
+
+/** Each test gets its own userData folder, where the register's lock file is made (for real). */
+let userData: string;
+beforeEach(async () => {
+  resetFakeElectron();
+  userData = await mkdtemp(path.join(os.tmpdir(), 'sambruk-app-'));
+  app.state.userData = userData;
+});
+afterEach(async () => {
+  // Quitting releases the lock and stops its heartbeat.
+  app.emit('will-quit');
+  await rm(userData, { recursive: true, force: true });
+});
+
+const lockFile = () => path.join(userData, 'sambruk-kansli.json.lock');
 
 function theWindow(): FakeBrowserWindow {
   expect(FakeBrowserWindow.instances).toHaveLength(1);
@@ -62,7 +86,6 @@ function sent(channel: string): unknown[] {
 
 describe('startup', () => {
   beforeEach(() => {
-    resetFakeElectron();
     open.mockReset();
   });
 
@@ -91,9 +114,20 @@ describe('startup', () => {
       preload: path.join(app.state.appPath, 'out', 'preload', 'preload.cjs'),
       devTools: true,
     });
-    expect(win.loadFile).toHaveBeenCalledWith(path.join(app.state.appPath, 'out', 'renderer', 'index.html'));
+    expect(win.loadURL).toHaveBeenCalledWith('app://kansli/index.html');
+    expect(protocol.handlers.has('app')).toBe(true);
     expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
     expect(app.quit).not.toHaveBeenCalled();
+  });
+
+  it('holds the register’s lock file while it runs, naming this user and host, and removes it on quit', async () => {
+    open.mockResolvedValue(register());
+    await startApp();
+    const lock = JSON.parse(await readFile(lockFile(), 'utf8')) as Record<string, unknown>;
+    expect(lock).toMatchObject({ user: os.userInfo().username, host: os.hostname(), pid: process.pid, appVersion: '9.8.7' });
+    expect(open.mock.calls[0]?.[0]).toMatchObject({ readOnly: false });
+    app.emit('will-quit');
+    expect(existsSync(lockFile())).toBe(false);
   });
 
   it('gives the store a default document that is the bundled data set, valid', async () => {
@@ -138,7 +172,6 @@ describe('startup', () => {
 
 describe('a register that cannot be opened', () => {
   beforeEach(() => {
-    resetFakeElectron();
     open.mockReset();
   });
 
@@ -188,7 +221,6 @@ describe('a register that cannot be opened', () => {
 
 describe('while running', () => {
   beforeEach(() => {
-    resetFakeElectron();
     open.mockReset();
   });
 
@@ -271,5 +303,107 @@ describe('while running', () => {
     win.emit('closed');
     (menuItem('Ångra').click as () => void)();
     expect(win.webContents.send).not.toHaveBeenCalled();
+  });
+});
+
+describe('two people, one register', () => {
+  beforeEach(() => {
+    open.mockReset();
+  });
+
+  const now = () => new Date();
+  const foreignLock = (overrides: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      user: 'anna',
+      host: 'KANSLI-PC',
+      pid: 4242,
+      appVersion: '1.0.0',
+      startedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+      heartbeatAt: now().toISOString(),
+      token: 'annas-lock',
+      ...overrides,
+    });
+  const clock = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+
+  it('opens the register read-only when someone else holds it, naming who and since when', async () => {
+    const lock = foreignLock();
+    await writeFile(lockFile(), lock);
+    open.mockResolvedValue(register());
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    await startApp();
+
+    const startedAt = (JSON.parse(lock) as { startedAt: string }).startedAt;
+    const box = dialog.showMessageBox.mock.calls[0]?.[0] as { message: string; buttons: string[] };
+    expect(box.message).toBe(`Registret är öppnat av anna på KANSLI-PC sedan ${clock(startedAt)}.`);
+    expect(box.buttons).toEqual(['Öppna skrivskyddat', 'Avsluta']);
+    expect(open.mock.calls[0]?.[0]).toMatchObject({ readOnly: true });
+
+    const info = (await invoke('app/get-info', {})) as { ok: boolean; data: { readOnly: boolean; loadReport: { messages: string[] } } };
+    expect(info.data.readOnly).toBe(true);
+    expect(info.data.loadReport.messages[0]).toBe(box.message);
+    // A change is refused in Swedish, and the other user's lock is untouched.
+    expect(await invoke('data/restore-backup', { name: 'b.json' })).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await readFile(lockFile(), 'utf8')).toBe(lock);
+    app.emit('will-quit');
+    expect(await readFile(lockFile(), 'utf8')).toBe(lock);
+  });
+
+  it('quits without opening anything when the user does not want it read-only', async () => {
+    await writeFile(lockFile(), foreignLock());
+    open.mockResolvedValue(register());
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    await startApp();
+    expect(open).not.toHaveBeenCalled();
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('offers to take over a lock left by a crash on this PC, and takes it only when asked', async () => {
+    // Same host, a process id that is not running.
+    await writeFile(lockFile(), foreignLock({ host: os.hostname(), pid: 2 ** 30 + 7 }));
+    open.mockResolvedValue(register());
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    await startApp();
+
+    const box = dialog.showMessageBox.mock.calls[0]?.[0] as { message: string; detail: string; buttons: string[]; defaultId: number };
+    expect(box.buttons).toEqual(['Ta över registret', 'Öppna skrivskyddat', 'Avsluta']);
+    expect(box.defaultId).toBe(1);
+    expect(box.detail).toMatch(/stängdes troligen av oväntat/);
+    expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toMatchObject({ pid: process.pid, host: os.hostname() });
+    expect(open.mock.calls[0]?.[0]).toMatchObject({ readOnly: false });
+    expect(await invoke('app/get-info', {})).toMatchObject({ ok: true, data: { readOnly: false } });
+  });
+
+  it('opens read-only instead when the user declines to take over a stale lock', async () => {
+    const stale = foreignLock({ heartbeatAt: new Date(Date.now() - 10 * 60_000).toISOString() });
+    await writeFile(lockFile(), stale);
+    const { utimes } = await import('node:fs/promises');
+    const old = new Date(Date.now() - 10 * 60_000);
+    await utimes(lockFile(), old, old);
+    open.mockResolvedValue(register());
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    await startApp();
+    expect((dialog.showMessageBox.mock.calls[0]?.[0] as { detail: string }).detail).toMatch(/inte hört av sig sedan/);
+    expect(open.mock.calls[0]?.[0]).toMatchObject({ readOnly: true });
+    expect(await readFile(lockFile(), 'utf8')).toBe(stale);
+  });
+
+  it('stops writing and says so when another copy takes the register over while it runs', async () => {
+    open.mockResolvedValue(register());
+    await startApp();
+    const options = vi.mocked(acquireDocumentLock).mock.calls[0]?.[0];
+    expect(options?.onLost).toBeTypeOf('function');
+    options?.onLost?.(JSON.parse(foreignLock()) as never);
+    expect(await invoke('data/restore-backup', { name: 'b.json' })).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    const box = dialog.showMessageBox.mock.calls.at(-1)?.[0] as { title: string; detail: string };
+    expect(box.title).toBe('Registret har tagits över');
+    expect(box.detail).toMatch(/^Registret är öppnat av anna på KANSLI-PC sedan/);
+  });
+
+  it('releases the lock when the user quits at the damaged-register question', async () => {
+    open.mockRejectedValueOnce(new UnrecoverableDocumentError('Skadad.', 'Filen är tom.'));
+    await startApp();
+    expect(app.quit).toHaveBeenCalled();
+    expect(existsSync(lockFile())).toBe(false);
   });
 });

@@ -18,7 +18,14 @@ export class FakeSession {
   setPermissionCheckHandler = vi.fn((handler: FakeSession['checkHandler']) => {
     this.checkHandler = handler;
   });
+  deviceHandler: ((details: unknown) => boolean) | undefined;
+  setDevicePermissionHandler = vi.fn((handler: FakeSession['deviceHandler']) => {
+    this.deviceHandler = handler;
+  });
 }
+
+/** One default session, as in Electron: every window shares it unless told otherwise. */
+export const defaultSession = new FakeSession();
 
 export class FakeFrame {
   constructor(
@@ -30,7 +37,7 @@ export class FakeFrame {
 export class FakeWebContents extends EventEmitter {
   url = '';
   destroyed = false;
-  session = new FakeSession();
+  session = defaultSession;
   mainFrame = new FakeFrame('');
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   send = vi.fn();
@@ -59,6 +66,10 @@ export class FakeBrowserWindow extends EventEmitter {
     this.webContents.url = pathToFileURL(file).href;
     this.webContents.mainFrame.url = this.webContents.url;
   });
+  loadURL = vi.fn(async (url: string) => {
+    this.webContents.url = url;
+    this.webContents.mainFrame.url = url;
+  });
   show = vi.fn(() => {
     this.visible = true;
   });
@@ -85,6 +96,7 @@ class FakeApp extends EventEmitter {
   getPath = vi.fn((name: string) => (name === 'userData' ? this.state.userData : `/fake/${name}`));
   getAppPath = vi.fn(() => this.state.appPath);
   getVersion = vi.fn(() => '9.8.7');
+  enableSandbox = vi.fn();
   get isPackaged() {
     return this.state.isPackaged;
   }
@@ -134,7 +146,20 @@ export const Menu = {
   setApplicationMenu: vi.fn(),
 };
 
-export const shell = { showItemInFolder: vi.fn() };
+export const shell = { showItemInFolder: vi.fn(), openExternal: vi.fn(async (_url: string) => undefined) };
+
+export const protocol = {
+  privileged: [] as unknown[],
+  handlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
+  registerSchemesAsPrivileged: vi.fn((schemes: unknown[]) => {
+    protocol.privileged.push(...schemes);
+  }),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
+    protocol.handlers.set(scheme, handler);
+  }),
+};
+
+export const session = { defaultSession };
 
 export const electronModule = {
   app,
@@ -145,6 +170,8 @@ export const electronModule = {
   dialog,
   Menu,
   shell,
+  protocol,
+  session,
 };
 
 export function resetFakeElectron(): void {
@@ -152,6 +179,11 @@ export function resetFakeElectron(): void {
   app.removeAllListeners();
   app.state = { lock: true, isPackaged: false, userData: '/home/kansli/.config/Sambruk Kansli', appPath: '/opt/sambruk-kansli' };
   FakeBrowserWindow.instances = [];
+  protocol.privileged = [];
+  protocol.handlers.clear();
+  defaultSession.requestHandler = undefined;
+  defaultSession.checkHandler = undefined;
+  defaultSession.deviceHandler = undefined;
   ipcMain.handlers.clear();
   rendererEmitter.removeAllListeners();
   contextBridge.exposed.clear();

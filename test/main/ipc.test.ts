@@ -12,6 +12,8 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 
 const fakeIpc = ipcMain as unknown as IpcMain;
 const anyEvent = {} as IpcMainInvokeEvent;
+/** For tests of what happens after the sender check: every sender trusted. */
+const trustAll = { isTrustedSender: () => true };
 
 function call(channel: string, input: unknown, event: IpcMainInvokeEvent = anyEvent) {
   const handler = ipcMain.handlers.get(channel);
@@ -45,20 +47,20 @@ describe('registerApi', () => {
   beforeEach(() => resetFakeElectron());
 
   it('registers exactly the channels of the contract, each once', () => {
-    registerApi(spyHandlers(), fakeIpc);
+    registerApi(spyHandlers(), fakeIpc, trustAll);
     expect(new Set(ipcMain.handlers.keys())).toEqual(new Set(channelNames));
     expect(ipcMain.handle).toHaveBeenCalledTimes(channelNames.length);
   });
 
   it('removes every handler it registered when disposed', () => {
-    const dispose = registerApi(spyHandlers(), fakeIpc);
+    const dispose = registerApi(spyHandlers(), fakeIpc, trustAll);
     dispose();
     expect(ipcMain.handlers.size).toBe(0);
   });
 
   it('passes a valid call to the handler, parsed, and answers with its result', async () => {
     const handlers = spyHandlers();
-    registerApi(handlers, fakeIpc);
+    registerApi(handlers, fakeIpc, trustAll);
     const result = await call('overview/get', { date: '2024-05-01' });
     expect(result).toEqual({ ok: true, data: { echoed: { date: '2024-05-01' }, channel: 'overview/get' } });
     expect(handlers['overview/get']).toHaveBeenCalledTimes(1);
@@ -69,7 +71,7 @@ describe('registerApi', () => {
 
   it('answers invalid input with a Swedish validation error naming the field, and changes nothing', async () => {
     const { handlers, repo, port } = realServices();
-    registerApi(handlers, fakeIpc);
+    registerApi(handlers, fakeIpc, trustAll);
     const before = repo.get();
 
     const result = await call('data/restore-backup', { name: '../../etc/passwd' });
@@ -87,7 +89,7 @@ describe('registerApi', () => {
 
   it('refuses unknown fields rather than dropping them', async () => {
     const handlers = spyHandlers();
-    registerApi(handlers, fakeIpc);
+    registerApi(handlers, fakeIpc, trustAll);
     const result = await call('app/get-info', { admin: true });
     expect(result.error).toMatchObject({ code: 'validation', message: 'Okänt fält: ”admin”.' });
     expect(handlers['app/get-info']).not.toHaveBeenCalled();
@@ -95,10 +97,31 @@ describe('registerApi', () => {
 
   it('reaches the real core for a valid call', async () => {
     const { handlers, port } = realServices();
-    registerApi(handlers, fakeIpc);
+    registerApi(handlers, fakeIpc, trustAll);
     expect(await call('app/get-info', {})).toMatchObject({ ok: true, data: { version: '1.2.3', mode: 'desktop', dataFile: '/d/register.json' } });
     expect(await call('data/restore-backup', { name: 'a.json' })).toEqual({ ok: true, data: { restoredFrom: 'a.json' } });
     expect(port.save).toHaveBeenCalledTimes(1);
+  });
+
+  it('cannot be registered without a sender check', () => {
+    expect(() => registerApi(spyHandlers(), fakeIpc, {} as never)).toThrow(/isTrustedSender/);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('checks the sender on every channel of the contract, whichever it is', async () => {
+    const handlers = spyHandlers();
+    const seen: string[] = [];
+    registerApi(handlers, fakeIpc, {
+      isTrustedSender: () => {
+        seen.push('checked');
+        return false;
+      },
+    });
+    for (const channel of channelNames) {
+      expect(await call(channel, {}), channel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(handlers[channel], channel).not.toHaveBeenCalled();
+    }
+    expect(seen).toHaveLength(channelNames.length);
   });
 
   it('refuses calls from an untrusted sender before anything is parsed or run', async () => {
@@ -117,18 +140,23 @@ describe('senderIsWindow', () => {
   const contents = new FakeWebContents();
   const asContents = contents as unknown as WebContents;
   const event = (sender: unknown, frame: FakeFrame | null) => ({ sender, senderFrame: frame }) as unknown as IpcMainInvokeEvent;
-  const top = new FakeFrame('file:///opt/app/out/renderer/index.html#/budget');
+  const top = new FakeFrame('app://kansli/index.html#/budget');
 
-  it('trusts the top frame of the app window', () => {
+  it('trusts the top frame of the app window showing the app:// origin', () => {
     expect(senderIsWindow(event(contents, top), asContents)).toBe(true);
   });
 
-  it('distrusts other web contents, sub-frames, lost frames, non-file pages and a closed window', () => {
+  it('distrusts other web contents, sub-frames, lost frames, other origins (file:// too) and a closed window', () => {
     expect(senderIsWindow(event(new FakeWebContents(), top), asContents)).toBe(false);
-    expect(senderIsWindow(event(contents, new FakeFrame('file:///x.html', top)), asContents)).toBe(false);
+    expect(senderIsWindow(event(contents, new FakeFrame('app://kansli/x.html', top)), asContents)).toBe(false);
     expect(senderIsWindow(event(contents, null), asContents)).toBe(false);
-    expect(senderIsWindow(event(contents, new FakeFrame('https://evil.example/')), asContents)).toBe(false);
+    for (const url of ['https://evil.example/', 'file:///opt/app/out/renderer/index.html', 'app://evil/index.html', 'app://user:pw@kansli/', 'data:text/html,x', 'about:blank', '']) {
+      expect(senderIsWindow(event(contents, new FakeFrame(url)), asContents), url).toBe(false);
+    }
     expect(senderIsWindow(event(contents, top), undefined)).toBe(false);
+    const closed = new FakeWebContents();
+    closed.destroyed = true;
+    expect(senderIsWindow(event(closed, top), closed as unknown as WebContents)).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { budgetColumnKinds, budgetLineKinds, type BudgetColumnKind } from '../../core/store/schema';
+import { budgetColumnKinds, budgetLineKinds, isSafeName, unsafeNameMessage, type BudgetColumnKind } from '../../core/store/schema';
 import type { RegisterComparison, RegisterComparisonRow } from '../../core/domain/budget';
 
 const empty = z.strictObject({});
@@ -9,7 +9,8 @@ const lineName = z
   .string({ error: 'Skriv ett namn.' })
   .trim()
   .min(1, 'Skriv ett namn.')
-  .max(200, 'Namnet får vara högst 200 tecken.');
+  .max(200, 'Namnet får vara högst 200 tecken.')
+  .refine(isSafeName, { message: unsafeNameMessage });
 const columnYear = z
   .number({ error: 'Skriv året med fyra siffror.' })
   .int('Skriv året med fyra siffror.')

@@ -8,8 +8,8 @@
  */
 import { z } from 'zod';
 import { channel } from '../define';
-import type { Contact, FeeTable, Membership, Organisation } from '../../core/store/schema';
-import { businessAreas, contactRoles, id, isoDate, legalBases, ore, organisationKinds, year } from '../../core/store/schema';
+import type { Contact, FeeTable, Membership, NetworkKind, Organisation, RosterRole } from '../../core/store/schema';
+import { businessAreas, contactRoles, id, isoDate, isSafeName, legalBases, ore, organisationKinds, safeLine, safeText, unsafeNameMessage, year } from '../../core/store/schema';
 import { parseOrgNumber } from '../../core/domain/organisation-number';
 import { parseEmail, parsePhone, type ContactRow } from '../../core/domain/contacts';
 import { memberStatuses, type MembershipTimeline, type StatusAt } from '../../core/domain/memberships';
@@ -23,9 +23,9 @@ import type { ChangeList } from '../../core/domain/change-log';
 import { erasureGrounds, type ErasureReport, type PersonExport } from '../../core/domain/erasure';
 
 const empty = z.strictObject({});
-const name = z.string().trim().min(1, { message: 'Fältet får inte vara tomt.' }).max(200);
-const shortText = z.string().trim().max(200);
-const longText = z.string().trim().max(2000);
+const name = z.string().trim().min(1, { message: 'Fältet får inte vara tomt.' }).max(200).refine(isSafeName, { message: unsafeNameMessage });
+const shortText = safeLine(200);
+const longText = safeText(2000);
 const municipalityCode = z.string().trim().regex(/^\d{4}$/, { message: 'Välj en kommun (fyrsiffrig kommunkod).' });
 const countyCode = z.string().trim().regex(/^\d{2}$/, { message: 'Välj ett län (tvåsiffrig länskod).' });
 const population = z.number().int().min(0).max(20_000_000);
@@ -59,7 +59,7 @@ export const orgNumberInput = policyText(orgNumberPolicy, 30, undefined);
 export const emailInput = policyText(parseEmail, 320, '');
 export const phoneInput = policyText(parsePhone, 40, '');
 
-const website = z.string().trim().max(500);
+const website = safeLine(500);
 
 // ---------------------------------------------------------------- organisations
 
@@ -113,10 +113,26 @@ export type OrganisationPage = {
     viaOrganisationId?: string;
     viaOrganisationName?: string;
   }[];
+  /** Networks, councils and projects the organisation takes part in (its own roster entries or its persons'). */
+  networks: OrganisationNetwork[];
   changes: ChangeList;
 };
 
-export type DuplicateCheck = { duplicate: Duplicate | null };
+export type OrganisationNetwork = {
+  networkId: string;
+  name: string;
+  kind: NetworkKind;
+  archived: boolean;
+  /** For a governance council: the organisation uses its service at the date, so it has a seat. */
+  councilUser: boolean;
+  entries: { entryId: string; displayName: string; role: RosterRole; from: string; to?: string; active: boolean }[];
+};
+
+/** An organisation number as the form types it: the canonical form it would be stored as, or why it is refused. */
+export type OrgNumberCheck = { ok: true; canonical: string } | { ok: false; message: string };
+
+/** `orgNumber` is present when a non-blank organisation number was given. */
+export type DuplicateCheck = { duplicate: Duplicate | null; orgNumber?: OrgNumberCheck };
 
 // ---------------------------------------------------------------- memberships
 
@@ -213,7 +229,10 @@ export const membersChannels = {
   'members/update': channel<Organisation>()(organisationUpdate),
   'members/archive': channel<Organisation>()(z.strictObject({ id })),
   'members/unarchive': channel<Organisation>()(z.strictObject({ id })),
-  /** Whether a record with this number, municipality or name (case/space-insensitive) exists; for the form as one types. */
+  /**
+   * Whether a record with this number, municipality or name (case/space-insensitive) exists, and how the
+   * organisation number would be stored (or why not); for the form as one types.
+   */
   'members/check-duplicate': channel<DuplicateCheck>()(
     z.strictObject({
       name: z.string().max(200).optional(),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { Meeting, Network, NetworkKind, RosterEntry, RosterRole } from '../../core/store/schema';
-import { id, isoDate, meetingKinds, networkKinds, participationKinds, rosterRoles, year } from '../../core/store/schema';
+import { id, isoDate, meetingKinds, networkKinds, participationKinds, rosterRoles, safeName, safeText, year } from '../../core/store/schema';
 
-const trimmedName = z.string().trim().min(1).max(200);
-const longText = z.string().trim().max(2000);
+const trimmedName = safeName;
+const longText = safeText(2000);
 
 /** A roster entry with the names the screens show. */
 export type RosterEntryView = RosterEntry & {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { PricingModel, Service } from '../../core/store/schema';
-import { businessAreas, id, isoDate, pricingModelSchema, year } from '../../core/store/schema';
+import { businessAreas, id, isoDate, pricingModelSchema, safeLine, safeName, safeText, year } from '../../core/store/schema';
 import { pricingModelIssues } from '../../core/domain/pricing-rules';
 
-const trimmedName = z.string().trim().min(1).max(200);
-const shortText = z.string().trim().max(200);
-const longText = z.string().trim().max(2000);
+const trimmedName = safeName;
+const shortText = safeLine(200);
+const longText = safeText(2000);
 
 /**
  * A pricing model as the UI sends it: the stored shape plus the rules the store cannot express (no negative
@@ -108,7 +108,10 @@ export const servicesChannels = {
       pricing: pricingListInput.default([]),
     }),
   ),
-  /** Changes the given fields; `null` clears business area or council. */
+  /**
+   * Changes the given fields; `null` clears business area or council. `pricing`, if given, replaces the whole
+   * list of yearly pricing models, so one dialog's save is one undoable change.
+   */
   'services/update': channel<Service>()(
     z.strictObject({
       serviceId: id,
@@ -116,6 +119,7 @@ export const servicesChannels = {
       ...serviceFields,
       businessArea: z.enum(businessAreas).nullable().optional(),
       councilNetworkId: id.nullable().optional(),
+      pricing: pricingListInput.optional(),
     }),
   ),
   /** Archives (or with `archived: false` restores) a service; its usage history stays. */

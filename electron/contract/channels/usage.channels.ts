@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { OrganisationKind, Usage } from '../../core/store/schema';
-import { id, isoDate, organisationKinds } from '../../core/store/schema';
+import { id, isoDate, organisationKinds, safeText } from '../../core/store/schema';
 
-const note = z.string().trim().max(2000);
+const note = safeText(2000);
 
 /** A usage record with the names the screens show. */
 export type UsageRecord = Usage & { organisationName: string; serviceName: string; viaOrganisationName?: string };
@@ -67,6 +67,8 @@ export type UsageMatrix = {
     memberCount: number;
     swedenPopulation?: { date: string; population: number };
   };
+  /** Names of the organisations the cells name as `viaOrganisationId` (a group or host may not be among the rows). */
+  viaNames: Record<string, string>;
 };
 
 export const usageMatrixScopes = ['members', 'users', 'all'] as const;
@@ -101,6 +103,8 @@ export type ToggleResult = {
   /** started: a new record from the date; ended: the record now ends the day before; removed: it began that day. */
   action: 'started' | 'ended' | 'removed';
   usageId: string;
+  /** The change's entry in the undo history, naming the cell and date: while it is `undoSummary`, undo reverts this toggle. */
+  historySummary: string;
 };
 
 export type ServiceAdoption = Omit<UsageMatrixColumn, 'visibleUsers'>;
@@ -144,6 +148,8 @@ export type AdoptionReport = {
 };
 
 export const usageChannels = {
+  /** Today in Sweden by the core's clock: the date the screens propose for a change and show figures at. */
+  'usage/get-today': channel<{ date: string }>()(z.strictObject({})),
   /** Usage records, optionally of one organisation and/or one service, newest start first. */
   'usage/list': channel<UsageRecord[]>()(z.strictObject({ organisationId: id.optional(), serviceId: id.optional() })),
   /** Starts use (the UI proposes today as `from`); refused if it overlaps a record of the same organisation and service. */

@@ -220,10 +220,21 @@ export function buildUsageMatrix(doc: SambrukDocument, date: string, filter: Usa
     return { ...columnFigures(doc, service, users, members, sweden?.population, orgById), visibleUsers };
   });
 
+  // A Map, then own properties only: an id is data and must never meet Object.prototype.
+  const via = new Map<string, string>();
+  for (const row of rows) {
+    for (const cell of Object.values(row.cells)) {
+      const viaId = cell.viaOrganisationId;
+      if (viaId !== undefined && !via.has(viaId)) via.set(viaId, orgById.get(viaId)?.name ?? 'Okänd organisation');
+    }
+  }
+  const viaNames: Record<string, string> = Object.fromEntries(via);
+
   return {
     date,
     columns,
     rows,
+    viaNames,
     totals: {
       rows: rows.length,
       rowsUsingNone,

@@ -94,6 +94,34 @@ export const fieldLabels: Record<string, string> = {
   membershipId: 'Medlemsperiod',
 };
 
+/**
+ * Fields of channels that arrived without a label, so that every refusal names its field in Swedish
+ * (test/core/security/channel-fuzz.test.ts checks every field of every channel). A label given above wins.
+ */
+const laterFieldLabels: Record<string, string> = {
+  search: 'Sök',
+  includePersonalDetails: 'Ta med personuppgifter',
+  columns: 'Kolumner',
+  filtersDescription: 'Beskrivning av urvalet',
+  header: 'Kolumnrubrik',
+  rows: 'Rader',
+  comparison: 'Jämförelse',
+  metric: 'Mått',
+  targetMax: 'Övre mål',
+  goalId: 'Mål',
+  accept: 'Godkänn raden',
+  bytesBase64: 'Filens innehåll',
+  decisions: 'Beslut per rad',
+  expectedRevision: 'Registrets version',
+  fileName: 'Filnamn',
+  headerRow: 'Rubrikrad',
+  mapping: 'Kolumnkoppling',
+  sheet: 'Blad',
+  includePreviousYear: 'Ta med föregående år',
+  packId: 'Styrelserapport',
+};
+for (const [key, label] of Object.entries(laterFieldLabels)) fieldLabels[key] ??= label;
+
 export function labelForPath(path: readonly PropertyKey[]): string {
   const keys = path.filter((p): p is string => typeof p === 'string');
   const last = keys[keys.length - 1];

@@ -1,4 +1,10 @@
-import { AppError, type BudgetRegisterComparison, type BudgetRegisterRow, type ServiceHandlers } from '../../contract';
+import {
+  AppError,
+  type BudgetRegisterComparison,
+  type BudgetRegisterRow,
+  type ServiceHandlers,
+  type ServiceRevenueReport,
+} from '../../contract';
 import type { SambrukDocument } from '../store/schema';
 import type { ServiceContext } from './create-services';
 import {
@@ -97,8 +103,7 @@ function membershipReasons(doc: SambrukDocument, year: number, fees: MembershipF
 }
 
 /** Sentences on what the service-revenue figure is made of; a missing pricing model is the usual cause. */
-function serviceReasons(doc: SambrukDocument, year: number, difference: number | undefined): string[] {
-  const revenue = serviceRevenueForYear(doc, year);
+function serviceReasons(revenue: ServiceRevenueReport, year: number, difference: number | undefined): string[] {
   const used = revenue.services.filter((s) => s.userCount > 0);
   if (used.length === 0) return [`Registret har inga användare av tjänsterna under ${year}, så det ger inga avgifter för tjänsterna.`];
   const unpriced = new Set(revenue.unpricedServiceIds);
@@ -115,12 +120,15 @@ function serviceReasons(doc: SambrukDocument, year: number, difference: number |
   }
   if (unpricedNames.length > 0) {
     const names = listFormat.format(unpricedNames);
-    const what =
-      unpricedNames.length === used.length
-        ? `ingen av de ${count(used.length, 'tjänst', 'tjänster')} som har användare har en prismodell för ${year}`
-        : `${count(unpricedNames.length, 'tjänst', 'tjänster')} med användare saknar prismodell för ${year}`;
-    const lead = lower ? (priced.length === 0 ? 'Skillnaden beror på att' : 'Skillnaden beror delvis på att') : 'Observera att';
-    reasons.push(`${lead} ${what}, så registret räknar dem som 0 kr: ${names}. Lägg in prismodellerna under Tjänster.`);
+    const all = unpricedNames.length === used.length;
+    const what = !all
+      ? `${count(unpricedNames.length, 'tjänst', 'tjänster')} med användare saknar prismodell för ${year}`
+      : used.length === 1
+        ? `den enda tjänsten som har användare saknar prismodell för ${year}`
+        : `ingen av de ${countFormat.format(used.length)} tjänsterna som har användare har en prismodell för ${year}`;
+    const them = unpricedNames.length === 1 ? 'den' : 'dem';
+    const lead = lower ? (all ? 'Skillnaden beror på att' : 'Skillnaden beror delvis på att') : 'Observera att';
+    reasons.push(`${lead} ${what}, så registret räknar ${them} som 0 kr: ${names}. Lägg in prismodellerna under Tjänster.`);
   }
   return reasons;
 }
@@ -140,7 +148,7 @@ export function registerComparison(doc: SambrukDocument, year: number): BudgetRe
       reasons:
         row.source === 'membership-fees'
           ? membershipReasons(doc, year, fees, comparedDifference(row))
-          : serviceReasons(doc, year, comparedDifference(row)),
+          : serviceReasons(revenue, year, comparedDifference(row)),
     })),
   };
 }

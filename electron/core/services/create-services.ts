@@ -11,6 +11,9 @@ import { createUsageServices } from './usage.services';
 import { createNetworksServices } from './networks.services';
 import { createBudgetServices } from './budget.services';
 import { createMembersServices } from './members.services';
+import { createGoalsServices } from './goals.services';
+import { createExportsServices } from './exports.services';
+import { createImportsServices } from './imports.services';
 
 export type ServiceContext = { repo: Repository; ports: Ports; today: () => string };
 
@@ -31,6 +34,9 @@ export function createServices(ports: Ports): { handlers: ServiceHandlers; repo:
     ...createNetworksServices(ctx),
     ...createBudgetServices(ctx),
     ...createMembersServices(ctx),
+    ...createGoalsServices(ctx),
+    ...createExportsServices(ctx),
+    ...createImportsServices(ctx),
   };
   return { handlers, repo };
 }

@@ -13,7 +13,7 @@ import {
   type Result,
   type ServiceHandlers,
 } from '../../contract';
-import { describeValidationError } from '../i18n/validation-messages';
+import { describeValidationError, fieldLabels } from '../i18n/validation-messages';
 
 z.config(z.locales.sv());
 
@@ -25,10 +25,41 @@ export async function dispatch<C extends Channel>(
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'unknown-channel', message: `Okänd kanal: ${String(channel).slice(0, 80)}` } };
   }
-  const parsed = contract[channel].input.safeParse(normaliseInput(rawInput ?? {}));
+  let input: unknown;
+  try {
+    input = normaliseInput(rawInput ?? {});
+  } catch {
+    // A getter or proxy that throws (possible from the in-page web bridge; IPC delivers plain clones).
+    return { ok: false, error: { code: 'validation', message: 'Indata: Ogiltig indata.', details: { field: '', label: 'Indata', issues: 1 } } };
+  }
+  let parsed: z.ZodSafeParseResult<unknown>;
+  try {
+    parsed = contract[channel].input.safeParse(input);
+  } catch (error) {
+    // A refinement that throws is a bug in a schema, not the caller's fault; still an answer, never a throw.
+    console.error(`[${channel}] input check failed`, error);
+    return { ok: false, error: { code: 'internal', message: 'Ett oväntat fel inträffade. Inget har ändrats.' } };
+  }
   if (!parsed.success) {
-    const { message, field } = describeValidationError(parsed.error);
-    return { ok: false, error: { code: 'validation', message, details: { field, issues: parsed.error.issues.length } } };
+    const described = describeValidationError(parsed.error);
+    const first = parsed.error.issues[0];
+    const unknownKey = first?.code === 'unrecognized_keys';
+    const label = unknownKey ? 'Okänt fält' : fieldLabel(first?.path ?? []);
+    const message = unknownKey || !first ? described.message : `${label}: ${first.message}`;
+    return { ok: false, error: { code: 'validation', message, details: { field: described.field, label, issues: parsed.error.issues.length } } };
+  }
+  // Checked on what the schema let through, so the field named is one of the channel's own.
+  const malformed = findMalformedString(parsed.data);
+  if (malformed) {
+    const label = fieldLabel(malformed);
+    return {
+      ok: false,
+      error: {
+        code: 'validation',
+        message: `${label}: Texten innehåller ogiltiga tecken (halva teckenpar).`,
+        details: { field: malformed.map(String).join('.'), label, issues: 1 },
+      },
+    };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
@@ -36,9 +67,10 @@ export async function dispatch<C extends Channel>(
     return { ok: true, data };
   } catch (error) {
     if (error instanceof AppError) {
+      const details = withFieldLabel(error.code, error.details);
       return {
         ok: false,
-        error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details },
+        error: details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details },
       };
     }
     console.error(`[${channel}]`, error);
@@ -60,4 +92,55 @@ export function normaliseInput(value: unknown, depth = 0): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), normaliseInput(v, depth + 1)]));
   }
   return value;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first string (value or key) holding a lone UTF-16 surrogate, which is not text at all: it
+ * cannot be encoded as UTF-8 and would turn into U+FFFD (or break) in exports. Input is already normalised.
+ */
+export function findMalformedString(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findMalformedString(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (LONE_SURROGATE.test(key)) return [...path, key];
+      const found = findMalformedString(inner, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A handler's validation refusal names its field like the schema's do: the key path and its Swedish label
+ * (`''` and «Indata» when it concerns the input as a whole, e.g. a file that did not arrive intact).
+ */
+function withFieldLabel(code: string, details: unknown): unknown {
+  if (code !== 'validation') return details;
+  if (details === undefined) return { field: '', label: 'Indata' };
+  if (details === null || typeof details !== 'object' || Array.isArray(details)) return details;
+  const { field, label } = details as { field?: unknown; label?: unknown };
+  if (typeof label === 'string' && typeof field === 'string') return details;
+  const path = typeof field === 'string' ? field : '';
+  return { ...details, field: path, label: fieldLabel(path.split('.')) };
+}
+
+/**
+ * The Swedish name of the field a path points into: the innermost key that is a field, so that a record's
+ * data keys (row numbers, ids) and array indexes name the field holding them. «Indata» for the input as a whole.
+ */
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i];
+    if (typeof key === 'string' && Object.hasOwn(fieldLabels, key)) return fieldLabels[key]!;
+  }
+  return 'Indata';
 }

@@ -7,7 +7,7 @@
  */
 import { original, type Draft } from 'immer';
 import { AppError, type ServiceHandlers } from '../../contract';
-import type { OrganisationPage } from '../../contract/channels/members.channels';
+import type { OrganisationNetwork, OrganisationPage } from '../../contract/channels/members.channels';
 import { contactSchema, membershipSchema, organisationSchema, type Contact, type FeeTable, type Membership, type Organisation, type SambrukDocument } from '../store/schema';
 import type { ServiceContext } from './create-services';
 import { changeRecord, listChanges } from '../domain/change-log';
@@ -35,6 +35,8 @@ import {
   referenceMaps,
   type OrganisationFields,
 } from '../domain/organisations';
+import { councilOrganisationsAt, networkContext, rosterEntryView, sortNetworks } from '../domain/networks';
+import { parseOrgNumber } from '../domain/organisation-number';
 import { registerFigures } from '../domain/register-figures';
 import { listOrganisations } from '../domain/search';
 import { periodActiveAt } from '../domain/services';
@@ -87,6 +89,33 @@ function indexOrThrow<T extends { id: string }>(list: readonly T[], itemId: stri
   const index = list.findIndex((x) => x.id === itemId);
   if (index < 0) throw new AppError('not-found', 'Posten finns inte längre.', { field: 'id' });
   return index;
+}
+
+/**
+ * The networks an organisation takes part in at `date`: roster entries standing for it (its own, or its
+ * persons'), and governance councils of services it uses. Archived networks are listed only with entries.
+ */
+function organisationNetworks(doc: SambrukDocument, organisationId: string, date: string): OrganisationNetwork[] {
+  const ctx = networkContext(doc, date);
+  const result: OrganisationNetwork[] = [];
+  for (const network of sortNetworks(doc.networks)) {
+    const entries = network.roster
+      .map((entry) => rosterEntryView(ctx, entry))
+      .filter((view) => view.representsOrganisationId === organisationId)
+      .sort((a, b) => Number(b.active) - Number(a.active) || compareSv(a.displayName, b.displayName))
+      .map((view) => ({
+        entryId: view.id,
+        displayName: view.displayName,
+        role: view.role,
+        from: view.from,
+        ...(view.to !== undefined ? { to: view.to } : {}),
+        active: view.active,
+      }));
+    const councilUser = !network.archived && councilOrganisationsAt(ctx, network).some((c) => c.organisationId === organisationId);
+    if (entries.length === 0 && !councilUser) continue;
+    result.push({ networkId: network.id, name: network.name, kind: network.kind, archived: network.archived, councilUser, entries });
+  }
+  return result;
 }
 
 /** Drops keys whose value is undefined, so stored records have no `key: undefined` (the schema is strict about shape). */
@@ -183,6 +212,7 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
             };
           })
           .sort((a, b) => compareSv(a.serviceName, b.serviceName)),
+        networks: organisationNetworks(doc, org.id, date),
         changes: listChanges(doc, { organisationId: org.id, limit: 50 }),
       };
       return page;
@@ -251,9 +281,12 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
         return { records: [changeRecord('organisation', id, 'archive', `Tog fram ${before.name} ur arkivet`, { organisationId: id, before, after })], value: after };
       }),
 
-    'members/check-duplicate': ({ excludeId, ...candidate }) => ({
-      duplicate: findDuplicate(repo.get().organisations, candidate, excludeId) ?? null,
-    }),
+    'members/check-duplicate': ({ excludeId, ...candidate }) => {
+      const duplicate = findDuplicate(repo.get().organisations, candidate, excludeId) ?? null;
+      if (candidate.orgNumber === undefined || candidate.orgNumber.trim() === '') return { duplicate };
+      const parsed = parseOrgNumber(candidate.orgNumber);
+      return { duplicate, orgNumber: parsed.ok ? { ok: true, canonical: parsed.canonical } : { ok: false, message: parsed.message } };
+    },
 
     // ------------------------------------------------------------ membership periods
     'memberships/add': (input) =>

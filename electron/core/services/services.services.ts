@@ -110,6 +110,7 @@ export function createServicesServices({ repo, ports, today }: ServiceContext): 
           delete service.councilNetworkId;
           if (changes.councilNetworkId !== null) linkCouncil(draft, changes.councilNetworkId, serviceId, { fromService: true });
         }
+        if (changes.pricing !== undefined) service.pricing = [...changes.pricing].sort((a, b) => a.year - b.year);
         const after = plain(service);
         return {
           value: after,

@@ -18,6 +18,7 @@ import {
 import { buildUsageMatrix, groupMembersById } from '../domain/usage-matrix';
 
 type UsageChannel =
+  | 'usage/get-today'
   | 'usage/list'
   | 'usage/start'
   | 'usage/end'
@@ -46,6 +47,8 @@ function assertCanStart(doc: Pick<SambrukDocument, 'organisations' | 'services'>
 
 export function createUsageServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, UsageChannel> {
   return {
+    'usage/get-today': () => ({ date: today() }),
+
     'usage/list': ({ organisationId, serviceId }) => {
       const doc = repo.get();
       return doc.usages
@@ -158,8 +161,10 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
         };
       }),
 
-    'usage/toggle': ({ organisationId, serviceId, date }) =>
-      repo.change('Ändrade användning i matrisen', (draft) => {
+    // The summary names the cell, so the matrix's «Ångra» can tell whether its change is still the latest.
+    'usage/toggle': ({ organisationId, serviceId, date }) => {
+      const historySummary = toggleSummary(repo.get(), organisationId, serviceId, date);
+      return repo.change(historySummary, (draft) => {
         const own = draft.usages.filter((u) => u.organisationId === organisationId && u.serviceId === serviceId);
         const active = own.find((u) => periodActiveAt(u, date));
         const what = describeUsage(draft, { organisationId, serviceId });
@@ -168,10 +173,10 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
           let result: ToggleResult;
           if (active.from === date) {
             draft.usages.splice(draft.usages.indexOf(active), 1);
-            result = { inUse: false, action: 'removed', usageId: active.id };
+            result = { inUse: false, action: 'removed', usageId: active.id, historySummary };
           } else {
             active.to = addDays(date, -1);
-            result = { inUse: false, action: 'ended', usageId: active.id };
+            result = { inUse: false, action: 'ended', usageId: active.id, historySummary };
           }
           result.inUse = groupRecordAt(draft, organisationId, serviceId, date) !== undefined;
           return {
@@ -215,16 +220,22 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
         };
         draft.usages.push(usage);
         return {
-          value: { inUse: true, action: 'started', usageId: usage.id },
+          value: { inUse: true, action: 'started', usageId: usage.id, historySummary },
           records: [{ entity: 'usage', entityId: usage.id, organisationId, action: 'create', summary: `Började använda: ${what} från ${date}`, after: { ...usage } }],
         };
-      }),
+      });
+    },
 
     'usage/get-matrix': ({ date, ...filter }) => buildUsageMatrix(repo.get(), date ?? today(), filter),
 
     'usage/get-adoption': ({ date, from, to, step, serviceIds }) =>
       adoptionReport(repo.get(), { date: date ?? today(), from, to, step, serviceIds }),
   };
+}
+
+/** The history entry of a matrix toggle: «Ändrade användning i matrisen: Kil – Bibblix (2022-06-30)». */
+export function toggleSummary(doc: Pick<SambrukDocument, 'organisations' | 'services'>, organisationId: string, serviceId: string, date: string): string {
+  return `Ändrade användning i matrisen: ${describeUsage(doc, { organisationId, serviceId })} (${date})`;
 }
 
 /** A record in force at `date` on a group that lists the organisation, if any. */

@@ -2,6 +2,7 @@ import { documentSchema, type SambrukDocument } from './schema';
 import { migrate } from './migrations';
 import { AppError } from '../../contract/result';
 import { labelForPath } from '../i18n/validation-messages';
+import { serialiseDocumentText } from './serialise-document';
 
 /**
  * Text -> validated document: parse, migrate, validate. Throws `AppError('validation')` with a Swedish
@@ -28,6 +29,7 @@ export function validateDocument(raw: unknown): SambrukDocument {
   return result.data;
 }
 
+/** `JSON.stringify(doc)`, re-serialising only the records a change made (see serialise-document.ts). */
 export function serialiseDocument(doc: SambrukDocument): string {
-  return JSON.stringify(doc);
+  return serialiseDocumentText(doc);
 }

@@ -44,6 +44,36 @@ export const year = z.number().int().min(1990).max(2199);
 const text = z.string().max(MAX_TEXT);
 const name = z.string().min(1).max(MAX_NAME);
 
+// ---------------------------------------------------------------- text from the UI (input schemas)
+/**
+ * Characters refused in any text the user types: C0/C1 control characters other than tab, line feed and
+ * carriage return, and the invisible direction controls (embeddings, overrides, isolates, marks). The latter
+ * make a name display differently from what it is («Trojan Source»), in the app and in every export.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+/** In a name (one line) also tab, line breaks and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- as above
+const UNSAFE_IN_NAME = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
+export const unsafeTextMessage = 'Texten innehåller osynliga styrtecken eller tecken som vänder textriktningen.';
+export const unsafeNameMessage = 'Får inte innehålla radbrytningar, tabbar, styrtecken eller tecken som vänder textriktningen.';
+
+export function isSafeText(value: string): boolean {
+  return !UNSAFE_IN_TEXT.test(value);
+}
+
+export function isSafeName(value: string): boolean {
+  return !UNSAFE_IN_NAME.test(value);
+}
+
+/** A name from the UI: trimmed, 1–200 characters, one line, no control or direction characters. */
+export const safeName = z.string().trim().min(1).max(MAX_NAME).refine(isSafeName, { message: unsafeNameMessage });
+/** A short one-line text from the UI (title, supplier, website), possibly empty. */
+export const safeLine = (max: number = MAX_NAME) => z.string().trim().max(max).refine(isSafeName, { message: unsafeNameMessage });
+/** A free text from the UI (note, description): line breaks and tabs allowed, other control characters not. */
+export const safeText = (max: number = MAX_TEXT) => z.string().trim().max(max).refine(isSafeText, { message: unsafeTextMessage });
+
 // ---------------------------------------------------------------- reference data
 export const municipalityRefSchema = z.strictObject({
   code: z.string().regex(/^\d{4}$/),
@@ -145,7 +175,9 @@ export const pricingModelSchema = z.discriminatedUnion('kind', [
         minPopulation: z.number().int().nonnegative(),
         yearlyFeeOre: ore,
       }),
-    ),
+    )
+      // A cap on what the UI can send; real models have a handful of bands.
+      .max(100),
   }),
   z.strictObject({ kind: z.literal('per-inhabitant'), orePerInhabitant: ore }),
 ]);

@@ -23,6 +23,8 @@ import { SaveStatusText } from '../../components/SaveStatusText';
 import { sv } from '../../lib/i18n/sv';
 import { backupRows, fileFacts, type BackupRowVm } from './data.view-model';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
+import { AccountantExportCard } from './AccountantExportCard';
+import { ImportCard } from './ImportCard';
 
 const useStyles = makeStyles({
   grid: {
@@ -154,6 +156,8 @@ export function DataPage(_props: PageProps) {
           </div>
         )}
       </QueryState>
+      <AccountantExportCard />
+      <ImportCard />
       <Card className={styles.card} role="region" aria-labelledby={backupsId}>
         <h2 id={backupsId} className={styles.heading}>
           {sv.data.backups}

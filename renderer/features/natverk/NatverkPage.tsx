@@ -1,8 +1,17 @@
-import { ComingSoonPage } from '../../components/ComingSoonPage';
 import type { PageProps } from '../../app/page-props';
-import { sv } from '../../lib/i18n/sv';
+import { parseDateQuery, parseKindFilter } from './network-list.view-model';
+import { NetworkDetailView, parseDetailTab } from './NetworkDetailView';
+import { NetworkListView } from './NetworkListView';
 
-/** Placeholder until the natverk feature is built: replace this component, keep its name and props. */
-export function NatverkPage(_props: PageProps) {
-  return <ComingSoonPage title={sv.nav.natverk} />;
+/**
+ * Nätverk: `#/natverk` lists the networks (`?typ=projekt`, `?datum=2022-06-30`, `?arkiverade=ja`);
+ * `#/natverk/<id>` is one network's page (`?flik=moten|narvaro`, `?datum=`).
+ */
+export function NatverkPage({ params, query }: PageProps) {
+  const networkId = params[0];
+  const date = parseDateQuery(query.get('datum'));
+  if (networkId !== undefined && networkId !== '') {
+    return <NetworkDetailView key={networkId} networkId={networkId} date={date} tab={parseDetailTab(query.get('flik'))} />;
+  }
+  return <NetworkListView kind={parseKindFilter(query.get('typ'))} date={date} showArchived={query.get('arkiverade') === 'ja'} />;
 }

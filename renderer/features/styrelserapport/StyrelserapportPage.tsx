@@ -1,8 +1,12 @@
-import { ComingSoonPage } from '../../components/ComingSoonPage';
 import type { PageProps } from '../../app/page-props';
-import { sv } from '../../lib/i18n/sv';
+import { BoardPackPrintPage } from './BoardPackPrint';
+import { BoardPackScreen } from './BoardPackScreen';
 
-/** Placeholder until the styrelserapport feature is built: replace this component, keep its name and props. */
-export function StyrelserapportPage(_props: PageProps) {
-  return <ComingSoonPage title={sv.nav.styrelserapport} />;
+/**
+ * `#/styrelserapport` the screen (`?datum=` a meeting date); `#/styrelserapport/utskrift?…` the print layout of a
+ * saved pack (`paket=<id>`) or of the live figures (`datum=`), which the PDF is made from.
+ */
+export function StyrelserapportPage({ params, query }: PageProps) {
+  if (params[0] === 'utskrift') return <BoardPackPrintPage query={query} />;
+  return <BoardPackScreen query={query} />;
 }

@@ -5,8 +5,20 @@
  */
 import type { AppInfo, LoadReport } from '../../../electron/contract';
 import type { BudgetColumnKind, NetworkKind } from '../../../electron/core/store/schema';
+import { tjansterSv } from './tjanster.sv';
+import { budgetSv } from './budget.sv';
+import { natverkSv } from './natverk.sv';
+import { excelSv } from './excel.sv';
+import { styrelserapportSv } from './styrelserapport.sv';
+import { medlemmarSv } from './medlemmar.sv';
 
 export const sv = {
+  tjanster: tjansterSv,
+  budget: budgetSv,
+  natverk: natverkSv,
+  excel: excelSv,
+  styrelserapport: styrelserapportSv,
+  medlemmar: medlemmarSv,
   app: {
     name: 'Sambruk Kansli',
     skipToContent: 'Hoppa till innehållet',

@@ -48,6 +48,16 @@ describe('members channels: organisations', () => {
     expect(data(await call('members/check-duplicate', { name: 'habo', excludeId: 'kommun-0643' })).duplicate).toBeNull();
   });
 
+  it('tells the form how an organisation number would be stored, or why it is refused', async () => {
+    const { call } = setUp();
+    expect(data(await call('members/check-duplicate', { orgNumber: '16212000-0142' })).orgNumber).toEqual({ ok: true, canonical: '212000-0142' });
+    const refused = data(await call('members/check-duplicate', { orgNumber: '212000-0143' })).orgNumber;
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused?.ok === false && refused.message).toMatch(/kontrollsiffran/);
+    expect(data(await call('members/check-duplicate', { orgNumber: '  ' })).orgNumber).toBeUndefined();
+    expect(data(await call('members/check-duplicate', { name: 'Habo' })).orgNumber).toBeUndefined();
+  });
+
   it('names the offending field in Swedish on validation errors', async () => {
     const { call } = setUp();
     const cases: [string, unknown, RegExp, string][] = [
@@ -183,6 +193,21 @@ describe('members channels: the organisation page, figures, coverage, fees and t
     expect(before.fee).toBeNull();
     expect(before.feeMessage).toBe('Det finns ingen avgiftstabell för 2014.');
     expect(await call('members/get', { id: 'saknas' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('lists the networks the organisation takes part in, through its own entry or its persons', async () => {
+    const { call } = setUp();
+    const person = data(await call('contacts/create', { organisationId: 'kommun-0643', name: 'Bo Berg' }));
+    const digidel = data(await call('networks/create', { kind: 'kompetensnatverk', name: 'Digidel' }));
+    const iot = data(await call('networks/create', { kind: 'projekt', name: 'IoT' }));
+    data(await call('networks/create', { kind: 'kompetensnatverk', name: 'Utan Habo' }));
+    data(await call('networks/add-entry', { networkId: digidel.id, contactId: person.id, role: 'sammankallande', from: '2022-01-01' }));
+    data(await call('networks/add-entry', { networkId: iot.id, organisationId: 'kommun-0643', from: '2021-01-01', to: '2021-12-31' }));
+    const page = data(await call('members/get', { id: 'kommun-0643', date: '2022-06-30' }));
+    expect(page.networks.map((n) => [n.name, n.entries.map((e) => [e.displayName, e.role, e.active])])).toEqual([
+      ['Digidel', [['Bo Berg', 'sammankallande', true]]],
+      ['IoT', [['Habo', 'deltagare', false]]],
+    ]);
   });
 
   it('answers register figures and coverage', async () => {

@@ -112,7 +112,10 @@ describe('usage/toggle', () => {
   it('ends use so that the date is no longer in use: the record ends the day before', async () => {
     const { call, repo } = setup([usage('u1', 'org-Kil', 'a', '2021-01-01')]);
     const result = await call('usage/toggle', { organisationId: 'org-Kil', serviceId: 'a', date: '2022-03-01' });
-    expect(result).toEqual({ ok: true, data: { inUse: false, action: 'ended', usageId: 'u1' } });
+    expect(result).toEqual({
+      ok: true,
+      data: { inUse: false, action: 'ended', usageId: 'u1', historySummary: 'Ändrade användning i matrisen: Kil – Alfa (2022-03-01)' },
+    });
     expect(repo.get().usages[0]?.to).toBe('2022-02-28');
     expect(await inUse(call, 'org-Kil', '2022-02-28')).toBe(true);
     expect(await inUse(call, 'org-Kil', '2022-03-01')).toBe(false);
@@ -143,7 +146,10 @@ describe('usage/toggle', () => {
   it('ends the own record of a municipality that also uses through its group, and reports it still in use', async () => {
     const { call } = setup([usage('g', 'gr', 'a', '2021-01-01'), usage('own', 'org-Ale', 'a', '2021-01-01')]);
     const result = await call('usage/toggle', { organisationId: 'org-Ale', serviceId: 'a', date: '2022-06-30' });
-    expect(result).toEqual({ ok: true, data: { inUse: true, action: 'ended', usageId: 'own' } });
+    expect(result).toEqual({
+      ok: true,
+      data: { inUse: true, action: 'ended', usageId: 'own', historySummary: 'Ändrade användning i matrisen: Ale – Alfa (2022-06-30)' },
+    });
     expect(await inUse(call, 'org-Ale', '2022-06-30')).toBe(true);
   });
 

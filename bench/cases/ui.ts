@@ -1,0 +1,254 @@
+/**
+ * The web entry in Chromium over the demo register: the real core runs in the page (web bridge), as the
+ * Playwright suite runs it, so these times are the UI's and the core's together on one thread. The desktop
+ * splits them over two processes (renderer and main), which this does not model.
+ *
+ * The web entry is built once (production build, as `test/e2e/global-setup.ts` does) into the run's temp
+ * folder and served on a free port; Chromium is launched with the suite's flags (`test/support/browser.ts`).
+ * The register reaches the page through `window.__SAMBRUK_BOOT_DOCUMENT__`, set by `addInitScript` before the
+ * app's scripts run (no network). `?clock=2022-06-30` fixes "today" to the demo register's.
+ *
+ * Per page load (the first screen's cost would otherwise hide in the boot, so the page starts on an unknown
+ * route, which only draws the shell): every main screen is opened once by its hash, cold (its queries not yet
+ * cached), in an order that rotates from load to load so that no screen always pays for warming up the core.
+ * On the first loads also: opening organisations from the list, keystrokes in the list's search box, and
+ * clicks on cells of the usage matrix.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { launchBrowser, watchPage } from '../../test/support/browser';
+import { serveStatic } from '../../test/e2e/static-server';
+import { BOOT_DOCUMENT_GLOBAL } from '../../renderer/bridge/web-bridge';
+import { DEMO_AS_OF } from '../../electron/core/demo/demo-document';
+import type { BenchContext } from '../lib/context';
+import { missing, timed, type BenchResult, type ResultName } from '../lib/results';
+import { installBenchHelpers, type BenchPageApi, type NavigateResult, type ReadySpec, type SettledResult } from './ui-page-helpers';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+type Screen = 'oversikt' | 'medlemmar' | 'tjanster' | 'natverk' | 'budget' | 'styrelserapport' | 'data';
+
+/**
+ * The screens, the hash each is opened by, and what shows its data when the screen has no `data-ready`
+ * marker (see ui-page-helpers.ts). Tjänster opens on its usage matrix, the screen's heaviest view.
+ */
+const screens: readonly { id: Screen; hash: string; spec: ReadySpec; describe: string }[] = [
+  { id: 'oversikt', hash: '#/oversikt', spec: { fallback: '[data-stat] [data-testid="stat-value"]' }, describe: 'nyckeltalskorten' },
+  { id: 'medlemmar', hash: '#/medlemmar', spec: { fallback: '[data-row-id]' }, describe: 'listans rader' },
+  { id: 'tjanster', hash: '#/tjanster/matris', spec: { fallback: '[data-testid^="cell-"]' }, describe: 'matrisens celler' },
+  { id: 'natverk', hash: '#/natverk', spec: { fallback: '[data-network-id]' }, describe: 'nätverkslistans rader' },
+  { id: 'budget', hash: '#/budget', spec: { fallback: '[role="grid"] [role="gridcell"]' }, describe: 'budgettabellens celler' },
+  { id: 'styrelserapport', hash: '#/styrelserapport', spec: { fallback: '[data-testid="goal-value"]' }, describe: 'målens värden' },
+  { id: 'data', hash: '#/data', spec: { fallback: 'dd' }, describe: 'filuppgifterna' },
+];
+
+export const uiResultNames: readonly ResultName[] = [
+  ...screens.map((s) => `ui-render-${s.id}` as ResultName),
+  'ui-open-organisation',
+  'ui-search',
+  'ui-matrix-toggle',
+];
+
+/** Long enough for a 30× register on a loaded machine; a screen that never shows its data fails after it. */
+let NAV_TIMEOUT_MS = 60_000;
+const QUIET_MS = 300;
+const SEARCH_TEXT = 'Göteborg';
+
+type Collected = Record<string, { samples: number[]; via: Set<string>; errors: string[] }>;
+
+async function buildWebEntry(outDir: string): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(projectRoot, 'vite.config.ts'), mode: 'web', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+const bench = (page: Page) => ({
+  navigate: (hash: string, spec: ReadySpec) =>
+    page.evaluate(
+      ([h, s, t]) => (window as unknown as { __sambrukBench: BenchPageApi }).__sambrukBench.navigate(h, s, t),
+      [hash, spec, NAV_TIMEOUT_MS] as const,
+    ) as Promise<NavigateResult>,
+  watch: (exclude: string | null) =>
+    page.evaluate((e) => (window as unknown as { __sambrukBench: BenchPageApi }).__sambrukBench.watch(e), exclude),
+  /** Goes to a screen (not measured): nothing to do when the page is there already. */
+  goTo: async (hash: string, spec: ReadySpec) => {
+    if ((await page.evaluate(() => location.hash)) === hash) return;
+    await bench(page).navigate(hash, spec);
+  },
+  settled: () =>
+    page.evaluate(
+      ([q, t]) => (window as unknown as { __sambrukBench: BenchPageApi }).__sambrukBench.settled(q, t),
+      [QUIET_MS, NAV_TIMEOUT_MS] as const,
+    ) as Promise<SettledResult>,
+});
+
+export async function benchUi(ctx: BenchContext): Promise<BenchResult[]> {
+  NAV_TIMEOUT_MS = 30_000 * Math.max(1, Math.ceil(ctx.scale / 5));
+  const verbose = process.env.BENCH_VERBOSE === '1';
+  const webDir = path.join(ctx.dir, 'web');
+  let t0 = performance.now();
+  await buildWebEntry(webDir);
+  ctx.log(`  webbingången byggd på ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const server = await serveStatic(webDir);
+  const session = await launchBrowser();
+  const collected: Collected = {};
+  const add = (name: string, ms: number | null, via?: string) => {
+    const entry = (collected[name] ??= { samples: [], via: new Set(), errors: [] });
+    if (ms !== null) entry.samples.push(ms);
+    if (via) entry.via.add(via);
+  };
+  const fail = (name: string, error: unknown) => {
+    const entry = (collected[name] ??= { samples: [], via: new Set(), errors: [] });
+    entry.errors.push(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+  };
+  const boots: number[] = [];
+  const problems: string[] = [];
+  try {
+    const { context } = session;
+    await context.addInitScript({
+      content: `var __name = globalThis.__name || ((target) => target);\n(${installBenchHelpers.toString()})();\nwindow[${JSON.stringify(BOOT_DOCUMENT_GLOBAL)}] = ${JSON.stringify(ctx.documentText)};`,
+    });
+    const loads = 5;
+    const interactionLoads = 2;
+    const orgIds = organisationsToOpen(ctx);
+    for (let load = 0; load < loads; load += 1) {
+      const page = await context.newPage();
+      const watched = watchPage(page, server.url);
+      try {
+        t0 = performance.now();
+        await page.goto(`${server.url}?clock=${DEMO_AS_OF}#/bank-start`, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
+        await page.locator('main#innehall h1').waitFor({ timeout: NAV_TIMEOUT_MS });
+        const bootMs = await page.evaluate(() => performance.now());
+        boots.push(bootMs);
+        const order = screens.map((_, i) => screens[(i + load) % screens.length] as (typeof screens)[number]);
+        for (const screen of order) {
+          try {
+            const r = await bench(page).navigate(screen.hash, screen.spec);
+            add(`ui-render-${screen.id}`, r.ms, r.via);
+            if (verbose) ctx.log(`    ${screen.id}: ${Math.round(r.ms)} ms (${r.via})`);
+          } catch (error) {
+            fail(`ui-render-${screen.id}`, error);
+            if (verbose) ctx.log(`    ${screen.id}: ${String(error).split('\n')[0]}`);
+          }
+        }
+        if (load < interactionLoads) {
+          await openOrganisations(page, orgIds.slice(load * 3, load * 3 + 3), add, fail);
+          if (verbose) ctx.log(`    organisationer: ${JSON.stringify(collected['ui-open-organisation'])}`);
+          await search(page, add, fail);
+          if (verbose) ctx.log(`    sök: ${JSON.stringify(collected['ui-search'])}`);
+          await toggleCells(page, load, add, fail);
+          if (verbose) ctx.log(`    växla: ${JSON.stringify(collected['ui-matrix-toggle'])}`);
+        }
+      } finally {
+        problems.push(...watched.errors);
+        await page.close();
+      }
+      ctx.log(`  sidladdning ${load + 1}/${loads} klar (start ${Math.round(boots[boots.length - 1] ?? 0)} ms)`);
+    }
+  } finally {
+    await session.close();
+    await server.close();
+  }
+  if (problems.length > 0) ctx.log(`  fel på sidan: ${[...new Set(problems)].slice(0, 5).join(' | ')}`);
+  ctx.log(`  start av webbingången med registret (sidladdning till skalet): median ${Math.round(medianOf(boots))} ms`);
+
+  const screenNote = (id: Screen) => {
+    const def = screens.find((s) => s.id === id);
+    const via = collected[`ui-render-${id}`]?.via ?? new Set();
+    return via.has('fallback') ? `utan klar-markör: rubrik + ${def?.describe ?? ''}` : 'klar-markör data-ready';
+  };
+  return uiResultNames.map((name) => {
+    const entry = collected[name];
+    if (!entry || entry.samples.length === 0) {
+      const reason = entry?.errors[0] ?? 'inget mätvärde';
+      return missing(name, reason);
+    }
+    const errors = entry.errors.length > 0 ? `; ${entry.errors.length} misslyckade: ${entry.errors[0]}` : '';
+    const base = `${entry.samples.length} mätningar`;
+    const note = name.startsWith('ui-render-')
+      ? `${base}; ${screenNote(name.slice('ui-render-'.length) as Screen)}${errors}`
+      : name === 'ui-open-organisation'
+        ? `${base}; ${[...entry.via].includes('fallback') ? 'utan klar-markör: rubriken med namnet' : 'klar-markör data-ready'}${errors}`
+        : name === 'ui-search'
+          ? `${base}; tangent i sökrutan till sista ändringen i listan, ritad${errors}`
+          : `${base}; klick till sista ändringen i matrisen, ritad${errors}`;
+    return timed(name, entry.samples, { note });
+  });
+}
+
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? Number.NaN : (sorted[sorted.length >> 1] as number);
+}
+
+/** Municipalities with the most contact persons: the fullest organisation pages. */
+function organisationsToOpen(ctx: BenchContext): { id: string; name: string }[] {
+  const counts = new Map<string, number>();
+  for (const c of ctx.document.contacts) counts.set(c.organisationId, (counts.get(c.organisationId) ?? 0) + 1);
+  return ctx.document.organisations
+    .filter((o) => !o.archived)
+    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.id.localeCompare(b.id))
+    .slice(0, 9)
+    .map((o) => ({ id: o.id, name: o.name }));
+}
+
+type Add = (name: string, ms: number | null, via?: string) => void;
+type Fail = (name: string, error: unknown) => void;
+
+const listScreen = screens.find((s) => s.id === 'medlemmar') as (typeof screens)[number];
+const matrixScreen = screens.find((s) => s.id === 'tjanster') as (typeof screens)[number];
+
+async function openOrganisations(page: Page, orgs: readonly { id: string; name: string }[], add: Add, fail: Fail): Promise<void> {
+  for (const org of orgs) {
+    try {
+      await bench(page).goTo(listScreen.hash, listScreen.spec);
+      const r = await bench(page).navigate(`#/medlemmar/${encodeURIComponent(org.id)}`, { fallback: 'h1', heading: org.name });
+      add('ui-open-organisation', r.ms, r.via);
+    } catch (error) {
+      fail('ui-open-organisation', error);
+    }
+  }
+}
+
+async function search(page: Page, add: Add, fail: Fail): Promise<void> {
+  try {
+    await bench(page).goTo(listScreen.hash, listScreen.spec);
+    const box = page.locator('[data-testid="member-search"] input, input[data-testid="member-search"]').first();
+    await box.click();
+    await box.fill('');
+    const keys = [...SEARCH_TEXT, ...Array<string>(SEARCH_TEXT.length).fill('Backspace')];
+    for (const key of keys) {
+      await bench(page).watch('[role="search"]');
+      // `type` sends å/ä/ö as text input (no US key for them), `press` the Backspace key.
+      if (key === 'Backspace') await page.keyboard.press(key);
+      else await page.keyboard.type(key);
+      const r = await bench(page).settled();
+      add('ui-search', r.ms);
+    }
+  } catch (error) {
+    fail('ui-search', error);
+  }
+}
+
+async function toggleCells(page: Page, load: number, add: Add, fail: Fail): Promise<void> {
+  try {
+    await bench(page).goTo(matrixScreen.hash, matrixScreen.spec);
+    for (let i = 0; i < 4; i += 1) {
+      const cell = page.locator('[data-testid^="cell-"]').nth(3 + load * 4 + i);
+      await cell.scrollIntoViewIfNeeded();
+      await bench(page).watch(null);
+      await cell.click();
+      const r = await bench(page).settled();
+      add('ui-matrix-toggle', r.ms);
+    }
+  } catch (error) {
+    fail('ui-matrix-toggle', error);
+  }
+}
+

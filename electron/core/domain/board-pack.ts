@@ -1,0 +1,286 @@
+/**
+ * The board pack (styrelserapport) for a meeting date: the goals measured, and the figures beside them, as one
+ * plain JSON value. The screen, the print layout (PDF), the workbook and the CLI all draw this one value, and a
+ * saved pack (`boardPacks` in the document) keeps it as it was, so a pack shown at a meeting opens unchanged
+ * after the register has moved on.
+ *
+ * Every figure is at the meeting date `date`, members as `memberIdsAt` (groups and their municipalities):
+ * - `members.months`: January of the date's year up to the date's month, each with the members at the month's
+ *   last day (the date itself for its own month) and the joinings and departures in it (rules of register-figures.ts:
+ *   a departure is dated by the last day of membership);
+ * - `services`: how many services each member uses (0, 1, 2, 3+) and each service's share of the members;
+ * - `networks`: competence networks running at the date and their participating member municipalities,
+ *   against `MUNICIPALITY_GOAL`;
+ * - `population`: the member municipalities' population over Sweden's (reference data);
+ * - `coverage`: members with a contact for every business area (the Teckal check, coverage.ts);
+ * - `budget`: the income statement for the date's year and the year before (computed totals, never typed),
+ *   and budget against outcome for the year: its outcome, else its forecast, else the latest earlier outcome.
+ */
+import type { BudgetColumnView, BudgetTable } from '../../contract/channels/budget.channels';
+import type { SambrukDocument } from '../store/schema';
+import { businessAreas, isRealDate, type BusinessArea } from '../store/schema';
+import { adoptionAt, servicesPerMember } from './adoption';
+import { budgetTable } from './budget';
+import { budgetVsOutcomeChart, type GroupedBarChart } from './budget-charts';
+import { businessAreaLabels } from './contacts';
+import { coverageAt } from './coverage';
+import { evaluateGoals, goalYearsFor, type GoalResult } from './goals';
+import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
+import { MUNICIPALITY_GOAL, NETWORK_GOAL, networkFigures } from './networks';
+import { populationCovered, swedenPopulationAt } from './population';
+import { compareSv } from './swedish';
+
+export const BOARD_PACK_VERSION = 1 as const;
+
+export type MonthPoint = {
+  /** `2022-03`. */
+  month: string;
+  /** The day the member count is taken: the month's last day, or the meeting date in its own month. */
+  date: string;
+  members: number;
+  joined: number;
+  left: number;
+};
+
+export type DatedMember = { organisationId: string; name: string; date: string };
+
+export type BoardPackContent = {
+  version: typeof BOARD_PACK_VERSION;
+  associationName: string;
+  /** The meeting date; every figure is at this date. */
+  date: string;
+  year: number;
+  /** When the figures were computed (ISO timestamp). */
+  generatedAt: string;
+  goals: GoalResult[];
+  members: {
+    atYearStart: number;
+    atDate: number;
+    months: MonthPoint[];
+    /** Joinings and departures from 1 January to the date. */
+    joined: DatedMember[];
+    left: DatedMember[];
+  };
+  services: {
+    memberCount: number;
+    /** Members by number of services used; `share` of the members (0–1). */
+    distribution: { services: number; label: string; count: number; share: number }[];
+    /** Per service (not archived), largest share first. */
+    shares: { serviceId: string; name: string; memberUsers: number; memberCount: number; share: number }[];
+  };
+  networks: {
+    municipalityGoal: number;
+    networkGoal: number;
+    rows: { networkId: string; name: string; participatingMemberMunicipalities: number; reachesGoal: boolean }[];
+    reaching: number;
+  };
+  population: {
+    memberMunicipalities: number;
+    memberPopulation: number;
+    swedenPopulation?: { date: string; population: number };
+    /** Fraction (0–1); absent without a reference population. */
+    share?: number;
+  };
+  coverage: {
+    members: number;
+    fullyCovered: number;
+    membersMissingAny: number;
+    staleContacts: number;
+    membersWithStale: number;
+    confirmedSince: string;
+    missingByArea: { area: BusinessArea; label: string; missing: number }[];
+  };
+  budget: {
+    year: number;
+    /** The statement with the columns of the year and the year before. */
+    table: BudgetTable;
+    /** Budget against outcome (or forecast, or the latest earlier outcome); absent without a budget for the year. */
+    comparison?: GroupedBarChart;
+  };
+};
+
+function lastDayOfMonth(year: number, month: number): string {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+function membersSection(doc: SambrukDocument, date: string): BoardPackContent['members'] {
+  const year = Number(date.slice(0, 4));
+  const yearStart = `${year}-01-01`;
+  const index = membershipIndex(doc);
+  const joined: DatedMember[] = [];
+  const left: DatedMember[] = [];
+  for (const org of doc.organisations) {
+    for (const interval of memberIntervals(index, org.id)) {
+      if (yearStart <= interval.from && interval.from <= date) joined.push({ organisationId: org.id, name: org.name, date: interval.from });
+      if (interval.to !== undefined && yearStart <= interval.to && interval.to <= date) {
+        left.push({ organisationId: org.id, name: org.name, date: interval.to });
+      }
+    }
+  }
+  const byDate = (a: DatedMember, b: DatedMember) => a.date.localeCompare(b.date) || compareSv(a.name, b.name);
+  joined.sort(byDate);
+  left.sort(byDate);
+  const lastMonth = Number(date.slice(5, 7));
+  const months: MonthPoint[] = [];
+  for (let m = 1; m <= lastMonth; m += 1) {
+    const month = `${year}-${String(m).padStart(2, '0')}`;
+    const end = m === lastMonth ? date : lastDayOfMonth(year, m);
+    months.push({
+      month,
+      date: end,
+      members: memberIdsAt(doc, end).size,
+      joined: joined.filter((j) => j.date.startsWith(month)).length,
+      left: left.filter((l) => l.date.startsWith(month)).length,
+    });
+  }
+  return { atYearStart: memberIdsAt(doc, yearStart).size, atDate: memberIdsAt(doc, date).size, months, joined, left };
+}
+
+function servicesSection(doc: SambrukDocument, date: string): BoardPackContent['services'] {
+  const { memberCount, buckets } = servicesPerMember(doc, date, { top: 3 });
+  const shares = adoptionAt(doc, date)
+    .map((a) => ({ serviceId: a.serviceId, name: a.name, memberUsers: a.memberUsers, memberCount: a.memberCount, share: a.memberShare ?? 0 }))
+    .sort((a, b) => b.share - a.share || compareSv(a.name, b.name));
+  return {
+    memberCount,
+    distribution: buckets.map((b) => ({ services: b.services, label: b.label, count: b.count, share: memberCount === 0 ? 0 : b.count / memberCount })),
+    shares,
+  };
+}
+
+function networksSection(doc: SambrukDocument, date: string): BoardPackContent['networks'] {
+  const figures = networkFigures(doc, date, Number(date.slice(0, 4)), { municipalityGoal: MUNICIPALITY_GOAL, networkGoal: NETWORK_GOAL });
+  const rows = figures.networks
+    .filter((n) => n.kind === 'kompetensnatverk')
+    .map((n) => ({
+      networkId: n.networkId,
+      name: n.name,
+      participatingMemberMunicipalities: n.participatingMemberMunicipalities,
+      reachesGoal: n.reachesMunicipalityGoal,
+    }));
+  return { municipalityGoal: figures.municipalityGoal, networkGoal: figures.networkGoal, rows, reaching: figures.networksReachingGoal };
+}
+
+function populationSection(doc: SambrukDocument, date: string): BoardPackContent['population'] {
+  const members = memberIdsAt(doc, date);
+  const codes = new Set(doc.organisations.filter((o) => members.has(o.id) && o.municipalityCode).map((o) => o.municipalityCode));
+  const memberPopulation = populationCovered(doc, members);
+  const sweden = swedenPopulationAt(doc, date);
+  return {
+    memberMunicipalities: codes.size,
+    memberPopulation,
+    ...(sweden
+      ? { swedenPopulation: { date: sweden.date, population: sweden.population }, share: memberPopulation / sweden.population }
+      : {}),
+  };
+}
+
+function coverageSection(doc: SambrukDocument, date: string): BoardPackContent['coverage'] {
+  const model = coverageAt(doc, date);
+  const t = model.totals;
+  return {
+    members: t.members,
+    fullyCovered: t.fullyCovered,
+    membersMissingAny: t.membersMissingAny,
+    staleContacts: t.staleContacts,
+    membersWithStale: t.membersWithStale,
+    confirmedSince: model.confirmedSince,
+    missingByArea: businessAreas.map((area) => ({ area, label: businessAreaLabels[area], missing: t.missingByArea[area] })),
+  };
+}
+
+/** The table with only the columns of `years`, in the same order. */
+export function pruneBudgetTable(table: BudgetTable, years: readonly number[]): BudgetTable {
+  const keep = new Set(table.columns.filter((c) => years.includes(c.year)).map((c) => c.id));
+  const cells = <C extends { columnId: string }>(list: readonly C[]) => list.filter((c) => keep.has(c.columnId));
+  return {
+    columns: table.columns.filter((c) => keep.has(c.id)),
+    sections: table.sections.map((s) => ({
+      ...s,
+      rows: s.rows.map((r) => ({ ...r, cells: cells(r.cells) })),
+      total: { ...s.total, cells: cells(s.total.cells) },
+    })),
+    result: { ...table.result, cells: cells(table.result.cells) },
+    warnings: table.warnings.filter((w) => keep.has(w.columnId)),
+  };
+}
+
+/** The year's budget and what to set it against: the year's outcome, else its forecast, else the latest outcome before it. */
+export function comparisonColumns(columns: readonly BudgetColumnView[], year: number): [BudgetColumnView, BudgetColumnView] | undefined {
+  const budget = columns.find((c) => c.year === year && c.kind === 'budget');
+  if (!budget) return undefined;
+  const other =
+    columns.find((c) => c.year === year && c.kind === 'utfall') ??
+    columns.find((c) => c.year === year && c.kind === 'prognos') ??
+    [...columns].filter((c) => c.kind === 'utfall' && c.year < year).sort((a, b) => b.year - a.year)[0];
+  return other ? [budget, other] : undefined;
+}
+
+function budgetSection(doc: SambrukDocument, date: string): BoardPackContent['budget'] {
+  const year = Number(date.slice(0, 4));
+  const full = budgetTable(doc.budget);
+  const pair = comparisonColumns(full.columns, year);
+  const years = [...new Set([year - 1, year, ...(pair ? [pair[1].year] : [])])];
+  const table = pruneBudgetTable(full, years);
+  return {
+    year,
+    table,
+    ...(pair ? { comparison: budgetVsOutcomeChart(table, { columnIds: [pair[0].id, pair[1].id] }) } : {}),
+  };
+}
+
+export type BoardPackOptions = {
+  /** ISO timestamp from the clock port. */
+  generatedAt: string;
+  /** Also show the goals of the year before the date's year (e.g. the final 2022 figures in early 2023). */
+  includePreviousYear?: boolean;
+};
+
+/** The whole pack for a meeting `date`, as plain JSON (no undefined values, no shared references). */
+export function buildBoardPack(doc: SambrukDocument, date: string, options: BoardPackOptions): BoardPackContent {
+  const content: BoardPackContent = {
+    version: BOARD_PACK_VERSION,
+    associationName: doc.meta.associationName,
+    date,
+    year: Number(date.slice(0, 4)),
+    generatedAt: options.generatedAt,
+    goals: evaluateGoals(doc, date, goalYearsFor(doc, date, options.includePreviousYear)),
+    members: membersSection(doc, date),
+    services: servicesSection(doc, date),
+    networks: networksSection(doc, date),
+    population: populationSection(doc, date),
+    coverage: coverageSection(doc, date),
+    budget: budgetSection(doc, date),
+  };
+  // A JSON round trip: what is stored is exactly what a reopened file gives back.
+  return JSON.parse(JSON.stringify(content)) as BoardPackContent;
+}
+
+/**
+ * A stored pack's content, checked enough to be drawn: the version and the sections the screens read. Content
+ * from a newer app version or a hand-edited file is refused with a Swedish sentence instead of drawn wrongly.
+ */
+export function readBoardPackContent(value: unknown): { ok: true; content: BoardPackContent } | { ok: false; message: string } {
+  if (typeof value !== 'object' || value === null) return { ok: false, message: 'Styrelsepaketet saknar innehåll.' };
+  const v = value as Record<string, unknown>;
+  if (v.version !== BOARD_PACK_VERSION) {
+    return { ok: false, message: 'Styrelsepaketet är sparat i ett format som den här versionen av programmet inte kan visa.' };
+  }
+  const arrays = [v.goals, (v.members as Record<string, unknown> | undefined)?.months, (v.services as Record<string, unknown> | undefined)?.shares];
+  const objects = [v.members, v.services, v.networks, v.population, v.coverage, v.budget];
+  if (
+    typeof v.date !== 'string' ||
+    !isRealDate(v.date) ||
+    typeof v.associationName !== 'string' ||
+    arrays.some((a) => !Array.isArray(a)) ||
+    objects.some((o) => typeof o !== 'object' || o === null)
+  ) {
+    return { ok: false, message: 'Styrelsepaketets innehåll är skadat och kan inte visas.' };
+  }
+  return { ok: true, content: value as BoardPackContent };
+}
+
+/** The default title of a pack: `Styrelserapport 2022-06-30`. */
+export function boardPackTitle(date: string): string {
+  return `Styrelserapport ${date}`;
+}

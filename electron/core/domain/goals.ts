@@ -1,0 +1,549 @@
+/**
+ * The plan's goals, measured. A goal is data (a year, a metric the app computes, a comparison and a target);
+ * this module computes each metric from the register and says whether the goal is reached, on track, at risk
+ * or missed.
+ *
+ * Measuring window of a goal of year Y seen at date D:
+ * - `deadline` = Y-12-31; `measuredAt` = the earlier of D and the deadline (a 2022 goal looked at in 2023
+ *   shows its final 2022 figure);
+ * - `yearStart` = Y-01-01; cumulative metrics count events from `yearStart` to `measuredAt`;
+ * - `periodStart` = 1 January of the earlier of Y and D's year: a goal for a later year (the plan's 2023
+ *   goal seen in 2022) is paced from the start of the year the board is in, not from a date still to come.
+ *
+ * Metrics (members follow `memberIdsAt`: an organisation in a group that is a member counts, and so does the group):
+ * - `member-count` (state): members at `measuredAt`.
+ * - `members-lost` (cumulative): organisations whose membership (own or through a group, touching periods
+ *   joined as in `memberIntervals`) had its last day between `yearStart` and `measuredAt`. A member whose last
+ *   day is 31 December is lost in that year. Departures already in the register with a later last day in the
+ *   year, and members that have given notice without a last day, are "pending".
+ * - `single-service-members` (state): members using exactly one service (services not archived).
+ * - `members-without-service-or-network` (state): members using no service and on no roster entry in force
+ *   of a network running at the date (any kind; a group's entry counts for its municipalities).
+ * - `max-service-member-share` (state, a fraction): the largest share of members using one service.
+ * - `networks-with-20-members` (state): competence networks with at least `MUNICIPALITY_GOAL` (20)
+ *   participating member municipalities (rule in networks.ts).
+ * - `conferences-held` (cumulative): conferences and webinars of any network dated from `yearStart` to
+ *   `measuredAt`; those dated later in the year are "pending" (planned).
+ *
+ * Status (see `goalStatus`), with `satisfied` the comparison applied to the value:
+ * - state metrics: `reached` when satisfied at `measuredAt`; otherwise `missed` once the deadline has come;
+ *   otherwise `on-track` when the value has come at least as far from the value at `periodStart` (the
+ *   baseline) towards the target as a steady pace reaching the target on the deadline would have brought it
+ *   by now (`expected`; rounded to a whole number for counts), else `at-risk`. The pace is linear in days:
+ *   by the end of day `measuredAt`, (days elapsed) / (days from `periodStart` to the deadline) of the way.
+ * - cumulative metrics only grow during the year, so: more than an upper bound (`at-most`, or the top of
+ *   `between`) is final, `missed`; a goal satisfied by the count so far is `reached`, except `at-most`,
+ *   which is `reached` only once the year is over (until then `on-track`, or `at-risk` when the pending
+ *   departures would break it); below a lower bound it is `missed` after the deadline, `on-track` when the
+ *   count keeps the steady pace from 0 at `yearStart` or the pending (planned) events would reach the
+ *   bound, else `at-risk`.
+ */
+import { AppError } from '../../contract/result';
+import type { Goal, GoalMetric, SambrukDocument } from '../store/schema';
+import { goalMetrics } from '../store/schema';
+import { adoptionAt, servicesPerMember } from './adoption';
+import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
+import { groupMembersById } from './usage-matrix';
+import { MUNICIPALITY_GOAL, networkActiveAt, networkFigures } from './networks';
+import { activeEntries, entryOrganisationId } from './rosters';
+import { addDays } from './services';
+import { compareSv } from './swedish';
+
+export type GoalComparison = Goal['comparison'];
+export const goalComparisons = ['at-least', 'at-most', 'more-than', 'between'] as const satisfies readonly GoalComparison[];
+export type GoalStatus = 'reached' | 'on-track' | 'at-risk' | 'missed';
+export const goalStatuses = ['reached', 'on-track', 'at-risk', 'missed'] as const satisfies readonly GoalStatus[];
+/** `count`: a whole number; `share`: a fraction 0–1 (the 0.75 of "three quarters"). */
+export type MetricUnit = 'count' | 'share';
+/** `state`: a figure at a date; `cumulative`: events counted over the year, which only grow. */
+export type MetricKind = 'state' | 'cumulative';
+export type SubjectKind = 'organisation' | 'network' | 'service' | 'event';
+
+export const metricInfo: Record<GoalMetric, { unit: MetricUnit; kind: MetricKind; subjects: SubjectKind }> = {
+  'member-count': { unit: 'count', kind: 'state', subjects: 'organisation' },
+  'members-lost': { unit: 'count', kind: 'cumulative', subjects: 'organisation' },
+  'single-service-members': { unit: 'count', kind: 'state', subjects: 'organisation' },
+  'members-without-service-or-network': { unit: 'count', kind: 'state', subjects: 'organisation' },
+  'max-service-member-share': { unit: 'share', kind: 'state', subjects: 'service' },
+  'networks-with-20-members': { unit: 'count', kind: 'state', subjects: 'network' },
+  'conferences-held': { unit: 'count', kind: 'cumulative', subjects: 'event' },
+};
+
+/** The words for goals, shared by the workbook and the screens (the renderer's dictionary takes them from here). */
+export const goalLabels = {
+  metrics: {
+    'member-count': 'Antal medlemmar',
+    'members-lost': 'Medlemmar som lämnat under året',
+    'single-service-members': 'Medlemmar som använder exakt en tjänst',
+    'members-without-service-or-network': 'Medlemmar utan tjänst och utan nätverk',
+    'max-service-member-share': 'Största andel av medlemmarna som använder en och samma tjänst',
+    'networks-with-20-members': 'Kompetensnätverk med minst 20 deltagande medlemskommuner',
+    'conferences-held': 'Digitala konferenser och webbinarier under året',
+  } satisfies Record<GoalMetric, string>,
+  comparisons: {
+    'at-least': 'Minst',
+    'at-most': 'Högst',
+    'more-than': 'Mer än',
+    between: 'Mellan',
+  } satisfies Record<GoalComparison, string>,
+  statuses: {
+    reached: 'Uppnått',
+    'on-track': 'I fas',
+    'at-risk': 'I riskzonen',
+    missed: 'Ej uppnått',
+  } satisfies Record<GoalStatus, string>,
+};
+
+const countFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+const shareFormat = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 });
+
+/** A goal figure as Swedish text: `125`, `40,6 %`. */
+export function formatGoalFigure(value: number, unit: MetricUnit): string {
+  return unit === 'share' ? shareFormat.format(value) : countFormat.format(value);
+}
+
+/** The target as Swedish text: `minst 125`, `högst 0`, `mer än 75 %`, `1–2`. */
+export function formatTarget(spec: TargetSpec, unit: MetricUnit): string {
+  const f = (v: number) => formatGoalFigure(v, unit);
+  if (spec.comparison === 'between') return `${f(spec.target)}–${f(spec.targetMax ?? spec.target)}`;
+  return `${goalLabels.comparisons[spec.comparison].toLocaleLowerCase('sv-SE')} ${f(spec.target)}`;
+}
+
+/** What lies behind a figure: the members, services, networks or events it counts, with what the list shows. */
+export type GoalSubject = {
+  kind: SubjectKind;
+  id: string;
+  name: string;
+  /** Part of the figure. False for context rows: a network under 20, a service that is not the largest. */
+  counted: boolean;
+  /** Known ahead, not yet part of the figure: a departure dated later in the year, a planned conference. */
+  pending?: boolean;
+  /** A membership's last day, or an event's date. */
+  date?: string;
+  /** Participating member municipalities of a network; member users of a service. */
+  count?: number;
+  /** Member share of a service (0–1). */
+  share?: number;
+  /** The network an event belongs to. */
+  networkId?: string;
+  networkName?: string;
+  /** An event's kind (`konferens`, `webinar`). */
+  eventKind?: string;
+};
+
+export type Measurement = { value: number; subjects: GoalSubject[]; pending: number };
+
+export type GoalWindow = {
+  /** The date the board looks at the goal (the meeting date). */
+  date: string;
+  measuredAt: string;
+  yearStart: string;
+  periodStart: string;
+  deadline: string;
+};
+
+export type GoalResult = {
+  goalId: string;
+  year: number;
+  title: string;
+  description: string;
+  order: number;
+  metric: GoalMetric;
+  comparison: GoalComparison;
+  target: number;
+  targetMax?: number;
+  unit: MetricUnit;
+  kind: MetricKind;
+  window: GoalWindow;
+  value: number;
+  /** State metrics: the value at `periodStart`, where the pace starts. */
+  baseline?: { date: string; value: number };
+  /** The value a steady pace asks for at `measuredAt`; absent where the status does not use a pace. */
+  expected?: number;
+  /** Events known ahead (see `GoalSubject.pending`). */
+  pending: number;
+  status: GoalStatus;
+  subjects: GoalSubject[];
+};
+
+// ---------------------------------------------------------------- dates
+
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+/** Calendar days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+export function goalWindow(goalYear: number, date: string): GoalWindow {
+  const deadline = `${goalYear}-12-31`;
+  const yearStart = `${goalYear}-01-01`;
+  const dateYear = Number(date.slice(0, 4));
+  return {
+    date,
+    measuredAt: date < deadline ? date : deadline,
+    yearStart,
+    periodStart: `${Math.min(goalYear, dateYear)}-01-01`,
+    deadline,
+  };
+}
+
+/**
+ * Share of the way from `from` to `deadline` covered by the end of `at`: 0 before `from`, 1 on the deadline
+ * (1 January of a one-year period gives 1/365).
+ */
+export function elapsedFraction(from: string, at: string, deadline: string): number {
+  if (at < from) return 0;
+  if (at >= deadline) return 1;
+  return (daysBetween(from, at) + 1) / (daysBetween(from, deadline) + 1);
+}
+
+// ---------------------------------------------------------------- measuring
+
+type Doc = SambrukDocument;
+
+const byName = (a: { name: string }, b: { name: string }) => compareSv(a.name, b.name);
+
+function organisationSubjects(doc: Doc, ids: Iterable<string>, extra: Partial<GoalSubject> = {}): GoalSubject[] {
+  const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
+  return [...ids]
+    .map((id) => ({ kind: 'organisation' as const, id, name: names.get(id) ?? 'Okänd organisation', counted: true, ...extra }))
+    .sort(byName);
+}
+
+/** Organisations on a roster entry in force at `date` of a network running then, a group's municipalities included. */
+export function networkParticipantsAt(doc: Doc, date: string): Set<string> {
+  const contactsById = new Map(doc.contacts.map((c) => [c.id, c]));
+  const groups = groupMembersById(doc.organisations);
+  const result = new Set<string>();
+  for (const network of doc.networks) {
+    if (!networkActiveAt(network, date)) continue;
+    for (const entry of activeEntries(network.roster, date)) {
+      const orgId = entryOrganisationId(entry, contactsById);
+      if (orgId === undefined) continue;
+      result.add(orgId);
+      for (const memberId of groups.get(orgId) ?? []) result.add(memberId);
+    }
+  }
+  return result;
+}
+
+/** Who stopped being a member from `from` to `to` (both inclusive), with each one's last day; see the header. */
+export function membersLeaving(doc: Doc, from: string, to: string): { organisationId: string; date: string }[] {
+  if (to < from) return [];
+  const index = membershipIndex(doc);
+  const result: { organisationId: string; date: string }[] = [];
+  for (const org of doc.organisations) {
+    let last: string | undefined;
+    for (const interval of memberIntervals(index, org.id)) {
+      if (interval.to !== undefined && from <= interval.to && interval.to <= to && (last === undefined || interval.to > last)) last = interval.to;
+    }
+    if (last !== undefined) result.push({ organisationId: org.id, date: last });
+  }
+  return result;
+}
+
+/** Members at `date` that have given notice on their own period without a last day yet, and are not members through a group. */
+function noticeWithoutLastDay(doc: Doc, date: string): string[] {
+  const index = membershipIndex(doc);
+  const result: string[] = [];
+  for (const id of memberIdsAt(doc, date)) {
+    const status = index.statusAt(id, date);
+    if (status.status !== 'uppsagd' || status.viaGroupIds.length > 0) continue;
+    const period = index.periodsOf(id).find((p) => p.id === status.periodId);
+    if (period && period.left === undefined) result.push(id);
+  }
+  return result;
+}
+
+const EVENT_KINDS = new Set(['konferens', 'webinar']);
+
+export function measureMetric(doc: Doc, metric: GoalMetric, window: GoalWindow): Measurement {
+  const { measuredAt, yearStart, deadline } = window;
+  switch (metric) {
+    case 'member-count': {
+      const members = memberIdsAt(doc, measuredAt);
+      return { value: members.size, subjects: organisationSubjects(doc, members), pending: 0 };
+    }
+    case 'members-lost': {
+      const lost = membersLeaving(doc, yearStart, measuredAt);
+      const laterFrom = measuredAt < yearStart ? yearStart : addDays(measuredAt, 1);
+      const later = membersLeaving(doc, laterFrom, deadline);
+      const lostIds = new Set(lost.map((l) => l.organisationId));
+      const laterIds = new Set(later.map((l) => l.organisationId));
+      const notice = measuredAt < deadline ? noticeWithoutLastDay(doc, measuredAt).filter((id) => !laterIds.has(id) && !lostIds.has(id)) : [];
+      const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
+      const subject = (organisationId: string, counted: boolean, date?: string): GoalSubject => ({
+        kind: 'organisation',
+        id: organisationId,
+        name: names.get(organisationId) ?? 'Okänd organisation',
+        counted,
+        ...(counted ? {} : { pending: true }),
+        ...(date !== undefined ? { date } : {}),
+      });
+      const subjects = [
+        ...lost.map((l) => subject(l.organisationId, true, l.date)),
+        ...later.filter((l) => !lostIds.has(l.organisationId)).map((l) => subject(l.organisationId, false, l.date)),
+        ...notice.map((id) => subject(id, false)),
+      ].sort((a, b) => Number(b.counted) - Number(a.counted) || (a.date ?? '9999').localeCompare(b.date ?? '9999') || byName(a, b));
+      return { value: lost.length, subjects, pending: subjects.length - lost.length };
+    }
+    case 'single-service-members':
+    case 'members-without-service-or-network': {
+      const { buckets } = servicesPerMember(doc, measuredAt, { top: 2 });
+      const wanted = metric === 'single-service-members' ? 1 : 0;
+      let ids = buckets.find((b) => b.services === wanted)?.organisationIds ?? [];
+      if (metric === 'members-without-service-or-network') {
+        const inNetwork = networkParticipantsAt(doc, measuredAt);
+        ids = ids.filter((id) => !inNetwork.has(id));
+      }
+      return { value: ids.length, subjects: organisationSubjects(doc, ids), pending: 0 };
+    }
+    case 'max-service-member-share': {
+      const adoption = adoptionAt(doc, measuredAt);
+      const ranked = [...adoption].sort((a, b) => b.memberUsers - a.memberUsers || compareSv(a.name, b.name));
+      const best = ranked[0];
+      const subjects: GoalSubject[] = ranked.map((a, i) => ({
+        kind: 'service',
+        id: a.serviceId,
+        name: a.name,
+        counted: i === 0,
+        count: a.memberUsers,
+        share: a.memberShare ?? 0,
+      }));
+      return { value: best?.memberShare ?? 0, subjects, pending: 0 };
+    }
+    case 'networks-with-20-members': {
+      const figures = networkFigures(doc, measuredAt, Number(deadline.slice(0, 4)), { municipalityGoal: MUNICIPALITY_GOAL });
+      const competence = figures.networks.filter((n) => n.kind === 'kompetensnatverk');
+      const subjects: GoalSubject[] = competence
+        .map((n) => ({
+          kind: 'network' as const,
+          id: n.networkId,
+          name: n.name,
+          counted: n.reachesMunicipalityGoal,
+          count: n.participatingMemberMunicipalities,
+        }))
+        .sort((a, b) => Number(b.counted) - Number(a.counted) || b.count - a.count || byName(a, b));
+      return { value: subjects.filter((s) => s.counted).length, subjects, pending: 0 };
+    }
+    case 'conferences-held': {
+      const subjects: GoalSubject[] = [];
+      for (const network of doc.networks) {
+        for (const meeting of network.meetings) {
+          if (!EVENT_KINDS.has(meeting.kind) || meeting.date < yearStart || meeting.date > deadline) continue;
+          const counted = meeting.date <= measuredAt;
+          subjects.push({
+            kind: 'event',
+            id: meeting.id,
+            name: meeting.title,
+            counted,
+            ...(counted ? {} : { pending: true }),
+            date: meeting.date,
+            networkId: network.id,
+            networkName: network.name,
+            eventKind: meeting.kind,
+          });
+        }
+      }
+      subjects.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || byName(a, b));
+      const value = subjects.filter((s) => s.counted).length;
+      return { value, subjects, pending: subjects.length - value };
+    }
+  }
+}
+
+// ---------------------------------------------------------------- status
+
+export type TargetSpec = Pick<Goal, 'comparison' | 'target' | 'targetMax'>;
+
+export function isSatisfied(spec: TargetSpec, value: number): boolean {
+  switch (spec.comparison) {
+    case 'at-least':
+      return value >= spec.target;
+    case 'at-most':
+      return value <= spec.target;
+    case 'more-than':
+      return value > spec.target;
+    case 'between':
+      return value >= spec.target && value <= (spec.targetMax ?? spec.target);
+  }
+}
+
+/** Which way the value must move to satisfy the goal, and the bound it moves towards. */
+function direction(spec: TargetSpec, value: number): { up: boolean; bound: number } {
+  switch (spec.comparison) {
+    case 'at-least':
+    case 'more-than':
+      return { up: true, bound: spec.target };
+    case 'at-most':
+      return { up: false, bound: spec.target };
+    case 'between':
+      return value < spec.target ? { up: true, bound: spec.target } : { up: false, bound: spec.targetMax ?? spec.target };
+  }
+}
+
+function paceValue(start: number, bound: number, up: boolean, fraction: number, unit: MetricUnit): number {
+  const distance = up ? Math.max(0, bound - start) : Math.max(0, start - bound);
+  const raw = up ? start + distance * fraction : start - distance * fraction;
+  return unit === 'count' ? Math.round(raw) : raw;
+}
+
+export type StatusInput = {
+  spec: TargetSpec;
+  unit: MetricUnit;
+  kind: MetricKind;
+  window: GoalWindow;
+  value: number;
+  /** State metrics: the value at `window.periodStart`. */
+  baseline?: number;
+  pending: number;
+};
+
+/** The status rules of the header; `expected` is the pace value when one was used. */
+export function goalStatus(input: StatusInput): { status: GoalStatus; expected?: number } {
+  const { spec, unit, kind, window, value, pending } = input;
+  const over = window.date >= window.deadline;
+  if (kind === 'state') {
+    if (isSatisfied(spec, value)) return { status: 'reached' };
+    if (over) return { status: 'missed' };
+    const { up, bound } = direction(spec, value);
+    const fraction = elapsedFraction(window.periodStart, window.measuredAt, window.deadline);
+    const expected = paceValue(input.baseline ?? value, bound, up, fraction, unit);
+    const onPace = up ? value >= expected : value <= expected;
+    return { status: onPace ? 'on-track' : 'at-risk', expected };
+  }
+  // Cumulative: the count only grows within the year.
+  const upper = spec.comparison === 'at-most' ? spec.target : spec.comparison === 'between' ? (spec.targetMax ?? spec.target) : undefined;
+  if (upper !== undefined && value > upper) return { status: 'missed' };
+  if (spec.comparison === 'at-most') {
+    if (over) return { status: 'reached' };
+    return { status: value + pending > spec.target ? 'at-risk' : 'on-track' };
+  }
+  if (isSatisfied(spec, value)) return { status: 'reached' };
+  if (over) return { status: 'missed' };
+  const fraction = elapsedFraction(window.yearStart, window.measuredAt, window.deadline);
+  const expected = paceValue(0, spec.target, true, fraction, unit);
+  const onPace = value >= expected || isSatisfied(spec, value + pending);
+  return { status: onPace ? 'on-track' : 'at-risk', expected };
+}
+
+export function evaluateGoal(doc: Doc, goal: Goal, date: string): GoalResult {
+  const info = metricInfo[goal.metric];
+  const window = goalWindow(goal.year, date);
+  const measured = measureMetric(doc, goal.metric, window);
+  const baseline =
+    info.kind === 'state' ? { date: window.periodStart, value: measureMetric(doc, goal.metric, { ...window, measuredAt: window.periodStart }).value } : undefined;
+  const { status, expected } = goalStatus({
+    spec: goal,
+    unit: info.unit,
+    kind: info.kind,
+    window,
+    value: measured.value,
+    ...(baseline ? { baseline: baseline.value } : {}),
+    pending: measured.pending,
+  });
+  return {
+    goalId: goal.id,
+    year: goal.year,
+    title: goal.title,
+    description: goal.description,
+    order: goal.order,
+    metric: goal.metric,
+    comparison: goal.comparison,
+    target: goal.target,
+    ...(goal.comparison === 'between' && goal.targetMax !== undefined ? { targetMax: goal.targetMax } : {}),
+    unit: info.unit,
+    kind: info.kind,
+    window,
+    value: measured.value,
+    ...(baseline ? { baseline } : {}),
+    ...(expected !== undefined ? { expected } : {}),
+    pending: measured.pending,
+    status,
+    subjects: measured.subjects,
+  };
+}
+
+export function sortGoals<G extends Pick<Goal, 'year' | 'order' | 'title'>>(goals: readonly G[]): G[] {
+  return [...goals].sort((a, b) => a.year - b.year || a.order - b.order || compareSv(a.title, b.title));
+}
+
+/** The goals of `years` (every goal when absent), evaluated at `date`, by year then order. */
+export function evaluateGoals(doc: Doc, date: string, years?: readonly number[]): GoalResult[] {
+  const chosen = years ? new Set(years) : undefined;
+  return sortGoals(doc.goals.filter((g) => !chosen || chosen.has(g.year))).map((g) => evaluateGoal(doc, g, date));
+}
+
+/** The goal years a board pack for `date` shows: the date's year and later; with `includePreviousYear` the year before too. */
+export function goalYearsFor(doc: Pick<Doc, 'goals'>, date: string, includePreviousYear = false): number[] {
+  const first = Number(date.slice(0, 4)) - (includePreviousYear ? 1 : 0);
+  return [...new Set(doc.goals.map((g) => g.year))].filter((y) => y >= first).sort((a, b) => a - b);
+}
+
+// ---------------------------------------------------------------- editing
+
+export type GoalFields = {
+  year: number;
+  title: string;
+  description: string;
+  metric: GoalMetric;
+  comparison: GoalComparison;
+  target: number;
+  targetMax?: number | undefined;
+};
+
+const MAX_COUNT_TARGET = 100_000;
+
+/**
+ * Checks a goal's figures against its metric and returns the fields to store: a share is a fraction from 0
+ * to 1, a count a whole number from 0; `between` needs a top at least the target, other comparisons drop it.
+ * Refusals name the field (`target`, `targetMax`, `metric`) in Swedish.
+ */
+export function prepareGoalFields(fields: GoalFields): GoalFields {
+  if (!(goalMetrics as readonly string[]).includes(fields.metric)) {
+    throw new AppError('validation', 'Mått: Välj ett av måtten i listan.', { field: 'metric' });
+  }
+  const unit = metricInfo[fields.metric].unit;
+  const check = (value: number, field: 'target' | 'targetMax', label: string) => {
+    if (!Number.isFinite(value)) throw new AppError('validation', `${label}: Skriv ett tal.`, { field });
+    if (unit === 'share' && (value < 0 || value > 1)) {
+      throw new AppError('validation', `${label}: En andel ska ligga mellan 0 och 100 %.`, { field });
+    }
+    if (unit === 'count' && (!Number.isInteger(value) || value < 0 || value > MAX_COUNT_TARGET)) {
+      throw new AppError('validation', `${label}: Skriv ett heltal från 0 till ${MAX_COUNT_TARGET.toLocaleString('sv-SE')}.`, { field });
+    }
+  };
+  check(fields.target, 'target', 'Målvärde');
+  const base: GoalFields = {
+    year: fields.year,
+    title: fields.title,
+    description: fields.description,
+    metric: fields.metric,
+    comparison: fields.comparison,
+    target: fields.target,
+  };
+  if (fields.comparison !== 'between') return base;
+  if (fields.targetMax === undefined) {
+    throw new AppError('validation', 'Högsta värde: Ange det högsta värdet i intervallet.', { field: 'targetMax' });
+  }
+  check(fields.targetMax, 'targetMax', 'Högsta värde');
+  if (fields.targetMax < fields.target) {
+    throw new AppError('validation', 'Högsta värde: Det högsta värdet kan inte vara lägre än målvärdet.', { field: 'targetMax' });
+  }
+  return { ...base, targetMax: fields.targetMax };
+}
+
+export function findGoal<G extends Pick<Goal, 'id'>>(goals: readonly G[], goalId: string): G {
+  const goal = goals.find((g) => g.id === goalId);
+  if (!goal) throw new AppError('not-found', 'Målet finns inte (det kan redan vara borttaget).', { field: 'goalId' });
+  return goal;
+}
+
+/** The next `order` for a new goal of `year`: after the year's last one. */
+export function nextGoalOrder(goals: readonly Pick<Goal, 'year' | 'order'>[], year: number): number {
+  return goals.filter((g) => g.year === year).reduce((max, g) => Math.max(max, g.order), 0) + 1;
+}

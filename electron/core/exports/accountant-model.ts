@@ -1,0 +1,419 @@
+/**
+ * The figures of the accountant's workbook ("Ekonomiunderlag <år>") as plain rows, computed from the register
+ * by the same domain functions the screens use, so the workbook never tells another story than the app:
+ *
+ * - **Members** (`membershipFeesForYear`): every organisation with an own membership period touching the year,
+ *   with its band, the yearly fee, the months charged, the entry fee and the fee explanation's sentences on
+ *   the first year and the entry fee; then every organisation that was a member only through a group, at 0 kr.
+ * - **Invoice lines**: one per amount to invoice: the yearly fee, each entry fee, each service fee
+ *   (`serviceRevenueForYear`). Lines of 0 kr are left out (nothing to invoice; the sheets say so). Each has a
+ *   reference `<år>-<organisationsnummer, else kommunkod, else the organisation's id>-<n>`, n counting the
+ *   organisation's lines in the order yearly fee, entry fees, services by name.
+ * - **Service fee lines**: one per user per service charged in the year (0 kr included, so a missing price shows),
+ *   and the usage matrix at the year's last day (`buildUsageMatrix`).
+ * - **Roster rows**: every roster entry whose period touches the year; persons' names and e-mail addresses
+ *   only when asked for.
+ * - **Budget**: the Budget screen's table (`budgetTable`).
+ */
+import type { BudgetTable } from '../../contract/channels/budget.channels';
+import type { UsageMatrix } from '../../contract/channels/usage.channels';
+import { AppError } from '../../contract/result';
+import { budgetTable } from '../domain/budget';
+import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
+import { membershipIndex } from '../domain/memberships';
+import { organisationFacts, organisationKindLabels, referenceMaps } from '../domain/organisations';
+import { chargedUsersForYear, serviceRevenueForYear } from '../domain/pricing';
+import { entryOrganisationId } from '../domain/rosters';
+import { sortNetworks } from '../domain/networks';
+import { compareSv } from '../domain/swedish';
+import { buildUsageMatrix, groupMembersById, usagesByService } from '../domain/usage-matrix';
+import type { NetworkKind, Organisation, PricingModel, RosterRole, SambrukDocument } from '../store/schema';
+import type { participationKinds } from '../store/schema';
+import { formatOre } from '../domain/amounts';
+
+export const networkKindLabels: Record<NetworkKind, string> = {
+  kompetensnatverk: 'Kompetensnätverk',
+  forvaltningsrad: 'Förvaltningsråd',
+  projekt: 'Projekt',
+  partnerskap: 'Partnerskap',
+};
+
+export const rosterRoleLabels: Record<RosterRole, string> = {
+  ordforande: 'Ordförande',
+  sammankallande: 'Sammankallande',
+  ledamot: 'Ledamot',
+  adjungerad: 'Adjungerad',
+  deltagare: 'Deltagare',
+};
+
+type ParticipationKind = (typeof participationKinds)[number];
+
+export const participationLabels: Record<ParticipationKind, string> = {
+  deltagare: 'Deltagare',
+  medfinansiar: 'Medfinansiär',
+  partner: 'Partner',
+};
+
+export type MemberRow = {
+  organisationId: string;
+  name: string;
+  municipalityCode?: string;
+  orgNumber?: string;
+  kindLabel: string;
+  countyName: string;
+  /** Empty for an organisation whose population the register does not know. */
+  population?: number;
+  bandLabel: string;
+  /** First day of the latest own period touching the year; absent for members through a group. */
+  joined?: string;
+  /** The band's full yearly fee; absent for members through a group. */
+  listYearlyFeeOre?: number;
+  months?: number;
+  chargedYearlyFeeOre: number;
+  entryFeeOre: number;
+  totalOre: number;
+  /** How the first year was pro-rated and which entry fee applies, from the fee explanation. */
+  proration: string;
+};
+
+export type InvoiceLineKind = 'arsavgift' | 'medlemsinsats' | 'tjanst';
+
+export type InvoiceLine = {
+  reference: string;
+  organisationId: string;
+  customer: string;
+  orgNumber?: string;
+  municipalityCode?: string;
+  kind: InvoiceLineKind;
+  /** What the line is for, e.g. `Årsavgift 2022`, `Medlemsinsats`, `Tjänst: Bibblix`. */
+  item: string;
+  serviceId?: string;
+  from: string;
+  to: string;
+  months?: number;
+  amountOre: number;
+};
+
+export type ServiceFeeLine = {
+  organisationId: string;
+  name: string;
+  municipalityCode?: string;
+  serviceId: string;
+  serviceName: string;
+  /** The group whose record made the organisation a user, when it had none of its own. */
+  viaGroupName?: string;
+  /** First and last day of the months charged. */
+  from: string;
+  to: string;
+  months: number;
+  yearlyFeeOre: number;
+  amountOre: number;
+  /** The pricing model in words, or that there is none for the year. */
+  pricing: string;
+  priced: boolean;
+};
+
+export type RosterRow = {
+  networkId: string;
+  networkName: string;
+  kindLabel: string;
+  organisation: string;
+  role: string;
+  participation: string;
+  from: string;
+  to?: string;
+  person?: string;
+  email?: string;
+};
+
+export type AccountantModel = {
+  year: number;
+  includePersonalDetails: boolean;
+  fees: MembershipFees;
+  members: MemberRow[];
+  invoiceLines: InvoiceLine[];
+  serviceLines: ServiceFeeLine[];
+  serviceRevenueOre: number;
+  unpricedServiceNames: string[];
+  matrix: UsageMatrix;
+  rosterRows: RosterRow[];
+  budget: BudgetTable;
+  totals: {
+    /** Yearly fees charged, entry fees and both together (öre). */
+    yearlyFeesOre: number;
+    entryFeesOre: number;
+    membershipOre: number;
+    serviceOre: number;
+    /** Everything to invoice: membership fees plus service fees. */
+    invoiceOre: number;
+  };
+};
+
+export type AccountantOptions = { year: number; includePersonalDetails?: boolean };
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const firstOfMonth = (year: number, month: number) => `${year}-${pad2(month)}-01`;
+function lastOfMonth(year: number, month: number): string {
+  return `${year}-${pad2(month)}-${pad2(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+}
+
+/** First and last day of the months in a 12-bit mask (bit 0 = January). */
+export function maskPeriod(mask: number, year: number): { from: string; to: string } {
+  let first = 12;
+  let last = 1;
+  for (let m = 1; m <= 12; m++) {
+    if (mask & (1 << (m - 1))) {
+      first = Math.min(first, m);
+      last = Math.max(last, m);
+    }
+  }
+  if (first > last) return { from: `${year}-01-01`, to: `${year}-12-31` };
+  return { from: firstOfMonth(year, first), to: lastOfMonth(year, last) };
+}
+
+export function pricingText(model: PricingModel | undefined, year: number, pricingYear?: number): string {
+  if (!model) return `Ingen prismodell för ${year}`;
+  const since = pricingYear !== undefined && pricingYear !== year ? ` (prismodell från ${pricingYear})` : '';
+  switch (model.kind) {
+    case 'fixed':
+      return `Fast årsavgift ${formatOre(model.yearlyFeeOre)}${since}`;
+    case 'per-inhabitant':
+      return `${formatOre(model.orePerInhabitant)} per invånare${since}`;
+    case 'banded':
+      return `Efter folkmängd (${model.bands.length} prisband)${since}`;
+  }
+}
+
+/** The sentences of a fee explanation about the first year and the entry fee (not the band, table or total). */
+export function prorationText(row: FeeRow): string {
+  // The explanation reads: band, table, first year (or whole year), entry fees…, amount to pay.
+  return row.explanation.slice(2, -1).join(' ');
+}
+
+function referenceKey(org: Pick<Organisation, 'id' | 'orgNumber' | 'municipalityCode'>): string {
+  return org.orgNumber ?? org.municipalityCode ?? org.id;
+}
+
+function touchesYear(period: { from: string; to?: string | undefined }, year: number): boolean {
+  return period.from <= `${year}-12-31` && (period.to === undefined || period.to >= `${year}-01-01`);
+}
+
+export function accountantModel(doc: SambrukDocument, options: AccountantOptions): AccountantModel {
+  const { year } = options;
+  const includePersonalDetails = options.includePersonalDetails ?? false;
+  const fees = membershipFeesForYear(doc, year);
+  const refs = referenceMaps(doc);
+  const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
+  const index = membershipIndex(doc);
+  const yearStart = `${year}-01-01`;
+  const yearEnd = `${year}-12-31`;
+
+  // ------------------------------------------------------------ members
+  const members: MemberRow[] = [];
+  const feeByOrg = new Map(fees.rows.map((r) => [r.organisationId, r]));
+  for (const row of fees.rows) {
+    const org = orgById.get(row.organisationId);
+    if (!org) continue;
+    const facts = organisationFacts(refs, org, orgById);
+    const own = index.periodsOf(org.id).filter((p) => p.joined <= yearEnd && (p.left === undefined || p.left >= yearStart));
+    const joined = own.reduce<string | undefined>((latest, p) => (latest === undefined || p.joined > latest ? p.joined : latest), undefined);
+    members.push({
+      organisationId: org.id,
+      name: org.name,
+      ...(org.municipalityCode ? { municipalityCode: org.municipalityCode } : {}),
+      ...(org.orgNumber ? { orgNumber: org.orgNumber } : {}),
+      kindLabel: organisationKindLabels[org.kind],
+      countyName: facts.countyName,
+      ...(facts.populationSource !== 'saknas' ? { population: facts.population } : {}),
+      bandLabel: row.band ? (row.basis === 'grupp' ? `Grupp: ${row.band.label}` : row.band.label) : 'Övrig organisation',
+      ...(joined ? { joined } : {}),
+      listYearlyFeeOre: row.yearlyFeeOre,
+      months: row.months,
+      chargedYearlyFeeOre: row.chargedYearlyFeeOre,
+      entryFeeOre: row.entryFeeOre,
+      totalOre: row.totalOre,
+      proration: prorationText(row),
+    });
+  }
+  for (const org of doc.organisations) {
+    if (feeByOrg.has(org.id)) continue;
+    const group = index
+      .groupsOf(org.id)
+      .find((g) => index.periodsOf(g.id).some((p) => p.joined <= yearEnd && (p.left === undefined || p.left >= yearStart)));
+    if (!group) continue;
+    const facts = organisationFacts(refs, org, orgById);
+    members.push({
+      organisationId: org.id,
+      name: org.name,
+      ...(org.municipalityCode ? { municipalityCode: org.municipalityCode } : {}),
+      ...(org.orgNumber ? { orgNumber: org.orgNumber } : {}),
+      kindLabel: organisationKindLabels[org.kind],
+      countyName: facts.countyName,
+      ...(facts.populationSource !== 'saknas' ? { population: facts.population } : {}),
+      bandLabel: 'Medlem via grupp',
+      chargedYearlyFeeOre: 0,
+      entryFeeOre: 0,
+      totalOre: 0,
+      proration: `Medlem genom ${group.name}, som betalar avgiften.`,
+    });
+  }
+  members.sort((a, b) => compareSv(a.name, b.name) || a.organisationId.localeCompare(b.organisationId));
+
+  // ------------------------------------------------------------ service fee lines
+  const revenue = serviceRevenueForYear(doc, year);
+  const byService = usagesByService(doc.usages);
+  const groups = groupMembersById(doc.organisations);
+  const serviceLines: ServiceFeeLine[] = [];
+  for (const service of revenue.services) {
+    const records = byService.get(service.serviceId) ?? [];
+    const masks = chargedUsersForYear(records, groups, year);
+    const pricing = pricingText(service.model, year, service.pricingYear);
+    for (const line of service.lines) {
+      const org = orgById.get(line.organisationId);
+      const period = maskPeriod(masks.get(line.organisationId)?.mask ?? 0, year);
+      const via = line.viaGroupId !== undefined ? orgById.get(line.viaGroupId)?.name : undefined;
+      serviceLines.push({
+        organisationId: line.organisationId,
+        name: line.name,
+        ...(org?.municipalityCode ? { municipalityCode: org.municipalityCode } : {}),
+        serviceId: service.serviceId,
+        serviceName: service.name,
+        ...(via !== undefined ? { viaGroupName: via } : {}),
+        from: period.from,
+        to: period.to,
+        months: line.months,
+        yearlyFeeOre: line.yearlyFeeOre,
+        amountOre: line.amountOre,
+        pricing,
+        priced: service.model !== undefined,
+      });
+    }
+  }
+  serviceLines.sort((a, b) => compareSv(a.name, b.name) || compareSv(a.serviceName, b.serviceName));
+  const unpricedServiceNames = revenue.services.filter((s) => revenue.unpricedServiceIds.includes(s.serviceId)).map((s) => s.name);
+
+  // ------------------------------------------------------------ invoice lines
+  type Pending = Omit<InvoiceLine, 'reference'>;
+  const pendingByOrg = new Map<string, Pending[]>();
+  const push = (line: Pending) => {
+    const list = pendingByOrg.get(line.organisationId);
+    if (list) list.push(line);
+    else pendingByOrg.set(line.organisationId, [line]);
+  };
+  const orgParts = (organisationId: string) => {
+    const org = orgById.get(organisationId);
+    return {
+      ...(org?.orgNumber ? { orgNumber: org.orgNumber } : {}),
+      ...(org?.municipalityCode ? { municipalityCode: org.municipalityCode } : {}),
+    };
+  };
+  for (const row of fees.rows) {
+    if (row.chargedYearlyFeeOre !== 0) {
+      const firstMonth = 13 - row.months;
+      push({
+        organisationId: row.organisationId,
+        customer: row.name,
+        ...orgParts(row.organisationId),
+        kind: 'arsavgift',
+        item: `Årsavgift ${year}`,
+        from: row.months >= 12 ? yearStart : firstOfMonth(year, firstMonth),
+        to: yearEnd,
+        months: row.months,
+        amountOre: row.chargedYearlyFeeOre,
+      });
+    }
+    for (const entry of row.entryFees) {
+      if (entry.chargedOre === 0) continue;
+      push({
+        organisationId: row.organisationId,
+        customer: row.name,
+        ...orgParts(row.organisationId),
+        kind: 'medlemsinsats',
+        item: entry.rejoin ? 'Medlemsinsats (återinträde)' : 'Medlemsinsats',
+        from: entry.joined,
+        to: entry.joined,
+        amountOre: entry.chargedOre,
+      });
+    }
+  }
+  for (const line of serviceLines) {
+    if (line.amountOre === 0) continue;
+    push({
+      organisationId: line.organisationId,
+      customer: line.name,
+      ...orgParts(line.organisationId),
+      kind: 'tjanst',
+      item: `Tjänst: ${line.serviceName}`,
+      serviceId: line.serviceId,
+      from: line.from,
+      to: line.to,
+      months: line.months,
+      amountOre: line.amountOre,
+    });
+  }
+  const kindOrder: Record<InvoiceLineKind, number> = { arsavgift: 0, medlemsinsats: 1, tjanst: 2 };
+  const invoiceLines: InvoiceLine[] = [];
+  const customers = [...pendingByOrg.keys()].sort((a, b) => compareSv(orgById.get(a)?.name ?? a, orgById.get(b)?.name ?? b) || a.localeCompare(b));
+  for (const organisationId of customers) {
+    const org = orgById.get(organisationId);
+    const key = org ? referenceKey(org) : organisationId;
+    const lines = (pendingByOrg.get(organisationId) ?? []).sort(
+      (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.from.localeCompare(b.from) || compareSv(a.item, b.item),
+    );
+    lines.forEach((line, i) => invoiceLines.push({ reference: `${year}-${key}-${i + 1}`, ...line }));
+  }
+
+  // ------------------------------------------------------------ the matrix at the year's end and the rosters
+  const matrix = buildUsageMatrix(doc, yearEnd, { scope: 'users', includeArchivedServices: false });
+  const contactsById = new Map(doc.contacts.map((c) => [c.id, c]));
+  const rosterRows: RosterRow[] = [];
+  for (const network of sortNetworks(doc.networks)) {
+    const rows: RosterRow[] = [];
+    for (const entry of network.roster) {
+      if (!touchesYear(entry, year)) continue;
+      const orgId = entryOrganisationId(entry, contactsById);
+      const org = orgId !== undefined ? orgById.get(orgId) : undefined;
+      const contact = entry.contactId !== undefined ? contactsById.get(entry.contactId) : undefined;
+      rows.push({
+        networkId: network.id,
+        networkName: network.name,
+        kindLabel: networkKindLabels[network.kind],
+        organisation: org?.name ?? (entry.externalName !== undefined ? `${entry.externalName} (extern)` : ''),
+        role: rosterRoleLabels[entry.role],
+        participation: participationLabels[entry.participation],
+        from: entry.from,
+        ...(entry.to !== undefined ? { to: entry.to } : {}),
+        ...(includePersonalDetails && contact ? { person: contact.name, ...(contact.email ? { email: contact.email } : {}) } : {}),
+      });
+    }
+    rows.sort((a, b) => compareSv(a.organisation, b.organisation) || a.from.localeCompare(b.from) || compareSv(a.person ?? '', b.person ?? ''));
+    rosterRows.push(...rows);
+  }
+
+  const serviceOre = revenue.totalOre;
+  const invoiceOre = invoiceLines.reduce((sum, l) => sum + l.amountOre, 0);
+  if (invoiceOre !== fees.totalOre + serviceOre) {
+    // Both come from the same rows; a difference would be a bug here, and a wrong invoice basis is worse than none.
+    throw new AppError('internal', 'Fakturaunderlaget stämmer inte med avgifterna. Inget underlag skapades.');
+  }
+  return {
+    year,
+    includePersonalDetails,
+    fees,
+    members,
+    invoiceLines,
+    serviceLines,
+    serviceRevenueOre: serviceOre,
+    unpricedServiceNames,
+    matrix,
+    rosterRows,
+    budget: budgetTable(doc.budget),
+    totals: {
+      yearlyFeesOre: fees.yearlyOre,
+      entryFeesOre: fees.entryOre,
+      membershipOre: fees.totalOre,
+      serviceOre,
+      invoiceOre,
+    },
+  };
+}

@@ -1,0 +1,422 @@
+/**
+ * "Ekonomiunderlag <år>": the workbook the association's accountant receives, built from `accountantModel`.
+ *
+ * Sheets, in order:
+ * 1. **Medlemmar**: each member organisation of the year with its fee band, yearly fee, months charged, entry
+ *    fee, amount to pay and how the first year was pro-rated; total row.
+ * 2. **Fakturaunderlag**: one row per invoice line (who, what, period, amount, reference); total row.
+ * 3. **Tjänsteanvändning**: one fee line per user per service (0 kr lines too, so an unpriced service shows),
+ *    total row; below it the usage matrix at the year's last day.
+ * 4. **Nätverk**: roster entries touching the year; persons' names and e-mail addresses only on request.
+ * 5. **Budget**: the budget sheet with live `SUM` and variance formulas (`budget-sheet.ts`).
+ *
+ * Every sheet goes through the workbook kit: real numbers with `#,##0 "kr"` formats (kronor and öre only where
+ * an amount has öre), real dates that are the same day in every time zone, a frozen and filtered header,
+ * widths from the content, landscape A4 fitted to the width with a printed header naming the sheet and year.
+ * Totals are live `SUM` formulas over the rows, carrying the app's own figure as the cached result; a
+ * recalculating reader (Excel, LibreOffice) must arrive at the same krona, and the tests check that it does.
+ */
+import { addBudgetSheet, defaultVariances, type BudgetVariance } from './budget-sheet';
+import {
+  addTableSheet,
+  cellValue,
+  columnLetter,
+  createWorkbook,
+  displayText,
+  formula,
+  numberFormats,
+  setColumnWidth,
+  toBytes,
+  widthFor,
+  type ColumnDef,
+  type TableSheet,
+  type Workbook,
+  type Worksheet,
+} from './workbook-kit';
+import { accountantModel, type AccountantModel, type AccountantOptions, type InvoiceLine, type MemberRow, type RosterRow, type ServiceFeeLine } from './accountant-model';
+import { exportedXlsx, safeFileName, type ExportedFile } from './export-file';
+import type { BudgetTable } from '../../contract/channels/budget.channels';
+import type { SambrukDocument } from '../store/schema';
+
+export const accountantSheetNames = ['Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Nätverk', 'Budget'] as const;
+
+export function accountantWorkbookTitle(year: number): string {
+  return `Ekonomiunderlag ${year}`;
+}
+
+const stockholmDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
+const count = new Intl.NumberFormat('sv-SE');
+
+function madeLine(now: Date): string {
+  return `Skapad ${stockholmDay.format(now)} kl. ${stockholmTime.format(now)} i Sambruk Kansli.`;
+}
+
+/** `kr` when every amount is whole kronor, else `kr-ore`, so öre are never hidden by the format. */
+function moneyKind(amounts: readonly (number | undefined)[]): 'kr' | 'kr-ore' {
+  return amounts.every((a) => a === undefined || a % 100 === 0) ? 'kr' : 'kr-ore';
+}
+
+type Sum = { column: number; ore: number; kind: 'kr' | 'kr-ore' };
+
+/**
+ * A bold `Summa` row one blank row below the table (outside the filter range, so it never sorts into the data),
+ * with a live `SUM` over each money column and the app's figure as cached result.
+ */
+function addTotalRow(sheet: Worksheet, table: TableSheet, label: string, sums: readonly Sum[], lastColumn: number): number {
+  const rowNumber = Math.max(table.lastDataRow, table.headerRow) + 2;
+  const row = sheet.getRow(rowNumber);
+  const labelCell = row.getCell(1);
+  labelCell.value = cellValue(label);
+  labelCell.font = { bold: true };
+  for (const sum of sums) {
+    const letter = columnLetter(sum.column);
+    const expression = table.lastDataRow >= table.firstDataRow ? `SUM(${letter}${table.firstDataRow}:${letter}${table.lastDataRow})` : '0';
+    const cell = row.getCell(sum.column);
+    cell.value = cellValue(formula(expression, sum.ore / 100));
+    cell.numFmt = sum.kind === 'kr' ? numberFormats.kr : numberFormats.krOre;
+    cell.font = { bold: true };
+    const needed = widthFor('', [displayText(sum.ore / 100, sum.kind)]);
+    const current = sheet.getColumn(sum.column).width ?? 0;
+    if (needed > current) setColumnWidth(sheet, sum.column, needed);
+  }
+  for (let c = 1; c <= lastColumn; c++) row.getCell(c).border = { top: { style: 'thin' } };
+  return rowNumber;
+}
+
+const PROSE_WIDTH = 60;
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+/**
+ * Wraps a column's data cells and sets each row's height to the lines its text needs: readers do not all grow a
+ * row for wrapped text on their own (LibreOffice does not when it opens a file it did not write).
+ */
+function wrapColumn(table: TableSheet, column: number, width: number): void {
+  for (let r = table.firstDataRow; r <= table.lastDataRow; r++) {
+    const cell = table.sheet.getCell(r, column);
+    cell.alignment = { vertical: 'top', wrapText: true };
+    const text = typeof cell.value === 'string' ? cell.value : '';
+    // About one character per unit of width, less a little for the margins; a word never breaks mid-line.
+    const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (width - 4))), 0);
+    if (lines > 1) table.sheet.getRow(r).height = lines * LINE_HEIGHT;
+  }
+}
+
+const columnIndex = <Row>(columns: readonly ColumnDef<Row>[], header: string) => columns.findIndex((c) => c.header === header) + 1;
+
+// ---------------------------------------------------------------- Medlemmar
+
+export const memberHeaders = {
+  organisation: 'Organisation',
+  municipalityCode: 'Kommunkod',
+  orgNumber: 'Organisationsnummer',
+  kind: 'Typ',
+  county: 'Län',
+  population: 'Folkmängd',
+  band: 'Avgiftsklass',
+  joined: 'Medlem sedan',
+  listFee: 'Årsavgift enligt tabell',
+  months: 'Månader',
+  chargedFee: 'Årsavgift att betala',
+  entryFee: 'Medlemsinsats',
+  total: 'Att betala',
+  proration: 'Avräkning första året',
+} as const;
+
+function addMembersSheet(workbook: Workbook, model: AccountantModel, now: Date): void {
+  const h = memberHeaders;
+  const kr = moneyKind(model.members.flatMap((m) => [m.listYearlyFeeOre, m.chargedYearlyFeeOre, m.entryFeeOre, m.totalOre]));
+  const columns: ColumnDef<MemberRow>[] = [
+    { header: h.organisation, key: 'name', kind: 'text' },
+    { header: h.municipalityCode, key: 'municipalityCode', kind: 'text' },
+    { header: h.orgNumber, key: 'orgNumber', kind: 'text' },
+    { header: h.kind, key: 'kindLabel', kind: 'text' },
+    { header: h.county, key: 'countyName', kind: 'text' },
+    { header: h.population, key: 'population', kind: 'integer' },
+    { header: h.band, key: 'bandLabel', kind: 'text' },
+    { header: h.joined, key: 'joined', kind: 'date' },
+    { header: h.listFee, key: 'listYearlyFeeOre', kind: kr },
+    { header: h.months, key: 'months', kind: 'integer' },
+    { header: h.chargedFee, key: 'chargedYearlyFeeOre', kind: kr },
+    { header: h.entryFee, key: 'entryFeeOre', kind: kr },
+    { header: h.total, key: 'totalOre', kind: kr },
+    { header: h.proration, key: 'proration', kind: 'text' },
+  ];
+  const payers = model.fees.rows.length;
+  const viaGroup = model.members.length - payers;
+  const table = addTableSheet(workbook, {
+    name: 'Medlemmar',
+    printTitle: 'Medlemmar',
+    year: model.year,
+    columns,
+    rows: model.members,
+    titleLines: [
+      `Medlemmar och medlemsavgifter ${model.year}`,
+      `${count.format(payers)} betalande medlemmar enligt avgiftstabellen från ${model.fees.tableYear}` +
+        (viaGroup > 0 ? `; ${count.format(viaGroup)} medlemmar genom en grupp (gruppen betalar, 0 kr här).` : '.') +
+        ' Ett nytt medlemsår räknas från månaden efter inträdet.',
+      madeLine(now),
+    ],
+  });
+  // The explanation is prose: wrapped in a column of its own width, so it neither spills off the printed page
+  // nor widens the fitted page until the figures are unreadable.
+  const prose = columnIndex(columns, h.proration);
+  setColumnWidth(table.sheet, prose, PROSE_WIDTH);
+  wrapColumn(table, prose, PROSE_WIDTH);
+  addTotalRow(
+    table.sheet,
+    table,
+    'Summa',
+    [
+      { column: columnIndex(columns, h.chargedFee), ore: model.totals.yearlyFeesOre, kind: kr },
+      { column: columnIndex(columns, h.entryFee), ore: model.totals.entryFeesOre, kind: kr },
+      { column: columnIndex(columns, h.total), ore: model.totals.membershipOre, kind: kr },
+    ],
+    columns.length,
+  );
+}
+
+// ---------------------------------------------------------------- Fakturaunderlag
+
+export const invoiceHeaders = {
+  reference: 'Referens',
+  customer: 'Kund',
+  orgNumber: 'Organisationsnummer',
+  municipalityCode: 'Kommunkod',
+  item: 'Avser',
+  from: 'Från och med',
+  to: 'Till och med',
+  months: 'Månader',
+  amount: 'Belopp',
+} as const;
+
+function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date): void {
+  const h = invoiceHeaders;
+  const kr = moneyKind(model.invoiceLines.map((l) => l.amountOre));
+  const columns: ColumnDef<InvoiceLine>[] = [
+    { header: h.reference, key: 'reference', kind: 'text' },
+    { header: h.customer, key: 'customer', kind: 'text' },
+    { header: h.orgNumber, key: 'orgNumber', kind: 'text' },
+    { header: h.municipalityCode, key: 'municipalityCode', kind: 'text' },
+    { header: h.item, key: 'item', kind: 'text' },
+    { header: h.from, key: 'from', kind: 'date' },
+    { header: h.to, key: 'to', kind: 'date' },
+    { header: h.months, key: 'months', kind: 'integer' },
+    { header: h.amount, key: 'amountOre', kind: kr },
+  ];
+  const table = addTableSheet(workbook, {
+    name: 'Fakturaunderlag',
+    printTitle: 'Fakturaunderlag',
+    year: model.year,
+    columns,
+    rows: model.invoiceLines,
+    titleLines: [
+      `Fakturaunderlag ${model.year}`,
+      `${count.format(model.invoiceLines.length)} fakturarader: årsavgifter, medlemsinsatser och avgifter för tjänster. Rader på 0 kr tas inte med.`,
+      madeLine(now),
+    ],
+  });
+  addTotalRow(table.sheet, table, 'Summa', [{ column: columnIndex(columns, h.amount), ore: model.totals.invoiceOre, kind: kr }], columns.length);
+}
+
+// ---------------------------------------------------------------- Tjänsteanvändning
+
+export const serviceHeaders = {
+  organisation: 'Organisation',
+  municipalityCode: 'Kommunkod',
+  service: 'Tjänst',
+  via: 'Genom grupp',
+  from: 'Från och med',
+  to: 'Till och med',
+  months: 'Månader',
+  yearlyFee: 'Årsavgift för helår',
+  amount: 'Belopp',
+  pricing: 'Prismodell',
+} as const;
+
+export const matrixTitle = (year: number) => `Användning av tjänsterna ${year}-12-31`;
+export const matrixCountLabel = 'Antal användare';
+/** The matrix's marks and counts sit under the middle of their service's name. */
+const CENTRED = { horizontal: 'center' } as const;
+
+function addServiceSheet(workbook: Workbook, model: AccountantModel, now: Date): void {
+  const h = serviceHeaders;
+  const kr = moneyKind(model.serviceLines.flatMap((l) => [l.amountOre, l.yearlyFeeOre]));
+  const columns: ColumnDef<ServiceFeeLine>[] = [
+    { header: h.organisation, key: 'name', kind: 'text' },
+    { header: h.municipalityCode, key: 'municipalityCode', kind: 'text' },
+    { header: h.service, key: 'serviceName', kind: 'text' },
+    { header: h.via, key: 'viaGroupName', kind: 'text' },
+    { header: h.from, key: 'from', kind: 'date' },
+    { header: h.to, key: 'to', kind: 'date' },
+    { header: h.months, key: 'months', kind: 'integer' },
+    { header: h.yearlyFee, key: 'yearlyFeeOre', kind: kr },
+    { header: h.amount, key: 'amountOre', kind: kr },
+    { header: h.pricing, key: 'pricing', kind: 'text' },
+  ];
+  const unpriced = model.unpricedServiceNames;
+  const table = addTableSheet(workbook, {
+    name: 'Tjänsteanvändning',
+    printTitle: 'Tjänsteanvändning',
+    year: model.year,
+    columns,
+    rows: model.serviceLines,
+    titleLines: [
+      `Tjänsteanvändning och avgifter ${model.year}`,
+      'En rad per användare och tjänst; avgiften tas ut per påbörjad månad i bruk.' +
+        (unpriced.length > 0 ? ` Utan prismodell för ${model.year} (räknas som 0 kr): ${unpriced.join(', ')}.` : '') +
+        ` Matrisen under summan visar användningen ${model.year}-12-31.`,
+      madeLine(now),
+    ],
+  });
+  const sheet = table.sheet;
+  const totalRow = addTotalRow(sheet, table, 'Summa', [{ column: columnIndex(columns, h.amount), ore: model.totals.serviceOre, kind: kr }], columns.length);
+
+  // The matrix at the year's end, below the fee lines: organisations × services.
+  const matrix = model.matrix;
+  const titleRow = totalRow + 3;
+  const title = sheet.getCell(titleRow, 1);
+  title.value = cellValue(matrixTitle(model.year));
+  title.font = { bold: true, size: 12 };
+  const headerRow = titleRow + 1;
+  const headers = [h.organisation, h.municipalityCode, ...matrix.columns.map((c) => c.name), 'Antal tjänster'];
+  headers.forEach((text, i) => {
+    const cell = sheet.getCell(headerRow, i + 1);
+    cell.value = cellValue(text);
+    cell.font = { bold: true };
+    cell.alignment = i >= 2 ? { ...CENTRED, vertical: 'top', wrapText: true } : { vertical: 'top', wrapText: true };
+  });
+  matrix.rows.forEach((row, r) => {
+    const excelRow = sheet.getRow(headerRow + 1 + r);
+    excelRow.getCell(1).value = cellValue(row.name);
+    const code = excelRow.getCell(2);
+    code.value = cellValue(row.municipalityCode ?? null);
+    code.numFmt = numberFormats.text;
+    matrix.columns.forEach((column, c) => {
+      const cell = row.cells[column.serviceId];
+      const target = excelRow.getCell(3 + c);
+      target.value = cellValue(cell ? (cell.source === 'group' ? 'Via grupp' : 'Ja') : null);
+      target.alignment = CENTRED;
+    });
+    const services = excelRow.getCell(3 + matrix.columns.length);
+    services.value = cellValue(row.serviceCount);
+    services.numFmt = numberFormats.integer;
+    services.alignment = CENTRED;
+  });
+  const firstMatrixRow = headerRow + 1;
+  const lastMatrixRow = headerRow + matrix.rows.length;
+  const countRow = sheet.getRow(lastMatrixRow + 1);
+  countRow.getCell(1).value = cellValue(matrixCountLabel);
+  countRow.getCell(1).font = { bold: true };
+  matrix.columns.forEach((column, c) => {
+    const letter = columnLetter(3 + c);
+    const cell = countRow.getCell(3 + c);
+    cell.value = cellValue(matrix.rows.length === 0 ? formula('0', 0) : formula(`COUNTA(${letter}${firstMatrixRow}:${letter}${lastMatrixRow})`, column.visibleUsers));
+    cell.numFmt = numberFormats.integer;
+    cell.font = { bold: true };
+    cell.alignment = CENTRED;
+  });
+  for (let c = 1; c <= headers.length; c++) countRow.getCell(c).border = { top: { style: 'thin' } };
+  // Service names are long headers over short cells: wrap them rather than widen every column to the name.
+  for (let c = 3; c <= headers.length; c++) {
+    const current = sheet.getColumn(c).width ?? 0;
+    if (current < 12) setColumnWidth(sheet, c, 12);
+  }
+  const nameWidth = widthFor(h.organisation, matrix.rows.map((r) => r.name));
+  if (nameWidth > (sheet.getColumn(1).width ?? 0)) setColumnWidth(sheet, 1, nameWidth);
+}
+
+// ---------------------------------------------------------------- Nätverk
+
+export const rosterHeaders = {
+  network: 'Nätverk',
+  kind: 'Typ',
+  organisation: 'Organisation',
+  role: 'Roll',
+  participation: 'Deltagandeform',
+  from: 'Från och med',
+  to: 'Till och med',
+  person: 'Person',
+  email: 'E-post',
+} as const;
+
+function addNetworkSheet(workbook: Workbook, model: AccountantModel, now: Date): void {
+  const h = rosterHeaders;
+  const columns: ColumnDef<RosterRow>[] = [
+    { header: h.network, key: 'networkName', kind: 'text' },
+    { header: h.kind, key: 'kindLabel', kind: 'text' },
+    { header: h.organisation, key: 'organisation', kind: 'text' },
+    { header: h.role, key: 'role', kind: 'text' },
+    { header: h.participation, key: 'participation', kind: 'text' },
+    { header: h.from, key: 'from', kind: 'date' },
+    { header: h.to, key: 'to', kind: 'date' },
+    ...(model.includePersonalDetails
+      ? ([
+          { header: h.person, key: 'person', kind: 'text' },
+          { header: h.email, key: 'email', kind: 'text' },
+        ] satisfies ColumnDef<RosterRow>[])
+      : []),
+  ];
+  addTableSheet(workbook, {
+    name: 'Nätverk',
+    printTitle: 'Nätverk',
+    year: model.year,
+    columns,
+    rows: model.rosterRows,
+    titleLines: [
+      `Nätverk, förvaltningsråd och projekt ${model.year}`,
+      `${count.format(model.rosterRows.length)} deltagare med en period som berör ${model.year}. ` +
+        (model.includePersonalDetails
+          ? 'Innehåller personuppgifter (namn och e-post): hantera filen därefter.'
+          : 'Utan personuppgifter: personernas namn och e-post ingår inte.'),
+      madeLine(now),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------- Budget
+
+/**
+ * The variance pairs for the export year: the year's own outcome (or forecast) against its budget when both
+ * exist, else the latest outcome before the year against the year's budget (a plan compares last year's
+ * outcome with the coming year's budget, as the 2022 plan does).
+ */
+export function budgetVariancesFor(table: BudgetTable, year: number): BudgetVariance[] {
+  const sameYear = defaultVariances(table.columns).filter((v) => table.columns.find((c) => c.id === v.budgetColumnId)?.year === year);
+  if (sameYear.length > 0) return sameYear;
+  const budget = table.columns.find((c) => c.kind === 'budget' && c.year === year);
+  const prognos = table.columns.find((c) => c.kind === 'prognos' && c.year === year);
+  if (budget && prognos) return [{ actualColumnId: prognos.id, budgetColumnId: budget.id }];
+  const earlier = table.columns.filter((c) => c.kind === 'utfall' && c.year < year).sort((a, b) => b.year - a.year)[0];
+  return budget && earlier ? [{ actualColumnId: earlier.id, budgetColumnId: budget.id }] : [];
+}
+
+// ---------------------------------------------------------------- the workbook
+
+export type AccountantWorkbook = { workbook: Workbook; model: AccountantModel; fileName: string; title: string };
+
+/** Builds the workbook; throws `not-found` (Swedish message) when no fee table applies to the year. */
+export function buildAccountantWorkbook(doc: SambrukDocument, options: AccountantOptions & { now: Date }): AccountantWorkbook {
+  const model = accountantModel(doc, options);
+  const title = accountantWorkbookTitle(options.year);
+  const workbook = createWorkbook({
+    title,
+    subject: `Underlag för fakturering och bokföring ${options.year}: medlemsavgifter, avgifter för tjänster, nätverk och budget`,
+    description: `${doc.meta.associationName}. ${madeLine(options.now)}${model.includePersonalDetails ? ' Innehåller personuppgifter.' : ''}`,
+    created: options.now,
+  });
+  workbook.category = 'Ekonomiunderlag';
+  workbook.keywords = `Sambruk; ekonomiunderlag; ${options.year}`;
+  addMembersSheet(workbook, model, options.now);
+  addInvoiceSheet(workbook, model, options.now);
+  addServiceSheet(workbook, model, options.now);
+  addNetworkSheet(workbook, model, options.now);
+  addBudgetSheet(workbook, model.budget, { name: 'Budget', year: options.year, variances: budgetVariancesFor(model.budget, options.year) });
+  return { workbook, model, title, fileName: safeFileName(title) };
+}
+
+export async function accountantWorkbookFile(doc: SambrukDocument, options: AccountantOptions & { now: Date }): Promise<ExportedFile> {
+  const built = buildAccountantWorkbook(doc, options);
+  return exportedXlsx(built.fileName, await toBytes(built.workbook));
+}

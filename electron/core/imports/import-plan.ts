@@ -1,0 +1,937 @@
+/**
+ * Importing organisations, membership periods and contact persons from a read sheet, in two steps:
+ *
+ * 1. **Preview** (`planImport`): every row gets an outcome and nothing is written.
+ *    - `new`: a new organisation (with its membership period and contact person, if given);
+ *    - `update`: an organisation already in the register (or created by an earlier row) gets something it did
+ *      not have: an organisation number, county or population it lacked, a new membership period, the end of
+ *      an open period, a new contact person or new details for one;
+ *    - `unchanged`: the row says what the register already says (an exported Medlemmar sheet imports so);
+ *    - `review`: a person must decide: the municipality was not matched exactly (`Malmo`, `Götebrog`, a
+ *      3-digit code) and must be confirmed; the row disagrees with a value in the register (another
+ *      organisation number, county, population or leaving date), which is replaced only if accepted; or the
+ *      row repeats an earlier row of the file (a duplicate, left out);
+ *    - `error`: the row cannot be imported; each problem names the column and says why in Swedish;
+ *    - `skipped`: a `Summa` row or a row with nothing in the chosen columns.
+ *    Rows are planned in file order against the register plus what the earlier included rows add, so a second
+ *    row for an organisation created by the first finds it, and a repeated row is seen as a duplicate.
+ * 2. **Apply** (`applyImportPlan`): the included rows' operations are written to a draft in one repository
+ *    change (one undo step), checked again against the schema and the register's rules; if anything fails the
+ *    whole import is refused and the register is untouched.
+ *
+ * Identity rules: an organisation is found by organisation number, by municipality code, or by name once case
+ * and spacing are ignored (never å/ä/ö: Habo is not Håbo), as `findDuplicate` does. Blank cells never clear a
+ * value, names of existing organisations are never changed, a municipality's county and population always
+ * follow the reference data (a differing figure in the file is noted, not stored), and a membership period that
+ * overlaps one in the register is left as the register has it.
+ */
+import type { Draft } from 'immer';
+import { AppError } from '../../contract/result';
+import type { ChangeRecord } from '../store/repository';
+import {
+  contactSchema,
+  membershipSchema,
+  organisationSchema,
+  type BusinessArea,
+  type Contact,
+  type Membership,
+  type Organisation,
+  type OrganisationKind,
+  type SambrukDocument,
+} from '../store/schema';
+import { changeRecord } from '../domain/change-log';
+import { businessAreaLabels, formatPhone, parseEmail, parsePhone } from '../domain/contacts';
+import { assertNoPeriodOverlap, membershipPeriodsOverlap } from '../domain/memberships';
+import { parseOrgNumber } from '../domain/organisation-number';
+import { assertNotDuplicate, isGroupKind, organisationKindLabels, prepareOrganisation, type PreparedOrganisation } from '../domain/organisations';
+import { identityKey } from '../domain/swedish';
+import { columnLetter } from '../exports/workbook-kit';
+import type { RawSheet } from './raw-table';
+import { createMunicipalityMatcher, type MunicipalityMatch } from './municipality-matcher';
+import {
+  identityFields,
+  importFields,
+  isSummaryLabel,
+  readBusinessAreas,
+  readCounty,
+  readDate,
+  readKind,
+  readName,
+  readPopulation,
+  withoutFormulaGuard,
+  type ImportFieldKey,
+} from './import-fields';
+
+export type ImportMapping = Partial<Record<ImportFieldKey, number>>;
+
+/**
+ * What the user decided for one row (keyed by the row's number in the file):
+ * `municipalityCode` confirms or picks the municipality of a row under review;
+ * `accept: true` accepts a row's disagreement with the register (the file's value replaces it);
+ * `accept: false` leaves a new or changed row out of the import.
+ */
+export type RowDecision = { municipalityCode?: string; accept?: boolean };
+export type ImportDecisions = Readonly<Record<string, RowDecision>>;
+
+export type ImportOutcome = 'new' | 'update' | 'unchanged' | 'review' | 'error' | 'skipped';
+export const importOutcomes: readonly ImportOutcome[] = ['new', 'update', 'unchanged', 'review', 'error', 'skipped'];
+
+export type ImportIssue = {
+  severity: 'error' | 'review' | 'info';
+  message: string;
+  field?: ImportFieldKey;
+  /** 0-based column index in the sheet, and the column as the user sees it (`C – E-post`). */
+  column?: number;
+  columnLabel?: string;
+};
+
+export type MunicipalityCandidate = { code: string; name: string; countyName: string };
+
+export type RowReview =
+  | { kind: 'municipality'; candidates: MunicipalityCandidate[]; suggestedCode?: string; written: string }
+  | { kind: 'conflict' }
+  | { kind: 'duplicate'; ofRow: number };
+
+export type ImportRowPlan = {
+  /** The row's number as Excel (or a text editor, for CSV) shows it. */
+  rowNumber: number;
+  outcome: ImportOutcome;
+  /** Whether applying the import writes this row. */
+  included: boolean;
+  /** The user chose to leave this new or changed row out. */
+  excluded: boolean;
+  /** The organisation as the register names it (or will), else as the file writes it. */
+  organisation: string;
+  /** The organisation in the register the row concerns, if it exists there already. */
+  organisationId?: string;
+  /** What applying the row does, in Swedish, one sentence each. */
+  changes: string[];
+  issues: ImportIssue[];
+  review?: RowReview;
+  /** The decision the row was planned with, echoed so the UI can show it. */
+  decision?: RowDecision;
+  /**
+   * When the municipality was not written exactly: the candidates to choose from, and the one chosen (the row
+   * is then planned with it). Stays after the choice, so the choice can be changed.
+   */
+  municipalityChoice?: { candidates: MunicipalityCandidate[]; chosenCode?: string };
+};
+
+export type ImportSummary = Record<ImportOutcome, number> & { rows: number; included: number };
+
+type OrgRef = string;
+
+export type ImportOp =
+  | { op: 'create-organisation'; row: number; ref: OrgRef; fields: PreparedOrganisation }
+  | { op: 'update-organisation'; row: number; organisationId: string; patch: OrganisationImportPatch; describe: string[] }
+  | { op: 'add-membership'; row: number; ref: OrgRef; joined: string; left?: string }
+  | { op: 'end-membership'; row: number; membershipId: string; left: string }
+  | { op: 'create-contact'; row: number; ref: OrgRef; fields: ContactImportFields }
+  | { op: 'update-contact'; row: number; contactId: string; patch: Partial<ContactImportFields>; describe: string[] };
+
+export type OrganisationImportPatch = Partial<Pick<Organisation, 'orgNumber' | 'countyCode' | 'population'>>;
+export type ContactImportFields = { name: string; title: string; email: string; phone: string; businessAreas: BusinessArea[] };
+
+export type ImportPlan = {
+  rows: ImportRowPlan[];
+  summary: ImportSummary;
+  /** The operations of the included rows, in row order. */
+  ops: ImportOp[];
+  /** The document revision the plan was made against. */
+  revision: number;
+};
+
+export type PlanOptions = { mapping: ImportMapping; decisions?: ImportDecisions };
+
+// ---------------------------------------------------------------- working state
+
+type WorkingOrg = {
+  ref: OrgRef;
+  existingId?: string;
+  name: string;
+  kind: OrganisationKind;
+  municipalityCode?: string;
+  orgNumber?: string;
+  countyCode?: string;
+  population?: number;
+  archived: boolean;
+  /** The row that created it, for organisations new in this import. */
+  createdByRow?: number;
+};
+type WorkingPeriod = { membershipId?: string; joined: string; left?: string; row?: number };
+type WorkingContact = { contactId?: string; row?: number } & ContactImportFields & { endedAt?: string };
+
+class WorkingRegister {
+  readonly orgs = new Map<OrgRef, WorkingOrg>();
+  private readonly byOrgNumber = new Map<string, OrgRef>();
+  private readonly byCode = new Map<string, OrgRef>();
+  private readonly byName = new Map<string, OrgRef>();
+  private readonly periods = new Map<OrgRef, WorkingPeriod[]>();
+  private readonly contacts = new Map<OrgRef, WorkingContact[]>();
+  private nextNew = 1;
+
+  constructor(doc: SambrukDocument) {
+    for (const o of doc.organisations) {
+      this.addOrg({
+        ref: o.id,
+        existingId: o.id,
+        name: o.name,
+        kind: o.kind,
+        ...(o.municipalityCode ? { municipalityCode: o.municipalityCode } : {}),
+        ...(o.orgNumber ? { orgNumber: o.orgNumber } : {}),
+        ...(o.countyCode ? { countyCode: o.countyCode } : {}),
+        ...(o.population !== undefined ? { population: o.population } : {}),
+        archived: o.archived,
+      });
+    }
+    for (const m of doc.memberships) {
+      this.periodsOf(m.organisationId).push({ membershipId: m.id, joined: m.joined, ...(m.left ? { left: m.left } : {}) });
+    }
+    for (const c of doc.contacts) {
+      this.contactsOf(c.organisationId).push({
+        contactId: c.id,
+        name: c.name,
+        title: c.title,
+        email: c.email,
+        phone: c.phone,
+        businessAreas: [...c.businessAreas],
+        ...(c.endedAt ? { endedAt: c.endedAt } : {}),
+      });
+    }
+  }
+
+  newRef(): OrgRef {
+    return `ny-${this.nextNew++}`;
+  }
+
+  addOrg(org: WorkingOrg): void {
+    this.orgs.set(org.ref, org);
+    this.index(org);
+  }
+
+  private index(org: WorkingOrg): void {
+    if (org.orgNumber && !this.byOrgNumber.has(org.orgNumber)) this.byOrgNumber.set(org.orgNumber, org.ref);
+    if (org.municipalityCode && !this.byCode.has(org.municipalityCode)) this.byCode.set(org.municipalityCode, org.ref);
+    const key = identityKey(org.name);
+    if (!this.byName.has(key)) this.byName.set(key, org.ref);
+  }
+
+  patchOrg(ref: OrgRef, patch: OrganisationImportPatch): void {
+    const org = this.orgs.get(ref);
+    if (!org) return;
+    Object.assign(org, patch);
+    this.index(org);
+  }
+
+  findByOrgNumber = (n: string) => this.byOrgNumber.get(n);
+  findByCode = (c: string) => this.byCode.get(c);
+  findByName = (name: string) => this.byName.get(identityKey(name));
+
+  periodsOf(ref: OrgRef): WorkingPeriod[] {
+    let list = this.periods.get(ref);
+    if (!list) this.periods.set(ref, (list = []));
+    return list;
+  }
+
+  contactsOf(ref: OrgRef): WorkingContact[] {
+    let list = this.contacts.get(ref);
+    if (!list) this.contacts.set(ref, (list = []));
+    return list;
+  }
+}
+
+// ---------------------------------------------------------------- the planner
+
+const sv = new Intl.NumberFormat('sv-SE');
+const describePeriod = (joined: string, left?: string) => (left ? `${joined} – ${left}` : `från ${joined}`);
+
+type Cell = { raw: string; column: number };
+
+/** Plans rows one at a time (so a caller can yield between chunks) against a working copy of the register. */
+export class ImportPlanner {
+  private readonly register: WorkingRegister;
+  private readonly matcher;
+  private readonly countyName: (code: string) => string;
+  private readonly municipalityByCode: Map<string, { code: string; name: string; countyCode: string; population: number }>;
+  private readonly decisions: ImportDecisions;
+  private readonly firstRowByKey = new Map<string, number>();
+  readonly rows: ImportRowPlan[] = [];
+  readonly ops: ImportOp[] = [];
+
+  constructor(
+    private readonly doc: SambrukDocument,
+    private readonly sheet: RawSheet,
+    private readonly mapping: ImportMapping,
+    decisions: ImportDecisions = {},
+  ) {
+    assertMappingValid(sheet, mapping);
+    this.register = new WorkingRegister(doc);
+    this.matcher = createMunicipalityMatcher(doc.reference.municipalities);
+    const counties = new Map(doc.reference.counties.map((c) => [c.code, c.name]));
+    this.countyName = (code) => counties.get(code) ?? '';
+    this.municipalityByCode = new Map(doc.reference.municipalities.map((m) => [m.code, m]));
+    this.decisions = decisions;
+  }
+
+  get rowCount(): number {
+    return this.sheet.rows.length;
+  }
+
+  private columnLabel(column: number): string {
+    const header = (this.sheet.header[column] ?? '').trim();
+    return header ? `${columnLetter(column + 1)} – ${header}` : `Kolumn ${columnLetter(column + 1)}`;
+  }
+
+  private candidate(code: string): { code: string; name: string; countyName: string } {
+    const m = this.municipalityByCode.get(code);
+    return { code, name: m?.name ?? code, countyName: m ? this.countyName(m.countyCode) : '' };
+  }
+
+  /** Plans row `index` (0-based into the sheet's rows) and, if it is included, adds it to the working register. */
+  planRow(index: number): ImportRowPlan {
+    const cells = this.sheet.rows[index] ?? [];
+    const rowNumber = this.sheet.rowNumbers[index] ?? index + 1;
+    const decision = this.decisions[String(rowNumber)];
+    const issues: ImportIssue[] = [];
+    const changes: string[] = [];
+    const ops: ImportOp[] = [];
+    let conflict = false;
+    let municipalityChoice: ImportRowPlan['municipalityChoice'];
+
+    const get = (field: ImportFieldKey): Cell | undefined => {
+      const column = this.mapping[field];
+      if (column === undefined) return undefined;
+      const raw = withoutFormulaGuard(cells[column] ?? '');
+      return raw.trim() === '' ? undefined : { raw, column };
+    };
+    const issue = (severity: ImportIssue['severity'], message: string, field?: ImportFieldKey, cell?: Cell) => {
+      const column = cell?.column ?? (field !== undefined ? this.mapping[field] : undefined);
+      issues.push({
+        severity,
+        message,
+        ...(field !== undefined ? { field } : {}),
+        ...(column !== undefined ? { column, columnLabel: this.columnLabel(column) } : {}),
+      });
+    };
+    const finish = (plan: Omit<ImportRowPlan, 'rowNumber' | 'issues' | 'changes' | 'excluded' | 'included'> & { included?: boolean; excluded?: boolean }) => {
+      const row: ImportRowPlan = {
+        rowNumber,
+        included: plan.included ?? false,
+        excluded: plan.excluded ?? false,
+        ...plan,
+        changes,
+        issues,
+        ...(decision ? { decision } : {}),
+        ...(municipalityChoice ? { municipalityChoice } : {}),
+      };
+      this.rows.push(row);
+      return row;
+    };
+
+    const values = Object.fromEntries(importFields.map((f) => [f.key, get(f.key)])) as Record<ImportFieldKey, Cell | undefined>;
+    const written = values.organisation?.raw.trim() ?? values.municipalityCode?.raw.trim() ?? values.orgNumber?.raw.trim() ?? '';
+
+    if (Object.values(values).every((v) => v === undefined)) {
+      issue('info', 'Raden har inga uppgifter i de valda kolumnerna.');
+      return finish({ outcome: 'skipped', organisation: '' });
+    }
+    if (values.organisation && isSummaryLabel(values.organisation.raw) && !values.municipalityCode && !values.orgNumber && !values.name && !values.email) {
+      issue('info', 'En summarad, inte en organisation: den hoppas över.', 'organisation');
+      return finish({ outcome: 'skipped', organisation: values.organisation.raw.trim() });
+    }
+
+    // ---------------------------------------------------------- read every mapped value
+    const read = <T>(field: ImportFieldKey, reader: (text: string) => { ok: true; value: T } | { ok: false; message: string }): T | undefined => {
+      const cell = values[field];
+      if (!cell) return undefined;
+      const result = reader(cell.raw);
+      if (!result.ok) {
+        issue('error', result.message, field, cell);
+        return undefined;
+      }
+      return result.value;
+    };
+    const orgName = read('organisation', readName);
+    const orgNumber = read('orgNumber', (t) => {
+      const parsed = parseOrgNumber(t);
+      return parsed.ok ? { ok: true as const, value: parsed.canonical } : { ok: false as const, message: parsed.message };
+    });
+    const kind = read('kind', readKind);
+    const countyCode = read('county', (t) => readCounty(t, this.doc.reference.counties));
+    const population = read('population', readPopulation);
+    const joined = read('joined', readDate);
+    const left = read('left', readDate);
+    const contactName = read('name', readName);
+    const title = read('title', readName);
+    const email = read('email', (t) => parseEmail(t));
+    const phone = read('phone', (t) => parsePhone(t));
+    const areas = read('businessArea', readBusinessAreas);
+    if (joined && left && left < joined) issue('error', `Utträdet (${left}) ligger före inträdet (${joined}).`, 'left');
+
+    if (!values.organisation && !values.municipalityCode && !values.orgNumber) {
+      issue('error', 'Raden saknar organisation: fyll i organisationens namn, kommunkod eller organisationsnummer.', 'organisation');
+    }
+
+    // ---------------------------------------------------------- which municipality, if any
+    let municipalityCode: string | undefined;
+    let review: RowReview | undefined;
+    const codeCell = values.municipalityCode;
+    const nameCell = values.organisation;
+    const mayBeMunicipality = kind === undefined || kind === 'kommun' || (kind === 'region' && codeCell !== undefined);
+    if (mayBeMunicipality && (codeCell || nameCell) && !(nameCell && orgName === undefined && !codeCell)) {
+      const byCode: MunicipalityMatch | undefined = codeCell ? this.matcher(codeCell.raw) : undefined;
+      const byName: MunicipalityMatch | undefined = nameCell ? this.matcher(nameCell.raw) : undefined;
+      const resolved = resolveMunicipality(byCode, byName);
+      const chosen = decision?.municipalityCode;
+      if (chosen !== undefined && this.municipalityByCode.has(chosen) && !(resolved.kind === 'exact' && resolved.code === chosen)) {
+        municipalityCode = chosen;
+        const offered = resolved.kind === 'review' ? resolved.candidates : [];
+        municipalityChoice = { candidates: [...new Set([...offered, chosen])].map((c) => this.candidate(c)), chosenCode: chosen };
+        issue('info', `Kommunen bekräftad: ${this.candidate(chosen).name} (${chosen}).`, codeCell ? 'municipalityCode' : 'organisation');
+      } else if (resolved.kind === 'exact') {
+        municipalityCode = resolved.code;
+      } else if (resolved.kind === 'review') {
+        const candidates = resolved.candidates.map((c) => this.candidate(c));
+        review = {
+          kind: 'municipality',
+          candidates,
+          ...(resolved.suggested ? { suggestedCode: resolved.suggested } : {}),
+          written: [codeCell?.raw.trim(), nameCell?.raw.trim()].filter(Boolean).join(' '),
+        };
+        municipalityChoice = { candidates };
+        const names = candidates.map((c) => c.name).join(' eller ');
+        const field = resolved.field;
+        issue(
+          'review',
+          resolved.suggested
+            ? `”${(field === 'municipalityCode' ? codeCell : nameCell)?.raw.trim()}” är inte exakt en kommun. Menas ${names}? Bekräfta kommunen.`
+            : `”${review.written}” kan vara ${names}. Välj kommun.`,
+          field,
+        );
+      } else if (resolved.kind === 'code-unknown') {
+        issue('error', `Kommunkoden ${codeCell?.raw.trim()} finns inte bland Sveriges 290 kommuner.`, 'municipalityCode');
+      } else if (kind === 'kommun') {
+        issue('error', `Ingen kommun heter ”${nameCell?.raw.trim()}”. Skriv kommunens namn eller kommunkod.`, 'organisation');
+      }
+    }
+
+    // ---------------------------------------------------------- which organisation in the register
+    const reg = this.register;
+    const municipality = municipalityCode ? this.municipalityByCode.get(municipalityCode) : undefined;
+    const nameToUse = municipality?.name ?? orgName;
+    const byNumber = orgNumber ? reg.findByOrgNumber(orgNumber) : undefined;
+    const byCode = municipalityCode ? reg.findByCode(municipalityCode) : undefined;
+    const byName = !municipality && nameToUse ? reg.findByName(nameToUse) : municipality && !byCode && nameToUse ? reg.findByName(nameToUse) : undefined;
+    const nameOf = (ref: OrgRef | undefined) => (ref ? (reg.orgs.get(ref)?.name ?? '') : '');
+    if (byNumber && byCode && byNumber !== byCode) {
+      issue('error', `Organisationsnumret ${orgNumber} hör till ${nameOf(byNumber)} i registret, men kommunen på raden är ${nameOf(byCode)}.`, 'orgNumber');
+    } else if (byNumber && municipalityCode && reg.orgs.get(byNumber)?.municipalityCode && reg.orgs.get(byNumber)?.municipalityCode !== municipalityCode) {
+      issue('error', `Organisationsnumret ${orgNumber} hör till ${nameOf(byNumber)} i registret, inte till ${municipality?.name ?? 'kommunen på raden'}.`, 'orgNumber');
+    } else if (byNumber && byName && byNumber !== byName && !municipality) {
+      issue('error', `Organisationsnumret ${orgNumber} hör till ${nameOf(byNumber)} i registret, men namnet på raden är ${nameOf(byName)}.`, 'orgNumber');
+    }
+    const target = byNumber ?? byCode ?? byName;
+    const targetOrg = target ? reg.orgs.get(target) : undefined;
+    const display = targetOrg?.name ?? nameToUse ?? written;
+
+    const hasErrors = () => issues.some((i) => i.severity === 'error');
+    if (hasErrors()) return finish({ outcome: 'error', organisation: display, ...(targetOrg?.existingId ? { organisationId: targetOrg.existingId } : {}) });
+    if (review) return finish({ outcome: 'review', organisation: display, review });
+
+    // ---------------------------------------------------------- the organisation itself
+    let ref: OrgRef;
+    let isNew = false;
+    if (!targetOrg) {
+      if (!nameToUse && !municipality) {
+        issue('error', 'Organisationen finns inte i registret, och raden saknar namn att lägga in den med.', 'organisation');
+        return finish({ outcome: 'error', organisation: display });
+      }
+      const newKind: OrganisationKind = municipality ? (kind === 'region' ? 'region' : 'kommun') : (kind ?? 'annan');
+      if (!municipality && kind === undefined) issue('info', 'Namnet är inte en kommun: organisationen läggs in som annan organisation.', 'organisation');
+      if (municipality) this.noteDerived(issue, municipality, countyCode, population);
+      if (isGroupKind(newKind) && population !== undefined) {
+        issue('info', 'En grupps folkmängd räknas fram ur dess kommuner; folkmängden i filen används inte.', 'population');
+      }
+      let prepared: PreparedOrganisation;
+      try {
+        prepared = prepareOrganisation(
+          { reference: this.doc.reference, organisations: [] },
+          {
+            kind: newKind,
+            ...(nameToUse ? { name: nameToUse } : {}),
+            ...(municipality ? { municipalityCode: municipality.code } : {}),
+            ...(countyCode && !municipality ? { countyCode } : {}),
+            ...(orgNumber ? { orgNumber } : {}),
+            ...(population !== undefined && !municipality && !isGroupKind(newKind) ? { population } : {}),
+          },
+        );
+      } catch (error) {
+        if (error instanceof AppError) {
+          issue('error', error.message, 'organisation');
+          return finish({ outcome: 'error', organisation: display });
+        }
+        throw error;
+      }
+      ref = reg.newRef();
+      isNew = true;
+      ops.push({ op: 'create-organisation', row: rowNumber, ref, fields: prepared });
+      changes.push(`Ny organisation: ${prepared.name} (${organisationKindLabels[prepared.kind].toLocaleLowerCase('sv-SE')})${prepared.orgNumber ? `, organisationsnummer ${prepared.orgNumber}` : ''}.`);
+    } else {
+      ref = targetOrg.ref;
+      if (targetOrg.archived) issue('info', 'Organisationen är arkiverad i registret.');
+      if (kind !== undefined && kind !== targetOrg.kind) {
+        issue('info', `Typen i filen (${organisationKindLabels[kind]}) skiljer sig från registret (${organisationKindLabels[targetOrg.kind]}); typen ändras inte.`, 'kind');
+      }
+      const patch: OrganisationImportPatch = {};
+      const describe: string[] = [];
+      const compare = <K extends keyof OrganisationImportPatch>(key: K, field: ImportFieldKey, value: OrganisationImportPatch[K] | undefined, label: string, show: (v: NonNullable<OrganisationImportPatch[K]>) => string) => {
+        if (value === undefined) return;
+        const current = targetOrg[key];
+        if (current === value) return;
+        if (current === undefined) {
+          patch[key] = value;
+          describe.push(`${label}: ${show(value as NonNullable<OrganisationImportPatch[K]>)} (saknades)`);
+          return;
+        }
+        const text = `${label}: registret har ${show(current as NonNullable<OrganisationImportPatch[K]>)}, filen har ${show(value as NonNullable<OrganisationImportPatch[K]>)}.`;
+        if (decision?.accept === true) {
+          patch[key] = value;
+          describe.push(`${label}: ${show(current as NonNullable<OrganisationImportPatch[K]>)} → ${show(value as NonNullable<OrganisationImportPatch[K]>)}`);
+          issue('info', `${text} Godkänt: filens värde används.`, field);
+        } else {
+          conflict = true;
+          issue('review', `${text} Godkänn raden för att ersätta registrets värde.`, field);
+        }
+      };
+      compare('orgNumber', 'orgNumber', orgNumber, 'Organisationsnummer', (v) => v);
+      if (targetOrg.municipalityCode) {
+        const ref = this.municipalityByCode.get(targetOrg.municipalityCode);
+        if (ref) this.noteDerived(issue, ref, countyCode, population);
+      } else {
+        compare('countyCode', 'county', countyCode, 'Län', (v) => this.countyName(v) || v);
+        if (!isGroupKind(targetOrg.kind)) compare('population', 'population', population, 'Folkmängd', (v) => sv.format(v));
+      }
+      if (Object.keys(patch).length > 0 && targetOrg.existingId) {
+        ops.push({ op: 'update-organisation', row: rowNumber, organisationId: targetOrg.existingId, patch, describe });
+        changes.push(`${describe.join('; ')}.`);
+      } else if (Object.keys(patch).length > 0) {
+        issue('error', `Organisationen läggs in av rad ${targetOrg.createdByRow ?? '?'} med andra uppgifter. Rätta filen så att raderna stämmer överens.`, 'organisation');
+      }
+    }
+
+    // ---------------------------------------------------------- membership period
+    const periods = isNew ? [] : reg.periodsOf(ref);
+    if (joined) {
+      const same = periods.find((p) => p.joined === joined);
+      if (same) {
+        if (left !== undefined && same.left !== left) {
+          if (!same.membershipId) {
+            issue('error', `Medlemsperioden från ${joined} läggs in av rad ${same.row ?? '?'} med ett annat utträdesdatum.`, 'left');
+          } else if (same.left === undefined) {
+            ops.push({ op: 'end-membership', row: rowNumber, membershipId: same.membershipId, left });
+            changes.push(`Medlemsperioden från ${joined} avslutas ${left}.`);
+          } else if (decision?.accept === true) {
+            ops.push({ op: 'end-membership', row: rowNumber, membershipId: same.membershipId, left });
+            changes.push(`Utträdesdatum för perioden från ${joined}: ${same.left} → ${left}.`);
+          } else {
+            conflict = true;
+            issue('review', `Registret har utträdet ${same.left} för perioden från ${joined}, filen har ${left}. Godkänn raden för att ersätta det.`, 'left');
+          }
+        }
+      } else {
+        const overlapping = periods.find((p) => membershipPeriodsOverlap(p, { joined, ...(left ? { left } : {}) }));
+        if (overlapping) {
+          issue(
+            'info',
+            `Medlem enligt registret ${describePeriod(overlapping.joined, overlapping.left)}; inträdesdatumet i filen (${joined}) ändrar inte registret.`,
+            'joined',
+          );
+        } else {
+          ops.push({ op: 'add-membership', row: rowNumber, ref, joined, ...(left ? { left } : {}) });
+          changes.push(`${periods.some((p) => p.joined < joined) ? 'Återinträde' : 'Ny medlemsperiod'} ${describePeriod(joined, left)}.`);
+        }
+      }
+    } else if (left) {
+      const open = periods.find((p) => p.left === undefined && p.joined <= left);
+      if (open?.membershipId) {
+        ops.push({ op: 'end-membership', row: rowNumber, membershipId: open.membershipId, left });
+        changes.push(`Medlemsperioden från ${open.joined} avslutas ${left}.`);
+      } else if (!periods.some((p) => p.left === left)) {
+        issue('error', `Organisationen har ingen pågående medlemsperiod som kan avslutas ${left}.`, 'left');
+      }
+    }
+
+    // ---------------------------------------------------------- contact person
+    let contactKey = '';
+    const hasContact = contactName !== undefined || email !== undefined || phone !== undefined || title !== undefined || areas !== undefined;
+    if (hasContact && !values.name) {
+      issue('error', 'Kontaktpersonens namn saknas: fyll i namnet eller ta bort kolumnerna för kontaktpersoner ur kopplingen.', 'name');
+    } else if (hasContact && contactName) {
+      contactKey = email ? `e:${email.toLocaleLowerCase('sv-SE')}` : `n:${identityKey(contactName)}`;
+      const list = isNew ? [] : reg.contactsOf(ref);
+      const match =
+        (email ? list.find((c) => c.email !== '' && c.email.toLocaleLowerCase('sv-SE') === email.toLocaleLowerCase('sv-SE')) : undefined) ??
+        list.find((c) => c.endedAt === undefined && identityKey(c.name) === identityKey(contactName));
+      if (!match) {
+        const fields: ContactImportFields = { name: contactName, title: title ?? '', email: email ?? '', phone: phone ?? '', businessAreas: areas ?? [] };
+        ops.push({ op: 'create-contact', row: rowNumber, ref, fields });
+        changes.push(`Ny kontaktperson: ${contactName}${email ? ` (${email})` : ''}${phone ? `, ${formatPhone(phone)}` : ''}.`);
+      } else {
+        const patch: Partial<ContactImportFields> = {};
+        const describe: string[] = [];
+        if (match.name !== contactName) {
+          patch.name = contactName;
+          describe.push(`namn ${match.name} → ${contactName}`);
+        }
+        if (title !== undefined && match.title !== title) {
+          patch.title = title;
+          describe.push(`titel ${match.title || '–'} → ${title}`);
+        }
+        if (email !== undefined && match.email !== email) {
+          patch.email = email;
+          describe.push(`e-post ${match.email || '–'} → ${email}`);
+        }
+        if (phone !== undefined && match.phone !== phone) {
+          patch.phone = phone;
+          describe.push(`telefon ${match.phone ? formatPhone(match.phone) : '–'} → ${formatPhone(phone)}`);
+        }
+        const added = (areas ?? []).filter((a) => !match.businessAreas.includes(a));
+        if (added.length > 0) {
+          patch.businessAreas = [...match.businessAreas, ...added];
+          describe.push(`verksamhetsområde + ${added.map((a) => businessAreaLabels[a]).join(', ')}`);
+        }
+        if (describe.length > 0) {
+          if (!match.contactId) {
+            issue('error', `Kontaktpersonen ${contactName} läggs in av rad ${match.row ?? '?'} med andra uppgifter. Rätta filen så att raderna stämmer överens.`, 'name');
+          } else {
+            ops.push({ op: 'update-contact', row: rowNumber, contactId: match.contactId, patch, describe });
+            changes.push(`Kontaktperson ${match.name}: ${describe.join(', ')}.`);
+          }
+        }
+        if (match.endedAt !== undefined) issue('info', `${match.name} har slutat som kontaktperson (${match.endedAt}) enligt registret.`, 'name');
+      }
+    }
+
+    const existingId = targetOrg?.existingId;
+    const base = { organisation: display, ...(existingId ? { organisationId: existingId } : {}) };
+    if (hasErrors()) return finish({ outcome: 'error', ...base });
+    if (conflict) return finish({ outcome: 'review', review: { kind: 'conflict' }, ...base });
+
+    const key = `${ref}|${contactKey}|${joined ?? ''}|${left ?? ''}`;
+    const seenIn = this.firstRowByKey.get(key);
+    if (seenIn === undefined) this.firstRowByKey.set(key, rowNumber);
+    if (ops.length === 0) {
+      if (seenIn !== undefined) {
+        issue('review', `Raden upprepar rad ${seenIn} och hoppas över.`);
+        return finish({ outcome: 'review', review: { kind: 'duplicate', ofRow: seenIn }, ...base });
+      }
+      return finish({ outcome: 'unchanged', ...base });
+    }
+
+    const outcome: ImportOutcome = isNew ? 'new' : 'update';
+    const excluded = decision?.accept === false;
+    if (!excluded) this.include(ops, ref, rowNumber);
+    return finish({ outcome, included: !excluded, excluded, ...base });
+  }
+
+  /** A municipality's county and population come from the reference data; a differing figure is only noted. */
+  private noteDerived(
+    issue: (severity: ImportIssue['severity'], message: string, field?: ImportFieldKey) => void,
+    municipality: { name: string; countyCode: string; population: number },
+    countyCode: string | undefined,
+    population: number | undefined,
+  ) {
+    if (countyCode !== undefined && countyCode !== municipality.countyCode) {
+      issue('info', `${municipality.name} ligger i ${this.countyName(municipality.countyCode)}; länet i filen (${this.countyName(countyCode)}) används inte.`, 'county');
+    }
+    if (population !== undefined && population !== municipality.population) {
+      issue('info', `Kommunens folkmängd hämtas från SCB (${sv.format(municipality.population)}); folkmängden i filen (${sv.format(population)}) används inte.`, 'population');
+    }
+  }
+
+  /** Adds an included row's operations to the plan and to the working register, for the rows after it. */
+  private include(ops: ImportOp[], ref: OrgRef, row: number) {
+    const reg = this.register;
+    for (const op of ops) {
+      this.ops.push(op);
+      switch (op.op) {
+        case 'create-organisation':
+          reg.addOrg({
+            ref: op.ref,
+            name: op.fields.name,
+            kind: op.fields.kind,
+            ...(op.fields.municipalityCode ? { municipalityCode: op.fields.municipalityCode } : {}),
+            ...(op.fields.orgNumber ? { orgNumber: op.fields.orgNumber } : {}),
+            ...(op.fields.countyCode ? { countyCode: op.fields.countyCode } : {}),
+            ...(op.fields.population !== undefined ? { population: op.fields.population } : {}),
+            archived: false,
+            createdByRow: row,
+          });
+          break;
+        case 'update-organisation':
+          reg.patchOrg(ref, op.patch);
+          break;
+        case 'add-membership':
+          reg.periodsOf(op.ref).push({ joined: op.joined, ...(op.left ? { left: op.left } : {}), row });
+          break;
+        case 'end-membership': {
+          const period = reg.periodsOf(ref).find((p) => p.membershipId === op.membershipId);
+          if (period) period.left = op.left;
+          break;
+        }
+        case 'create-contact':
+          reg.contactsOf(op.ref).push({ ...op.fields, row });
+          break;
+        case 'update-contact': {
+          const contact = reg.contactsOf(ref).find((c) => c.contactId === op.contactId);
+          if (contact) Object.assign(contact, op.patch);
+          break;
+        }
+      }
+    }
+  }
+
+  result(revision: number): ImportPlan {
+    return { rows: this.rows, summary: summarise(this.rows), ops: this.ops, revision };
+  }
+}
+
+type Resolved =
+  | { kind: 'exact'; code: string }
+  | { kind: 'review'; candidates: string[]; suggested?: string; field: ImportFieldKey }
+  | { kind: 'code-unknown' }
+  | { kind: 'none' };
+
+/**
+ * Code and name together: an exact code wins unless the name is exactly another municipality (then the user
+ * chooses); a name alone is exact, a suggestion to confirm, a choice between candidates, or not a municipality.
+ */
+function resolveMunicipality(byCode: MunicipalityMatch | undefined, byName: MunicipalityMatch | undefined): Resolved {
+  const codes = (m: MunicipalityMatch) => m.candidates.map((c) => c.code);
+  if (byCode) {
+    if (byCode.kind === 'exact' && byCode.code) {
+      if (byName?.kind === 'exact' && byName.code && byName.code !== byCode.code) {
+        return { kind: 'review', candidates: [byCode.code, byName.code], field: 'municipalityCode' };
+      }
+      if ((byName?.kind === 'suggestion' || byName?.kind === 'ambiguous') && !codes(byName).includes(byCode.code)) {
+        return { kind: 'review', candidates: [byCode.code, ...codes(byName)], field: 'municipalityCode' };
+      }
+      return { kind: 'exact', code: byCode.code };
+    }
+    if (byCode.kind === 'suggestion' && byCode.code) {
+      if (byName?.kind === 'exact' && byName.code === byCode.code) return { kind: 'exact', code: byCode.code };
+      return { kind: 'review', candidates: [byCode.code], suggested: byCode.code, field: 'municipalityCode' };
+    }
+    if (!byName || byName.kind === 'none') return { kind: 'code-unknown' };
+  }
+  if (!byName) return { kind: 'none' };
+  switch (byName.kind) {
+    case 'exact':
+      return byName.code ? { kind: 'exact', code: byName.code } : { kind: 'none' };
+    case 'suggestion':
+      return { kind: 'review', candidates: codes(byName), ...(byName.code ? { suggested: byName.code } : {}), field: 'organisation' };
+    case 'ambiguous':
+      return { kind: 'review', candidates: codes(byName), field: 'organisation' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+export function summarise(rows: readonly ImportRowPlan[]): ImportSummary {
+  const summary: ImportSummary = { new: 0, update: 0, unchanged: 0, review: 0, error: 0, skipped: 0, rows: rows.length, included: 0 };
+  for (const row of rows) {
+    summary[row.outcome] += 1;
+    if (row.included) summary.included += 1;
+  }
+  return summary;
+}
+
+/** Refuses a mapping that names a column the sheet does not have, uses a column twice, or names no organisation. */
+export function assertMappingValid(sheet: Pick<RawSheet, 'header'>, mapping: ImportMapping): void {
+  const used = new Map<number, ImportFieldKey>();
+  for (const [field, column] of Object.entries(mapping) as [ImportFieldKey, number | undefined][]) {
+    if (column === undefined) continue;
+    if (!Number.isInteger(column) || column < 0 || column >= sheet.header.length) {
+      throw new AppError('validation', 'Kopplingen pekar på en kolumn som inte finns i bladet. Välj kolumnerna igen.', { field });
+    }
+    const other = used.get(column);
+    if (other) {
+      const label = (key: ImportFieldKey) => importFields.find((f) => f.key === key)?.label ?? key;
+      throw new AppError('validation', `Kolumn ${columnLetter(column + 1)} är vald för både ${label(other)} och ${label(field)}. En kolumn kan bara fylla ett fält.`, {
+        field,
+      });
+    }
+    used.set(column, field);
+  }
+  if (!identityFields.some((f) => mapping[f] !== undefined)) {
+    throw new AppError('validation', 'Välj minst en kolumn som anger organisationen: Organisation, Kommunkod eller Organisationsnummer.', {
+      field: 'organisation',
+    });
+  }
+}
+
+/** Plans every row at once (tests, small files). */
+export function planImportSync(doc: SambrukDocument, sheet: RawSheet, options: PlanOptions): ImportPlan {
+  const planner = new ImportPlanner(doc, sheet, options.mapping, options.decisions);
+  for (let i = 0; i < planner.rowCount; i++) planner.planRow(i);
+  return planner.result(doc.meta.revision);
+}
+
+/** Rows planned between two yields to the event loop, so a large file never freezes the window for long. */
+export const PLAN_CHUNK = 250;
+
+/**
+ * Plans every row, yielding to the event loop between chunks (the web build runs the core in the page, and
+ * main serves other calls meanwhile). `isCancelled` is checked between chunks; a cancelled plan throws
+ * `AppError('cancelled')`.
+ */
+export async function planImport(
+  doc: SambrukDocument,
+  sheet: RawSheet,
+  options: PlanOptions & { isCancelled?: () => boolean },
+): Promise<ImportPlan> {
+  const planner = new ImportPlanner(doc, sheet, options.mapping, options.decisions);
+  for (let i = 0; i < planner.rowCount; i++) {
+    if (i > 0 && i % PLAN_CHUNK === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (options.isCancelled?.()) throw new AppError('cancelled', 'Importen avbröts. Inget har ändrats.');
+    }
+    planner.planRow(i);
+  }
+  return planner.result(doc.meta.revision);
+}
+
+// ---------------------------------------------------------------- apply
+
+export type ImportResult = {
+  organisationsCreated: number;
+  organisationsUpdated: number;
+  membershipsAdded: number;
+  membershipsEnded: number;
+  contactsCreated: number;
+  contactsUpdated: number;
+  rowsApplied: number;
+};
+
+/** `Importerade … : 3 nya organisationer, 1 ändrad …`. */
+export function describeImportResult(result: ImportResult): string {
+  const parts: string[] = [];
+  const n = (count: number, one: string, many: string) => `${sv.format(count)} ${count === 1 ? one : many}`;
+  if (result.organisationsCreated) parts.push(n(result.organisationsCreated, 'ny organisation', 'nya organisationer'));
+  if (result.organisationsUpdated) parts.push(n(result.organisationsUpdated, 'ändrad organisation', 'ändrade organisationer'));
+  if (result.membershipsAdded) parts.push(n(result.membershipsAdded, 'ny medlemsperiod', 'nya medlemsperioder'));
+  if (result.membershipsEnded) parts.push(n(result.membershipsEnded, 'avslutad medlemsperiod', 'avslutade medlemsperioder'));
+  if (result.contactsCreated) parts.push(n(result.contactsCreated, 'ny kontaktperson', 'nya kontaktpersoner'));
+  if (result.contactsUpdated) parts.push(n(result.contactsUpdated, 'ändrad kontaktperson', 'ändrade kontaktpersoner'));
+  return parts.length === 0 ? 'inga ändringar' : parts.join(', ');
+}
+
+/**
+ * Writes a plan's operations to a draft (inside one `repo.change`). Every record is parsed by the schema
+ * and checked against the register's rules (no duplicate organisation, no overlapping periods) once more;
+ * a failure throws, and the repository then discards the whole change.
+ */
+export function applyImportPlan(
+  draft: Draft<SambrukDocument>,
+  plan: Pick<ImportPlan, 'ops' | 'rows'>,
+  context: { ids: () => string; now: string; source: string },
+): { records: ChangeRecord[]; result: ImportResult } {
+  const records: ChangeRecord[] = [];
+  const idOfRef = new Map<OrgRef, string>();
+  const result: ImportResult = {
+    organisationsCreated: 0,
+    organisationsUpdated: 0,
+    membershipsAdded: 0,
+    membershipsEnded: 0,
+    contactsCreated: 0,
+    contactsUpdated: 0,
+    rowsApplied: new Set(plan.ops.map((o) => o.row)).size,
+  };
+  const organisationIdOf = (ref: OrgRef) => idOfRef.get(ref) ?? ref;
+  const findOrg = (id: string) => draft.organisations.find((o) => o.id === id);
+  const at = (row: number) => `${context.source}, rad ${row}`;
+  const touchedOrgs = new Set<string>();
+
+  for (const op of plan.ops) {
+    switch (op.op) {
+      case 'create-organisation': {
+        const id = context.ids();
+        const org = organisationSchema.parse({ ...op.fields, id, archived: false, createdAt: context.now });
+        assertNotDuplicate(draft.organisations as Organisation[], org);
+        draft.organisations.push(org);
+        idOfRef.set(op.ref, id);
+        result.organisationsCreated += 1;
+        records.push(changeRecord('organisation', id, 'import', `Importerad (${at(op.row)}): ny organisation ${org.name}`, { organisationId: id, after: org }));
+        break;
+      }
+      case 'update-organisation': {
+        const org = findOrg(op.organisationId);
+        if (!org) throw new AppError('conflict', 'En organisation i importen finns inte längre i registret. Förhandsvisa importen igen.');
+        const before = JSON.parse(JSON.stringify(org)) as Organisation;
+        const after = organisationSchema.parse({ ...before, ...op.patch });
+        assertNotDuplicate(draft.organisations as Organisation[], after, after.id);
+        Object.assign(org, op.patch);
+        if (!touchedOrgs.has(org.id)) result.organisationsUpdated += 1;
+        touchedOrgs.add(org.id);
+        records.push(changeRecord('organisation', org.id, 'import', `Importerad (${at(op.row)}): ${op.describe.join('; ')}`, { organisationId: org.id, before, after }));
+        break;
+      }
+      case 'add-membership': {
+        const organisationId = organisationIdOf(op.ref);
+        const org = findOrg(organisationId);
+        if (!org) throw new AppError('conflict', 'En organisation i importen finns inte längre i registret. Förhandsvisa importen igen.');
+        const period: Membership = membershipSchema.parse({ id: context.ids(), organisationId, joined: op.joined, ...(op.left ? { left: op.left } : {}), note: '' });
+        assertNoPeriodOverlap(draft.memberships as Membership[], organisationId, period);
+        draft.memberships.push(period);
+        result.membershipsAdded += 1;
+        records.push(
+          changeRecord('membership', period.id, 'import', `${org.name}: medlemsperiod ${describePeriod(period.joined, period.left)} importerad (${at(op.row)})`, {
+            organisationId,
+            after: period,
+          }),
+        );
+        break;
+      }
+      case 'end-membership': {
+        const period = draft.memberships.find((m) => m.id === op.membershipId);
+        if (!period) throw new AppError('conflict', 'En medlemsperiod i importen finns inte längre i registret. Förhandsvisa importen igen.');
+        const before = { ...period } as Membership;
+        if (op.left < period.joined) throw new AppError('validation', `Utträdet ${op.left} ligger före inträdet ${period.joined}.`);
+        period.left = op.left;
+        assertNoPeriodOverlap(draft.memberships as Membership[], period.organisationId, period, period.id);
+        result.membershipsEnded += 1;
+        records.push(
+          changeRecord('membership', period.id, 'import', `${findOrg(period.organisationId)?.name ?? ''}: medlemsperioden från ${period.joined} avslutad ${op.left} (${at(op.row)})`, {
+            organisationId: period.organisationId,
+            before,
+            after: { ...period },
+          }),
+        );
+        break;
+      }
+      case 'create-contact': {
+        const organisationId = organisationIdOf(op.ref);
+        const org = findOrg(organisationId);
+        if (!org) throw new AppError('conflict', 'En organisation i importen finns inte längre i registret. Förhandsvisa importen igen.');
+        const contact: Contact = contactSchema.parse({ id: context.ids(), organisationId, ...op.fields, createdAt: context.now });
+        draft.contacts.push(contact);
+        result.contactsCreated += 1;
+        records.push(
+          changeRecord('contact', contact.id, 'import', `Lade till kontaktpersonen ${contact.name} (${org.name}) från ${at(op.row)}`, { organisationId, after: contact }),
+        );
+        break;
+      }
+      case 'update-contact': {
+        const contact = draft.contacts.find((c) => c.id === op.contactId);
+        if (!contact) throw new AppError('conflict', 'En kontaktperson i importen finns inte längre i registret. Förhandsvisa importen igen.');
+        const before = JSON.parse(JSON.stringify(contact)) as Contact;
+        const after = contactSchema.parse({ ...before, ...op.patch });
+        Object.assign(contact, op.patch);
+        result.contactsUpdated += 1;
+        records.push(changeRecord('contact', contact.id, 'import', `Ändrade kontaktpersonen ${after.name} (${at(op.row)}): ${op.describe.join(', ')}`, { organisationId: contact.organisationId, before, after }));
+        break;
+      }
+    }
+  }
+  return { records, result };
+}

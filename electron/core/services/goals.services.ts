@@ -1,0 +1,168 @@
+/** Goal and board-pack channels: editing goals, computing and saving board packs, the workbook. */
+import { AppError, type BoardPackSnapshot, type BoardPackSummary, type ServiceHandlers } from '../../contract';
+import type { Goal, SambrukDocument } from '../store/schema';
+import type { ServiceContext } from './create-services';
+import { boardPackTitle, buildBoardPack, readBoardPackContent, type BoardPackContent } from '../domain/board-pack';
+import { findGoal, nextGoalOrder, prepareGoalFields, sortGoals, type GoalFields } from '../domain/goals';
+import { boardPackFileName, boardPackWorkbookBytes } from '../exports/board-pack-workbook';
+import { exportedXlsx } from '../exports/export-file';
+
+type GoalsChannel =
+  | 'goals/list'
+  | 'goals/create'
+  | 'goals/update'
+  | 'goals/delete'
+  | 'packs/compute'
+  | 'packs/save'
+  | 'packs/list'
+  | 'packs/get'
+  | 'packs/delete'
+  | 'packs/workbook'
+  | 'packs/print-pdf';
+
+function summaryOf(pack: SambrukDocument['boardPacks'][number]): BoardPackSummary {
+  return { id: pack.id, date: pack.date, createdAt: pack.createdAt, title: pack.title };
+}
+
+function findPack(doc: Pick<SambrukDocument, 'boardPacks'>, packId: string) {
+  const pack = doc.boardPacks.find((p) => p.id === packId);
+  if (!pack) throw new AppError('not-found', 'Styrelsepaketet finns inte (det kan redan vara borttaget).', { field: 'packId' });
+  return pack;
+}
+
+export function snapshotOf(doc: Pick<SambrukDocument, 'boardPacks'>, packId: string): BoardPackSnapshot {
+  const pack = findPack(doc, packId);
+  const read = readBoardPackContent(pack.content);
+  if (!read.ok) throw new AppError('validation', read.message, { field: 'packId' });
+  return { ...summaryOf(pack), content: read.content };
+}
+
+function fieldsOf(goal: Goal): GoalFields {
+  return {
+    year: goal.year,
+    title: goal.title,
+    description: goal.description,
+    metric: goal.metric,
+    comparison: goal.comparison,
+    target: goal.target,
+    ...(goal.targetMax !== undefined ? { targetMax: goal.targetMax } : {}),
+  };
+}
+
+export function createGoalsServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, GoalsChannel> {
+  const compute = (date: string, includePreviousYear: boolean): BoardPackContent =>
+    buildBoardPack(repo.get(), date, { generatedAt: ports.clock().toISOString(), includePreviousYear });
+
+  return {
+    'goals/list': ({ year }) => sortGoals(repo.get().goals.filter((g) => year === undefined || g.year === year)),
+
+    'goals/create': (input) => {
+      const fields = prepareGoalFields({ ...input, targetMax: input.targetMax });
+      return repo.change(`Lade till målet ${fields.title}`, (draft) => {
+        const goal: Goal = { id: ports.ids(), ...fields, order: nextGoalOrder(draft.goals, fields.year) };
+        draft.goals.push(goal);
+        return {
+          value: { ...goal },
+          records: [{ entity: 'goal', entityId: goal.id, action: 'create', summary: `Lade till målet ${goal.title} (${goal.year})`, after: { ...goal } }],
+        };
+      });
+    },
+
+    'goals/update': ({ goalId, targetMax, ...patch }) => {
+      const current = findGoal(repo.get().goals, goalId);
+      const merged: GoalFields = { ...fieldsOf(current) };
+      for (const [key, value] of Object.entries(patch)) if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+      if (targetMax === null) delete merged.targetMax;
+      else if (targetMax !== undefined) merged.targetMax = targetMax;
+      const fields = prepareGoalFields(merged);
+      return repo.change(`Ändrade målet ${fields.title}`, (draft) => {
+        const goal = findGoal(draft.goals, goalId);
+        const before = { ...goal };
+        const movedYear = goal.year !== fields.year;
+        Object.assign(goal, fields);
+        if (fields.targetMax === undefined) delete goal.targetMax;
+        if (movedYear) goal.order = nextGoalOrder(draft.goals.filter((g) => g.id !== goalId), fields.year);
+        return {
+          value: { ...goal },
+          records: [{ entity: 'goal', entityId: goalId, action: 'update', summary: `Ändrade målet ${goal.title} (${goal.year})`, before, after: { ...goal } }],
+        };
+      });
+    },
+
+    'goals/delete': ({ goalId }) => {
+      const title = findGoal(repo.get().goals, goalId).title;
+      return repo.change(`Tog bort målet ${title}`, (draft) => {
+        const index = draft.goals.findIndex((g) => g.id === goalId);
+        const [removed] = draft.goals.splice(index, 1);
+        return {
+          value: { deleted: goalId },
+          records: [{ entity: 'goal', entityId: goalId, action: 'delete', summary: `Tog bort målet ${title}`, before: removed ? { ...removed } : undefined }],
+        };
+      });
+    },
+
+    'packs/compute': ({ date, includePreviousYear }) => compute(date ?? today(), includePreviousYear),
+
+    'packs/save': ({ date, title, includePreviousYear }) => {
+      const content = compute(date, includePreviousYear);
+      const name = title ?? boardPackTitle(date);
+      return repo.change(`Sparade styrelsepaketet ${name}`, (draft) => {
+        const pack = { id: ports.ids(), date, createdAt: content.generatedAt, title: name, content };
+        draft.boardPacks.push(pack);
+        return {
+          value: summaryOf(pack),
+          records: [
+            {
+              entity: 'board-pack',
+              entityId: pack.id,
+              action: 'create',
+              summary: `Sparade styrelsepaketet ${name} (${content.goals.length} mål, per ${date})`,
+              after: summaryOf(pack),
+            },
+          ],
+        };
+      });
+    },
+
+    'packs/list': () =>
+      repo
+        .get()
+        .boardPacks.map(summaryOf)
+        .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt)),
+
+    'packs/get': ({ packId }) => snapshotOf(repo.get(), packId),
+
+    'packs/delete': ({ packId }) => {
+      const { title } = findPack(repo.get(), packId);
+      return repo.change(`Tog bort styrelsepaketet ${title}`, (draft) => {
+        const index = draft.boardPacks.findIndex((p) => p.id === packId);
+        const [removed] = draft.boardPacks.splice(index, 1);
+        return {
+          value: { deleted: packId },
+          records: [
+            {
+              entity: 'board-pack',
+              entityId: packId,
+              action: 'delete',
+              summary: `Tog bort styrelsepaketet ${title}`,
+              before: removed ? summaryOf(removed) : undefined,
+            },
+          ],
+        };
+      });
+    },
+
+    'packs/workbook': async (input) => {
+      const content = 'packId' in input ? snapshotOf(repo.get(), input.packId).content : compute(input.date, input.includePreviousYear);
+      const bytes = await boardPackWorkbookBytes(content, { created: ports.clock() });
+      return exportedXlsx(boardPackFileName(content.date, 'xlsx'), bytes);
+    },
+
+    'packs/print-pdf': () => {
+      throw new AppError(
+        'forbidden',
+        'PDF-filen skapas i skrivbordsprogrammet. I webbläsaren: öppna utskriften och välj Skriv ut, sedan Spara som PDF.',
+      );
+    },
+  };
+}

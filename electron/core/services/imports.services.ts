@@ -1,0 +1,88 @@
+import { original } from 'immer';
+import { AppError, type ServiceHandlers } from '../../contract';
+import type { ImportFileView, ImportSheetView } from '../../contract/channels/imports.channels';
+import type { SambrukDocument } from '../store/schema';
+import type { ServiceContext } from './create-services';
+import { decodeBase64 } from '../exports/base64';
+import { readTable, type RawSheet, type RawTable } from '../imports/read-table';
+import { applyImportPlan, describeImportResult, planImport, type ImportDecisions, type ImportMapping } from '../imports/import-plan';
+import { IMPORT_MAPPINGS_KEY, proposeMapping, rememberMapping } from '../imports/import-mappings';
+
+type ImportsChannel = 'imports/read' | 'imports/preview' | 'imports/apply';
+
+const SAMPLE_ROWS = 5;
+
+type FileInput = { fileName: string; bytesBase64: string; headerRow?: number | undefined };
+
+/** Base64 -> bytes -> the reader, whose refusals (hostile, damaged, too large) pass through unchanged. */
+async function readImportFile(input: FileInput): Promise<RawTable> {
+  const bytes = decodeBase64(input.bytesBase64);
+  if (!bytes) throw new AppError('validation', 'Filen kom inte fram oskadd till registret. Välj filen igen.');
+  return readTable(bytes, input.fileName, input.headerRow !== undefined ? { headerRow: input.headerRow } : {});
+}
+
+function findSheet(table: RawTable, name: string): RawSheet {
+  const sheet = table.sheets.find((s) => s.name === name);
+  if (!sheet) throw new AppError('validation', `Bladet ”${name.slice(0, 60)}” finns inte i filen. Välj ett annat blad.`, { field: 'sheet' });
+  if (sheet.header.length === 0) throw new AppError('validation', `Bladet ”${name.slice(0, 60)}” är tomt.`, { field: 'sheet' });
+  return sheet;
+}
+
+export function createImportsServices({ repo, ports }: ServiceContext): Pick<ServiceHandlers, ImportsChannel> {
+  return {
+    'imports/read': async (input): Promise<ImportFileView> => {
+      const table = await readImportFile(input);
+      const settings = repo.get().settings;
+      const sheets: ImportSheetView[] = table.sheets.map((s) => ({
+        name: s.name,
+        hidden: s.hidden,
+        headerRowNumber: s.headerRowNumber,
+        header: s.header,
+        rowCount: s.rows.length,
+        titleLines: s.titleLines,
+        sample: s.rows.slice(0, SAMPLE_ROWS),
+        proposal: proposeMapping(s.header, settings),
+      }));
+      return {
+        fileName: input.fileName,
+        format: table.format,
+        ...(table.encoding ? { encoding: table.encoding } : {}),
+        ...(table.delimiter ? { delimiter: table.delimiter } : {}),
+        sheets,
+      };
+    },
+
+    'imports/preview': async (input) => {
+      const sheet = findSheet(await readImportFile(input), input.sheet);
+      const plan = await planImport(repo.get(), sheet, { mapping: input.mapping as ImportMapping, decisions: input.decisions as ImportDecisions });
+      return {
+        fileName: input.fileName,
+        sheetName: sheet.name,
+        header: sheet.header,
+        headerRowNumber: sheet.headerRowNumber,
+        rows: plan.rows,
+        summary: plan.summary,
+        revision: plan.revision,
+      };
+    },
+
+    'imports/apply': async (input) => {
+      const sheet = findSheet(await readImportFile(input), input.sheet);
+      const changedMessage = 'Registret har ändrats sedan förhandsvisningen. Förhandsvisa importen igen innan du genomför den.';
+      const doc = repo.get();
+      if (doc.meta.revision !== input.expectedRevision) throw new AppError('conflict', changedMessage);
+      const mapping = input.mapping as ImportMapping;
+      const plan = await planImport(doc, sheet, { mapping, decisions: input.decisions as ImportDecisions });
+      if (plan.ops.length === 0) throw new AppError('validation', 'Det finns inget att importera: ingen rad som är med i importen ändrar registret.');
+      const now = ports.clock().toISOString();
+      const result = await repo.change(`Import från ${input.fileName}`, (draft) => {
+        const base = original(draft) as SambrukDocument;
+        if (base.meta.revision !== plan.revision) throw new AppError('conflict', changedMessage);
+        const applied = applyImportPlan(draft, plan, { ids: ports.ids, now, source: input.fileName });
+        draft.settings[IMPORT_MAPPINGS_KEY] = rememberMapping(base.settings, sheet.header, mapping, now);
+        return { records: applied.records, value: applied.result };
+      });
+      return { result, message: describeImportResult(result) };
+    },
+  };
+}

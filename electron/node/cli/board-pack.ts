@@ -1,0 +1,375 @@
+/**
+ * The board pack (styrelserapport) from the command line, without the app:
+ *
+ *   npm run board-pack -- --data <registerfil.json> --date <ÅÅÅÅ-MM-DD> --out <mapp>
+ *   npm run board-pack -- --demo --date 2022-06-30 --out styrelsepaket
+ *
+ * Writes `Styrelserapport <datum>.xlsx` and, where a Chromium is found, `Styrelserapport <datum>.pdf` into the
+ * folder. The figures are computed here in Node by the core (`buildBoardPack`) from the register read exactly as
+ * the app opens it (`parseDocumentText`, never written to). The PDF is Chromium's print of the app's own print
+ * layout: the web entry is built (or `--web <mapp>` names a build, e.g. out/web from `npm run build:web`),
+ * served on 127.0.0.1, and opened with playwright-core at `#/styrelserapport/utskrift?kalla=inbaddad`, the
+ * computed pack handed to the page before it loads; then `page.pdf()` on A4.
+ * Without a Chromium (or playwright-core, or a web build) only the workbook is written, and the run says so.
+ *
+ * Exit codes: 0 written; 1 the register could not be read or a file not made or written; 2 bad arguments.
+ * Every message is Swedish and names what to do.
+ */
+import fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AppError } from '../../contract/result';
+import { buildBoardPack, type BoardPackContent } from '../../core/domain/board-pack';
+import { boardPackFileName, boardPackWorkbookBytes } from '../../core/exports/board-pack-workbook';
+import { isRealDate } from '../../core/store/schema';
+import { parseDocumentText } from '../../core/store/parse-document';
+import { describeFsError } from '../fs-error-text';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DEMO_DATA = path.join(projectRoot, 'assets/default-data.json');
+
+export const usage = [
+  'Skriver styrelsepaketet (Excel och PDF) för ett styrelsemöte ur registret.',
+  '',
+  'Användning:',
+  '  npm run board-pack -- --data <registerfil.json> --date <ÅÅÅÅ-MM-DD> --out <mapp>',
+  '  npm run board-pack -- --demo --date <ÅÅÅÅ-MM-DD> --out <mapp>',
+  '',
+  'Val:',
+  '  --data <fil>          registerfilen (JSON) att läsa; den ändras aldrig',
+  '  --demo                använd standardregistret (verksamhetsplanen 2022) i stället för --data',
+  '  --date <ÅÅÅÅ-MM-DD>   styrelsemötets datum; alla siffror räknas per den dagen',
+  '  --out <mapp>          mappen där filerna sparas (skapas om den saknas; filer med samma namn skrivs över)',
+  '  --tidigare-ar         ta med målen för året före mötesåret',
+  '  --web <mapp>          en färdig webbversion av programmet (npm run build:web ger out/web); annars byggs den',
+  '  --chromium <fil>      Chromium att skriva ut PDF:en med (annars CHROMIUM_PATH eller en vanlig sökväg)',
+  '  --help                visa den här hjälpen',
+].join('\n');
+
+export type CliArgs = {
+  data?: string;
+  demo: boolean;
+  date: string;
+  out: string;
+  includePreviousYear: boolean;
+  web?: string;
+  chromium?: string;
+};
+export type ParsedArgs = { ok: true; args: CliArgs } | { ok: true; help: true } | { ok: false; message: string };
+
+const VALUE_FLAGS = new Set(['--data', '--date', '--out', '--web', '--chromium']);
+const SWITCHES = new Set(['--demo', '--tidigare-ar', '--help', '-h']);
+const EXAMPLES: Record<string, string> = {
+  '--data': '--data register.json',
+  '--date': '--date 2022-06-30',
+  '--out': '--out styrelsepaket',
+  '--web': '--web out/web',
+  '--chromium': '--chromium /usr/bin/chromium',
+};
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const values = new Map<string, string>();
+  const switches = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (VALUE_FLAGS.has(flag)) {
+      const value = eq > 0 && flag !== arg ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '' || (value.startsWith('--') && flag === arg)) {
+        return { ok: false, message: `${flag} behöver ett värde, till exempel ${EXAMPLES[flag] ?? flag}.` };
+      }
+      if (values.has(flag)) return { ok: false, message: `${flag} anges två gånger.` };
+      values.set(flag, value);
+    } else if (SWITCHES.has(arg)) {
+      switches.add(arg);
+    } else {
+      return { ok: false, message: `Okänt argument: ${arg.slice(0, 80)}. Skriv --help för att se vilka val som finns.` };
+    }
+  }
+  if (switches.has('--help') || switches.has('-h')) return { ok: true, help: true };
+
+  const data = values.get('--data');
+  const demo = switches.has('--demo');
+  if (data !== undefined && demo) return { ok: false, message: 'Ange antingen --data <fil> eller --demo, inte båda.' };
+  if (data === undefined && !demo) return { ok: false, message: 'Ange registerfilen med --data <fil>, eller --demo för standardregistret.' };
+
+  const date = values.get('--date');
+  if (date === undefined) return { ok: false, message: 'Ange styrelsemötets datum med --date, till exempel --date 2022-06-30.' };
+  if (!isRealDate(date)) {
+    return {
+      ok: false,
+      message: `Datumet ska skrivas ÅÅÅÅ-MM-DD och finnas i kalendern mellan 1900 och 2199, till exempel 2022-06-30 (fick ”${date.slice(0, 20)}”).`,
+    };
+  }
+
+  const out = values.get('--out');
+  if (out === undefined) return { ok: false, message: 'Ange mappen där filerna ska sparas med --out <mapp>.' };
+
+  const web = values.get('--web');
+  const chromium = values.get('--chromium');
+  return {
+    ok: true,
+    args: {
+      ...(data !== undefined ? { data } : {}),
+      demo,
+      date,
+      out,
+      includePreviousYear: switches.has('--tidigare-ar'),
+      ...(web !== undefined ? { web } : {}),
+      ...(chromium !== undefined ? { chromium } : {}),
+    },
+  };
+}
+
+export type Io = { out: (line: string) => void; err: (line: string) => void; now: () => Date; env?: NodeJS.ProcessEnv };
+
+const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+
+/** The Chromium to print with: `--chromium`, else CHROMIUM_PATH, else the first usual path that exists. */
+export function findChromium(explicit: string | undefined, env: NodeJS.ProcessEnv): { path?: string; tried: string } {
+  if (explicit !== undefined) return fs.existsSync(explicit) ? { path: explicit, tried: explicit } : { tried: explicit };
+  const fromEnv = env.CHROMIUM_PATH;
+  if (fromEnv) return fs.existsSync(fromEnv) ? { path: fromEnv, tried: fromEnv } : { tried: fromEnv };
+  const found = CHROMIUM_CANDIDATES.find((candidate) => fs.existsSync(candidate));
+  return found ? { path: found, tried: found } : { tried: CHROMIUM_CANDIDATES.slice(0, 4).join(', ') };
+}
+
+/** Writes bytes through a temporary file beside the target, so a failed run never leaves half a file. */
+function writeAtomically(target: string, bytes: Uint8Array): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves a built folder on 127.0.0.1 at a free port; GET and HEAD only, nothing outside the folder. */
+async function serveFolder(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const root = path.resolve(dir);
+  const server: Server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = path.resolve(root, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.stat(file, (error, info) => {
+      if (error || !info.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Hittades inte');
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': info.size });
+      if (req.method === 'HEAD') res.end();
+      else fs.createReadStream(file).pipe(res);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * The web entry to print from: `--web`, else a fresh production build (Vite, from this source tree) in a
+ * temporary folder, else a prebuilt out/web. Undefined (with the reason) when there is none.
+ */
+async function webBuild(args: CliArgs, io: Io): Promise<{ dir: string; cleanup: () => void } | { reason: string }> {
+  if (args.web !== undefined) {
+    const dir = path.resolve(args.web);
+    if (!fs.existsSync(path.join(dir, 'index.html'))) return { reason: `mappen ${dir} innehåller ingen webbversion (index.html saknas)` };
+    return { dir, cleanup: () => undefined };
+  }
+  const config = path.join(projectRoot, 'vite.config.ts');
+  if (fs.existsSync(config)) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sambruk-styrelsepaket-'));
+    const nodeEnv = process.env.NODE_ENV;
+    // Vitest and some shells set NODE_ENV=test, which would bundle React's development build.
+    process.env.NODE_ENV = 'production';
+    try {
+      const vite = await import('vite');
+      io.out('Bygger webbversionen för utskriften…');
+      await vite.build({ configFile: config, mode: 'web', logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+      return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+    } catch (error) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      io.err(`Varning: Webbversionen kunde inte byggas (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
+  }
+  const prebuilt = path.join(projectRoot, 'out', 'web');
+  if (fs.existsSync(path.join(prebuilt, 'index.html'))) return { dir: prebuilt, cleanup: () => undefined };
+  return { reason: 'ingen webbversion finns att skriva ut från (kör npm run build:web, eller ange --web <mapp>)' };
+}
+
+/** Prints the pack with Chromium from the app's print layout; the PDF bytes, or why there are none. */
+async function printPdf(content: BoardPackContent, args: CliArgs, io: Io): Promise<{ bytes: Uint8Array } | { reason: string }> {
+  const chromium = findChromium(args.chromium, io.env ?? process.env);
+  if (!chromium.path) return { reason: `ingen Chromium hittades (sökte ${chromium.tried}); installera chromium eller ange --chromium <fil> eller CHROMIUM_PATH` };
+  let playwright: typeof import('playwright-core');
+  try {
+    playwright = await import('playwright-core');
+  } catch {
+    return { reason: 'playwright-core är inte installerat' };
+  }
+  const build = await webBuild(args, io);
+  if ('reason' in build) return build;
+  const server = await serveFolder(build.dir);
+  const browser = await playwright.chromium.launch({
+    executablePath: chromium.path,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.addInitScript((pack) => {
+      (window as unknown as { __SAMBRUK_BOARD_PACK__?: unknown }).__SAMBRUK_BOARD_PACK__ = pack;
+    }, content);
+    await page.goto(`${server.url}#/styrelserapport/utskrift?kalla=inbaddad`);
+    try {
+      await page.locator('[data-board-pack-ready="true"]').waitFor({ timeout: 60_000 });
+    } catch {
+      return { reason: `utskriften blev aldrig klar i webbläsaren${problems.length > 0 ? ` (${problems.join('; ').slice(0, 300)})` : ''}` };
+    }
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    return { bytes: new Uint8Array(pdf) };
+  } finally {
+    await browser.close();
+    await server.close();
+    build.cleanup();
+  }
+}
+
+const kb = (bytes: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
+
+/** Runs the command; returns the exit code. */
+export async function runBoardPack(argv: readonly string[], io: Io): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.err(`Fel: ${parsed.message}`);
+    io.err('');
+    io.err(usage);
+    return 2;
+  }
+  if ('help' in parsed) {
+    io.out(usage);
+    return 0;
+  }
+  const { args } = parsed;
+  const source = args.demo ? DEMO_DATA : path.resolve(args.data ?? '');
+
+  let text: string;
+  try {
+    text = fs.readFileSync(source, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(`Fel: Registerfilen ${source} kunde inte läsas: ${code === 'ENOENT' ? 'filen finns inte' : describeFsError(error)}.`);
+    return 1;
+  }
+
+  let content: BoardPackContent;
+  try {
+    content = buildBoardPack(parseDocumentText(text), args.date, { generatedAt: io.now().toISOString(), includePreviousYear: args.includePreviousYear });
+  } catch (error) {
+    if (error instanceof AppError) {
+      io.err(error.code === 'validation' ? `Fel: Registerfilen ${source} är inte ett giltigt register. ${error.message}` : `Fel: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+
+  const outDir = path.resolve(args.out);
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    io.err(`Fel: Mappen ${outDir} kunde inte skapas: ${describeFsError(error)}.`);
+    return 1;
+  }
+
+  const xlsx = path.join(outDir, boardPackFileName(args.date, 'xlsx'));
+  try {
+    const bytes = await boardPackWorkbookBytes(content, { created: io.now() });
+    writeAtomically(xlsx, bytes);
+    io.out(`Skrev ${xlsx} (${kb(bytes.length)} kB): ${content.goals.length} mål per ${args.date}.`);
+  } catch (error) {
+    io.err(`Fel: Excel-filen kunde inte sparas som ${xlsx}: ${describeFsError(error)}.`);
+    return 1;
+  }
+
+  const pdf = await printPdf(content, args, io);
+  if ('reason' in pdf) {
+    io.out(`Ingen PDF skrevs: ${pdf.reason}. Excel-filen innehåller samma siffror.`);
+    return 0;
+  }
+  const pdfPath = path.join(outDir, boardPackFileName(args.date, 'pdf'));
+  try {
+    writeAtomically(pdfPath, pdf.bytes);
+  } catch (error) {
+    io.err(`Fel: PDF-filen kunde inte sparas som ${pdfPath}: ${describeFsError(error)}.`);
+    return 1;
+  }
+  io.out(`Skrev ${pdfPath} (${kb(pdf.bytes.length)} kB).`);
+  return 0;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  runBoardPack(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    now: () => new Date(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`Fel: Ett oväntat fel inträffade: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

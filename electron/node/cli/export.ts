@@ -1,0 +1,161 @@
+/**
+ * The accountant's workbook from the command line, without the app:
+ *
+ *   npm run export -- --data <registerfil.json> --year <år> --out <fil.xlsx> [--personuppgifter]
+ *   npm run export -- --demo --year 2022 --out ekonomiunderlag.xlsx
+ *
+ * `--demo` uses the shipped default register (the 2022 plan). The file is read and validated exactly as the app
+ * opens it (`parseDocumentText`: parse, migrate, validate) and never written to; the workbook is the same bytes
+ * the app's «Exportera ekonomiunderlag» gives (`accountantWorkbookFile`). The output is written to a temporary
+ * file beside the target and renamed into place, so a failed run never leaves half a workbook.
+ *
+ * Exit codes: 0 written; 1 the register could not be read or the workbook not made or written; 2 bad arguments.
+ * Every message is Swedish and names what to do.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AppError } from '../../contract/result';
+import { accountantWorkbookTitle, accountantWorkbookFile } from '../../core/exports/accountant-workbook';
+import { decodeBase64 } from '../../core/exports/base64';
+import { parseDocumentText } from '../../core/store/parse-document';
+import { describeFsError } from '../fs-error-text';
+
+export const DEMO_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/default-data.json');
+
+export const usage = [
+  'Skriver ekonomiunderlaget (Excel) för ett år ur registret.',
+  '',
+  'Användning:',
+  '  npm run export -- --data <registerfil.json> --year <år> --out <fil.xlsx>',
+  '  npm run export -- --demo --year <år> --out <fil.xlsx>',
+  '',
+  'Val:',
+  '  --data <fil>         registerfilen (JSON) att läsa; den ändras aldrig',
+  '  --demo               använd standardregistret (verksamhetsplanen 2022) i stället för --data',
+  '  --year <år>          året som underlaget gäller, till exempel 2022',
+  '  --out <fil.xlsx>     var arbetsboken ska sparas (skrivs över om den finns)',
+  '  --personuppgifter    ta med personers namn och e-post på bladet Nätverk',
+  '  --help               visa den här hjälpen',
+].join('\n');
+
+export type CliArgs = { data?: string; demo: boolean; year: number; out: string; includePersonalDetails: boolean };
+export type ParsedArgs = { ok: true; args: CliArgs } | { ok: true; help: true } | { ok: false; message: string };
+
+const VALUE_FLAGS = new Set(['--data', '--year', '--out']);
+const SWITCHES = new Set(['--demo', '--personuppgifter', '--help', '-h']);
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const values = new Map<string, string>();
+  const switches = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (VALUE_FLAGS.has(flag)) {
+      const value = eq > 0 && flag !== arg ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '' || (value.startsWith('--') && flag === arg)) {
+        return { ok: false, message: `${flag} behöver ett värde, till exempel ${flag === '--year' ? '--year 2022' : flag === '--out' ? '--out ekonomiunderlag.xlsx' : '--data register.json'}.` };
+      }
+      if (values.has(flag)) return { ok: false, message: `${flag} anges två gånger.` };
+      values.set(flag, value);
+    } else if (SWITCHES.has(arg)) {
+      switches.add(arg);
+    } else {
+      return { ok: false, message: `Okänt argument: ${arg.slice(0, 80)}. Skriv --help för att se vilka val som finns.` };
+    }
+  }
+  if (switches.has('--help') || switches.has('-h')) return { ok: true, help: true };
+
+  const data = values.get('--data');
+  const demo = switches.has('--demo');
+  if (data !== undefined && demo) return { ok: false, message: 'Ange antingen --data <fil> eller --demo, inte båda.' };
+  if (data === undefined && !demo) return { ok: false, message: 'Ange registerfilen med --data <fil>, eller --demo för standardregistret.' };
+
+  const yearText = values.get('--year');
+  if (yearText === undefined) return { ok: false, message: 'Ange året med --year, till exempel --year 2022.' };
+  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1990 || Number(yearText) > 2199) {
+    return { ok: false, message: `Året ska vara ett årtal mellan 1990 och 2199, till exempel 2022 (fick ”${yearText.slice(0, 20)}”).` };
+  }
+
+  const out = values.get('--out');
+  if (out === undefined) return { ok: false, message: 'Ange var arbetsboken ska sparas med --out <fil.xlsx>.' };
+  if (!/\.xlsx$/i.test(out)) return { ok: false, message: `Filen som skrivs ska sluta på .xlsx (fick ”${path.basename(out).slice(0, 80)}”).` };
+
+  return { ok: true, args: { ...(data !== undefined ? { data } : {}), demo, year: Number(yearText), out, includePersonalDetails: switches.has('--personuppgifter') } };
+}
+
+export type Io = { out: (line: string) => void; err: (line: string) => void; now: () => Date };
+
+const kb = (bytes: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
+
+/** Runs the command; returns the exit code. */
+export async function runExport(argv: readonly string[], io: Io): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.err(`Fel: ${parsed.message}`);
+    io.err('');
+    io.err(usage);
+    return 2;
+  }
+  if ('help' in parsed) {
+    io.out(usage);
+    return 0;
+  }
+  const { args } = parsed;
+  const source = args.demo ? DEMO_DATA : path.resolve(args.data ?? '');
+
+  let text: string;
+  try {
+    text = fs.readFileSync(source, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'filen finns inte' : describeFsError(error);
+    io.err(`Fel: Registerfilen ${source} kunde inte läsas: ${why}.`);
+    return 1;
+  }
+
+  let file;
+  try {
+    const doc = parseDocumentText(text);
+    file = await accountantWorkbookFile(doc, { year: args.year, includePersonalDetails: args.includePersonalDetails, now: io.now() });
+  } catch (error) {
+    if (error instanceof AppError) {
+      io.err(error.code === 'validation' ? `Fel: Registerfilen ${source} är inte ett giltigt register. ${error.message}` : `Fel: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+
+  const target = path.resolve(args.out);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    const bytes = decodeBase64(file.bytesBase64);
+    if (!bytes) throw new Error('base64');
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    io.err(`Fel: Arbetsboken kunde inte sparas som ${target}: ${describeFsError(error)}.`);
+    return 1;
+  }
+  io.out(`Skrev ${accountantWorkbookTitle(args.year)} till ${target} (${kb(file.sizeBytes)} kB)${args.includePersonalDetails ? ', med personuppgifter' : ''}.`);
+  return 0;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  runExport(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    now: () => new Date(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`Fel: Ett oväntat fel inträffade: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

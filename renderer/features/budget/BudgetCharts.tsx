@@ -1,0 +1,243 @@
+import { useMemo, useState } from 'react';
+import { Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BudgetTable } from '../../../electron/contract';
+import { tickFormatter, type AxisScale } from '../../../electron/core/domain/budget-charts';
+import { sv } from '../../lib/i18n/sv';
+import {
+  barStyle,
+  chartsVm,
+  fillFor,
+  lineStyles,
+  varianceStyles,
+  type ColumnPair,
+} from './budget-charts.view-model';
+import {
+  AmountTooltip,
+  barLegend,
+  ChartFrame,
+  chartText,
+  Marker,
+  PatternDefs,
+  usePatternPrefix,
+  WrappedTick,
+  chartSize,
+  usePrinting,
+  type LegendEntry,
+} from './ChartParts';
+
+const t = sv.budget.charts;
+const HEIGHT = 320;
+/** Room under the plot for three lines of category name (and one of per cent). */
+const CATEGORY_AXIS_HEIGHT = 64;
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  controls: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, alignItems: 'flex-end' },
+  dropdown: { minWidth: '200px' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 480px), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  intro: { color: tokens.colorNeutralForeground2 },
+});
+
+/** The amount axis, sized by the core so no tick label is ever cut (`−20 mnkr`). */
+function amountAxis(axis: AxisScale, width: number) {
+  return (
+    <YAxis
+      type="number"
+      width={width}
+      domain={axis.domain}
+      ticks={axis.ticks}
+      interval={0}
+      tickFormatter={tickFormatter(axis)}
+      tick={chartText}
+      allowDataOverflow={false}
+      label={undefined}
+    />
+  );
+}
+
+const margin = { top: 12, right: 16, bottom: 4, left: 4 };
+
+export function BudgetCharts({ table }: { table: BudgetTable }) {
+  const styles = useStyles();
+  const [chosen, setChosen] = useState<Partial<ColumnPair>>({});
+  const printing = usePrinting();
+  const vm = useMemo(() => chartsVm(table, chosen), [table, chosen]);
+  const groupedPrefix = usePatternPrefix('stapel');
+  const incomePrefix = usePatternPrefix('intakt');
+  const variancePrefix = usePatternPrefix('avvikelse');
+  const labelOf = (id: string | undefined) => vm.columnOptions.find((c) => c.id === id)?.label ?? '';
+
+  const grouped = vm.budgetVsOutcome;
+  const variance = vm.variance;
+  const resultLegend: LegendEntry[] = vm.result.series.map((s) => ({ key: s.dataKey, label: s.label, line: lineStyles[s.kind] }));
+  const varianceLegend: LegendEntry[] = [
+    { key: 'battre', label: t.favourable, bar: varianceStyles.favourable, fill: fillFor(varianceStyles.favourable, `${variancePrefix}-0`) },
+    { key: 'samre', label: t.unfavourable, bar: varianceStyles.unfavourable, fill: fillFor(varianceStyles.unfavourable, `${variancePrefix}-1`) },
+  ];
+
+  return (
+    <div className={styles.section}>
+      <Text className={styles.intro}>{t.intro}</Text>
+      {vm.pair && (
+        <div className={styles.controls} data-print="hide">
+          <Field label={t.compareBase}>
+            <Dropdown
+              className={styles.dropdown}
+              value={labelOf(vm.pair.baseId)}
+              selectedOptions={[vm.pair.baseId]}
+              onOptionSelect={(_e, d) => d.optionValue && setChosen((c) => ({ ...c, baseId: d.optionValue }))}
+            >
+              {vm.columnOptions.map((c) => (
+                <Option key={c.id} value={c.id}>
+                  {c.label}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field label={t.compareOther}>
+            <Dropdown
+              className={styles.dropdown}
+              value={labelOf(vm.pair.otherId)}
+              selectedOptions={[vm.pair.otherId]}
+              onOptionSelect={(_e, d) => d.optionValue && setChosen((c) => ({ ...c, otherId: d.optionValue }))}
+            >
+              {vm.columnOptions
+                .filter((c) => c.id !== vm.pair?.baseId)
+                .map((c) => (
+                  <Option key={c.id} value={c.id}>
+                    {c.label}
+                  </Option>
+                ))}
+            </Dropdown>
+          </Field>
+        </div>
+      )}
+      <div className={styles.grid} data-chart-grid="">
+        {grouped ? (
+          <ChartFrame
+            id="budget-mot-utfall"
+            wide
+            title={grouped.title}
+            legend={barLegend(grouped.series.map((s) => ({ key: s.dataKey, label: s.label })), barStyle, groupedPrefix)}
+            table={grouped.table}
+            notes={grouped.missing}
+          >
+            <PatternDefs prefix={groupedPrefix} styles={grouped.series.map((_s, i) => barStyle(i))} />
+            <BarChart data={grouped.data} {...chartSize(printing, HEIGHT)} margin={margin} accessibilityLayer={false}>
+              <CartesianGrid vertical={false} stroke="#d1d1d1" />
+              <XAxis dataKey="label" interval={0} height={CATEGORY_AXIS_HEIGHT} tick={(p) => <WrappedTick {...p} labels={grouped.data.map((d) => d.label)} />} tickLine={false} />
+              {amountAxis(grouped.axis, grouped.axisWidth)}
+              <ReferenceLine y={0} stroke="#424242" />
+              <Tooltip content={(p) => <AmountTooltip {...p} />} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
+              {grouped.series.map((s, i) => (
+                <Bar key={s.dataKey} dataKey={s.dataKey} name={s.label} fill={fillFor(barStyle(i), `${groupedPrefix}-${i}`)} stroke={barStyle(i).ink} isAnimationActive={false} maxBarSize={64} />
+              ))}
+            </BarChart>
+          </ChartFrame>
+        ) : (
+          <Text>{t.needsTwoColumns}</Text>
+        )}
+
+        <ChartFrame
+          id="intakternas-fordelning"
+          title={vm.income.title}
+          legend={barLegend(vm.income.series.map((s) => ({ key: s.dataKey, label: s.label })), barStyle, incomePrefix)}
+          table={vm.income.table}
+        >
+          <PatternDefs prefix={incomePrefix} styles={vm.income.series.map((_s, i) => barStyle(i))} />
+          <BarChart data={vm.income.data} {...chartSize(printing, HEIGHT)} margin={margin} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} stroke="#d1d1d1" />
+            <XAxis dataKey="label" interval={0} height={CATEGORY_AXIS_HEIGHT} tick={(p) => <WrappedTick {...p} labels={vm.income.data.map((d) => d.label)} />} tickLine={false} />
+            {amountAxis(vm.income.axis, vm.income.axisWidth)}
+            <ReferenceLine y={0} stroke="#424242" />
+            <Tooltip content={(p) => <AmountTooltip {...p} />} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
+            {vm.income.series.map((s, i) => (
+              <Bar
+                key={s.dataKey}
+                dataKey={s.dataKey}
+                name={s.label}
+                stackId="intakter"
+                fill={fillFor(barStyle(i), `${incomePrefix}-${i}`)}
+                stroke={barStyle(i).ink}
+                isAnimationActive={false}
+                maxBarSize={96}
+              />
+            ))}
+          </BarChart>
+        </ChartFrame>
+
+        <ChartFrame id="resultat-over-aren" title={vm.result.title} legend={resultLegend} table={vm.result.table}>
+          <LineChart data={vm.result.data} {...chartSize(printing, HEIGHT)} margin={{ ...margin, left: 12, right: 32 }} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} stroke="#d1d1d1" />
+            <XAxis dataKey="label" interval={0} tick={chartText} padding={{ left: 32, right: 32 }} />
+            {amountAxis(vm.result.axis, vm.result.axisWidth)}
+            <ReferenceLine y={0} stroke="#424242" />
+            <Tooltip content={(p) => <AmountTooltip {...p} />} />
+            {vm.result.series.map((s) => {
+              const style = lineStyles[s.kind];
+              return (
+                <Line
+                  key={s.dataKey}
+                  dataKey={s.dataKey}
+                  name={s.label}
+                  stroke={style.color}
+                  strokeWidth={style.width}
+                  strokeDasharray={style.dash}
+                  connectNulls
+                  isAnimationActive={false}
+                  dot={(p: { cx?: number; cy?: number; index?: number; value?: unknown }) =>
+                    typeof p.cx === 'number' && typeof p.cy === 'number' && typeof p.value === 'number' ? (
+                      <Marker key={p.index} kind={style.marker} cx={p.cx} cy={p.cy} color={style.color} />
+                    ) : (
+                      <g key={p.index} />
+                    )
+                  }
+                  activeDot={false}
+                />
+              );
+            })}
+          </LineChart>
+        </ChartFrame>
+
+        {variance && (
+          <ChartFrame id="avvikelse" wide title={variance.title} legend={varianceLegend} table={variance.table} notes={[t.varianceHint, ...variance.missing]}>
+            <PatternDefs prefix={variancePrefix} styles={[varianceStyles.favourable, varianceStyles.unfavourable]} />
+            <BarChart data={variance.data} {...chartSize(printing, HEIGHT)} margin={margin} accessibilityLayer={false}>
+              <CartesianGrid vertical={false} stroke="#d1d1d1" />
+              <XAxis
+                dataKey="label"
+                interval={0}
+                height={CATEGORY_AXIS_HEIGHT + 16}
+                tickLine={false}
+                tick={(p) => (
+                  <WrappedTick {...p} labels={variance.data.map((d) => d.label)} extra={(i) => variance.labels[variance.data[i]?.key ?? '']} />
+                )}
+              />
+              {amountAxis(variance.axis, variance.axisWidth)}
+              <ReferenceLine y={0} stroke="#424242" />
+              <Tooltip
+                content={(p) => (
+                  <AmountTooltip {...p} extra={(label) => variance.labels[variance.data.find((d) => d.label === label)?.key ?? '']} />
+                )}
+                cursor={{ fill: 'rgba(0,0,0,0.06)' }}
+              />
+              <Bar dataKey="s0" name={variance.series[0]?.label ?? ''} isAnimationActive={false} maxBarSize={80}>
+                {variance.data.map((d) => {
+                  const good = typeof d.s0 === 'number' && d.s0 >= 0;
+                  const style = good ? varianceStyles.favourable : varianceStyles.unfavourable;
+                  return <Cell key={d.key} fill={fillFor(style, `${variancePrefix}-${good ? 0 : 1}`)} stroke={style.ink} />;
+                })}
+              </Bar>
+            </BarChart>
+          </ChartFrame>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,637 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import {
+  Button,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  Add20Regular,
+  ChevronDown16Regular,
+  ChevronRight16Regular,
+  Delete20Regular,
+  ErrorCircle16Filled,
+  MoreHorizontal20Regular,
+  Rename20Regular,
+  TextBulletListAdd20Regular,
+  Warning16Filled,
+} from '@fluentui/react-icons';
+import { useQueryClient } from '@tanstack/react-query';
+import type { BudgetTable } from '../../../electron/contract';
+import { apiQueryKey, useApiMutation } from '../../app/api';
+import { ExportButton } from '../../components/ExportButton';
+import { sv } from '../../lib/i18n/sv';
+import {
+  budgetExport,
+  budgetTableVm,
+  cellAt,
+  clampPos,
+  firstCell,
+  gridMoveForKey,
+  moveInGrid,
+  startsTyping,
+  type AmountCellVm,
+  type GridMove,
+  type GridPos,
+  type LineRowVm,
+  type TableRowVm,
+} from './budget-table.view-model';
+
+const t = sv.budget;
+
+export type GridAction =
+  | { type: 'add-sub-line'; lineId: string; name: string }
+  | { type: 'add-line'; kind: 'income' | 'cost'; section: string }
+  | { type: 'rename'; lineId: string; name: string }
+  | { type: 'remove-line'; lineId: string; name: string; subLineCount: number }
+  | { type: 'remove-column'; columnId: string; label: string };
+
+type Editing = {
+  key: string;
+  lineId: string;
+  columnId: string;
+  pos: GridPos;
+  initial: string;
+  text: string;
+  error?: string;
+  saving: boolean;
+};
+
+const useStyles = makeStyles({
+  exportRow: { display: 'flex', justifyContent: 'flex-end', marginBottom: tokens.spacingVerticalS },
+  scroller: {
+    width: 'fit-content',
+    maxWidth: '100%',
+    overflowX: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  table: {
+    borderCollapse: 'separate',
+    borderSpacing: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
+  headCell: {
+    position: 'sticky',
+    top: 0,
+    textAlign: 'end',
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `2px solid ${tokens.colorNeutralStroke1}`,
+    whiteSpace: 'nowrap',
+    minWidth: '168px',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  headInner: { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', columnGap: tokens.spacingHorizontalXS },
+  nameHead: { textAlign: 'start', minWidth: '300px', left: 0, zIndex: 2 },
+  nameCell: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightRegular,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    whiteSpace: 'nowrap',
+  },
+  nameInner: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, minHeight: '32px' },
+  nameText: { flexGrow: 1 },
+  toggleSpace: { display: 'inline-block', width: '24px', flexShrink: 0 },
+  amount: {
+    position: 'relative',
+    textAlign: 'end',
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    verticalAlign: 'top',
+    outlineStyle: 'none',
+    cursor: 'cell',
+  },
+  amountInner: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', minHeight: '32px', justifyContent: 'center' },
+  readOnly: { cursor: 'default' },
+  focused: {
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    ':focus': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  empty: { color: tokens.colorNeutralForeground4 },
+  negativeResult: { color: tokens.colorPaletteRedForeground3 },
+  section: {
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  sumRow: {
+    '& > th, & > td': {
+      fontWeight: tokens.fontWeightSemibold,
+      backgroundColor: tokens.colorNeutralBackground1Selected,
+      borderTop: `1px solid ${tokens.colorNeutralForeground1}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    },
+  },
+  resultRow: {
+    '& > th, & > td': {
+      fontWeight: tokens.fontWeightBold,
+      fontSize: tokens.fontSizeBase400,
+      backgroundColor: tokens.colorBrandBackground2,
+      borderTop: `3px double ${tokens.colorNeutralForeground1}`,
+      borderBottom: `2px solid ${tokens.colorNeutralForeground1}`,
+    },
+  },
+  stated: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXXS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorPaletteDarkOrangeForeground2,
+  },
+  signNote: { display: 'inline-flex', alignItems: 'center', columnGap: '2px', fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteDarkOrangeForeground2 },
+  input: {
+    width: '100%',
+    minWidth: '140px',
+    boxSizing: 'border-box',
+    textAlign: 'end',
+    fontVariantNumeric: 'tabular-nums',
+    font: 'inherit',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorNeutralStroke1Pressed}`,
+    borderBottom: `2px solid ${tokens.colorCompoundBrandStroke}`,
+    borderRadius: tokens.borderRadiusMedium,
+    outlineStyle: 'none',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  inputInvalid: { border: `2px solid ${tokens.colorPaletteRedBorder2}` },
+  error: {
+    position: 'absolute',
+    right: 0,
+    top: '100%',
+    zIndex: 3,
+    width: '300px',
+    whiteSpace: 'normal',
+    textAlign: 'start',
+    display: 'flex',
+    columnGap: tokens.spacingHorizontalXS,
+    padding: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorPaletteRedForeground1,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    border: `1px solid ${tokens.colorPaletteRedBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow8,
+  },
+  errorIcon: { flexShrink: 0, marginTop: '1px' },
+  rowButton: { minWidth: 'auto' },
+  notice: { minHeight: '20px', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+const posKey = (pos: GridPos) => `${pos.row}:${pos.col}`;
+
+export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: (action: GridAction) => void }) {
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const vm = useMemo(() => budgetTableVm(table, collapsed), [table, collapsed]);
+  const [activeRaw, setActive] = useState<GridPos | undefined>(undefined);
+  const active = activeRaw ? clampPos(vm, activeRaw) : firstCell(vm);
+  const [editing, setEditingState] = useState<Editing | undefined>(undefined);
+  const editingRef = useRef<Editing | undefined>(undefined);
+  const [notice, setNotice] = useState('');
+  const tableRef = useRef<HTMLTableElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [focusRequest, setFocusRequest] = useState<{ pos: GridPos; n: number } | undefined>(undefined);
+  const setAmount = useApiMutation('budget/set-amount');
+
+  const setEditing = (next: Editing | undefined) => {
+    editingRef.current = next;
+    setEditingState(next);
+  };
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const el = tableRef.current?.querySelector<HTMLElement>(`[data-pos="${CSS.escape(posKey(focusRequest.pos))}"]`);
+    el?.focus();
+  }, [focusRequest]);
+
+  const focusPos = useCallback((pos: GridPos) => {
+    setActive(pos);
+    setFocusRequest((r) => ({ pos, n: (r?.n ?? 0) + 1 }));
+  }, []);
+
+  const toggle = (lineId: string) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (next.has(lineId)) next.delete(lineId);
+      else next.add(lineId);
+      return next;
+    });
+
+  const startEdit = (pos: GridPos, cell: AmountCellVm, text?: string) => {
+    const current = editingRef.current;
+    if (current?.error && current.key !== cell.key) {
+      setNotice(t.fixFirst);
+      inputRef.current?.focus();
+      return;
+    }
+    setNotice('');
+    setActive(pos);
+    setEditing({
+      key: cell.key,
+      lineId: cell.lineId,
+      columnId: cell.columnId,
+      pos,
+      initial: cell.editText,
+      text: text ?? cell.editText,
+      saving: false,
+    });
+  };
+
+  /** Saves the typed text through the core; keeps the editor (and the text) open with the core's message on refusal. */
+  const commit = async (after?: GridMove, refocus = true) => {
+    const ed = editingRef.current;
+    if (!ed || ed.saving) return;
+    const done = () => {
+      setEditing(undefined);
+      const target = after ? moveInGrid(vm, ed.pos, after) : ed.pos;
+      if (refocus) focusPos(target);
+      else setActive(target);
+    };
+    if (ed.text === ed.initial) {
+      done();
+      return;
+    }
+    setEditing({ ...ed, saving: true });
+    try {
+      const next = await setAmount.mutateAsync({ columnId: ed.columnId, lineId: ed.lineId, amount: ed.text });
+      queryClient.setQueryData(apiQueryKey('budget/get', {}), next);
+      done();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setEditing({ ...ed, saving: false, error: message });
+      if (refocus) requestAnimationFrame(() => inputRef.current?.focus());
+    }
+  };
+
+  const cancel = () => {
+    const ed = editingRef.current;
+    if (!ed) return;
+    setEditing(undefined);
+    setNotice('');
+    focusPos(ed.pos);
+  };
+
+  const clearCell = async (cell: AmountCellVm) => {
+    if (!cell.entered) return;
+    try {
+      const next = await setAmount.mutateAsync({ columnId: cell.columnId, lineId: cell.lineId, amount: null });
+      queryClient.setQueryData(apiQueryKey('budget/get', {}), next);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const onCellKeyDown = (e: ReactKeyboardEvent<HTMLElement>, pos: GridPos, row: TableRowVm) => {
+    if (e.target !== e.currentTarget && !(e.target instanceof HTMLButtonElement)) return;
+    const move = gridMoveForKey(e);
+    if (move) {
+      e.preventDefault();
+      focusPos(moveInGrid(vm, pos, move));
+      return;
+    }
+    if (row.type === 'header') {
+      if (pos.col > 0 && (e.key === 'Enter' || e.key === 'F2' || e.key === ' ' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) {
+        e.preventDefault();
+        (e.currentTarget.querySelector('[data-column-menu]') as HTMLButtonElement | null)?.click();
+      }
+      return;
+    }
+    if (pos.col === 0) {
+      if (row.type === 'total') return;
+      if (e.key === 'Enter' || e.key === 'F2' || e.key === ' ' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+        e.preventDefault();
+        (e.currentTarget.querySelector('[data-row-menu]') as HTMLButtonElement | null)?.click();
+      }
+      return;
+    }
+    const cell = cellAt(vm, pos);
+    if (!cell) return;
+    if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      if (cell.editable) startEdit(pos, cell);
+      else setNotice(row.type === 'line' ? t.sumOfSubLines(row.name) : t.computedTotal(row.type === 'total' ? row.label : ''));
+      return;
+    }
+    if (!cell.editable) return;
+    if (e.key === 'Delete') {
+      e.preventDefault();
+      void clearCell(cell);
+    } else if (e.key === 'Backspace') {
+      e.preventDefault();
+      startEdit(pos, cell, '');
+    } else if (startsTyping(e)) {
+      e.preventDefault();
+      startEdit(pos, cell, e.key);
+    }
+  };
+
+  const onInputKeyDown = (e: ReactKeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void commit();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      cancel();
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      void commit(e.shiftKey ? 'previous-editable' : 'next-editable');
+    }
+  };
+
+  const columnCount = vm.columns.length;
+  const headerRow = vm.rows[0];
+  const bodyRows = vm.rows.filter((r): r is Exclude<TableRowVm, { type: 'header' }> => r.type !== 'header');
+  const headerPos = (col: number): GridPos => ({ row: 'columns', col });
+  const headerTabIndex = (col: number) => (posKey(active) === posKey(headerPos(col)) ? 0 : -1);
+  const onHeaderFocus = (e: FocusEvent<HTMLElement>, col: number) => {
+    if (e.target === e.currentTarget) setActive(headerPos(col));
+  };
+
+  const nameCell = (row: Exclude<TableRowVm, { type: 'header' }>) => {
+    const pos: GridPos = { row: row.key, col: 0 };
+    const isActive = posKey(active) === posKey(pos);
+    const common = {
+      'data-pos': posKey(pos),
+      tabIndex: isActive ? 0 : -1,
+      onKeyDown: (e: ReactKeyboardEvent<HTMLElement>) => onCellKeyDown(e, pos, row),
+      onFocus: () => setActive(pos),
+    };
+    if (row.type === 'section') {
+      return (
+        <th scope="rowgroup" colSpan={columnCount + 1} className={mergeClasses(styles.section, styles.focused)} {...common} aria-label={row.label} aria-haspopup="menu">
+          <div className={styles.nameInner}>
+            <span className={styles.nameText}>{row.label}</span>
+            <SectionMenu label={row.label} onAdd={() => onAction({ type: 'add-line', kind: row.kind, section: row.label })} />
+          </div>
+        </th>
+      );
+    }
+    if (row.type === 'total') {
+      return (
+        <th scope="row" className={mergeClasses(styles.nameCell, styles.focused)} {...common}>
+          <div className={styles.nameInner}>
+            <span className={styles.toggleSpace} />
+            <span className={styles.nameText}>{row.label}</span>
+          </div>
+        </th>
+      );
+    }
+    return (
+      <th
+        scope="row"
+        className={mergeClasses(styles.nameCell, styles.focused)}
+        {...common}
+        aria-label={t.rowHeader(row.name, row.isLeaf ? 'none' : row.expanded ? 'shown' : 'hidden')}
+        aria-haspopup="menu"
+      >
+        <div className={styles.nameInner} style={{ paddingLeft: `${row.depth * 24}px` }}>
+          {row.isLeaf ? (
+            <span className={styles.toggleSpace} />
+          ) : (
+            <Button
+              size="small"
+              appearance="transparent"
+              tabIndex={-1}
+              className={styles.rowButton}
+              icon={row.expanded ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+              aria-expanded={row.expanded}
+              aria-label={row.expanded ? t.collapse(row.name) : t.expand(row.name)}
+              onClick={() => toggle(row.lineId)}
+            />
+          )}
+          <span className={styles.nameText}>{row.name}</span>
+          <LineMenu row={row} onAction={onAction} onToggle={() => toggle(row.lineId)} />
+        </div>
+      </th>
+    );
+  };
+
+  const amountCell = (row: Exclude<TableRowVm, { type: 'section' | 'header' }>, cell: AmountCellVm, index: number) => {
+    const pos: GridPos = { row: row.key, col: index + 1 };
+    const isActive = posKey(active) === posKey(pos);
+    const isEditing = editing?.key === cell.key;
+    const errorId = `fel-${cell.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+    const resultNegative = row.type === 'total' && row.emphasis === 'result' && cell.negative;
+    return (
+      <td
+        key={cell.columnId}
+        role="gridcell"
+        data-pos={posKey(pos)}
+        data-cell={cell.key}
+        tabIndex={isEditing ? -1 : isActive ? 0 : -1}
+        aria-readonly={!cell.editable}
+        title={cell.stated?.description ?? cell.unusualSign ?? (row.type === 'total' ? t.computedTotal(row.label) : undefined)}
+        className={mergeClasses(styles.amount, styles.focused, !cell.editable && styles.readOnly)}
+        onKeyDown={(e) => onCellKeyDown(e, pos, row)}
+        onFocus={(e) => e.target === e.currentTarget && setActive(pos)}
+        onDoubleClick={() => cell.editable && startEdit(pos, cell)}
+      >
+        {isEditing && editing ? (
+          <>
+            <input
+              ref={inputRef}
+              className={mergeClasses(styles.input, editing.error !== undefined && styles.inputInvalid)}
+              value={editing.text}
+              autoFocus
+              inputMode="decimal"
+              autoComplete="off"
+              spellCheck={false}
+              readOnly={editing.saving}
+              aria-label={t.editLabel(row.type === 'line' ? row.name : row.label, cell.columnLabel)}
+              aria-invalid={editing.error !== undefined}
+              aria-describedby={editing.error !== undefined ? errorId : undefined}
+              onFocus={(e) => {
+                if (editing.text === editing.initial) e.currentTarget.select();
+                else e.currentTarget.setSelectionRange(editing.text.length, editing.text.length);
+              }}
+              onChange={(e) => {
+                const ed = editingRef.current;
+                if (ed) setEditing({ ...ed, text: e.target.value });
+              }}
+              onKeyDown={onInputKeyDown}
+              onBlur={() => {
+                const ed = editingRef.current;
+                if (ed && !ed.saving && ed.key === cell.key) void commit(undefined, false);
+              }}
+            />
+            {editing.error !== undefined && (
+              <div id={errorId} role="alert" className={styles.error} data-testid="amount-error">
+                <ErrorCircle16Filled className={styles.errorIcon} aria-hidden />
+                <span>{editing.error}</span>
+              </div>
+            )}
+          </>
+        ) : (
+          <div className={styles.amountInner}>
+            <span className={mergeClasses(!cell.entered && cell.editable && styles.empty, resultNegative && styles.negativeResult)} data-amount="">
+              {cell.text || (cell.editable ? '–' : '')}
+            </span>
+            {cell.unusualSign && (
+              <span className={styles.signNote}>
+                <Warning16Filled aria-hidden />
+                {cell.unusualSign}
+              </span>
+            )}
+            {cell.stated && (
+              <span className={styles.stated} data-testid="stated-total">
+                <Warning16Filled aria-hidden />
+                {cell.stated.label}
+              </span>
+            )}
+          </div>
+        )}
+      </td>
+    );
+  };
+
+  return (
+    <div>
+      <div className={styles.exportRow} data-print="hide">
+        <ExportButton channel="exports/table" input={() => budgetExport(vm)} />
+      </div>
+      <div className={styles.scroller}>
+        <table ref={tableRef} role="grid" aria-label={t.tableHeading} aria-describedby="budget-tabell-hjalp" className={styles.table}>
+          <thead>
+            <tr>
+              <th
+                scope="col"
+                className={mergeClasses(styles.headCell, styles.nameHead, styles.focused)}
+                data-pos={posKey(headerPos(0))}
+                tabIndex={headerTabIndex(0)}
+                onKeyDown={(e) => headerRow && onCellKeyDown(e, headerPos(0), headerRow)}
+                onFocus={(e) => onHeaderFocus(e, 0)}
+              >
+                {t.lineColumn}
+              </th>
+              {vm.columns.map((c, i) => (
+                <th
+                  key={c.id}
+                  scope="col"
+                  className={mergeClasses(styles.headCell, styles.focused)}
+                  data-column={c.id}
+                  aria-haspopup="menu"
+                  data-pos={posKey(headerPos(i + 1))}
+                  tabIndex={headerTabIndex(i + 1)}
+                  onKeyDown={(e) => headerRow && onCellKeyDown(e, headerPos(i + 1), headerRow)}
+                  onFocus={(e) => onHeaderFocus(e, i + 1)}
+                >
+                  <div className={styles.headInner}>
+                    <span>{c.label}</span>
+                    <Menu>
+                      <MenuTrigger disableButtonEnhancement>
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          tabIndex={-1}
+                          icon={<MoreHorizontal20Regular />}
+                          aria-label={t.columnActions(c.label)}
+                          data-column-menu=""
+                          data-print="hide"
+                        />
+                      </MenuTrigger>
+                      <MenuPopover>
+                        <MenuList>
+                          <MenuItem icon={<Delete20Regular />} onClick={() => onAction({ type: 'remove-column', columnId: c.id, label: c.label })}>
+                            {t.removeColumn}
+                          </MenuItem>
+                        </MenuList>
+                      </MenuPopover>
+                    </Menu>
+                  </div>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {bodyRows.map((row) => (
+              <tr
+                key={row.key}
+                data-row={row.key}
+                data-row-type={row.type}
+                className={row.type === 'total' ? (row.emphasis === 'result' ? styles.resultRow : styles.sumRow) : undefined}
+              >
+                {nameCell(row)}
+                {row.type !== 'section' && row.cells.map((cell, i) => amountCell(row, cell, i))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className={styles.notice} role="status" aria-live="polite">
+        {notice || (setAmount.isPending ? t.saving : '')}
+      </div>
+    </div>
+  );
+}
+
+function SectionMenu({ label, onAdd }: { label: string; onAdd: () => void }) {
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button size="small" appearance="subtle" tabIndex={-1} icon={<MoreHorizontal20Regular />} aria-label={t.sectionActions(label)} data-row-menu="" data-print="hide" />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem icon={<Add20Regular />} onClick={onAdd}>
+            {t.addLine(label)}
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+function LineMenu({ row, onAction, onToggle }: { row: LineRowVm; onAction: (a: GridAction) => void; onToggle: () => void }) {
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button size="small" appearance="subtle" tabIndex={-1} icon={<MoreHorizontal20Regular />} aria-label={t.rowActions(row.name)} data-row-menu="" data-print="hide" />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem icon={<TextBulletListAdd20Regular />} onClick={() => onAction({ type: 'add-sub-line', lineId: row.lineId, name: row.name })}>
+            {t.addSubLine}
+          </MenuItem>
+          <MenuItem icon={<Rename20Regular />} onClick={() => onAction({ type: 'rename', lineId: row.lineId, name: row.name })}>
+            {t.rename}
+          </MenuItem>
+          {!row.isLeaf && (
+            <MenuItem icon={row.expanded ? <ChevronDown16Regular /> : <ChevronRight16Regular />} onClick={onToggle}>
+              {row.expanded ? t.hideSubLines : t.showSubLines}
+            </MenuItem>
+          )}
+          <MenuItem
+            icon={<Delete20Regular />}
+            onClick={() => onAction({ type: 'remove-line', lineId: row.lineId, name: row.name, subLineCount: row.subLineCount })}
+          >
+            {t.removeLine}
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}

@@ -1,0 +1,149 @@
+import { useMemo, useState } from 'react';
+import { Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BudgetTable } from '../../../electron/contract';
+import { tickFormatter } from '../../../electron/core/domain/budget-charts';
+import { useApiQuery } from '../../app/api';
+import { QueryState } from '../../components/QueryState';
+import { sv } from '../../lib/i18n/sv';
+import { barStyle, fillFor } from './budget-charts.view-model';
+import { defaultRegisterYear, registerVm, registerYears, type RegisterCardVm } from './budget-register.view-model';
+import { AmountTooltip, barLegend, ChartFrame, chartSize, chartText, PatternDefs, usePatternPrefix, usePrinting, WrappedTick } from './ChartParts';
+
+const t = sv.budget.register;
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  intro: { color: tokens.colorNeutralForeground2, maxWidth: '90ch' },
+  year: { maxWidth: '200px' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    breakInside: 'avoid',
+  },
+  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) max-content',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { margin: 0 },
+  value: { margin: 0, textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  strong: { fontWeight: tokens.fontWeightSemibold },
+  explanation: { margin: 0 },
+  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  reasonsLabel: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+});
+
+function RegisterCard({ card }: { card: RegisterCardVm }) {
+  const styles = useStyles();
+  const headingId = `register-${card.key}`;
+  return (
+    <section className={styles.card} aria-labelledby={headingId} data-register={card.key}>
+      <h3 id={headingId} className={styles.cardTitle}>
+        {card.title}
+      </h3>
+      <dl className={styles.figures}>
+        {card.figures.map((f) => (
+          <div key={f.key} style={{ display: 'contents' }}>
+            <dt className={styles.term}>{f.term}</dt>
+            <dd className={`${styles.value} ${f.strong ? styles.strong : ''}`} data-figure={f.key}>
+              {f.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className={styles.explanation} data-testid="register-explanation">
+        {card.explanation}
+      </p>
+      {card.reasons.length > 0 && (
+        <>
+          <p className={styles.reasonsLabel}>{t.reasonsLabel}</p>
+          <ul className={styles.reasons}>
+            {card.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function RegisterSection({ table }: { table: BudgetTable }) {
+  const styles = useStyles();
+  const years = registerYears(table);
+  const [chosen, setChosen] = useState<number | undefined>(undefined);
+  const printing = usePrinting();
+  const year = chosen !== undefined && years.includes(chosen) ? chosen : defaultRegisterYear(table, new Date().getFullYear());
+  const comparison = useApiQuery('budget/register-comparison', { year });
+  const vm = useMemo(() => (comparison.data ? registerVm(comparison.data, table) : undefined), [comparison.data, table]);
+  const prefix = usePatternPrefix('register');
+  const yearOptions = years.includes(year) ? years : [...years, year].sort((a, b) => a - b);
+
+  return (
+    <div className={styles.section}>
+      <Text className={styles.intro}>{t.intro}</Text>
+      <Field label={t.year} className={styles.year} data-print="hide">
+        <Dropdown value={String(year)} selectedOptions={[String(year)]} onOptionSelect={(_e, d) => d.optionValue && setChosen(Number(d.optionValue))}>
+          {yearOptions.map((y) => (
+            <Option key={y} value={String(y)}>
+              {String(y)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <QueryState query={comparison}>
+        {() =>
+          vm && (
+            <div className={styles.grid}>
+              {vm.cards.map((card) => (
+                <RegisterCard key={card.key} card={card} />
+              ))}
+              <ChartFrame
+                id="registret"
+                wide
+                title={vm.chart.title}
+                legend={barLegend(vm.chart.series.map((s) => ({ key: s.dataKey, label: s.label })), barStyle, prefix)}
+                table={vm.chart.table}
+              >
+                <PatternDefs prefix={prefix} styles={vm.chart.series.map((_s, i) => barStyle(i))} />
+                <BarChart data={vm.chart.data} {...chartSize(printing, 300)} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
+                  <CartesianGrid vertical={false} stroke="#d1d1d1" />
+                  <XAxis dataKey="label" interval={0} height={48} tickLine={false} tick={(p) => <WrappedTick {...p} labels={vm.chart.data.map((d) => d.label)} />} />
+                  <YAxis
+                    type="number"
+                    width={vm.chart.axisWidth}
+                    domain={vm.chart.axis.domain}
+                    ticks={vm.chart.axis.ticks}
+                    interval={0}
+                    tickFormatter={tickFormatter(vm.chart.axis)}
+                    tick={chartText}
+                  />
+                  <ReferenceLine y={0} stroke="#424242" />
+                  <Tooltip content={(p) => <AmountTooltip {...p} />} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
+                  {vm.chart.series.map((s, i) => (
+                    <Bar key={s.dataKey} dataKey={s.dataKey} name={s.label} fill={fillFor(barStyle(i), `${prefix}-${i}`)} stroke={barStyle(i).ink} isAnimationActive={false} maxBarSize={96} />
+                  ))}
+                </BarChart>
+              </ChartFrame>
+            </div>
+          )
+        }
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,383 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Field,
+  Link,
+  makeStyles,
+  Menu,
+  MenuItemCheckbox,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  mergeClasses,
+  Option,
+  SearchBox,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { Add20Regular, Dismiss20Regular, TableSettings20Regular } from '@fluentui/react-icons';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { MemberStatus } from '../../../electron/contract';
+import type { OrganisationKind } from '../../../electron/core/store/schema';
+import { useApiQuery } from '../../app/api';
+import { hrefTo } from '../../app/router';
+import { ExportButton } from '../../components/ExportButton';
+import { QueryState } from '../../components/QueryState';
+import { sv } from '../../lib/i18n/sv';
+import {
+  columnLabel,
+  COLUMN_STORAGE_KEY,
+  columnIds,
+  columns,
+  countText,
+  emptyFilters,
+  hasActiveFilters,
+  isIsoDate,
+  listInput,
+  multiSelectSummary,
+  nextSort,
+  parseColumnChoice,
+  rowViewModel,
+  serialiseColumnChoice,
+  tableMinWidth,
+  servicesFilters,
+  type ColumnId,
+  type ListFilters,
+  type ServicesFilter,
+} from './member-list.view-model';
+import { memberListExport } from './member-list-export';
+import { kindOrder } from './organisation-form.view-model';
+import { OrganisationDialog } from './OrganisationDialog';
+import { DateInput } from './shared';
+
+const t = sv.medlemmar.list;
+const ROW_HEIGHT = 40;
+const statusOrder = Object.keys(sv.medlemmar.statuses) as MemberStatus[];
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  search: { width: '400px', maxWidth: '100%' },
+  filter: { width: '200px' },
+  dropdown: { minWidth: 0, width: '100%' },
+  date: { width: '160px' },
+  switch: { paddingBottom: tokens.spacingVerticalXXS },
+  spacer: { flexGrow: 1 },
+  countRow: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  scroller: {
+    overflow: 'auto',
+    // Replaced by the measured room left in the window (useRoomBelow); never so small it becomes useless.
+    height: '480px',
+    minHeight: '320px',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  head: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, boxShadow: `0 1px 0 ${tokens.colorNeutralStroke1}` },
+  row: { height: `${ROW_HEIGHT}px` },
+  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  nameCell: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  nameLink: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  numberHeader: { textAlign: 'end', '& > button, & > div': { justifyContent: 'flex-end' } },
+  spacerRow: { border: 'none' },
+  empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * The height that lets an element reach down to the bottom of the page's scrolling area (the shell's
+ * <main>), so the list has one scrollbar of its own and the sticky header stays in view. Follows window
+ * resizes and changes above it (a message bar closing).
+ */
+function useRoomBelow(ref: RefObject<HTMLElement | null>, bottomGap: number, ready: boolean): number | undefined {
+  const [height, setHeight] = useState<number>();
+  const measure = useCallback(() => {
+    const element = ref.current;
+    const main = element?.closest('main');
+    if (!element || !main) return;
+    const top = element.getBoundingClientRect().top + main.scrollTop;
+    setHeight(Math.floor(main.getBoundingClientRect().top + main.clientHeight - top - bottomGap));
+  }, [ref, bottomGap]);
+  // What sits above can change height on any render (filters wrapping onto another line): measure again.
+  useLayoutEffect(measure);
+  useLayoutEffect(() => {
+    const main = ref.current?.closest('main');
+    if (!main) return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(main);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [ref, measure, ready]);
+  return height;
+}
+
+function readColumns(): ColumnId[] {
+  try {
+    return parseColumnChoice(window.localStorage.getItem(COLUMN_STORAGE_KEY));
+  } catch {
+    return parseColumnChoice(null);
+  }
+}
+
+function MultiDropdown<T extends string>({
+  label,
+  values,
+  selected,
+  labelOf,
+  all,
+  onChange,
+}: {
+  label: string;
+  values: readonly T[];
+  selected: readonly T[];
+  labelOf: (value: T) => string;
+  all: string;
+  onChange: (next: T[]) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <Field label={label} className={styles.filter}>
+      <Dropdown
+        className={styles.dropdown}
+        multiselect
+        value={multiSelectSummary(selected, (v) => labelOf(v as T), all)}
+        selectedOptions={[...selected]}
+        onOptionSelect={(_, data) => onChange(values.filter((v) => data.selectedOptions.includes(v)))}
+      >
+        {values.map((v) => (
+          <Option key={v} value={v}>
+            {labelOf(v)}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+export function MemberList({ filters, onFiltersChange }: { filters: ListFilters; onFiltersChange: (next: ListFilters) => void }) {
+  const styles = useStyles();
+  const [visible, setVisible] = useState<ColumnId[]>(readColumns);
+  const [creating, setCreating] = useState(false);
+  const counties = useApiQuery('reference/list-counties', {});
+  const list = useApiQuery('members/list', listInput(filters), { placeholderData: keepPreviousData });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const room = useRoomBelow(scrollRef, 32, list.data !== undefined);
+
+  useEffect(() => {
+    try {
+      window.localStorage.setItem(COLUMN_STORAGE_KEY, serialiseColumnChoice(visible));
+    } catch {
+      // A browser without storage forgets the choice at reload; nothing else depends on it.
+    }
+  }, [visible]);
+
+  const rows = useMemo(() => (list.data?.rows ?? []).map(rowViewModel), [list.data]);
+  const countyNames = useMemo(() => new Map((counties.data ?? []).map((c) => [c.code, c.name])), [counties.data]);
+  const update = (patch: Partial<ListFilters>) => onFiltersChange({ ...filters, ...patch });
+
+  // TanStack Virtual hands back functions the React Compiler cannot memoise; this component opts out by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const feeYear = list.data?.feeYear ?? 0;
+
+  return (
+    <>
+      <div className={styles.toolbar} role="search">
+        <Field label={t.searchLabel} className={styles.search}>
+          <SearchBox
+            value={filters.query}
+            placeholder={t.searchPlaceholder}
+            onChange={(_, data) => update({ query: data.value })}
+            data-testid="member-search"
+          />
+        </Field>
+        <MultiDropdown<OrganisationKind>
+          label={t.kindFilter}
+          values={kindOrder}
+          selected={filters.kinds}
+          labelOf={(k) => sv.medlemmar.kinds[k]}
+          all={t.allKinds}
+          onChange={(kinds) => update({ kinds })}
+        />
+        <MultiDropdown<string>
+          label={t.countyFilter}
+          values={(counties.data ?? []).map((c) => c.code)}
+          selected={filters.countyCodes}
+          labelOf={(code) => countyNames.get(code) ?? code}
+          all={t.allCounties}
+          onChange={(countyCodes) => update({ countyCodes })}
+        />
+        <MultiDropdown<MemberStatus>
+          label={t.statusFilter}
+          values={statusOrder}
+          selected={filters.statuses}
+          labelOf={(s) => sv.medlemmar.statuses[s]}
+          all={t.allStatuses}
+          onChange={(statuses) => update({ statuses })}
+        />
+        <Field
+          label={t.statusDate}
+          className={styles.date}
+          validationMessage={filters.statusDate !== '' && !isIsoDate(filters.statusDate) ? sv.medlemmar.common.dateInvalid : undefined}
+        >
+          <DateInput value={filters.statusDate} onChange={(value) => update({ statusDate: value })} />
+        </Field>
+        <Field label={t.servicesFilter} className={styles.filter}>
+          <Dropdown
+            className={styles.dropdown}
+            value={t.services[filters.services]}
+            selectedOptions={[filters.services]}
+            onOptionSelect={(_, data) => update({ services: (data.optionValue ?? 'alla') as ServicesFilter })}
+          >
+            {servicesFilters.map((f) => (
+              <Option key={f} value={f}>
+                {t.services[f]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Switch className={styles.switch} checked={filters.showArchived} label={t.showArchived} onChange={(_, data) => update({ showArchived: data.checked })} />
+        {hasActiveFilters(filters) && (
+          <Button appearance="subtle" icon={<Dismiss20Regular />} onClick={() => onFiltersChange({ ...emptyFilters(), sort: filters.sort })}>
+            {t.clearFilters}
+          </Button>
+        )}
+        <span className={styles.spacer} />
+        <ExportButton
+          channel="exports/table"
+          disabled={!list.data}
+          input={() => memberListExport(list.data ?? { rows: [], feeYear }, visible, filters, (code) => countyNames.get(code) ?? code)}
+        />
+        <Button appearance="primary" icon={<Add20Regular />} onClick={() => setCreating(true)}>
+          {t.newOrganisation}
+        </Button>
+      </div>
+
+      <QueryState query={list}>
+        {(data) => (
+          <>
+            <div className={styles.countRow}>
+              <Text role="status" aria-live="polite" data-testid="member-count">
+                {countText(data)}
+              </Text>
+              <Menu
+                checkedValues={{ columns: visible }}
+                onCheckedValueChange={(_, data) => setVisible(columnIds.filter((id) => id === 'name' || data.checkedItems.includes(id)))}
+              >
+                <MenuTrigger disableButtonEnhancement>
+                  <Button appearance="subtle" icon={<TableSettings20Regular />}>
+                    {t.columns}
+                  </Button>
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    {columnIds.map((id) => (
+                      <MenuItemCheckbox
+                        key={id}
+                        name="columns"
+                        value={id}
+                        disabled={id === 'name'}
+                      >
+                        {columnLabel(id, data.feeYear)}
+                      </MenuItemCheckbox>
+                    ))}
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+            </div>
+            <div ref={scrollRef} className={styles.scroller} style={room !== undefined ? { height: `${room}px` } : undefined} data-testid="member-scroller">
+              <Table
+                sortable
+                size="small"
+                aria-label={t.tableLabel}
+                aria-rowcount={rows.length + 1}
+                style={{ minWidth: `${tableMinWidth(visible)}px` }}
+              >
+                <TableHeader className={styles.head}>
+                  <TableRow aria-rowindex={1}>
+                    {visible.map((id) => {
+                      const column = columns[id];
+                      const sorted = filters.sort.by === column.sortKey;
+                      return (
+                        <TableHeaderCell
+                          key={id}
+                          className={mergeClasses(column.numeric && styles.numberHeader)}
+                          style={column.width !== undefined ? { width: `${column.width}px` } : undefined}
+                          sortDirection={sorted ? (filters.sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                          onClick={() => update({ sort: nextSort(filters.sort, column) })}
+                        >
+                          {columnLabel(id, feeYear)}
+                        </TableHeaderCell>
+                      );
+                    })}
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {top > 0 && <tr aria-hidden="true" className={styles.spacerRow} style={{ height: `${top}px` }} />}
+                  {items.map((item) => {
+                    const row = rows[item.index];
+                    if (!row) return null;
+                    return (
+                      <TableRow key={row.id} className={styles.row} aria-rowindex={item.index + 2} data-row-id={row.id}>
+                        {visible.map((id) =>
+                          id === 'name' ? (
+                            <TableCell key={id}>
+                              <span className={styles.nameCell}>
+                                <Link href={hrefTo('medlemmar', [row.id])} className={styles.nameLink}>
+                                  {row.name}
+                                </Link>
+                                {row.archived && (
+                                  <Badge appearance="outline" color="subtle" size="small">
+                                    {t.archived}
+                                  </Badge>
+                                )}
+                              </span>
+                            </TableCell>
+                          ) : (
+                            <TableCell key={id} className={mergeClasses(styles.cell, columns[id].numeric && styles.number)} title={row.cells[id]}>
+                              {row.cells[id]}
+                            </TableCell>
+                          ),
+                        )}
+                      </TableRow>
+                    );
+                  })}
+                  {bottom > 0 && <tr aria-hidden="true" className={styles.spacerRow} style={{ height: `${bottom}px` }} />}
+                </TableBody>
+              </Table>
+              {rows.length === 0 && <div className={styles.empty}>{t.empty}</div>}
+            </div>
+          </>
+        )}
+      </QueryState>
+      {creating && <OrganisationDialog onClose={() => setCreating(false)} />}
+    </>
+  );
+}

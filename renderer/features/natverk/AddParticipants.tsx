@@ -1,0 +1,152 @@
+import { useMemo, useState } from 'react';
+import { Card, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import type { NetworkDetail } from '../../../electron/contract';
+import type { RosterRole } from '../../../electron/core/store/schema';
+import { useApiMutation, useApiQuery } from '../../app/api';
+import { formatNumber } from '../../lib/format';
+import { sv } from '../../lib/i18n/sv';
+import { DateInput } from './DateInput';
+import { isIsoDate } from './network-list.view-model';
+import { QuickPicker } from './QuickPicker';
+import {
+  defaultRole,
+  organisationCandidates,
+  participationOrder,
+  personCandidates,
+  rosterRoleOrder,
+  showsParticipation,
+  type Participation,
+} from './roster.view-model';
+import { useNatverkStyles } from './styles';
+
+const t = sv.natverk.roster;
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
+  picker: { flex: '1 1 260px', minWidth: 0 },
+  setting: { flex: '0 0 auto' },
+});
+
+/** The add bar: a person or an organisation from the register, with the role, participation and first day it gets. */
+export function AddParticipants({ detail }: { detail: NetworkDetail }) {
+  const styles = useStyles();
+  const shared = useNatverkStyles();
+  // Said in a live region, not a toast: adding twenty in a row must not stack twenty toasts.
+  const [added, setAdded] = useState('');
+  const [role, setRole] = useState<RosterRole>(defaultRole(detail.kind));
+  const [participation, setParticipation] = useState<Participation>('deltagare');
+  const [from, setFrom] = useState(detail.date);
+  const [personQuery, setPersonQuery] = useState('');
+  const [orgQuery, setOrgQuery] = useState('');
+  const [error, setError] = useState<{ picker: 'person' | 'organisation'; message: string }>();
+  const validFrom = isIsoDate(from) ? from : detail.date;
+
+  const contacts = useApiQuery('contacts/list', { includeEnded: false, date: validFrom });
+  const organisations = useApiQuery('members/list', { date: validFrom, archived: 'active' });
+  const add = useApiMutation('networks/add-entry');
+
+  const persons = useMemo(
+    () => personCandidates(contacts.data ?? [], personQuery, detail.roster, validFrom),
+    [contacts.data, personQuery, detail.roster, validFrom],
+  );
+  const orgs = useMemo(
+    () => organisationCandidates(organisations.data?.rows ?? [], orgQuery, detail.roster, validFrom),
+    [organisations.data, orgQuery, detail.roster, validFrom],
+  );
+
+  const submit = (picker: 'person' | 'organisation', id: string, name: string) => {
+    setError(undefined);
+    setAdded('');
+    if (!isIsoDate(from)) {
+      setError({ picker, message: sv.natverk.form.invalidDate });
+      return;
+    }
+    add.mutate(
+      {
+        networkId: detail.id,
+        ...(picker === 'person' ? { contactId: id } : { organisationId: id }),
+        role,
+        participation,
+        from,
+      },
+      {
+        onSuccess: () => setAdded(t.added(name)),
+        onError: (e) => setError({ picker, message: t.addFailed(e.message) }),
+      },
+    );
+  };
+
+  return (
+    <Card className={styles.card} role="region" aria-label={t.addHeading}>
+      <h2 className={shared.sectionHeading}>{t.addHeading}</h2>
+      <div className={styles.row}>
+        <div className={styles.picker}>
+          <QuickPicker
+            label={t.addPerson}
+            placeholder={t.addPersonPlaceholder}
+            hint={t.addPersonHint}
+            query={personQuery}
+            onQueryChange={(q) => {
+              setPersonQuery(q);
+              if (error?.picker === 'person') setError(undefined);
+            }}
+            options={persons.options.map((p) => ({ id: p.contactId, text: p.text, primary: p.name, secondary: p.secondary }))}
+            {...(persons.more > 0 ? { moreText: t.more(formatNumber(persons.more)) } : {})}
+            emptyText={t.noPersons}
+            {...(error?.picker === 'person' ? { error: error.message } : {})}
+            onPick={(id) => submit('person', id, persons.options.find((p) => p.contactId === id)?.name ?? '')}
+          />
+        </div>
+        <div className={styles.picker}>
+          <QuickPicker
+            label={t.addOrganisation}
+            placeholder={t.addOrganisationPlaceholder}
+            hint={t.addOrganisationHint}
+            query={orgQuery}
+            onQueryChange={(q) => {
+              setOrgQuery(q);
+              if (error?.picker === 'organisation') setError(undefined);
+            }}
+            options={orgs.options.map((o) => ({ id: o.organisationId, text: o.text, primary: o.name, secondary: o.secondary }))}
+            {...(orgs.more > 0 ? { moreText: t.more(formatNumber(orgs.more)) } : {})}
+            emptyText={t.noOrganisations}
+            {...(error?.picker === 'organisation' ? { error: error.message } : {})}
+            onPick={(id) => submit('organisation', id, orgs.options.find((o) => o.organisationId === id)?.name ?? '')}
+          />
+        </div>
+        <Field label={t.role} className={styles.setting}>
+          <Select value={role} onChange={(_e, data) => setRole(data.value as RosterRole)}>
+            {rosterRoleOrder.map((r) => (
+              <option key={r} value={r}>
+                {sv.natverk.roles[r]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {showsParticipation(detail.kind) && (
+          <Field label={t.participation} className={styles.setting}>
+            <Select value={participation} onChange={(_e, data) => setParticipation(data.value as Participation)}>
+              {participationOrder.map((p) => (
+                <option key={p} value={p}>
+                  {sv.natverk.participations[p]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <Field
+          className={styles.setting}
+          label={t.from}
+          validationState={isIsoDate(from) ? 'none' : 'error'}
+          validationMessage={isIsoDate(from) ? undefined : sv.natverk.form.invalidDate}
+        >
+          <DateInput value={from} onChange={(v) => setFrom(v)} />
+        </Field>
+      </div>
+      <Text className={shared.hint} role="status" aria-live="polite" data-testid="added-status">
+        {added}
+      </Text>
+    </Card>
+  );
+}

@@ -1,0 +1,380 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import { Add20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
+import type { NetworkDetail } from '../../../electron/contract';
+import type { MeetingKind } from '../../../electron/core/store/schema';
+import { useApiMutation } from '../../app/api';
+import { useNotify } from '../../app/notify';
+import { formatNumber } from '../../lib/format';
+import { sv } from '../../lib/i18n/sv';
+import { DateInput } from './DateInput';
+import { ConfirmDialog } from './ConfirmDialog';
+import {
+  apiFieldError,
+  emptyMeetingForm,
+  hasErrors,
+  keepAttendees,
+  meetingFormFields,
+  toggleId,
+  validateMeetingForm,
+  type FieldErrors,
+  type MeetingFormField,
+  type MeetingFormValues,
+} from './forms.view-model';
+import { attendeeOptions, meetingKindOrder, meetingRows, type MeetingRowVm } from './meetings.view-model';
+import { isIsoDate } from './network-list.view-model';
+import { useNatverkStyles } from './styles';
+
+const t = sv.natverk.meetings;
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalL },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalM },
+  checks: {
+    display: 'flex',
+    flexDirection: 'column',
+    maxHeight: '260px',
+    overflowY: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalXS,
+  },
+  error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  checkActions: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  title: { display: 'flex', flexDirection: 'column', rowGap: '2px', paddingBlock: tokens.spacingVerticalXS },
+  dateCol: { width: '110px' },
+  kindCol: { width: '130px' },
+  attCol: { width: '120px' },
+  actionsCol: { width: '52px' },
+});
+
+type Dialogs =
+  | { kind: 'create' }
+  | { kind: 'edit'; row: MeetingRowVm; date: string }
+  | { kind: 'attendance'; row: MeetingRowVm; date: string }
+  | { kind: 'delete'; row: MeetingRowVm };
+
+export function MeetingsSection({ detail }: { detail: NetworkDetail }) {
+  const styles = useStyles();
+  const shared = useNatverkStyles();
+  const notify = useNotify();
+  const [dialog, setDialog] = useState<Dialogs>();
+  const rows = useMemo(() => meetingRows(detail), [detail]);
+  const remove = useApiMutation('networks/delete-meeting');
+  const headingId = useId('meetings');
+  const close = () => {
+    remove.reset();
+    setDialog(undefined);
+  };
+  const isoDateOf = (id: string) => detail.meetings.find((m) => m.id === id)?.date ?? detail.date;
+
+  return (
+    <Card className={styles.card} role="region" aria-labelledby={headingId}>
+      <div className={styles.head}>
+        <h2 id={headingId} className={shared.sectionHeading}>
+          {t.heading}
+        </h2>
+        <Button appearance="primary" icon={<Add20Regular />} onClick={() => setDialog({ kind: 'create' })}>
+          {t.add}
+        </Button>
+      </div>
+      {rows.length === 0 ? (
+        <Text className={shared.hint}>{t.empty}</Text>
+      ) : (
+        <div className={shared.scroll}>
+          <Table aria-label={t.tableLabel} size="small" className={shared.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.dateCol}>{t.columns.date}</TableHeaderCell>
+                <TableHeaderCell className={styles.kindCol}>{t.columns.kind}</TableHeaderCell>
+                <TableHeaderCell>{t.columns.title}</TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.attCol, shared.numberHeader)}>{t.columns.attendees}</TableHeaderCell>
+                <TableHeaderCell className={styles.actionsCol}>
+                  <span className={shared.visuallyHidden}>{t.columns.actions}</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={row.id} data-testid="meeting-row">
+                  <TableCell className={shared.tabular}>{row.date}</TableCell>
+                  <TableCell>{row.kindLabel}</TableCell>
+                  <TableCell>
+                    <div className={styles.title}>
+                      <span>{row.title}</span>
+                      {row.attendeeNames !== '' && <Text className={shared.hint}>{row.attendeeNames}</Text>}
+                      {row.note !== '' && <Text className={shared.hint}>{row.note}</Text>}
+                    </div>
+                  </TableCell>
+                  <TableCell className={shared.number}>{row.attendeesText}</TableCell>
+                  <TableCell>
+                    <Menu>
+                      <MenuTrigger disableButtonEnhancement>
+                        <MenuButton appearance="subtle" icon={<MoreHorizontal20Regular />} menuIcon={null} aria-label={t.rowMenu(row.title)} />
+                      </MenuTrigger>
+                      <MenuPopover>
+                        <MenuList>
+                          <MenuItem onClick={() => setDialog({ kind: 'attendance', row, date: isoDateOf(row.id) })}>{t.attendance}</MenuItem>
+                          <MenuItem onClick={() => setDialog({ kind: 'edit', row, date: isoDateOf(row.id) })}>{t.edit}</MenuItem>
+                          <MenuItem onClick={() => setDialog({ kind: 'delete', row })}>{t.remove}</MenuItem>
+                        </MenuList>
+                      </MenuPopover>
+                    </Menu>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+
+      <Dialog open={dialog !== undefined && dialog.kind !== 'delete'} onOpenChange={(_e, d) => !d.open && close()}>
+        <DialogSurface aria-describedby={undefined}>
+          {dialog?.kind === 'create' && <MeetingForm detail={detail} onClose={close} />}
+          {dialog?.kind === 'edit' && <MeetingForm key={dialog.row.id} detail={detail} meeting={{ row: dialog.row, date: dialog.date }} onClose={close} />}
+          {dialog?.kind === 'attendance' && <AttendanceForm key={dialog.row.id} detail={detail} row={dialog.row} date={dialog.date} onClose={close} />}
+        </DialogSurface>
+      </Dialog>
+      <ConfirmDialog
+        open={dialog?.kind === 'delete'}
+        title={dialog?.kind === 'delete' ? t.deleteTitle(dialog.row.title) : ''}
+        confirmLabel={t.remove}
+        busy={remove.isPending}
+        {...(remove.error ? { error: remove.error.message } : {})}
+        onConfirm={() => {
+          if (dialog?.kind !== 'delete') return;
+          const { row } = dialog;
+          remove.mutate(
+            { networkId: detail.id, meetingId: row.id },
+            {
+              onSuccess: () => {
+                notify(t.removed(row.title));
+                close();
+              },
+            },
+          );
+        }}
+        onClose={close}
+      >
+        {t.deleteBody}
+      </ConfirmDialog>
+    </Card>
+  );
+}
+
+function AttendeeChecks({
+  detail,
+  date,
+  selected,
+  onChange,
+}: {
+  detail: NetworkDetail;
+  date: string;
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const styles = useStyles();
+  const shared = useNatverkStyles();
+  const options = useMemo(() => attendeeOptions(detail, date), [detail, date]);
+  const groupId = useId('attendees');
+  if (options.length === 0) return <Text className={shared.hint}>{t.noPersons}</Text>;
+  return (
+    <div role="group" aria-labelledby={groupId}>
+      <Text id={groupId} weight="semibold" block>
+        {t.attendees}
+      </Text>
+      <Text className={shared.hint} block>
+        {t.attendeesHint(date)}
+      </Text>
+      <div className={styles.checkActions}>
+        <Button size="small" appearance="transparent" onClick={() => onChange(options.map((o) => o.contactId))}>
+          {t.selectAll}
+        </Button>
+        <Button size="small" appearance="transparent" onClick={() => onChange([])}>
+          {t.selectNone}
+        </Button>
+      </div>
+      <div className={styles.checks}>
+        {options.map((o) => (
+          <Checkbox
+            key={o.contactId}
+            label={o.label}
+            checked={selected.includes(o.contactId)}
+            onChange={(_e, d) => onChange(toggleId(selected, o.contactId, d.checked === true))}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meeting?: { row: MeetingRowVm; date: string }; onClose: () => void }) {
+  const styles = useStyles();
+  const notify = useNotify();
+  const [values, setValues] = useState<MeetingFormValues>(() =>
+    meeting
+      ? { date: meeting.date, kind: meeting.row.kind, title: meeting.row.title, note: meeting.row.note, attendeeContactIds: meeting.row.attendeeContactIds }
+      : emptyMeetingForm(detail.date),
+  );
+  const [errors, setErrors] = useState<FieldErrors<MeetingFormField>>({});
+  const [general, setGeneral] = useState<string>();
+  const onError = (error: { message: string; details?: unknown }) => {
+    const mapped = apiFieldError(error, meetingFormFields);
+    if (mapped.field) setErrors({ [mapped.field]: mapped.message });
+    else setGeneral(mapped.message);
+  };
+  const onSuccess = (m: { title: string }) => {
+    notify(t.saved(m.title));
+    onClose();
+  };
+  const add = useApiMutation('networks/add-meeting', { onSuccess, onError });
+  const update = useApiMutation('networks/update-meeting', { onSuccess, onError });
+  const busy = add.isPending || update.isPending;
+  const set = <K extends keyof MeetingFormValues>(key: K, value: MeetingFormValues[K]) => {
+    setValues((v) => {
+      const next = { ...v, [key]: value };
+      // Persons not on the roster on the new day cannot have attended it.
+      if (key === 'date' && isIsoDate(next.date)) next.attendeeContactIds = keepAttendees(next.attendeeContactIds, attendeeOptions(detail, next.date));
+      return next;
+    });
+    setErrors((e) => ({ ...e, [key]: undefined }));
+    setGeneral(undefined);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateMeetingForm(values);
+    setErrors(found);
+    if (hasErrors(found)) return;
+    const fields = { networkId: detail.id, date: values.date, kind: values.kind, title: values.title.trim(), note: values.note.trim() };
+    if (meeting) update.mutate({ ...fields, meetingId: meeting.row.id });
+    else add.mutate({ ...fields, attendeeContactIds: values.attendeeContactIds });
+  };
+  const state = (f: MeetingFormField) => (errors[f] !== undefined ? 'error' : 'none');
+  return (
+    <form onSubmit={submit} noValidate>
+      <DialogBody>
+        <DialogTitle>{meeting ? t.editTitle : t.createTitle}</DialogTitle>
+        <DialogContent className={styles.form}>
+          <div className={styles.pair}>
+            <Field label={t.date} required validationState={state('date')} validationMessage={errors.date}>
+              <DateInput value={values.date} onChange={(v) => set('date', v)} />
+            </Field>
+            <Field label={t.kind} required validationState={state('kind')} validationMessage={errors.kind}>
+              <Select value={values.kind} onChange={(_e, d) => set('kind', d.value as MeetingKind)}>
+                {meetingKindOrder.map((k) => (
+                  <option key={k} value={k}>
+                    {sv.natverk.meetingKinds[k]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <Field label={t.title} required validationState={state('title')} validationMessage={errors.title}>
+            <Input value={values.title} maxLength={250} onChange={(_e, d) => set('title', d.value)} />
+          </Field>
+          <Field label={t.note} validationState={state('note')} validationMessage={errors.note}>
+            <Textarea value={values.note} rows={2} resize="vertical" onChange={(_e, d) => set('note', d.value)} />
+          </Field>
+          {!meeting && isIsoDate(values.date) && (
+            <div>
+              <AttendeeChecks detail={detail} date={values.date} selected={values.attendeeContactIds} onChange={(ids) => set('attendeeContactIds', ids)} />
+              {errors.attendeeContactIds !== undefined && (
+                <Text role="alert" className={styles.error}>
+                  {errors.attendeeContactIds}
+                </Text>
+              )}
+            </div>
+          )}
+          {general !== undefined && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>{sv.natverk.form.failed(general)}</MessageBarBody>
+            </MessageBar>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+            {t.save}
+          </Button>
+          <Button onClick={onClose} disabled={busy}>
+            {sv.app.cancel}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
+  );
+}
+
+function AttendanceForm({ detail, row, date, onClose }: { detail: NetworkDetail; row: MeetingRowVm; date: string; onClose: () => void }) {
+  const notify = useNotify();
+  const [selected, setSelected] = useState<string[]>(row.attendeeContactIds);
+  const save = useApiMutation('networks/set-attendees', {
+    onSuccess: (m) => {
+      notify(t.attendanceSaved(formatNumber(m.attendeeContactIds.length)));
+      onClose();
+    },
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ networkId: detail.id, meetingId: row.id, attendeeContactIds: selected });
+      }}
+    >
+      <DialogBody>
+        <DialogTitle>{t.attendanceTitle(row.title, row.date)}</DialogTitle>
+        <DialogContent>
+          <AttendeeChecks detail={detail} date={date} selected={selected} onChange={setSelected} />
+          {save.error && (
+            <MessageBar intent="error" layout="multiline" style={{ marginTop: tokens.spacingVerticalM }}>
+              <MessageBarBody>{sv.natverk.form.failed(save.error.message)}</MessageBarBody>
+            </MessageBar>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button type="submit" appearance="primary" disabled={save.isPending} icon={save.isPending ? <Spinner size="tiny" /> : undefined}>
+            {t.save}
+          </Button>
+          <Button onClick={onClose} disabled={save.isPending}>
+            {sv.app.cancel}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
+  );
+}

@@ -1,0 +1,167 @@
+/** The network list and the goal figures: `networks/list` + `networks/get-figures` -> rows, tabs and header figures. */
+import type { NetworkFigures, NetworkSummary } from '../../../electron/contract';
+import type { NetworkKind } from '../../../electron/core/store/schema';
+import { formatDate, formatNumber } from '../../lib/format';
+import { sv } from '../../lib/i18n/sv';
+
+const t = sv.natverk;
+
+/** The list's order of kinds, as the plan presents them. */
+export const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap'];
+
+export type KindFilter = NetworkKind | 'alla';
+export const kindFilters: readonly KindFilter[] = ['alla', ...networkKindOrder];
+
+/** The tab named by the hash query (`?typ=projekt`); anything else shows all kinds. */
+export function parseKindFilter(value: string | null): KindFilter {
+  return kindFilters.find((k) => k === value) ?? 'alla';
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date `YYYY-MM-DD` from year 1900 on (the `Input type="date"` gives this form, or ''). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200) return false;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** The date named by `?datum=`, when it is a real date. */
+export function parseDateQuery(value: string | null): string | undefined {
+  return value !== null && isIsoDate(value) ? value : undefined;
+}
+
+export type KindTabVm = { value: KindFilter; label: string; count: number };
+
+export function kindTabs(networks: readonly Pick<NetworkSummary, 'kind'>[]): KindTabVm[] {
+  return kindFilters.map((value) => {
+    const count = value === 'alla' ? networks.length : networks.filter((n) => n.kind === value).length;
+    const label = value === 'alla' ? t.list.all : t.kinds[value];
+    return { value, label: t.list.tabCount(label, formatNumber(count)), count };
+  });
+}
+
+export type ProgressVm = {
+  count: number;
+  goal: number;
+  /** 0–1, for the progress bar (capped at 1). */
+  ratio: number;
+  text: string;
+  reached: boolean;
+};
+
+export function municipalityProgress(count: number, goal: number): ProgressVm {
+  return {
+    count,
+    goal,
+    ratio: goal <= 0 ? 1 : Math.min(1, count / goal),
+    text: t.list.progress(formatNumber(count), formatNumber(goal)),
+    reached: count >= goal,
+  };
+}
+
+export type NetworkRowVm = {
+  id: string;
+  name: string;
+  kind: NetworkKind;
+  kindLabel: string;
+  /** A second line under the name: the governed service, for a council. */
+  detail?: string;
+  progress: ProgressVm;
+  persons: string;
+  meetings: string;
+  lastMeeting: string;
+  /** Arkiverad / Avslutat … / Startar …; absent while the network runs. */
+  status?: string;
+  archived: boolean;
+};
+
+function statusOf(n: Pick<NetworkSummary, 'archived' | 'startDate' | 'endDate'>, date: string): string | undefined {
+  if (n.archived) return t.list.archived;
+  if (n.endDate !== undefined && n.endDate < date) return t.list.ended(formatDate(n.endDate));
+  if (n.startDate !== undefined && n.startDate > date) return t.list.notStarted(formatDate(n.startDate));
+  return undefined;
+}
+
+/** Rows in the core's order (kind, then name in Swedish order), filtered to the tab. */
+export function networkRows(networks: readonly NetworkSummary[], municipalityGoal: number, date: string, kind: KindFilter = 'alla'): NetworkRowVm[] {
+  return networks
+    .filter((n) => kind === 'alla' || n.kind === kind)
+    .map((n) => {
+      const status = statusOf(n, date);
+      return {
+        id: n.id,
+        name: n.name,
+        kind: n.kind,
+        kindLabel: t.kinds[n.kind],
+        ...(n.serviceName !== undefined ? { detail: t.list.service(n.serviceName) } : {}),
+        progress: municipalityProgress(n.participatingMemberMunicipalities, municipalityGoal),
+        persons: formatNumber(n.activePersons),
+        meetings: formatNumber(n.meetingCount),
+        lastMeeting: n.lastMeetingDate !== undefined ? formatDate(n.lastMeetingDate) : t.list.noMeetings,
+        ...(status !== undefined ? { status } : {}),
+        archived: n.archived,
+      };
+    });
+}
+
+export type FiguresVm = {
+  networksValue: string;
+  networksHint: string;
+  reached: boolean;
+  reachedText: string;
+  eventsLabel: string;
+  eventsValue: string;
+  eventsHint: string;
+  otherEventsHint: string;
+  eventsGoal: string;
+};
+
+/** The header: competence networks reaching 20 against the goal of four; conferences and webinars in the year. */
+export function figuresVm(f: NetworkFigures): FiguresVm {
+  return {
+    networksValue: t.figures.networksGoalValue(formatNumber(f.networksReachingGoal), formatNumber(f.networkGoal)),
+    networksHint: t.figures.networksGoalHint(formatNumber(f.networkGoal), formatNumber(f.municipalityGoal)),
+    reached: f.networkGoalReached,
+    reachedText: f.networkGoalReached ? t.figures.goalReached : t.figures.goalNotReached,
+    eventsLabel: t.figures.events(String(f.events.year)),
+    eventsValue: formatNumber(f.events.conferencesAndWebinars),
+    eventsHint: t.figures.eventsHint(formatNumber(f.events.conferences), formatNumber(f.events.webinars)),
+    otherEventsHint: t.figures.otherEvents(formatNumber(f.events.seminars), formatNumber(f.events.meetings)),
+    eventsGoal: t.figures.eventsGoal,
+  };
+}
+
+/** The header checkbox over the visible rows: all, some (mixed) or none of them selected. */
+export function selectionState(selected: ReadonlySet<string>, visibleIds: readonly string[]): boolean | 'mixed' {
+  const chosen = visibleIds.filter((id) => selected.has(id)).length;
+  if (chosen === 0) return false;
+  return chosen === visibleIds.length ? true : 'mixed';
+}
+
+/** The selected ids that are still listed, in list order (a network archived away drops out of the selection). */
+export function selectedInOrder(selected: ReadonlySet<string>, networks: readonly Pick<NetworkSummary, 'id'>[]): string[] {
+  return networks.filter((n) => selected.has(n.id)).map((n) => n.id);
+}
+
+/** Years to offer for the events figure: the given year and the ones around it. */
+export function yearChoices(current: number, span = 3): number[] {
+  return Array.from({ length: span * 2 + 1 }, (_, i) => current + span - i);
+}
+
+/**
+ * A typed date made ISO where the intent is plain: `20220630` and `2022-6-3` become `2022-06-30` and
+ * `2022-06-03`; anything else is returned trimmed, for the form's check to refuse.
+ */
+export function normaliseDateInput(value: string): string {
+  const text = value.trim();
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const m = compact ?? loose;
+  if (!m) return text;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : text;
+}

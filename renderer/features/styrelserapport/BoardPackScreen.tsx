@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownload20Regular, DocumentPdf20Regular, Print20Regular } from '@fluentui/react-icons';
+import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
+import { useNotify } from '../../app/notify';
+import { navigate } from '../../app/router';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { formatDate } from '../../lib/format';
+import { sv } from '../../lib/i18n/sv';
+import { BudgetChart, CoverageChart, DistributionChart, MembersChart, NetworksChart, PopulationChart, SharesChart } from './BoardPackCharts';
+import { dateFromQuery, printQuery } from './board-pack.view-model';
+import { downloadFile } from './download';
+import { GoalsSection } from './GoalsSection';
+import { PackList } from './PackList';
+
+const t = sv.styrelserapport;
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXL },
+  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalS },
+  date: { width: '200px' },
+  charts: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 440px), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  wide: { gridColumn: '1 / -1' },
+  chartsHeading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** The Styrelserapport screen: a meeting date, the goals against it, the figures beside them, and saved packs. */
+export function BoardPackScreen({ query }: { query: URLSearchParams }) {
+  const styles = useStyles();
+  const notify = useNotify();
+  const client = useApiClient();
+  const [typed, setTyped] = useState<string>(() => dateFromQuery(query.get('datum')) ?? '');
+  const [includePreviousYear, setIncludePreviousYear] = useState(query.get('tidigare') === 'ja');
+  const chosen = dateFromQuery(typed);
+  const pack = useApiQuery('packs/compute', chosen ? { date: chosen, includePreviousYear } : { includePreviousYear }, {
+    placeholderData: (previous) => previous,
+  });
+  const save = useApiMutation('packs/save');
+  const [exporting, setExporting] = useState(false);
+  const content = pack.data;
+  const date = content?.date;
+  const shownDate = typed === '' ? (date ?? '') : typed;
+
+  const makePack = async () => {
+    if (!date) return;
+    try {
+      const saved = await save.mutateAsync({ date, includePreviousYear });
+      notify(t.packSaved(saved.title));
+      navigate('styrelserapport', ['utskrift'], { ...printQuery({ packId: saved.id }), skriv: 'ja' });
+    } catch (error) {
+      notify(t.packFailed(error instanceof Error ? error.message : String(error)), 'error');
+    }
+  };
+
+  const exportExcel = async () => {
+    if (!date) return;
+    setExporting(true);
+    try {
+      const file = await client.request('packs/workbook', { date, includePreviousYear });
+      downloadFile(file);
+      notify(t.exported(file.fileName));
+    } catch (error) {
+      notify(t.exportFailed(error instanceof Error ? error.message : String(error)), 'error');
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const year = date ? Number(date.slice(0, 4)) : undefined;
+  return (
+    <div className={styles.page}>
+      <div>
+        <PageHeader
+          title={t.title}
+          subtitle={date ? t.subtitle(formatDate(date, 'long')) : undefined}
+          actions={
+            <>
+              <Button
+                icon={<Print20Regular />}
+                disabled={!date}
+                onClick={() => date && navigate('styrelserapport', ['utskrift'], printQuery({ date, includePreviousYear }))}
+              >
+                {t.preview}
+              </Button>
+              <Button icon={<ArrowDownload20Regular />} disabled={!date || exporting} onClick={() => void exportExcel()}>
+                {exporting ? t.exporting : t.exportExcel}
+              </Button>
+              <Button appearance="primary" icon={<DocumentPdf20Regular />} disabled={!date || save.isPending} onClick={() => void makePack()}>
+                {save.isPending ? t.makingPack : t.makePack}
+              </Button>
+            </>
+          }
+        />
+        <div className={styles.controls}>
+          <Field
+            label={t.meetingDate}
+            hint={t.meetingDateHint}
+            validationMessage={typed !== '' && !chosen ? t.badDate : undefined}
+            className={styles.date}
+          >
+            <Input
+              value={shownDate}
+              placeholder={t.datePlaceholder}
+              maxLength={10}
+              inputMode="numeric"
+              onChange={(_, d) => setTyped(d.value.trim())}
+            />
+          </Field>
+          {year !== undefined && (
+            <Checkbox
+              checked={includePreviousYear}
+              onChange={(_, d) => setIncludePreviousYear(d.checked === true)}
+              label={t.includePreviousYear(String(year - 1))}
+            />
+          )}
+        </div>
+      </div>
+      <QueryState query={pack}>
+        {(data) => (
+          <>
+            <GoalsSection content={data} />
+            <section aria-labelledby="lage-rubrik" className={styles.page}>
+              <h2 id="lage-rubrik" className={styles.chartsHeading}>
+                {t.situation(formatDate(data.date, 'long'))}
+              </h2>
+              <div className={styles.charts}>
+                <MembersChart content={data} layout={{}} />
+                <DistributionChart content={data} layout={{}} />
+                <SharesChart content={data} layout={{}} />
+                <NetworksChart content={data} layout={{}} />
+                <PopulationChart content={data} layout={{}} />
+                <CoverageChart content={data} layout={{}} />
+                <div className={styles.wide}>
+                  <BudgetChart content={data} layout={{}} />
+                </div>
+              </div>
+            </section>
+          </>
+        )}
+      </QueryState>
+      <PackList />
+    </div>
+  );
+}

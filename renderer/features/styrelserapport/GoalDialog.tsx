@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import type { Goal } from '../../../electron/core/store/schema';
+import { useApiMutation } from '../../app/api';
+import { useNotify } from '../../app/notify';
+import { sv } from '../../lib/i18n/sv';
+import {
+  comparisonOptions,
+  emptyGoalForm,
+  fieldOfError,
+  goalFormOf,
+  isShareMetric,
+  metricOptions,
+  readGoalForm,
+  withMetric,
+  type GoalForm,
+  type GoalFormErrors,
+} from './goal-form.view-model';
+
+const f = sv.styrelserapport.form;
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: tokens.spacingHorizontalM },
+  number: { '& input': { textAlign: 'end', fontVariantNumeric: 'tabular-nums' } },
+});
+
+/** Adds a goal (`goal` absent) or changes one: title, metric from the list, comparison, target. */
+export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number; onClose: () => void }) {
+  const styles = useStyles();
+  const notify = useNotify();
+  const [form, setForm] = useState<GoalForm>(() => (goal ? goalFormOf(goal) : emptyGoalForm(year)));
+  const [errors, setErrors] = useState<GoalFormErrors>({});
+  const [general, setGeneral] = useState<string>();
+  const create = useApiMutation('goals/create');
+  const update = useApiMutation('goals/update');
+  const busy = create.isPending || update.isPending;
+  const share = isShareMetric(form.metric);
+
+  const set = (patch: Partial<GoalForm>) => setForm((current) => ({ ...current, ...patch }));
+
+  const save = async () => {
+    const read = readGoalForm(form);
+    if (!read.ok) {
+      setErrors(read.errors);
+      return;
+    }
+    setErrors({});
+    setGeneral(undefined);
+    try {
+      const saved = goal
+        ? await update.mutateAsync({ goalId: goal.id, ...read.input, targetMax: read.input.targetMax ?? null })
+        : await create.mutateAsync(read.input);
+      notify(f.saved(saved.title));
+      onClose();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const field = fieldOfError((error as { details?: unknown }).details);
+      if (field) setErrors({ [field]: message.replace(/^[^:]+: /, '') });
+      else setGeneral(message);
+    }
+  };
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{goal ? f.editTitle : f.newTitle}</DialogTitle>
+            <DialogContent className={styles.form}>
+              <Field label={f.title} required validationMessage={errors.title}>
+                <Input value={form.title} onChange={(_, d) => set({ title: d.value })} maxLength={200} />
+              </Field>
+              <Field label={f.description}>
+                <Textarea value={form.description} onChange={(_, d) => set({ description: d.value })} maxLength={2000} resize="vertical" />
+              </Field>
+              <div className={styles.row}>
+                <Field label={f.year} required validationMessage={errors.year}>
+                  <Input className={styles.number} value={form.year} onChange={(_, d) => set({ year: d.value })} inputMode="numeric" maxLength={4} />
+                </Field>
+                <Field label={f.comparison} required>
+                  <Dropdown
+                    value={sv.styrelserapport.comparisons[form.comparison]}
+                    selectedOptions={[form.comparison]}
+                    onOptionSelect={(_, d) => d.optionValue && set({ comparison: d.optionValue as GoalForm['comparison'] })}
+                  >
+                    {comparisonOptions.map((c) => (
+                      <Option key={c} value={c}>
+                        {sv.styrelserapport.comparisons[c]}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </Field>
+              </div>
+              <Field label={f.metric} required hint={f.metricHint}>
+                <Dropdown
+                  value={sv.styrelserapport.metrics[form.metric]}
+                  selectedOptions={[form.metric]}
+                  onOptionSelect={(_, d) => d.optionValue && setForm((current) => withMetric(current, d.optionValue as GoalForm['metric']))}
+                >
+                  {metricOptions.map((m) => (
+                    <Option key={m} value={m}>
+                      {sv.styrelserapport.metrics[m]}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+              <div className={styles.row}>
+                <Field label={share ? f.targetPercent : f.target} required validationMessage={errors.target}>
+                  <Input className={styles.number} value={form.target} onChange={(_, d) => set({ target: d.value })} inputMode="decimal" />
+                </Field>
+                {form.comparison === 'between' && (
+                  <Field label={share ? f.targetMaxPercent : f.targetMax} required validationMessage={errors.targetMax}>
+                    <Input className={styles.number} value={form.targetMax} onChange={(_, d) => set({ targetMax: d.value })} inputMode="decimal" />
+                  </Field>
+                )}
+              </div>
+              {general && (
+                <MessageBar intent="error" layout="multiline">
+                  <MessageBarBody>{general}</MessageBarBody>
+                </MessageBar>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={onClose} disabled={busy}>
+                {f.cancel}
+              </Button>
+              <Button appearance="primary" type="submit" disabled={busy}>
+                {busy ? f.saving : f.save}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

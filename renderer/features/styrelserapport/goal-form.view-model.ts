@@ -1,0 +1,118 @@
+/**
+ * The goal dialog's form: text fields as typed -> the `goals/create` / `goals/update` input, or Swedish
+ * messages per field. A share metric is typed in per cent (`75`) and stored as a fraction (0.75); counts are
+ * whole numbers. The core checks again and has the last word.
+ */
+import { goalComparisons, metricInfo, type GoalComparison } from '../../../electron/core/domain/goals';
+import { goalMetrics, type Goal, type GoalMetric } from '../../../electron/core/store/schema';
+import { sv } from '../../lib/i18n/sv';
+
+const e = sv.styrelserapport.form.errors;
+
+export type GoalForm = {
+  year: string;
+  title: string;
+  description: string;
+  metric: GoalMetric;
+  comparison: GoalComparison;
+  target: string;
+  targetMax: string;
+};
+
+export type GoalFormField = 'year' | 'title' | 'target' | 'targetMax';
+export type GoalFormErrors = Partial<Record<GoalFormField, string>>;
+
+export const metricOptions: readonly GoalMetric[] = goalMetrics;
+export const comparisonOptions: readonly GoalComparison[] = goalComparisons;
+
+export function isShareMetric(metric: GoalMetric): boolean {
+  return metricInfo[metric].unit === 'share';
+}
+
+/** A stored figure as the field shows it: `0.75` -> `75` for a share, `125` for a count; comma decimals. */
+export function figureText(value: number | undefined, metric: GoalMetric): string {
+  if (value === undefined) return '';
+  const shown = isShareMetric(metric) ? Math.round(value * 100 * 1e6) / 1e6 : value;
+  return String(shown).replace('.', ',');
+}
+
+export function emptyGoalForm(year: number): GoalForm {
+  return { year: String(year), title: '', description: '', metric: 'member-count', comparison: 'at-least', target: '', targetMax: '' };
+}
+
+export function goalFormOf(goal: Goal): GoalForm {
+  return {
+    year: String(goal.year),
+    title: goal.title,
+    description: goal.description,
+    metric: goal.metric,
+    comparison: goal.comparison,
+    target: figureText(goal.target, goal.metric),
+    targetMax: figureText(goal.targetMax, goal.metric),
+  };
+}
+
+/** Switching between a count and a share metric moves the typed figures with it (75 % is not 75 members). */
+export function withMetric(form: GoalForm, metric: GoalMetric): GoalForm {
+  if (isShareMetric(form.metric) === isShareMetric(metric)) return { ...form, metric };
+  return { ...form, metric, target: '', targetMax: '' };
+}
+
+function parseFigure(text: string, metric: GoalMetric): { ok: true; value: number } | { ok: false; message: string } {
+  const cleaned = text.replace(/[\s\u00a0\u202f%]/g, '').replace(',', '.').replace('\u2212', '-');
+  if (cleaned === '' || !/^-?\d+(\.\d+)?$/.test(cleaned)) return { ok: false, message: e.number };
+  const value = Number(cleaned);
+  if (isShareMetric(metric)) {
+    if (value < 0 || value > 100) return { ok: false, message: e.percent };
+    return { ok: true, value: Math.round(value * 1e4) / 1e6 };
+  }
+  if (!Number.isInteger(value) || value < 0) return { ok: false, message: e.whole };
+  return { ok: true, value };
+}
+
+export type GoalInput = {
+  year: number;
+  title: string;
+  description: string;
+  metric: GoalMetric;
+  comparison: GoalComparison;
+  target: number;
+  targetMax?: number;
+};
+
+export type GoalFormResult = { ok: true; input: GoalInput } | { ok: false; errors: GoalFormErrors };
+
+export function readGoalForm(form: GoalForm): GoalFormResult {
+  const errors: GoalFormErrors = {};
+  const year = Number(form.year.trim());
+  if (!/^\d{4}$/.test(form.year.trim()) || year < 1990 || year > 2199) errors.year = e.year;
+  const title = form.title.trim();
+  if (title === '') errors.title = e.title;
+  const target = parseFigure(form.target, form.metric);
+  if (!target.ok) errors.target = target.message;
+  let targetMax: number | undefined;
+  if (form.comparison === 'between') {
+    const parsed = parseFigure(form.targetMax, form.metric);
+    if (!parsed.ok) errors.targetMax = parsed.message;
+    else targetMax = parsed.value;
+  }
+  if (Object.keys(errors).length > 0 || !target.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    input: {
+      year,
+      title,
+      description: form.description.trim(),
+      metric: form.metric,
+      comparison: form.comparison,
+      target: target.value,
+      ...(targetMax !== undefined ? { targetMax } : {}),
+    },
+  };
+}
+
+/** A refusal from the core names its field in `details.field`; show it under that field. */
+export function fieldOfError(details: unknown): GoalFormField | undefined {
+  const field = (details as { field?: unknown } | undefined)?.field;
+  return field === 'year' || field === 'title' || field === 'target' || field === 'targetMax' ? field : undefined;
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BOOT_DOCUMENT_GLOBAL, bootDocumentText, installWebBridge } from '../../../renderer/bridge/web-bridge';
+import { generateDemoDocument } from '../../../electron/core/demo/demo-document';
+import { readDemoBase } from '../../../scripts/demo-data';
+import { overviewAt } from '../../../electron/core/domain/overview';
+
+const defaultText = fs.readFileSync(path.resolve(import.meta.dirname, '../../../assets/default-data.json'), 'utf8');
+const clock = () => new Date('2022-06-30T10:00:00.000Z');
+const scope = globalThis as Record<string, unknown>;
+
+// installWebBridge sets `window.api`, as in the browser.
+beforeEach(() => {
+  vi.stubGlobal('window', {});
+});
+
+afterEach(() => {
+  delete scope[BOOT_DOCUMENT_GLOBAL];
+  vi.unstubAllGlobals();
+});
+
+describe('starting the web entry from a given register (the benchmarks’ hook)', () => {
+  it('reads the boot document only when a string was put in the global', () => {
+    expect(bootDocumentText({})).toBeUndefined();
+    expect(bootDocumentText({ [BOOT_DOCUMENT_GLOBAL]: 42 })).toBeUndefined();
+    expect(bootDocumentText({ [BOOT_DOCUMENT_GLOBAL]: '{"a":1}' })).toBe('{"a":1}');
+  });
+
+  it('runs the core over the boot document instead of the bundled one, and says so', async () => {
+    const demo = generateDemoDocument({ scale: 1, seed: 'boot', base: readDemoBase() });
+    scope[BOOT_DOCUMENT_GLOBAL] = JSON.stringify(demo);
+    const bridge = installWebBridge({ documentText: defaultText, version: '1.0.0', clock });
+    expect(bridge.repo.get().organisations).toHaveLength(400);
+    const info = await bridge.api.invoke('app/get-info', {});
+    expect(info).toMatchObject({ ok: true, data: { loadReport: { outcome: 'opened' } } });
+    expect(await bridge.api.invoke('overview/get', {})).toEqual({ ok: true, data: overviewAt(demo, '2022-06-30') });
+  });
+
+  it('starts from the bundled register when no boot document was given', async () => {
+    const bridge = installWebBridge({ documentText: defaultText, version: '1.0.0', clock });
+    expect(bridge.repo.get().organisations.length).toBe(JSON.parse(defaultText).organisations.length);
+    expect(await bridge.api.invoke('app/get-info', {})).toMatchObject({ ok: true, data: { loadReport: { outcome: 'created-default' } } });
+  });
+
+  it('refuses a boot document that is not a valid register, as any start would', () => {
+    scope[BOOT_DOCUMENT_GLOBAL] = '{"schemaVersion":1}';
+    expect(() => installWebBridge({ documentText: defaultText, version: '1.0.0', clock })).toThrow(/registrets format/);
+  });
+});

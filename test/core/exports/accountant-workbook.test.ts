@@ -1,0 +1,307 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { membershipFeesForYear } from '../../../electron/core/domain/fees';
+import { serviceRevenueForYear } from '../../../electron/core/domain/pricing';
+import { budgetTable } from '../../../electron/core/domain/budget';
+import {
+  accountantSheetNames,
+  buildAccountantWorkbook,
+  budgetVariancesFor,
+  invoiceHeaders,
+  memberHeaders,
+  rosterHeaders,
+  serviceHeaders,
+} from '../../../electron/core/exports/accountant-workbook';
+import { toBytes } from '../../../electron/core/exports/workbook-kit';
+import type { SambrukDocument } from '../../../electron/core/store/schema';
+import { loadDefaultDocument } from '../../support/memory-document';
+import { recalculateWithLibreOffice, skipReason, sofficePath } from '../../support/libreoffice';
+import { unzip, asText } from '../imports/zip-fixtures';
+import { accountantFixture, HOSTILE_NAME, PERSON_EMAIL } from './accountant-fixture';
+import { partXml, reopen } from './reopen';
+
+const NOW = new Date('2022-06-30T10:00:00.000Z');
+const YEAR = 2022;
+
+async function workbookOf(doc: SambrukDocument, includePersonalDetails = false) {
+  const built = buildAccountantWorkbook(doc, { year: YEAR, includePersonalDetails, now: NOW });
+  const bytes = await toBytes(built.workbook);
+  return { built, bytes, workbook: await reopen(bytes) };
+}
+
+function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+/** Row number of the header row (the frozen row) and the column of each header. */
+function headerOf(sheet: ExcelJS.Worksheet) {
+  const view = sheet.views[0] as { ySplit?: number } | undefined;
+  const headerRow = view?.ySplit ?? 0;
+  const columns = new Map<string, number>();
+  sheet.getRow(headerRow).eachCell((cell, c) => columns.set(String(cell.value), c));
+  return { headerRow, columns };
+}
+
+function rowWhere(sheet: ExcelJS.Worksheet, column: number, value: string, after = 0): ExcelJS.Row {
+  for (let r = after + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (row.getCell(column).value === value) return row;
+  }
+  throw new Error(`no row with ${value} in column ${column} of ${sheet.name}`);
+}
+
+const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+
+describe('the accountant workbook: structure', () => {
+  it('has the five sheets in order, the title as file name and the document properties set', async () => {
+    const { built, workbook } = await workbookOf(accountantFixture());
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([...accountantSheetNames]);
+    expect(built.fileName).toBe('Ekonomiunderlag 2022.xlsx');
+    expect(workbook.title).toBe('Ekonomiunderlag 2022');
+    expect(workbook.creator).toBe('Sambruk Kansli');
+    expect(workbook.company).toBe('Föreningen Sambruk');
+    expect(workbook.subject).toContain('2022');
+    expect(workbook.created?.toISOString()).toBe(NOW.toISOString());
+  });
+
+  it('freezes and filters the header, fits landscape to the width and names the sheet and year in the printed header', async () => {
+    const { workbook } = await workbookOf(accountantFixture());
+    for (const name of accountantSheetNames) {
+      const sheet = sheetOf(workbook, name);
+      const view = sheet.views[0] as { state?: string; ySplit?: number };
+      expect(view.state, name).toBe('frozen');
+      expect(view.ySplit, name).toBeGreaterThan(0);
+      const filter = sheet.autoFilter as { from: { row: number } } | string | undefined;
+      const filterRow = typeof filter === 'string' ? Number(/\d+/.exec(filter)?.[0]) : filter?.from.row;
+      expect(filterRow, name).toBe(view.ySplit);
+      expect(sheet.pageSetup.orientation, name).toBe('landscape');
+      expect(sheet.pageSetup.fitToPage, name).toBe(true);
+      expect(sheet.pageSetup.fitToWidth, name).toBe(1);
+      expect(sheet.headerFooter.oddHeader, name).toContain(`${name} 2022`);
+      for (let c = 1; c <= sheet.getRow(view.ySplit ?? 1).cellCount; c++) {
+        const header = String(sheet.getRow(view.ySplit ?? 1).getCell(c).value ?? '');
+        const width = sheet.getColumn(c).width ?? 0;
+        if (header) expect(width, `${name} ${header}`).toBeGreaterThanOrEqual(Math.min(60, header.length));
+      }
+    }
+  });
+
+  it('writes every amount as a number in kronor with a kr format, and dates as real dates', async () => {
+    const doc = accountantFixture();
+    const { workbook, bytes } = await workbookOf(doc);
+    const sheet = sheetOf(workbook, 'Medlemmar');
+    const { columns } = headerOf(sheet);
+    const habo = rowWhere(sheet, columns.get(memberHeaders.organisation) ?? 0, 'Habo');
+    const fee = habo.getCell(columns.get(memberHeaders.chargedFee) ?? 0);
+    // Habo joined 2022-04-15: 8/12 of 10 000 kr, rounded to whole kronor.
+    expect(fee.value).toBe(6_667);
+    expect(fee.numFmt).toBe('#,##0 "kr"');
+    expect(habo.getCell(columns.get(memberHeaders.entryFee) ?? 0).value).toBe(5_000);
+    expect(habo.getCell(columns.get(memberHeaders.months) ?? 0).value).toBe(8);
+    expect(String(habo.getCell(columns.get(memberHeaders.proration) ?? 0).value)).toContain('8/12');
+    const joined = habo.getCell(columns.get(memberHeaders.joined) ?? 0);
+    expect((joined.value as Date).toISOString()).toBe('2022-04-15T00:00:00.000Z');
+    expect(joined.numFmt).toBe('yyyy-mm-dd');
+    const xml = await partXml(bytes, 'xl/worksheets/sheet1.xml');
+    expect(xml).toContain(`<v>${serial('2022-04-15')}</v>`);
+    // The municipality code keeps its leading zero as text.
+    expect(habo.getCell(columns.get(memberHeaders.municipalityCode) ?? 0).value).toBe('0643');
+
+    // A service fee with öre is shown with öre.
+    const services = sheetOf(workbook, 'Tjänsteanvändning');
+    const s = headerOf(services);
+    const hostileLine = rowWhere(services, s.columns.get(serviceHeaders.organisation) ?? 0, `'${HOSTILE_NAME}`);
+    const amount = hostileLine.getCell(s.columns.get(serviceHeaders.amount) ?? 0);
+    expect(amount.value).toBe(1_028.79);
+    expect(amount.numFmt).toBe('#,##0.00 "kr"');
+  });
+
+  it('lists one invoice line per amount with its period and a reference <year>-<orgnr or code>-<n>', async () => {
+    const doc = accountantFixture();
+    const { workbook, built } = await workbookOf(doc);
+    const lines = built.model.invoiceLines;
+    const habo = lines.filter((l) => l.customer === 'Habo');
+    expect(habo.map((l) => [l.reference, l.item, l.from, l.to, l.amountOre])).toEqual([
+      ['2022-0643-1', 'Årsavgift 2022', '2022-05-01', '2022-12-31', 6_667_00],
+      ['2022-0643-2', 'Medlemsinsats', '2022-04-15', '2022-04-15', 5_000_00],
+      ['2022-0643-3', 'Tjänst: Per invånare', '2022-03-01', '2022-08-31', 13_456 * 150 * 6 / 12],
+    ]);
+    const stockholm = lines.filter((l) => l.customer === 'Stockholm');
+    expect(stockholm[0]?.reference).toBe('2022-212000-0142-1');
+    expect(stockholm.map((l) => l.item)).toEqual(['Årsavgift 2022', 'Tjänst: Fasta tjänsten']);
+    const haabo = lines.filter((l) => l.customer === 'Håbo');
+    expect(haabo.map((l) => [l.item, l.amountOre])).toEqual([
+      ['Årsavgift 2022', 10_417_00],
+      ['Medlemsinsats (återinträde)', 5_000_00],
+    ]);
+    // The service without a price is not invoiced, but it is listed at 0 kr among the service lines.
+    expect(lines.some((l) => l.item === 'Tjänst: Utan pris')).toBe(false);
+    expect(built.model.serviceLines.find((l) => l.serviceName === 'Utan pris')?.amountOre).toBe(0);
+    // Municipalities in the group are charged the banded service by their own population.
+    expect(lines.filter((l) => l.item === 'Tjänst: Bandad').map((l) => [l.customer, l.amountOre])).toEqual([
+      ['Aneby', 10_000_00],
+      ['Eksjö', 20_000_00],
+    ]);
+
+    const sheet = sheetOf(workbook, 'Fakturaunderlag');
+    const { columns } = headerOf(sheet);
+    const row = rowWhere(sheet, columns.get(invoiceHeaders.reference) ?? 0, '2022-0643-1');
+    expect((row.getCell(columns.get(invoiceHeaders.from) ?? 0).value as Date).toISOString()).toBe('2022-05-01T00:00:00.000Z');
+    expect(row.getCell(columns.get(invoiceHeaders.amount) ?? 0).value).toBe(6_667);
+  });
+
+  it('totals: the model equals the domain functions, and each total is a SUM over its rows', async () => {
+    for (const doc of [accountantFixture(), loadDefaultDocument()]) {
+      const { built, workbook } = await workbookOf(doc);
+      const fees = membershipFeesForYear(doc, YEAR);
+      const revenue = serviceRevenueForYear(doc, YEAR);
+      expect(built.model.totals.membershipOre).toBe(fees.totalOre);
+      expect(built.model.totals.serviceOre).toBe(revenue.totalOre);
+      expect(built.model.totals.invoiceOre).toBe(fees.totalOre + revenue.totalOre);
+      expect(built.model.invoiceLines.reduce((s, l) => s + l.amountOre, 0)).toBe(fees.totalOre + revenue.totalOre);
+
+      const sheet = sheetOf(workbook, 'Fakturaunderlag');
+      const { headerRow, columns } = headerOf(sheet);
+      const total = rowWhere(sheet, 1, 'Summa').getCell(columns.get(invoiceHeaders.amount) ?? 0).value as ExcelJS.CellFormulaValue;
+      const letter = sheet.getColumn(columns.get(invoiceHeaders.amount) ?? 0).letter;
+      expect(total.formula).toBe(`SUM(${letter}${headerRow + 1}:${letter}${headerRow + built.model.invoiceLines.length})`);
+      expect(total.result).toBe((fees.totalOre + revenue.totalOre) / 100);
+    }
+  });
+
+  it('keeps a formula-like organisation name as text everywhere', async () => {
+    const { workbook, bytes } = await workbookOf(accountantFixture());
+    const parts = await unzip(bytes);
+    for (const [name, part] of parts) {
+      if (!name.startsWith('xl/worksheets/')) continue;
+      expect(asText(part), name).not.toMatch(/<f>[^<]*HYPERLINK/);
+    }
+    for (const [sheetName, column] of [
+      ['Medlemmar', memberHeaders.organisation],
+      ['Fakturaunderlag', invoiceHeaders.customer],
+    ] as const) {
+      const sheet = sheetOf(workbook, sheetName);
+      const row = rowWhere(sheet, headerOf(sheet).columns.get(column) ?? 0, `'${HOSTILE_NAME}`);
+      expect(row.getCell(headerOf(sheet).columns.get(column) ?? 0).type).toBe(ExcelJS.ValueType.String);
+    }
+  });
+
+  it('leaves persons out of the Nätverk sheet unless asked, and names them when asked', async () => {
+    const doc = accountantFixture();
+    const without = await workbookOf(doc, false);
+    const sheet = sheetOf(without.workbook, 'Nätverk');
+    expect([...headerOf(sheet).columns.keys()]).not.toContain(rosterHeaders.person);
+    const parts = await unzip(without.bytes);
+    for (const [name, part] of parts) expect(asText(part), name).not.toContain(PERSON_EMAIL);
+    for (const [name, part] of parts) expect(asText(part), name).not.toContain('Anna Andersson');
+    // The organisation the person represents is still there, and the external participant, and not an entry from 2020.
+    const orgs = without.built.model.rosterRows.map((r) => r.organisation);
+    expect(orgs).toEqual(['Förlaget AB (extern)', 'Habo', 'Stockholm']);
+
+    const withDetails = await workbookOf(doc, true);
+    const s = sheetOf(withDetails.workbook, 'Nätverk');
+    const { columns } = headerOf(s);
+    const row = rowWhere(s, columns.get(rosterHeaders.person) ?? 0, 'Anna Andersson');
+    expect(row.getCell(columns.get(rosterHeaders.email) ?? 0).value).toBe(PERSON_EMAIL);
+    expect(row.getCell(columns.get(rosterHeaders.organisation) ?? 0).value).toBe('Habo');
+  });
+
+  it('has the usage matrix at the year end below the service fee lines', async () => {
+    const { workbook, built } = await workbookOf(accountantFixture());
+    const sheet = sheetOf(workbook, 'Tjänsteanvändning');
+    const title = rowWhere(sheet, 1, 'Användning av tjänsterna 2022-12-31');
+    const header = sheet.getRow(title.number + 1);
+    expect(header.getCell(1).value).toBe('Organisation');
+    const names = built.model.matrix.columns.map((c) => c.name);
+    expect(names).toEqual(['Bandad', 'Fasta tjänsten', 'Per invånare', 'Utan pris']);
+    // Habo stopped using the per-inhabitant service in August: not a user at the year end.
+    expect(built.model.matrix.rows.map((r) => r.name)).not.toContain('Habo');
+    const feeLine = rowWhere(sheet, 1, 'Aneby');
+    expect(feeLine.number).toBeLessThan(title.number);
+    const aneby = rowWhere(sheet, 1, 'Aneby', title.number);
+    expect(header.getCell(3).value).toBe('Bandad');
+    expect(aneby.getCell(3).value).toBe('Via grupp');
+    expect(rowWhere(sheet, 1, 'Stockholm', title.number).getCell(4).value).toBe('Ja');
+  });
+
+  it('includes the budget sheet with live sums and the variance of the year', async () => {
+    const doc = loadDefaultDocument();
+    const { workbook } = await workbookOf(doc);
+    const sheet = sheetOf(workbook, 'Budget');
+    const header = sheet.getRow(1).values as unknown[];
+    // The 2022 plan has no outcome for 2022 yet: last year's outcome is set against this year's budget.
+    expect(header).toContain('Utfall 2021 − Budget 2022 (kr)');
+    const variances = budgetVariancesFor(budgetTable(doc.budget), 2022);
+    expect(variances).toHaveLength(1);
+    let sums = 0;
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as ExcelJS.CellFormulaValue;
+        if (v && typeof v === 'object' && 'formula' in v && v.formula.startsWith('SUM(')) sums += 1;
+      }),
+    );
+    expect(sums).toBeGreaterThan(0);
+  });
+
+  it('refuses a year before the first fee table, in Swedish', () => {
+    expect(() => buildAccountantWorkbook(accountantFixture(), { year: 2019, now: NOW })).toThrow(/ingen avgiftstabell för 2019/);
+  });
+});
+
+/** LibreOffice recalculates every formula from the rows; the totals must equal the app's to the krona. */
+describe.skipIf(!sofficePath())('the accountant workbook recalculated by LibreOffice', () => {
+  if (!sofficePath()) console.warn(skipReason);
+
+  /** Every cached formula result set to 999, so only a real recalculation gives the right figures. */
+  async function withBrokenCache(bytes: Uint8Array): Promise<Uint8Array> {
+    const workbook = await reopen(bytes);
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          const value = cell.value as ExcelJS.CellFormulaValue;
+          if (value && typeof value === 'object' && 'formula' in value) cell.value = { formula: value.formula, result: 999 };
+        }),
+      );
+    }
+    return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  /** The value of `header`'s column in the `Summa` row, and the sum of that column's data rows, from LibreOffice's CSV. */
+  function totals(rows: string[][], firstHeader: string, header: string) {
+    const headerIndex = rows.findIndex((r) => r[0] === firstHeader && r.includes(header));
+    const column = rows[headerIndex]?.indexOf(header) ?? -1;
+    const sumIndex = rows.findIndex((r, i) => i > headerIndex && r[0] === 'Summa');
+    if (headerIndex < 0 || column < 0 || sumIndex < 0) throw new Error(`no ${header} / Summa in ${JSON.stringify(rows.slice(0, 8))}`);
+    const data = rows.slice(headerIndex + 1, sumIndex).filter((r) => r.some((c) => c !== ''));
+    const rowsSum = data.reduce((s, r) => s + Math.round(Number(r[column] || '0') * 100), 0);
+    return { totalOre: Math.round(Number(rows[sumIndex]?.[column]) * 100), rowsSumOre: rowsSum };
+  }
+
+  it.each([
+    ['the default data', () => loadDefaultDocument()],
+    ['a register with fees and prices', () => accountantFixture()],
+  ])('agrees with the app to the krona for %s', async (_label, make) => {
+    const doc = make();
+    const fees = membershipFeesForYear(doc, YEAR);
+    const revenue = serviceRevenueForYear(doc, YEAR);
+    const { bytes } = await workbookOf(doc);
+    const broken = await withBrokenCache(bytes);
+
+    const memberRows = await recalculateWithLibreOffice(broken, 1);
+    const members = totals(memberRows, memberHeaders.organisation, memberHeaders.total);
+    expect(members.totalOre).toBe(fees.totalOre);
+    expect(members.rowsSumOre).toBe(fees.totalOre);
+    const charged = totals(memberRows, memberHeaders.organisation, memberHeaders.chargedFee);
+    expect(charged.totalOre).toBe(fees.yearlyOre);
+
+    const invoice = totals(await recalculateWithLibreOffice(broken, 2), invoiceHeaders.reference, invoiceHeaders.amount);
+    expect(invoice.totalOre).toBe(fees.totalOre + revenue.totalOre);
+    expect(invoice.rowsSumOre).toBe(fees.totalOre + revenue.totalOre);
+
+    const services = totals(await recalculateWithLibreOffice(broken, 3), serviceHeaders.organisation, serviceHeaders.amount);
+    expect(services.totalOre).toBe(revenue.totalOre);
+    expect(services.rowsSumOre).toBe(revenue.totalOre);
+  }, 300_000);
+});

@@ -1,0 +1,185 @@
+/**
+ * The board pack through the channels, as the screen and the CLI use it: goals edited as data, a pack saved
+ * as a dated snapshot that stays as it was when the register moves on, and the workbook with the same figures.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildBoardPack, comparisonColumns, readBoardPackContent } from '../../../electron/core/domain/board-pack';
+import { evaluateGoals } from '../../../electron/core/domain/goals';
+import { memberIdsAt } from '../../../electron/core/domain/memberships';
+import { decodeBase64 } from '../../../electron/core/exports/base64';
+import { BOARD_PACK_SHEETS, buildBoardPackWorkbook } from '../../../electron/core/exports/board-pack-workbook';
+import { parseDocumentText } from '../../../electron/core/store/parse-document';
+import { createTestServices, loadDefaultDocument } from '../../support/memory-document';
+import { reopen } from '../exports/reopen';
+
+const DATE = '2022-06-30';
+
+function unwrap<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+describe('board pack snapshots', () => {
+  it('keeps a saved pack unchanged after the register has moved on, also through a save and reload of the file', async () => {
+    const { call, repo, port } = createTestServices();
+    const saved = unwrap(await call('packs/save', { date: DATE }));
+    expect(saved).toMatchObject({ date: DATE, title: `Styrelserapport ${DATE}`, createdAt: '2022-06-30T10:00:00.000Z' });
+    const before = unwrap(await call('packs/get', { packId: saved.id })).content;
+    const memberCountGoal = before.goals.find((g) => g.metric === 'member-count');
+    expect(memberCountGoal?.value).toBe(memberIdsAt(loadDefaultDocument(), DATE).size);
+
+    // The register moves on: a municipality (not in a group) leaves in March and a new goal is added.
+    const doc = repo.get();
+    const inGroups = new Set(doc.organisations.flatMap((o) => o.groupMemberIds));
+    const plain = new Set(doc.organisations.filter((o) => o.kind === 'kommun' && !inGroups.has(o.id)).map((o) => o.id));
+    const leaving = doc.memberships.find((m) => m.left === undefined && plain.has(m.organisationId));
+    if (!leaving) throw new Error('the default register has no open membership');
+    unwrap(await call('memberships/end', { id: leaving.id, left: '2022-03-31' }));
+    unwrap(await call('goals/create', { year: 2022, title: 'Nytt mål', metric: 'conferences-held', comparison: 'at-least', target: 3 }));
+
+    const live = unwrap(await call('packs/compute', { date: DATE }));
+    expect(live.goals.find((g) => g.metric === 'member-count')?.value).toBe((memberCountGoal?.value ?? 0) - 1);
+    expect(live.goals.find((g) => g.metric === 'members-lost')?.value).toBe(1);
+    expect(live.goals).toHaveLength(before.goals.length + 1);
+
+    const after = unwrap(await call('packs/get', { packId: saved.id })).content;
+    expect(after).toEqual(before);
+    // What went to disk reads back to the same content.
+    const reloaded = parseDocumentText(port.saved[port.saved.length - 1] ?? '');
+    expect(reloaded.boardPacks.find((p) => p.id === saved.id)?.content).toEqual(before);
+    expect(unwrap(await call('packs/list', {}))).toEqual([saved]);
+  });
+
+  it('undoes saving a pack, and deletes a pack as one undoable change', async () => {
+    const { call } = createTestServices();
+    const first = unwrap(await call('packs/save', { date: '2022-03-15', title: 'Styrelsemöte mars' }));
+    const second = unwrap(await call('packs/save', { date: DATE }));
+    expect(unwrap(await call('packs/list', {})).map((p) => p.id)).toEqual([second.id, first.id]);
+    unwrap(await call('history/undo', {}));
+    expect(unwrap(await call('packs/list', {})).map((p) => p.id)).toEqual([first.id]);
+    unwrap(await call('packs/delete', { packId: first.id }));
+    expect(unwrap(await call('packs/list', {}))).toEqual([]);
+    const missing = await call('packs/get', { packId: first.id });
+    expect(missing.ok ? undefined : missing.error.code).toBe('not-found');
+    unwrap(await call('history/undo', {}));
+    expect(unwrap(await call('packs/get', { packId: first.id })).title).toBe('Styrelsemöte mars');
+  });
+
+  it('refuses to draw a stored pack of an unknown format instead of drawing it wrongly', () => {
+    const content = buildBoardPack(loadDefaultDocument(), DATE, { generatedAt: '2022-06-30T10:00:00.000Z' });
+    expect(readBoardPackContent(content).ok).toBe(true);
+    expect(readBoardPackContent({ ...content, version: 2 })).toEqual({ ok: false, message: expect.stringContaining('format') });
+    expect(readBoardPackContent({ ...content, goals: 'x' }).ok).toBe(false);
+    expect(readBoardPackContent(null).ok).toBe(false);
+  });
+});
+
+describe('the pack’s content', () => {
+  const doc = loadDefaultDocument();
+  const content = buildBoardPack(doc, DATE, { generatedAt: '2022-06-30T10:00:00.000Z' });
+
+  it('holds the goals of the date’s year and later, and the year before only when asked', () => {
+    expect(content.goals.map((g) => g.goalId)).toEqual(evaluateGoals(doc, DATE, [2022, 2023]).map((g) => g.goalId));
+    expect(content.goals.map((g) => g.year)).toEqual([2022, 2022, 2022, 2022, 2022, 2022, 2023]);
+    const in2023 = buildBoardPack(doc, '2023-02-01', { generatedAt: 'x', includePreviousYear: true });
+    expect(in2023.goals.filter((g) => g.year === 2022)).toHaveLength(6);
+    expect(buildBoardPack(doc, '2023-02-01', { generatedAt: 'x' }).goals.map((g) => g.year)).toEqual([2023]);
+  });
+
+  it('counts members month by month up to the date, and sets the budget against the latest outcome when the year has none', () => {
+    expect(content.members.months.map((m) => m.month)).toEqual(['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06']);
+    expect(content.members.months.at(-1)).toMatchObject({ date: DATE, members: memberIdsAt(doc, DATE).size });
+    expect(content.budget.comparison?.series.map((s) => s.label)).toEqual(['Budget 2022', 'Utfall 2021']);
+    expect(comparisonColumns([{ id: 'b', year: 2022, kind: 'budget', label: 'Budget 2022' }], 2022)).toBeUndefined();
+    expect(content.services.distribution.reduce((sum, b) => sum + b.count, 0)).toBe(content.services.memberCount);
+  });
+});
+
+describe('the board pack workbook', () => {
+  it('writes the same figures as the pack, per sheet, from a saved pack or a date', async () => {
+    const { call } = createTestServices();
+    const saved = unwrap(await call('packs/save', { date: DATE }));
+    const content = unwrap(await call('packs/get', { packId: saved.id })).content;
+    const file = unwrap(await call('packs/workbook', { packId: saved.id }));
+    expect(file.fileName).toBe(`Styrelserapport ${DATE}.xlsx`);
+    const bytes = decodeBase64(file.bytesBase64);
+    if (!bytes) throw new Error('not base64');
+    const workbook = await reopen(bytes);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(Object.values(BOARD_PACK_SHEETS));
+
+    const goals = workbook.getWorksheet(BOARD_PACK_SHEETS.goals);
+    if (!goals) throw new Error('no goals sheet');
+    // Title lines, a blank row, the header on row 4, then one row per goal.
+    expect(goals.getRow(4).getCell(2).value).toBe('Mål');
+    content.goals.forEach((goal, i) => {
+      const row = goals.getRow(5 + i);
+      expect(row.getCell(2).value).toBe(goal.title);
+      expect(row.getCell(4).value).toBe(goal.value);
+      expect(row.getCell(4).numFmt).toBe(goal.unit === 'share' ? '0.0 %' : '#,##0');
+    });
+    const services = workbook.getWorksheet(BOARD_PACK_SHEETS.services);
+    const firstShare = content.services.shares[0];
+    // Three title lines, a blank row, the header on row 5.
+    expect(services?.getRow(6).getCell(1).value).toBe(firstShare?.name);
+    expect(services?.getRow(6).getCell(4).value).toBeCloseTo(firstShare?.share ?? NaN, 12);
+
+    const live = unwrap(await call('packs/workbook', { date: DATE }));
+    const liveBook = await reopen(decodeBase64(live.bytesBase64) ?? new Uint8Array());
+    expect(liveBook.getWorksheet(BOARD_PACK_SHEETS.goals)?.getRow(5).getCell(4).value).toBe(content.goals[0]?.value);
+  });
+
+  it('leaves out the budget sheet when there is no budget', () => {
+    const doc = { ...loadDefaultDocument(), budget: { lines: [], columns: [] } };
+    const workbook = buildBoardPackWorkbook(buildBoardPack(doc, DATE, { generatedAt: 'x' }), { created: new Date(Date.UTC(2022, 5, 30)) });
+    expect(workbook.getWorksheet(BOARD_PACK_SHEETS.budget)).toBeUndefined();
+  });
+});
+
+describe('goals as data', () => {
+  it('adds, changes and removes a goal, each an undoable change', async () => {
+    const { call } = createTestServices();
+    const created = unwrap(
+      await call('goals/create', { year: 2023, title: ' Fler webbinarier ', metric: 'conferences-held', comparison: 'between', target: 2, targetMax: 4 }),
+    );
+    expect(created).toMatchObject({ year: 2023, title: 'Fler webbinarier', target: 2, targetMax: 4, order: 6 });
+    const changed = unwrap(await call('goals/update', { goalId: created.id, comparison: 'at-least', target: 3 }));
+    expect(changed.targetMax).toBeUndefined();
+    expect(changed.target).toBe(3);
+    expect(unwrap(await call('goals/list', { year: 2023 })).map((g) => g.title)).toEqual([
+      'En tjänst som mer än tre fjärdedelar av medlemmarna använder',
+      'Fler webbinarier',
+    ]);
+    unwrap(await call('goals/delete', { goalId: created.id }));
+    expect(unwrap(await call('goals/list', { year: 2023 }))).toHaveLength(1);
+    unwrap(await call('history/undo', {}));
+    expect(unwrap(await call('goals/list', { year: 2023 }))).toHaveLength(2);
+  });
+
+  it('refuses targets that do not fit the metric, naming the field in Swedish', async () => {
+    const { call } = createTestServices();
+    const refused = async (input: Parameters<typeof call<'goals/create'>>[1]) => {
+      const result = await call('goals/create', input);
+      return result.ok ? undefined : { code: result.error.code, message: result.error.message, details: result.error.details };
+    };
+    const base = { year: 2022, title: 'Mål' } as const;
+    expect(await refused({ ...base, metric: 'max-service-member-share', comparison: 'more-than', target: 75 })).toMatchObject({
+      code: 'validation',
+      message: 'Målvärde: En andel ska ligga mellan 0 och 100 %.',
+      details: { field: 'target' },
+    });
+    expect(await refused({ ...base, metric: 'member-count', comparison: 'at-least', target: 12.5 })).toMatchObject({ details: { field: 'target' } });
+    expect(await refused({ ...base, metric: 'member-count', comparison: 'between', target: 5 })).toMatchObject({ details: { field: 'targetMax' } });
+    expect(await refused({ ...base, metric: 'member-count', comparison: 'between', target: 5, targetMax: 4 })).toMatchObject({
+      message: 'Högsta värde: Det högsta värdet kan inte vara lägre än målvärdet.',
+    });
+    expect(await refused({ ...base, title: '  ', metric: 'member-count', comparison: 'at-least', target: 5 })).toMatchObject({ code: 'validation' });
+  });
+
+  it('answers the desktop-only PDF channel with a Swedish refusal outside the desktop app', async () => {
+    const { call } = createTestServices();
+    const result = await call('packs/print-pdf', { fileName: 'Styrelserapport 2022-06-30.pdf' });
+    expect(result.ok ? undefined : result.error.code).toBe('forbidden');
+    const bad = await call('packs/print-pdf', { fileName: '../x.pdf' });
+    expect(bad.ok ? undefined : bad.error.code).toBe('validation');
+  });
+});

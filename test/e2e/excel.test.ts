@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { membershipFeesForYear } from '../../electron/core/domain/fees';
+import { serviceRevenueForYear } from '../../electron/core/domain/pricing';
+import { parseDocumentText } from '../../electron/core/store/parse-document';
+import type { WindowApi } from '../../electron/contract';
+import { formatBytes } from '../../renderer/lib/format';
+import { sv } from '../../renderer/lib/i18n/sv';
+import { launchBrowser, screenshot, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const TODAY = '2022-06-30';
+const doc = parseDocumentText(readFileSync(path.join(projectRoot, 'assets/default-data.json'), 'utf8'));
+const expectedInvoiceKr = (membershipFeesForYear(doc, 2022).totalOre + serviceRevenueForYear(doc, 2022).totalOre) / 100;
+
+const webUrl = inject('webUrl');
+let session: BrowserSession;
+let open: { page: Page; problems: PageProblems } | undefined;
+let dir: string;
+
+beforeAll(async () => {
+  session = await launchBrowser();
+  dir = mkdtempSync(path.join(tmpdir(), 'sambruk-excel-e2e-'));
+});
+
+afterAll(async () => {
+  await session?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  if (!open) return;
+  const { page, problems } = open;
+  open = undefined;
+  await page.close();
+  expect(problems.errors).toEqual([]);
+});
+
+async function openData(): Promise<Page> {
+  const page = await session.context.newPage();
+  const problems = watchPage(page, new URL(webUrl).origin);
+  open = { page, problems };
+  await page.goto(`${webUrl}?clock=${TODAY}#/data`);
+  await page.getByRole('heading', { level: 1, name: sv.data.title }).waitFor();
+  return page;
+}
+
+/** The organisations in the register, read through the page's own core (the web bridge's `window.api`). */
+async function organisationNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const api = (window as unknown as { api: WindowApi }).api;
+    const result = await api.invoke('members/list', { archived: 'all' });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.data.rows.map((r) => r.name);
+  });
+}
+
+const previewRow = (page: Page, rowNumber: number) => page.getByTestId('import-preview').locator(`tr[data-row-number="${rowNumber}"]`);
+
+describe('Excel on the Data screen', () => {
+  it('exports the accountant’s workbook as a download that opens with its sheets and totals', async () => {
+    const page = await openData();
+    const card = page.getByRole('region', { name: sv.excel.accountantCard });
+    await expect.poll(() => card.getByLabel(sv.excel.year).inputValue()).toBe('2022');
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: sv.excel.exportAccountant }).click()]);
+    expect(download.suggestedFilename()).toBe('Ekonomiunderlag 2022.xlsx');
+    const file = path.join(dir, 'export.xlsx');
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Nätverk', 'Budget']);
+    let total: unknown;
+    workbook.getWorksheet('Fakturaunderlag')?.eachRow((row) => {
+      if (row.getCell(1).value === 'Summa') total = (row.getCell(9).value as ExcelJS.CellFormulaValue).result;
+    });
+    expect(total).toBe(expectedInvoiceKr);
+    const size = formatBytes(statSync(file).size);
+    await expect.poll(() => page.getByText(sv.excel.exported('Ekonomiunderlag 2022.xlsx', size)).isVisible()).toBe(true);
+    await card.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'ekonomiunderlag');
+  });
+
+  it('imports a CSV: every row’s outcome in the preview, a confirmed municipality, one undo for the whole import', async () => {
+    const csvFile = path.join(dir, 'kontakter.csv');
+    const rows = [
+      ['Kommun', 'Org.nr', 'Kontaktperson', 'E-post', 'Telefon', 'Medlem sedan'],
+      ['Håbo', '', 'Anna Andersson', 'anna@habo.se', '0701234567', '2022-03-15'],
+      ['Habo', '', 'Bertil Berg', 'bertil@habo.se', '', ''],
+      ['Sundbybärg', '', '', '', '', '2022-05-01'],
+      ['Håbo', '', 'Anna Andersson', 'anna@habo.se', '0701234567', '2022-03-15'],
+      ['Kiruna', '212000-0143', '', '', '', '2022-01-01'],
+    ];
+    writeFileSync(csvFile, `\uFEFF${rows.map((r) => r.join(';')).join('\r\n')}\r\n`, 'utf8');
+
+    const page = await openData();
+    const before = await organisationNames(page);
+    expect(before).toContain('Habo');
+    expect(before).not.toContain('Håbo');
+
+    const card = page.getByRole('region', { name: sv.excel.importCard });
+    await card.getByLabel(sv.excel.fileInputLabel).setInputFiles(csvFile);
+    await expect.poll(() => card.getByText('kontakter.csv · CSV (UTF-8, avgränsare semikolon) · 5 rader').isVisible()).toBe(true);
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'import-koppling');
+    await card.getByRole('button', { name: sv.excel.preview }).click();
+    await previewRow(page, 6).waitFor();
+
+    const outcome = async (n: number) => previewRow(page, n).getAttribute('data-outcome');
+    expect(await outcome(2)).toBe('new');
+    expect(await outcome(3)).toBe('update');
+    expect(await outcome(4)).toBe('review');
+    expect(await outcome(5)).toBe('review');
+    expect(await outcome(6)).toBe('error');
+    expect(await previewRow(page, 2).getByTestId('outcome').textContent()).toBe(sv.excel.outcomes.new);
+    expect(await previewRow(page, 2).textContent()).toContain('070-123 45 67');
+    expect(await previewRow(page, 3).textContent()).toContain('Ny kontaktperson: Bertil Berg');
+    expect(await previewRow(page, 5).textContent()).toContain(sv.excel.duplicateOf(2));
+    expect(await previewRow(page, 6).textContent()).toMatch(/B – Org\.nr: Organisationsnumret stämmer inte: kontrollsiffran/);
+    await page.mouse.move(0, 0);
+    await card.getByRole('region', { name: sv.excel.previewHeading, exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'import-forhandsvisning');
+
+    // Confirm the misspelt municipality: the row becomes a new organisation.
+    await previewRow(page, 4).getByRole('combobox', { name: sv.excel.chooseMunicipalityFor(4) }).click();
+    await page.getByRole('option', { name: sv.excel.municipalityOption('Sundbyberg', '0183', 'Stockholms län') }).click();
+    await expect.poll(() => outcome(4)).toBe('new');
+
+    await card.getByRole('button', { name: sv.excel.applyCount(3) }).click();
+    await expect.poll(() => card.getByText(sv.excel.applied('2 nya organisationer, 2 nya medlemsperioder, 2 nya kontaktpersoner'), { exact: false }).isVisible()).toBe(true);
+    const after = await organisationNames(page);
+    expect(after).toContain('Håbo');
+    expect(after).toContain('Sundbyberg');
+    expect(after).not.toContain('Kiruna');
+    expect(after.filter((n) => n === 'Håbo')).toHaveLength(1);
+
+    await page.getByRole('button', { name: sv.header.undo }).click();
+    await expect.poll(async () => (await organisationNames(page)).length).toBe(before.length);
+    const undone = await organisationNames(page);
+    expect(undone).not.toContain('Håbo');
+    expect(undone).not.toContain('Sundbyberg');
+  });
+
+  it('refuses a file that is not a spreadsheet with the reader’s message, changing nothing', async () => {
+    const bad = path.join(dir, 'gammal.xls');
+    const ole = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    writeFileSync(bad, ole);
+    const page = await openData();
+    const before = await organisationNames(page);
+    const card = page.getByRole('region', { name: sv.excel.importCard });
+    await card.getByLabel(sv.excel.fileInputLabel).setInputFiles(bad);
+    await expect.poll(() => card.getByText(/lösenordsskyddad \(krypterad\) eller sparad i det gamla Excel-formatet/).isVisible()).toBe(true);
+    expect(await card.getByRole('button', { name: sv.excel.preview }).count()).toBe(0);
+    expect(await organisationNames(page)).toEqual(before);
+    expect(await page.getByRole('button', { name: sv.header.undo }).isEnabled()).toBe(false);
+  });
+});

@@ -1,0 +1,158 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseArgs } from '../../../electron/node/cli/export';
+import { membershipFeesForYear } from '../../../electron/core/domain/fees';
+import { serialiseDocument } from '../../../electron/core/store/parse-document';
+import { loadDefaultDocument } from '../../support/memory-document';
+import { accountantFixture, PERSON_EMAIL } from '../../core/exports/accountant-fixture';
+import { partXml } from '../../core/exports/reopen';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const SCRIPT = path.join(repoRoot, 'electron/node/cli/export.ts');
+
+const tempDirs: string[] = [];
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sambruk-cli-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** Runs the command as `npm run export` does (tsx), in its own process, optionally in another time zone. */
+function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+
+describe('npm run export', () => {
+  it('writes the demo workbook with its sheets and totals, dates the same day even far east of Greenwich', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'Ekonomiunderlag 2022.xlsx');
+    const run = await runCli(['--demo', '--year', '2022', '--out', out], { TZ: 'Pacific/Kiritimati' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Skrev Ekonomiunderlag 2022 till ${out}`);
+    const workbook = await open(out);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Nätverk', 'Budget']);
+    expect(workbook.title).toBe('Ekonomiunderlag 2022');
+
+    const fees = membershipFeesForYear(loadDefaultDocument(), 2022);
+    const sheet = workbook.getWorksheet('Fakturaunderlag');
+    let total: unknown;
+    sheet?.eachRow((row) => {
+      if (row.getCell(1).value === 'Summa') total = (row.getCell(9).value as ExcelJS.CellFormulaValue).result;
+    });
+    expect(total).toBe(fees.totalOre / 100);
+
+    // Every member in the default data joined 2021-01-01 or later; the serial is the day itself, not the day before.
+    const bytes = new Uint8Array(fs.readFileSync(out));
+    const xml = await partXml(bytes, 'xl/worksheets/sheet1.xml');
+    expect(xml).toContain(`<v>${serial('2021-01-01')}</v>`);
+    expect(xml).not.toContain(`<v>${serial('2020-12-31')}</v>`);
+    expect(fs.readdirSync(dir)).toEqual(['Ekonomiunderlag 2022.xlsx']);
+  });
+
+  it('reads a register file, with persons only when asked, and never changes it', async () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'register.json');
+    fs.writeFileSync(data, serialiseDocument(accountantFixture()));
+    const before = fs.readFileSync(data, 'utf8');
+    const plain = path.join(dir, 'utan.xlsx');
+    const personal = path.join(dir, 'med.xlsx');
+    const a = await runCli(['--data', data, '--year=2022', '--out', plain], { TZ: 'America/New_York' });
+    const b = await runCli(['--data', data, '--year', '2022', '--out', personal, '--personuppgifter']);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(b.stdout).toContain('med personuppgifter');
+    const withoutXml = await partXml(new Uint8Array(fs.readFileSync(plain)), 'xl/sharedStrings.xml');
+    const withXml = await partXml(new Uint8Array(fs.readFileSync(personal)), 'xl/sharedStrings.xml');
+    expect(withoutXml).not.toContain(PERSON_EMAIL);
+    expect(withXml).toContain(PERSON_EMAIL);
+    const xml = await partXml(new Uint8Array(fs.readFileSync(plain)), 'xl/worksheets/sheet1.xml');
+    expect(xml).toContain(`<v>${serial('2022-04-15')}</v>`);
+    expect(fs.readFileSync(data, 'utf8')).toBe(before);
+  });
+
+  it('refuses bad arguments with a Swedish message and exit code 2', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'x.xlsx');
+    const cases: [string[], RegExp][] = [
+      [[], /Ange registerfilen med --data/],
+      [['--demo', '--out', out], /Ange året med --year/],
+      [['--demo', '--year', 'tjugotjugotvå', '--out', out], /Året ska vara ett årtal/],
+      [['--demo', '--year', '2022', '--out', path.join(dir, 'x.csv')], /ska sluta på \.xlsx/],
+      [['--demo', '--year', '2022'], /Ange var arbetsboken ska sparas/],
+      [['--demo', '--data', 'a.json', '--year', '2022', '--out', out], /antingen --data <fil> eller --demo/],
+      [['--demo', '--year', '2022', '--out', out, '--format', 'pdf'], /Okänt argument: --format/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(message);
+      expect(run.stderr).toContain('Användning:');
+    }
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('refuses a missing, a corrupt and an invalid register file with exit code 1, writing nothing', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'ut.xlsx');
+    const missing = await runCli(['--data', path.join(dir, 'finns-inte.json'), '--year', '2022', '--out', out]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/Registerfilen .*finns-inte\.json kunde inte läsas: filen finns inte\./);
+
+    const corrupt = path.join(dir, 'avbruten.json');
+    fs.writeFileSync(corrupt, serialiseDocument(loadDefaultDocument()).slice(0, 5_000));
+    const broken = await runCli(['--data', corrupt, '--year', '2022', '--out', out]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/inte ett giltigt register\. Filen är inte giltig JSON/);
+
+    const wrong = path.join(dir, 'fel.json');
+    fs.writeFileSync(wrong, JSON.stringify({ hej: 'då' }));
+    const invalid = await runCli(['--data', wrong, '--year', '2022', '--out', out]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/inte ett giltigt register/);
+
+    const early = await runCli(['--demo', '--year', '2019', '--out', out]);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/ingen avgiftstabell för 2019/);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx') || f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('parseArgs', () => {
+  it('accepts both --flag value and --flag=value, and --help', () => {
+    expect(parseArgs(['--demo', '--year=2022', '--out=a.xlsx'])).toEqual({ ok: true, args: { demo: true, year: 2022, out: 'a.xlsx', includePersonalDetails: false } });
+    expect(parseArgs(['--data', 'r.json', '--year', '2030', '--out', 'b.XLSX', '--personuppgifter'])).toEqual({
+      ok: true,
+      args: { data: 'r.json', demo: false, year: 2030, out: 'b.XLSX', includePersonalDetails: true },
+    });
+    expect(parseArgs(['--help'])).toEqual({ ok: true, help: true });
+    expect(parseArgs(['--data', '--year', '2022'])).toMatchObject({ ok: false, message: expect.stringMatching(/--data behöver ett värde/) });
+    expect(parseArgs(['--demo', '--year', '1989', '--out', 'a.xlsx'])).toMatchObject({ ok: false });
+    expect(parseArgs(['--demo', '--year', '2022', '--year', '2023', '--out', 'a.xlsx'])).toMatchObject({ ok: false, message: '--year anges två gånger.' });
+  });
+});
