@@ -15,6 +15,7 @@ import { createConflictResolver } from './conflicts';
 import { showLockLost, showStartupFailure } from './dialogs';
 import { createEventSender, registerApi, senderIsWindow } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { withPrintToPdf } from './print-to-pdf';
 import { APP_SCHEME, appSchemePrivileges, createBundleHandler } from './protocol';
 import { openRegister, trackSaves } from './register-file';
 import { createMainWindow, denyPermissions, hardenWebContents, restoreAndFocus } from './window';
@@ -68,7 +69,7 @@ export async function startApp(): Promise<void> {
     onChanged: (revision) => send('store/changed', { revision }),
   });
   core.repo = services.repo;
-  registerApi(services.handlers, ipcMain, { isTrustedSender: (event) => senderIsWindow(event, win?.webContents) });
+  registerApi(withPrintToPdf(services.handlers, { window: () => win, defaultDir: () => app.getPath('documents') }), ipcMain, { isTrustedSender: (event) => senderIsWindow(event, win?.webContents) });
 
   // A save still on its way to disk finishes before the process ends.
   app.on('before-quit', (event) => {
