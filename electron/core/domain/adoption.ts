@@ -14,7 +14,7 @@ import type { SambrukDocument, Service } from '../store/schema';
 import { memberIdsAt } from './memberships';
 import { swedenPopulationAt } from './population';
 import { addDays } from './services';
-import { columnFigures, groupMembersById, servicesInScope, usagesByService, usersFromRecords } from './usage-matrix';
+import { columnFigures, groupMembersById, servicesInScope, usersAtCached } from './usage-matrix';
 import { compareSv } from './swedish';
 
 export type AdoptionScope = { serviceIds?: readonly string[] | undefined };
@@ -22,14 +22,10 @@ export type AdoptionScope = { serviceIds?: readonly string[] | undefined };
 /** Users, member share and population covered per service at `date` (services not archived, or the chosen ones). */
 export function adoptionAt(doc: SambrukDocument, date: string, scope: AdoptionScope = {}): ServiceAdoption[] {
   const services = servicesInScope(doc.services, scope);
-  const byService = usagesByService(doc.usages);
-  const groups = groupMembersById(doc.organisations);
   const members = memberIdsAt(doc, date);
   const sweden = swedenPopulationAt(doc, date)?.population;
   const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
-  return services.map((service) =>
-    columnFigures(doc, service, usersFromRecords(byService.get(service.id) ?? [], groups, date), members, sweden, orgById),
-  );
+  return services.map((service) => columnFigures(doc, service, usersAtCached(doc, service.id, date), members, sweden, orgById));
 }
 
 /**
@@ -43,12 +39,10 @@ export function servicesPerMember(
 ): { memberCount: number; buckets: ServicesPerMemberBucket[] } {
   const top = Math.max(1, options.top ?? 3);
   const services = servicesInScope(doc.services, options);
-  const byService = usagesByService(doc.usages);
-  const groups = groupMembersById(doc.organisations);
   const members = memberIdsAt(doc, date);
   const counts = new Map<string, number>();
   for (const service of services) {
-    for (const userId of usersFromRecords(byService.get(service.id) ?? [], groups, date).keys()) {
+    for (const userId of usersAtCached(doc, service.id, date).keys()) {
       if (members.has(userId)) counts.set(userId, (counts.get(userId) ?? 0) + 1);
     }
   }

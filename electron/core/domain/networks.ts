@@ -28,7 +28,7 @@ import { memberIdsAt } from './memberships';
 import { activeEntries, entryOrganisationId, representativeRoles } from './rosters';
 import { nameKey, periodActiveAt } from './services';
 import { compareSv } from './swedish';
-import { groupMembersById, usagesByService, usersFromRecords } from './usage-matrix';
+import { groupMembersById, usersAtCached } from './usage-matrix';
 import { eventsInYear } from './attendance';
 
 /** The plan's goal 6: at least 20 participating member municipalities … */
@@ -112,13 +112,11 @@ export type NetworkContext = {
   contactsById: Map<string, Contact>;
   orgById: Map<string, Organisation>;
   groups: Map<string, readonly string[]>;
-  usersOfService: (serviceId: string) => Map<string, UsageCell>;
+  usersOfService: (serviceId: string) => ReadonlyMap<string, UsageCell>;
 };
 
 export function networkContext(doc: SambrukDocument, date: string): NetworkContext {
-  const byService = usagesByService(doc.usages);
   const groups = groupMembersById(doc.organisations);
-  const cache = new Map<string, Map<string, UsageCell>>();
   return {
     doc,
     date,
@@ -126,14 +124,7 @@ export function networkContext(doc: SambrukDocument, date: string): NetworkConte
     contactsById: new Map(doc.contacts.map((c) => [c.id, c])),
     orgById: new Map(doc.organisations.map((o) => [o.id, o])),
     groups,
-    usersOfService(serviceId) {
-      let users = cache.get(serviceId);
-      if (!users) {
-        users = usersFromRecords(byService.get(serviceId) ?? [], groups, date);
-        cache.set(serviceId, users);
-      }
-      return users;
-    },
+    usersOfService: (serviceId) => usersAtCached(doc, serviceId, date),
   };
 }
 

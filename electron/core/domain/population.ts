@@ -27,13 +27,29 @@ export function populationCovered(doc: Pick<SambrukDocument, 'organisations' | '
   const popMap = municipalityPopulationMap(doc);
   const seenMunicipalities = new Set<string>();
   let total = 0;
-  for (const org of doc.organisations) {
-    if (!ids.has(org.id)) continue;
-    if (org.municipalityCode) {
+  // Walks the set, not the register: a service's users are a few of thousands of organisations.
+  const byId = organisationsById(doc.organisations);
+  for (const id of ids) {
+    const org = byId.get(id);
+    if (org?.municipalityCode) {
       if (seenMunicipalities.has(org.municipalityCode)) continue;
       seenMunicipalities.add(org.municipalityCode);
       total += popMap.get(org.municipalityCode) ?? 0;
     }
   }
   return total;
+}
+
+const byIdMemo = new WeakMap<readonly Organisation[], ReadonlyMap<string, Organisation>>();
+
+/** Organisations by id, made once per organisations array (the repository replaces it on every change to it). */
+function organisationsById(organisations: readonly Organisation[]): ReadonlyMap<string, Organisation> {
+  // Only a frozen array (the repository's states) can be remembered: a plain one may change in place.
+  if (!Object.isFrozen(organisations)) return new Map(organisations.map((o) => [o.id, o]));
+  let map = byIdMemo.get(organisations);
+  if (!map) {
+    map = new Map(organisations.map((o) => [o.id, o]));
+    byIdMemo.set(organisations, map);
+  }
+  return map;
 }

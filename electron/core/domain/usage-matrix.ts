@@ -84,6 +84,49 @@ function cellOf(u: Usage, source: UsageCell['source']): UsageCell {
   };
 }
 
+type UsersMemo = {
+  organisations: readonly Organisation[];
+  byService: Map<string, Usage[]>;
+  groups: Map<string, readonly string[]>;
+  byDate: Map<string, Map<string, ReadonlyMap<string, UsageCell>>>;
+};
+const usersMemo = new WeakMap<readonly Usage[], UsersMemo>();
+/** Dates remembered per document state: a screen asks for a handful; browsing dates must not grow memory. */
+const MEMO_DATES = 16;
+
+/**
+ * `usersFromRecords` for one service at `date`, remembered per document state (the usages and organisations
+ * arrays, which the repository replaces on every change to them), like `membershipIndex`. The board pack
+ * measures several goals at the same dates, each asking every service for its users: without this it built
+ * the same maps over and over (a second at ten times the association's size). The answer is shared between
+ * callers: read it, never change it (its cells are frozen). A document that is not frozen is not remembered.
+ */
+export function usersAtCached(doc: UsageDoc, serviceId: string, date: string): ReadonlyMap<string, UsageCell> {
+  // Only frozen arrays (the repository's states) can be remembered: a plain one may change in place.
+  if (!Object.isFrozen(doc.usages) || !Object.isFrozen(doc.organisations)) {
+    return usersFromRecords(usagesByService(doc.usages).get(serviceId) ?? [], groupMembersById(doc.organisations), date);
+  }
+  let memo = usersMemo.get(doc.usages);
+  if (!memo || memo.organisations !== doc.organisations) {
+    memo = { organisations: doc.organisations, byService: usagesByService(doc.usages), groups: groupMembersById(doc.organisations), byDate: new Map() };
+    usersMemo.set(doc.usages, memo);
+  }
+  let perService = memo.byDate.get(date);
+  if (!perService) {
+    if (memo.byDate.size >= MEMO_DATES) memo.byDate.delete(memo.byDate.keys().next().value as string);
+    perService = new Map();
+    memo.byDate.set(date, perService);
+  }
+  let users = perService.get(serviceId);
+  if (!users) {
+    const made = usersFromRecords(memo.byService.get(serviceId) ?? [], memo.groups, date);
+    for (const cell of made.values()) Object.freeze(cell);
+    users = made;
+    perService.set(serviceId, users);
+  }
+  return users;
+}
+
 /** Users of every service at `date`, keyed by service id (services without users have an empty map). */
 export function usersByServiceAt(doc: UsageDoc & Pick<SambrukDocument, 'services'>, date: string): Map<string, Map<string, UsageCell>> {
   const byService = usagesByService(doc.usages);
