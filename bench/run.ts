@@ -8,6 +8,7 @@
  * import, figures, main-memory, ui). Parts of the app that do not exist yet are listed as «saknas» with the
  * reason; a case that fails prints «fel» and the run exits with code 1. See BENCHMARKS.md.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,6 +64,13 @@ async function main(): Promise<number> {
   log(`Maskin: ${machine}`);
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sambruk-bench-'));
+  // Interrupted (Ctrl+C, a CI timeout): the temp folder goes too; the browser and children exit with us.
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const t0 = performance.now();
     const { document, text } = buildDemoDocument(args.scale, args.seed);
