@@ -23,7 +23,7 @@ import type { BackupInfo, LoadReport } from '../contract/channels/app.channels';
 import { AppError } from '../contract/result';
 import type { DocumentPort } from '../core/services/ports';
 import { parseDocumentText, serialiseDocument } from '../core/store/parse-document';
-import { serialiseDocumentBytes } from '../core/store/serialise-document';
+import { serialiseDocumentChunks } from '../core/store/serialise-document';
 import type { SambrukDocument } from '../core/store/schema';
 import { createBackupRotation, formatStamp, type BackupRotation } from './backup-rotation';
 import {
@@ -36,6 +36,7 @@ import {
   syncDirectory,
   writeFileDurably,
   type StoreFs,
+  type StoreStats,
 } from './durable-json-file';
 import { describeFsError } from './fs-error-text';
 
@@ -126,8 +127,12 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
     await backups.init().catch(reportBackupError);
   }
 
-  /** Hash of the bytes this process last read from or wrote to the file; undefined while it has none. */
-  let known: string | undefined;
+  /**
+   * The version of the file this process last read or wrote; undefined while it has none. Its hash is made
+   * only when needed (hashing 15 MB on every save cost more than writing them), and its stamp (device, inode,
+   * size, change and modification times) answers "has anything touched the file?" without reading it.
+   */
+  let known: KnownVersion | undefined;
 
   /** Revision of the valid document now on disk; undefined while the file there is missing or bad. */
   let onDisk: number | undefined;
@@ -137,7 +142,7 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
     serialise: (doc) => {
       if (!doc) throw new Error('No document to write');
       // Bytes, encoded once per document state and shared with the hash below (see serialise-document.ts).
-      return serialiseDocumentBytes(doc);
+      return serialiseDocumentChunks(doc);
     },
     beforeReplace: async (target) => {
       if (onDisk === undefined) return;
@@ -153,7 +158,7 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
   async function write(doc: SambrukDocument): Promise<void> {
     if (readOnly) throw readOnlyError();
     const before = db.data;
-    const attempted = hashBytes(serialiseDocumentBytes(doc));
+    const attempted = serialiseDocumentChunks(doc);
     db.data = doc;
     try {
       await db.write();
@@ -161,13 +166,15 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
       // Low keeps whatever was assigned even when the write fails; put back what is really on disk.
       db.data = before;
       // A failure after the rename (folder fsync) leaves our bytes in place: they are then what we know.
-      if ((await hashOnDisk()) === attempted) known = attempted;
+      const stamp = await stampOnDisk();
+      const hash = hashBytes(attempted);
+      if ((await hashOnDisk()) === hash) known = { hash, stamp };
       throw new AppError('save-failed', `Ändringen kunde inte sparas: ${describeFsError(err)}. Inget har ändrats.`, {
         cause: errorCode(err) ?? String(err),
       });
     }
     onDisk = doc.meta.revision;
-    known = attempted;
+    known = { bytes: attempted, stamp: await stampOnDisk() };
     try {
       await backups.rotate();
     } catch (err) {
@@ -184,10 +191,35 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
     }
   }
 
-  async function refuseExternalChange(): Promise<void> {
-    if (known === undefined) return;
+  /**
+   * Whether the file on disk is no longer the known version. The stamp is compared first; only when it differs
+   * (a write by someone else, or merely a touch or a copy of the same bytes) is the file read and its content
+   * compared, and a file with the same content takes the new stamp. A missing file is no change.
+   */
+  async function changedOnDisk(): Promise<boolean> {
+    if (known === undefined) return false;
+    const stamp = await stampOnDisk();
+    if (stamp === undefined) return false;
+    if (known.stamp !== undefined && stamp === known.stamp) return false;
     const now = await hashOnDisk();
-    if (now === undefined || now === known) return;
+    if (now === undefined) return false;
+    const ours = knownHash(known);
+    if (now !== ours) return true;
+    known = { hash: ours, stamp };
+    return false;
+  }
+
+  /** The stamp of the file now, or undefined when it cannot be stat'ed or the file system gives too little. */
+  async function stampOnDisk(): Promise<string | undefined> {
+    try {
+      return stampOf(await fs.stat(file));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function refuseExternalChange(): Promise<void> {
+    if (!(await changedOnDisk())) return;
     throw new AppError(
       'conflict',
       'Registerfilen har ändrats av ett annat program sedan den lästes in. Ändringen sparades inte, så att ingen av versionerna skrivs över.',
@@ -294,7 +326,10 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
     }
   } else {
     onDisk = db.data.meta.revision;
-    known = await hashOnDisk();
+    // Stamp before hash: a write in between then shows as a changed stamp, and the content decides.
+    const stamp = await stampOnDisk();
+    const hash = await hashOnDisk();
+    known = hash === undefined ? undefined : { hash, stamp };
     // A file from before this store (or copied in) may be world-readable; contact data must not be.
     if (!readOnly) await fs.chmod(file, PRIVATE_FILE_MODE).catch(() => undefined);
     report = { outcome: 'opened', messages: [] };
@@ -338,10 +373,7 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
   };
 
   const external: ExternalChanges = {
-    async changed() {
-      const now = await hashOnDisk();
-      return known !== undefined && now !== undefined && now !== known;
-    },
+    changed: () => changedOnDisk(),
     writeAside: (doc) =>
       enqueue(async () => {
         const target = await freeName(fs, dir, `${base}.konflikt-${formatStamp(clock().getTime())}`, '.json');
@@ -356,8 +388,9 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
         } catch (err) {
           throw new AppError(errorCode(err) === 'ENOENT' ? 'not-found' : 'internal', `Registerfilen kunde inte läsas: ${describeFsError(err)}.`);
         }
+        const stamp = await stampOnDisk();
         const doc = parseDocumentText(decodeDocumentBytes(bytes));
-        known = hashBytes(bytes);
+        known = { hash: hashBytes(bytes), stamp };
         onDisk = doc.meta.revision;
         db.data = doc;
         return doc;
@@ -367,8 +400,29 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
   return { document, report, port, file, backupDir, external };
 }
 
-function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** A version of the file: its bytes (hashed when first needed) or their hash, and its stamp when it has one. */
+type KnownVersion =
+  | { hash: string; bytes?: undefined; stamp: string | undefined }
+  | { hash?: undefined; bytes: Uint8Array | readonly Uint8Array[]; stamp: string | undefined };
+
+function knownHash(version: KnownVersion): string {
+  return version.hash ?? hashBytes(version.bytes);
+}
+
+/**
+ * What changes whenever anything writes the file: a new file (rename) has a new inode, a write in place a new
+ * change time (which no program can set back), and either may change the size and modification time. A file
+ * system that reports no inode or change time gives no stamp, and every check then compares content.
+ */
+function stampOf(stats: StoreStats): string | undefined {
+  if (stats.ino === undefined || stats.ctimeMs === undefined) return undefined;
+  return `${stats.dev ?? ''}:${stats.ino}:${stats.size}:${stats.mtime.getTime()}:${stats.mtimeMs ?? ''}:${stats.ctimeMs}`;
+}
+
+function hashBytes(bytes: Uint8Array | readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const chunk of bytes instanceof Uint8Array ? [bytes] : bytes) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 function readOnlyError(): AppError {

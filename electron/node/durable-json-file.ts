@@ -21,7 +21,8 @@ export type StoreFileHandle = {
   close(): Promise<void>;
 };
 
-export type StoreStats = { size: number; mtime: Date };
+/** `ino`, `dev`, `mtimeMs` and `ctimeMs` as node gives them; a file system (or a test's fake) may leave them out. */
+export type StoreStats = { size: number; mtime: Date; ino?: number; dev?: number; mtimeMs?: number; ctimeMs?: number };
 
 /** The file-system calls the store makes, so tests can inject faults (ENOSPC, EIO) at any step. */
 export type StoreFs = {
@@ -101,9 +102,10 @@ export type DurableWriteOptions = {
 export async function writeFileDurably(
   fs: StoreFs,
   target: string,
-  data: Uint8Array,
+  data: Uint8Array | readonly Uint8Array[],
   options: DurableWriteOptions = {},
 ): Promise<void> {
+  const chunks = data instanceof Uint8Array ? [data] : data;
   const mode = options.mode ?? PRIVATE_FILE_MODE;
   const temp = tempFileFor(target);
   let handle: StoreFileHandle | undefined;
@@ -113,11 +115,16 @@ export async function writeFileDurably(
     created = true;
     // The umask may have narrowed `mode`, and an existing document may be 0644: set it explicitly.
     await handle.chmod(mode);
-    let offset = 0;
-    while (offset < data.length) {
-      const { bytesWritten } = await handle.write(data, offset, data.length - offset, offset);
-      if (bytesWritten <= 0) throw Object.assign(new Error('Short write'), { code: 'EIO' });
-      offset += bytesWritten;
+    // The pieces one after another (the register's sections are written as they are, never joined first).
+    let position = 0;
+    for (const chunk of chunks) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset, position);
+        if (bytesWritten <= 0) throw Object.assign(new Error('Short write'), { code: 'EIO' });
+        offset += bytesWritten;
+        position += bytesWritten;
+      }
     }
     await handle.sync();
     const open = handle;
@@ -150,8 +157,8 @@ export function decodeDocumentBytes(bytes: Uint8Array): string {
 export type DurableJsonFileOptions<T> = {
   /** Text -> data; throws (e.g. `AppError('validation')`) on anything it does not accept. */
   parse: (text: string) => T;
-  /** Data -> the file's text, or its UTF-8 bytes when the caller has them already (default `JSON.stringify`). */
-  serialise?: (data: T) => string | Uint8Array;
+  /** Data -> the file's text, or its UTF-8 bytes (whole or in consecutive pieces) when the caller has them (default `JSON.stringify`). */
+  serialise?: (data: T) => string | Uint8Array | readonly Uint8Array[];
   fs?: StoreFs;
   mode?: number;
   /** See `DurableWriteOptions.beforeReplace`; a throw fails the write and leaves the file untouched. */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJsonFile, writeFileDurably } from '../../electron/node/durable-json-file';
+import { DurableJsonFile, nodeStoreFs, writeFileDurably, type StoreFs } from '../../electron/node/durable-json-file';
 import { AppError } from '../../electron/contract/result';
 import { parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
 import type { SambrukDocument } from '../../electron/core/store/schema';
@@ -46,6 +46,23 @@ describe('DurableJsonFile', () => {
     const again = new Low<SambrukDocument | null>(lowAdapterFor(file), null);
     await again.read();
     expect(again.data).toEqual(doc);
+  });
+
+  it('writes pieces one after another, however few bytes each write call takes', async () => {
+    const file = path.join(dir, 'pieces.json');
+    await writeFile(file, 'gammalt innehåll som är längre än det nya');
+    // A handle that takes at most 5 bytes a call, as a slow or interrupted write may.
+    const stingy: StoreFs = {
+      ...nodeStoreFs,
+      async open(f, flags, mode) {
+        const handle = await nodeStoreFs.open(f, flags, mode);
+        return { ...handle, write: (b, o, l, p) => handle.write(b, o, Math.min(l, 5), p), chmod: (m) => handle.chmod(m), sync: () => handle.sync(), close: () => handle.close() };
+      },
+    };
+    const utf8 = new TextEncoder();
+    const pieces = ['{"a":', '"åäö",', '', '"b":[1,2,3]', '}'].map((p) => utf8.encode(p));
+    await writeFileDurably(stingy, file, pieces);
+    expect(await readFile(file, 'utf8')).toBe('{"a":"åäö","b":[1,2,3]}');
   });
 
   it('leaves the file at mode 0600 after every write, even when it was 0644 before', async () => {
