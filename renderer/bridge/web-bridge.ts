@@ -68,18 +68,15 @@ function createEmitter() {
 export function createWebBridge(options: WebBridgeOptions): WebBridge {
   const initial = parseDocumentText(options.documentText);
   const events = createEmitter();
-  let saved: string | undefined;
+  // The state saved last; its JSON text is made when asked for (`savedText`), not on every change: nothing in
+  // the page reads it, and serialising the register was the whole cost of a change here (the first save of a
+  // 10× register took a third of a second). The repository's states are frozen, so the text is the same later.
+  let saved: Parameters<DocumentPort['save']>[0] | undefined;
 
   const document: DocumentPort = {
     async save(doc) {
       events.emit('store/status', { state: 'saving', revision: doc.meta.revision });
-      try {
-        saved = serialiseDocument(doc);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        events.emit('store/status', { state: 'failed', message, revision: doc.meta.revision });
-        throw error;
-      }
+      saved = doc;
       events.emit('store/status', { state: 'saved', revision: doc.meta.revision });
     },
     listBackups: async () => [],
@@ -104,7 +101,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     invoke: async (channel, input) => structuredClone(await dispatch(handlers, channel, structuredClone(input))),
     on: (event, listener) => events.on(event, listener),
   };
-  return { api, savedText: () => saved, repo };
+  return { api, savedText: () => (saved === undefined ? undefined : serialiseDocument(saved)), repo };
 }
 
 /**

@@ -89,8 +89,29 @@ type UsersMemo = {
   byService: Map<string, Usage[]>;
   groups: Map<string, readonly string[]>;
   byDate: Map<string, Map<string, ReadonlyMap<string, UsageCell>>>;
+  /** The state remembered before this one, while this is the latest: see `carriedOver`. */
+  previous: UsersMemo | undefined;
 };
 const usersMemo = new WeakMap<readonly Usage[], UsersMemo>();
+/** The memo of the latest document state: the next state starts from it. */
+let latestMemo: UsersMemo | undefined;
+
+/**
+ * The users of a service at a date from the previous state, when they are sure to be the same: the same
+ * organisations (hence groups) and, one by one, the very same frozen records of the service. A change to one
+ * usage (a toggle in the matrix) then recomputes one service, not all of them.
+ */
+function carriedOver(memo: UsersMemo, serviceId: string, date: string): ReadonlyMap<string, UsageCell> | undefined {
+  const previous = memo.previous;
+  if (!previous || previous.organisations !== memo.organisations) return undefined;
+  const users = previous.byDate.get(date)?.get(serviceId);
+  if (!users) return undefined;
+  const before = previous.byService.get(serviceId) ?? [];
+  const now = memo.byService.get(serviceId) ?? [];
+  if (before.length !== now.length) return undefined;
+  for (let i = 0; i < now.length; i += 1) if (before[i] !== now[i]) return undefined;
+  return users;
+}
 /** Dates remembered per document state: a screen asks for a handful; browsing dates must not grow memory. */
 const MEMO_DATES = 16;
 
@@ -108,8 +129,17 @@ export function usersAtCached(doc: UsageDoc, serviceId: string, date: string): R
   }
   let memo = usersMemo.get(doc.usages);
   if (!memo || memo.organisations !== doc.organisations) {
-    memo = { organisations: doc.organisations, byService: usagesByService(doc.usages), groups: groupMembersById(doc.organisations), byDate: new Map() };
+    // Only one state back is kept, so the memos of old states can still go with them.
+    if (latestMemo) latestMemo.previous = undefined;
+    memo = {
+      organisations: doc.organisations,
+      byService: usagesByService(doc.usages),
+      groups: groupMembersById(doc.organisations),
+      byDate: new Map(),
+      previous: latestMemo,
+    };
     usersMemo.set(doc.usages, memo);
+    latestMemo = memo;
   }
   let perService = memo.byDate.get(date);
   if (!perService) {
@@ -117,8 +147,9 @@ export function usersAtCached(doc: UsageDoc, serviceId: string, date: string): R
     perService = new Map();
     memo.byDate.set(date, perService);
   }
-  let users = perService.get(serviceId);
-  if (!users) {
+  let users = perService.get(serviceId) ?? carriedOver(memo, serviceId, date);
+  if (users) perService.set(serviceId, users);
+  else {
     const made = usersFromRecords(memo.byService.get(serviceId) ?? [], memo.groups, date);
     for (const cell of made.values()) Object.freeze(cell);
     users = made;
@@ -202,14 +233,18 @@ export function servicesInScope(
  */
 export function buildUsageMatrix(doc: SambrukDocument, date: string, filter: UsageMatrixFilter): UsageMatrix {
   const services = servicesInScope(doc.services, filter);
-  const byService = usagesByService(doc.usages);
-  const groups = groupMembersById(doc.organisations);
   const members = memberIdsAt(doc, date);
   const sweden = swedenPopulationAt(doc, date);
   const popMap = municipalityPopulationMap(doc);
   const countyMap = new Map(doc.reference.municipalities.map((m) => [m.code, m.countyCode]));
   const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
-  const usersPerService = services.map((s) => usersFromRecords(byService.get(s.id) ?? [], groups, date));
+  // A repository state's users are remembered (and carried over from the state before where a service's records
+  // did not change), so the matrix refetched after a toggle recomputes the one service toggled.
+  const remembered = Object.isFrozen(doc.usages) && Object.isFrozen(doc.organisations);
+  const fresh = remembered ? undefined : { byService: usagesByService(doc.usages), groups: groupMembersById(doc.organisations) };
+  const usersPerService: ReadonlyMap<string, UsageCell>[] = services.map((s) =>
+    fresh ? usersFromRecords(fresh.byService.get(s.id) ?? [], fresh.groups, date) : usersAtCached(doc, s.id, date),
+  );
 
   const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : undefined;
   const search = filter.search ? nameKey(filter.search) : '';
@@ -219,6 +254,9 @@ export function buildUsageMatrix(doc: SambrukDocument, date: string, filter: Usa
   let rowsUsingNone = 0;
   let rowsUsingExactlyOne = 0;
   const rows: UsageMatrixRow[] = [];
+  // Shown rows using each service, counted as the rows are made (not by looking each cell up again).
+  const visible = new Array<number>(services.length).fill(0);
+  const used: number[] = [];
   for (const org of doc.organisations) {
     if (org.archived) continue;
     const isMember = members.has(org.id);
@@ -230,18 +268,21 @@ export function buildUsageMatrix(doc: SambrukDocument, date: string, filter: Usa
 
     const cells: Record<string, UsageCell> = {};
     let serviceCount = 0;
-    services.forEach((service, i) => {
+    used.length = 0;
+    for (let i = 0; i < services.length; i += 1) {
       const cell = usersPerService[i]?.get(org.id);
       if (cell) {
-        cells[service.id] = cell;
+        cells[(services[i] as Service).id] = cell;
         serviceCount += 1;
+        used.push(i);
       }
-    });
+    }
     if (filter.scope === 'users' && serviceCount === 0) continue;
     if (serviceCount === 0) rowsUsingNone += 1;
     if (serviceCount === 1) rowsUsingExactlyOne += 1;
     if (min !== undefined && serviceCount < min) continue;
     if (max !== undefined && serviceCount > max) continue;
+    for (const i of used) visible[i] = (visible[i] as number) + 1;
     rows.push({
       organisationId: org.id,
       name: org.name,
@@ -258,9 +299,7 @@ export function buildUsageMatrix(doc: SambrukDocument, date: string, filter: Usa
 
   const columns: UsageMatrixColumn[] = services.map((service, i) => {
     const users = usersPerService[i] ?? new Map<string, UsageCell>();
-    let visibleUsers = 0;
-    for (const row of rows) if (row.cells[service.id]) visibleUsers += 1;
-    return { ...columnFigures(doc, service, users, members, sweden?.population, orgById), visibleUsers };
+    return { ...columnFigures(doc, service, users, members, sweden?.population, orgById), visibleUsers: visible[i] as number };
   });
 
   // A Map, then own properties only: an id is data and must never meet Object.prototype.

@@ -1,4 +1,5 @@
 /** Usage channels: records (start, end, edit, delete), the matrix toggle, the matrix and adoption. */
+import { isDraft, original } from 'immer';
 import { AppError, type ServiceHandlers } from '../../contract';
 import type { ToggleResult, UsageRecord } from '../../contract/channels/usage.channels';
 import type { SambrukDocument, Usage } from '../store/schema';
@@ -165,20 +166,29 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
     'usage/toggle': ({ organisationId, serviceId, date }) => {
       const historySummary = toggleSummary(repo.get(), organisationId, serviceId, date);
       return repo.change(historySummary, (draft) => {
-        const own = draft.usages.filter((u) => u.organisationId === organisationId && u.serviceId === serviceId);
+        // Everything is looked up in the state the change starts from, never in the draft: a draft hands out a
+        // proxy for each record it is asked about, and a toggle would look through every usage and organisation
+        // (a tenth of a second at ten times the association's size). Only the record changed is drafted.
+        const base = (isDraft(draft) ? original(draft) : draft) as SambrukDocument;
+        const own = base.usages.filter((u) => u.organisationId === organisationId && u.serviceId === serviceId);
         const active = own.find((u) => periodActiveAt(u, date));
-        const what = describeUsage(draft, { organisationId, serviceId });
+        const what = describeUsage(base, { organisationId, serviceId });
         if (active) {
           const before = plain(active);
+          const index = base.usages.indexOf(active);
           let result: ToggleResult;
+          let after: Usage | undefined;
           if (active.from === date) {
-            draft.usages.splice(draft.usages.indexOf(active), 1);
+            draft.usages.splice(index, 1);
             result = { inUse: false, action: 'removed', usageId: active.id, historySummary };
           } else {
-            active.to = addDays(date, -1);
+            const changed = draft.usages[index] as Usage;
+            changed.to = addDays(date, -1);
+            after = plain(changed);
             result = { inUse: false, action: 'ended', usageId: active.id, historySummary };
           }
-          result.inUse = groupRecordAt(draft, organisationId, serviceId, date) !== undefined;
+          // The record changed is no longer in force at the date, so the group records are those of the start.
+          result.inUse = groupRecordAt(base, organisationId, serviceId, date, active.id) !== undefined;
           return {
             value: result,
             records: [
@@ -192,22 +202,22 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
                     ? `Tog bort användning: ${what} från ${date}`
                     : `Avslutade användning: ${what} till och med ${addDays(date, -1)}`,
                 before,
-                ...(result.action === 'ended' ? { after: plain(active) } : {}),
+                ...(after ? { after } : {}),
               },
             ],
           };
         }
-        const viaGroup = groupRecordAt(draft, organisationId, serviceId, date);
+        const viaGroup = groupRecordAt(base, organisationId, serviceId, date);
         if (viaGroup) {
-          const group = draft.organisations.find((o) => o.id === viaGroup.organisationId);
+          const group = base.organisations.find((o) => o.id === viaGroup.organisationId);
           throw new AppError(
             'conflict',
             `Organisationen använder tjänsten genom ${group?.name ?? 'sin grupp'}. Avsluta användningen där, eller lägg in en egen användning.`,
             { field: 'organisationId', existingId: viaGroup.id },
           );
         }
-        assertCanStart(draft, organisationId, serviceId);
-        assertUsageParties(draft, organisationId, undefined);
+        assertCanStart(base, organisationId, serviceId);
+        assertUsageParties(base, organisationId, undefined);
         let nextStart: string | undefined;
         for (const u of own) if (u.from > date && (nextStart === undefined || u.from < nextStart)) nextStart = u.from;
         const usage: Usage = {
@@ -238,10 +248,17 @@ export function toggleSummary(doc: Pick<SambrukDocument, 'organisations' | 'serv
   return `Ändrade användning i matrisen: ${describeUsage(doc, { organisationId, serviceId })} (${date})`;
 }
 
-/** A record in force at `date` on a group that lists the organisation, if any. */
-function groupRecordAt(doc: Pick<SambrukDocument, 'organisations' | 'usages'>, organisationId: string, serviceId: string, date: string): Usage | undefined {
+/** A record in force at `date` on a group that lists the organisation, if any (`except` left out). */
+function groupRecordAt(
+  doc: Pick<SambrukDocument, 'organisations' | 'usages'>,
+  organisationId: string,
+  serviceId: string,
+  date: string,
+  except?: string,
+): Usage | undefined {
   const groups = groupMembersById(doc.organisations);
   return doc.usages.find(
-    (u) => u.serviceId === serviceId && periodActiveAt(u, date) && (groups.get(u.organisationId)?.includes(organisationId) ?? false),
+    (u) =>
+      u.id !== except && u.serviceId === serviceId && periodActiveAt(u, date) && (groups.get(u.organisationId)?.includes(organisationId) ?? false),
   );
 }

@@ -1,0 +1,64 @@
+/**
+ * The matrix after toggles: the core remembers who uses which service per document state and carries a
+ * service's users over to the next state when its records did not change, so a toggle recomputes one service.
+ * What it shows must be exactly what a matrix built from scratch shows, undo included.
+ */
+import { describe, expect, it } from 'vitest';
+import { createTestServices } from '../../support/memory-document';
+import { makeDocument, membership, municipality, organisation, service, usage } from '../../fixtures/services/documents';
+import { buildUsageMatrix } from '../../../electron/core/domain/usage-matrix';
+
+const date = '2022-06-30';
+
+function setup() {
+  return createTestServices({
+    initial: makeDocument({
+      organisations: [
+        municipality('Kil'),
+        municipality('Ale'),
+        municipality('Göteborg'),
+        organisation('gr', 'Göteborgsregionen', 'kommunalforbund', { groupMemberIds: ['org-Ale', 'org-Göteborg'] }),
+      ],
+      memberships: [membership('org-Kil', '2020-01-01'), membership('gr', '2020-01-01')],
+      services: [service('a', 'Alfa'), service('b', 'Beta'), service('c', 'Gamma')],
+      usages: [usage('u1', 'org-Kil', 'a', '2021-01-01'), usage('u2', 'gr', 'b', '2021-01-01'), usage('u3', 'org-Ale', 'c', '2022-06-30')],
+    }),
+  });
+}
+
+describe('the usage matrix after toggles', () => {
+  it('shows what a matrix built from scratch shows, after each toggle and each undo', async () => {
+    const { call, repo } = setup();
+    const fromScratch = () => buildUsageMatrix(structuredClone(repo.get()), date, { scope: 'all' });
+    const shown = async () => {
+      const result = await call('usage/get-matrix', { date, scope: 'all' });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    };
+    expect(await shown()).toEqual(fromScratch());
+    const toggles = [
+      ['org-Kil', 'a'],
+      ['org-Kil', 'b'],
+      ['org-Ale', 'c'],
+      ['org-Kil', 'a'],
+      ['org-Göteborg', 'c'],
+    ] as const;
+    for (const [organisationId, serviceId] of toggles) {
+      expect((await call('usage/toggle', { organisationId, serviceId, date })).ok).toBe(true);
+      expect(await shown()).toEqual(fromScratch());
+    }
+    for (let i = 0; i < toggles.length; i += 1) {
+      await call('history/undo', {});
+      expect(await shown()).toEqual(fromScratch());
+    }
+    expect((await shown()).rows.find((r) => r.organisationId === 'org-Kil')?.cells.a?.usageId).toBe('u1');
+  });
+
+  it('refuses a cell used through a group without changing the register', async () => {
+    const { call, repo } = setup();
+    const before = repo.get();
+    const result = await call('usage/toggle', { organisationId: 'org-Ale', serviceId: 'b', date });
+    expect(result.ok).toBe(false);
+    expect(repo.get()).toBe(before);
+  });
+});
