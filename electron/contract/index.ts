@@ -15,6 +15,7 @@ import { membersChannels } from './channels/members.channels';
 import { goalsChannels } from './channels/goals.channels';
 import { exportsChannels } from './channels/exports.channels';
 import { importsChannels } from './channels/imports.channels';
+import { tasksChannels } from './channels/tasks.channels';
 
 export const contract = {
   ...appChannels,
@@ -26,6 +27,7 @@ export const contract = {
   ...goalsChannels,
   ...exportsChannels,
   ...importsChannels,
+  ...tasksChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -61,4 +63,5 @@ export type * from './channels/members.channels';
 export type * from './channels/goals.channels';
 export type * from './channels/exports.channels';
 export type * from './channels/imports.channels';
+export type * from './channels/tasks.channels';
 export type { WindowApi } from './window-api';

@@ -67,6 +67,8 @@ export async function startApp(): Promise<void> {
     loadReport: opened.report,
     app: { version: app.getVersion(), mode: 'desktop', dataFile: opened.file, backupDir: opened.backupDir, readOnly: opened.readOnly },
     onChanged: (revision) => send('store/changed', { revision }),
+    // Progress of a long call (import, accountant's workbook) goes to the window, the only trusted caller.
+    onProgress: (progress) => send('task/progress', progress),
   });
   core.repo = services.repo;
   registerApi(withPrintToPdf(services.handlers, { window: () => win, defaultDir: () => app.getPath('documents') }), ipcMain, { isTrustedSender: (event) => senderIsWindow(event, win?.webContents) });

@@ -93,6 +93,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     loadReport: options.loadReport ?? WEB_LOAD_REPORT,
     app: { version: options.version, mode: 'web', dataFile: WEB_DATA_FILE, backupDir: '' },
     onChanged: (revision) => events.emit('store/changed', { revision }),
+    onProgress: (progress) => events.emit('task/progress', progress),
   });
 
   const api: WindowApi = {

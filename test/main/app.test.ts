@@ -240,6 +240,31 @@ describe('while running', () => {
     expect(sent('store/changed')).toEqual([{ revision: revision + 1 }]);
   });
 
+  it('forwards a long call’s progress to the window as task/progress, and registers tasks/cancel', async () => {
+    open.mockResolvedValue(register());
+    await startApp();
+    const lines = ['Organisation;Kontaktperson'];
+    for (let i = 1; i <= 600; i++) lines.push(`Förening ${i};Person ${i}`);
+    const bytesBase64 = Buffer.from(lines.join('\n'), 'utf8').toString('base64');
+    const input = { fileName: 'f.csv', bytesBase64, sheet: 'f', mapping: { organisation: 0, name: 1 }, decisions: {}, taskId: 'uppgift-1' };
+
+    expect(await invoke('imports/preview', input)).toMatchObject({ ok: true });
+    const progress = sent('task/progress') as { taskId: string; phase: string; done: number; total: number }[];
+    expect(progress[0]).toEqual({ taskId: 'uppgift-1', phase: 'reading', done: 0, total: 1, cancellable: true });
+    expect(progress.slice(1).map((p) => [p.phase, p.done, p.total])).toEqual([
+      ['planning', 0, 600],
+      ['planning', 250, 600],
+      ['planning', 500, 600],
+      ['planning', 600, 600],
+    ]);
+
+    expect(ipcMain.handlers.has('tasks/cancel')).toBe(true);
+    expect(await invoke('tasks/cancel', { taskId: 'uppgift-1' })).toEqual({ ok: true, data: { cancelled: false } });
+    const running = invoke('imports/preview', { ...input, taskId: 'uppgift-2' });
+    expect(await invoke('tasks/cancel', { taskId: 'uppgift-2' })).toEqual({ ok: true, data: { cancelled: true } });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Importen avbröts. Inget har ändrats.' } });
+  });
+
   it('reports a failed save in Swedish and does not announce a change', async () => {
     const opened = register({ save: vi.fn(async () => Promise.reject(new Error('EIO: i/o error, write'))) });
     open.mockResolvedValue(opened);

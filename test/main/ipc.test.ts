@@ -52,6 +52,14 @@ describe('registerApi', () => {
     expect(ipcMain.handle).toHaveBeenCalledTimes(channelNames.length);
   });
 
+  it('registers tasks/cancel like every other channel, behind the sender check', async () => {
+    const dispose = registerApi(realServices().handlers, fakeIpc, trustAll);
+    expect(await call('tasks/cancel', { taskId: 'ingen' })).toEqual({ ok: true, data: { cancelled: false } });
+    dispose();
+    registerApi(spyHandlers(), fakeIpc, { isTrustedSender: () => false });
+    expect(await call('tasks/cancel', { taskId: 'ingen' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('removes every handler it registered when disposed', () => {
     const dispose = registerApi(spyHandlers(), fakeIpc, trustAll);
     dispose();
@@ -166,9 +174,11 @@ describe('createEventSender', () => {
     const send = createEventSender(() => contents as unknown as WebContents);
     send('store/changed', { revision: 4 });
     send('app/command', { command: 'undo' });
+    send('task/progress', { taskId: 't', phase: 'planning', done: 250, total: 5000, cancellable: true });
     expect(contents.send.mock.calls).toEqual([
       ['store/changed', { revision: 4 }],
       ['app/command', { command: 'undo' }],
+      ['task/progress', { taskId: 't', phase: 'planning', done: 250, total: 5000, cancellable: true }],
     ]);
   });
 

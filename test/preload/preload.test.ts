@@ -57,6 +57,16 @@ describe('the preload', () => {
     expect(listener.mock.calls[0]).toEqual([{ revision: 7 }]);
   });
 
+  it('allows task/progress, the progress of long calls, and passes its payload on', () => {
+    expect(eventNames).toContain('task/progress');
+    const listener = vi.fn();
+    const off = api.on('task/progress', listener);
+    const payload = { taskId: 't1', phase: 'building', done: 2, total: 5, cancellable: true, detail: 'Tjänsteanvändning' };
+    ipcRenderer.emitter.emit('task/progress', { sender: ipcRenderer, ports: [] }, payload);
+    expect(listener.mock.calls).toEqual([[payload]]);
+    off();
+  });
+
   it('subscribes to each contract event, and unsubscribing removes exactly that listener', () => {
     for (const event of eventNames) {
       const listener = vi.fn();

@@ -42,7 +42,7 @@ export function memoryPort() {
 }
 
 /** Services over an in-memory port with a fixed clock and counting ids: deterministic. */
-export function createTestServices(options: { initial?: SambrukDocument; now?: string } = {}) {
+export function createTestServices(options: { initial?: SambrukDocument; now?: string; onProgress?: Ports['onProgress'] } = {}) {
   const port = memoryPort();
   let n = 0;
   const ports: Ports = {
@@ -52,6 +52,7 @@ export function createTestServices(options: { initial?: SambrukDocument; now?: s
     initial: options.initial ?? loadDefaultDocument(),
     loadReport: { outcome: 'opened', messages: [] },
     app: { version: '0.0.0-test', mode: 'web', dataFile: 'minne', backupDir: '' },
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
   const { handlers, repo } = createServices(ports);
   const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => dispatch(handlers, channel, input);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { channel } from '../define';
 import type { ExportedFile } from '../../core/exports/export-file';
 import { isSafeName, unsafeNameMessage, year } from '../../core/store/schema';
+import { taskIdInput } from './tasks.channels';
 
 export type { ExportedFile };
 
@@ -66,10 +67,11 @@ export const exportsChannels = {
   /**
    * "Ekonomiunderlag <år>": the accountant's workbook (Medlemmar, Fakturaunderlag, Tjänsteanvändning, Nätverk,
    * Budget). Persons' names and e-mail addresses are included only with `includePersonalDetails`.
-   * Refused (`not-found`) when no fee table applies to the year.
+   * Refused (`not-found`) when no fee table applies to the year. With a `taskId` it reports each sheet as
+   * `task/progress` and can be stopped by `tasks/cancel` (answering `cancelled`, no file).
    */
   'exports/accountant-workbook': channel<ExportedFile>()(
-    z.strictObject({ year, includePersonalDetails: z.boolean().default(false) }),
+    z.strictObject({ year, includePersonalDetails: z.boolean().default(false), taskId: taskIdInput.optional() }),
   ),
   /** Any table screen's visible rows, with its filters described above the table, as a one-sheet workbook. */
   'exports/table': channel<ExportedFile>()(tableExportInput),

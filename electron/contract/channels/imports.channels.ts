@@ -4,6 +4,8 @@
  * The channels are stateless: each call carries the file (base64, see `exports.channels.ts` for why) and the
  * choices made so far, and the core reads the file again. So nothing of a half-finished import lives in the
  * core, and cancelling in the UI is simply not calling `imports/apply`: nothing is written before that.
+ * Each call may carry a `taskId`: the core then reports its progress (`task/progress`) and `tasks/cancel` stops
+ * it; a cancelled `imports/apply` writes nothing, unless its durable write had already started.
  *
  * 1. `imports/read`: the sheets, each with its header, a few sample rows and a proposed column mapping
  *    (the one remembered for these headers, else suggested from them).
@@ -23,6 +25,7 @@ import type { ImportPlan, ImportResult, ImportRowPlan, ImportSummary } from '../
 import type { MappingProposal } from '../../core/imports/import-mappings';
 import { importFieldKeys } from '../../core/imports/import-fields';
 import { base64Length } from '../../core/exports/base64';
+import { taskIdInput } from './tasks.channels';
 
 /**
  * The reader's own limits (`importLimits` in `read-table.ts`), repeated here so the contract does not pull
@@ -46,6 +49,8 @@ const fileFields = {
   bytesBase64: z.string().min(1, { message: 'Filen är tom.' }).max(MAX_BASE64, { message: 'Filen är för stor för att läsas in (högst 20 MB).' }),
   /** 1-based header row; found automatically when absent. */
   headerRow: z.number().int().min(1).max(importLimits.maxRows).optional(),
+  /** Names the call for `task/progress` events and `tasks/cancel` (see `tasks.channels.ts`). */
+  taskId: taskIdInput.optional(),
 };
 
 export const importMappingInput = z.partialRecord(z.enum(importFieldKeys), z.number().int().min(0).max(importLimits.maxColumns));

@@ -398,6 +398,24 @@ export type AccountantWorkbook = { workbook: Workbook; model: AccountantModel; f
 
 /** Builds the workbook; throws `not-found` (Swedish message) when no fee table applies to the year. */
 export function buildAccountantWorkbook(doc: SambrukDocument, options: AccountantOptions & { now: Date }): AccountantWorkbook {
+  const built = accountantWorkbookShell(doc, options);
+  for (const sheet of accountantSheets(built.model, options)) sheet.add(built.workbook);
+  return built;
+}
+
+/** The sheets in order (`accountantSheetNames`), each added by one call, so an export can pause between them. */
+export function accountantSheets(model: AccountantModel, options: AccountantOptions & { now: Date }): { name: string; add: (workbook: Workbook) => void }[] {
+  return [
+    { name: 'Medlemmar', add: (workbook) => addMembersSheet(workbook, model, options.now) },
+    { name: 'Fakturaunderlag', add: (workbook) => addInvoiceSheet(workbook, model, options.now) },
+    { name: 'Tjänsteanvändning', add: (workbook) => addServiceSheet(workbook, model, options.now) },
+    { name: 'Nätverk', add: (workbook) => addNetworkSheet(workbook, model, options.now) },
+    { name: 'Budget', add: (workbook) => addBudgetSheet(workbook, model.budget, { name: 'Budget', year: options.year, variances: budgetVariancesFor(model.budget, options.year) }) },
+  ];
+}
+
+/** The model and the workbook with its properties, before any sheet. */
+function accountantWorkbookShell(doc: SambrukDocument, options: AccountantOptions & { now: Date }): AccountantWorkbook {
   const model = accountantModel(doc, options);
   const title = accountantWorkbookTitle(options.year);
   const workbook = createWorkbook({
@@ -408,15 +426,31 @@ export function buildAccountantWorkbook(doc: SambrukDocument, options: Accountan
   });
   workbook.category = 'Ekonomiunderlag';
   workbook.keywords = `Sambruk; ekonomiunderlag; ${options.year}`;
-  addMembersSheet(workbook, model, options.now);
-  addInvoiceSheet(workbook, model, options.now);
-  addServiceSheet(workbook, model, options.now);
-  addNetworkSheet(workbook, model, options.now);
-  addBudgetSheet(workbook, model.budget, { name: 'Budget', year: options.year, variances: budgetVariancesFor(model.budget, options.year) });
   return { workbook, model, title, fileName: safeFileName(title) };
 }
 
-export async function accountantWorkbookFile(doc: SambrukDocument, options: AccountantOptions & { now: Date }): Promise<ExportedFile> {
-  const built = buildAccountantWorkbook(doc, options);
+/** A step of a stepped export: sheet `done + 1` of `total` is about to be built, or the file is about to be written. */
+export type WorkbookStep = { phase: 'building'; done: number; total: number; sheet: string } | { phase: 'writing'; done: 0; total: 1 };
+
+/**
+ * The workbook as a file. With `beforeStep`, that is awaited before each sheet and before the file is written,
+ * so the caller can report progress, yield to the event loop and stop the export by throwing.
+ */
+export async function accountantWorkbookFile(
+  doc: SambrukDocument,
+  options: AccountantOptions & { now: Date },
+  beforeStep?: (step: WorkbookStep) => Promise<void>,
+): Promise<ExportedFile> {
+  if (!beforeStep) {
+    const built = buildAccountantWorkbook(doc, options);
+    return exportedXlsx(built.fileName, await toBytes(built.workbook));
+  }
+  const built = accountantWorkbookShell(doc, options);
+  const sheets = accountantSheets(built.model, options);
+  for (const [i, sheet] of sheets.entries()) {
+    await beforeStep({ phase: 'building', done: i, total: sheets.length, sheet: sheet.name });
+    sheet.add(built.workbook);
+  }
+  await beforeStep({ phase: 'writing', done: 0, total: 1 });
   return exportedXlsx(built.fileName, await toBytes(built.workbook));
 }

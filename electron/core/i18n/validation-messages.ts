@@ -119,6 +119,7 @@ const laterFieldLabels: Record<string, string> = {
   sheet: 'Blad',
   includePreviousYear: 'Ta med föregående år',
   packId: 'Styrelserapport',
+  taskId: 'Uppgift',
 };
 for (const [key, label] of Object.entries(laterFieldLabels)) fieldLabels[key] ??= label;
 

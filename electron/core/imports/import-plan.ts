@@ -783,21 +783,24 @@ export const PLAN_CHUNK = 250;
 /**
  * Plans every row, yielding to the event loop between chunks (the web build runs the core in the page, and
  * main serves other calls meanwhile). `isCancelled` is checked between chunks; a cancelled plan throws
- * `AppError('cancelled')`.
+ * `AppError('cancelled')`. `onProgress` hears `(rows planned, rows)`: 0 first, after every chunk, all last.
  */
 export async function planImport(
   doc: SambrukDocument,
   sheet: RawSheet,
-  options: PlanOptions & { isCancelled?: () => boolean },
+  options: PlanOptions & { isCancelled?: () => boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<ImportPlan> {
   const planner = new ImportPlanner(doc, sheet, options.mapping, options.decisions);
+  options.onProgress?.(0, planner.rowCount);
   for (let i = 0; i < planner.rowCount; i++) {
     if (i > 0 && i % PLAN_CHUNK === 0) {
+      options.onProgress?.(i, planner.rowCount);
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (options.isCancelled?.()) throw new AppError('cancelled', 'Importen avbröts. Inget har ändrats.');
     }
     planner.planRow(i);
   }
+  options.onProgress?.(planner.rowCount, planner.rowCount);
   return planner.result(doc.meta.revision);
 }
 

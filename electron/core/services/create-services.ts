@@ -14,8 +14,10 @@ import { createMembersServices } from './members.services';
 import { createGoalsServices } from './goals.services';
 import { createExportsServices } from './exports.services';
 import { createImportsServices } from './imports.services';
+import { createTasksServices } from './tasks.services';
+import { createTaskRegistry, type TaskRegistry } from './tasks';
 
-export type ServiceContext = { repo: Repository; ports: Ports; today: () => string };
+export type ServiceContext = { repo: Repository; ports: Ports; today: () => string; tasks: TaskRegistry };
 
 export function createServices(ports: Ports): { handlers: ServiceHandlers; repo: Repository } {
   const repo = createRepository({
@@ -26,7 +28,8 @@ export function createServices(ports: Ports): { handlers: ServiceHandlers; repo:
     readOnly: ports.app.readOnly ?? false,
     onChanged: (doc) => ports.onChanged?.(doc.meta.revision),
   });
-  const ctx: ServiceContext = { repo, ports, today: () => localDate(ports.clock()) };
+  const tasks = createTaskRegistry((progress) => ports.onProgress?.(progress));
+  const ctx: ServiceContext = { repo, ports, today: () => localDate(ports.clock()), tasks };
   const handlers: ServiceHandlers = {
     ...createAppServices(ctx),
     ...createServicesServices(ctx),
@@ -37,6 +40,7 @@ export function createServices(ports: Ports): { handlers: ServiceHandlers; repo:
     ...createGoalsServices(ctx),
     ...createExportsServices(ctx),
     ...createImportsServices(ctx),
+    ...createTasksServices(ctx),
   };
   return { handlers, repo };
 }

@@ -9,10 +9,28 @@ type ExportsChannel = 'exports/accountant-workbook' | 'exports/table';
 
 type TableRow = readonly (string | number | boolean | null)[];
 
-export function createExportsServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, ExportsChannel> {
+const EXPORT_CANCELLED = 'Exporten avbröts. Ingen fil skapades.';
+
+export function createExportsServices({ repo, ports, today, tasks }: ServiceContext): Pick<ServiceHandlers, ExportsChannel> {
   return {
-    'exports/accountant-workbook': ({ year, includePersonalDetails }) =>
-      accountantWorkbookFile(repo.get(), { year, includePersonalDetails, now: ports.clock() }),
+    /**
+     * Without a `taskId` built at once; with one, sheet by sheet: progress before each sheet and before the
+     * file is written, a yield to the event loop (so `tasks/cancel` can arrive) and a cancellation check.
+     */
+    'exports/accountant-workbook': ({ year, includePersonalDetails, taskId }) => {
+      const options = { year, includePersonalDetails, now: ports.clock() };
+      if (taskId === undefined) return accountantWorkbookFile(repo.get(), options);
+      return tasks.run(taskId, EXPORT_CANCELLED, async (task) => {
+        const file = await accountantWorkbookFile(repo.get(), options, async (step) => {
+          task.report(step.phase, step.done, step.total, step.phase === 'building' ? step.sheet : undefined);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          task.check();
+        });
+        // A cancel that arrived while the file was written: the file is dropped, never handed over.
+        task.check();
+        return file;
+      });
+    },
 
     'exports/table': async ({ title, filtersDescription, year, columns, rows }) => {
       const defs: ColumnDef<TableRow>[] = columns.map((column, i) => ({ header: column.header, kind: column.kind, key: (row: TableRow) => row[i] }));

@@ -28,10 +28,20 @@ function findSheet(table: RawTable, name: string): RawSheet {
   return sheet;
 }
 
-export function createImportsServices({ repo, ports }: ServiceContext): Pick<ServiceHandlers, ImportsChannel> {
+const CANCELLED = 'Importen avbröts. Inget har ändrats.';
+
+/**
+ * Every channel may run as a task (`taskId`): it reports reading, then planning row by row, and for apply the
+ * saving; it stops at its next check when cancelled. Apply can be cancelled until its repository change starts:
+ * the mutator commits the task first (or throws `cancelled`), so a cancelled import never reaches the draft.
+ */
+export function createImportsServices({ repo, ports, tasks }: ServiceContext): Pick<ServiceHandlers, ImportsChannel> {
   return {
-    'imports/read': async (input): Promise<ImportFileView> => {
+    'imports/read': (input): Promise<ImportFileView> => tasks.run(input.taskId, CANCELLED, async (task) => {
+      task.report('reading', 0, 1);
       const table = await readImportFile(input);
+      task.check();
+      task.report('reading', 1, 1);
       const settings = repo.get().settings;
       const sheets: ImportSheetView[] = table.sheets.map((s) => ({
         name: s.name,
@@ -50,11 +60,19 @@ export function createImportsServices({ repo, ports }: ServiceContext): Pick<Ser
         ...(table.delimiter ? { delimiter: table.delimiter } : {}),
         sheets,
       };
-    },
+    }),
 
-    'imports/preview': async (input) => {
+    'imports/preview': (input) => tasks.run(input.taskId, CANCELLED, async (task) => {
+      task.report('reading', 0, 1);
       const sheet = findSheet(await readImportFile(input), input.sheet);
-      const plan = await planImport(repo.get(), sheet, { mapping: input.mapping as ImportMapping, decisions: input.decisions as ImportDecisions });
+      task.check();
+      const plan = await planImport(repo.get(), sheet, {
+        mapping: input.mapping as ImportMapping,
+        decisions: input.decisions as ImportDecisions,
+        isCancelled: task.isCancelled,
+        onProgress: (done, total) => task.report('planning', done, total),
+      });
+      task.check();
       return {
         fileName: input.fileName,
         sheetName: sheet.name,
@@ -64,18 +82,29 @@ export function createImportsServices({ repo, ports }: ServiceContext): Pick<Ser
         summary: plan.summary,
         revision: plan.revision,
       };
-    },
+    }),
 
-    'imports/apply': async (input) => {
+    'imports/apply': (input) => tasks.run(input.taskId, CANCELLED, async (task) => {
+      task.report('reading', 0, 1);
       const sheet = findSheet(await readImportFile(input), input.sheet);
+      task.check();
       const changedMessage = 'Registret har ändrats sedan förhandsvisningen. Förhandsvisa importen igen innan du genomför den.';
       const doc = repo.get();
       if (doc.meta.revision !== input.expectedRevision) throw new AppError('conflict', changedMessage);
       const mapping = input.mapping as ImportMapping;
-      const plan = await planImport(doc, sheet, { mapping, decisions: input.decisions as ImportDecisions });
+      const plan = await planImport(doc, sheet, {
+        mapping,
+        decisions: input.decisions as ImportDecisions,
+        isCancelled: task.isCancelled,
+        onProgress: (done, total) => task.report('planning', done, total),
+      });
+      task.check();
       if (plan.ops.length === 0) throw new AppError('validation', 'Det finns inget att importera: ingen rad som är med i importen ändrar registret.');
       const now = ports.clock().toISOString();
       const result = await repo.change(`Import från ${input.fileName}`, (draft) => {
+        // The last moment to cancel: from here the import is written and saved whole, or refused whole.
+        task.commit();
+        task.report('saving', 0, 1);
         const base = original(draft) as SambrukDocument;
         if (base.meta.revision !== plan.revision) throw new AppError('conflict', changedMessage);
         const applied = applyImportPlan(draft, plan, { ids: ports.ids, now, source: input.fileName });
@@ -83,6 +112,6 @@ export function createImportsServices({ repo, ports }: ServiceContext): Pick<Ser
         return { records: applied.records, value: applied.result };
       });
       return { result, message: describeImportResult(result) };
-    },
+    }),
   };
 }

@@ -3,7 +3,7 @@
  * in Electron's main process (file store) and in the browser (in-memory store).
  */
 import type { SambrukDocument } from '../store/schema';
-import type { BackupInfo, LoadReport } from '../../contract';
+import type { BackupInfo, LoadReport, TaskProgress } from '../../contract';
 
 export type Clock = () => Date;
 export type IdSource = () => string;
@@ -25,4 +25,6 @@ export type Ports = {
   app: { version: string; mode: 'desktop' | 'web'; dataFile: string; backupDir: string; readOnly?: boolean };
   /** Called after every change is durable, with the new revision (main forwards it as `store/changed`). */
   onChanged?: (revision: number) => void;
+  /** Called as a long call given a `taskId` progresses (main forwards it as `task/progress`). */
+  onProgress?: (progress: TaskProgress) => void;
 };
