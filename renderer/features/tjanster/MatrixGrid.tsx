@@ -465,6 +465,7 @@ const MatrixRow = memo(function MatrixRow({
             className={!cell.inUse ? classes.empty : cell.source === 'group' ? classes.group : classes.direct}
             data-testid={`cell-${row.organisationId}-${column.serviceId}`}
             data-in-use={cell.inUse ? 'true' : 'false'}
+            data-source={cell.inUse ? cell.source : undefined}
             {...cellAttrs(gridRow, FIRST_SERVICE_COL + i, activeCol)}
           >
             {cell.inUse && (
