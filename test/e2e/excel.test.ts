@@ -60,6 +60,21 @@ async function organisationNames(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * A slow machine, without a slow test: the page's zero-delay timers (the core's pauses between chunks of rows
+ * and between sheets, where it checks for cancellation, and the bridge's event delivery) wait `ms` instead,
+ * with the page idle meanwhile, so the progress bar is caught mid-way and «Avbryt» lands between two checks.
+ * `0` restores them.
+ */
+async function stretchPauses(page: Page, ms: number): Promise<void> {
+  await page.evaluate((stretch) => {
+    type Timers = { setTimeout: typeof setTimeout; __realSetTimeout?: typeof setTimeout };
+    const w = window as unknown as Timers;
+    const real = (w.__realSetTimeout ??= w.setTimeout);
+    w.setTimeout = (stretch === 0 ? real : (handler: TimerHandler, delay?: number, ...args: unknown[]) => real(handler, delay ? delay : stretch, ...args)) as typeof setTimeout;
+  }, ms);
+}
+
 const previewRow = (page: Page, rowNumber: number) => page.getByTestId('import-preview').locator(`tr[data-row-number="${rowNumber}"]`);
 
 describe('Excel on the Data screen', () => {
@@ -144,6 +159,77 @@ describe('Excel on the Data screen', () => {
     expect(undone).not.toContain('Håbo');
     expect(undone).not.toContain('Sundbyberg');
   });
+
+  it('follows a large import with a progress bar, and «Avbryt» stops previewing and applying with nothing imported', async () => {
+    const rows = 5_000;
+    const csvFile = path.join(dir, 'stor-lista.csv');
+    const lines = ['Organisation;Kontaktperson;E-post;Medlem sedan'];
+    for (let i = 1; i <= rows; i++) lines.push(`Testförening ${i};Person ${i};person${i}@exempel.se;2022-01-01`);
+    writeFileSync(csvFile, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+
+    const page = await openData();
+    const before = await organisationNames(page);
+    const card = page.getByRole('region', { name: sv.excel.importCard });
+    const progress = card.getByTestId('import-progress');
+    await card.getByLabel(sv.excel.fileInputLabel).setInputFiles(csvFile);
+    await expect.poll(() => card.getByText('stor-lista.csv · CSV (UTF-8, avgränsare semikolon) · 5000 rader').isVisible()).toBe(true);
+
+    await stretchPauses(page, 300);
+    await card.getByRole('button', { name: sv.excel.preview }).click();
+    await progress.getByText(/^Förhandsvisar rad \d[\d\s]* av 5\s000$/).waitFor();
+    await expect.poll(async () => Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    expect(Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow'))).toBeLessThan(1);
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'import-forlopp');
+    await progress.getByRole('button', { name: sv.excel.cancel }).click();
+    await card.getByText(sv.excel.importCancelled).waitFor();
+    expect(await progress.count()).toBe(0);
+    expect(await page.getByTestId('import-preview').count()).toBe(0);
+    expect(await card.getByRole('button', { name: sv.excel.preview }).isEnabled()).toBe(true);
+
+    // Preview at full speed, then cancel the import itself while it checks the rows again.
+    await stretchPauses(page, 0);
+    await card.getByRole('button', { name: sv.excel.preview }).click();
+    const applyButton = card.getByRole('button', { name: sv.excel.applyCount(rows) });
+    await applyButton.waitFor({ timeout: 30_000 });
+    await stretchPauses(page, 300);
+    await applyButton.click();
+    await progress.getByText(/^Kontrollerar rad \d[\d\s]* av 5\s000 inför importen$/).waitFor();
+    await progress.getByRole('button', { name: sv.excel.cancel }).click();
+    await card.getByText(sv.excel.importCancelled).waitFor();
+    expect(await progress.count()).toBe(0);
+    expect(await applyButton.isEnabled()).toBe(true);
+    // Nothing imported and nothing to undo, also once the core has passed its next check.
+    await page.waitForTimeout(1_000);
+    await stretchPauses(page, 0);
+    expect(await organisationNames(page)).toEqual(before);
+    expect(await page.getByRole('button', { name: sv.header.undo }).isEnabled()).toBe(false);
+  }, 90_000);
+
+  it('follows the accountant’s workbook sheet by sheet, and «Avbryt exporten» stops it with no download', async () => {
+    const page = await openData();
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    const card = page.getByRole('region', { name: sv.excel.accountantCard });
+    await expect.poll(() => card.getByLabel(sv.excel.year).inputValue()).toBe('2022');
+    await stretchPauses(page, 1_000);
+    await card.getByRole('button', { name: sv.excel.exportAccountant }).click();
+    const progress = card.getByTestId('export-progress');
+    await progress.getByText(/^Skapar blad [2-4] av 5: /).waitFor();
+    await card.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'ekonomiunderlag-forlopp');
+    await progress.getByRole('button', { name: sv.excel.cancelExport }).click();
+    await card.getByText(sv.excel.exportCancelled).waitFor();
+    expect(await progress.count()).toBe(0);
+    // Past the core's next check and longer than the rest of the export would take: still no file.
+    await page.waitForTimeout(6_000);
+    expect(downloads).toEqual([]);
+    // Usable again: the next export completes and downloads.
+    await stretchPauses(page, 0);
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: sv.excel.exportAccountant }).click()]);
+    expect(download.suggestedFilename()).toBe('Ekonomiunderlag 2022.xlsx');
+    expect(await card.getByText(sv.excel.exportCancelled).count()).toBe(0);
+  }, 90_000);
 
   it('refuses a file that is not a spreadsheet with the reader’s message, changing nothing', async () => {
     const bad = path.join(dir, 'gammal.xls');

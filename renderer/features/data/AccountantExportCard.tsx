@@ -45,6 +45,7 @@ export function AccountantExportCard() {
           label={sv.excel.exportAccountant}
           disabled={year === undefined}
           input={() => ({ year: year ?? 0, includePersonalDetails: personal })}
+          withProgress
         />
       </div>
       <Text size={200} className={styles.muted}>

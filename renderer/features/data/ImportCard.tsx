@@ -9,7 +9,7 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  Spinner,
+  ProgressBar,
   Tab,
   TabList,
   Text,
@@ -20,7 +20,9 @@ import { ArrowUpload20Regular, Checkmark20Regular, Dismiss20Regular, Eye20Regula
 import type { ImportFieldKey, ImportFileView, ImportMapping, ImportPreview, RowDecision } from '../../../electron/contract';
 import { useApiClient } from '../../app/api';
 import { useNotify } from '../../app/notify';
+import { useTask } from '../../app/useTask';
 import { readFileAsBase64 } from '../../components/download-file';
+import { importProgressView } from '../../components/task-progress';
 import { sv } from '../../lib/i18n/sv';
 import { ImportMappingStep } from './ImportMappingStep';
 import { ImportPreviewTable } from './ImportPreviewTable';
@@ -48,7 +50,8 @@ const useStyles = makeStyles({
   facts: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   sheet: { minWidth: '18rem' },
   summary: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  busy: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  busy: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  progress: { flexGrow: 1, flexBasis: '20rem', maxWidth: '36rem' },
 });
 
 type Busy = 'read' | 'preview' | 'apply';
@@ -58,8 +61,10 @@ type Picked = { fileName: string; bytesBase64: string };
 /**
  * The import flow: pick a file, choose the sheet, map columns to fields, preview every row's outcome, decide
  * what the preview asks, and apply. Nothing is written before «Genomför import»; the whole import is one undo
- * step. «Avbryt» while the file is read or previewed throws that work's answer away when it comes (the core
- * keeps no half-finished import), so the screen is back where it was and the register untouched.
+ * step. Each call runs as a task: a progress bar follows the core's reports (row by row while planning), and
+ * «Avbryt» asks the core to stop (`tasks/cancel`) and throws the answer away, so the screen is back where it was
+ * and the register untouched. Applying can be cancelled until the core starts saving; from then «Avbryt» is
+ * gone and the screen says the import is being saved.
  */
 export function ImportCard() {
   const styles = useStyles();
@@ -80,10 +85,17 @@ export function ImportCard() {
   const [busy, setBusy] = useState<Busy>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
+  const [cancelled, setCancelled] = useState<string>();
+  // Set when the core answered that applying was past cancelling (its save had started).
+  const [pastCancel, setPastCancel] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const { task, begin: beginTask, end: endTask, cancel: cancelTask } = useTask();
 
   const sheet = file?.sheets.find((s) => s.name === sheetName);
 
   function reset() {
+    // Starting over while a file is read or previewed stops that work in the core too.
+    if ((busy === 'read' || busy === 'preview') && task) void cancelTask(task.taskId);
     ticket.current += 1;
     setPicked(undefined);
     setFile(undefined);
@@ -94,20 +106,30 @@ export function ImportCard() {
     setFilter('all');
     setBusy(undefined);
     setError(undefined);
+    stopTask();
     if (fileInput.current) fileInput.current.value = '';
+  }
+
+  function stopTask() {
+    endTask();
+    setPastCancel(false);
+    setCancelling(false);
   }
 
   async function onFile(chosen: File | undefined) {
     reset();
     setDone(undefined);
+    setCancelled(undefined);
     if (!chosen) return;
     const mine = ++ticket.current;
     setBusy('read');
+    const taskId = beginTask();
     const bytesBase64 = await readFileAsBase64(chosen);
     if (mine !== ticket.current) return;
-    const result = await client.call('imports/read', { fileName: chosen.name, bytesBase64 });
+    const result = await client.call('imports/read', { fileName: chosen.name, bytesBase64, taskId });
     if (mine !== ticket.current) return;
     setBusy(undefined);
+    stopTask();
     if (!result.ok) {
       setError(result.error.message);
       if (fileInput.current) fileInput.current.value = '';
@@ -139,9 +161,12 @@ export function ImportCard() {
     const mine = ++ticket.current;
     setBusy('preview');
     setError(undefined);
-    const result = await client.call('imports/preview', { ...picked, sheet: sheet.name, mapping, decisions: nextDecisions });
+    setCancelled(undefined);
+    const taskId = beginTask();
+    const result = await client.call('imports/preview', { ...picked, sheet: sheet.name, mapping, decisions: nextDecisions, taskId });
     if (mine !== ticket.current) return;
     setBusy(undefined);
+    stopTask();
     if (!result.ok) {
       setError(result.error.message);
       return;
@@ -160,9 +185,12 @@ export function ImportCard() {
     const mine = ++ticket.current;
     setBusy('apply');
     setError(undefined);
-    const result = await client.call('imports/apply', { ...picked, sheet: sheet.name, mapping, decisions, expectedRevision: preview.revision });
+    setCancelled(undefined);
+    const taskId = beginTask();
+    const result = await client.call('imports/apply', { ...picked, sheet: sheet.name, mapping, decisions, expectedRevision: preview.revision, taskId });
     if (mine !== ticket.current) return;
     setBusy(undefined);
+    stopTask();
     if (!result.ok) {
       setError(sv.excel.failed(result.error.message));
       return;
@@ -173,15 +201,34 @@ export function ImportCard() {
     notify(message);
   }
 
-  function cancel() {
+  async function cancel() {
     const was = busy;
+    const taskId = task?.taskId;
+    if (was === 'apply') {
+      // Applying stops only if the core agrees (it has not started saving); otherwise its answer is awaited.
+      if (!taskId) return;
+      const mine = ticket.current;
+      setCancelling(true);
+      const stopped = await cancelTask(taskId);
+      if (mine !== ticket.current) return;
+      setCancelling(false);
+      if (!stopped) {
+        setPastCancel(true);
+        return;
+      }
+    }
     ticket.current += 1;
     setBusy(undefined);
+    stopTask();
+    // Reading and previewing write nothing, so their answer is simply not waited for.
+    if (was !== 'apply' && taskId) void cancelTask(taskId);
     // Reading: back to no file. Previewing: back to the mapping, the unfinished preview thrown away.
     if (was === 'read') reset();
+    setCancelled(sv.excel.importCancelled);
   }
 
-  const busyLabel = busy === 'read' ? sv.excel.reading : busy === 'preview' ? sv.excel.previewing : busy === 'apply' ? sv.excel.applying : '';
+  const progress = busy ? importProgressView(busy, task?.progress) : undefined;
+  const canCancel = progress !== undefined && progress.cancellable && !pastCancel;
   const rowsVm = preview ? previewRows(preview, filter) : [];
 
   return (
@@ -213,20 +260,31 @@ export function ImportCard() {
         )}
       </div>
 
-      {busy && (
-        <div className={styles.busy} role="status">
-          <Spinner size="tiny" label={busyLabel} labelPosition="after" />
-          {busy !== 'apply' && (
+      {progress && (
+        <div className={styles.busy} role="status" data-testid="import-progress">
+          <Field className={styles.progress} validationMessage={progress.text} validationState="none">
+            <ProgressBar value={progress.value} thickness="large" aria-label={progress.text} />
+          </Field>
+          {canCancel ? (
             <>
-              <Button size="small" icon={<Dismiss20Regular />} onClick={cancel}>
-                {sv.excel.cancel}
+              <Button size="small" icon={<Dismiss20Regular />} disabled={cancelling} onClick={() => void cancel()}>
+                {cancelling ? sv.excel.cancelling : sv.excel.cancel}
               </Button>
               <Text size={200} className={styles.muted}>
                 {sv.excel.cancelHint}
               </Text>
             </>
+          ) : (
+            <Text size={200} weight="semibold">
+              {sv.excel.savingNoCancel}
+            </Text>
           )}
         </div>
+      )}
+      {cancelled && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{cancelled}</MessageBarBody>
+        </MessageBar>
       )}
       {error && (
         <MessageBar intent="error" layout="multiline">

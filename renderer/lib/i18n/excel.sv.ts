@@ -113,4 +113,16 @@ export const excelSv = {
   appliedUndo: 'Ångra hela importen med Ångra (Ctrl+Z).',
   failed: (message: string) => `Importen kunde inte göras: ${message}`,
   noRowsShown: 'Inga rader att visa med det valda filtret.',
+
+  // ------------------------------------------------------------ progress and cancelling of long work
+  progressLabel: 'Förlopp',
+  progressReading: 'Läser filen…',
+  progressPreviewRows: (done: string, total: string) => `Förhandsvisar rad ${done} av ${total}`,
+  progressApplyRows: (done: string, total: string) => `Kontrollerar rad ${done} av ${total} inför importen`,
+  progressSaving: 'Sparar importen…',
+  savingNoCancel: 'Importen sparas och kan inte längre avbrytas.',
+  importCancelled: 'Importen avbröts. Inget har ändrats.',
+  cancelling: 'Avbryter…',
+  progressSheet: (n: number, of: number, sheet: string) => `Skapar blad ${n} av ${of}: ${sheet}`,
+  progressWriting: 'Skriver Excel-filen…',
 };
