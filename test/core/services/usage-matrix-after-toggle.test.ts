@@ -29,7 +29,7 @@ function setup() {
 describe('the usage matrix after toggles', () => {
   it('shows what a matrix built from scratch shows, after each toggle and each undo', async () => {
     const { call, repo } = setup();
-    const fromScratch = () => buildUsageMatrix(structuredClone(repo.get()), date, { scope: 'all' });
+    const fromScratch = () => buildUsageMatrix(structuredClone(repo.get()), date, { scope: 'all', includeArchivedServices: false });
     const shown = async () => {
       const result = await call('usage/get-matrix', { date, scope: 'all' });
       if (!result.ok) throw new Error(result.error.message);
