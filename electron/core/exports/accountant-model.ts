@@ -190,6 +190,22 @@ export function prorationText(row: FeeRow): string {
   return row.explanation.slice(2, -1).join(' ');
 }
 
+/**
+ * Each distinct text's place in Swedish order, texts that `compareSv` counts as equal sharing one: sorting
+ * tens of thousands of lines by these numbers gives the order `compareSv` gives, with one comparison of
+ * texts per distinct pair instead of per line pair.
+ */
+function svRanks(texts: Iterable<string>): Map<string, number> {
+  const unique = [...new Set(texts)].sort(compareSv);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  unique.forEach((text, i) => {
+    if (i > 0 && compareSv(unique[i - 1] as string, text) !== 0) rank += 1;
+    ranks.set(text, rank);
+  });
+  return ranks;
+}
+
 function referenceKey(org: Pick<Organisation, 'id' | 'orgNumber' | 'municipalityCode'>): string {
   return org.orgNumber ?? org.municipalityCode ?? org.id;
 }
@@ -289,7 +305,12 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       });
     }
   }
-  serviceLines.sort((a, b) => compareSv(a.name, b.name) || compareSv(a.serviceName, b.serviceName));
+  const nameRank = svRanks(serviceLines.map((l) => l.name));
+  const serviceRank = svRanks(serviceLines.map((l) => l.serviceName));
+  const rankOf = (ranks: Map<string, number>, text: string) => ranks.get(text) as number;
+  serviceLines.sort(
+    (a, b) => rankOf(nameRank, a.name) - rankOf(nameRank, b.name) || rankOf(serviceRank, a.serviceName) - rankOf(serviceRank, b.serviceName),
+  );
   const unpricedServiceNames = revenue.services.filter((s) => revenue.unpricedServiceIds.includes(s.serviceId)).map((s) => s.name);
 
   // ------------------------------------------------------------ invoice lines
@@ -353,7 +374,11 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   }
   const kindOrder: Record<InvoiceLineKind, number> = { arsavgift: 0, medlemsinsats: 1, tjanst: 2 };
   const invoiceLines: InvoiceLine[] = [];
-  const customers = [...pendingByOrg.keys()].sort((a, b) => compareSv(orgById.get(a)?.name ?? a, orgById.get(b)?.name ?? b) || a.localeCompare(b));
+  const customerName = (id: string) => orgById.get(id)?.name ?? id;
+  const customerRank = svRanks([...pendingByOrg.keys()].map(customerName));
+  const customers = [...pendingByOrg.keys()].sort(
+    (a, b) => rankOf(customerRank, customerName(a)) - rankOf(customerRank, customerName(b)) || a.localeCompare(b),
+  );
   for (const organisationId of customers) {
     const org = orgById.get(organisationId);
     const key = org ? referenceKey(org) : organisationId;

@@ -25,7 +25,11 @@ import {
   displayText,
   formula,
   numberFormats,
+  restyle,
+  setCell,
   setColumnWidth,
+  sharedStyle,
+  TOP_WRAP,
   toBytes,
   widthFor,
   type ColumnDef,
@@ -66,23 +70,22 @@ type Sum = { column: number; ore: number; kind: 'kr' | 'kr-ore' };
 function addTotalRow(sheet: Worksheet, table: TableSheet, label: string, sums: readonly Sum[], lastColumn: number): number {
   const rowNumber = Math.max(table.lastDataRow, table.headerRow) + 2;
   const row = sheet.getRow(rowNumber);
-  const labelCell = row.getCell(1);
-  labelCell.value = cellValue(label);
-  labelCell.font = { bold: true };
+  setCell(row.getCell(1), cellValue(label), { font: BOLD });
   for (const sum of sums) {
     const letter = columnLetter(sum.column);
     const expression = table.lastDataRow >= table.firstDataRow ? `SUM(${letter}${table.firstDataRow}:${letter}${table.lastDataRow})` : '0';
     const cell = row.getCell(sum.column);
-    cell.value = cellValue(formula(expression, sum.ore / 100));
-    cell.numFmt = sum.kind === 'kr' ? numberFormats.kr : numberFormats.krOre;
-    cell.font = { bold: true };
+    setCell(cell, cellValue(formula(expression, sum.ore / 100)), { numFmt: sum.kind === 'kr' ? numberFormats.kr : numberFormats.krOre, font: BOLD });
     const needed = widthFor('', [displayText(sum.ore / 100, sum.kind)]);
     const current = sheet.getColumn(sum.column).width ?? 0;
     if (needed > current) setColumnWidth(sheet, sum.column, needed);
   }
-  for (let c = 1; c <= lastColumn; c++) row.getCell(c).border = { top: { style: 'thin' } };
+  for (let c = 1; c <= lastColumn; c++) restyle(row.getCell(c), { border: TOP_RULE });
   return rowNumber;
 }
+
+const BOLD = { bold: true } as const;
+const TOP_RULE = { top: { style: 'thin' } } as const;
 
 const PROSE_WIDTH = 60;
 /** Points per line of 11-point text. */
@@ -95,7 +98,7 @@ const LINE_HEIGHT = 15;
 function wrapColumn(table: TableSheet, column: number, width: number): void {
   for (let r = table.firstDataRow; r <= table.lastDataRow; r++) {
     const cell = table.sheet.getCell(r, column);
-    cell.alignment = { vertical: 'top', wrapText: true };
+    restyle(cell, { alignment: TOP_WRAP });
     const text = typeof cell.value === 'string' ? cell.value : '';
     // About one character per unit of width, less a little for the margins; a word never breaks mid-line.
     const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / (width - 4))), 0);
@@ -276,48 +279,50 @@ function addServiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
   // The matrix at the year's end, below the fee lines: organisations × services.
   const matrix = model.matrix;
   const titleRow = totalRow + 3;
-  const title = sheet.getCell(titleRow, 1);
-  title.value = cellValue(matrixTitle(model.year));
-  title.font = { bold: true, size: 12 };
+  setCell(sheet.getCell(titleRow, 1), cellValue(matrixTitle(model.year)), { font: { bold: true, size: 12 } });
   const headerRow = titleRow + 1;
   const headers = [h.organisation, h.municipalityCode, ...matrix.columns.map((c) => c.name), 'Antal tjänster'];
   headers.forEach((text, i) => {
-    const cell = sheet.getCell(headerRow, i + 1);
-    cell.value = cellValue(text);
-    cell.font = { bold: true };
-    cell.alignment = i >= 2 ? { ...CENTRED, vertical: 'top', wrapText: true } : { vertical: 'top', wrapText: true };
+    setCell(sheet.getCell(headerRow, i + 1), cellValue(text), {
+      font: BOLD,
+      alignment: i >= 2 ? { ...CENTRED, vertical: 'top', wrapText: true } : { vertical: 'top', wrapText: true },
+    });
   });
+  // Hundreds of thousands of cells: their values and styles are made once, not per cell.
+  const plain = sharedStyle({});
+  const textStyle = sharedStyle({ numFmt: numberFormats.text });
+  const centred = sharedStyle({ alignment: CENTRED });
+  const countStyle = sharedStyle({ numFmt: numberFormats.integer, alignment: CENTRED });
+  const own = cellValue('Ja');
+  const viaGroup = cellValue('Via grupp');
   matrix.rows.forEach((row, r) => {
     const excelRow = sheet.getRow(headerRow + 1 + r);
-    excelRow.getCell(1).value = cellValue(row.name);
+    const name = excelRow.getCell(1);
+    name.value = cellValue(row.name);
+    name.style = plain;
     const code = excelRow.getCell(2);
     code.value = cellValue(row.municipalityCode ?? null);
-    code.numFmt = numberFormats.text;
+    code.style = textStyle;
     matrix.columns.forEach((column, c) => {
       const cell = row.cells[column.serviceId];
       const target = excelRow.getCell(3 + c);
-      target.value = cellValue(cell ? (cell.source === 'group' ? 'Via grupp' : 'Ja') : null);
-      target.alignment = CENTRED;
+      if (cell) target.value = cell.source === 'group' ? viaGroup : own;
+      target.style = centred;
     });
     const services = excelRow.getCell(3 + matrix.columns.length);
     services.value = cellValue(row.serviceCount);
-    services.numFmt = numberFormats.integer;
-    services.alignment = CENTRED;
+    services.style = countStyle;
   });
   const firstMatrixRow = headerRow + 1;
   const lastMatrixRow = headerRow + matrix.rows.length;
   const countRow = sheet.getRow(lastMatrixRow + 1);
-  countRow.getCell(1).value = cellValue(matrixCountLabel);
-  countRow.getCell(1).font = { bold: true };
+  setCell(countRow.getCell(1), cellValue(matrixCountLabel), { font: BOLD });
   matrix.columns.forEach((column, c) => {
     const letter = columnLetter(3 + c);
-    const cell = countRow.getCell(3 + c);
-    cell.value = cellValue(matrix.rows.length === 0 ? formula('0', 0) : formula(`COUNTA(${letter}${firstMatrixRow}:${letter}${lastMatrixRow})`, column.visibleUsers));
-    cell.numFmt = numberFormats.integer;
-    cell.font = { bold: true };
-    cell.alignment = CENTRED;
+    const value = cellValue(matrix.rows.length === 0 ? formula('0', 0) : formula(`COUNTA(${letter}${firstMatrixRow}:${letter}${lastMatrixRow})`, column.visibleUsers));
+    setCell(countRow.getCell(3 + c), value, { numFmt: numberFormats.integer, font: BOLD, alignment: CENTRED });
   });
-  for (let c = 1; c <= headers.length; c++) countRow.getCell(c).border = { top: { style: 'thin' } };
+  for (let c = 1; c <= headers.length; c++) restyle(countRow.getCell(c), { border: TOP_RULE });
   // Service names are long headers over short cells: wrap them rather than widen every column to the name.
   for (let c = 3; c <= headers.length; c++) {
     const current = sheet.getColumn(c).width ?? 0;

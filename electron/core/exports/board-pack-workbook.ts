@@ -10,7 +10,7 @@
 import type { BoardPackContent } from '../domain/board-pack';
 import { formatGoalFigure, formatTarget, goalLabels, type GoalResult, type GoalSubject } from '../domain/goals';
 import { addBudgetSheet } from './budget-sheet';
-import { addTableSheet, createWorkbook, numberFormats, toBytes, type Workbook } from './workbook-kit';
+import { addTableSheet, createWorkbook, numberFormats, restyle, toBytes, type Workbook } from './workbook-kit';
 
 export const BOARD_PACK_SHEETS = {
   goals: 'Mål',
@@ -73,7 +73,7 @@ function addGoalsSheet(workbook: Workbook, content: BoardPackContent): void {
   // Counts as whole numbers, shares as per cent: the format follows each goal's unit.
   content.goals.forEach((goal, i) => {
     const row = sheet.getRow(firstDataRow + i);
-    for (const column of [4, 8, 9]) row.getCell(column).numFmt = goal.unit === 'share' ? numberFormats.percent : numberFormats.integer;
+    for (const column of [4, 8, 9]) restyle(row.getCell(column), { numFmt: goal.unit === 'share' ? numberFormats.percent : numberFormats.integer });
   });
 }
 
@@ -200,8 +200,9 @@ function addPopulationSheet(workbook: Workbook, content: BoardPackContent): void
   });
   facts.forEach((fact, i) => {
     const cell = sheet.getRow(firstDataRow + i).getCell(2);
-    if (fact.kind === 'integer') cell.numFmt = numberFormats.integer;
-    if (fact.kind === 'percent') cell.numFmt = numberFormats.percent;
+    // The table's cells share their style objects: restyle, never `cell.numFmt = …`.
+    if (fact.kind === 'integer') restyle(cell, { numFmt: numberFormats.integer });
+    if (fact.kind === 'percent') restyle(cell, { numFmt: numberFormats.percent });
   });
 }
 

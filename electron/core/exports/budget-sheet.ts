@@ -19,7 +19,9 @@ import {
   displayText,
   formula,
   numberFormats,
+  restyle,
   safeSheetName,
+  setCell,
   setColumnWidth,
   setupPrint,
   widthFor,
@@ -113,10 +115,10 @@ export function addBudgetSheet(workbook: Workbook, table: BudgetTable, options: 
 
   const header = sheet.getRow(HEADER_ROW);
   headers.forEach((text, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = cellValue(text);
-    cell.font = { bold: true };
-    cell.alignment = { vertical: 'top', wrapText: true, horizontal: i === 0 ? 'left' : 'right' };
+    setCell(header.getCell(i + 1), cellValue(text), {
+      font: { bold: true },
+      alignment: { vertical: 'top', wrapText: true, horizontal: i === 0 ? 'left' : 'right' },
+    });
   });
 
   // Rows first, so parents and totals can name the rows of what they add up.
@@ -166,28 +168,26 @@ export function addBudgetSheet(workbook: Workbook, table: BudgetTable, options: 
     const row = sheet.getRow(plan.row);
     const label = plan.kind === 'line' ? plan.line.name : plan.total.label;
     const cells = plan.kind === 'line' ? plan.line.cells : plan.total.cells;
-    const nameCell = row.getCell(1);
-    nameCell.value = cellValue(label);
+    setCell(row.getCell(1), cellValue(label), {
+      ...(plan.kind === 'line' && plan.line.depth > 0 ? { alignment: { indent: plan.line.depth } } : {}),
+      ...(plan.bold ? { font: { bold: true } } : {}),
+    });
     shown[0]?.push(`${'  '.repeat(plan.kind === 'line' ? plan.line.depth : 0)}${label}`);
-    if (plan.kind === 'line' && plan.line.depth > 0) nameCell.alignment = { indent: plan.line.depth };
-    if (plan.bold) nameCell.font = { bold: true };
 
     columns.forEach((column, i) => {
       const letter = columnOf.get(column.id) ?? columnLetter(i + 2);
       const amount = cells.find((c) => c.columnId === column.id);
       const cell = row.getCell(i + 2);
       const ore = amount?.amountOre ?? 0;
-      if (plan.kind === 'line') {
-        cell.value =
-          plan.childRows.length > 0
+      const value =
+        plan.kind === 'line'
+          ? plan.childRows.length > 0
             ? cellValue(formula(`SUM(${cellList(letter, plan.childRows)})`, kronor(ore)))
             : amount?.entered
               ? cellValue(kronor(ore))
-              : null;
-      } else {
-        cell.value = cellValue(formula(plan.formulaFor(letter), kronor(ore)));
-      }
-      cell.numFmt = krFormat;
+              : null
+          : cellValue(formula(plan.formulaFor(letter), kronor(ore)));
+      setCell(cell, value, { numFmt: krFormat });
       shown[i + 1]?.push(displayText(kronor(ore), kind));
     });
 
@@ -198,20 +198,18 @@ export function addBudgetSheet(workbook: Workbook, table: BudgetTable, options: 
       const budgetOre = cells.find((c) => c.columnId === v.budgetColumnId)?.amountOre ?? 0;
       const diffOre = actualOre - budgetOre;
       const r = plan.row;
-      const kr = row.getCell(columns.length + 2 + 2 * i);
-      kr.value = cellValue(formula(`${a}${r}-${b}${r}`, kronor(diffOre)));
-      kr.numFmt = krFormat;
-      const pct = row.getCell(columns.length + 3 + 2 * i);
+      setCell(row.getCell(columns.length + 2 + 2 * i), cellValue(formula(`${a}${r}-${b}${r}`, kronor(diffOre))), { numFmt: krFormat });
       const share = budgetOre === 0 ? '' : diffOre / Math.abs(budgetOre);
-      pct.value = cellValue(formula(`IFERROR((${a}${r}-${b}${r})/ABS(${b}${r}),"")`, share));
-      pct.numFmt = numberFormats.percent;
+      setCell(row.getCell(columns.length + 3 + 2 * i), cellValue(formula(`IFERROR((${a}${r}-${b}${r})/ABS(${b}${r}),"")`, share)), {
+        numFmt: numberFormats.percent,
+      });
       shown[columns.length + 1 + 2 * i]?.push(displayText(kronor(diffOre), kind));
       shown[columns.length + 2 + 2 * i]?.push(displayText(typeof share === 'number' ? share : null, 'percent'));
     });
 
-    for (let c = 2; c <= headers.length && plan.bold; c++) row.getCell(c).font = { bold: true };
+    for (let c = 2; c <= headers.length && plan.bold; c++) restyle(row.getCell(c), { font: { bold: true } });
     if (plan.kind === 'total' && plan.total.key === 'result') {
-      for (let c = 1; c <= headers.length; c++) row.getCell(c).border = { top: { style: 'thin' } };
+      for (let c = 1; c <= headers.length; c++) restyle(row.getCell(c), { border: { top: { style: 'thin' } } });
     }
   }
 

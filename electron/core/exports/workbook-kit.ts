@@ -23,6 +23,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../contract/result';
 import { isRealDate } from '../store/schema';
+import { xlsxBytes } from './xlsx-package';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
@@ -76,8 +77,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const DROPPED_BY_EXCELJS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 const FORMULA_TRIGGER = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
+/** Any character `safeText` may change (every surrogate, not only lone ones, and CR): text without one is kept as it is. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const MAY_CHANGE = /[\u0000-\u0008\u000B-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text as it will be stored: visible replacement for dropped characters, apostrophe before formula triggers. */
 export function safeText(value: string): string {
+  // Nearly every text is plain: two quick tests instead of four replacements.
+  if (value.length <= MAX_CELL_TEXT && !FORMULA_TRIGGER.test(value) && !MAY_CHANGE.test(value)) return value;
   let text = value.replace(LONE_SURROGATE, '\uFFFD').replace(DROPPED_BY_EXCELJS, '\uFFFD');
   const trigger = FORMULA_TRIGGER.test(text);
   // XML parsers turn a raw CR into LF (ExcelJS does not write `_x000D_`), so do it openly: LF is Excel's line break.
@@ -133,11 +140,104 @@ export function cellValue(value: unknown): ExcelJS.CellValue {
   return safeText(textOf(value));
 }
 
+/** UTC midnight of each `YYYY-MM-DD` seen (null: not a real date); a workbook has few distinct days and many dates. */
+const utcMidnights = new Map<string, number | null>();
+
+function utcMidnightOf(isoDate: string): number | null {
+  let ms = utcMidnights.get(isoDate);
+  if (ms === undefined) {
+    if (isRealDate(isoDate)) {
+      const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+      ms = Date.UTC(y, m - 1, d);
+    } else {
+      ms = null;
+    }
+    if (utcMidnights.size >= 100_000) utcMidnights.clear();
+    utcMidnights.set(isoDate, ms);
+  }
+  return ms;
+}
+
 /** `YYYY-MM-DD` as a Date at UTC midnight, which ExcelJS writes as that very day in every time zone. */
 export function excelDate(isoDate: string): Date {
-  if (!isRealDate(isoDate)) throw new AppError('internal', `Datumet ${isoDate} är ogiltigt.`);
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  const ms = utcMidnightOf(isoDate);
+  if (ms === null) throw new AppError('internal', `Datumet ${isoDate} är ogiltigt.`);
+  return new Date(ms);
+}
+
+// ---------------------------------------------------------------- styles
+/** Top-aligned, wrapped: headers and text with line breaks. */
+export const TOP_WRAP: Partial<ExcelJS.Alignment> = Object.freeze({ vertical: 'top', wrapText: true });
+
+/** The style parts the app sets on a cell. */
+export type CellStyle = {
+  numFmt?: string;
+  font?: Partial<ExcelJS.Font>;
+  alignment?: Partial<ExcelJS.Alignment>;
+  border?: Partial<ExcelJS.Borders>;
+};
+
+const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const part of Object.values(value)) deepFreeze(part);
+  }
+  return value;
+}
+
+/** Whether ExcelJS will write the value as a date (a Date, or a formula whose cached result is one). */
+function holdsDate(value: unknown): boolean {
+  return value instanceof Date || (typeof value === 'object' && value !== null && 'formula' in value && (value as { result?: unknown }).result instanceof Date);
+}
+
+/**
+ * One frozen style object per distinct style, shared by every cell that has it. ExcelJS gives each new cell a
+ * style object of its own and, when writing, turns each cell's object into XML to look its style up, unless it
+ * has seen that very object before: with 700 000 cells that lookup was close to half of the writing time.
+ * Frozen, so that `cell.font = …` on a cell that shares it throws instead of restyling every other cell:
+ * set a cell's style with `setCell`/`restyle`, never through ExcelJS's per-part setters.
+ *
+ * `date`: ExcelJS gives a date cell without a number format a date format of its own, and remembers a shared
+ * object's first cell type, so date cells without `numFmt` get an object of their own.
+ */
+export function sharedStyle(style: CellStyle, date = false): Partial<ExcelJS.Style> {
+  const asDate = date && style.numFmt === undefined;
+  const key = JSON.stringify([style.numFmt ?? null, style.font ?? null, style.alignment ?? null, style.border ?? null, asDate]);
+  let shared = sharedStyles.get(key);
+  if (!shared) {
+    const made: Partial<ExcelJS.Style> = {};
+    // Deep copies (the parts are plain data), so freezing never reaches a caller's objects.
+    const copy = <T>(part: T): T => JSON.parse(JSON.stringify(part)) as T;
+    if (style.numFmt !== undefined) made.numFmt = style.numFmt;
+    if (style.font) made.font = copy(style.font);
+    if (style.alignment) made.alignment = copy(style.alignment);
+    if (style.border) made.border = copy(style.border);
+    shared = deepFreeze(made);
+    sharedStyles.set(key, shared);
+  }
+  return shared;
+}
+
+/** Sets a cell's value (as given: map it with `cellValue` first) and its whole style, shared. */
+export function setCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, style: CellStyle = {}): void {
+  if (value !== null || cell.value !== null) cell.value = value;
+  cell.style = sharedStyle(style, holdsDate(value));
+}
+
+/** Adds style parts to what a cell already has (`restyle(cell, { font: { bold: true } })`), shared. */
+export function restyle(cell: ExcelJS.Cell, parts: CellStyle): void {
+  const current = cell.style;
+  cell.style = sharedStyle(
+    {
+      numFmt: 'numFmt' in parts ? parts.numFmt : current.numFmt,
+      font: parts.font ?? current.font,
+      alignment: parts.alignment ?? current.alignment,
+      border: parts.border ?? current.border,
+    },
+    holdsDate(cell.value),
+  );
 }
 
 // ---------------------------------------------------------------- columns
@@ -179,8 +279,10 @@ export function columnCellValue(value: unknown, kind: ColumnKind): ExcelJS.CellV
     case 'kr':
     case 'kr-ore':
       return typeof value === 'number' && Number.isFinite(value) ? cellValue(value / 100) : cellValue(value);
-    case 'date':
-      return typeof value === 'string' && isRealDate(value) ? excelDate(value) : cellValue(value);
+    case 'date': {
+      const ms = typeof value === 'string' ? utcMidnightOf(value) : null;
+      return ms !== null ? new Date(ms) : cellValue(value);
+    }
     default:
       return cellValue(value);
   }
@@ -219,11 +321,25 @@ export function displayText(value: ExcelJS.CellValue, kind: ColumnKind): string 
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 
+/** Length of the longest line of a text. */
+function longestLine(text: string): number {
+  if (!text.includes('\n')) return text.length;
+  let longest = 0;
+  for (const line of text.split('\n')) longest = Math.max(longest, line.length);
+  return longest;
+}
+
+/** `widthFor` from the header and the longest line shown in the column (-1 when nothing is shown). */
+function widthFromLongest(header: string, longestShown: number): number {
+  const longest = Math.max(longestLine(header) + 3, longestShown + 1);
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 1));
+}
+
 /** Width in characters: the longest line shown, plus room for the filter button on the header. */
 export function widthFor(header: string, shown: readonly string[]): number {
-  let longest = Math.max(...header.split('\n').map((l) => l.length)) + 3;
-  for (const text of shown) for (const line of text.split('\n')) longest = Math.max(longest, line.length + 1);
-  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 1));
+  let longest = -1;
+  for (const text of shown) longest = Math.max(longest, longestLine(text));
+  return widthFromLongest(header, longest);
 }
 
 /**
@@ -331,10 +447,6 @@ export type TableSheet = {
   lastDataRow: number;
 };
 
-function readKey<Row>(row: Row, key: ColumnDef<Row>['key']): unknown {
-  return typeof key === 'function' ? key(row) : (row as Record<string, unknown>)[key];
-}
-
 /**
  * A sheet holding one table: optional title lines, a bold header row that is frozen and auto-filtered, one row
  * per data row with each column's number format, widths from the content, print setup.
@@ -344,36 +456,65 @@ export function addTableSheet<Row>(workbook: Workbook, spec: TableSheetSpec<Row>
   const sheet = workbook.addWorksheet(name);
   const titleLines = spec.titleLines ?? [];
   titleLines.forEach((line, i) => {
-    const cell = sheet.getCell(i + 1, 1);
-    cell.value = cellValue(line);
-    if (i === 0) cell.font = { bold: true, size: 14 };
+    setCell(sheet.getCell(i + 1, 1), cellValue(line), i === 0 ? { font: { bold: true, size: 14 } } : {});
   });
   const headerRow = titleLines.length === 0 ? 1 : titleLines.length + 2;
 
-  const shown: string[][] = spec.columns.map(() => []);
   const header = sheet.getRow(headerRow);
   spec.columns.forEach((column, c) => {
-    const cell = header.getCell(c + 1);
-    cell.value = cellValue(column.header);
-    cell.font = { bold: true };
-    cell.alignment = { vertical: 'top', wrapText: true };
+    setCell(header.getCell(c + 1), cellValue(column.header), { font: { bold: true }, alignment: TOP_WRAP });
   });
 
-  spec.rows.forEach((row, r) => {
-    const excelRow = sheet.getRow(headerRow + 1 + r);
-    spec.columns.forEach((column, c) => {
-      const value = columnCellValue(readKey(row, column.key), column.kind);
-      const cell = excelRow.getCell(c + 1);
-      cell.value = value;
-      const format = formatOf(column.kind);
-      if (format && !(column.kind === 'text' && typeof value !== 'string')) cell.numFmt = format;
-      if (typeof value === 'string' && value.includes('\n')) cell.alignment = { vertical: 'top', wrapText: true };
-      shown[c]?.push(displayText(value, column.kind));
-    });
+  // Per column, the few styles its cells can have, made once: [with the kind's format?][wrapped?].
+  const plans = spec.columns.map((column) => {
+    const format = formatOf(column.kind);
+    const key = column.key;
+    return {
+      kind: column.kind,
+      read: typeof key === 'function' ? key : (row: Row) => (row as Record<string, unknown>)[key],
+      format,
+      plain: sharedStyle({}),
+      plainDate: sharedStyle({}, true),
+      plainWrapped: sharedStyle({ alignment: TOP_WRAP }),
+      formatted: format ? sharedStyle({ numFmt: format }) : undefined,
+      formattedWrapped: format ? sharedStyle({ numFmt: format, alignment: TOP_WRAP }) : undefined,
+      longest: -1,
+      /** The shown length of each number met: amounts repeat, and formatting one is the costly part. */
+      numberLengths: new Map<number, number>(),
+    };
   });
+
+  let r = headerRow;
+  for (const row of spec.rows) {
+    const excelRow = sheet.getRow(++r);
+    for (let c = 0; c < plans.length; c++) {
+      const plan = plans[c] as (typeof plans)[number];
+      const value = columnCellValue(plan.read(row), plan.kind);
+      const cell = excelRow.getCell(c + 1);
+      if (value !== null) cell.value = value;
+      const formatted = plan.format !== undefined && !(plan.kind === 'text' && typeof value !== 'string');
+      const wrapped = typeof value === 'string' && value.includes('\n');
+      cell.style = formatted
+        ? ((wrapped ? plan.formattedWrapped : plan.formatted) as Partial<ExcelJS.Style>)
+        : wrapped
+          ? plan.plainWrapped
+          : holdsDate(value)
+            ? plan.plainDate
+            : plan.plain;
+      let length: number;
+      if (typeof value === 'number') {
+        const known = plan.numberLengths.get(value);
+        length = known ?? longestLine(displayText(value, plan.kind));
+        if (known === undefined) plan.numberLengths.set(value, length);
+      } else {
+        length = longestLine(displayText(value, plan.kind));
+      }
+      if (length > plan.longest) plan.longest = length;
+    }
+  }
 
   spec.columns.forEach((column, c) => {
-    setColumnWidth(sheet, c + 1, column.width ?? widthFor(column.header, shown[c] ?? []));
+    setColumnWidth(sheet, c + 1, column.width ?? widthFromLongest(column.header, plans[c]?.longest ?? -1));
   });
 
   const lastDataRow = headerRow + spec.rows.length;
@@ -385,10 +526,9 @@ export function addTableSheet<Row>(workbook: Workbook, spec: TableSheetSpec<Row>
   return { sheet, headerRow, firstDataRow: headerRow + 1, lastDataRow };
 }
 
-/** The workbook as xlsx bytes. */
-export async function toBytes(workbook: Workbook): Promise<Uint8Array> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+/** The workbook as xlsx bytes (`xlsx-package.ts`: ExcelJS's parts, the platform's deflate). */
+export function toBytes(workbook: Workbook): Promise<Uint8Array> {
+  return xlsxBytes(workbook);
 }
 
 /** A1-style column letters for a 1-based column number. */
