@@ -172,7 +172,7 @@ describe('Excel on the Data screen', () => {
     const card = page.getByRole('region', { name: sv.excel.importCard });
     const progress = card.getByTestId('import-progress');
     await card.getByLabel(sv.excel.fileInputLabel).setInputFiles(csvFile);
-    await expect.poll(() => card.getByText('stor-lista.csv · CSV (UTF-8, avgränsare semikolon) · 5000 rader').isVisible()).toBe(true);
+    await expect.poll(() => card.getByText('stor-lista.csv · CSV (UTF-8, avgränsare semikolon) · 5\u00a0000 rader').isVisible()).toBe(true);
 
     await stretchPauses(page, 300);
     await card.getByRole('button', { name: sv.excel.preview }).click();

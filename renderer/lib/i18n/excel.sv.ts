@@ -1,5 +1,9 @@
 /** Excel: the shared «Exportera till Excel» button, the accountant's workbook and the import flow on the Data screen. */
 import type { ImportFieldKey, ImportOutcome } from '../../../electron/contract';
+import { formatNumber } from '../format';
+
+/** «1 rad», «5 000 rader»: counts as the rest of the app writes them, grouped by thousands. */
+const rowsText = (n: number) => (n === 1 ? '1 rad' : `${formatNumber(n)} rader`);
 
 export const excelSv = {
   // ------------------------------------------------------------ the shared export button
@@ -32,11 +36,11 @@ export const excelSv = {
   cancel: 'Avbryt',
   cancelHint: 'Avbryt kastar det som lästs in hittills. Registret ändras inte.',
   startOver: 'Börja om',
-  fileFacts: (fileName: string, format: string, rows: number) => `${fileName} · ${format} · ${rows === 1 ? '1 rad' : `${rows} rader`}`,
+  fileFacts: (fileName: string, format: string, rows: number) => `${fileName} · ${format} · ${rowsText(rows)}`,
   formats: { xlsx: 'Excel-arbetsbok', csv: 'CSV' } as Record<string, string>,
   csvDetails: (encoding: string, delimiter: string) => `${encoding.toUpperCase()}, avgränsare ${delimiter === ';' ? 'semikolon' : delimiter === ',' ? 'komma' : 'tabb'}`,
   sheet: 'Blad',
-  sheetOption: (name: string, rows: number, hidden: boolean) => `${name} (${rows === 1 ? '1 rad' : `${rows} rader`})${hidden ? ' – dolt blad' : ''}`,
+  sheetOption: (name: string, rows: number, hidden: boolean) => `${name} (${rowsText(rows)})${hidden ? ' – dolt blad' : ''}`,
   emptySheet: 'Bladet är tomt. Välj ett annat blad eller en annan fil.',
   headerRow: (row: number) => `Rubrikraden är rad ${row}.`,
 
@@ -89,7 +93,7 @@ export const excelSv = {
       }[outcome]
     }`,
   summaryLabel: 'Sammanfattning av förhandsvisningen',
-  included: (n: number) => (n === 1 ? '1 rad tas med' : `${n} rader tas med`),
+  included: (n: number) => `${rowsText(n)} tas med`,
   filterLabel: 'Visa rader',
   filterAll: (n: number) => `Alla (${n})`,
   filterOutcome: (label: string, n: number) => `${label} (${n})`,
@@ -107,7 +111,7 @@ export const excelSv = {
   duplicateOf: (row: number) => `Samma som rad ${row}`,
   notImported: 'Tas inte med',
   apply: 'Genomför import',
-  applyCount: (n: number) => (n === 1 ? 'Genomför import (1 rad)' : `Genomför import (${n} rader)`),
+  applyCount: (n: number) => `Genomför import (${rowsText(n)})`,
   nothingToApply: 'Ingen rad ändrar registret.',
   applied: (message: string) => `Importen är genomförd: ${message}.`,
   appliedUndo: 'Ångra hela importen med Ångra (Ctrl+Z).',
