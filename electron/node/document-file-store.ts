@@ -413,6 +413,9 @@ function knownHash(version: KnownVersion): string {
  * What changes whenever anything writes the file: a new file (rename) has a new inode, a write in place a new
  * change time (which no program can set back), and either may change the size and modification time. A file
  * system that reports no inode or change time gives no stamp, and every check then compares content.
+ * What a stamp cannot see: a write in place, of the same size, within the same tick of the file system's clock
+ * as our own save (kernels with fine-grained timestamps, Linux 6.13 on, give a stat'ed file's next change a new
+ * time even then).
  */
 function stampOf(stats: StoreStats): string | undefined {
   if (stats.ino === undefined || stats.ctimeMs === undefined) return undefined;
