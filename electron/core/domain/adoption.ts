@@ -14,7 +14,7 @@ import type { SambrukDocument, Service } from '../store/schema';
 import { memberIdsAt } from './memberships';
 import { swedenPopulationAt } from './population';
 import { addDays } from './services';
-import { columnFigures, groupMembersById, servicesInScope, usersAtCached } from './usage-matrix';
+import { columnFigures, groupMembersById, servicesInScope, usersOfServicesAt } from './usage-matrix';
 import { compareSv } from './swedish';
 
 export type AdoptionScope = { serviceIds?: readonly string[] | undefined };
@@ -25,7 +25,8 @@ export function adoptionAt(doc: SambrukDocument, date: string, scope: AdoptionSc
   const members = memberIdsAt(doc, date);
   const sweden = swedenPopulationAt(doc, date)?.population;
   const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
-  return services.map((service) => columnFigures(doc, service, usersAtCached(doc, service.id, date), members, sweden, orgById));
+  const usersOf = usersOfServicesAt(doc, date);
+  return services.map((service) => columnFigures(doc, service, usersOf(service.id), members, sweden, orgById));
 }
 
 /**
@@ -41,8 +42,9 @@ export function servicesPerMember(
   const services = servicesInScope(doc.services, options);
   const members = memberIdsAt(doc, date);
   const counts = new Map<string, number>();
+  const usersOf = usersOfServicesAt(doc, date);
   for (const service of services) {
-    for (const userId of usersAtCached(doc, service.id, date).keys()) {
+    for (const userId of usersOf(service.id).keys()) {
       if (members.has(userId)) counts.set(userId, (counts.get(userId) ?? 0) + 1);
     }
   }

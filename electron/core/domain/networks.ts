@@ -28,7 +28,7 @@ import { memberIdsAt } from './memberships';
 import { activeEntries, entryOrganisationId, representativeRoles } from './rosters';
 import { nameKey, periodActiveAt } from './services';
 import { compareSv } from './swedish';
-import { groupMembersById, usersAtCached } from './usage-matrix';
+import { groupMembersById, usersOfServicesAt } from './usage-matrix';
 import { eventsInYear } from './attendance';
 
 /** The plan's goal 6: at least 20 participating member municipalities … */
@@ -124,7 +124,7 @@ export function networkContext(doc: SambrukDocument, date: string): NetworkConte
     contactsById: new Map(doc.contacts.map((c) => [c.id, c])),
     orgById: new Map(doc.organisations.map((o) => [o.id, o])),
     groups,
-    usersOfService: (serviceId) => usersAtCached(doc, serviceId, date),
+    usersOfService: usersOfServicesAt(doc, date),
   };
 }
 

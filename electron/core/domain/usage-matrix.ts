@@ -158,6 +158,23 @@ export function usersAtCached(doc: UsageDoc, serviceId: string, date: string): R
   return users;
 }
 
+/**
+ * The users of any service at `date`, service by service as asked: remembered per document state for the
+ * repository's frozen states (`usersAtCached`), and for a plain document (tests, scripts) made from one grouping
+ * of its records, so asking for every service never walks every usage once per service.
+ */
+export function usersOfServicesAt(doc: UsageDoc, date: string): (serviceId: string) => ReadonlyMap<string, UsageCell> {
+  if (Object.isFrozen(doc.usages) && Object.isFrozen(doc.organisations)) return (serviceId) => usersAtCached(doc, serviceId, date);
+  const byService = usagesByService(doc.usages);
+  const groups = groupMembersById(doc.organisations);
+  const made = new Map<string, ReadonlyMap<string, UsageCell>>();
+  return (serviceId) => {
+    let users = made.get(serviceId);
+    if (!users) made.set(serviceId, (users = usersFromRecords(byService.get(serviceId) ?? [], groups, date)));
+    return users;
+  };
+}
+
 /** Users of every service at `date`, keyed by service id (services without users have an empty map). */
 export function usersByServiceAt(doc: UsageDoc & Pick<SambrukDocument, 'services'>, date: string): Map<string, Map<string, UsageCell>> {
   const byService = usagesByService(doc.usages);
@@ -240,11 +257,8 @@ export function buildUsageMatrix(doc: SambrukDocument, date: string, filter: Usa
   const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
   // A repository state's users are remembered (and carried over from the state before where a service's records
   // did not change), so the matrix refetched after a toggle recomputes the one service toggled.
-  const remembered = Object.isFrozen(doc.usages) && Object.isFrozen(doc.organisations);
-  const fresh = remembered ? undefined : { byService: usagesByService(doc.usages), groups: groupMembersById(doc.organisations) };
-  const usersPerService: ReadonlyMap<string, UsageCell>[] = services.map((s) =>
-    fresh ? usersFromRecords(fresh.byService.get(s.id) ?? [], fresh.groups, date) : usersAtCached(doc, s.id, date),
-  );
+  const usersOf = usersOfServicesAt(doc, date);
+  const usersPerService = services.map((s) => usersOf(s.id));
 
   const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : undefined;
   const search = filter.search ? nameKey(filter.search) : '';

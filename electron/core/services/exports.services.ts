@@ -14,14 +14,12 @@ const EXPORT_CANCELLED = 'Exporten avbröts. Ingen fil skapades.';
 export function createExportsServices({ repo, ports, today, tasks }: ServiceContext): Pick<ServiceHandlers, ExportsChannel> {
   return {
     /**
-     * Without a `taskId` built at once; with one, sheet by sheet: progress before each sheet and before the
-     * file is written, a yield to the event loop (so `tasks/cancel` can arrive) and a cancellation check.
+     * Sheet by sheet: progress before each sheet and before the file is written, a yield to the event loop (so
+     * `tasks/cancel` can arrive) and a cancellation check. Without a `taskId` nothing is reported or cancelled.
      */
-    'exports/accountant-workbook': ({ year, includePersonalDetails, taskId }) => {
-      const options = { year, includePersonalDetails, now: ports.clock() };
-      if (taskId === undefined) return accountantWorkbookFile(repo.get(), options);
-      return tasks.run(taskId, EXPORT_CANCELLED, async (task) => {
-        const file = await accountantWorkbookFile(repo.get(), options, async (step) => {
+    'exports/accountant-workbook': ({ year, includePersonalDetails, taskId }) =>
+      tasks.run(taskId, EXPORT_CANCELLED, async (task) => {
+        const file = await accountantWorkbookFile(repo.get(), { year, includePersonalDetails, now: ports.clock() }, async (step) => {
           task.report(step.phase, step.done, step.total, step.phase === 'building' ? step.sheet : undefined);
           await new Promise((resolve) => setTimeout(resolve, 0));
           task.check();
@@ -29,8 +27,7 @@ export function createExportsServices({ repo, ports, today, tasks }: ServiceCont
         // A cancel that arrived while the file was written: the file is dropped, never handed over.
         task.check();
         return file;
-      });
-    },
+      }),
 
     'exports/table': async ({ title, filtersDescription, year, columns, rows }) => {
       const defs: ColumnDef<TableRow>[] = columns.map((column, i) => ({ header: column.header, kind: column.kind, key: (row: TableRow) => row[i] }));

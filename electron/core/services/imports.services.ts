@@ -3,9 +3,10 @@ import { AppError, type ServiceHandlers } from '../../contract';
 import type { ImportFileView, ImportSheetView } from '../../contract/channels/imports.channels';
 import type { SambrukDocument } from '../store/schema';
 import type { ServiceContext } from './create-services';
+import type { TaskHandle } from './tasks';
 import { decodeBase64 } from '../exports/base64';
 import { readTable, type RawSheet, type RawTable } from '../imports/read-table';
-import { applyImportPlan, describeImportResult, planImport, type ImportDecisions, type ImportMapping } from '../imports/import-plan';
+import { applyImportPlan, describeImportResult, planImport, type ImportDecisions, type ImportMapping, type ImportPlan } from '../imports/import-plan';
 import { IMPORT_MAPPINGS_KEY, proposeMapping, rememberMapping } from '../imports/import-mappings';
 
 type ImportsChannel = 'imports/read' | 'imports/preview' | 'imports/apply';
@@ -29,6 +30,27 @@ function findSheet(table: RawTable, name: string): RawSheet {
 }
 
 const CANCELLED = 'Importen avbröts. Inget har ändrats.';
+
+type PlanInput = FileInput & { sheet: string; mapping: unknown; decisions: unknown };
+
+/**
+ * Reads the file and plans every row against the register, reporting and checking for cancellation as it goes (the
+ * preview and the apply step plan alike). `registerNow` gives the register to plan against once the file is read.
+ */
+async function readAndPlan(task: TaskHandle, input: PlanInput, registerNow: () => SambrukDocument): Promise<{ sheet: RawSheet; plan: ImportPlan }> {
+  task.report('reading', 0, 1);
+  const sheet = findSheet(await readImportFile(input), input.sheet);
+  task.check();
+  const doc = registerNow();
+  const plan = await planImport(doc, sheet, {
+    mapping: input.mapping as ImportMapping,
+    decisions: input.decisions as ImportDecisions,
+    isCancelled: task.isCancelled,
+    onProgress: (done, total) => task.report('planning', done, total),
+  });
+  task.check();
+  return { sheet, plan };
+}
 
 /**
  * Every channel may run as a task (`taskId`): it reports reading, then planning row by row, and for apply the
@@ -63,16 +85,7 @@ export function createImportsServices({ repo, ports, tasks }: ServiceContext): P
     }),
 
     'imports/preview': (input) => tasks.run(input.taskId, CANCELLED, async (task) => {
-      task.report('reading', 0, 1);
-      const sheet = findSheet(await readImportFile(input), input.sheet);
-      task.check();
-      const plan = await planImport(repo.get(), sheet, {
-        mapping: input.mapping as ImportMapping,
-        decisions: input.decisions as ImportDecisions,
-        isCancelled: task.isCancelled,
-        onProgress: (done, total) => task.report('planning', done, total),
-      });
-      task.check();
+      const { sheet, plan } = await readAndPlan(task, input, repo.get);
       return {
         fileName: input.fileName,
         sheetName: sheet.name,
@@ -85,20 +98,13 @@ export function createImportsServices({ repo, ports, tasks }: ServiceContext): P
     }),
 
     'imports/apply': (input) => tasks.run(input.taskId, CANCELLED, async (task) => {
-      task.report('reading', 0, 1);
-      const sheet = findSheet(await readImportFile(input), input.sheet);
-      task.check();
       const changedMessage = 'Registret har ändrats sedan förhandsvisningen. Förhandsvisa importen igen innan du genomför den.';
-      const doc = repo.get();
-      if (doc.meta.revision !== input.expectedRevision) throw new AppError('conflict', changedMessage);
-      const mapping = input.mapping as ImportMapping;
-      const plan = await planImport(doc, sheet, {
-        mapping,
-        decisions: input.decisions as ImportDecisions,
-        isCancelled: task.isCancelled,
-        onProgress: (done, total) => task.report('planning', done, total),
+      const { sheet, plan } = await readAndPlan(task, input, () => {
+        const doc = repo.get();
+        if (doc.meta.revision !== input.expectedRevision) throw new AppError('conflict', changedMessage);
+        return doc;
       });
-      task.check();
+      const mapping = input.mapping as ImportMapping;
       if (plan.ops.length === 0) throw new AppError('validation', 'Det finns inget att importera: ingen rad som är med i importen ändrar registret.');
       const now = ports.clock().toISOString();
       const result = await repo.change(`Import från ${input.fileName}`, (draft) => {
