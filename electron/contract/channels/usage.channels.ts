@@ -72,29 +72,60 @@ export type UsageMatrix = {
 };
 
 export const usageMatrixScopes = ['members', 'users', 'all'] as const;
+/**
+ * A matrix as the core answers it. `token` names this answer: a screen that holds it asks
+ * `usage/get-matrix-changes` with it after a change and gets only the rows that differ.
+ */
+export type UsageMatrixAnswer = UsageMatrix & { token: string };
+
+/**
+ * What changed in a matrix since the answer `since`, for the same filter and date:
+ * - `changes`: the columns, totals and via names as they are now, the order of every row (`rowIds`), and
+ *   the rows that are new or differ (`rows`); every other row is the same as in the answer held;
+ * - `full`: the whole matrix, when the core no longer knows `since` (it remembers a few answers) or the
+ *   register changed beyond what it can follow (another file opened, organisations or services edited).
+ */
+export type UsageMatrixChanges =
+  | { kind: 'full'; matrix: UsageMatrixAnswer }
+  | ({ kind: 'changes'; token: string; since: string; rowIds: string[]; rows: UsageMatrixRow[] } & Pick<
+      UsageMatrix,
+      'date' | 'columns' | 'totals' | 'viaNames'
+    >);
+
 export type UsageMatrixScope = (typeof usageMatrixScopes)[number];
 
-export const usageMatrixInput = z
+/** The matrix's filter: what `usage/get-matrix` and `usage/get-matrix-changes` both take. */
+const usageMatrixFilterShape = {
+  date: isoDate.optional(),
+  /** members: members at the date; users: organisations using any shown service; all: every organisation not archived. */
+  scope: z.enum(usageMatrixScopes).default('members'),
+  countyCode: z.string().regex(/^\d{2}$/, { message: 'Län anges med två siffror' }).optional(),
+  kinds: z.array(z.enum(organisationKinds)).max(organisationKinds.length).optional(),
+  minServices: z.number().int().min(0).max(1000).optional(),
+  maxServices: z.number().int().min(0).max(1000).optional(),
+  /** Shortcuts: `exactly-one` = uses exactly one service; `none` = uses none. */
+  quick: z.enum(['exactly-one', 'none']).optional(),
+  search: z.string().trim().max(200).optional(),
+  /** Columns to show (all services not archived by default). */
+  serviceIds: z.array(id).max(500).optional(),
+  includeArchivedServices: z.boolean().default(false),
+};
+
+function refineServiceCounts(f: { minServices?: number | undefined; maxServices?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (f.minServices !== undefined && f.maxServices !== undefined && f.maxServices < f.minServices) {
+    ctx.addIssue({ code: 'custom', message: 'Får inte vara mindre än minsta antalet tjänster', path: ['maxServices'] });
+  }
+}
+
+export const usageMatrixInput = z.strictObject(usageMatrixFilterShape).superRefine(refineServiceCounts);
+
+export const usageMatrixChangesInput = z
   .strictObject({
-    date: isoDate.optional(),
-    /** members: members at the date; users: organisations using any shown service; all: every organisation not archived. */
-    scope: z.enum(usageMatrixScopes).default('members'),
-    countyCode: z.string().regex(/^\d{2}$/, { message: 'Län anges med två siffror' }).optional(),
-    kinds: z.array(z.enum(organisationKinds)).max(organisationKinds.length).optional(),
-    minServices: z.number().int().min(0).max(1000).optional(),
-    maxServices: z.number().int().min(0).max(1000).optional(),
-    /** Shortcuts: `exactly-one` = uses exactly one service; `none` = uses none. */
-    quick: z.enum(['exactly-one', 'none']).optional(),
-    search: z.string().trim().max(200).optional(),
-    /** Columns to show (all services not archived by default). */
-    serviceIds: z.array(id).max(500).optional(),
-    includeArchivedServices: z.boolean().default(false),
+    ...usageMatrixFilterShape,
+    /** The `token` of the matrix the screen holds. */
+    since: z.string().min(1).max(100),
   })
-  .superRefine((f, ctx) => {
-    if (f.minServices !== undefined && f.maxServices !== undefined && f.maxServices < f.minServices) {
-      ctx.addIssue({ code: 'custom', message: 'Får inte vara mindre än minsta antalet tjänster', path: ['maxServices'] });
-    }
-  });
+  .superRefine(refineServiceCounts);
 export type UsageMatrixFilter = Omit<z.output<typeof usageMatrixInput>, 'date'>;
 
 export type ToggleResult = {
@@ -188,7 +219,12 @@ export const usageChannels = {
    */
   'usage/toggle': channel<ToggleResult>()(z.strictObject({ organisationId: id, serviceId: id, date: isoDate })),
   /** The usage matrix at a date (today by default). */
-  'usage/get-matrix': channel<UsageMatrix>()(usageMatrixInput),
+  'usage/get-matrix': channel<UsageMatrixAnswer>()(usageMatrixInput),
+  /**
+   * The matrix again after a change, as the rows that differ from the answer `since` (see UsageMatrixChanges):
+   * after a toggle a screen fetches one row, not thousands.
+   */
+  'usage/get-matrix-changes': channel<UsageMatrixChanges>()(usageMatrixChangesInput),
   /** Adoption figures at a date and users over time. */
   'usage/get-adoption': channel<AdoptionReport>()(
     z

@@ -249,73 +249,161 @@ export function servicesInScope(
  * counts the shown rows only.
  */
 export function buildUsageMatrix(doc: SambrukDocument, date: string, filter: UsageMatrixFilter): UsageMatrix {
-  const services = servicesInScope(doc.services, filter);
-  const members = memberIdsAt(doc, date);
-  const sweden = swedenPopulationAt(doc, date);
-  const popMap = municipalityPopulationMap(doc);
-  const countyMap = new Map(doc.reference.municipalities.map((m) => [m.code, m.countyCode]));
-  const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
-  // A repository state's users are remembered (and carried over from the state before where a service's records
-  // did not change), so the matrix refetched after a toggle recomputes the one service toggled.
-  const usersOf = usersOfServicesAt(doc, date);
-  const usersPerService = services.map((s) => usersOf(s.id));
+  return buildMatrix(doc, date, filter).matrix;
+}
 
-  const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : undefined;
-  const search = filter.search ? nameKey(filter.search) : '';
-  const min = filter.quick === 'exactly-one' ? 1 : filter.quick === 'none' ? 0 : filter.minServices;
-  const max = filter.quick === 'exactly-one' ? 1 : filter.quick === 'none' ? 0 : filter.maxServices;
+/**
+ * A matrix with what it was made from, so that the matrix of a later state can start from it
+ * (`buildMatrix(doc, date, filter, previous)`). Hold it, never change it.
+ */
+export type MatrixBuild = {
+  readonly doc: SambrukDocument;
+  readonly date: string;
+  readonly filterKey: string;
+  readonly matrix: UsageMatrix;
+  readonly services: readonly Service[];
+  /** The users of each column's service, as `usersOfServicesAt` gave them. */
+  readonly usersPerService: readonly ReadonlyMap<string, UsageCell>[];
+  readonly members: ReadonlySet<string>;
+  /**
+   * Services in use by each organisation that passes the filter's scope (members or all), county, kind and
+   * search: the rows the number-of-services filters then choose from.
+   */
+  readonly counted: ReadonlyMap<string, number>;
+  readonly rowById: ReadonlyMap<string, UsageMatrixRow>;
+  /** Shown rows using each column's service. */
+  readonly visible: readonly number[];
+};
 
-  let rowsUsingNone = 0;
-  let rowsUsingExactlyOne = 0;
-  const rows: UsageMatrixRow[] = [];
-  // Shown rows using each service, counted as the rows are made (not by looking each cell up again).
-  const visible = new Array<number>(services.length).fill(0);
-  const used: number[] = [];
-  for (const org of doc.organisations) {
-    if (org.archived) continue;
-    const isMember = members.has(org.id);
-    if (filter.scope === 'members' && !isMember) continue;
-    const countyCode = countyOf(org, countyMap);
-    if (filter.countyCode !== undefined && countyCode !== filter.countyCode) continue;
-    if (kinds && !kinds.has(org.kind)) continue;
-    if (search && !nameKey(org.name).includes(search)) continue;
+/** The filter as a key: two builds answer the same question when their dates and keys are equal. */
+export function matrixFilterKey(filter: UsageMatrixFilter): string {
+  return JSON.stringify([
+    filter.scope,
+    filter.countyCode ?? null,
+    filter.kinds ?? null,
+    filter.minServices ?? null,
+    filter.maxServices ?? null,
+    filter.quick ?? null,
+    filter.search ?? null,
+    filter.serviceIds ?? null,
+    filter.includeArchivedServices,
+  ]);
+}
 
-    const cells: Record<string, UsageCell> = {};
-    let serviceCount = 0;
-    used.length = 0;
-    for (let i = 0; i < services.length; i += 1) {
-      const cell = usersPerService[i]?.get(org.id);
-      if (cell) {
-        cells[(services[i] as Service).id] = cell;
-        serviceCount += 1;
-        used.push(i);
-      }
-    }
-    if (filter.scope === 'users' && serviceCount === 0) continue;
-    if (serviceCount === 0) rowsUsingNone += 1;
-    if (serviceCount === 1) rowsUsingExactlyOne += 1;
-    if (min !== undefined && serviceCount < min) continue;
-    if (max !== undefined && serviceCount > max) continue;
-    for (const i of used) visible[i] = (visible[i] as number) + 1;
-    rows.push({
-      organisationId: org.id,
-      name: org.name,
-      kind: org.kind,
-      ...(countyCode !== undefined ? { countyCode } : {}),
-      ...(org.municipalityCode !== undefined ? { municipalityCode: org.municipalityCode } : {}),
-      population: populationOf(org, popMap),
-      isMember,
-      serviceCount,
-      cells,
-    });
+/**
+ * The usage matrix at `date` (see `buildUsageMatrix`), starting from `previous` when it answered the same
+ * filter at the same date over the same organisations, services, memberships and reference data: then only
+ * the services whose users changed are looked at, only the organisations whose cell of such a service
+ * changed get a new row, and every other row, column and name is the previous answer's very object. A toggle
+ * in the matrix thus costs the rows it touched, not thousands; the result equals a matrix built afresh
+ * (a property test holds it to that).
+ */
+export function buildMatrix(doc: SambrukDocument, date: string, filter: UsageMatrixFilter, previous?: MatrixBuild): MatrixBuild {
+  const filterKey = matrixFilterKey(filter);
+  if (previous && continuesFrom(previous, doc, date, filterKey)) return buildFrom(previous, doc, filter);
+  return buildAfresh(doc, date, filter, filterKey);
+}
+
+/**
+ * Whether the matrix of `doc` can start from `previous`: the same question (date and filter) over the same
+ * organisations, services, memberships and reference data, so that only usages can have changed.
+ */
+export function continuesFrom(previous: MatrixBuild, doc: SambrukDocument, date: string, filterKey: string): boolean {
+  return (
+    previous.date === date &&
+    previous.filterKey === filterKey &&
+    previous.doc.organisations === doc.organisations &&
+    previous.doc.services === doc.services &&
+    previous.doc.memberships === doc.memberships &&
+    previous.doc.reference === doc.reference
+  );
+}
+
+type RowFilter = {
+  scope: UsageMatrixFilter['scope'];
+  min: number | undefined;
+  max: number | undefined;
+};
+
+function rowFilterOf(filter: UsageMatrixFilter): RowFilter {
+  return {
+    scope: filter.scope,
+    min: filter.quick === 'exactly-one' ? 1 : filter.quick === 'none' ? 0 : filter.minServices,
+    max: filter.quick === 'exactly-one' ? 1 : filter.quick === 'none' ? 0 : filter.maxServices,
+  };
+}
+
+/** Whether a row using `count` services is shown, once it passed scope, county, kind and search. */
+function shownWith(count: number, f: RowFilter): boolean {
+  if (f.scope === 'users' && count === 0) return false;
+  if (f.min !== undefined && count < f.min) return false;
+  if (f.max !== undefined && count > f.max) return false;
+  return true;
+}
+
+/** The quick filters' counts: rows using no service and exactly one, before the number-of-services filters. */
+function quickCounts(counted: ReadonlyMap<string, number>, f: RowFilter): { none: number; one: number } {
+  let none = 0;
+  let one = 0;
+  for (const count of counted.values()) {
+    if (f.scope === 'users' && count === 0) continue;
+    if (count === 0) none += 1;
+    else if (count === 1) one += 1;
   }
-  rows.sort((a, b) => compareSv(a.name, b.name));
+  return { none, one };
+}
 
-  const columns: UsageMatrixColumn[] = services.map((service, i) => {
-    const users = usersPerService[i] ?? new Map<string, UsageCell>();
-    return { ...columnFigures(doc, service, users, members, sweden?.population, orgById), visibleUsers: visible[i] as number };
+type RowContext = {
+  services: readonly Service[];
+  usersPerService: readonly ReadonlyMap<string, UsageCell>[];
+  members: ReadonlySet<string>;
+  countyMap: ReadonlyMap<string, string>;
+  popMap: ReadonlyMap<string, number>;
+};
+
+/** An organisation's row: its cell of every column's service in use (frozen: rows are shared between answers). */
+function rowOf(org: Organisation, ctx: RowContext, reuse?: UsageMatrixRow): UsageMatrixRow {
+  const cells: Record<string, UsageCell> = {};
+  let serviceCount = 0;
+  for (let i = 0; i < ctx.services.length; i += 1) {
+    const serviceId = (ctx.services[i] as Service).id;
+    const cell = ctx.usersPerService[i]?.get(org.id);
+    if (!cell) continue;
+    // A cell equal to the one the row had stays that object, so an unchanged cell compares equal by identity.
+    const before = reuse?.cells[serviceId];
+    cells[serviceId] = before && sameCell(before, cell) ? before : cell;
+    serviceCount += 1;
+  }
+  const countyCode = countyOf(org, ctx.countyMap);
+  return Object.freeze({
+    organisationId: org.id,
+    name: org.name,
+    kind: org.kind,
+    ...(countyCode !== undefined ? { countyCode } : {}),
+    ...(org.municipalityCode !== undefined ? { municipalityCode: org.municipalityCode } : {}),
+    population: populationOf(org, ctx.popMap),
+    isMember: ctx.members.has(org.id),
+    serviceCount,
+    cells: Object.freeze(cells),
   });
+}
 
+/** Adds `by` to the shown-users count of every service the row uses. */
+function count(visible: number[], index: ReadonlyMap<string, number>, row: UsageMatrixRow, by: number): void {
+  for (const serviceId of Object.keys(row.cells)) {
+    const i = index.get(serviceId);
+    if (i !== undefined) visible[i] = (visible[i] ?? 0) + by;
+  }
+}
+
+function sameCell(a: UsageCell | undefined, b: UsageCell | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.usageId === b.usageId && a.from === b.from && a.to === b.to && a.source === b.source && a.viaOrganisationId === b.viaOrganisationId;
+}
+
+/** Names of the organisations the shown cells name as `viaOrganisationId`, in the order the rows meet them. */
+function viaNamesOf(rows: readonly UsageMatrixRow[], orgById: ReadonlyMap<string, Organisation>): Record<string, string> {
   // A Map, then own properties only: an id is data and must never meet Object.prototype.
   const via = new Map<string, string>();
   for (const row of rows) {
@@ -324,19 +412,169 @@ export function buildUsageMatrix(doc: SambrukDocument, date: string, filter: Usa
       if (viaId !== undefined && !via.has(viaId)) via.set(viaId, orgById.get(viaId)?.name ?? 'Okänd organisation');
     }
   }
-  const viaNames: Record<string, string> = Object.fromEntries(via);
+  return Object.freeze(Object.fromEntries(via));
+}
 
-  return {
-    date,
-    columns,
+function namesVia(row: UsageMatrixRow | undefined): boolean {
+  if (!row) return false;
+  for (const cell of Object.values(row.cells)) if (cell.viaOrganisationId !== undefined) return true;
+  return false;
+}
+
+function totalsOf(
+  rows: number,
+  quick: { none: number; one: number },
+  members: ReadonlySet<string>,
+  sweden: ReturnType<typeof swedenPopulationAt>,
+): UsageMatrix['totals'] {
+  return Object.freeze({
     rows,
-    viaNames,
-    totals: {
-      rows: rows.length,
-      rowsUsingNone,
-      rowsUsingExactlyOne,
-      memberCount: members.size,
-      ...(sweden ? { swedenPopulation: { date: sweden.date, population: sweden.population } } : {}),
-    },
+    rowsUsingNone: quick.none,
+    rowsUsingExactlyOne: quick.one,
+    memberCount: members.size,
+    ...(sweden ? { swedenPopulation: { date: sweden.date, population: sweden.population } } : {}),
+  });
+}
+
+function buildAfresh(doc: SambrukDocument, date: string, filter: UsageMatrixFilter, filterKey: string): MatrixBuild {
+  const services = servicesInScope(doc.services, filter);
+  const members = memberIdsAt(doc, date);
+  const sweden = swedenPopulationAt(doc, date);
+  const countyMap = new Map(doc.reference.municipalities.map((m) => [m.code, m.countyCode]));
+  const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
+  // A repository state's users are remembered (and carried over from the state before where a service's records
+  // did not change), so the matrix refetched after a toggle recomputes the one service toggled.
+  const usersOf = usersOfServicesAt(doc, date);
+  const usersPerService = services.map((s) => usersOf(s.id));
+  const ctx: RowContext = { services, usersPerService, members, countyMap, popMap: municipalityPopulationMap(doc) };
+
+  const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : undefined;
+  const search = filter.search ? nameKey(filter.search) : '';
+  const rowFilter = rowFilterOf(filter);
+
+  const counted = new Map<string, number>();
+  const rows: UsageMatrixRow[] = [];
+  for (const org of doc.organisations) {
+    if (org.archived) continue;
+    if (filter.scope === 'members' && !members.has(org.id)) continue;
+    if (filter.countyCode !== undefined && countyOf(org, countyMap) !== filter.countyCode) continue;
+    if (kinds && !kinds.has(org.kind)) continue;
+    if (search && !nameKey(org.name).includes(search)) continue;
+    const row = rowOf(org, ctx);
+    counted.set(org.id, row.serviceCount);
+    if (shownWith(row.serviceCount, rowFilter)) rows.push(row);
+  }
+  rows.sort((a, b) => compareSv(a.name, b.name));
+
+  const index = new Map(services.map((s, i) => [s.id, i]));
+  // Shown rows using each service, counted from the rows' own cells (not by looking each cell up again).
+  const visible = new Array<number>(services.length).fill(0);
+  for (const row of rows) count(visible, index, row, 1);
+
+  const columns = services.map((service, i) =>
+    Object.freeze({
+      ...columnFigures(doc, service, usersPerService[i] as ReadonlyMap<string, UsageCell>, members, sweden?.population, orgById),
+      visibleUsers: visible[i] as number,
+    }),
+  );
+  const matrix: UsageMatrix = {
+    date,
+    columns: Object.freeze(columns) as UsageMatrixColumn[],
+    rows: Object.freeze(rows) as UsageMatrixRow[],
+    viaNames: viaNamesOf(rows, orgById),
+    totals: totalsOf(rows.length, quickCounts(counted, rowFilter), members, sweden),
   };
+  return {
+    doc,
+    date,
+    filterKey,
+    matrix: Object.freeze(matrix),
+    services,
+    usersPerService,
+    members,
+    counted,
+    rowById: new Map(rows.map((r) => [r.organisationId, r])),
+    visible,
+  };
+}
+
+function buildFrom(previous: MatrixBuild, doc: SambrukDocument, filter: UsageMatrixFilter): MatrixBuild {
+  const { services, members, date } = previous;
+  const usersOf = usersOfServicesAt(doc, date);
+  const usersPerService = services.map((s) => usersOf(s.id));
+  const changed: number[] = [];
+  for (let i = 0; i < services.length; i += 1) if (usersPerService[i] !== previous.usersPerService[i]) changed.push(i);
+  if (changed.length === 0) return { ...previous, doc };
+
+  // The organisations (among those the filter lets through) whose cell of a changed service is not what it was.
+  const touched = new Set<string>();
+  for (const i of changed) {
+    const before = previous.usersPerService[i] as ReadonlyMap<string, UsageCell>;
+    const after = usersPerService[i] as ReadonlyMap<string, UsageCell>;
+    for (const [orgId, cell] of after) if (previous.counted.has(orgId) && !sameCell(before.get(orgId), cell)) touched.add(orgId);
+    for (const orgId of before.keys()) if (previous.counted.has(orgId) && !after.has(orgId)) touched.add(orgId);
+  }
+
+  const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
+  const ctx: RowContext = {
+    services,
+    usersPerService,
+    members,
+    countyMap: new Map(doc.reference.municipalities.map((m) => [m.code, m.countyCode])),
+    popMap: municipalityPopulationMap(doc),
+  };
+  const rowFilter = rowFilterOf(filter);
+  const index = new Map(services.map((s, i) => [s.id, i]));
+  const counted = new Map(previous.counted);
+  const rowById = new Map(previous.rowById);
+  const visible = [...previous.visible];
+  const fresh = new Map<string, UsageMatrixRow>();
+  let added = false;
+  let viaTouched = false;
+  for (const orgId of touched) {
+    const old = previous.rowById.get(orgId);
+    const row = rowOf(orgById.get(orgId) as Organisation, ctx, old);
+    counted.set(orgId, row.serviceCount);
+    viaTouched ||= namesVia(old) || namesVia(row);
+    if (old) count(visible, index, old, -1);
+    if (shownWith(row.serviceCount, rowFilter)) {
+      count(visible, index, row, 1);
+      fresh.set(orgId, row);
+      rowById.set(orgId, row);
+      added ||= !old;
+    } else {
+      rowById.delete(orgId);
+    }
+  }
+
+  // The previous order, with the new rows in their places; only a row that was not shown before needs a sort.
+  const rows: UsageMatrixRow[] = [];
+  for (const row of previous.matrix.rows) {
+    const now = rowById.get(row.organisationId);
+    if (now) rows.push(now);
+  }
+  if (added) {
+    for (const [orgId, row] of fresh) if (!previous.rowById.has(orgId)) rows.push(row);
+    // Rows with the same name keep the register's order, as the stable sort of a fresh build leaves them.
+    const position = new Map(doc.organisations.map((o, i) => [o.id, i]));
+    const at = (row: UsageMatrixRow) => position.get(row.organisationId) ?? 0;
+    rows.sort((a, b) => compareSv(a.name, b.name) || at(a) - at(b));
+  }
+
+  const sweden = swedenPopulationAt(doc, date);
+  const changedSet = new Set(changed);
+  const columns = services.map((service, i) => {
+    const before = previous.matrix.columns[i] as UsageMatrixColumn;
+    if (!changedSet.has(i)) return before.visibleUsers === visible[i] ? before : Object.freeze({ ...before, visibleUsers: visible[i] as number });
+    const users = usersPerService[i] as ReadonlyMap<string, UsageCell>;
+    return Object.freeze({ ...columnFigures(doc, service, users, members, sweden?.population, orgById), visibleUsers: visible[i] as number });
+  });
+  const matrix: UsageMatrix = {
+    date,
+    columns: Object.freeze(columns) as UsageMatrixColumn[],
+    rows: Object.freeze(rows) as UsageMatrixRow[],
+    viaNames: viaTouched ? viaNamesOf(rows, orgById) : previous.matrix.viaNames,
+    totals: totalsOf(rows.length, quickCounts(counted, rowFilter), members, sweden),
+  };
+  return { ...previous, doc, matrix: Object.freeze(matrix), usersPerService, counted, rowById, visible };
 }

@@ -59,6 +59,7 @@ export const fieldLabels: Record<string, string> = {
   archived: 'Arkiverad',
   includeArchived: 'Visa arkiverade',
   includeArchivedServices: 'Visa arkiverade tjänster',
+  since: 'Matrisen som visas',
   columnId: 'Kolumn',
   lineId: 'Budgetrad',
   parentId: 'Överordnad rad',

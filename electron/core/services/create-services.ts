@@ -8,6 +8,7 @@ import type { Ports } from './ports';
 import { createAppServices } from './app.services';
 import { createServicesServices } from './services.services';
 import { createUsageServices } from './usage.services';
+import { createMatrixServices } from './matrix.services';
 import { createNetworksServices } from './networks.services';
 import { createBudgetServices } from './budget.services';
 import { createMembersServices } from './members.services';
@@ -34,6 +35,7 @@ export function createServices(ports: Ports): { handlers: ServiceHandlers; repo:
     ...createAppServices(ctx),
     ...createServicesServices(ctx),
     ...createUsageServices(ctx),
+    ...createMatrixServices(ctx),
     ...createNetworksServices(ctx),
     ...createBudgetServices(ctx),
     ...createMembersServices(ctx),

@@ -1,4 +1,4 @@
-/** Usage channels: records (start, end, edit, delete), the matrix toggle, the matrix and adoption. */
+/** Usage channels: records (start, end, edit, delete), the matrix toggle and adoption (the matrix itself: matrix.services.ts). */
 import { isDraft, original } from 'immer';
 import { AppError, type ServiceHandlers } from '../../contract';
 import type { ToggleResult, UsageRecord } from '../../contract/channels/usage.channels';
@@ -16,7 +16,7 @@ import {
   findUsage,
   periodActiveAt,
 } from '../domain/services';
-import { buildUsageMatrix, groupMembersById } from '../domain/usage-matrix';
+import { groupMembersById } from '../domain/usage-matrix';
 
 type UsageChannel =
   | 'usage/get-today'
@@ -26,7 +26,6 @@ type UsageChannel =
   | 'usage/update'
   | 'usage/delete'
   | 'usage/toggle'
-  | 'usage/get-matrix'
   | 'usage/get-adoption';
 
 function recordOf(doc: Pick<SambrukDocument, 'organisations' | 'services'>, usage: Usage): UsageRecord {
@@ -235,8 +234,6 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
         };
       });
     },
-
-    'usage/get-matrix': ({ date, ...filter }) => buildUsageMatrix(repo.get(), date ?? today(), filter),
 
     'usage/get-adoption': ({ date, from, to, step, serviceIds }) =>
       adoptionReport(repo.get(), { date: date ?? today(), from, to, step, serviceIds }),
