@@ -33,12 +33,23 @@ export function formatKr(ore: number, options: { ore?: boolean } = {}): string {
   return (options.ore ? kronorAndOre : wholeKronor).format(ore / 100);
 }
 
+/**
+ * Formatters by their options, made once: building an `Intl.NumberFormat` costs far more than formatting with
+ * one, and the matrix formats two shares for each of a hundred columns on every refetch.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function remembered(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = make()));
+  return format;
+}
+
 const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0, signDisplay: 'negative' });
 
 /** A count or other plain number, grouped in threes; `maximumFractionDigits` defaults to 0 (rounds). */
 export function formatNumber(value: number, maximumFractionDigits = 0): string {
   if (maximumFractionDigits === 0) return integerFormat.format(value);
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits, signDisplay: 'negative' }).format(value);
+  return remembered(`number:${maximumFractionDigits}`, () => new Intl.NumberFormat(LOCALE, { maximumFractionDigits, signDisplay: 'negative' })).format(value);
 }
 
 /**
@@ -46,11 +57,13 @@ export function formatNumber(value: number, maximumFractionDigits = 0): string {
  * (default 1), e.g. `0.1234` -> `12,3 %`.
  */
 export function formatPercent(fraction: number, fractionDigits = 1): string {
-  return new Intl.NumberFormat(LOCALE, {
-    style: 'percent',
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(fraction);
+  return remembered(`percent:${fractionDigits}`, () =>
+    new Intl.NumberFormat(LOCALE, {
+      style: 'percent',
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    }),
+  ).format(fraction);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

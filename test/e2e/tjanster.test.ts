@@ -147,11 +147,23 @@ describe('the usage matrix', () => {
     expect(await firstCell.getAttribute('aria-label')).toBe(t.matrix.cellNotInUse(first.name));
     expect(await rowTotal(page, org).textContent()).toBe(formatNumber(row.serviceCount));
 
-    // Mouse.
+    // Mouse. The channels the screen calls are recorded: after a toggle it asks for the matrix's changes only.
+    await page.evaluate(() => {
+      const api = (window as unknown as { api: { invoke: (channel: string, input: unknown) => Promise<unknown> } }).api;
+      const calls: string[] = [];
+      (window as unknown as { __calls: string[] }).__calls = calls;
+      const invoke = api.invoke.bind(api);
+      api.invoke = (channel, input) => {
+        calls.push(channel);
+        return invoke(channel, input);
+      };
+    });
     await firstCell.click();
     const started = await data(c.call('usage/toggle', { organisationId: org, serviceId: first.serviceId, date: TODAY }));
     const afterMouse = await matrixOf(c);
     await poll(() => firstCell.getAttribute('data-in-use')).toBe('true');
+    await poll(() => page.evaluate(() => (window as unknown as { __calls: string[] }).__calls.includes('usage/get-matrix-changes'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __calls: string[] }).__calls.includes('usage/get-matrix'))).toBe(false);
     expect(await firstCell.getAttribute('aria-label')).toBe(t.matrix.cellInUse(first.name, TODAY));
     expect(await firstCell.textContent()).toBe(`✓${TODAY}`);
     const afterRow = afterMouse.rows.find((r) => r.organisationId === org)!;

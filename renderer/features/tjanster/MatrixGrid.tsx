@@ -125,6 +125,9 @@ type Props = {
   onToggle: (row: UsageMatrixRow, column: UsageMatrixColumn) => void;
 };
 
+/** What a row's cells show of their column. */
+type CellColumn = Pick<UsageMatrixColumn, 'serviceId' | 'name'>;
+
 type Classes = {
   name: string;
   count: string;
@@ -175,6 +178,13 @@ export function MatrixGrid({ matrix, onToggle }: Props) {
 
   const { rows } = matrix;
   const columns = useMemo(() => matrixColumns(matrix), [matrix]);
+  // What a row's cells need of the columns, the same object for as long as the services and their names are:
+  // the columns' figures change with every toggle, and rows that were handed them would all render again.
+  const cellColumnsKey = JSON.stringify(matrix.columns.map((c) => [c.serviceId, c.name]));
+  const cellColumns = useMemo(
+    () => (JSON.parse(cellColumnsKey) as [string, string][]).map(([serviceId, name]) => ({ serviceId, name })),
+    [cellColumnsKey],
+  );
   const colCount = FIRST_SERVICE_COL + columns.length;
   const rowCount = HEADER_ROWS + rows.length;
   const pos = resolveFocus(focus, rows, colCount);
@@ -316,7 +326,7 @@ export function MatrixGrid({ matrix, onToggle }: Props) {
               <MatrixRow
                 key={row.organisationId}
                 row={row}
-                columns={matrix.columns}
+                columns={cellColumns}
                 viaNames={matrix.viaNames}
                 gridRow={gridRow}
                 top={item.start - HEADER_H}
@@ -422,7 +432,7 @@ const MatrixRow = memo(function MatrixRow({
   classes,
 }: {
   row: UsageMatrixRow;
-  columns: readonly UsageMatrixColumn[];
+  columns: readonly CellColumn[];
   viaNames: Record<string, string>;
   gridRow: number;
   top: number;

@@ -27,6 +27,7 @@ import { MatrixGrid } from './MatrixGrid';
 import { dayBefore, defaultMatrixFilter, matrixExport, matrixQuery, quickFromQuery, shownText, toggleMessage, type MatrixFilterState } from './matrix.view-model';
 import { DateField } from './Parts';
 import { useTjansterStyles } from './styles';
+import { useUsageMatrix } from './useUsageMatrix';
 import type { ViewDate } from './dates';
 
 const t = sv.tjanster.matrix;
@@ -71,7 +72,7 @@ export function MatrixView({ viewDate, query }: { viewDate: ViewDate; query: URL
   const change = effectiveDate(changeTyped, viewDate.today);
   const search = useDeferredValue(filter.search);
   const { input, errors } = matrixQuery({ ...filter, search }, viewDate.date);
-  const matrix = useApiQuery('usage/get-matrix', input, { placeholderData: (previous) => previous });
+  const matrix = useUsageMatrix(input);
   const counties = useApiQuery('reference/list-counties', {});
   const toggle = useApiMutation('usage/toggle');
 
