@@ -4,11 +4,17 @@
  * - is computed on an immutable copy (immer), persisted durably, and only then becomes the current state,
  *   so a failed save leaves memory as it was;
  * - is recorded for undo/redo (inverse patches, kept until the app closes).
+ *
+ * Record lists can hold tens of thousands of records, and immer's cost for a changed array grows with its
+ * length. So mutators change them with `records.ts` (a new frozen array), the history keeps index-level
+ * patches rather than whole arrays, and undo/redo applies those without immer (`array-patches.ts`).
  */
-import { enablePatches, produceWithPatches, applyPatches, freeze, type Draft, type Patch } from 'immer';
+import { enablePatches, produce, produceWithPatches, freeze, type Draft, type Patch } from 'immer';
 import { AppError } from '../../contract/result';
 import type { ChangeLogEntry, SambrukDocument } from './schema';
 import type { Clock, IdSource } from '../services/ports';
+import { applyHistoryPatches, indexLevelHistory } from './array-patches';
+import { appendRecords } from './records';
 
 enablePatches();
 
@@ -58,9 +64,14 @@ export function createRepository(options: {
     const at = options.clock().toISOString();
     draft.meta.revision += 1;
     draft.meta.updatedAt = at;
-    for (const record of records) {
-      draft.changeLog.push({ ...record, id: options.ids(), at } as Draft<ChangeLogEntry>);
-    }
+    // The log only grows (thousands of entries): a push through the draft would have immer walk all of it.
+    appendRecords(draft, 'changeLog', ...records.map((record) => ({ ...record, id: options.ids(), at }) as ChangeLogEntry));
+  }
+
+  /** The undo step of a change from `before` to `after`: without the sections undo leaves alone, index-level. */
+  function historyEntry(summary: string, before: SambrukDocument, after: SambrukDocument, patches: Patch[], inverse: Patch[]): HistoryEntry {
+    const undoable = (list: Patch[]) => list.filter((p) => !UNDO_EXCLUDED_ROOTS.has(String(p.path[0])));
+    return { summary, ...indexLevelHistory(before, after, undoable(patches), undoable(inverse)) };
   }
 
   return {
@@ -78,17 +89,16 @@ export function createRepository(options: {
       return enqueue(async () => {
         if (readOnly) throw new AppError('read-only', 'Registret är öppnat skrivskyddat. Ändringen sparades inte.');
         let value: T | undefined;
-        const [next, patches, inverse] = produceWithPatches(current, (draft) => {
+        const before = current;
+        const [next, patches, inverse] = produceWithPatches(before, (draft) => {
           const out = mutate(draft);
           value = out.value;
           stamp(draft, out.records);
         });
+        // Computed before the save, so nothing of this change is kept if the save fails.
+        const entry = historyEntry(summary, before, next, patches, inverse);
         await commit(next);
-        undoStack.push({
-          summary,
-          patches: patches.filter((p) => !UNDO_EXCLUDED_ROOTS.has(String(p.path[0]))),
-          inverse: inverse.filter((p) => !UNDO_EXCLUDED_ROOTS.has(String(p.path[0]))),
-        });
+        undoStack.push(entry);
         if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
         redoStack.length = 0;
         announce();
@@ -155,8 +165,8 @@ export function createRepository(options: {
 
   async function replay(patches: Patch[], summary: string) {
     if (readOnly) throw new AppError('read-only', 'Registret är öppnat skrivskyddat.');
-    const applied = applyPatches(current, patches);
-    const [next] = produceWithPatches(applied, (draft) => {
+    const applied = applyHistoryPatches(current, patches);
+    const next = produce(applied, (draft) => {
       stamp(draft, [{ entity: 'history', entityId: 'history', action: 'update', summary }]);
     });
     await commit(next);
