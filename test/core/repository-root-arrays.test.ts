@@ -10,7 +10,7 @@ import { applyHistoryPatches, arrayDiff, indexLevelHistory } from '../../electro
 import { appendRecords, recordsOf, removeRecord, replaceRecord, setRecords } from '../../electron/core/store/records';
 import type { SambrukDocument, Usage } from '../../electron/core/store/schema';
 import { AppError } from '../../electron/contract';
-import { loadDefaultDocument, memoryPort } from '../support/memory-document';
+import { createTestServices, loadDefaultDocument, memoryPort } from '../support/memory-document';
 
 type Mutator = (draft: Draft<SambrukDocument>) => void;
 
@@ -338,5 +338,37 @@ describe('repository undo and redo of record lists', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('usage channels on the record helpers', () => {
+  it('toggling away a record that started that day, in the middle of the list, undoes to the same records', async () => {
+    const { call, repo } = createTestServices();
+    const before = repo.get();
+    const target = before.usages[middle]!;
+    const result = await call('usage/toggle', { organisationId: target.organisationId, serviceId: target.serviceId, date: target.from });
+    expect(result).toMatchObject({ ok: true, data: { action: 'removed', usageId: target.id } });
+    expect(repo.get().usages).toHaveLength(before.usages.length - 1);
+    expect(repo.get().usages.includes(target)).toBe(false);
+    expect(repo.get().changeLog.at(-1)).toMatchObject({ entity: 'usage', entityId: target.id, action: 'delete', before: target });
+    await repo.undo();
+    expectSameRecords(repo.get().usages, before.usages);
+    await repo.redo();
+    expect(repo.get().usages.map((u) => u.id)).toEqual(before.usages.filter((u) => u !== target).map((u) => u.id));
+  });
+
+  it('end, edit and delete of a record in the middle undo to the same records', async () => {
+    const { call, repo } = createTestServices();
+    const before = repo.get();
+    const target = before.usages.find((u, i) => i >= middle && u.to === undefined) ?? before.usages[middle]!;
+    const index = before.usages.indexOf(target);
+    const to = target.to ?? '2031-12-31';
+    expect(await call('usage/end', { usageId: target.id, to })).toMatchObject({ ok: true });
+    expect(await call('usage/update', { usageId: target.id, note: 'Ny anteckning' })).toMatchObject({ ok: true });
+    expect(repo.get().usages[index]).toMatchObject({ id: target.id, to, note: 'Ny anteckning' });
+    expect(await call('usage/delete', { usageId: target.id })).toMatchObject({ ok: true });
+    expect(repo.get().usages.some((u) => u.id === target.id)).toBe(false);
+    for (let i = 0; i < 3; i++) await repo.undo();
+    expectSameRecords(repo.get().usages, before.usages);
   });
 });

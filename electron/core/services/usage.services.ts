@@ -3,6 +3,7 @@ import { isDraft, original } from 'immer';
 import { AppError, type ServiceHandlers } from '../../contract';
 import type { ToggleResult, UsageRecord } from '../../contract/channels/usage.channels';
 import type { SambrukDocument, Usage } from '../store/schema';
+import { appendRecords, recordsOf, removeRecord, replaceRecord } from '../store/records';
 import type { ServiceContext } from './create-services';
 import { plain } from './services.services';
 import { adoptionReport } from '../domain/adoption';
@@ -62,7 +63,7 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
         assertCanStart(draft, input.organisationId, input.serviceId);
         assertUsageParties(draft, input.organisationId, input.viaOrganisationId);
         assertPeriod(input);
-        assertNoOverlap(draft.usages, input);
+        assertNoOverlap(recordsOf(draft, 'usages'), input);
         const usage: Usage = {
           id: ports.ids(),
           organisationId: input.organisationId,
@@ -72,7 +73,7 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
           ...(input.viaOrganisationId !== undefined ? { viaOrganisationId: input.viaOrganisationId } : {}),
           note: input.note,
         };
-        draft.usages.push(usage);
+        appendRecords(draft, 'usages', usage);
         const what = describeUsage(draft, usage);
         return {
           value: recordOf(draft, usage),
@@ -84,12 +85,14 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
 
     'usage/end': ({ usageId, to }) =>
       repo.change('Avslutade användning av en tjänst', (draft) => {
-        const usage = findUsage(draft, usageId);
+        // The usages are read and changed as plain records, not through the draft (see `records.ts`).
+        const usages = recordsOf(draft, 'usages');
+        const usage = findUsage({ usages }, usageId);
         const before = plain(usage);
         assertPeriod({ from: usage.from, to });
-        assertNoOverlap(draft.usages, { ...usage, to }, usageId);
-        usage.to = to;
-        const after = plain(usage);
+        assertNoOverlap(usages, { ...usage, to }, usageId);
+        const after: Usage = { ...usage, to };
+        replaceRecord(draft, 'usages', usage, after);
         return {
           value: recordOf(draft, after),
           records: [
@@ -108,7 +111,8 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
 
     'usage/update': ({ usageId, from, to, viaOrganisationId, note }) =>
       repo.change('Ändrade användning av en tjänst', (draft) => {
-        const usage = findUsage(draft, usageId);
+        const usages = recordsOf(draft, 'usages');
+        const usage = findUsage({ usages }, usageId);
         const before = plain(usage);
         const next = {
           from: from ?? usage.from,
@@ -117,14 +121,16 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
         };
         assertUsageParties(draft, usage.organisationId, next.via);
         assertPeriod({ from: next.from, to: next.to }, to === undefined && from !== undefined ? 'from' : 'to');
-        assertNoOverlap(draft.usages, { organisationId: usage.organisationId, serviceId: usage.serviceId, from: next.from, to: next.to }, usageId);
-        usage.from = next.from;
-        if (next.to === undefined) delete usage.to;
-        else usage.to = next.to;
-        if (next.via === undefined) delete usage.viaOrganisationId;
-        else usage.viaOrganisationId = next.via;
-        if (note !== undefined) usage.note = note;
-        const after = plain(usage);
+        assertNoOverlap(usages, { organisationId: usage.organisationId, serviceId: usage.serviceId, from: next.from, to: next.to }, usageId);
+        // The same steps as on a draft of the record, on a copy, so its fields come out in the same order.
+        const after: Usage = { ...usage };
+        after.from = next.from;
+        if (next.to === undefined) delete after.to;
+        else after.to = next.to;
+        if (next.via === undefined) delete after.viaOrganisationId;
+        else after.viaOrganisationId = next.via;
+        if (note !== undefined) after.note = note;
+        replaceRecord(draft, 'usages', usage, after);
         return {
           value: recordOf(draft, after),
           records: [
@@ -143,9 +149,9 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
 
     'usage/delete': ({ usageId }) =>
       repo.change('Tog bort användning av en tjänst', (draft) => {
-        const usage = findUsage(draft, usageId);
+        const usage = findUsage({ usages: recordsOf(draft, 'usages') }, usageId);
         const before = plain(usage);
-        draft.usages.splice(draft.usages.indexOf(usage), 1);
+        removeRecord(draft, 'usages', usage);
         return {
           value: { deleted: usageId },
           records: [
@@ -174,16 +180,15 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
         const what = describeUsage(base, { organisationId, serviceId });
         if (active) {
           const before = plain(active);
-          const index = base.usages.indexOf(active);
           let result: ToggleResult;
           let after: Usage | undefined;
+          // A new frozen array rather than a splice or an edit through the draft (see `records.ts`).
           if (active.from === date) {
-            draft.usages.splice(index, 1);
+            removeRecord(draft, 'usages', active);
             result = { inUse: false, action: 'removed', usageId: active.id, historySummary };
           } else {
-            const changed = draft.usages[index] as Usage;
-            changed.to = addDays(date, -1);
-            after = plain(changed);
+            after = { ...active, to: addDays(date, -1) };
+            replaceRecord(draft, 'usages', active, after);
             result = { inUse: false, action: 'ended', usageId: active.id, historySummary };
           }
           // The record changed is no longer in force at the date, so the group records are those of the start.
@@ -227,7 +232,7 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
           ...(nextStart !== undefined ? { to: addDays(nextStart, -1) } : {}),
           note: '',
         };
-        draft.usages.push(usage);
+        appendRecords(draft, 'usages', usage);
         return {
           value: { inUse: true, action: 'started', usageId: usage.id, historySummary },
           records: [{ entity: 'usage', entityId: usage.id, organisationId, action: 'create', summary: `Började använda: ${what} från ${date}`, after: { ...usage } }],
