@@ -396,7 +396,11 @@ describe('the Nätverk screen', () => {
 
     await openList();
     await expect.poll(() => listRow(renamed).count()).toBe(0);
-    await page.getByRole('switch', { name: t.list.showArchived }).check();
+    // The switch follows the route (`?arkiverade=ja`), which changes a moment after the click: Playwright's
+    // `check()` looks at once and can call the click lost, so click and wait for the route to turn it on.
+    const showArchived = page.getByRole('switch', { name: t.list.showArchived });
+    await showArchived.click();
+    await expect.poll(() => showArchived.isChecked()).toBe(true);
     await expect.poll(() => listRow(renamed).count()).toBe(1);
     expect(await listRow(renamed).textContent()).toContain(t.list.archived);
     const figures = await coreCall('networks/get-figures', {});
