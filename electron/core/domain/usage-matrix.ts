@@ -265,6 +265,8 @@ export type MatrixBuild = {
   /** The users of each column's service, as `usersOfServicesAt` gave them. */
   readonly usersPerService: readonly ReadonlyMap<string, UsageCell>[];
   readonly members: ReadonlySet<string>;
+  /** What rows and columns look up; a build that continues this one has the same organisations and reference. */
+  readonly lookups: MatrixLookups;
   /**
    * Services in use by each organisation that passes the filter's scope (members or all), county, kind and
    * search: the rows the number-of-services filters then choose from.
@@ -353,13 +355,35 @@ function quickCounts(counted: ReadonlyMap<string, number>, f: RowFilter): { none
   return { none, one };
 }
 
-type RowContext = {
+export type MatrixLookups = {
+  countyMap: ReadonlyMap<string, string>;
+  popMap: ReadonlyMap<string, number>;
+  orgById: ReadonlyMap<string, Organisation>;
+  sweden: ReturnType<typeof swedenPopulationAt>;
+};
+
+/** What rows and columns look up in the register: made once per build. */
+function lookupsOf(doc: SambrukDocument, date: string): MatrixLookups {
+  return {
+    countyMap: new Map(doc.reference.municipalities.map((m) => [m.code, m.countyCode])),
+    popMap: municipalityPopulationMap(doc),
+    orgById: new Map(doc.organisations.map((o) => [o.id, o])),
+    sweden: swedenPopulationAt(doc, date),
+  };
+}
+
+type RowContext = MatrixLookups & {
   services: readonly Service[];
   usersPerService: readonly ReadonlyMap<string, UsageCell>[];
   members: ReadonlySet<string>;
-  countyMap: ReadonlyMap<string, string>;
-  popMap: ReadonlyMap<string, number>;
 };
+
+/** A column: the service's figures over every user, and its users among the shown rows. */
+function columnOf(doc: SambrukDocument, ctx: RowContext, i: number, visibleUsers: number): UsageMatrixColumn {
+  const users = ctx.usersPerService[i] as ReadonlyMap<string, UsageCell>;
+  const figures = columnFigures(doc, ctx.services[i] as Service, users, ctx.members, ctx.sweden?.population, ctx.orgById);
+  return Object.freeze({ ...figures, visibleUsers });
+}
 
 /** An organisation's row: its cell of every column's service in use (frozen: rows are shared between answers). */
 function rowOf(org: Organisation, ctx: RowContext, reuse?: UsageMatrixRow): UsageMatrixRow {
@@ -439,14 +463,12 @@ function totalsOf(
 function buildAfresh(doc: SambrukDocument, date: string, filter: UsageMatrixFilter, filterKey: string): MatrixBuild {
   const services = servicesInScope(doc.services, filter);
   const members = memberIdsAt(doc, date);
-  const sweden = swedenPopulationAt(doc, date);
-  const countyMap = new Map(doc.reference.municipalities.map((m) => [m.code, m.countyCode]));
-  const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
   // A repository state's users are remembered (and carried over from the state before where a service's records
   // did not change), so the matrix refetched after a toggle recomputes the one service toggled.
   const usersOf = usersOfServicesAt(doc, date);
   const usersPerService = services.map((s) => usersOf(s.id));
-  const ctx: RowContext = { services, usersPerService, members, countyMap, popMap: municipalityPopulationMap(doc) };
+  const lookups = lookupsOf(doc, date);
+  const ctx: RowContext = { ...lookups, services, usersPerService, members };
 
   const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : undefined;
   const search = filter.search ? nameKey(filter.search) : '';
@@ -457,7 +479,7 @@ function buildAfresh(doc: SambrukDocument, date: string, filter: UsageMatrixFilt
   for (const org of doc.organisations) {
     if (org.archived) continue;
     if (filter.scope === 'members' && !members.has(org.id)) continue;
-    if (filter.countyCode !== undefined && countyOf(org, countyMap) !== filter.countyCode) continue;
+    if (filter.countyCode !== undefined && countyOf(org, ctx.countyMap) !== filter.countyCode) continue;
     if (kinds && !kinds.has(org.kind)) continue;
     if (search && !nameKey(org.name).includes(search)) continue;
     const row = rowOf(org, ctx);
@@ -471,18 +493,13 @@ function buildAfresh(doc: SambrukDocument, date: string, filter: UsageMatrixFilt
   const visible = new Array<number>(services.length).fill(0);
   for (const row of rows) count(visible, index, row, 1);
 
-  const columns = services.map((service, i) =>
-    Object.freeze({
-      ...columnFigures(doc, service, usersPerService[i] as ReadonlyMap<string, UsageCell>, members, sweden?.population, orgById),
-      visibleUsers: visible[i] as number,
-    }),
-  );
+  const columns = services.map((_, i) => columnOf(doc, ctx, i, visible[i] as number));
   const matrix: UsageMatrix = {
     date,
     columns: Object.freeze(columns) as UsageMatrixColumn[],
     rows: Object.freeze(rows) as UsageMatrixRow[],
-    viaNames: viaNamesOf(rows, orgById),
-    totals: totalsOf(rows.length, quickCounts(counted, rowFilter), members, sweden),
+    viaNames: viaNamesOf(rows, ctx.orgById),
+    totals: totalsOf(rows.length, quickCounts(counted, rowFilter), members, ctx.sweden),
   };
   return {
     doc,
@@ -492,6 +509,7 @@ function buildAfresh(doc: SambrukDocument, date: string, filter: UsageMatrixFilt
     services,
     usersPerService,
     members,
+    lookups,
     counted,
     rowById: new Map(rows.map((r) => [r.organisationId, r])),
     visible,
@@ -515,14 +533,7 @@ function buildFrom(previous: MatrixBuild, doc: SambrukDocument, filter: UsageMat
     for (const orgId of before.keys()) if (previous.counted.has(orgId) && !after.has(orgId)) touched.add(orgId);
   }
 
-  const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
-  const ctx: RowContext = {
-    services,
-    usersPerService,
-    members,
-    countyMap: new Map(doc.reference.municipalities.map((m) => [m.code, m.countyCode])),
-    popMap: municipalityPopulationMap(doc),
-  };
+  const ctx: RowContext = { ...previous.lookups, services, usersPerService, members };
   const rowFilter = rowFilterOf(filter);
   const index = new Map(services.map((s, i) => [s.id, i]));
   const counted = new Map(previous.counted);
@@ -533,7 +544,7 @@ function buildFrom(previous: MatrixBuild, doc: SambrukDocument, filter: UsageMat
   let viaTouched = false;
   for (const orgId of touched) {
     const old = previous.rowById.get(orgId);
-    const row = rowOf(orgById.get(orgId) as Organisation, ctx, old);
+    const row = rowOf(ctx.orgById.get(orgId) as Organisation, ctx, old);
     counted.set(orgId, row.serviceCount);
     viaTouched ||= namesVia(old) || namesVia(row);
     if (old) count(visible, index, old, -1);
@@ -561,20 +572,18 @@ function buildFrom(previous: MatrixBuild, doc: SambrukDocument, filter: UsageMat
     rows.sort((a, b) => compareSv(a.name, b.name) || at(a) - at(b));
   }
 
-  const sweden = swedenPopulationAt(doc, date);
   const changedSet = new Set(changed);
-  const columns = services.map((service, i) => {
+  const columns = services.map((_, i) => {
     const before = previous.matrix.columns[i] as UsageMatrixColumn;
-    if (!changedSet.has(i)) return before.visibleUsers === visible[i] ? before : Object.freeze({ ...before, visibleUsers: visible[i] as number });
-    const users = usersPerService[i] as ReadonlyMap<string, UsageCell>;
-    return Object.freeze({ ...columnFigures(doc, service, users, members, sweden?.population, orgById), visibleUsers: visible[i] as number });
+    if (changedSet.has(i)) return columnOf(doc, ctx, i, visible[i] as number);
+    return before.visibleUsers === visible[i] ? before : Object.freeze({ ...before, visibleUsers: visible[i] as number });
   });
   const matrix: UsageMatrix = {
     date,
     columns: Object.freeze(columns) as UsageMatrixColumn[],
     rows: Object.freeze(rows) as UsageMatrixRow[],
-    viaNames: viaTouched ? viaNamesOf(rows, orgById) : previous.matrix.viaNames,
-    totals: totalsOf(rows.length, quickCounts(counted, rowFilter), members, sweden),
+    viaNames: viaTouched ? viaNamesOf(rows, ctx.orgById) : previous.matrix.viaNames,
+    totals: totalsOf(rows.length, quickCounts(counted, rowFilter), members, ctx.sweden),
   };
   return { ...previous, doc, matrix: Object.freeze(matrix), usersPerService, counted, rowById, visible };
 }
