@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['test/core/**/*.test.ts', 'test/renderer/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 } },
+      { test: { name: 'node', include: ['test/node/**/*.test.ts', 'test/scripts/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 } },
       { test: { name: 'main', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts'], environment: 'node' } },
       {
         test: {
