@@ -17,6 +17,7 @@
  * recalculating reader (Excel, LibreOffice) must arrive at the same krona, and the tests check that it does.
  */
 import { addBudgetSheet, defaultVariances, type BudgetVariance } from './budget-sheet';
+import { dateAt } from '../domain/calendar-date';
 import {
   addTableSheet,
   cellValue,
@@ -48,12 +49,11 @@ export function accountantWorkbookTitle(year: number): string {
   return `Ekonomiunderlag ${year}`;
 }
 
-const stockholmDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 const count = new Intl.NumberFormat('sv-SE');
 
 function madeLine(now: Date): string {
-  return `Skapad ${stockholmDay.format(now)} kl. ${stockholmTime.format(now)} i Sambruk Kansli.`;
+  return `Skapad ${dateAt(now)} kl. ${stockholmTime.format(now)} i Sambruk Kansli.`;
 }
 
 /** `kr` when every amount is whole kronor, else `kr-ore`, so öre are never hidden by the format. */
