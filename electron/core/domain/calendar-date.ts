@@ -1,6 +1,7 @@
 /**
  * Calendar dates: the one module that parses, checks and computes with dates (lint forbids `new Date(` and
- * `Date.UTC` elsewhere). Core, contract, shell and renderer all import it; it is pure and depends only on date-fns.
+ * `Date.UTC` elsewhere). Core, contract, shell and renderer all import it; it is pure and depends only on date-fns
+ * and @date-fns/utc.
  *
  * A calendar date is a `YYYY-MM-DD` string: a day, not an instant. The arithmetic is date-fns' on `UTCDate`s
  * (@date-fns/utc), so neither the machine's time zone nor a daylight-saving change can move a day; with local
@@ -17,11 +18,11 @@ import { UTCDate } from '@date-fns/utc';
 import {
   addDays as addDaysFns,
   addMonths as addMonthsFns,
-  differenceInCalendarDays,
   differenceInCalendarMonths,
   formatISO,
   getDaysInMonth,
 } from 'date-fns';
+import { millisecondsInDay } from 'date-fns/constants';
 
 /** A calendar date `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -48,7 +49,8 @@ export function isCalendarDate(value: string): boolean {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (y < DATE_YEARS.first || y > DATE_YEARS.last || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
+  // Every month has 28 days; only later days need the calendar (a document holds many dates, all checked on load).
+  return d <= 28 || d <= daysInMonth(y, mo);
 }
 
 /** `value` when it is a calendar date of the register (see `isCalendarDate`), else undefined. */
@@ -168,9 +170,12 @@ export function laterDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
-/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+/**
+ * Calendar days from `from` to `to` (negative when `to` is earlier). A UTC day is always `millisecondsInDay` long,
+ * so the difference of the two UTC midnights counts the days exactly (date-fns' local-time correction is not needed).
+ */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toUtc(to), toUtc(from));
+  return (utcMidnightMs(to) - utcMidnightMs(from)) / millisecondsInDay;
 }
 
 /** Calendar months from `from` to `to`, counting month boundaries crossed (negative when `to` is earlier). */
@@ -279,7 +284,7 @@ export function utcDateOf(instant: Date): IsoDate {
  * what ExcelJS writes as that day in every time zone.
  */
 export function utcMidnightMs(date: IsoDate): number {
-  return toUtc(date).getTime();
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 /** UTC midnight of a calendar date as a Date (see `utcMidnightMs`). */
