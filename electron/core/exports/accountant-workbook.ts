@@ -17,7 +17,7 @@
  * recalculating reader (Excel, LibreOffice) must arrive at the same krona, and the tests check that it does.
  */
 import { addBudgetSheet, defaultVariances, type BudgetVariance } from './budget-sheet';
-import { dateAt } from '../domain/calendar-date';
+import { dateAt, lastDayOfYear } from '../domain/calendar-date';
 import {
   addTableSheet,
   cellValue,
@@ -238,7 +238,7 @@ export const serviceHeaders = {
   pricing: 'Prismodell',
 } as const;
 
-export const matrixTitle = (year: number) => `Användning av tjänsterna ${year}-12-31`;
+export const matrixTitle = (year: number) => `Användning av tjänsterna ${lastDayOfYear(year)}`;
 export const matrixCountLabel = 'Antal användare';
 /** The matrix's marks and counts sit under the middle of their service's name. */
 const CENTRED = { horizontal: 'center' } as const;
@@ -269,7 +269,7 @@ function addServiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
       `Tjänsteanvändning och avgifter ${model.year}`,
       'En rad per användare och tjänst; avgiften tas ut per påbörjad månad i bruk.' +
         (unpriced.length > 0 ? ` Utan prismodell för ${model.year} (räknas som 0 kr): ${unpriced.join(', ')}.` : '') +
-        ` Matrisen under summan visar användningen ${model.year}-12-31.`,
+        ` Matrisen under summan visar användningen ${lastDayOfYear(model.year)}.`,
       madeLine(now),
     ],
   });
