@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+const DATES = 'Calendar dates go through electron/core/domain/calendar-date.ts (parsing, bounds, arithmetic, the clock).';
+
 /** Lint fences the layers: the core knows nothing of Electron, React or Node's file system. */
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -28,6 +30,22 @@ export default tseslint.config(
             { group: ['**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'The core must not import outer layers.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Calendar dates are parsed, checked and computed in one module, electron/core/domain/calendar-date.ts, so
+    // every screen and every rule uses the same calendar and the same bounds. The node files listed deal in
+    // instants of files and locks (backup names, heartbeats), not in calendar dates.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['electron/core/domain/calendar-date.ts', 'electron/node/backup-rotation.ts', 'electron/node/document-lock.ts', 'electron/node/document-file-store.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: DATES },
+        { selector: "MemberExpression[object.name='Date'][property.name=/^(UTC|parse)$/]", message: DATES },
+        { selector: 'CallExpression[callee.property.name=/^[gs]et(UTC)?(FullYear|Month|Date|Day)$/]', message: DATES },
+        { selector: 'Literal[regex.pattern=/\\\\d\\{4\\}\\)?(-|\\(?\\\\d\\{2\\})/]', message: DATES },
       ],
     },
   },

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { systemClock } from '../core/domain/calendar-date';
 import { createServices } from '../core/services/create-services';
 import type { Repository } from '../core/store/repository';
 import { resolveDataFile } from '../node/data-path';
@@ -60,7 +61,7 @@ export async function startApp(): Promise<void> {
     void resolveConflict(error).catch((reason: unknown) => console.error(reason));
   });
   const services = createServices({
-    clock: () => new Date(),
+    clock: systemClock,
     ids: () => randomUUID(),
     document: saves.port,
     initial: opened.document,
@@ -118,7 +119,7 @@ async function openOrExplain(onLockLost: () => void) {
       owner: lockOwner(),
       onLost: (holder) => {
         onLockLost();
-        showLockLost(describeHolder(holder, new Date()));
+        showLockLost(describeHolder(holder, systemClock()));
       },
     });
   } catch (error) {

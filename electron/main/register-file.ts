@@ -3,6 +3,7 @@
  * and telling the UI how saving goes.
  */
 import { AppError } from '../contract';
+import { systemClock } from '../core/domain/calendar-date';
 import type { DocumentPort } from '../core/services/ports';
 import { validateDocument } from '../core/store/parse-document';
 import type { SambrukDocument } from '../core/store/schema';
@@ -32,7 +33,7 @@ export type RegisterAccess = { readOnly: false; lock: HeldLock } | { readOnly: t
  * Claims the register's lock file. Held by someone else: the user may open read-only or quit. Held by a
  * process that is gone (a crash): the user may take it over, open read-only or quit.
  */
-export async function claimRegister(lockOptions: LockOptions, now: () => Date = () => new Date()): Promise<RegisterAccess> {
+export async function claimRegister(lockOptions: LockOptions, now: () => Date = systemClock): Promise<RegisterAccess> {
   let result = await acquireDocumentLock(lockOptions);
   while (result.state === 'held') {
     const who = describeHolder(result.holder, now());

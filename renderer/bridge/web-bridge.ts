@@ -4,11 +4,11 @@
  * Playwright suite. Nothing is written to disk and there are no backups.
  */
 import type { ApiEvent, ApiEvents, LoadReport, WindowApi } from '../../electron/contract';
+import { isCalendarDate, swedishMorningOf, systemClock } from '../../electron/core/domain/calendar-date';
 import { createServices } from '../../electron/core/services/create-services';
 import { dispatch } from '../../electron/core/services/dispatch';
 import type { Clock, DocumentPort, IdSource } from '../../electron/core/services/ports';
 import { parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
-import { isRealDate } from '../../electron/core/store/schema';
 import type { Repository } from '../../electron/core/store/repository';
 import { setWindowApi } from './api-client';
 
@@ -86,7 +86,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   };
 
   const { handlers, repo } = createServices({
-    clock: options.clock ?? (() => new Date()),
+    clock: options.clock ?? systemClock,
     ids: options.ids ?? (() => crypto.randomUUID()),
     document,
     initial,
@@ -111,10 +111,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
  */
 export function clockFromSearch(search: string): Clock | undefined {
   const value = new URLSearchParams(search).get('clock');
-  if (!value || !isRealDate(value)) return undefined;
-  // 10:00 UTC is 11:00 or 12:00 in Stockholm: the same calendar day there whatever the season.
-  const fixed = new Date(`${value}T10:00:00.000Z`);
-  return () => new Date(fixed);
+  if (!value || !isCalendarDate(value)) return undefined;
+  return () => swedishMorningOf(value);
 }
 
 /**

@@ -4,6 +4,7 @@
  * data may give the narrow U+202F): never build these strings by hand, and never parse them back.
  * Negative numbers use the Unicode minus sign (U+2212), as Intl does for Swedish.
  */
+import { instantOf, ISO_DATE_SHAPE, utcMidnightMs } from '../../electron/core/domain/calendar-date';
 
 const LOCALE = 'sv-SE';
 
@@ -66,7 +67,6 @@ export function formatPercent(fraction: number, fractionDigits = 1): string {
   ).format(fraction);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const longDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
 const stockholmDateTime = new Intl.DateTimeFormat(LOCALE, {
   dateStyle: 'short',
@@ -80,17 +80,15 @@ const stockholmDateTime = new Intl.DateTimeFormat(LOCALE, {
  * Anything that is not `YYYY-MM-DD` is returned unchanged rather than guessed at.
  */
 export function formatDate(isoDate: string, style: 'short' | 'long' = 'short'): string {
-  const m = ISO_DATE.exec(isoDate);
-  if (!m) return isoDate;
+  if (!ISO_DATE_SHAPE.test(isoDate)) return isoDate;
   if (style === 'short') return isoDate;
-  return longDate.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return longDate.format(utcMidnightMs(isoDate));
 }
 
 /** An ISO 8601 timestamp as Swedish local time in Sweden, e.g. `2022-06-30 12:00`; invalid input unchanged. */
 export function formatDateTime(timestamp: string): string {
-  const ms = Date.parse(timestamp);
-  if (Number.isNaN(ms)) return timestamp;
-  return stockholmDateTime.format(ms);
+  const instant = instantOf(timestamp);
+  return instant === undefined ? timestamp : stockholmDateTime.format(instant);
 }
 
 /** A file size in bytes, e.g. `2048` -> `2 kB`, `1572864` -> `1,5 MB` (1 kB = 1024 bytes, as file managers show). */

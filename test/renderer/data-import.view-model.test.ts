@@ -17,7 +17,6 @@ import {
   previewRows,
   summaryItems,
 } from '../../renderer/features/data/import.view-model';
-import { parseYear } from '../../renderer/features/data/export.view-model';
 import { sv } from '../../renderer/lib/i18n/sv';
 
 const sheet = (over: Partial<ImportSheetView> = {}): ImportSheetView => ({
@@ -125,14 +124,5 @@ describe('the preview', () => {
     expect(d).toEqual({});
     expect(decisionsAfter({}, 7, acceptChange(true))).toEqual({ '7': { accept: true } });
     expect(decisionsAfter({ '7': { accept: true } }, 7, acceptChange(false))).toEqual({});
-  });
-});
-
-describe('the Ekonomiunderlag year', () => {
-  it('takes four digits within the years the register accepts', () => {
-    expect(parseYear(' 2022 ')).toBe(2022);
-    expect(parseYear('1989')).toBeUndefined();
-    expect(parseYear('20 22')).toBeUndefined();
-    expect(parseYear('')).toBeUndefined();
   });
 });

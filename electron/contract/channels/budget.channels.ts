@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import { REGISTER_YEARS, REGISTER_YEARS_TEXT } from '../../core/domain/calendar-date';
 import { budgetColumnKinds, budgetLineKinds, isSafeName, unsafeNameMessage, type BudgetColumnKind } from '../../core/store/schema';
 import type { RegisterComparison, RegisterComparisonRow } from '../../core/domain/budget';
 
@@ -14,8 +15,8 @@ const lineName = z
 const columnYear = z
   .number({ error: 'Skriv året med fyra siffror.' })
   .int('Skriv året med fyra siffror.')
-  .min(1990, 'Året ska ligga mellan 1990 och 2199.')
-  .max(2199, 'Året ska ligga mellan 1990 och 2199.');
+  .min(REGISTER_YEARS.first, `Året ska ligga ${REGISTER_YEARS_TEXT}.`)
+  .max(REGISTER_YEARS.last, `Året ska ligga ${REGISTER_YEARS_TEXT}.`);
 const columnKind = z.enum(budgetColumnKinds, { error: 'Välj utfall, budget eller prognos.' });
 const lineKind = z.enum(budgetLineKinds, { error: 'Välj intäkt eller kostnad.' });
 

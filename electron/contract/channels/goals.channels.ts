@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import { REGISTER_YEARS, REGISTER_YEARS_TEXT } from '../../core/domain/calendar-date';
 import type { Goal } from '../../core/store/schema';
 import { goalMetrics, id, isoDate, isSafeName, isSafeText, unsafeNameMessage, unsafeTextMessage } from '../../core/store/schema';
 import type { ExportedFile } from '../../core/exports/export-file';
@@ -22,8 +23,8 @@ const figure = z.number({ error: 'Skriv ett tal.' }).finite('Skriv ett tal.');
 const goalYear = z
   .number({ error: 'Skriv året med fyra siffror.' })
   .int('Skriv året med fyra siffror.')
-  .min(1990, 'Året ska ligga mellan 1990 och 2199.')
-  .max(2199, 'Året ska ligga mellan 1990 och 2199.');
+  .min(REGISTER_YEARS.first, `Året ska ligga ${REGISTER_YEARS_TEXT}.`)
+  .max(REGISTER_YEARS.last, `Året ska ligga ${REGISTER_YEARS_TEXT}.`);
 const packTitle = z
   .string()
   .trim()

@@ -46,6 +46,7 @@ import {
   type Service,
   type Usage,
 } from '../store/schema';
+import { addDays, dateFromParts, dateOfDayNumber, dayNumber, earlierDate, firstDayOfMonth, lastDayOfYear, laterDate, yearOf } from '../domain/calendar-date';
 import { createRandom, type Random } from './random';
 import {
   companyTemplates,
@@ -104,24 +105,21 @@ export type DemoOptions = { scale: number; seed: string; base: DemoBase };
 
 // ---------------------------------------------------------------- dates
 
-const DAY_MS = 86_400_000;
-const dayOf = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 const dateText = new Map<number, string>();
 /** Day number -> `YYYY-MM-DD`, remembered: the generator turns the same few thousand days into text again and again. */
 const dateOf = (day: number): string => {
   let text = dateText.get(day);
   if (text === undefined) {
-    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    text = dateOfDayNumber(day);
     dateText.set(day, text);
   }
   return text;
 };
-const addDays = (date: string, days: number): string => dateOf(dayOf(date) + days);
-const minDate = (a: string, b: string): string => (a < b ? a : b);
-const maxDate = (a: string, b: string): string => (a > b ? a : b);
+const minDate = earlierDate;
+const maxDate = laterDate;
 
 function randomDate(r: Random, from: string, to: string): string {
-  return dateOf(r.int(dayOf(from), dayOf(to)));
+  return dateOf(r.int(dayNumber(from), dayNumber(to)));
 }
 
 function timestampOf(date: string, r: Random): string {
@@ -377,19 +375,19 @@ function makeMemberships(r: Random, organisations: readonly Organisation[]): Mem
   for (const org of organisations) {
     if (!r.chance(MEMBER_SHARE[org.kind])) continue;
     // Members join on the first of a month, mostly in recent years.
-    let joined = `${Math.min(2022, 2006 + Math.floor(16 * Math.sqrt(r.next())))}-${String(r.int(1, 12)).padStart(2, '0')}-01`;
+    let joined = firstDayOfMonth(Math.min(2022, 2006 + Math.floor(16 * Math.sqrt(r.next()))), r.int(1, 12));
     if (joined > '2022-06-01') joined = '2022-06-01';
     joined = maxDate(joined, HISTORY_START);
     for (let period = 0; period < 3; period += 1) {
-      const joinYear = Number(joined.slice(0, 4));
+      const joinYear = yearOf(joined);
       const leaves = r.chance(period === 0 ? 0.15 : 0.1) && joinYear < 2022;
       if (!leaves) {
         result.push({ id: id(), organisationId: org.id, joined, note: '' });
         break;
       }
       const leftYear = r.int(joinYear + 1, 2022);
-      const left = `${leftYear}-12-31`;
-      const noticeGiven = maxDate(joined, `${leftYear}-${String(r.int(1, 6)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`);
+      const left = lastDayOfYear(leftYear);
+      const noticeGiven = maxDate(joined, dateFromParts(leftYear, r.int(1, 6), r.int(1, 28)));
       result.push({
         id: id(),
         organisationId: org.id,
@@ -401,7 +399,7 @@ function makeMemberships(r: Random, organisations: readonly Organisation[]): Mem
       });
       // Some come back: a re-join starts after the period has ended, as the register requires.
       if (leftYear >= 2021 || !r.chance(0.4)) break;
-      joined = `${r.int(leftYear + 1, 2022)}-${String(r.int(1, 6)).padStart(2, '0')}-01`;
+      joined = firstDayOfMonth(r.int(leftYear + 1, 2022), r.int(1, 6));
     }
   }
   return result;
@@ -591,8 +589,8 @@ function makeUsages(r: Random, organisations: readonly Organisation[], services:
     else municipalitiesByCounty.set(county, [org.id]);
   }
 
-  const first = dayOf(USAGE_START);
-  const last = dayOf(PLANNING_END);
+  const first = dayNumber(USAGE_START);
+  const last = dayNumber(PLANNING_END);
   const result: Usage[] = [];
   let serial = 0;
   pairs.forEach((key, p) => {
@@ -694,7 +692,7 @@ function makeNetworks(r: Random, inputs: NetworkInputs, sizes: DemoSizes): Netwo
     const id = council ? `net-rad-${council.id}` : `net-${pad(i + 1, 4)}`;
     if (council) council.councilNetworkId = id;
 
-    const startDate = `${r.int(2010, 2021)}-${String(r.int(1, 12)).padStart(2, '0')}-01`;
+    const startDate = firstDayOfMonth(r.int(2010, 2021), r.int(1, 12));
     const ended = kind === 'projekt' ? r.chance(0.6) : r.chance(0.05);
     const endDate = ended ? randomDate(r, addDays(startDate, 180), '2023-12-31') : undefined;
     const archived = endDate !== undefined && endDate < '2021-01-01' && r.chance(0.5);
@@ -789,7 +787,7 @@ function makeNetworks(r: Random, inputs: NetworkInputs, sizes: DemoSizes): Netwo
         id: `mtg-${pad((meetingSerial += 1), 7)}`,
         date,
         kind,
-        title: `${r.pick(meetingTitles[kind])} ${date.slice(0, 4)}`,
+        title: `${r.pick(meetingTitles[kind])} ${yearOf(date)}`,
         attendeeContactIds: attendees,
         note: '',
       } satisfies Meeting);

@@ -13,7 +13,7 @@ import type {
 import type { SambrukDocument, Service } from '../store/schema';
 import { memberIdsAt } from './memberships';
 import { swedenPopulationAt } from './population';
-import { addDays } from './services';
+import { addDays, monthStartsFrom } from './calendar-date';
 import { columnFigures, groupMembersById, servicesInScope, usersOfServicesAt } from './usage-matrix';
 import { compareSv } from './swedish';
 
@@ -113,7 +113,7 @@ export function usersOverTime(
   }
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
-  const samples = options.step === 'monthly' ? monthlyDates(options.from, options.to) : changeDates(events, options.from, options.to);
+  const samples = options.step === 'monthly' ? monthStartsFrom(options.from, options.to) : changeDates(events, options.from, options.to);
   const pairCount = new Map<string, number>();
   const anyCount = new Map<string, number>();
   const perService = new Map<string, number>(services.map((s) => [s.id, 0]));
@@ -151,23 +151,6 @@ function changeDates(events: readonly SeriesEvent[], from: string, to: string): 
   const dates = new Set<string>([from]);
   for (const e of events) if (e.date > from && e.date <= to) dates.add(e.date);
   return [...dates].sort();
-}
-
-function monthlyDates(from: string, to: string): string[] {
-  const dates = [from];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  for (;;) {
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-    const date = `${y}-${String(m).padStart(2, '0')}-01`;
-    if (date > to) break;
-    dates.push(date);
-  }
-  return dates;
 }
 
 /**

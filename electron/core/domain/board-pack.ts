@@ -18,8 +18,9 @@
  */
 import type { BudgetColumnView, BudgetTable } from '../../contract/channels/budget.channels';
 import type { SambrukDocument } from '../store/schema';
-import { businessAreas, isRealDate, type BusinessArea } from '../store/schema';
+import { businessAreas, type BusinessArea } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
+import { firstDayOfYear, isCalendarDate, lastDayOfMonth, monthKeyOf, monthOf, yearOf } from './calendar-date';
 import { budgetTable } from './budget';
 import { budgetVsOutcomeChart, type GroupedBarChart } from './budget-charts';
 import { businessAreaLabels } from './contacts';
@@ -99,13 +100,9 @@ export type BoardPackContent = {
   };
 };
 
-function lastDayOfMonth(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
-
 function membersSection(doc: SambrukDocument, date: string): BoardPackContent['members'] {
-  const year = Number(date.slice(0, 4));
-  const yearStart = `${year}-01-01`;
+  const year = yearOf(date);
+  const yearStart = firstDayOfYear(year);
   const index = membershipIndex(doc);
   const joined: DatedMember[] = [];
   const left: DatedMember[] = [];
@@ -120,17 +117,17 @@ function membersSection(doc: SambrukDocument, date: string): BoardPackContent['m
   const byDate = (a: DatedMember, b: DatedMember) => a.date.localeCompare(b.date) || compareSv(a.name, b.name);
   joined.sort(byDate);
   left.sort(byDate);
-  const lastMonth = Number(date.slice(5, 7));
+  const lastMonth = monthOf(date);
   const months: MonthPoint[] = [];
   for (let m = 1; m <= lastMonth; m += 1) {
-    const month = `${year}-${String(m).padStart(2, '0')}`;
     const end = m === lastMonth ? date : lastDayOfMonth(year, m);
+    const month = monthKeyOf(end);
     months.push({
       month,
       date: end,
       members: memberIdsAt(doc, end).size,
-      joined: joined.filter((j) => j.date.startsWith(month)).length,
-      left: left.filter((l) => l.date.startsWith(month)).length,
+      joined: joined.filter((j) => monthKeyOf(j.date) === month).length,
+      left: left.filter((l) => monthKeyOf(l.date) === month).length,
     });
   }
   return { atYearStart: memberIdsAt(doc, yearStart).size, atDate: memberIdsAt(doc, date).size, months, joined, left };
@@ -149,7 +146,7 @@ function servicesSection(doc: SambrukDocument, date: string): BoardPackContent['
 }
 
 function networksSection(doc: SambrukDocument, date: string): BoardPackContent['networks'] {
-  const figures = networkFigures(doc, date, Number(date.slice(0, 4)), { municipalityGoal: MUNICIPALITY_GOAL, networkGoal: NETWORK_GOAL });
+  const figures = networkFigures(doc, date, yearOf(date), { municipalityGoal: MUNICIPALITY_GOAL, networkGoal: NETWORK_GOAL });
   const rows = figures.networks
     .filter((n) => n.kind === 'kompetensnatverk')
     .map((n) => ({
@@ -217,7 +214,7 @@ export function comparisonColumns(columns: readonly BudgetColumnView[], year: nu
 }
 
 function budgetSection(doc: SambrukDocument, date: string): BoardPackContent['budget'] {
-  const year = Number(date.slice(0, 4));
+  const year = yearOf(date);
   const full = budgetTable(doc.budget);
   const pair = comparisonColumns(full.columns, year);
   const years = [...new Set([year - 1, year, ...(pair ? [pair[1].year] : [])])];
@@ -242,7 +239,7 @@ export function buildBoardPack(doc: SambrukDocument, date: string, options: Boar
     version: BOARD_PACK_VERSION,
     associationName: doc.meta.associationName,
     date,
-    year: Number(date.slice(0, 4)),
+    year: yearOf(date),
     generatedAt: options.generatedAt,
     goals: evaluateGoals(doc, date, goalYearsFor(doc, date, options.includePreviousYear)),
     members: membersSection(doc, date),
@@ -270,7 +267,7 @@ export function readBoardPackContent(value: unknown): { ok: true; content: Board
   const objects = [v.members, v.services, v.networks, v.population, v.coverage, v.budget];
   if (
     typeof v.date !== 'string' ||
-    !isRealDate(v.date) ||
+    !isCalendarDate(v.date) ||
     typeof v.associationName !== 'string' ||
     arrays.some((a) => !Array.isArray(a)) ||
     objects.some((o) => typeof o !== 'object' || o === null)

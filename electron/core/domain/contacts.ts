@@ -21,6 +21,7 @@ import type { BusinessArea, Contact, ContactRole, SambrukDocument } from '../sto
 import { businessAreas, contactRoles, legalBases } from '../store/schema';
 import { fieldError } from './field-errors';
 import { compareSv } from './swedish';
+import { addMonths } from './calendar-date';
 
 export type LegalBasis = (typeof legalBases)[number];
 
@@ -235,16 +236,6 @@ export function applyContactPatch(contact: Contact, patch: ContactPatch): Contac
 /** A contact is active through its `endedAt` (the last day at the organisation, inclusive). */
 export function contactActiveAt(contact: Pick<Contact, 'endedAt'>, date: string): boolean {
   return contact.endedAt === undefined || date <= contact.endedAt;
-}
-
-/** `date` moved by whole months; a day that does not exist in the target month becomes its last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const ty = Math.floor(index / 12);
-  const tm = index - ty * 12;
-  const lastDay = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
 /** How long a confirmation holds: a contact confirmed 12 months ago or less (on the same day, inclusive) is current. */

@@ -9,7 +9,8 @@
  */
 import type { BusinessArea, SambrukDocument } from '../store/schema';
 import { businessAreas } from '../store/schema';
-import { addMonths, businessAreaLabels, confirmationStale, contactActiveAt, CONFIRMATION_VALID_MONTHS } from './contacts';
+import { addMonths } from './calendar-date';
+import { businessAreaLabels, confirmationStale, contactActiveAt, CONFIRMATION_VALID_MONTHS } from './contacts';
 import { memberIdsAt, membershipIndex, type MemberStatus } from './memberships';
 import { organisationKindLabels } from './organisations';
 import { compareSv } from './swedish';

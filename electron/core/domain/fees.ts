@@ -27,6 +27,7 @@
 import type { FeeTable, Membership, Organisation, SambrukDocument } from '../store/schema';
 import { AppError } from '../../contract/result';
 import { formatOre } from './amounts';
+import { firstDayOfYear, lastDayOfYear, monthsChargedAfterJoining, partOfYear } from './calendar-date';
 import { fieldError } from './field-errors';
 import { membershipIndex } from './memberships';
 import { isGroupKind, organisationFacts, organisationKindLabels, referenceMaps, type ReferenceMaps } from './organisations';
@@ -176,8 +177,8 @@ function feeContext(doc: Pick<SambrukDocument, 'organisations' | 'memberships' |
 
 /** The fee of one organisation for `year` under `table`, or undefined when no own period touches the year. */
 function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: number, explain = true): FeeRow | undefined {
-  const first = `${year}-01-01`;
-  const last = `${year}-12-31`;
+  const first = firstDayOfYear(year);
+  const last = lastDayOfYear(year);
   const periods = ctx.periodsOf(org.id);
   const inYear = periods.filter((p) => p.joined <= last && (p.left === undefined || p.left >= first));
   if (inYear.length === 0) return undefined;
@@ -211,9 +212,8 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
   const memberBefore = inYear.some((p) => p.joined < first);
   if (!memberBefore) {
     const firstJoined = inYear.reduce((min, p) => (p.joined < min ? p.joined : min), last);
-    const joinMonth = Number(firstJoined.slice(5, 7));
-    months = 12 - joinMonth;
-    chargedYearlyFeeOre = roundToKronor((yearlyFeeOre * months) / 12);
+    months = monthsChargedAfterJoining(firstJoined);
+    chargedYearlyFeeOre = roundToKronor(partOfYear(yearlyFeeOre, months));
     say(
       () =>
         `Inträde ${firstJoined}: årsavgiften räknas från månaden efter inträdet, ${months}/12 av ${formatOre(yearlyFeeOre)} = ${formatOre(chargedYearlyFeeOre)} (avrundat till hela kronor).`,

@@ -46,7 +46,7 @@ import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { groupMembersById } from './usage-matrix';
 import { MUNICIPALITY_GOAL, networkActiveAt, networkFigures } from './networks';
 import { activeEntries, entryOrganisationId } from './rosters';
-import { addDays } from './services';
+import { addDays, daysBetween, firstDayOfYear, lastDayOfYear, yearOf } from './calendar-date';
 import { compareSv } from './swedish';
 
 export type GoalComparison = Goal['comparison'];
@@ -168,25 +168,15 @@ export type GoalResult = {
 
 // ---------------------------------------------------------------- dates
 
-function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
-}
-
-/** Calendar days from `a` to `b` (negative when `b` is earlier). */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
-}
-
 export function goalWindow(goalYear: number, date: string): GoalWindow {
-  const deadline = `${goalYear}-12-31`;
-  const yearStart = `${goalYear}-01-01`;
-  const dateYear = Number(date.slice(0, 4));
+  const deadline = lastDayOfYear(goalYear);
+  const yearStart = firstDayOfYear(goalYear);
+  const dateYear = yearOf(date);
   return {
     date,
     measuredAt: date < deadline ? date : deadline,
     yearStart,
-    periodStart: `${Math.min(goalYear, dateYear)}-01-01`,
+    periodStart: firstDayOfYear(Math.min(goalYear, dateYear)),
     deadline,
   };
 }
@@ -317,7 +307,7 @@ export function measureMetric(doc: Doc, metric: GoalMetric, window: GoalWindow):
       return { value: best?.memberShare ?? 0, subjects, pending: 0 };
     }
     case 'networks-with-20-members': {
-      const figures = networkFigures(doc, measuredAt, Number(deadline.slice(0, 4)), { municipalityGoal: MUNICIPALITY_GOAL });
+      const figures = networkFigures(doc, measuredAt, yearOf(deadline), { municipalityGoal: MUNICIPALITY_GOAL });
       const competence = figures.networks.filter((n) => n.kind === 'kompetensnatverk');
       const subjects: GoalSubject[] = competence
         .map((n) => ({
@@ -480,7 +470,7 @@ export function evaluateGoals(doc: Doc, date: string, years?: readonly number[])
 
 /** The goal years a board pack for `date` shows: the date's year and later; with `includePreviousYear` the year before too. */
 export function goalYearsFor(doc: Pick<Doc, 'goals'>, date: string, includePreviousYear = false): number[] {
-  const first = Number(date.slice(0, 4)) - (includePreviousYear ? 1 : 0);
+  const first = yearOf(date) - (includePreviousYear ? 1 : 0);
   return [...new Set(doc.goals.map((g) => g.year))].filter((y) => y >= first).sort((a, b) => a - b);
 }
 

@@ -5,7 +5,8 @@
  */
 import type { Membership, Organisation, SambrukDocument } from '../store/schema';
 import { fieldError } from './field-errors';
-import { addDays, periodsOverlap } from './services';
+import { addDays } from './calendar-date';
+import { periodsOverlap } from './services';
 
 export function periodCovers(period: Pick<Membership, 'joined' | 'left'>, date: string): boolean {
   return period.joined <= date && (period.left === undefined || date <= period.left);

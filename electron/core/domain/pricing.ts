@@ -21,6 +21,7 @@
  */
 import type { ServiceRevenue, ServiceRevenueLine, ServiceRevenueReport } from '../../contract/channels/services.channels';
 import type { PricingModel, SambrukDocument, Service, Usage } from '../store/schema';
+import { monthMask, monthsInMask, partOfYear } from './calendar-date';
 import { groupMembersById, usagesByService } from './usage-matrix';
 import { municipalityPopulationMap, populationOf } from './population';
 import { sortServices } from './services';
@@ -60,28 +61,7 @@ export function yearlyFeeOre(model: PricingModel, population: number): number {
 
 /** `yearlyFee × months / 12` rounded to the nearest öre, halves up (fees are never negative). */
 export function proratedFeeOre(yearlyFee: number, months: number): number {
-  return Math.round((yearlyFee * months) / 12);
-}
-
-/**
- * The months of `year` a period touches, as a 12-bit mask (bit 0 = January). A period is contiguous, so
- * the mask is the run of months from its first to its last day within the year.
- */
-export function monthMask(period: { from: string; to?: string | undefined }, year: number): number {
-  const yearStart = `${year}-01-01`;
-  const yearEnd = `${year}-12-31`;
-  if (period.from > yearEnd || (period.to !== undefined && period.to < yearStart)) return 0;
-  const start = period.from < yearStart ? 1 : Number(period.from.slice(5, 7));
-  const end = period.to === undefined || period.to > yearEnd ? 12 : Number(period.to.slice(5, 7));
-  let mask = 0;
-  for (let m = start; m <= end; m += 1) mask |= 1 << (m - 1);
-  return mask;
-}
-
-export function monthsInMask(mask: number): number {
-  let n = 0;
-  for (let bits = mask; bits; bits &= bits - 1) n += 1;
-  return n;
+  return Math.round(partOfYear(yearlyFee, months));
 }
 
 /** The organisations charged for a service in `year`, each with its month mask and, if reached only through a group, that group. */

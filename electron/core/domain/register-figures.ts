@@ -22,6 +22,7 @@ import type { SambrukDocument } from '../store/schema';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { populationCovered, swedenPopulationAt } from './population';
 import { compareSv } from './swedish';
+import { firstDayOfYear, lastDayOfYear } from './calendar-date';
 
 export type FigureMember = { organisationId: string; name: string; date: string };
 
@@ -44,8 +45,8 @@ export type RegisterFigures = {
 };
 
 export function registerFigures(doc: Pick<SambrukDocument, 'organisations' | 'memberships' | 'reference'>, year: number): RegisterFigures {
-  const startDate = `${year}-01-01`;
-  const endDate = `${year}-12-31`;
+  const startDate = firstDayOfYear(year);
+  const endDate = lastDayOfYear(year);
   const atStart = memberIdsAt(doc, startDate);
   const atEnd = memberIdsAt(doc, endDate);
   const index = membershipIndex(doc);

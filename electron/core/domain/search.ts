@@ -18,6 +18,7 @@ import { memberStatuses, membershipIndex, type MemberStatus } from './membership
 import { organisationFacts, referenceMaps } from './organisations';
 import { periodActiveAt } from './services';
 import { compareSv, rankMatch, searchText, type MatchRank, type SearchText } from './swedish';
+import { yearOf } from './calendar-date';
 
 export const organisationSortKeys = ['name', 'kind', 'county', 'population', 'status', 'servicesUsed', 'fee', 'municipalityCode', 'orgNumber'] as const;
 export type OrganisationSortKey = (typeof organisationSortKeys)[number];
@@ -123,7 +124,7 @@ export function listOrganisations(doc: SambrukDocument, q: OrganisationListQuery
   const refs = referenceMaps(doc);
   const index = membershipIndex(doc);
   const orgsById = new Map(doc.organisations.map((o) => [o.id, o]));
-  const feeYear = Number(q.date.slice(0, 4));
+  const feeYear = yearOf(q.date);
   const fees = memo(doc, `fees:${feeYear}`, () => feesByOrganisation(doc, feeYear, { explain: false }));
   const used = memo(doc, `used:${q.date}`, () => servicesUsedAt(doc, q.date));
   const search = searchIndex(doc.organisations);

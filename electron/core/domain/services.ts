@@ -24,12 +24,6 @@ export function periodsOverlap(a: Period, b: Period): boolean {
   return !aEndsBeforeB && !bEndsBeforeA;
 }
 
-/** `date` moved by `days` calendar days (UTC arithmetic, so no daylight-saving surprises). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /** Refuses a period whose end lies before its start. */
 export function assertPeriod(period: Period, field = 'to'): void {
   if (period.to !== undefined && period.to < period.from) {

@@ -19,6 +19,7 @@ import type { BudgetTable } from '../../contract/channels/budget.channels';
 import type { UsageMatrix } from '../../contract/channels/usage.channels';
 import { AppError } from '../../contract/result';
 import { budgetTable } from '../domain/budget';
+import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod } from '../domain/calendar-date';
 import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
 import { membershipIndex } from '../domain/memberships';
 import { organisationFacts, organisationKindLabels, referenceMaps } from '../domain/organisations';
@@ -151,26 +152,6 @@ export type AccountantModel = {
 
 export type AccountantOptions = { year: number; includePersonalDetails?: boolean };
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-const firstOfMonth = (year: number, month: number) => `${year}-${pad2(month)}-01`;
-function lastOfMonth(year: number, month: number): string {
-  return `${year}-${pad2(month)}-${pad2(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
-}
-
-/** First and last day of the months in a 12-bit mask (bit 0 = January). */
-export function maskPeriod(mask: number, year: number): { from: string; to: string } {
-  let first = 12;
-  let last = 1;
-  for (let m = 1; m <= 12; m++) {
-    if (mask & (1 << (m - 1))) {
-      first = Math.min(first, m);
-      last = Math.max(last, m);
-    }
-  }
-  if (first > last) return { from: `${year}-01-01`, to: `${year}-12-31` };
-  return { from: firstOfMonth(year, first), to: lastOfMonth(year, last) };
-}
-
 export function pricingText(model: PricingModel | undefined, year: number, pricingYear?: number): string {
   if (!model) return `Ingen prismodell för ${year}`;
   const since = pricingYear !== undefined && pricingYear !== year ? ` (prismodell från ${pricingYear})` : '';
@@ -211,7 +192,7 @@ function referenceKey(org: Pick<Organisation, 'id' | 'orgNumber' | 'municipality
 }
 
 function touchesYear(period: { from: string; to?: string | undefined }, year: number): boolean {
-  return period.from <= `${year}-12-31` && (period.to === undefined || period.to >= `${year}-01-01`);
+  return period.from <= lastDayOfYear(year) && (period.to === undefined || period.to >= firstDayOfYear(year));
 }
 
 export function accountantModel(doc: SambrukDocument, options: AccountantOptions): AccountantModel {
@@ -221,8 +202,8 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   const refs = referenceMaps(doc);
   const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
   const index = membershipIndex(doc);
-  const yearStart = `${year}-01-01`;
-  const yearEnd = `${year}-12-31`;
+  const yearStart = firstDayOfYear(year);
+  const yearEnd = lastDayOfYear(year);
 
   // ------------------------------------------------------------ members
   const members: MemberRow[] = [];
@@ -337,7 +318,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
         ...orgParts(row.organisationId),
         kind: 'arsavgift',
         item: `Årsavgift ${year}`,
-        from: row.months >= 12 ? yearStart : firstOfMonth(year, firstMonth),
+        from: row.months >= 12 ? yearStart : firstDayOfMonth(year, firstMonth),
         to: yearEnd,
         months: row.months,
         amountOre: row.chargedYearlyFeeOre,

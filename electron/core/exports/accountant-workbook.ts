@@ -17,6 +17,7 @@
  * recalculating reader (Excel, LibreOffice) must arrive at the same krona, and the tests check that it does.
  */
 import { addBudgetSheet, defaultVariances, type BudgetVariance } from './budget-sheet';
+import { dateAt, lastDayOfYear } from '../domain/calendar-date';
 import {
   addTableSheet,
   cellValue,
@@ -48,12 +49,11 @@ export function accountantWorkbookTitle(year: number): string {
   return `Ekonomiunderlag ${year}`;
 }
 
-const stockholmDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 const count = new Intl.NumberFormat('sv-SE');
 
 function madeLine(now: Date): string {
-  return `Skapad ${stockholmDay.format(now)} kl. ${stockholmTime.format(now)} i Sambruk Kansli.`;
+  return `Skapad ${dateAt(now)} kl. ${stockholmTime.format(now)} i Sambruk Kansli.`;
 }
 
 /** `kr` when every amount is whole kronor, else `kr-ore`, so öre are never hidden by the format. */
@@ -238,7 +238,7 @@ export const serviceHeaders = {
   pricing: 'Prismodell',
 } as const;
 
-export const matrixTitle = (year: number) => `Användning av tjänsterna ${year}-12-31`;
+export const matrixTitle = (year: number) => `Användning av tjänsterna ${lastDayOfYear(year)}`;
 export const matrixCountLabel = 'Antal användare';
 /** The matrix's marks and counts sit under the middle of their service's name. */
 const CENTRED = { horizontal: 'center' } as const;
@@ -269,7 +269,7 @@ function addServiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
       `Tjänsteanvändning och avgifter ${model.year}`,
       'En rad per användare och tjänst; avgiften tas ut per påbörjad månad i bruk.' +
         (unpriced.length > 0 ? ` Utan prismodell för ${model.year} (räknas som 0 kr): ${unpriced.join(', ')}.` : '') +
-        ` Matrisen under summan visar användningen ${model.year}-12-31.`,
+        ` Matrisen under summan visar användningen ${lastDayOfYear(model.year)}.`,
       madeLine(now),
     ],
   });

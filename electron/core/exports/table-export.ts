@@ -5,6 +5,7 @@
  * forwarded file never passes for the whole register.
  */
 import { addTableSheet, createWorkbook, toBytes, type ColumnDef, type Workbook } from './workbook-kit';
+import { dateAt } from '../domain/calendar-date';
 
 export type TableExportInput<Row> = {
   /** What the table is, e.g. `Medlemmar`; the sheet's title, the document title and the print header. */
@@ -24,7 +25,6 @@ export type TableExportInput<Row> = {
   sheetName?: string;
 };
 
-const exportDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 const exportTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 
 const rowsWord = (n: number) => (n === 1 ? '1 rad' : `${new Intl.NumberFormat('sv-SE').format(n)} rader`);
@@ -35,7 +35,7 @@ export function tableTitleLines(input: Pick<TableExportInput<unknown>, 'title' |
   return [
     input.title,
     filters ? `Urval: ${filters}` : 'Urval: alla rader (inga filter)',
-    `Utdrag ${exportDay.format(input.now)} kl. ${exportTime.format(input.now)} · ${rowsWord(input.rowCount)}`,
+    `Utdrag ${dateAt(input.now)} kl. ${exportTime.format(input.now)} · ${rowsWord(input.rowCount)}`,
   ];
 }
 

@@ -18,11 +18,11 @@
  *   than Excel's 32 767-character cell limit is cut and ends with `…`.
  * - **Numbers and dates are real**: money columns take integer öre and write kronor with an invariant number
  *   format (`#,##0 "kr"`; Excel and LibreOffice show it with the reader's separators, `1 234 567 kr` in Sweden);
- *   dates are `Date.UTC` values (ExcelJS writes Dates as UTC, so a local-midnight Date would show the day before).
+ *   dates are Dates at UTC midnight (ExcelJS writes Dates as UTC, so a local-midnight Date would show the day before).
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../contract/result';
-import { isRealDate } from '../store/schema';
+import { instantAt, isCalendarDate, utcMidnightMs } from '../domain/calendar-date';
 import { xlsxBytes } from './xlsx-package';
 
 export type Workbook = ExcelJS.Workbook;
@@ -146,12 +146,7 @@ const utcMidnights = new Map<string, number | null>();
 function utcMidnightOf(isoDate: string): number | null {
   let ms = utcMidnights.get(isoDate);
   if (ms === undefined) {
-    if (isRealDate(isoDate)) {
-      const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-      ms = Date.UTC(y, m - 1, d);
-    } else {
-      ms = null;
-    }
+    ms = isCalendarDate(isoDate) ? utcMidnightMs(isoDate) : null;
     if (utcMidnights.size >= 100_000) utcMidnights.clear();
     utcMidnights.set(isoDate, ms);
   }
@@ -162,7 +157,7 @@ function utcMidnightOf(isoDate: string): number | null {
 export function excelDate(isoDate: string): Date {
   const ms = utcMidnightOf(isoDate);
   if (ms === null) throw new AppError('internal', `Datumet ${isoDate} är ogiltigt.`);
-  return new Date(ms);
+  return instantAt(ms);
 }
 
 // ---------------------------------------------------------------- styles
@@ -281,7 +276,7 @@ export function columnCellValue(value: unknown, kind: ColumnKind): ExcelJS.CellV
       return typeof value === 'number' && Number.isFinite(value) ? cellValue(value / 100) : cellValue(value);
     case 'date': {
       const ms = typeof value === 'string' ? utcMidnightOf(value) : null;
-      return ms !== null ? new Date(ms) : cellValue(value);
+      return ms !== null ? instantAt(ms) : cellValue(value);
     }
     default:
       return cellValue(value);

@@ -11,6 +11,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../contract/result';
+import { utcMidnight, utcPartsOf } from '../domain/calendar-date';
 import { decodeBase64 } from './base64';
 
 /** Where ExcelJS's write steps put the parts (the one method of its ZipWriter they call). */
@@ -119,10 +120,11 @@ async function entryOf(name: string, bytes: Uint8Array): Promise<Entry> {
 
 /** MS-DOS date and time of the parts, from the workbook's own date (UTC), so the bytes depend on nothing else. */
 function dosDateTime(date: Date | undefined): { date: number; time: number } {
-  const at = date && !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1980 && date.getUTCFullYear() <= 2107 ? date : new Date(Date.UTC(1980, 0, 1));
+  const valid = date && !Number.isNaN(date.getTime()) ? utcPartsOf(date) : undefined;
+  const at = valid && valid.year >= 1980 && valid.year <= 2107 ? valid : utcPartsOf(utcMidnight('1980-01-01'));
   return {
-    date: ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
-    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1),
+    date: ((at.year - 1980) << 9) | (at.month << 5) | at.day,
+    time: (at.hours << 11) | (at.minutes << 5) | (at.seconds >> 1),
   };
 }
 

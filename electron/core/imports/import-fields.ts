@@ -10,7 +10,8 @@
  * - municipalities are matched by `municipality-matcher.ts` (Habo is never Håbo).
  */
 import type { BusinessArea, CountyRef, OrganisationKind } from '../store/schema';
-import { isRealDate, isSafeName } from '../store/schema';
+import { isSafeName } from '../store/schema';
+import { DATE_YEARS_TEXT, dateShapeOf, isCalendarDate } from '../domain/calendar-date';
 import { businessAreaLabels } from '../domain/contacts';
 import { organisationKindLabels } from '../domain/organisations';
 import { identityKey } from '../domain/swedish';
@@ -111,10 +112,9 @@ export function readPopulation(text: string): Read<number> {
 /** `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (a date cell with a time of day) or `YYYYMMDD`, as a real calendar date. */
 export function readDate(text: string): Read<string> {
   const value = text.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
-  const iso = m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
-  if (iso && isRealDate(iso)) return { ok: true, value: iso };
-  if (iso) return { ok: false, message: `Datumet ${iso} finns inte i kalendern eller ligger utanför 1900–2199.` };
+  const iso = dateShapeOf(value, { time: true });
+  if (iso && isCalendarDate(iso)) return { ok: true, value: iso };
+  if (iso) return { ok: false, message: `Datumet ${iso} finns inte i kalendern eller ligger utanför ${DATE_YEARS_TEXT}.` };
   return { ok: false, message: `”${value.slice(0, 40)}” är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2022-03-01.` };
 }
 

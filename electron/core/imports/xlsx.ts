@@ -18,6 +18,7 @@
  * text in the top-left cell.
  */
 import ExcelJS from 'exceljs';
+import { utcDateOf } from '../domain/calendar-date';
 import { importMessages, refuse } from './import-messages';
 import { toRawSheet, type RawRecord, type RawSheet } from './raw-table';
 import { inflateEntry, readEntry, readZipDirectory, ZipProblem, type ZipEntry } from './zip';
@@ -176,9 +177,8 @@ export async function inspectXlsx(bytes: Uint8Array, limits: XlsxLimits): Promis
 }
 
 function isoOf(date: Date): string {
-  const iso = date.toISOString();
-  const day = iso.slice(0, 10);
-  const time = iso.slice(11, 16);
+  const day = utcDateOf(date);
+  const time = date.toISOString().slice(11, 16);
   if (day === '1899-12-30' || day === '1899-12-31') return time;
   return time === '00:00' ? day : `${day} ${time}`;
 }

@@ -25,6 +25,7 @@ import { membershipFeesForYear, type MembershipFees } from '../domain/fees';
 import { memberIdsAt } from '../domain/memberships';
 import { serviceRevenueForYear } from '../domain/pricing';
 import { labelForPath } from '../i18n/validation-messages';
+import { lastDayOfYear } from '../domain/calendar-date';
 
 type BudgetChannel =
   | 'budget/get'
@@ -87,7 +88,7 @@ function membershipReasons(doc: SambrukDocument, year: number, fees: MembershipF
     reasons.push(`${count(partYear, 'av dem gick', 'av dem gick')} med under ${year} och betalar bara för månaderna efter inträdet.`);
   }
   const paying = new Set(fees.rows.map((r) => r.organisationId));
-  const throughGroup = [...memberIdsAt(doc, `${year}-12-31`)].filter((id) => !paying.has(id)).length;
+  const throughGroup = [...memberIdsAt(doc, lastDayOfYear(year))].filter((id) => !paying.has(id)).length;
   if (throughGroup > 0) {
     reasons.push(
       `${count(throughGroup, 'medlem är', 'medlemmar är')} med genom en grupp (kommunalförbund eller gemensam nämnd) ` +

@@ -3,6 +3,7 @@
  * (`<feature>.services.ts`) and are joined here; `ServiceHandlers` makes a missing channel a compile error.
  */
 import type { ServiceHandlers } from '../../contract';
+import { dateAt } from '../domain/calendar-date';
 import { createRepository, type Repository } from '../store/repository';
 import type { Ports } from './ports';
 import { createAppServices } from './app.services';
@@ -30,7 +31,7 @@ export function createServices(ports: Ports): { handlers: ServiceHandlers; repo:
     onChanged: (doc) => ports.onChanged?.(doc.meta.revision),
   });
   const tasks = createTaskRegistry((progress) => ports.onProgress?.(progress));
-  const ctx: ServiceContext = { repo, ports, today: () => localDate(ports.clock()), tasks };
+  const ctx: ServiceContext = { repo, ports, today: () => dateAt(ports.clock()), tasks };
   const handlers: ServiceHandlers = {
     ...createAppServices(ctx),
     ...createServicesServices(ctx),
@@ -45,9 +46,4 @@ export function createServices(ports: Ports): { handlers: ServiceHandlers; repo:
     ...createTasksServices(ctx),
   };
   return { handlers, repo };
-}
-
-/** The calendar date in Sweden, which is what "today" means to the secretariat. */
-export function localDate(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
 }

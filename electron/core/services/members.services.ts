@@ -41,6 +41,7 @@ import { registerFigures } from '../domain/register-figures';
 import { listOrganisations } from '../domain/search';
 import { periodActiveAt } from '../domain/services';
 import { compareSv } from '../domain/swedish';
+import { firstDayOfYear, lastDayOfYear, yearOf } from '../domain/calendar-date';
 
 type MembersChannel =
   | 'members/list'
@@ -153,7 +154,7 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
     'members/get': ({ id, date: at, year: feeYear }) => {
       const doc = repo.get();
       const date = at ?? today();
-      const year = feeYear ?? Number(date.slice(0, 4));
+      const year = feeYear ?? yearOf(date);
       const org = findOrganisation(doc, id);
       const refs = referenceMaps(doc);
       const orgsById = new Map(doc.organisations.map((o) => [o.id, o]));
@@ -162,7 +163,7 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
       const fee = feeForOrganisation(doc, org.id, year) ?? null;
       let feeMessage: string | undefined;
       if (!fee) {
-        const viaGroup = index.groupsOf(org.id).find((g) => index.periodsOf(g.id).some((p) => p.joined <= `${year}-12-31` && (p.left === undefined || p.left >= `${year}-01-01`)));
+        const viaGroup = index.groupsOf(org.id).find((g) => index.periodsOf(g.id).some((p) => p.joined <= lastDayOfYear(year) && (p.left === undefined || p.left >= firstDayOfYear(year))));
         if (!feeTableFor(doc.feeTables, year)) feeMessage = `Det finns ingen avgiftstabell för ${year}.`;
         else if (viaGroup) feeMessage = `Medlem via ${viaGroup.name} under ${year}: gruppen betalar avgiften.`;
         else feeMessage = `Inte medlem under ${year}: ingen medlemsavgift.`;

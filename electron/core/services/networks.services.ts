@@ -23,6 +23,7 @@ import {
   resolveEntryParties,
 } from '../domain/rosters';
 import { assertPeriod } from '../domain/services';
+import { yearOf } from '../domain/calendar-date';
 
 type NetworksChannel =
   | 'networks/list'
@@ -375,7 +376,7 @@ export function createNetworksServices({ repo, ports, today }: ServiceContext): 
 
     'networks/get-figures': ({ date, year }) => {
       const at = date ?? today();
-      return networkFigures(repo.get(), at, year ?? Number(at.slice(0, 4)));
+      return networkFigures(repo.get(), at, year ?? yearOf(at));
     },
 
     'networks/get-email-list': ({ networkIds, date }) => emailList(repo.get(), networkIds, date ?? today()),

@@ -10,6 +10,7 @@ import { pricingForYear, serviceRevenueForYear } from '../domain/pricing';
 import { assertUniqueServiceName, findService, sortServices } from '../domain/services';
 import { usersByServiceAt } from '../domain/usage-matrix';
 import { compareSv } from '../domain/swedish';
+import { yearOf } from '../domain/calendar-date';
 
 type ServicesChannel =
   | 'services/list'
@@ -27,7 +28,7 @@ export function plain<T>(value: T): T {
 
 function summaryOf(doc: SambrukDocument, service: Service, userCount: number, date: string): ServiceSummary {
   const council = service.councilNetworkId !== undefined ? doc.networks.find((n) => n.id === service.councilNetworkId) : undefined;
-  const pricing = pricingForYear(service, Number(date.slice(0, 4)));
+  const pricing = pricingForYear(service, yearOf(date));
   return {
     ...service,
     userCount,

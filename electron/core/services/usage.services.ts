@@ -7,8 +7,8 @@ import { appendRecords, recordsOf, removeRecord, replaceRecord } from '../store/
 import type { ServiceContext } from './create-services';
 import { plain } from './services.services';
 import { adoptionReport } from '../domain/adoption';
+import { addDays } from '../domain/calendar-date';
 import {
-  addDays,
   assertNoOverlap,
   assertPeriod,
   assertUsageParties,

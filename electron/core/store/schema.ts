@@ -10,6 +10,7 @@
  * Bump SCHEMA_VERSION only together with a migration in `migrations.ts`.
  */
 import { z } from 'zod';
+import { DATE_YEARS_TEXT, ISO_DATE_SHAPE, isCalendarDate, REGISTER_YEARS } from '../domain/calendar-date';
 
 // Validation messages in Swedish wherever the schema is used (main, web bridge, CLI, tests).
 z.config(z.locales.sv());
@@ -19,28 +20,17 @@ export const SCHEMA_VERSION = 1 as const;
 const MAX_TEXT = 2000;
 const MAX_NAME = 200;
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2023-02-29) between 1900 and 2199. */
+/** A calendar date `YYYY-MM-DD` that exists (no 2023-02-29) within the register's years (see calendar-date.ts). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Datum ska skrivas ÅÅÅÅ-MM-DD' })
-  .refine(isRealDate, { message: 'Datumet finns inte i kalendern eller ligger utanför 1900–2199' });
-
-export function isRealDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
-}
+  .regex(ISO_DATE_SHAPE, { message: 'Datum ska skrivas ÅÅÅÅ-MM-DD' })
+  .refine(isCalendarDate, { message: `Datumet finns inte i kalendern eller ligger utanför ${DATE_YEARS_TEXT}` });
 
 export const timestamp = z.string().min(10).max(40);
 export const id = z.string().min(1).max(64);
 /** Integer öre within ±10^12 kr, well inside Number.MAX_SAFE_INTEGER. */
 export const ore = z.number().int().min(-100_000_000_000_000).max(100_000_000_000_000);
-export const year = z.number().int().min(1990).max(2199);
+export const year = z.number().int().min(REGISTER_YEARS.first).max(REGISTER_YEARS.last);
 const text = z.string().max(MAX_TEXT);
 const name = z.string().min(1).max(MAX_NAME);
 

@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError } from '../../contract/result';
 import { buildBoardPack, type BoardPackContent } from '../../core/domain/board-pack';
 import { boardPackFileName, boardPackWorkbookBytes } from '../../core/exports/board-pack-workbook';
-import { isRealDate } from '../../core/store/schema';
+import { DATE_YEARS, isCalendarDate, systemClock } from '../../core/domain/calendar-date';
 import { parseDocumentText } from '../../core/store/parse-document';
 import { describeFsError } from '../fs-error-text';
 
@@ -99,10 +99,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const date = values.get('--date');
   if (date === undefined) return { ok: false, message: 'Ange styrelsemötets datum med --date, till exempel --date 2022-06-30.' };
-  if (!isRealDate(date)) {
+  if (!isCalendarDate(date)) {
     return {
       ok: false,
-      message: `Datumet ska skrivas ÅÅÅÅ-MM-DD och finnas i kalendern mellan 1900 och 2199, till exempel 2022-06-30 (fick ”${date.slice(0, 20)}”).`,
+      message: `Datumet ska skrivas ÅÅÅÅ-MM-DD och finnas i kalendern mellan ${DATE_YEARS.first} och ${DATE_YEARS.last}, till exempel 2022-06-30 (fick ”${date.slice(0, 20)}”).`,
     };
   }
 
@@ -362,7 +362,7 @@ if (invokedDirectly) {
   runBoardPack(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
-    now: () => new Date(),
+    now: systemClock,
   }).then(
     (code) => {
       process.exitCode = code;

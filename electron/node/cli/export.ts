@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError } from '../../contract/result';
+import { parseYear, REGISTER_YEARS_TEXT, systemClock } from '../../core/domain/calendar-date';
 import { accountantWorkbookTitle, accountantWorkbookFile } from '../../core/exports/accountant-workbook';
 import { decodeBase64 } from '../../core/exports/base64';
 import { parseDocumentText } from '../../core/store/parse-document';
@@ -74,15 +75,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const yearText = values.get('--year');
   if (yearText === undefined) return { ok: false, message: 'Ange året med --year, till exempel --year 2022.' };
-  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1990 || Number(yearText) > 2199) {
-    return { ok: false, message: `Året ska vara ett årtal mellan 1990 och 2199, till exempel 2022 (fick ”${yearText.slice(0, 20)}”).` };
+  const year = yearText.trim() === yearText ? parseYear(yearText) : undefined;
+  if (year === undefined) {
+    return { ok: false, message: `Året ska vara ett årtal ${REGISTER_YEARS_TEXT}, till exempel 2022 (fick ”${yearText.slice(0, 20)}”).` };
   }
 
   const out = values.get('--out');
   if (out === undefined) return { ok: false, message: 'Ange var arbetsboken ska sparas med --out <fil.xlsx>.' };
   if (!/\.xlsx$/i.test(out)) return { ok: false, message: `Filen som skrivs ska sluta på .xlsx (fick ”${path.basename(out).slice(0, 80)}”).` };
 
-  return { ok: true, args: { ...(data !== undefined ? { data } : {}), demo, year: Number(yearText), out, includePersonalDetails: switches.has('--personuppgifter') } };
+  return { ok: true, args: { ...(data !== undefined ? { data } : {}), demo, year, out, includePersonalDetails: switches.has('--personuppgifter') } };
 }
 
 export type Io = { out: (line: string) => void; err: (line: string) => void; now: () => Date };
@@ -148,7 +150,7 @@ if (invokedDirectly) {
   runExport(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
-    now: () => new Date(),
+    now: systemClock,
   }).then(
     (code) => {
       process.exitCode = code;

@@ -24,7 +24,7 @@ import { budgetColumnKinds, type BudgetColumnKind } from '../../../electron/core
 import { useApiMutation } from '../../app/api';
 import { ApiCallError } from '../../bridge/api-client';
 import { sv } from '../../lib/i18n/sv';
-import { parseYearInput } from './budget-page.view-model';
+import { dateAt, parseYear, systemClock, yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.budget;
 
@@ -54,7 +54,7 @@ export function AddColumnDialog({
   onAdded: (label: string) => void;
 }) {
   const styles = useStyles();
-  const latestYear = columns.reduce((max, c) => Math.max(max, c.year), new Date().getFullYear() - 1);
+  const latestYear = columns.reduce((max, c) => Math.max(max, c.year), yearOf(dateAt(systemClock())) - 1);
   const [yearText, setYearText] = useState(String(latestYear + 1));
   const [kind, setKind] = useState<BudgetColumnKind>('budget');
   const [copyFrom, setCopyFrom] = useState<string>('');
@@ -69,7 +69,7 @@ export function AddColumnDialog({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const year = parseYearInput(yearText);
+    const year = parseYear(yearText);
     if (year === undefined) {
       setErrors({ year: t.dialog.yearInvalid });
       return;

@@ -9,6 +9,7 @@ import { sv } from '../../lib/i18n/sv';
 import { barStyle, fillFor } from './budget-charts.view-model';
 import { defaultRegisterYear, registerVm, registerYears, type RegisterCardVm } from './budget-register.view-model';
 import { AmountTooltip, barLegend, ChartFrame, chartSize, chartText, PatternDefs, usePatternPrefix, usePrinting, WrappedTick } from './ChartParts';
+import { dateAt, systemClock, yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.budget.register;
 
@@ -88,7 +89,7 @@ export function RegisterSection({ table }: { table: BudgetTable }) {
   const years = registerYears(table);
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   const printing = usePrinting();
-  const year = chosen !== undefined && years.includes(chosen) ? chosen : defaultRegisterYear(table, new Date().getFullYear());
+  const year = chosen !== undefined && years.includes(chosen) ? chosen : defaultRegisterYear(table, yearOf(dateAt(systemClock())));
   const comparison = useApiQuery('budget/register-comparison', { year });
   const vm = useMemo(() => (comparison.data ? registerVm(comparison.data, table) : undefined), [comparison.data, table]);
   const prefix = usePatternPrefix('register');

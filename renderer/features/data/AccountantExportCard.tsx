@@ -3,7 +3,7 @@ import { Card, Checkbox, Field, Input, makeStyles, Text, tokens, useId } from '@
 import { useApiQuery } from '../../app/api';
 import { ExportButton } from '../../components/ExportButton';
 import { sv } from '../../lib/i18n/sv';
-import { parseYear } from './export.view-model';
+import { parseYear, yearOf } from '../../../electron/core/domain/calendar-date';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
@@ -21,7 +21,7 @@ export function AccountantExportCard() {
   const [yearText, setYearText] = useState<string>();
   const [personal, setPersonal] = useState(false);
   // The core's today (which `?clock=` fixes in tests) gives the default year.
-  const shownYear = yearText ?? overview.data?.date.slice(0, 4) ?? '';
+  const shownYear = yearText ?? (overview.data ? String(yearOf(overview.data.date)) : '');
   const year = parseYear(shownYear);
 
   return (

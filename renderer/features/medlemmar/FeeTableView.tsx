@@ -32,6 +32,7 @@ import { bandRangeLabels, draftErrorKey, draftFromTable, feeTableView, tableInpu
 import { fieldRefusal } from './organisation-form.view-model';
 import { feeYears } from './organisation-page.view-model';
 import { Section, useSharedStyles, useToday } from './shared';
+import { yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.medlemmar.feeTable;
 
@@ -247,7 +248,7 @@ export function FeeTableView() {
   const tables = useApiQuery('fees/list-tables', {});
   const [chosen, setChosen] = useState<number>();
   const [editing, setEditing] = useState(false);
-  const year = chosen ?? (today ? Number(today.slice(0, 4)) : undefined);
+  const year = chosen ?? (today ? yearOf(today) : undefined);
   const answer = useApiQuery('fees/get-table', { year: year ?? 2000 }, { enabled: year !== undefined, placeholderData: keepPreviousData });
   const years = useMemo(() => (today ? feeYears(today, tables.data?.[0]?.year) : []), [today, tables.data]);
   const own = answer.data?.table?.year === year;

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
 import { figureYears, figuresViewModel, type FigureListVm } from './figures.view-model';
 import { Section, useSharedStyles, useToday } from './shared';
+import { yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.medlemmar.figures;
 
@@ -53,7 +54,7 @@ export function FiguresView() {
   const shared = useSharedStyles();
   const today = useToday();
   const [chosen, setChosen] = useState<number>();
-  const year = chosen ?? (today ? Number(today.slice(0, 4)) : undefined);
+  const year = chosen ?? (today ? yearOf(today) : undefined);
   const figures = useApiQuery('register/figures', { year: year ?? 2000 }, { enabled: year !== undefined, placeholderData: keepPreviousData });
   const vm = useMemo(() => (figures.data ? figuresViewModel(figures.data) : undefined), [figures.data]);
   const years = today ? figureYears(today) : [];

@@ -42,7 +42,6 @@ import {
   countText,
   emptyFilters,
   hasActiveFilters,
-  isIsoDate,
   listInput,
   multiSelectSummary,
   nextSort,
@@ -59,6 +58,7 @@ import { memberListExport } from './member-list-export';
 import { kindOrder } from './organisation-form.view-model';
 import { OrganisationDialog } from './OrganisationDialog';
 import { DateInput } from './shared';
+import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.medlemmar.list;
 const ROW_HEIGHT = 40;
@@ -245,7 +245,7 @@ export function MemberList({ filters, onFiltersChange }: { filters: ListFilters;
         <Field
           label={t.statusDate}
           className={styles.date}
-          validationMessage={filters.statusDate !== '' && !isIsoDate(filters.statusDate) ? sv.medlemmar.common.dateInvalid : undefined}
+          validationMessage={filters.statusDate !== '' && !isCalendarDate(filters.statusDate) ? sv.medlemmar.common.dateInvalid : undefined}
         >
           <DateInput value={filters.statusDate} onChange={(value) => update({ statusDate: value })} />
         </Field>

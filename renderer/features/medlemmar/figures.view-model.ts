@@ -2,6 +2,7 @@
 import type { RegisterFigures } from '../../../electron/contract';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
+import { yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.medlemmar.figures;
 
@@ -39,6 +40,6 @@ export function figuresViewModel(f: RegisterFigures): FiguresVm {
 
 /** Years offered: ten back from next year. */
 export function figureYears(today: string): number[] {
-  const year = Number(today.slice(0, 4));
+  const year = yearOf(today);
   return Array.from({ length: 11 }, (_, i) => year + 1 - i);
 }

@@ -6,7 +6,8 @@
 import type { ChannelInput, OrganisationList } from '../../../electron/contract';
 import type { TableColumnKind } from '../../../electron/contract/channels/exports.channels';
 import { sv } from '../../lib/i18n/sv';
-import { columnLabel, isIsoDate, rowViewModel, type ColumnId, type ListFilters } from './member-list.view-model';
+import { columnLabel, rowViewModel, type ColumnId, type ListFilters } from './member-list.view-model';
+import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.medlemmar.list;
 
@@ -29,7 +30,7 @@ export function memberListFilters(filters: ListFilters, countyName: (code: strin
   if (filters.kinds.length > 0) parts.push(`${t.kindFilter}: ${filters.kinds.map((k) => sv.medlemmar.kinds[k]).join(', ')}`);
   if (filters.countyCodes.length > 0) parts.push(`${t.countyFilter}: ${filters.countyCodes.map(countyName).join(', ')}`);
   if (filters.statuses.length > 0) parts.push(`${t.statusFilter}: ${filters.statuses.map((s) => sv.medlemmar.statuses[s]).join(', ')}`);
-  if (isIsoDate(filters.statusDate)) parts.push(`${t.statusDate}: ${filters.statusDate}`);
+  if (isCalendarDate(filters.statusDate)) parts.push(`${t.statusDate}: ${filters.statusDate}`);
   if (filters.services !== 'alla') parts.push(`${t.servicesFilter}: ${t.services[filters.services]}`);
   if (filters.showArchived) parts.push(t.showArchived);
   return parts.join(' · ');

@@ -6,6 +6,7 @@ import type { ChannelInput, MemberStatus, OrganisationList, OrganisationRow } fr
 import type { OrganisationKind } from '../../../electron/core/store/schema';
 import { formatKr, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
+import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.medlemmar.list;
 
@@ -120,22 +121,12 @@ const servicesBounds: Record<ServicesFilter, { min?: number; max?: number }> = {
   'minst-3': { min: 3 },
 };
 
-/** A real calendar date `YYYY-MM-DD` between 1900 and 2199 (what the core accepts). */
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2199) return false;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 /** The filters as the core's list query; empty filters are left out so the core lists everything. */
 export function listInput(filters: ListFilters): ChannelInput<'members/list'> {
   const bounds = servicesBounds[filters.services];
   return {
     ...(filters.query.trim() !== '' ? { query: filters.query.slice(0, 200) } : {}),
-    ...(isIsoDate(filters.statusDate) ? { date: filters.statusDate } : {}),
+    ...(isCalendarDate(filters.statusDate) ? { date: filters.statusDate } : {}),
     ...(filters.kinds.length > 0 ? { kinds: filters.kinds } : {}),
     ...(filters.countyCodes.length > 0 ? { countyCodes: filters.countyCodes } : {}),
     ...(filters.statuses.length > 0 ? { statuses: filters.statuses } : {}),

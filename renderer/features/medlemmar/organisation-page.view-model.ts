@@ -5,6 +5,7 @@
 import type { ChangeView, ContactRow, FeeRow, MembershipTimeline, OrganisationPage } from '../../../electron/contract';
 import { formatDate, formatDateTime, formatKr, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
+import { dayNumber, firstDayOfYear, yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.medlemmar.page;
 const none = sv.medlemmar.common.none;
@@ -31,8 +32,6 @@ export function factRows(page: OrganisationPage): FactVm[] {
 
 // ---------------------------------------------------------------- timeline
 
-const DAY_MS = 86_400_000;
-const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 
 export type TimelineBar = {
   key: string;
@@ -53,17 +52,17 @@ export type TimelineVm = { firstYear: number; lastYear: number; ticks: { year: n
  * open periods run to the axis end. One lane for the organisation's own periods, one per group it is in.
  */
 export function timelineViewModel(timeline: MembershipTimeline, today: string): TimelineVm {
-  const todayYear = Number(today.slice(0, 4));
+  const todayYear = yearOf(today);
   const starts = [...timeline.periods.map((p) => p.joined), ...timeline.groupPeriods.map((g) => g.joined)];
-  const firstYear = Math.min(todayYear, ...starts.map((d) => Number(d.slice(0, 4))));
+  const firstYear = Math.min(todayYear, ...starts.map(yearOf));
   const lastYear = todayYear + 1;
-  const axisStart = dayNumber(`${firstYear}-01-01`);
-  const axisEnd = dayNumber(`${lastYear + 1}-01-01`);
+  const axisStart = dayNumber(firstDayOfYear(firstYear));
+  const axisEnd = dayNumber(firstDayOfYear(lastYear + 1));
   const at = (iso: string) => Math.min(100, Math.max(0, ((dayNumber(iso) - axisStart) / (axisEnd - axisStart)) * 100));
   // A period's last day is inclusive: the bar ends where the next day begins.
   const endOf = (left: string | undefined) => (left === undefined ? 100 : Math.min(100, at(left) + (100 / (axisEnd - axisStart))));
   const ticks: { year: number; at: number }[] = [];
-  for (let year = firstYear; year <= lastYear; year += 1) ticks.push({ year, at: at(`${year}-01-01`) });
+  for (let year = firstYear; year <= lastYear; year += 1) ticks.push({ year, at: at(firstDayOfYear(year)) });
 
   const own: TimelineLane = {
     key: 'own',
@@ -151,7 +150,7 @@ export function feeViewModel(fee: FeeRow | null, message: string | undefined, ye
 
 /** Years the fee can be shown for: from the first fee table (or five years back) to next year. */
 export function feeYears(today: string, firstTableYear: number | undefined): number[] {
-  const todayYear = Number(today.slice(0, 4));
+  const todayYear = yearOf(today);
   const from = Math.min(firstTableYear ?? todayYear - 5, todayYear);
   const years: number[] = [];
   for (let y = todayYear + 1; y >= from; y -= 1) years.push(y);

@@ -6,7 +6,6 @@ import { useApiMutation, useApiQuery } from '../../app/api';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { DateInput } from './DateInput';
-import { isIsoDate } from './network-list.view-model';
 import { QuickPicker } from './QuickPicker';
 import {
   defaultRole,
@@ -18,6 +17,7 @@ import {
   type Participation,
 } from './roster.view-model';
 import { useNatverkStyles } from './styles';
+import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.natverk.roster;
 
@@ -40,7 +40,7 @@ export function AddParticipants({ detail }: { detail: NetworkDetail }) {
   const [personQuery, setPersonQuery] = useState('');
   const [orgQuery, setOrgQuery] = useState('');
   const [error, setError] = useState<{ picker: 'person' | 'organisation'; message: string }>();
-  const validFrom = isIsoDate(from) ? from : detail.date;
+  const validFrom = isCalendarDate(from) ? from : detail.date;
 
   const contacts = useApiQuery('contacts/list', { includeEnded: false, date: validFrom });
   const organisations = useApiQuery('members/list', { date: validFrom, archived: 'active' });
@@ -58,7 +58,7 @@ export function AddParticipants({ detail }: { detail: NetworkDetail }) {
   const submit = (picker: 'person' | 'organisation', id: string, name: string) => {
     setError(undefined);
     setAdded('');
-    if (!isIsoDate(from)) {
+    if (!isCalendarDate(from)) {
       setError({ picker, message: sv.natverk.form.invalidDate });
       return;
     }
@@ -138,8 +138,8 @@ export function AddParticipants({ detail }: { detail: NetworkDetail }) {
         <Field
           className={styles.setting}
           label={t.from}
-          validationState={isIsoDate(from) ? 'none' : 'error'}
-          validationMessage={isIsoDate(from) ? undefined : sv.natverk.form.invalidDate}
+          validationState={isCalendarDate(from) ? 'none' : 'error'}
+          validationMessage={isCalendarDate(from) ? undefined : sv.natverk.form.invalidDate}
         >
           <DateInput value={from} onChange={(v) => setFrom(v)} />
         </Field>

@@ -21,6 +21,7 @@ import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
 import { attendanceVm, attendanceYears } from './meetings.view-model';
 import { useNatverkStyles } from './styles';
+import { yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.natverk.attendance;
 
@@ -36,7 +37,7 @@ const useStyles = makeStyles({
 export function AttendanceSection({ detail }: { detail: NetworkDetail }) {
   const styles = useStyles();
   const shared = useNatverkStyles();
-  const currentYear = Number(detail.date.slice(0, 4));
+  const currentYear = yearOf(detail.date);
   const [year, setYear] = useState(currentYear);
   const years = useMemo(() => attendanceYears(detail, currentYear), [detail, currentYear]);
   const report = useApiQuery('networks/get-attendance', { year, networkIds: [detail.id] });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Input, type InputProps } from '@fluentui/react-components';
 import { sv } from '../../lib/i18n/sv';
-import { isIsoDate, normaliseDateInput } from './network-list.view-model';
+import { normaliseDateInput } from './network-list.view-model';
+import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
 
 type Props = Omit<InputProps, 'value' | 'onChange' | 'type' | 'defaultValue'> & { value: string; onChange: (value: string) => void };
 
@@ -43,7 +44,7 @@ export function ViewDateInput({ date, fallback, onDate, ...rest }: Omit<Props, '
       value={shown}
       onChange={(v) => {
         const normal = normaliseDateInput(v);
-        if (v === '' || (isIsoDate(normal) && v.length >= 8 && normal === v)) {
+        if (v === '' || (isCalendarDate(normal) && v.length >= 8 && normal === v)) {
           setTyped(undefined);
           onDate(v);
         } else setTyped(v);

@@ -56,8 +56,8 @@ import {
   type MeetingFormValues,
 } from './forms.view-model';
 import { attendeeOptions, meetingKindOrder, meetingRows, type MeetingRowVm } from './meetings.view-model';
-import { isIsoDate } from './network-list.view-model';
 import { useNatverkStyles } from './styles';
+import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.natverk.meetings;
 
@@ -270,7 +270,7 @@ function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meet
     setValues((v) => {
       const next = { ...v, [key]: value };
       // Persons not on the roster on the new day cannot have attended it.
-      if (key === 'date' && isIsoDate(next.date)) next.attendeeContactIds = keepAttendees(next.attendeeContactIds, attendeeOptions(detail, next.date));
+      if (key === 'date' && isCalendarDate(next.date)) next.attendeeContactIds = keepAttendees(next.attendeeContactIds, attendeeOptions(detail, next.date));
       return next;
     });
     setErrors((e) => ({ ...e, [key]: undefined }));
@@ -311,7 +311,7 @@ function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meet
           <Field label={t.note} validationState={state('note')} validationMessage={errors.note}>
             <Textarea value={values.note} rows={2} resize="vertical" onChange={(_e, d) => set('note', d.value)} />
           </Field>
-          {!meeting && isIsoDate(values.date) && (
+          {!meeting && isCalendarDate(values.date) && (
             <div>
               <AttendeeChecks detail={detail} date={values.date} selected={values.attendeeContactIds} onChange={(ids) => set('attendeeContactIds', ids)} />
               {errors.attendeeContactIds !== undefined && (

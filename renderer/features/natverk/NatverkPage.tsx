@@ -1,7 +1,8 @@
 import type { PageProps } from '../../app/page-props';
-import { parseDateQuery, parseKindFilter } from './network-list.view-model';
+import { parseKindFilter } from './network-list.view-model';
 import { NetworkDetailView, parseDetailTab } from './NetworkDetailView';
 import { NetworkListView } from './NetworkListView';
+import { parseCalendarDate } from '../../../electron/core/domain/calendar-date';
 
 /**
  * Nätverk: `#/natverk` lists the networks (`?typ=projekt`, `?datum=2022-06-30`, `?arkiverade=ja`);
@@ -9,7 +10,7 @@ import { NetworkListView } from './NetworkListView';
  */
 export function NatverkPage({ params, query }: PageProps) {
   const networkId = params[0];
-  const date = parseDateQuery(query.get('datum'));
+  const date = parseCalendarDate(query.get('datum'));
   if (networkId !== undefined && networkId !== '') {
     return <NetworkDetailView key={networkId} networkId={networkId} date={date} tab={parseDetailTab(query.get('flik'))} />;
   }

@@ -52,6 +52,7 @@ import {
   type NetworkRowVm,
 } from './network-list.view-model';
 import { useNatverkStyles } from './styles';
+import { yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.natverk;
 
@@ -155,7 +156,7 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
     });
 
   const fvm = figures.data ? figuresVm(figures.data) : undefined;
-  const currentYear = figures.data?.year ?? Number((date ?? figures.data?.date ?? '2022').slice(0, 4));
+  const currentYear = figures.data?.year ?? yearOf(date ?? figures.data?.date ?? '2022-01-01');
 
   return (
     <>
@@ -193,7 +194,7 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
                     value={String(currentYear)}
                     onChange={(_e, data) => setYear(Number(data.value))}
                   >
-                    {yearChoices(Number((figures.data?.date ?? '2022').slice(0, 4))).map((y) => (
+                    {yearChoices(yearOf(figures.data?.date ?? '2022-01-01')).map((y) => (
                       <option key={y} value={y}>
                         {String(y)}
                       </option>

@@ -6,8 +6,8 @@
 import type { ChannelInput, NetworkSummary } from '../../../electron/contract';
 import type { MeetingKind, NetworkKind, RosterRole } from '../../../electron/core/store/schema';
 import { sv } from '../../lib/i18n/sv';
-import { isIsoDate } from './network-list.view-model';
 import type { Participation } from './roster.view-model';
+import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.natverk;
 
@@ -65,7 +65,7 @@ export function networkFormFrom(n: Pick<NetworkSummary, 'kind' | 'name' | 'descr
 }
 
 function checkDate(value: string): string | undefined {
-  return value === '' || isIsoDate(value) ? undefined : t.form.invalidDate;
+  return value === '' || isCalendarDate(value) ? undefined : t.form.invalidDate;
 }
 
 export function validateNetworkForm(v: NetworkFormValues): FieldErrors<NetworkFormField> {
@@ -114,9 +114,9 @@ export type EntryFormField = (typeof entryFormFields)[number];
 
 export function validateEntryForm(v: Pick<EntryFormValues, 'from' | 'to'>, options: { toRequired?: boolean } = {}): FieldErrors<EntryFormField> {
   const errors: FieldErrors<EntryFormField> = {};
-  if (!isIsoDate(v.from)) errors.from = t.form.invalidDate;
+  if (!isCalendarDate(v.from)) errors.from = t.form.invalidDate;
   if (v.to !== '' || options.toRequired) {
-    if (!isIsoDate(v.to)) errors.to = t.form.invalidDate;
+    if (!isCalendarDate(v.to)) errors.to = t.form.invalidDate;
     else if (!errors.from && v.to < v.from) errors.to = t.form.endBeforeStart;
   }
   return errors;
@@ -134,7 +134,7 @@ export function emptyMeetingForm(date: string): MeetingFormValues {
 
 export function validateMeetingForm(v: MeetingFormValues): FieldErrors<MeetingFormField> {
   const errors: FieldErrors<MeetingFormField> = {};
-  if (!isIsoDate(v.date)) errors.date = t.meetings.invalidDate;
+  if (!isCalendarDate(v.date)) errors.date = t.meetings.invalidDate;
   const title = v.title.trim();
   if (title === '') errors.title = t.meetings.titleRequired;
   else if (title.length > 200) errors.title = t.meetings.titleTooLong;

@@ -4,6 +4,7 @@ import { compareSv } from '../../../electron/core/domain/swedish';
 import type { MeetingKind } from '../../../electron/core/store/schema';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
+import { yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.natverk;
 
@@ -61,7 +62,7 @@ export function meetingRows(detail: Pick<NetworkDetail, 'meetings' | 'roster'>):
 /** Years to choose for the attendance report: those with meetings, and the current one, newest first. */
 export function attendanceYears(detail: Pick<NetworkDetail, 'meetings'>, currentYear: number): number[] {
   const years = new Set<number>([currentYear]);
-  for (const m of detail.meetings) years.add(Number(m.date.slice(0, 4)));
+  for (const m of detail.meetings) years.add(yearOf(m.date));
   return [...years].sort((a, b) => b - a);
 }
 

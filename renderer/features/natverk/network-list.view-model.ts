@@ -3,6 +3,7 @@ import type { NetworkFigures, NetworkSummary } from '../../../electron/contract'
 import type { NetworkKind } from '../../../electron/core/store/schema';
 import { formatDate, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
+import { dateShapeOf, isCalendarDate } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.natverk;
 
@@ -17,22 +18,6 @@ export function parseKindFilter(value: string | null): KindFilter {
   return kindFilters.find((k) => k === value) ?? 'alla';
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date `YYYY-MM-DD` from year 1900 on (the `Input type="date"` gives this form, or ''). */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2200) return false;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-/** The date named by `?datum=`, when it is a real date. */
-export function parseDateQuery(value: string | null): string | undefined {
-  return value !== null && isIsoDate(value) ? value : undefined;
-}
 
 export type KindTabVm = { value: KindFilter; label: string; count: number };
 
@@ -158,10 +143,6 @@ export function yearChoices(current: number, span = 3): number[] {
  */
 export function normaliseDateInput(value: string): string {
   const text = value.trim();
-  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  const m = compact ?? loose;
-  if (!m) return text;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : text;
+  const iso = dateShapeOf(text, { loose: true });
+  return iso !== undefined && isCalendarDate(iso) ? iso : text;
 }

@@ -8,8 +8,9 @@ import { useNotify } from '../../app/notify';
 import { hrefTo } from '../../app/router';
 import { sv } from '../../lib/i18n/sv';
 import { BudgetChart, CoverageChart, DistributionChart, MembersChart, NetworksChart, PopulationChart, SharesChart, type ChartLayout } from './BoardPackCharts';
-import { cover, dateFromQuery, goalGroups, movements, pdfFileName, printCss, statement, subjectLine, type PrintSectionId } from './board-pack.view-model';
+import { cover, goalGroups, movements, pdfFileName, printCss, statement, subjectLine, type PrintSectionId } from './board-pack.view-model';
 import { GoalStatusBadge } from './GoalStatusBadge';
+import { parseCalendarDate } from '../../../electron/core/domain/calendar-date';
 
 const p = sv.styrelserapport.print;
 
@@ -89,7 +90,7 @@ function sourceOf(query: URLSearchParams): Source {
   const packId = query.get('paket');
   if (query.get('kalla') === 'inbaddad') return { kind: 'embedded' };
   if (packId) return { kind: 'pack', packId };
-  const date = dateFromQuery(query.get('datum'));
+  const date = parseCalendarDate(query.get('datum'));
   return { kind: 'live', ...(date ? { date } : {}), includePreviousYear: query.get('tidigare') === 'ja' };
 }
 

@@ -9,10 +9,11 @@ import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { BudgetChart, CoverageChart, DistributionChart, MembersChart, NetworksChart, PopulationChart, SharesChart } from './BoardPackCharts';
-import { dateFromQuery, printQuery } from './board-pack.view-model';
+import { printQuery } from './board-pack.view-model';
 import { downloadFile } from './download';
 import { GoalsSection } from './GoalsSection';
 import { PackList } from './PackList';
+import { parseCalendarDate, yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.styrelserapport;
 
@@ -35,9 +36,9 @@ export function BoardPackScreen({ query }: { query: URLSearchParams }) {
   const styles = useStyles();
   const notify = useNotify();
   const client = useApiClient();
-  const [typed, setTyped] = useState<string>(() => dateFromQuery(query.get('datum')) ?? '');
+  const [typed, setTyped] = useState<string>(() => parseCalendarDate(query.get('datum')) ?? '');
   const [includePreviousYear, setIncludePreviousYear] = useState(query.get('tidigare') === 'ja');
-  const chosen = dateFromQuery(typed);
+  const chosen = parseCalendarDate(typed);
   const pack = useApiQuery('packs/compute', chosen ? { date: chosen, includePreviousYear } : { includePreviousYear }, {
     placeholderData: (previous) => previous,
   });
@@ -72,7 +73,7 @@ export function BoardPackScreen({ query }: { query: URLSearchParams }) {
     }
   };
 
-  const year = date ? Number(date.slice(0, 4)) : undefined;
+  const year = date ? yearOf(date) : undefined;
   return (
     <div className={styles.page}>
       <div>

@@ -8,6 +8,7 @@ import { axisWidthPx, tickFormatter, type GroupedBarChart } from '../../../elect
 import { formatGoalFigure, formatTarget } from '../../../electron/core/domain/goals';
 import { formatDate, formatDateTime, formatKr, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
+import { monthOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.styrelserapport;
 
@@ -40,7 +41,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', '
 
 /** `2022-03` -> `mar`. */
 export function monthLabel(month: string): string {
-  return MONTHS[Number(month.slice(5, 7)) - 1] ?? month;
+  return MONTHS[monthOf(month) - 1] ?? month;
 }
 
 function subjectDetail(subject: GoalSubject, municipalityGoal: number): string {
@@ -398,14 +399,6 @@ export function cover(content: BoardPackContent, snapshot: { createdAt: string }
     source: snapshot ? t.print.snapshot(formatDateTime(snapshot.createdAt)) : t.print.live(formatDateTime(content.generatedAt)),
     contents: printSections.map((id, i) => ({ id, number: String(i + 1), label: t.print.sections[id] })),
   };
-}
-
-/** `?datum=` from the address, when it is a real `YYYY-MM-DD`. */
-export function dateFromQuery(value: string | null): string | undefined {
-  if (value === null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1990 && y <= 2199 ? value : undefined;
 }
 
 /** The print layout's address for a saved pack, or for the live figures at a date. */

@@ -6,6 +6,7 @@
 import { goalComparisons, metricInfo, type GoalComparison } from '../../../electron/core/domain/goals';
 import { goalMetrics, type Goal, type GoalMetric } from '../../../electron/core/store/schema';
 import { sv } from '../../lib/i18n/sv';
+import { parseYear } from '../../../electron/core/domain/calendar-date';
 
 const e = sv.styrelserapport.form.errors;
 
@@ -84,8 +85,8 @@ export type GoalFormResult = { ok: true; input: GoalInput } | { ok: false; error
 
 export function readGoalForm(form: GoalForm): GoalFormResult {
   const errors: GoalFormErrors = {};
-  const year = Number(form.year.trim());
-  if (!/^\d{4}$/.test(form.year.trim()) || year < 1990 || year > 2199) errors.year = e.year;
+  const year = parseYear(form.year);
+  if (year === undefined) errors.year = e.year;
   const title = form.title.trim();
   if (title === '') errors.title = e.title;
   const target = parseFigure(form.target, form.metric);
@@ -96,7 +97,7 @@ export function readGoalForm(form: GoalForm): GoalFormResult {
     if (!parsed.ok) errors.targetMax = parsed.message;
     else targetMax = parsed.value;
   }
-  if (Object.keys(errors).length > 0 || !target.ok) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !target.ok || year === undefined) return { ok: false, errors };
   return {
     ok: true,
     input: {

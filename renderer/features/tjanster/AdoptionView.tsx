@@ -29,6 +29,7 @@ import { quickToQuery } from './matrix.view-model';
 import { DateField } from './Parts';
 import { useTjansterStyles } from './styles';
 import type { ViewDate } from './dates';
+import { parseYear, yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.tjanster.adoption;
 
@@ -47,9 +48,10 @@ export function AdoptionView({ viewDate }: { viewDate: ViewDate }) {
   const styles = useStyles();
   const shared = useTjansterStyles();
   const [yearTyped, setYearTyped] = useState<string | null>(null);
-  const dateYear = Number(viewDate.date.slice(0, 4));
-  const yearValid = yearTyped === null || /^\d{4}$/.test(yearTyped.trim());
-  const year = yearTyped !== null && yearValid ? Number(yearTyped.trim()) : dateYear;
+  const dateYear = yearOf(viewDate.date);
+  const typedYear = yearTyped === null ? undefined : parseYear(yearTyped);
+  const yearValid = yearTyped === null || typedYear !== undefined;
+  const year = typedYear ?? dateYear;
   const adoption = useApiQuery('usage/get-adoption', { date: viewDate.date }, { placeholderData: (previous) => previous });
   const revenue = useApiQuery('services/get-revenue', { year }, { placeholderData: (previous) => previous });
   const ids = { perService: useId('per-service'), distribution: useId('distribution'), goal: useId('goal'), revenue: useId('revenue') };

@@ -24,6 +24,7 @@ import { DateField } from './Parts';
 import { ServiceDialog } from './ServiceDialog';
 import { useTjansterStyles } from './styles';
 import type { ViewDate } from './dates';
+import { yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.tjanster;
 const c = t.catalogue.columns;
@@ -118,7 +119,7 @@ export function CatalogueView({ viewDate }: { viewDate: ViewDate }) {
           )
         }
       </QueryState>
-      {creating && <ServiceDialog mode={{ kind: 'create' }} onClose={() => setCreating(false)} defaultYear={Number(viewDate.today.slice(0, 4))} />}
+      {creating && <ServiceDialog mode={{ kind: 'create' }} onClose={() => setCreating(false)} defaultYear={yearOf(viewDate.today)} />}
     </section>
   );
 }

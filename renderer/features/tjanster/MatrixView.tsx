@@ -24,11 +24,12 @@ import { sv } from '../../lib/i18n/sv';
 import { effectiveDate } from './dates';
 import { MatrixFilters } from './MatrixFilters';
 import { MatrixGrid } from './MatrixGrid';
-import { dayBefore, defaultMatrixFilter, matrixExport, matrixQuery, quickFromQuery, shownText, toggleMessage, type MatrixFilterState } from './matrix.view-model';
+import { defaultMatrixFilter, matrixExport, matrixQuery, quickFromQuery, shownText, toggleMessage, type MatrixFilterState } from './matrix.view-model';
 import { DateField } from './Parts';
 import { useTjansterStyles } from './styles';
 import { useUsageMatrix } from './useUsageMatrix';
 import type { ViewDate } from './dates';
+import { addDays } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.tjanster.matrix;
 
@@ -108,7 +109,7 @@ export function MatrixView({ viewDate, query }: { viewDate: ViewDate; query: URL
   const onToggle = async (row: UsageMatrixRow, column: UsageMatrixColumn) => {
     try {
       const result = await toggle.mutateAsync({ organisationId: row.organisationId, serviceId: column.serviceId, date: change.date });
-      showToggled(toggleMessage(result, row.name, column.name, change.date, dayBefore(change.date)), result.historySummary);
+      showToggled(toggleMessage(result, row.name, column.name, change.date, addDays(change.date, -1)), result.historySummary);
     } catch (error) {
       notify(t.toggleFailed((error as Error).message), 'error');
     }

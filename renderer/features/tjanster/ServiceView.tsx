@@ -31,6 +31,7 @@ import { pricingVm, serviceFacts, serviceFigures, userRows, usersChartVm, type U
 import { useTjansterStyles } from './styles';
 import type { ViewDate } from './dates';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
+import { yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.tjanster;
 const s = t.service;
@@ -216,7 +217,7 @@ function ServiceContent({ detail, viewDate }: { detail: ServiceDetail; viewDate:
           <VirtualTable rows={users} columns={columns} rowKey={(u) => u.organisationId} label={s.usersList} testId="service-users" />
         )}
       </section>
-      {editing && <ServiceDialog mode={{ kind: 'edit', service: detail }} onClose={() => setEditing(false)} defaultYear={Number(detail.date.slice(0, 4))} />}
+      {editing && <ServiceDialog mode={{ kind: 'edit', service: detail }} onClose={() => setEditing(false)} defaultYear={yearOf(detail.date)} />}
     </div>
   );
 }

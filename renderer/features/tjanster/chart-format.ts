@@ -3,13 +3,13 @@
  * counts, and a Y-axis wide enough for its longest label, so no tick is cut off (see PITFALLS: recharts).
  */
 import { formatNumber } from '../../lib/format';
+import { ISO_DATE_SHAPE, utcMidnightMs } from '../../../electron/core/domain/calendar-date';
 
 const monthYear = new Intl.DateTimeFormat('sv-SE', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const longDay = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' });
 
 function utc(iso: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
+  return ISO_DATE_SHAPE.test(iso) ? utcMidnightMs(iso) : undefined;
 }
 
 /** `2021-01-01` -> «jan. 2021» (the tick of a monthly axis). */

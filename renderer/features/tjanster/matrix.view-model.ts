@@ -172,12 +172,6 @@ export function toggleMessage(
   return result.action !== 'started' && result.inUse ? `${text} ${t.stillViaGroup}` : text;
 }
 
-/** The calendar day before an ISO date (UTC arithmetic: no daylight-saving surprises). */
-export function dayBefore(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-}
-
 // ---------------------------------------------------------------- keyboard
 
 export const HEADER_ROWS = 5;

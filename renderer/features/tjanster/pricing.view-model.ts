@@ -7,6 +7,7 @@
 import type { PricingModel } from '../../../electron/core/store/schema';
 import { formatKr, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
+import { parseYear } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.tjanster;
 
@@ -131,7 +132,7 @@ export function pricingFormToInput(entries: readonly PricingEntryForm[]): Pricin
   const seen = new Set<number>();
   entries.forEach((entry, i) => {
     const base = `pricing.${i}`;
-    const year = /^\s*\d{4}\s*$/.test(entry.year) ? Number(entry.year) : undefined;
+    const year = parseYear(entry.year);
     if (year === undefined) errors[`${base}.year`] = t.form.errors.year;
     else if (seen.has(year)) errors[`${base}.year`] = t.form.errors.yearTwice;
     if (year !== undefined) seen.add(year);

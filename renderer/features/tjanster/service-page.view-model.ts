@@ -8,6 +8,7 @@ import { formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { countAxis, countAxisWidth, monthTick } from './chart-format';
 import { bandRows, describePricing } from './pricing.view-model';
+import { monthSerial, yearOf } from '../../../electron/core/domain/calendar-date';
 
 const t = sv.tjanster;
 
@@ -37,7 +38,7 @@ export type PricingVm = {
 
 /** The pricing in force in the date's year. */
 export function pricingVm(service: Pick<ServiceDetail, 'currentPricing' | 'date'>): PricingVm {
-  const year = service.date.slice(0, 4);
+  const year = String(yearOf(service.date));
   const current = service.currentPricing;
   const model: PricingModel | undefined = current?.model;
   const since = current && String(current.year) !== year ? ` (${t.pricing.since(String(current.year))})` : '';
@@ -103,8 +104,7 @@ export function monthTicks(dates: readonly string[], max: number): string[] {
   const firsts = dates.filter((d) => d.endsWith('-01'));
   for (const months of [1, 2, 3, 6, 12, 24, 60, 120]) {
     const ticks = firsts.filter((d) => {
-      const index = Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
-      return index % months === 0;
+      return monthSerial(d) % months === 0;
     });
     if (ticks.length > 0 && ticks.length <= max) return ticks;
   }

@@ -1,5 +1,6 @@
 /** The Budget screen's words. Figures and sentences about them come from the core; these are the labels around them. */
 import type { BudgetColumnKind } from '../../../electron/core/store/schema';
+import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
 
 export const budgetSv = {
   title: 'Budget',
@@ -55,7 +56,7 @@ export const budgetSv = {
     addColumnTitle: 'Lägg till kolumn',
     year: 'År',
     yearHint: 'Fyra siffror, till exempel 2023.',
-    yearInvalid: 'Skriv året med fyra siffror, till exempel 2023.',
+    yearInvalid: `Skriv året med fyra siffror, ${REGISTER_YEARS_TEXT}, till exempel 2023.`,
     kind: 'Typ',
     copyFrom: 'Kopiera beloppen från',
     copyNone: 'Ingen kolumn (tom kolumn)',

@@ -1,6 +1,7 @@
 /** Excel: the shared «Exportera till Excel» button, the accountant's workbook and the import flow on the Data screen. */
 import type { ImportFieldKey, ImportOutcome } from '../../../electron/contract';
 import { formatNumber } from '../format';
+import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
 
 /** «1 rad», «5 000 rader»: counts as the rest of the app writes them, grouped by thousands. */
 const rowsText = (n: number) => (n === 1 ? '1 rad' : `${formatNumber(n)} rader`);
@@ -20,7 +21,7 @@ export const excelSv = {
     'En Excel-arbetsbok för ekonomibyrån: medlemmar och medlemsavgifter, fakturaunderlag, användning av tjänsterna med avgifter, nätverk och budget.',
   accountantSaveHint: 'I skrivbordsprogrammet väljer du var filen sparas. I webbläget hamnar den bland webbläsarens hämtade filer.',
   year: 'År',
-  yearInvalid: 'Skriv ett årtal mellan 1990 och 2199.',
+  yearInvalid: `Skriv ett årtal ${REGISTER_YEARS_TEXT}.`,
   includePersonalDetails: 'Ta med personuppgifter (namn och e-post) på bladet Nätverk',
   exportAccountant: 'Exportera ekonomiunderlag',
 

@@ -1,5 +1,6 @@
 /** The Styrelserapport screen: the goals measured, the figures beside them, saved board packs and the print layout. */
 import { goalLabels } from '../../../electron/core/domain/goals';
+import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
 
 export const styrelserapportSv = {
   title: 'Styrelserapport',
@@ -92,7 +93,7 @@ export const styrelserapportSv = {
     cancel: 'Avbryt',
     saved: (title: string) => `Målet ${title} sparades.`,
     errors: {
-      year: 'Skriv året med fyra siffror.',
+      year: `Skriv året med fyra siffror, ${REGISTER_YEARS_TEXT}.`,
       title: 'Skriv en rubrik.',
       number: 'Skriv ett tal.',
       whole: 'Skriv ett heltal.',

@@ -1,6 +1,7 @@
 /** Every word of the Tjänster screen: the catalogue, a service's page, the usage matrix, adoption and revenue. */
 import type { BusinessArea, OrganisationKind, PricingModel } from '../../../electron/core/store/schema';
 import type { UsageMatrixScope } from '../../../electron/contract';
+import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
 
 export const tjansterSv = {
   title: 'Tjänster',
@@ -103,7 +104,7 @@ export const tjansterSv = {
     failed: 'Kunde inte spara. Rätta det som är markerat.',
     errors: {
       nameRequired: 'Ange tjänstens namn.',
-      year: 'Skriv året med fyra siffror, t.ex. 2023.',
+      year: `Skriv året med fyra siffror, ${REGISTER_YEARS_TEXT}, t.ex. 2023.`,
       yearTwice: 'Året har redan en prismodell.',
       amount: 'Skriv beloppet i kronor, t.ex. 12 500 eller 0,50.',
       population: 'Skriv invånarantalet som ett heltal, t.ex. 15 000.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, confirmationStale, formatPhone, parseEmail, parsePhone } from '../../../electron/core/domain/contacts';
+import { addMonths } from '../../../electron/core/domain/calendar-date';
+import { confirmationStale, formatPhone, parseEmail, parsePhone } from '../../../electron/core/domain/contacts';
 
 describe('e-mail policy', () => {
   it.each([

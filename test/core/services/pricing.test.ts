@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  monthMask,
-  monthsInMask,
   pricingForYear,
   proratedFeeOre,
   serviceRevenueForYear,
   yearlyFeeOre,
 } from '../../../electron/core/domain/pricing';
+import { monthMask, monthsInMask } from '../../../electron/core/domain/calendar-date';
 import type { PricingModel } from '../../../electron/core/store/schema';
 import { createTestServices } from '../../support/memory-document';
 import { makeDocument, municipality, municipalityRef, organisation, service, usage } from '../../fixtures/services/documents';

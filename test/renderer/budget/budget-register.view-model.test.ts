@@ -3,7 +3,6 @@ import { formatOre, formatOreSigned } from '../../../electron/core/domain/amount
 import { budgetTable } from '../../../electron/core/domain/budget';
 import { axisWidthPx } from '../../../electron/core/domain/budget-charts';
 import { registerComparison } from '../../../electron/core/services/budget.services';
-import { parseYearInput } from '../../../renderer/features/budget/budget-page.view-model';
 import { defaultRegisterYear, registerVm, registerYears } from '../../../renderer/features/budget/budget-register.view-model';
 import { ids, planBudget, planDocument } from '../../core/budget/plan-budget';
 
@@ -51,10 +50,5 @@ describe('the year compared with the register', () => {
     outcomes.columns = outcomes.columns.filter((c) => c.id === ids.outcome2021);
     expect(defaultRegisterYear(budgetTable(outcomes), 2030)).toBe(2021);
     expect(defaultRegisterYear(budgetTable({ lines: [], columns: [] }), 2030)).toBe(2030);
-  });
-
-  it('reads a typed year of four digits only', () => {
-    expect(parseYearInput(' 2023 ')).toBe(2023);
-    for (const text of ['23', '2023a', '20 23', '', '12345']) expect(parseYearInput(text)).toBeUndefined();
   });
 });

@@ -5,7 +5,6 @@ import type { Goal } from '../../../electron/core/store/schema';
 import {
   categoryAxisWidth,
   cover,
-  dateFromQuery,
   explainGoal,
   goalGroups,
   goalRow,
@@ -153,11 +152,7 @@ describe('the print layout', () => {
     ]);
   });
 
-  it('reads the date from the address only when it is a real date, and builds print addresses', () => {
-    expect(dateFromQuery('2022-06-30')).toBe('2022-06-30');
-    expect(dateFromQuery('2022-02-30')).toBeUndefined();
-    expect(dateFromQuery('30/6')).toBeUndefined();
-    expect(dateFromQuery(null)).toBeUndefined();
+  it('builds print addresses', () => {
     expect(printQuery({ packId: 'p1' })).toEqual({ paket: 'p1' });
     expect(printQuery({ date: DATE, includePreviousYear: true })).toEqual({ datum: DATE, tidigare: 'ja' });
   });

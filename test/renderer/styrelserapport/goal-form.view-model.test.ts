@@ -37,6 +37,7 @@ describe('the goal form', () => {
       ok: false,
       errors: { year: e.year, title: e.title, target: e.number },
     });
+    expect(readGoalForm({ ...emptyGoalForm(2022), year: '1989', title: 'T', target: '1' })).toEqual({ ok: false, errors: { year: e.year } });
     const between = { ...emptyGoalForm(2022), title: 'Konferenser', metric: 'conferences-held' as const, comparison: 'between' as const, target: '1' };
     expect(readGoalForm(between)).toEqual({ ok: false, errors: { targetMax: e.number } });
     expect(readGoalForm({ ...between, targetMax: '2' })).toMatchObject({ ok: true, input: { target: 1, targetMax: 2 } });

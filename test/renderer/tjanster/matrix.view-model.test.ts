@@ -3,7 +3,6 @@ import { buildUsageMatrix } from '../../../electron/core/domain/usage-matrix';
 import { usageMatrixInput } from '../../../electron/contract/channels/usage.channels';
 import {
   cellAction,
-  dayBefore,
   defaultMatrixFilter,
   filterIsDefault,
   FIRST_SERVICE_COL,
@@ -161,12 +160,6 @@ describe('what a toggle says', () => {
       'Användningen av Alfa som Kil började 2022-06-30 togs bort.',
     );
     expect(toggleMessage({ action: 'ended', inUse: true }, 'Ale', 'Beta', '2022-06-30', '2022-06-29')).toContain('genom sin grupp');
-  });
-
-  it('finds the day before across months, years and leap days', () => {
-    expect(dayBefore('2022-03-01')).toBe('2022-02-28');
-    expect(dayBefore('2024-03-01')).toBe('2024-02-29');
-    expect(dayBefore('2023-01-01')).toBe('2022-12-31');
   });
 });
 

@@ -134,17 +134,19 @@ describe('the pricing form', () => {
       { ...emptyPricingEntry(next(), 2024, next), kind: 'banded' as const, bands: [{ key: 'b', minPopulation: 'många', feeKr: '5 000' }] },
       { ...emptyPricingEntry(next(), 2024, next), fixedKr: '1' },
       { ...emptyPricingEntry(next(), 2025, next), kind: 'banded' as const, bands: [] },
+      { ...emptyPricingEntry(next(), 2026, next), year: '1500', fixedKr: '1' },
     ];
     const result = pricingFormToInput(entries);
     expect(result).toEqual({
       ok: false,
       errors: {
         'pricing.0.model.yearlyFeeOre': 'Skriv beloppet i kronor, t.ex. 12 500 eller 0,50.',
-        'pricing.1.year': 'Skriv året med fyra siffror, t.ex. 2023.',
+        'pricing.1.year': 'Skriv året med fyra siffror, mellan 1990 och 2199, t.ex. 2023.',
         'pricing.1.model.orePerInhabitant': 'Skriv beloppet i kronor, t.ex. 12 500 eller 0,50.',
         'pricing.2.model.bands.0.minPopulation': 'Skriv invånarantalet som ett heltal, t.ex. 15 000.',
         'pricing.3.year': 'Året har redan en prismodell.',
         'pricing.4.model.bands': 'Ange minst ett prisband.',
+        'pricing.5.year': 'Skriv året med fyra siffror, mellan 1990 och 2199, t.ex. 2023.',
       },
     });
   });
