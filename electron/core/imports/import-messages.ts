@@ -16,6 +16,7 @@ export const importMessages = {
   ods: `Filen är ett OpenDocument-kalkylark (.ods), som inte kan läsas in. Öppna den i LibreOffice och spara den som Excel-arbetsbok (.xlsx) eller CSV.`,
   notSpreadsheet: 'Filen är en zip-fil men ingen Excel-arbetsbok (kanske ett Word- eller PowerPoint-dokument). Välj en .xlsx- eller CSV-fil.',
   corrupt: `Excel-filen är skadad och kan inte läsas. ${saveAsHelp}`,
+  hiddenData: `Excel-filen innehåller data utöver arbetsbokens delar (till exempel en dold andra innehållsförteckning), vilket kan vara ett tecken på en manipulerad fil. Den läses inte in. Om du litar på filen: öppna den i Excel och spara den som en ny Excel-arbetsbok (.xlsx), och försök sedan igen.`,
   encrypted: `Filen är krypterad och kan inte läsas. Ta bort krypteringen eller ${saveAsHelp.charAt(0).toLowerCase()}${saveAsHelp.slice(1)}`,
   bomb: (maxUncompressedBytes: number) =>
     `Filen packas upp till mer än ${mb(maxUncompressedBytes)} MB eller är ovanligt hårt packad, vilket kan vara ett tecken på en skadlig fil. Den läses inte in.`,
