@@ -29,6 +29,9 @@ export const importMessages = {
     `${sheet ? `Bladet ”${sheet}”` : 'Filen'} har fler än ${sv.format(maxCells)} celler och kan inte läsas in. Dela upp filen eller ta bort kolumner som inte ska importeras.`,
   tooManySheets: (sheets: number, maxSheets: number) =>
     `Arbetsboken har ${sv.format(sheets)} blad, men högst ${sv.format(maxSheets)} kan läsas in.`,
+  /** A BOM promised `encoding`, but the bytes on text line `line` are not in it. */
+  badEncoding: (encoding: 'UTF-8' | 'UTF-16', line: number) =>
+    `Filen är märkt som ${encoding}-text, men textrad ${sv.format(line)} innehåller tecken som inte är giltig ${encoding}, så texten skulle bli fel. Öppna filen i Excel och spara den som CSV (UTF-8) igen, och försök sedan igen.`,
   binaryText: 'Filen är varken en Excel-arbetsbok (.xlsx) eller en textfil (CSV). Välj en .xlsx- eller CSV-fil.',
   unterminatedQuote: (record: number) =>
     `Ett citattecken (") som börjar på rad ${sv.format(record)} avslutas aldrig, så resten av filen skulle hamna i en enda cell. Kontrollera filen och försök igen.`,
