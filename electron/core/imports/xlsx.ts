@@ -147,6 +147,10 @@ export async function inspectXlsx(bytes: Uint8Array, limits: XlsxLimits): Promis
     throw error;
   }
   const byName = new Map(entries.map((e) => [e.name, e]));
+  // Part names are case-insensitive in a package, and ExcelJS drops a leading `/`: two entries that name one
+  // part would give two readings of the file.
+  const partNames = new Set(entries.map((e) => e.name.replace(/^\//, '').toLowerCase()));
+  if (partNames.size !== entries.length) refuse(importMessages.corrupt, { reason: 'duplicate-part' });
 
   if (entries.some((e) => /(^|\/)vbaProject[^/]*\.bin$/i.test(e.name))) refuse(importMessages.macro, { reason: 'vba' });
   if (byName.has('mimetype') || byName.has('content.xml')) refuse(importMessages.ods);

@@ -169,9 +169,11 @@ function checkEveryByteAccountedFor(
   if (expected !== at.cdOffset) throw new ZipProblem('hidden-data', `${at.cdOffset - expected} bytes before the directory`);
   if (at.cdEnd !== at.declaredCdEnd) throw new ZipProblem('hidden-data', 'directory size differs from its records');
   if (at.cdEnd !== at.eocd) throw new ZipProblem('hidden-data', `${at.eocd - at.cdEnd} bytes after the directory`);
-  for (let p = at.eocd + 22; p + 4 <= bytes.length; p++) {
+  // From just after the record's own signature: a signature may start in its last bytes (a comment length of
+  // 0x4b50 is "PK") and run on into the comment.
+  for (let p = at.eocd + 1; p + 4 <= bytes.length; p++) {
     if (bytes[p] === 0x50 && bytes[p + 1] === 0x4b && SIGNATURES.includes(view.getUint32(p, true))) {
-      throw new ZipProblem('hidden-data', 'zip structure in the comment');
+      throw new ZipProblem('hidden-data', 'zip structure in the end record or its comment');
     }
   }
 }

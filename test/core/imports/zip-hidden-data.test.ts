@@ -96,6 +96,32 @@ describe('a second directory hidden in the zip comment (F1)', () => {
 });
 
 describe('every byte of the zip belongs to a checked entry, the directory or its end record', () => {
+  it('refuses an end record whose comment length reads "PK" and whose comment goes on as an end record', async () => {
+    // A comment of 0x4b50 bytes starting 05 06: the last bytes of the record and the first of the comment
+    // spell an end-record signature, and JSZip, taking the last one, reads an empty directory from the comment.
+    // Whether that record's own comment length reaches the end of the file (so a reader that checks it may take
+    // it too) or not, the file is refused.
+    for (const innerCommentLength of [0x4b50 - 20, 0]) {
+      const comment = new Uint8Array(0x4b50);
+      comment.set([0x05, 0x06]);
+      new DataView(comment.buffer).setUint16(18, innerCommentLength, true);
+      const bytes = writeZip(await honestSpecs(), { comment });
+      expect(Object.keys((await JSZip.loadAsync(bytes)).files)).toEqual([]);
+      expect(() => readZipDirectory(bytes)).toThrow(expect.objectContaining({ kind: 'hidden-data' }));
+      expect((await refusal(readTable(bytes, 'kommentar.xlsx'))).error.message).toBe(importMessages.hiddenData);
+    }
+  });
+
+  it('refuses two entries that name one part: differing only in case, or by a leading slash', async () => {
+    const honest = await honestSpecs();
+    const workbook = honest.find((s) => s.name === 'xl/workbook.xml') as ZipSpec;
+    for (const twin of ['/xl/workbook.xml', 'XL/Workbook.xml']) {
+      const { error } = await refusal(readTable(writeZip([...honest, { ...workbook, name: twin }]), 'tvilling.xlsx'));
+      expect(error.message, twin).toBe(importMessages.corrupt);
+      expect(error.details).toMatchObject({ reason: 'duplicate-part' });
+    }
+  });
+
   it('refuses bytes before the first entry, between entries, and between the last entry and the directory', async () => {
     const honest = await honestSpecs();
     const zip = writeZip(honest);
