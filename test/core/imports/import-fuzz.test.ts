@@ -3,7 +3,8 @@
  * fel inträffade». A sheet name with the character reference `&#x110000;` used to throw a RangeError out of the
  * import. Here the sheet XML (names, text, relationships, content types) is fuzzed with invalid character
  * references, other encodings than UTF-8 (UTF-16 with BOM, declared Latin-1), broken UTF-8, truncation and long or
- * odd names, and CSV bytes with broken encodings; every outcome must be a table of strings or an import refusal.
+ * odd names; so are the zip container's own bytes, and CSV bytes with broken encodings. Every outcome must be a
+ * table of strings or an import refusal.
  *
  * FUZZ_IMPORTS sets the number of generated files per property (default 150); FUZZ_SEED the seed (fixed by
  * default, so CI is repeatable).
@@ -263,6 +264,32 @@ describe('fuzzed workbooks: a table or a Swedish refusal, nothing else', () => {
       ...oddNames.flatMap((name) => [true, false].map((escaped) => ({ kind: 'sheet-name' as const, name, escaped }))),
     ];
     for (const mutation of cases) await expect(outcomeOf(await spoiledWorkbook([mutation]), 'fuzz.xlsx'), JSON.stringify(mutation).slice(0, 200)).resolves.toMatch(/read|refused/);
+  });
+});
+
+describe('fuzzed zip containers: a table or a Swedish refusal, nothing else', () => {
+  it(`${RUNS} workbooks with bytes of the zip itself overwritten, inserted or cut`, { timeout: 120_000 }, async () => {
+    const plain = writeZip([...(await basePartsPromise)].map(([name, data]) => ({ name, data })));
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), at: fraction, bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+      fc.record({ kind: fc.constant('insert' as const), at: fraction, bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
+      fc.record({ kind: fc.constant('cut' as const), at: fraction, bytes: fc.constant(new Uint8Array()) }),
+    );
+    const seen: Record<Outcome, number> = { read: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+        let bytes = plain.slice();
+        for (const { kind, at, bytes: b } of edits) {
+          const i = Math.min(bytes.length - 1, Math.floor(at * bytes.length));
+          if (kind === 'set') bytes.set(b.subarray(0, bytes.length - i), i);
+          else if (kind === 'insert') bytes = new Uint8Array([...bytes.subarray(0, i), ...b, ...bytes.subarray(i)]);
+          else bytes = bytes.slice(0, Math.max(1, i));
+        }
+        seen[await outcomeOf(bytes, 'fuzz.xlsx')]++;
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+    expect(seen.refused).toBeGreaterThan(0);
   });
 });
 
