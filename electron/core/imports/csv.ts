@@ -2,9 +2,10 @@
  * CSV read as text, never coerced: `0701234567` stays `0701234567`, ` ` stays ` `, `2022-04-28` stays a string.
  * (ExcelJS's CSV reader turns the first into 701234567 and the second into 0, so it is never used.)
  *
- * - Encoding: a BOM decides (UTF-8, UTF-16 LE/BE); without one, strict UTF-8, and if the bytes are not valid
- *   UTF-8, Windows-1252, which is what Swedish Excel writes for "CSV (semikolonavgränsad)". NUL bytes in a file
- *   without a UTF-16 BOM mean it is not text at all.
+ * - Encoding: a BOM decides (UTF-8, UTF-16 LE/BE), and the bytes after it must then be valid in that encoding
+ *   (else the file is refused, naming the first bad text line, rather than read with replacement characters);
+ *   without one, strict UTF-8, and if the bytes are not valid UTF-8, Windows-1252, which is what Swedish Excel
+ *   writes for "CSV (semikolonavgränsad)". NUL bytes in a file without a UTF-16 BOM mean it is not text at all.
  * - Separator: `;`, `,` or tab, whichever gives the first records the most consistent number of fields
  *   (ties: `;` before `,`, since Swedish Excel writes semicolons). It can also be given.
  * - RFC 4180 quoting: quoted fields may hold separators, `""` and line breaks. Leniently, like Excel, a quote
@@ -22,21 +23,64 @@ export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export type CsvLimits = { maxRows: number; maxColumns: number; maxCells: number };
 
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: checkText(new TextDecoder('utf-8').decode(bytes.subarray(3))), encoding: 'utf-8' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: checkText(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le' };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: checkText(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be' };
-  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeStrict(bytes.subarray(3), 'utf-8'), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeStrict(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeStrict(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   if (bytes.includes(0)) refuse(importMessages.binaryText);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     return { text: checkText(new TextDecoder('windows-1252').decode(bytes)), encoding: 'windows-1252' };
   }
+}
+
+/** Decodes text whose BOM named its encoding; bytes not valid in it are refused, never replaced. */
+function decodeStrict(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): string {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    const line = encoding === 'utf-8' ? firstBadUtf8Line(bytes) : firstBadUtf16Line(bytes, encoding === 'utf-16le');
+    refuse(importMessages.badEncoding(encoding === 'utf-8' ? 'UTF-8' : 'UTF-16', line), { reason: 'encoding', encoding, line });
+  }
+  return checkText(text);
+}
+
+/** 1-based text line of the first invalid UTF-8 sequence (LF never occurs inside a UTF-8 sequence). */
+function firstBadUtf8Line(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let from = 0;
+  while (from <= bytes.length) {
+    const lf = bytes.indexOf(0x0a, from);
+    const to = lf < 0 ? bytes.length : lf;
+    try {
+      decoder.decode(bytes.subarray(from, to));
+    } catch {
+      return line;
+    }
+    if (lf < 0) break;
+    line++;
+    from = lf + 1;
+  }
+  return line;
+}
+
+/** 1-based text line of the first lone surrogate, or of a last odd byte. */
+function firstBadUtf16Line(bytes: Uint8Array, littleEndian: boolean): number {
+  const unit = (i: number) => (littleEndian ? (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) : ((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+  let line = 1;
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    const u = unit(i);
+    if (u === 0x0a) line++;
+    else if (u >= 0xdc00 && u <= 0xdfff) return line;
+    else if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 3 < bytes.length ? unit(i + 2) : -1;
+      if (next < 0xdc00 || next > 0xdfff) return line;
+      i += 2;
+    }
+  }
+  return line;
 }
 
 function checkText(text: string): string {

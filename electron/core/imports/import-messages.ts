@@ -16,6 +16,7 @@ export const importMessages = {
   ods: `Filen är ett OpenDocument-kalkylark (.ods), som inte kan läsas in. Öppna den i LibreOffice och spara den som Excel-arbetsbok (.xlsx) eller CSV.`,
   notSpreadsheet: 'Filen är en zip-fil men ingen Excel-arbetsbok (kanske ett Word- eller PowerPoint-dokument). Välj en .xlsx- eller CSV-fil.',
   corrupt: `Excel-filen är skadad och kan inte läsas. ${saveAsHelp}`,
+  hiddenData: `Excel-filen innehåller data utöver arbetsbokens delar (till exempel en dold andra innehållsförteckning), vilket kan vara ett tecken på en manipulerad fil. Den läses inte in. Om du litar på filen: öppna den i Excel och spara den som en ny Excel-arbetsbok (.xlsx), och försök sedan igen.`,
   encrypted: `Filen är krypterad och kan inte läsas. Ta bort krypteringen eller ${saveAsHelp.charAt(0).toLowerCase()}${saveAsHelp.slice(1)}`,
   bomb: (maxUncompressedBytes: number) =>
     `Filen packas upp till mer än ${mb(maxUncompressedBytes)} MB eller är ovanligt hårt packad, vilket kan vara ett tecken på en skadlig fil. Den läses inte in.`,
@@ -28,6 +29,9 @@ export const importMessages = {
     `${sheet ? `Bladet ”${sheet}”` : 'Filen'} har fler än ${sv.format(maxCells)} celler och kan inte läsas in. Dela upp filen eller ta bort kolumner som inte ska importeras.`,
   tooManySheets: (sheets: number, maxSheets: number) =>
     `Arbetsboken har ${sv.format(sheets)} blad, men högst ${sv.format(maxSheets)} kan läsas in.`,
+  /** A BOM promised `encoding`, but the bytes on text line `line` are not in it. */
+  badEncoding: (encoding: 'UTF-8' | 'UTF-16', line: number) =>
+    `Filen är märkt som ${encoding}-text, men textrad ${sv.format(line)} innehåller tecken som inte är giltig ${encoding}, så texten skulle bli fel. Öppna filen i Excel och spara den som CSV (UTF-8) igen, och försök sedan igen.`,
   binaryText: 'Filen är varken en Excel-arbetsbok (.xlsx) eller en textfil (CSV). Välj en .xlsx- eller CSV-fil.',
   unterminatedQuote: (record: number) =>
     `Ett citattecken (") som börjar på rad ${sv.format(record)} avslutas aldrig, så resten av filen skulle hamna i en enda cell. Kontrollera filen och försök igen.`,

@@ -2,7 +2,7 @@
  * The one entry for imported spreadsheets: bytes and a file name in, a raw table of strings out, or an
  * `AppError('validation')` with a Swedish sentence. The content decides what the file is, not the name:
  * an OLE compound file (`D0 CF 11 E0`: a password-protected `.xlsx` or an old `.xls`) is refused, a zip is read
- * as `.xlsx` (after `inspectXlsx`), anything else as CSV text, except that a name promising a workbook
+ * as `.xlsx` (after `inspectXlsx`, from the zip it rebuilt of the checked entries), anything else as CSV text, except that a name promising a workbook
  * (`.xlsx`, `.xls`, `.ods` …) on bytes that are not one is refused rather than read as text.
  *
  * Every limit is checked before the expensive step it protects, so refusal is quick and memory stays bounded:
@@ -62,8 +62,8 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: Re
 
   if (isZip(bytes)) {
     if (extension === 'ods') refuse(importMessages.ods);
-    await inspectXlsx(bytes, limits);
-    const sheets = await readXlsx(bytes, limits, options.headerRow);
+    const checked = await inspectXlsx(bytes, limits);
+    const sheets = await readXlsx(checked, limits, options.headerRow);
     return { format: 'xlsx', sheets };
   }
   if (extension === 'ods') refuse(importMessages.ods);

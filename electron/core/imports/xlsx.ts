@@ -2,14 +2,17 @@
  * `.xlsx` read defensively. ExcelJS's reader inflates every zip entry whole (a 205 KB crafted file took
  * memory from 66 MB to 324 MB), so nothing reaches it before `inspectXlsx` has:
  *
- * 1. read the zip's central directory by hand (no zip64, no encryption, stored/deflate only);
+ * 1. read the zip's central directory by hand (no zip64, no encryption, stored/deflate only), and refused any
+ *    byte outside the listed entries, the directory and its end record (a second, hidden directory);
  * 2. refused macros (`vbaProject.bin`, a macro-enabled content type), OpenDocument and non-Excel packages;
  * 3. refused when the claimed total uncompressed size passes the limit (50 MB) or, above 1 MB, the
  *    uncompressed/compressed ratio passes 100;
  * 4. inflated every entry with a cap, in 64 KB pieces, proving the claimed sizes (a file that lies is refused as
  *    soon as an entry produces more than it claims), and on the way counted each worksheet's rows and cells and
  *    read its `<dimension>`: a sheet with, or claiming, more rows than allowed is refused, and so is a workbook
- *    with more cells than allowed (ExcelJS took about 680 MB and 6 s for a million cells here).
+ *    with more cells than allowed (ExcelJS took about 680 MB and 6 s for a million cells here);
+ * 5. rebuilt the zip from the checked entries alone (`rebuildZip`): ExcelJS is handed that copy, never the file,
+ *    so it cannot find another directory, entry or name than the ones checked.
  *
  * Reading then takes each cell's text as written: strings as they are (a phone `0701234567` stored as text
  * stays so), numbers as JavaScript writes them (`1234.5`; a number formatted only with zeros, like `0000`, is
@@ -18,10 +21,15 @@
  * text in the top-left cell.
  */
 import ExcelJS from 'exceljs';
+import { AppError } from '../../contract/result';
 import { utcDateOf } from '../domain/calendar-date';
 import { importMessages, refuse } from './import-messages';
 import { toRawSheet, type RawRecord, type RawSheet } from './raw-table';
-import { inflateEntry, readEntry, readZipDirectory, ZipProblem, type ZipEntry } from './zip';
+import { inflateEntry, readEntry, readZipDirectory, rebuildZip, ZipProblem, type ZipEntry } from './zip';
+
+declare const checked: unique symbol;
+/** A zip that `inspectXlsx` checked and rebuilt from the checked entries: the only bytes ExcelJS is given. */
+export type CheckedXlsx = Uint8Array & { readonly [checked]: true };
 
 export type XlsxLimits = {
   maxRows: number;
@@ -42,20 +50,32 @@ function zipRefusal(problem: ZipProblem, limits: XlsxLimits): never {
     case 'too-large':
     case 'too-many-entries':
       return refuse(importMessages.bomb(limits.maxUncompressedBytes), { reason: problem.kind });
+    case 'hidden-data':
+      return refuse(importMessages.hiddenData, { reason: problem.kind, detail: problem.message });
     default:
       return refuse(importMessages.corrupt, { reason: problem.kind, detail: problem.message });
   }
 }
 
-const xmlText = (value: string) =>
-  value
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
+/** A character XML allows (XML 1.0, section 2.2). */
+const isXmlChar = (code: number) =>
+  code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+
+/**
+ * An attribute value's text, references resolved in one pass. A reference to no character XML allows
+ * (`&#x110000;`, `&#0;`, a surrogate) makes the part malformed XML: the file is refused as damaged, as Excel
+ * and ExcelJS's parser would refuse it.
+ */
+function xmlText(value: string): string {
+  return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|quot|apos|amp);/g, (reference, body: string) => {
+    if (!body.startsWith('#')) return NAMED[body] ?? reference;
+    const code = body.startsWith('#x') ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+    if (!isXmlChar(code)) refuse(importMessages.corrupt, { reason: 'xml', detail: `invalid character reference ${reference.slice(0, 40)}` });
+    return String.fromCodePoint(code);
+  });
+}
 
 /** Sheet names by worksheet part (`xl/worksheets/sheet1.xml` -> `Medlemmar`), for messages that name the sheet. */
 async function sheetNamesByPart(bytes: Uint8Array, byName: Map<string, ZipEntry>): Promise<Map<string, string>> {
@@ -111,9 +131,15 @@ class RowScanner {
 }
 
 const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** ExcelJS's own test (unanchored, after dropping a leading `/`): every part it would parse as a sheet is scanned. */
+const EXCELJS_WORKSHEET = /xl\/worksheets\/sheet\d+[.]xml/i;
+const isWorksheetPart = (name: string) => WORKSHEET_PART.test(name) || EXCELJS_WORKSHEET.test(name);
 
-/** Everything short of parsing: refuses hostile or unreadable packages before ExcelJS sees them. */
-export async function inspectXlsx(bytes: Uint8Array, limits: XlsxLimits): Promise<void> {
+/**
+ * Everything short of parsing: refuses hostile or unreadable packages before ExcelJS sees them, and returns the
+ * zip rebuilt from the entries it checked, for `readXlsx`.
+ */
+export async function inspectXlsx(bytes: Uint8Array, limits: XlsxLimits): Promise<CheckedXlsx> {
   let entries: ZipEntry[];
   try {
     entries = readZipDirectory(bytes);
@@ -122,6 +148,10 @@ export async function inspectXlsx(bytes: Uint8Array, limits: XlsxLimits): Promis
     throw error;
   }
   const byName = new Map(entries.map((e) => [e.name, e]));
+  // Part names are case-insensitive in a package, and ExcelJS drops a leading `/`: two entries that name one
+  // part would give two readings of the file.
+  const partNames = new Set(entries.map((e) => e.name.replace(/^\//, '').toLowerCase()));
+  if (partNames.size !== entries.length) refuse(importMessages.corrupt, { reason: 'duplicate-part' });
 
   if (entries.some((e) => /(^|\/)vbaProject[^/]*\.bin$/i.test(e.name))) refuse(importMessages.macro, { reason: 'vba' });
   if (byName.has('mimetype') || byName.has('content.xml')) refuse(importMessages.ods);
@@ -140,14 +170,14 @@ export async function inspectXlsx(bytes: Uint8Array, limits: XlsxLimits): Promis
     if (/macroEnabled|vbaProject/i.test(types)) refuse(importMessages.macro, { reason: 'content-type' });
 
     const sheetNames = await sheetNamesByPart(bytes, byName);
-    const worksheets = entries.filter((e) => WORKSHEET_PART.test(e.name));
+    const worksheets = entries.filter((e) => isWorksheetPart(e.name));
     if (worksheets.length > limits.maxSheets) refuse(importMessages.tooManySheets(worksheets.length, limits.maxSheets));
 
     let produced = 0;
     let cellsBefore = 0;
     for (const entry of entries) {
       const sheet = sheetNames.get(entry.name) ?? entry.name.replace(/^.*\//, '').replace(/\.xml$/i, '');
-      const scanner = WORKSHEET_PART.test(entry.name) || sheetNames.has(entry.name) ? new RowScanner() : undefined;
+      const scanner = isWorksheetPart(entry.name) || sheetNames.has(entry.name) ? new RowScanner() : undefined;
       const size = await inflateEntry(bytes, entry, {
         maxBytes: limits.maxUncompressedBytes - produced,
         onChunk: scanner
@@ -170,6 +200,7 @@ export async function inspectXlsx(bytes: Uint8Array, limits: XlsxLimits): Promis
       if (size !== entry.uncompressedSize) throw new ZipProblem('corrupt', `${entry.name}: ${size} bytes, claimed ${entry.uncompressedSize}`);
       produced += size;
     }
+    return rebuildZip(bytes, entries) as CheckedXlsx;
   } catch (error) {
     if (error instanceof ZipProblem) zipRefusal(error, limits);
     throw error;
@@ -211,29 +242,33 @@ export function cellText(cell: ExcelJS.Cell): string {
   return valueText(cell.value, cell.numFmt);
 }
 
-/** Reads an inspected workbook. Call `inspectXlsx` first: this hands the bytes to ExcelJS. */
-export async function readXlsx(bytes: Uint8Array, limits: XlsxLimits, headerRow?: number): Promise<RawSheet[]> {
+/**
+ * Reads a workbook `inspectXlsx` checked and rebuilt. ExcelJS is a parser of untrusted input here: anything it
+ * throws, while loading or while its result is walked, is about the file and is refused as unreadable.
+ */
+export async function readXlsx(bytes: CheckedXlsx, limits: XlsxLimits, headerRow?: number): Promise<RawSheet[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    refuse(importMessages.unreadable);
-  }
-  return workbook.worksheets.map((sheet) => {
-    const records: RawRecord[] = [];
-    let cells = 0;
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (rowNumber > limits.maxRows) refuse(importMessages.tooManyRows(sheet.name, limits.maxRows));
-      const texts: string[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, column) => {
-        if (column > limits.maxColumns) refuse(importMessages.tooManyColumns(sheet.name, limits.maxColumns));
-        texts[column - 1] = cellText(cell);
+    return workbook.worksheets.map((sheet) => {
+      const records: RawRecord[] = [];
+      let cells = 0;
+      sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+        if (rowNumber > limits.maxRows) refuse(importMessages.tooManyRows(sheet.name, limits.maxRows));
+        const texts: string[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          if (column > limits.maxColumns) refuse(importMessages.tooManyColumns(sheet.name, limits.maxColumns));
+          texts[column - 1] = cellText(cell);
+        });
+        const dense = Array.from({ length: texts.length }, (_, i) => texts[i] ?? '');
+        cells += dense.length;
+        if (cells > limits.maxCells) refuse(importMessages.tooManyCells(sheet.name, limits.maxCells));
+        records.push({ cells: dense, number: rowNumber });
       });
-      const dense = Array.from({ length: texts.length }, (_, i) => texts[i] ?? '');
-      cells += dense.length;
-      if (cells > limits.maxCells) refuse(importMessages.tooManyCells(sheet.name, limits.maxCells));
-      records.push({ cells: dense, number: rowNumber });
+      return toRawSheet(sheet.name, sheet.state !== 'visible', records, headerRow);
     });
-    return toRawSheet(sheet.name, sheet.state !== 'visible', records, headerRow);
-  });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    refuse(importMessages.unreadable, { reason: 'parser', detail: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200) });
+  }
 }

@@ -219,7 +219,7 @@ describe('readTable refuses hostile or broken files quickly, with a Swedish mess
   it('an encrypted zip entry, a truncated zip, an OpenDocument file and a Word document', async () => {
     const plain = await plainWorkbook();
     const parts = await unzip(plain);
-    const encrypted = writeZip([...parts].map(([name, data]) => ({ name, data, flags: name.startsWith('xl/worksheets') ? 1 : 0 })));
+    const encrypted = writeZip([...parts].map(([name, data]) => ({ name, data, flags: name.startsWith('xl/worksheets') ? 0x801 : 0x800 })));
     expect((await refusal(readTable(encrypted, 'krypt.xlsx'))).error.message).toBe(importMessages.encrypted);
 
     const truncated = plain.subarray(0, Math.floor(plain.length / 2));
