@@ -72,6 +72,11 @@ export async function openRegister(file: string, lockOptions: Omit<LockOptions, 
       opened.report = { ...opened.report, messages: [access.holder, sv.dialogs.readOnlyNotice, ...opened.report.messages] };
       return { ...opened, readOnly: true };
     }
+    if (opened.readOnly) {
+      // The store found a newer version's register and opened it read-only: the lock is not ours to hold.
+      await access.lock.release();
+      return { ...opened, readOnly: true };
+    }
     return { ...opened, readOnly: false, lock: access.lock };
   } catch (error) {
     await lock?.release();
@@ -109,7 +114,12 @@ export type TrackedPort = {
  * Wraps the store's port so the UI hears `store/status` (saving, saved, failed) for each save, and so quitting
  * can wait for a save in flight instead of cutting it off.
  */
-export function trackSaves(port: DocumentPort, send: EventSender, onConflict: (error: AppError) => void = () => undefined): TrackedPort {
+export function trackSaves(
+  port: DocumentPort,
+  send: EventSender,
+  onConflict: (error: AppError) => void = () => undefined,
+  takeNotices: () => string[] = () => [],
+): TrackedPort {
   const inFlight = new Set<Promise<void>>();
   const tracked: DocumentPort = {
     listBackups: () => port.listBackups(),
@@ -121,10 +131,13 @@ export function trackSaves(port: DocumentPort, send: EventSender, onConflict: (e
       inFlight.add(saving);
       try {
         await saving;
-        send('store/status', { state: 'saved', revision });
+        // What the store did to make room (old backups dropped) goes with the save it was for.
+        const notices = takeNotices();
+        send('store/status', notices.length > 0 ? { state: 'saved', revision, message: notices.join(' ') } : { state: 'saved', revision });
       } catch (error) {
         // The store's own refusals are Swedish sentences; an OS error text is not something to show.
-        const message = error instanceof AppError ? error.message : sv.status.saveFailed;
+        const base = error instanceof AppError ? error.message : sv.status.saveFailed;
+        const message = [base, ...takeNotices()].join(' ');
         send('store/status', { state: 'failed', revision, message });
         if (error instanceof AppError && error.code === 'conflict') onConflict(error);
         throw error;
