@@ -206,6 +206,8 @@ export function createBackupRotation(options: BackupRotationOptions) {
     async keepFreeSpace(dir: string, reserve: number): Promise<number> {
       if (!fs.statfs) return 0;
       const space = await fs.statfs(dir);
+      // Some network and FUSE mounts report a file system of no size: their free space says nothing.
+      if (!(space.blocks > 0 && space.bsize > 0)) return 0;
       const free = space.bavail * space.bsize;
       if (free >= reserve) return 0;
       return this.dropOldest(reserve - free);

@@ -26,8 +26,8 @@ export type StoreFileHandle = {
 /** `ino`, `dev`, `mtimeMs` and `ctimeMs` as node gives them; a file system (or a test's fake) may leave them out. */
 export type StoreStats = { size: number; mtime: Date; ino?: number; dev?: number; mtimeMs?: number; ctimeMs?: number; mode?: number };
 
-/** Free space on a file system as `statfs` gives it: blocks available to us, and their size. */
-export type StoreFsSpace = { bavail: number; bsize: number };
+/** A file system's size and free space as `statfs` gives them: its blocks, those available to us, their size. */
+export type StoreFsSpace = { blocks: number; bavail: number; bsize: number };
 
 /** The file-system calls the store makes, so tests can inject faults (ENOSPC, EIO) at any step. */
 export type StoreFs = {
@@ -140,7 +140,10 @@ export async function resolveWriteTarget(fs: StoreFs, file: string): Promise<str
   try {
     return await fs.realpath(file);
   } catch (err) {
-    if (errorCode(err) !== 'ENOENT') throw err;
+    const code = errorCode(err);
+    if (code === 'ELOOP') throw err;
+    // Some Windows volumes (RAM disks, some network drives) cannot resolve paths at all: write the path as given.
+    if (code !== 'ENOENT') return file;
   }
   let current = file;
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {

@@ -157,7 +157,7 @@ describe('a full disk', () => {
 
   it('after a save, backups never take the room the next save needs (the newest always stays)', async () => {
     let free = Number.MAX_SAFE_INTEGER;
-    const fs: StoreFs = { ...nodeStoreFs, statfs: async () => ({ bavail: free, bsize: 1 }) };
+    const fs: StoreFs = { ...nodeStoreFs, statfs: async () => ({ blocks: Number.MAX_SAFE_INTEGER, bavail: free, bsize: 1 }) };
     const opened = await withBackups(6, { fs });
     expect(await backupNames()).toHaveLength(5);
     expect(opened.takeNotices()).toEqual([]);
@@ -170,5 +170,12 @@ describe('a full disk', () => {
     for (let r = 8; r <= 12; r++) await opened.port.save(atRevision(opened.document, r));
     expect((await backupNames()).map((n) => n.replace(/^.*-r/, 'r'))).toEqual(['r11.json']);
     expect(await revisionOnDisk(file)).toBe(12);
+  });
+
+  it('a file system that reports no size (some network and FUSE mounts) is not taken for a full one', async () => {
+    const fs: StoreFs = { ...nodeStoreFs, statfs: async () => ({ blocks: 0, bavail: 0, bsize: 4096 }) };
+    const opened = await withBackups(5, { fs });
+    expect(await backupNames()).toHaveLength(4);
+    expect(opened.takeNotices()).toEqual([]);
   });
 });

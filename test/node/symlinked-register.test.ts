@@ -3,10 +3,11 @@
  * through to the link's target, the link stays a link, and backups are copies of the target's versions.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
 import { openDocumentFile } from '../../electron/node/document-file-store';
+import { nodeStoreFs, resolveWriteTarget } from '../../electron/node/durable-json-file';
 import { atRevision, defaultDocument, makeTempDir, modeOf, revisionOnDisk, tempFilesIn } from '../support/store-helpers';
 
 let dir: string;
@@ -66,7 +67,6 @@ describe('a register that is a relative symbolic link', () => {
     }
     // The backup folder sits beside the link, where the app was told the register is.
     expect(path.dirname(opened.backupDir)).toBe(path.join(dir, 'app'));
-    const { rm } = await import('node:fs/promises');
     await rm(link);
     expect(parseDocumentText(await readFile(path.join(opened.backupDir, backups[1]!.name), 'utf8')).meta.revision).toBe(1);
   });
@@ -103,5 +103,16 @@ describe('a symbolic link whose target does not exist yet', () => {
     await symlink('../borta/register.json', link);
     await expect(open()).rejects.toMatchObject({ code: 'save-failed', message: expect.stringMatching(/mappen finns inte längre/) });
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('resolveWriteTarget', () => {
+  it('writes the path as given where the volume cannot resolve paths, but never loops', async () => {
+    const file = path.join(dir, 'app', 'register.json');
+    const unresolvable = { ...nodeStoreFs, realpath: async () => Promise.reject(Object.assign(new Error('EPERM'), { code: 'EPERM' })) };
+    expect(await resolveWriteTarget(unresolvable, file)).toBe(file);
+    await symlink('b.json', path.join(dir, 'app', 'a.json'));
+    await symlink('a.json', path.join(dir, 'app', 'b.json'));
+    await expect(resolveWriteTarget(nodeStoreFs, path.join(dir, 'app', 'a.json'))).rejects.toMatchObject({ code: 'ELOOP' });
   });
 });
