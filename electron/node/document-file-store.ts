@@ -423,7 +423,13 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
       try {
         return parseDocumentBytes(bytes);
       } catch (err) {
-        if (err instanceof NewerSchemaError) throw err;
+        if (err instanceof NewerSchemaError) {
+          throw new AppError(
+            'validation',
+            `Säkerhetskopian ${name} är skapad av en nyare version av Sambruk Kansli (schemaversion ${err.found}); den här versionen känner bara till schemaversion ${err.known} och kan inte återställa den. Installera den nyare versionen av Sambruk Kansli.`,
+            err.details,
+          );
+        }
         const reason = err instanceof Error ? err.message : String(err);
         throw new AppError('validation', `Säkerhetskopian ${name} går inte att använda: ${reason}`);
       }
