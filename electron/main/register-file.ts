@@ -7,6 +7,7 @@ import type { DocumentPort } from '../core/services/ports';
 import { validateDocument } from '../core/store/parse-document';
 import type { SambrukDocument } from '../core/store/schema';
 import { openDocumentFile, UnrecoverableDocumentError } from '../node/document-file-store';
+import { nodeStoreFs, resolveWriteTarget } from '../node/durable-json-file';
 import {
   acquireDocumentLock,
   describeHolder,
@@ -58,7 +59,10 @@ export function createDefaultDocument(): SambrukDocument {
  * the user's decision. Resolves `undefined` when the user chooses to quit (the lock is then released).
  */
 export async function openRegister(file: string, lockOptions: Omit<LockOptions, 'file'>): Promise<OpenedRegister | undefined> {
-  const access = await claimRegister({ ...lockOptions, file });
+  // A register reached through a symbolic link is locked beside its target, where saves go: every path to one
+  // file then meets the same lock.
+  const locked = await resolveWriteTarget(nodeStoreFs, file).catch(() => file);
+  const access = await claimRegister({ ...lockOptions, file: locked });
   if (access === 'quit') return undefined;
   const readOnly = access.readOnly;
   const lock = access.readOnly ? undefined : access.lock;
