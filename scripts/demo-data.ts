@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoSizes, generateDemoDocument, type DemoBase } from '../electron/core/demo/demo-document';
-import { parseDocumentText } from '../electron/core/store/parse-document';
+import { parseDocumentBytes } from '../electron/core/store/parse-document';
 import { documentSchema, type SambrukDocument } from '../electron/core/store/schema';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,7 +15,7 @@ export const DEFAULT_SEED = 'sambruk';
 
 /** The real register the demo builds on: reference data, fee table, goals, the ten services, budget lines. */
 export function readDemoBase(root = REPO_ROOT): DemoBase {
-  return parseDocumentText(readFileSync(join(root, 'assets', 'default-data.json'), 'utf8'));
+  return parseDocumentBytes(readFileSync(join(root, 'assets', 'default-data.json')));
 }
 
 /** The demo document and its bytes; throws with the schema's first complaint if it does not validate. */

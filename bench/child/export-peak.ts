@@ -5,7 +5,7 @@
  * Usage: export-peak.ts <register.json> <year>
  */
 import { readFile } from 'node:fs/promises';
-import { parseDocumentText } from '../../electron/core/store/parse-document';
+import { parseDocumentBytes } from '../../electron/core/store/parse-document';
 import { printChildResult } from '../lib/child-output';
 import { collectGarbage } from '../lib/measure';
 import { benchServices, dataOf } from '../lib/services';
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const [file, yearText] = process.argv.slice(2);
   if (!file || !yearText) throw new Error('usage: export-peak.ts <register.json> <year>');
 
-  const document = parseDocumentText((await readFile(file)).toString('utf8'));
+  const document = parseDocumentBytes(await readFile(file));
   const services = benchServices(document);
   collectGarbage();
   const rssBeforeMb = process.memoryUsage().rss / 1_048_576;

@@ -57,9 +57,14 @@ export async function startApp(): Promise<void> {
 
   const send = createEventSender(() => win?.webContents);
   const resolveConflict = createConflictResolver({ external: opened.external, repo: () => core.repo });
-  const saves = trackSaves(opened.port, send, (error) => {
-    void resolveConflict(error).catch((reason: unknown) => console.error(reason));
-  });
+  const saves = trackSaves(
+    opened.port,
+    send,
+    (error) => {
+      void resolveConflict(error).catch((reason: unknown) => console.error(reason));
+    },
+    () => opened.takeNotices(),
+  );
   const services = createServices({
     clock: systemClock,
     ids: () => randomUUID(),

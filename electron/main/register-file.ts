@@ -8,6 +8,7 @@ import type { DocumentPort } from '../core/services/ports';
 import { validateDocument } from '../core/store/parse-document';
 import type { SambrukDocument } from '../core/store/schema';
 import { openDocumentFile, UnrecoverableDocumentError } from '../node/document-file-store';
+import { nodeStoreFs, resolveWriteTarget } from '../node/durable-json-file';
 import {
   acquireDocumentLock,
   describeHolder,
@@ -59,7 +60,10 @@ export function createDefaultDocument(): SambrukDocument {
  * the user's decision. Resolves `undefined` when the user chooses to quit (the lock is then released).
  */
 export async function openRegister(file: string, lockOptions: Omit<LockOptions, 'file'>): Promise<OpenedRegister | undefined> {
-  const access = await claimRegister({ ...lockOptions, file });
+  // A register reached through a symbolic link is locked beside its target, where saves go: every path to one
+  // file then meets the same lock.
+  const locked = await resolveWriteTarget(nodeStoreFs, file).catch(() => file);
+  const access = await claimRegister({ ...lockOptions, file: locked });
   if (access === 'quit') return undefined;
   const readOnly = access.readOnly;
   const lock = access.readOnly ? undefined : access.lock;
@@ -71,6 +75,11 @@ export async function openRegister(file: string, lockOptions: Omit<LockOptions, 
     }
     if (access.readOnly) {
       opened.report = { ...opened.report, messages: [access.holder, sv.dialogs.readOnlyNotice, ...opened.report.messages] };
+      return { ...opened, readOnly: true };
+    }
+    if (opened.readOnly) {
+      // The store found a newer version's register and opened it read-only: the lock is not ours to hold.
+      await access.lock.release();
       return { ...opened, readOnly: true };
     }
     return { ...opened, readOnly: false, lock: access.lock };
@@ -110,7 +119,12 @@ export type TrackedPort = {
  * Wraps the store's port so the UI hears `store/status` (saving, saved, failed) for each save, and so quitting
  * can wait for a save in flight instead of cutting it off.
  */
-export function trackSaves(port: DocumentPort, send: EventSender, onConflict: (error: AppError) => void = () => undefined): TrackedPort {
+export function trackSaves(
+  port: DocumentPort,
+  send: EventSender,
+  onConflict: (error: AppError) => void = () => undefined,
+  takeNotices: () => string[] = () => [],
+): TrackedPort {
   const inFlight = new Set<Promise<void>>();
   const tracked: DocumentPort = {
     listBackups: () => port.listBackups(),
@@ -122,10 +136,13 @@ export function trackSaves(port: DocumentPort, send: EventSender, onConflict: (e
       inFlight.add(saving);
       try {
         await saving;
-        send('store/status', { state: 'saved', revision });
+        // What the store did to make room (old backups dropped) goes with the save it was for.
+        const notices = takeNotices();
+        send('store/status', notices.length > 0 ? { state: 'saved', revision, message: notices.join(' ') } : { state: 'saved', revision });
       } catch (error) {
         // The store's own refusals are Swedish sentences; an OS error text is not something to show.
-        const message = error instanceof AppError ? error.message : sv.status.saveFailed;
+        const base = error instanceof AppError ? error.message : sv.status.saveFailed;
+        const message = [base, ...takeNotices()].join(' ');
         send('store/status', { state: 'failed', revision, message });
         if (error instanceof AppError && error.code === 'conflict') onConflict(error);
         throw error;

@@ -9,12 +9,17 @@
  *   that have a backup, not calendar days, so a register left untouched for months still has its history.
  *
  * Backup files never share an inode with the live document (the link is made to the version being replaced),
- * so nothing that rewrites the document in place can change a backup.
+ * so nothing that rewrites the document in place can change a backup. A backup is owner-only (0600): when the
+ * version being replaced is readable by others (a file copied in), it is copied, not linked.
+ *
+ * Backups never fill the disk: after a save, the oldest are dropped while the free space is below what the
+ * next save needs, and a save that meets a full disk drops them before it gives up (`dropOldest`). The newest
+ * backup is always kept.
  */
 import path from 'node:path';
 import type { BackupInfo } from '../contract/channels/app.channels';
 import { AppError } from '../contract/result';
-import { errorCode, PRIVATE_FILE_MODE, syncDirectory, writeFileDurably, type StoreFs } from './durable-json-file';
+import { errorCode, PRIVATE_FILE_MODE, renameWithRetry, syncDirectory, writeFileDurably, type StoreFs } from './durable-json-file';
 
 const ROLLING = /^rullande-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-r(\d+)\.json$/;
 const DAILY = /^dag-(\d{4}-\d{2}-\d{2})\.json$/;
@@ -28,6 +33,8 @@ export type BackupRotationOptions = {
   clock: () => Date;
   keepRolling: number;
   keepDaily: number;
+  /** Delays between attempts of a rename Windows refuses for a moment (see `renameWithRetry`). */
+  renameRetryDelays?: readonly number[];
 };
 
 /** `20260115T101500123Z`: the ISO instant without separators, so that names sort by time. */
@@ -43,7 +50,7 @@ export function isBackupName(name: string): boolean {
 }
 
 export function createBackupRotation(options: BackupRotationOptions) {
-  const { fs, backupDir, clock, keepRolling, keepDaily } = options;
+  const { fs, backupDir, clock, keepRolling, keepDaily, renameRetryDelays } = options;
   let lastStampMs = Number.NEGATIVE_INFINITY;
 
   async function scan(): Promise<{ rolling: RollingEntry[]; daily: DailyEntry[] }> {
@@ -79,6 +86,17 @@ export function createBackupRotation(options: BackupRotationOptions) {
     return lastStampMs;
   }
 
+  /** Every backup with its size, oldest first (daily ones are all older than the rolling ones). */
+  async function oldestBackupsFirst(): Promise<{ name: string; size: number }[]> {
+    const { rolling, daily } = await scan();
+    const out: { name: string; size: number }[] = [];
+    for (const { name } of [...daily.reverse(), ...rolling.reverse()]) {
+      const stats = await statOrUndefined(fs, path.join(backupDir, name));
+      if (stats) out.push({ name, size: stats.size });
+    }
+    return out;
+  }
+
   return {
     backupDir,
 
@@ -97,10 +115,19 @@ export function createBackupRotation(options: BackupRotationOptions) {
      * Resolves to the backup's name, or undefined when there was no file to keep.
      */
     async keep(source: string, revision: number): Promise<string | undefined> {
+      // A link shares the file's mode: only a private file may become a backup that way, others are copied.
+      let linkable: boolean;
+      try {
+        linkable = await isPrivate(fs, source);
+      } catch (err) {
+        if (errorCode(err) === 'ENOENT') return undefined;
+        throw err;
+      }
       for (let attempt = 0; attempt < 5; attempt++) {
         const name = `rullande-${formatStamp(nextStampMs())}-r${revision}.json`;
         const target = path.join(backupDir, name);
         try {
+          if (!linkable) throw Object.assign(new Error('A file readable by others is copied, not linked'), { code: 'EPERM' });
           await fs.link(source, target);
           await syncDirectory(fs, backupDir);
           return name;
@@ -120,6 +147,7 @@ export function createBackupRotation(options: BackupRotationOptions) {
             if (errorCode(readErr) === 'ENOENT') return undefined;
             throw readErr;
           }
+          await fs.mkdir(backupDir, { recursive: true, mode: 0o700 });
           await writeFileDurably(fs, target, bytes, { mode: PRIVATE_FILE_MODE });
           return name;
         }
@@ -136,7 +164,7 @@ export function createBackupRotation(options: BackupRotationOptions) {
         const from = path.join(backupDir, entry.name);
         if (keepDaily > 0) {
           const day = swedishDay.format(new Date(entry.ms));
-          await fs.rename(from, path.join(backupDir, `dag-${day}.json`));
+          await renameWithRetry(fs, from, path.join(backupDir, `dag-${day}.json`), renameRetryDelays);
           // rename() does nothing when both names are links to one file (a backup made twice after a crash).
           await fs.unlink(from).catch((err: unknown) => {
             if (errorCode(err) !== 'ENOENT') throw err;
@@ -152,6 +180,37 @@ export function createBackupRotation(options: BackupRotationOptions) {
           if (errorCode(err) !== 'ENOENT') throw err;
         });
       }
+    },
+
+    /**
+     * Deletes the oldest backups (daily ones first, then rolling ones, never the newest backup) until about
+     * `bytes` are freed, and at least one when there is one to spare. Resolves to how many were deleted.
+     */
+    async dropOldest(bytes: number): Promise<number> {
+      const oldestFirst = await oldestBackupsFirst();
+      let freed = 0;
+      let count = 0;
+      for (const entry of oldestFirst.slice(0, -1)) {
+        if (count > 0 && freed >= bytes) break;
+        await fs.unlink(path.join(backupDir, entry.name));
+        freed += entry.size;
+        count += 1;
+      }
+      return count;
+    },
+
+    /**
+     * Keeps at least `reserve` bytes free on the disk of `dir` by deleting the oldest backups (never the newest).
+     * Resolves to how many were deleted; 0 as well where the free space cannot be asked for.
+     */
+    async keepFreeSpace(dir: string, reserve: number): Promise<number> {
+      if (!fs.statfs) return 0;
+      const space = await fs.statfs(dir);
+      // Some network and FUSE mounts report a file system of no size: their free space says nothing.
+      if (!(space.blocks > 0 && space.bsize > 0)) return 0;
+      const free = space.bavail * space.bsize;
+      if (free >= reserve) return 0;
+      return this.dropOldest(reserve - free);
     },
 
     /** Newest first: rolling backups (all newer than any daily one), then daily ones. */
@@ -193,6 +252,13 @@ export function createBackupRotation(options: BackupRotationOptions) {
 }
 
 export type BackupRotation = ReturnType<typeof createBackupRotation>;
+
+/** Owner-only, or on Windows, where the mode bits do not say who may read a file (its ACL does). */
+async function isPrivate(fs: StoreFs, file: string): Promise<boolean> {
+  if (process.platform === 'win32') return true;
+  const stats = await fs.stat(file);
+  return stats.mode === undefined || (stats.mode & 0o077) === 0;
+}
 
 async function exists(fs: StoreFs, file: string): Promise<boolean> {
   return (await statOrUndefined(fs, file)) !== undefined;

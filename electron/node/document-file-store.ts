@@ -2,11 +2,16 @@
  * The register's file on disk: opened once per process, saved durably, backed up on every save, and never
  * overwritten when it cannot be read.
  *
- * Load: read -> parse -> migrate -> validate (`parseDocumentText`). A file that fails (empty, truncated, `null`,
- * not JSON, wrong shape) is quarantined as `<name>.trasig-<time>.json` beside it, byte for byte, and the newest
- * backup that validates becomes the document. The quarantine copy is made *before* the document is replaced
- * (hard link, or copy), so a crash at any point leaves either the bad file in place (it is quarantined again
- * on the next start) or the restored document: never a missing file that would silently start a new register.
+ * Load: read -> parse -> migrate -> validate (`readDocumentBytes`, the one reader the tools use too). A file that
+ * fails (empty, truncated, `null`, not UTF-8, not JSON, wrong shape) is quarantined as `<name>.trasig-<time>.json`
+ * beside it, byte for byte and owner-only, and the newest backup that validates becomes the document. The
+ * quarantine copy is made *before* the document is replaced, so a crash at any point leaves either the bad file
+ * in place (it is quarantined again on the next start) or the restored document: never a missing file that
+ * would silently start a new register.
+ *
+ * A file written by a newer version of the app (a higher schema version) is not bad: it is opened read-only
+ * when this version can show it, and refused otherwise, and in both cases nothing on disk is touched (no
+ * quarantine, no restore, no backup, no clean-up): rolling it back would undo a colleague's work.
  *
  * A missing file is a new register only when there are no backups either; with backups, the newest valid one
  * is restored (the file was deleted or moved away), and with backups but none valid, the user is asked.
@@ -22,18 +27,24 @@ import { Low } from 'lowdb';
 import type { BackupInfo, LoadReport } from '../contract/channels/app.channels';
 import { AppError } from '../contract/result';
 import type { DocumentPort } from '../core/services/ports';
-import { parseDocumentText, serialiseDocument } from '../core/store/parse-document';
+import {
+  NewerSchemaError,
+  newerSchemaNotice,
+  parseDocumentBytes,
+  readDocumentBytes,
+  serialiseDocument,
+  type DocumentReading,
+} from '../core/store/parse-document';
 import { serialiseDocumentChunks } from '../core/store/serialise-document';
 import type { SambrukDocument } from '../core/store/schema';
 import { createBackupRotation, formatStamp, type BackupRotation } from './backup-rotation';
 import {
-  decodeDocumentBytes,
   DurableJsonFile,
   errorCode,
   isTempFileOf,
   nodeStoreFs,
   PRIVATE_FILE_MODE,
-  syncDirectory,
+  resolveWriteTarget,
   writeFileDurably,
   type StoreFs,
   type StoreStats,
@@ -64,6 +75,8 @@ export type OpenDocumentOptions = {
    * temp clean-up, no backup rotation), and refuse saves.
    */
   readOnly?: boolean;
+  /** Delays between attempts of a rename that Windows refuses for a moment (see `renameWithRetry`). */
+  renameRetryDelays?: readonly number[];
 };
 
 /** Noticing and resolving changes made to the file by something else while the app runs. */
@@ -86,6 +99,15 @@ export type OpenedDocument = {
   file: string;
   backupDir: string;
   external: ExternalChanges;
+  /** True when saves are refused: asked for, or because a newer version wrote the file. */
+  readOnly: boolean;
+  /** Set when the file was written by a newer version of the app (which is why it is read-only). */
+  newerSchema?: NonNullable<DocumentReading['newerSchema']>;
+  /**
+   * Things the user should hear about after a save succeeded (old backups dropped to make room on the disk),
+   * each returned once.
+   */
+  takeNotices(): string[];
 };
 
 /** The document file is unreadable and no backup could replace it. The bad file is left where it was. */
@@ -118,14 +140,12 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
   const keepDaily = countOption(o.keepDaily, 30, 'keepDaily');
   const reportBackupError = o.onBackupError ?? (() => undefined);
 
-  const readOnly = o.readOnly ?? false;
-  const backups = createBackupRotation({ fs, backupDir, clock, keepRolling, keepDaily });
-  if (!readOnly) {
-    await fs.mkdir(dir, { recursive: true });
-    await removeStaleTemps(fs, file);
-    // A folder we cannot write to (read-only share) must still open; its saves will then fail and say so.
-    await backups.init().catch(reportBackupError);
-  }
+  let readOnly = o.readOnly ?? false;
+  const renameRetryDelays = o.renameRetryDelays;
+  const backups = createBackupRotation({ fs, backupDir, clock, keepRolling, keepDaily, ...(renameRetryDelays ? { renameRetryDelays } : {}) });
+  const notices: string[] = [];
+  /** Set by the read when the file states a schema version newer than this app's. */
+  let newerSchema: DocumentReading['newerSchema'];
 
   /**
    * The version of the file this process last read or wrote; undefined while it has none. Its hash is made
@@ -138,7 +158,12 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
   let onDisk: number | undefined;
   const adapter = new DurableJsonFile<SambrukDocument | null>(file, {
     fs,
-    parse: parseDocumentText,
+    parse: (bytes) => {
+      const reading = readDocumentBytes(bytes);
+      newerSchema = reading.newerSchema;
+      return reading.document;
+    },
+    ...(renameRetryDelays ? { renameRetryDelays } : {}),
     serialise: (doc) => {
       if (!doc) throw new Error('No document to write');
       // Bytes, encoded once per document state and shared with the hash below (see serialise-document.ts).
@@ -159,10 +184,25 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
     if (readOnly) throw readOnlyError();
     const before = db.data;
     const attempted = serialiseDocumentChunks(doc);
+    const size = attempted.reduce((sum, chunk) => sum + chunk.length, 0);
     db.data = doc;
+    let dropped = 0;
     try {
-      await db.write();
+      for (;;) {
+        try {
+          await db.write();
+          break;
+        } catch (err) {
+          // A full disk: old backups give way to the change (the newest is kept), then the write is tried again.
+          const code = errorCode(err);
+          if ((code !== 'ENOSPC' && code !== 'EDQUOT') || (await hashOnDisk()) === hashBytes(attempted)) throw err;
+          const freed = await backups.dropOldest(size).catch(() => 0);
+          if (freed === 0) throw err;
+          dropped += freed;
+        }
+      }
     } catch (err) {
+      if (dropped > 0) notices.push(droppedNotice(dropped, 'failed'));
       // Low keeps whatever was assigned even when the write fails; put back what is really on disk.
       db.data = before;
       // A failure after the rename (folder fsync) leaves our bytes in place: they are then what we know.
@@ -175,8 +215,12 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
     }
     onDisk = doc.meta.revision;
     known = { bytes: attempted, stamp: await stampOnDisk() };
+    if (dropped > 0) notices.push(droppedNotice(dropped, 'full'));
     try {
       await backups.rotate();
+      // Backups never take the room the next save needs: its temp file and a backup copy of this version.
+      const made = await backups.keepFreeSpace(dir, 2 * size);
+      if (made > 0) notices.push(droppedNotice(made, 'low'));
     } catch (err) {
       reportBackupError(err);
     }
@@ -232,12 +276,23 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
   try {
     await db.read();
   } catch (err) {
+    // A newer version's file this version cannot show: refused before anything on disk was touched.
+    if (err instanceof NewerSchemaError) throw err;
     if (!(err instanceof AppError && err.code === 'validation')) {
       throw new AppError('internal', `Registret ${file} kunde inte läsas: ${describeFsError(err)}.`, {
         cause: errorCode(err) ?? String(err),
       });
     }
     failure = err;
+  }
+
+  // Only the newer version may write its file; this one shows it and refuses every change.
+  if (newerSchema) readOnly = true;
+  if (!readOnly) {
+    await fs.mkdir(dir, { recursive: true });
+    await removeStaleTemps(fs, file);
+    // A folder we cannot write to (read-only share) must still open; its saves will then fail and say so.
+    await backups.init().catch(reportBackupError);
   }
 
   if (readOnly && (failure || db.data === null)) {
@@ -332,7 +387,9 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
     known = hash === undefined ? undefined : { hash, stamp };
     // A file from before this store (or copied in) may be world-readable; contact data must not be.
     if (!readOnly) await fs.chmod(file, PRIVATE_FILE_MODE).catch(() => undefined);
-    report = { outcome: 'opened', messages: [] };
+    report = newerSchema
+      ? { outcome: 'opened', messages: [], readOnlyReason: newerSchemaNotice(newerSchema) }
+      : { outcome: 'opened', messages: [] };
   }
 
   const document = db.data;
@@ -364,8 +421,15 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
         throw new AppError('internal', `Säkerhetskopian ${name} kunde inte läsas: ${describeFsError(err)}.`);
       }
       try {
-        return parseDocumentText(decodeDocumentBytes(bytes));
+        return parseDocumentBytes(bytes);
       } catch (err) {
+        if (err instanceof NewerSchemaError) {
+          throw new AppError(
+            'validation',
+            `Säkerhetskopian ${name} är skapad av en nyare version av Sambruk Kansli (schemaversion ${err.found}); den här versionen känner bara till schemaversion ${err.known} och kan inte återställa den. Installera den nyare versionen av Sambruk Kansli.`,
+            err.details,
+          );
+        }
         const reason = err instanceof Error ? err.message : String(err);
         throw new AppError('validation', `Säkerhetskopian ${name} går inte att använda: ${reason}`);
       }
@@ -389,7 +453,7 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
           throw new AppError(errorCode(err) === 'ENOENT' ? 'not-found' : 'internal', `Registerfilen kunde inte läsas: ${describeFsError(err)}.`);
         }
         const stamp = await stampOnDisk();
-        const doc = parseDocumentText(decodeDocumentBytes(bytes));
+        const doc = parseDocumentBytes(bytes);
         known = { hash: hashBytes(bytes), stamp };
         onDisk = doc.meta.revision;
         db.data = doc;
@@ -397,7 +461,17 @@ export async function openDocumentFile(o: OpenDocumentOptions): Promise<OpenedDo
       }),
   };
 
-  return { document, report, port, file, backupDir, external };
+  return {
+    document,
+    report,
+    port,
+    file,
+    backupDir,
+    external,
+    readOnly,
+    ...(newerSchema ? { newerSchema } : {}),
+    takeNotices: () => notices.splice(0),
+  };
 }
 
 /** A version of the file: its bytes (hashed when first needed) or their hash, and its stamp when it has one. */
@@ -428,6 +502,14 @@ function hashBytes(bytes: Uint8Array | readonly Uint8Array[]): string {
   return hash.digest('hex');
 }
 
+/** What the user hears when backups were dropped for room: `full` before a save, `low` after one, `failed` in vain. */
+function droppedNotice(count: number, why: 'full' | 'low' | 'failed'): string {
+  const which = count === 1 ? 'Den äldsta säkerhetskopian' : `De ${count} äldsta säkerhetskopiorna`;
+  if (why === 'full') return `Disken var full. ${which} togs bort så att ändringen kunde sparas.`;
+  if (why === 'low') return `Det är ont om plats på disken. ${which} togs bort så att nästa ändring får plats.`;
+  return `Disken är full. ${which} togs bort, men det räckte inte för att spara ändringen.`;
+}
+
 function readOnlyError(): AppError {
   return new AppError('read-only', 'Registret är öppnat skrivskyddat. Ändringen sparades inte.');
 }
@@ -456,18 +538,26 @@ function countOption(value: number | undefined, fallback: number, name: string):
   return n;
 }
 
-/** One writer per file: temp files beside the document at start belong to a write that never finished. */
+/**
+ * One writer per file: temp files beside the document at start belong to a write that never finished (beside
+ * the link's target, when the document is a symbolic link: that is where saves write them).
+ */
 async function removeStaleTemps(fs: StoreFs, file: string): Promise<void> {
-  const dir = path.dirname(file);
-  for (const name of await fs.readdir(dir)) {
-    if (isTempFileOf(file, name)) await fs.unlink(path.join(dir, name)).catch(() => undefined);
+  const target = await resolveWriteTarget(fs, file).catch(() => file);
+  for (const written of new Set([file, target])) {
+    const dir = path.dirname(written);
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (isTempFileOf(written, name)) await fs.unlink(path.join(dir, name)).catch(() => undefined);
+    }
   }
 }
 
 /**
  * Keeps the bad file's bytes as `<base>.trasig-<time>.json` in the same folder, without touching the file
  * itself (the caller replaces it durably afterwards, or leaves it for the user). Never overwrites: an
- * identical earlier quarantine copy is reused, a taken name gets a suffix.
+ * identical earlier quarantine copy is reused, a taken name gets a suffix. Always a copy, owner-only: a hard
+ * link would keep the bad file's mode (perhaps world-readable) and, for a symbolic link, link the link.
  */
 async function quarantine(fs: StoreFs, file: string, base: string, clock: () => Date): Promise<string> {
   const dir = path.dirname(file);
@@ -482,18 +572,9 @@ async function quarantine(fs: StoreFs, file: string, base: string, clock: () => 
   const stamp = formatStamp(clock().getTime());
   for (let i = 1; i < 1000; i++) {
     const target = path.join(dir, `${prefix}${stamp}${i === 1 ? '' : `-${i}`}.json`);
-    try {
-      await fs.link(file, target);
-      await syncDirectory(fs, dir);
-      return target;
-    } catch (err) {
-      const code = errorCode(err);
-      if (code === 'EEXIST') continue;
-      if (await fs.stat(target).then(() => true, () => false)) continue;
-      // No hard links on this file system: a durable copy of the same bytes.
-      await writeFileDurably(fs, target, bytes, { mode: PRIVATE_FILE_MODE });
-      return target;
-    }
+    if (await fs.stat(target).then(() => true, (err: unknown) => errorCode(err) !== 'ENOENT')) continue;
+    await writeFileDurably(fs, target, bytes, { mode: PRIVATE_FILE_MODE });
+    return target;
   }
   throw new AppError('internal', 'Den skadade registerfilen kunde inte sparas undan.');
 }
@@ -506,7 +587,7 @@ async function newestValidBackup(
   for (const info of await backups.list()) {
     try {
       const bytes = await fs.readFile(backups.pathOf(info.name));
-      return { info, document: parseDocumentText(decodeDocumentBytes(bytes)), skipped };
+      return { info, document: parseDocumentBytes(bytes), skipped };
     } catch {
       skipped += 1;
     }

@@ -6,12 +6,14 @@
  * created exclusively) -> write every byte -> fsync -> close -> rename over the document -> fsync the folder,
  * and the promise resolves only after all of that. Until the rename the document is untouched, so any failure
  * before it (disk full, quota, I/O error) leaves the document exactly as it was and removes the temp file.
+ *
+ * A document that is a symbolic link is written through to the link's target (temp file and rename in the
+ * target's folder), so the link stays a link and whatever else reads the target sees the change.
  */
 import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { AppError } from '../contract/result';
 
 /** The part of a `FileHandle` the store uses; a test can hand in one that fails mid-write. */
 export type StoreFileHandle = {
@@ -22,7 +24,10 @@ export type StoreFileHandle = {
 };
 
 /** `ino`, `dev`, `mtimeMs` and `ctimeMs` as node gives them; a file system (or a test's fake) may leave them out. */
-export type StoreStats = { size: number; mtime: Date; ino?: number; dev?: number; mtimeMs?: number; ctimeMs?: number };
+export type StoreStats = { size: number; mtime: Date; ino?: number; dev?: number; mtimeMs?: number; ctimeMs?: number; mode?: number };
+
+/** A file system's size and free space as `statfs` gives them: its blocks, those available to us, their size. */
+export type StoreFsSpace = { blocks: number; bavail: number; bsize: number };
 
 /** The file-system calls the store makes, so tests can inject faults (ENOSPC, EIO) at any step. */
 export type StoreFs = {
@@ -35,6 +40,10 @@ export type StoreFs = {
   readdir(dir: string): Promise<string[]>;
   stat(file: string): Promise<StoreStats>;
   mkdir(dir: string, options: { recursive: true; mode?: number }): Promise<unknown>;
+  realpath(file: string): Promise<string>;
+  readlink(file: string): Promise<string>;
+  /** Free space where `file` lives; a platform without it makes the store skip its free-space check. */
+  statfs?(file: string): Promise<StoreFsSpace>;
 };
 
 export const nodeStoreFs: StoreFs = {
@@ -47,6 +56,9 @@ export const nodeStoreFs: StoreFs = {
   readdir: (dir) => nodeFs.readdir(dir),
   stat: (file) => nodeFs.stat(file),
   mkdir: (dir, options) => nodeFs.mkdir(dir, options),
+  realpath: (file) => nodeFs.realpath(file),
+  readlink: (file) => nodeFs.readlink(file),
+  statfs: (file) => nodeFs.statfs(file),
 };
 
 /** Owner read/write only: the register holds contact data and must not become world-readable. */
@@ -88,10 +100,76 @@ export async function syncDirectory(fs: StoreFs, dir: string): Promise<void> {
   }
 }
 
+/** Error codes Windows gives for a rename while an antivirus scanner or an indexer has the file open. */
+const TRANSIENT_RENAME_ERRORS = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** Waits between rename attempts: doubling, about two seconds in all before the error is passed on. */
+export const RENAME_RETRY_DELAYS_MS = [10, 20, 40, 80, 160, 320, 640, 800] as const;
+
+/**
+ * `fs.rename`, tried again with growing pauses while it fails with EPERM, EBUSY or EACCES: on Windows a scanner
+ * or indexer holding the file for a moment gives those, and a save should not fail because of it.
+ */
+export async function renameWithRetry(
+  fs: StoreFs,
+  from: string,
+  to: string,
+  delays: readonly number[] = RENAME_RETRY_DELAYS_MS,
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (err) {
+      const code = errorCode(err);
+      const delay = delays[attempt];
+      if (delay === undefined || code === undefined || !TRANSIENT_RENAME_ERRORS.has(code)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** Symbolic links followed at most this deep (as the kernel's own limit), so a loop ends with an error. */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * The file a write to `file` must replace: `file` itself, or the final target when it is a symbolic link
+ * (relative links resolved from the link's folder). A link whose target does not exist yet resolves to that
+ * target, so the first save creates it there instead of replacing the link with a file.
+ */
+export async function resolveWriteTarget(fs: StoreFs, file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'ELOOP') throw err;
+    // Some Windows volumes (RAM disks, some network drives) cannot resolve paths at all: write the path as given.
+    if (code !== 'ENOENT') return file;
+  }
+  let current = file;
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    let link: string;
+    try {
+      link = await fs.readlink(current);
+    } catch (err) {
+      // Not a link (EINVAL; UNKNOWN on some Windows volumes) or not there at all: this is the file to write.
+      const code = errorCode(err);
+      if (code === 'EINVAL' || code === 'ENOENT' || code === 'UNKNOWN') return current;
+      throw err;
+    }
+    current = path.resolve(path.dirname(current), link);
+  }
+  throw Object.assign(new Error(`Too many symbolic links: ${file}`), { code: 'ELOOP' });
+}
+
 export type DurableWriteOptions = {
   mode?: number;
-  /** Runs after the temp file is durable and just before it replaces `target` (the store keeps a backup here). */
-  beforeReplace?: () => Promise<void>;
+  /**
+   * Runs after the temp file is durable and just before it replaces the file (the store keeps a backup here);
+   * it is given the path really replaced, which is the link's target when `target` is a symbolic link.
+   */
+  beforeReplace?: (replaced: string) => Promise<void>;
+  /** Delays between rename attempts (see `renameWithRetry`); tests shorten them. */
+  renameRetryDelays?: readonly number[];
 };
 
 /**
@@ -107,7 +185,8 @@ export async function writeFileDurably(
 ): Promise<void> {
   const chunks = data instanceof Uint8Array ? [data] : data;
   const mode = options.mode ?? PRIVATE_FILE_MODE;
-  const temp = tempFileFor(target);
+  const replaced = await resolveWriteTarget(fs, target);
+  const temp = tempFileFor(replaced);
   let handle: StoreFileHandle | undefined;
   let created = false;
   try {
@@ -130,39 +209,27 @@ export async function writeFileDurably(
     const open = handle;
     handle = undefined;
     await open.close();
-    await options.beforeReplace?.();
-    await fs.rename(temp, target);
+    await options.beforeReplace?.(replaced);
+    await renameWithRetry(fs, temp, replaced, options.renameRetryDelays);
     created = false;
   } catch (err) {
     if (handle) await handle.close().catch(() => undefined);
     if (created) await fs.unlink(temp).catch(() => undefined);
     throw err;
   }
-  await syncDirectory(fs, path.dirname(target));
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Strict UTF-8 (a lossy decode could silently change names); a leading BOM (Notepad) is dropped. */
-export function decodeDocumentBytes(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new AppError('validation', 'Filen innehåller tecken som inte är giltig UTF-8-text.');
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  await syncDirectory(fs, path.dirname(replaced));
 }
 
 export type DurableJsonFileOptions<T> = {
-  /** Text -> data; throws (e.g. `AppError('validation')`) on anything it does not accept. */
-  parse: (text: string) => T;
+  /** The file's bytes -> data; throws (e.g. `AppError('validation')`) on anything it does not accept. */
+  parse: (bytes: Uint8Array) => T;
   /** Data -> the file's text, or its UTF-8 bytes (whole or in consecutive pieces) when the caller has them (default `JSON.stringify`). */
   serialise?: (data: T) => string | Uint8Array | readonly Uint8Array[];
   fs?: StoreFs;
   mode?: number;
   /** See `DurableWriteOptions.beforeReplace`; a throw fails the write and leaves the file untouched. */
   beforeReplace?: (target: string) => Promise<void>;
+  renameRetryDelays?: readonly number[];
 };
 
 /**
@@ -190,7 +257,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if (errorCode(err) === 'ENOENT') return null;
       throw err;
     }
-    return this.options.parse(decodeDocumentBytes(bytes));
+    return this.options.parse(bytes);
   }
 
   write(data: T): Promise<void> {
@@ -199,7 +266,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
       const before = this.options.beforeReplace;
       await writeFileDurably(this.fs, this.file, typeof out === 'string' ? Buffer.from(out, 'utf8') : out, {
         mode: this.options.mode ?? PRIVATE_FILE_MODE,
-        ...(before ? { beforeReplace: () => before(this.file) } : {}),
+        ...(before ? { beforeReplace: before } : {}),
+        ...(this.options.renameRetryDelays ? { renameRetryDelays: this.options.renameRetryDelays } : {}),
       });
     };
     const run = this.queue.then(task, task);

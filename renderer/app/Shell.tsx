@@ -6,7 +6,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useApiClient, useApiQuery, useSaveStatus, useStoreChangedRefetch } from './api';
 import { AppHeader } from './AppHeader';
 import { AboutDialog } from './AboutDialog';
-import { LoadReportBar } from './LoadReportBar';
+import { LoadReportBar, loadReportNeedsBar } from './LoadReportBar';
 import { parseHash } from './hash-route';
 import { hrefTo, navigate, useLocationHash } from './router';
 import { DEFAULT_ROUTE, routeById, routeIds, routes, type RouteId } from './routes';
@@ -93,7 +93,7 @@ export function Shell() {
   useEffect(() => client.on('app/command', ({ command }) => onCommand(command)), [client, onCommand]);
 
   const report = info.data?.loadReport;
-  const showReport = report !== undefined && report.outcome !== 'opened' && !reportDismissed;
+  const showReport = report !== undefined && loadReportNeedsBar(report) && !reportDismissed;
 
   return (
     <div className={styles.root}>

@@ -15,7 +15,7 @@ export function saveStateText(status: SaveState | undefined): string {
   if (!status) return sv.app.loading;
   if (status.state === 'saving') return sv.header.saving;
   if (status.state === 'failed') return sv.header.saveFailed(status.message ?? sv.header.saveFailedUnknown);
-  return sv.header.saved;
+  return status.message ? sv.header.savedWithNotice(status.message) : sv.header.saved;
 }
 
 /** «Allt sparat» / «Sparar…» / «Kunde inte spara: …», announced politely to screen readers. */

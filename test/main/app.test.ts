@@ -39,7 +39,16 @@ function register(overrides: Partial<DocumentPort> = {}): OpenedDocument & { por
     ...overrides,
   };
   const external = { changed: vi.fn(async () => false), writeAside: vi.fn(async () => '/data/register.konflikt.json'), reload: vi.fn(async () => document) };
-  return { document, report: { outcome: 'opened', messages: [] }, port, file: '/data/register.json', backupDir: '/data/backups', external } as never;
+  return {
+    document,
+    report: { outcome: 'opened', messages: [] },
+    port,
+    file: '/data/register.json',
+    backupDir: '/data/backups',
+    external,
+    readOnly: false,
+    takeNotices: () => [],
+  } as never;
 }
 
 /** Each test gets its own userData folder, where the register's lock file is made (for real). */

@@ -51,6 +51,8 @@ beforeEach(async () => {
     file: path.join(userData, 'sambruk-kansli.json'),
     backupDir: path.join(userData, 'sambruk-kansli-sakerhetskopior'),
     external: { changed: vi.fn(async () => false), writeAside: vi.fn(async () => ''), reload: vi.fn(async () => document) },
+    readOnly: false,
+    takeNotices: () => [],
   });
   await startApp();
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFile, nodeStoreFs, writeFileDurably, type StoreFs } from '../../electron/node/durable-json-file';
 import { AppError } from '../../electron/contract/result';
-import { parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
+import { parseDocumentBytes, parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
 import type { SambrukDocument } from '../../electron/core/store/schema';
 import { createFaultyFs, type FaultPoint } from '../support/store-faulty-fs';
 import { atRevision, defaultDocument, makeTempDir, modeOf, tempFilesIn } from '../support/store-helpers';
@@ -21,13 +21,13 @@ afterEach(async () => {
 
 function lowAdapterFor(file: string) {
   return new DurableJsonFile<SambrukDocument | null>(file, {
-    parse: parseDocumentText,
+    parse: parseDocumentBytes,
     serialise: (doc) => serialiseDocument(doc!),
   });
 }
 
 function adapterFor(file: string, fs = createFaultyFs().fs) {
-  return new DurableJsonFile<SambrukDocument>(file, { parse: parseDocumentText, serialise: serialiseDocument, fs });
+  return new DurableJsonFile<SambrukDocument>(file, { parse: parseDocumentBytes, serialise: serialiseDocument, fs });
 }
 
 describe('DurableJsonFile', () => {

@@ -12,6 +12,8 @@ export type LoadReport = {
   messages: string[];
   quarantinedFile?: string;
   restoredFrom?: string;
+  /** Why the register is open read-only when the user did not ask for it (a newer version wrote it). */
+  readOnlyReason?: string;
 };
 
 export type AppInfo = {

@@ -9,16 +9,22 @@ import { AppError } from '../../contract/result';
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 export const migrations: Record<number, Migration> = {};
 
-export function migrate(raw: unknown): unknown {
+/** The schema version a parsed file states; refuses anything that is not a register object with one. */
+export function statedSchemaVersion(raw: unknown): number {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new AppError('validation', 'Filen innehåller inget register (fel format).');
   }
-  let doc = raw as Record<string, unknown>;
-  const stated = doc.schemaVersion;
+  const stated = (raw as Record<string, unknown>).schemaVersion;
   if (typeof stated !== 'number' || !Number.isInteger(stated) || stated < 1) {
     throw new AppError('validation', 'Filen saknar giltig schemaversion.');
   }
-  let version: number = stated;
+  return stated;
+}
+
+/** Older -> current. A newer version is read by `readDocumentBytes` (parse-document.ts), never migrated. */
+export function migrate(raw: unknown): unknown {
+  let version = statedSchemaVersion(raw);
+  let doc = raw as Record<string, unknown>;
   if (version > SCHEMA_VERSION) {
     throw new AppError(
       'validation',

@@ -6,7 +6,7 @@
  *
  * Writes `Styrelserapport <datum>.xlsx` and, where a Chromium is found, `Styrelserapport <datum>.pdf` into the
  * folder. The figures are computed here in Node by the core (`buildBoardPack`) from the register read exactly as
- * the app opens it (`parseDocumentText`, never written to). The PDF is Chromium's print of the app's own print
+ * the app opens it (`readDocumentFile`, never written to). The PDF is Chromium's print of the app's own print
  * layout: the web entry is built (or `--web <mapp>` names a build, e.g. out/web from `npm run build:web`),
  * served on 127.0.0.1, and opened with playwright-core at `#/styrelserapport/utskrift?kalla=inbaddad`, the
  * computed pack handed to the page before it loads; then `page.pdf()` on A4.
@@ -25,7 +25,7 @@ import { AppError } from '../../contract/result';
 import { buildBoardPack, type BoardPackContent } from '../../core/domain/board-pack';
 import { boardPackFileName, boardPackWorkbookBytes } from '../../core/exports/board-pack-workbook';
 import { DATE_YEARS, isCalendarDate, systemClock } from '../../core/domain/calendar-date';
-import { parseDocumentText } from '../../core/store/parse-document';
+import { readRegisterForTool } from '../read-document-file';
 import { describeFsError } from '../fs-error-text';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -303,21 +303,15 @@ export async function runBoardPack(argv: readonly string[], io: Io): Promise<num
   const { args } = parsed;
   const source = args.demo ? DEMO_DATA : path.resolve(args.data ?? '');
 
-  let text: string;
-  try {
-    text = fs.readFileSync(source, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.err(`Fel: Registerfilen ${source} kunde inte läsas: ${code === 'ENOENT' ? 'filen finns inte' : describeFsError(error)}.`);
-    return 1;
-  }
+  const document = await readRegisterForTool(source, io.err);
+  if (!document) return 1;
 
   let content: BoardPackContent;
   try {
-    content = buildBoardPack(parseDocumentText(text), args.date, { generatedAt: io.now().toISOString(), includePreviousYear: args.includePreviousYear });
+    content = buildBoardPack(document, args.date, { generatedAt: io.now().toISOString(), includePreviousYear: args.includePreviousYear });
   } catch (error) {
     if (error instanceof AppError) {
-      io.err(error.code === 'validation' ? `Fel: Registerfilen ${source} är inte ett giltigt register. ${error.message}` : `Fel: ${error.message}`);
+      io.err(`Fel: ${error.message}`);
       return 1;
     }
     throw error;

@@ -5,7 +5,7 @@
  *   npm run export -- --demo --year 2022 --out ekonomiunderlag.xlsx
  *
  * `--demo` uses the shipped default register (the 2022 plan). The file is read and validated exactly as the app
- * opens it (`parseDocumentText`: parse, migrate, validate) and never written to; the workbook is the same bytes
+ * opens it (`readDocumentFile`: strict UTF-8, parse, migrate, validate) and never written to; the workbook is the same bytes
  * the app's «Exportera ekonomiunderlag» gives (`accountantWorkbookFile`). The output is written to a temporary
  * file beside the target and renamed into place, so a failed run never leaves half a workbook.
  *
@@ -19,7 +19,7 @@ import { AppError } from '../../contract/result';
 import { parseYear, REGISTER_YEARS_TEXT, systemClock } from '../../core/domain/calendar-date';
 import { accountantWorkbookTitle, accountantWorkbookFile } from '../../core/exports/accountant-workbook';
 import { decodeBase64 } from '../../core/exports/base64';
-import { parseDocumentText } from '../../core/store/parse-document';
+import { readRegisterForTool } from '../read-document-file';
 import { describeFsError } from '../fs-error-text';
 
 export const DEMO_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/default-data.json');
@@ -107,23 +107,15 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
   const { args } = parsed;
   const source = args.demo ? DEMO_DATA : path.resolve(args.data ?? '');
 
-  let text: string;
-  try {
-    text = fs.readFileSync(source, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'filen finns inte' : describeFsError(error);
-    io.err(`Fel: Registerfilen ${source} kunde inte läsas: ${why}.`);
-    return 1;
-  }
+  const document = await readRegisterForTool(source, io.err);
+  if (!document) return 1;
 
   let file;
   try {
-    const doc = parseDocumentText(text);
-    file = await accountantWorkbookFile(doc, { year: args.year, includePersonalDetails: args.includePersonalDetails, now: io.now() });
+    file = await accountantWorkbookFile(document, { year: args.year, includePersonalDetails: args.includePersonalDetails, now: io.now() });
   } catch (error) {
     if (error instanceof AppError) {
-      io.err(error.code === 'validation' ? `Fel: Registerfilen ${source} är inte ett giltigt register. ${error.message}` : `Fel: ${error.message}`);
+      io.err(`Fel: ${error.message}`);
       return 1;
     }
     throw error;

@@ -47,6 +47,7 @@ export const sv = {
   header: {
     openFile: 'Öppen fil',
     saved: 'Allt sparat',
+    savedWithNotice: (notice: string) => `Allt sparat. ${notice}`,
     saving: 'Sparar…',
     saveFailed: (message: string) => `Kunde inte spara: ${message}`,
     saveFailedUnknown: 'okänt fel',
@@ -73,6 +74,7 @@ export const sv = {
       'restored-backup': 'Registret återställdes från en säkerhetskopia',
       'recovered-empty': 'Registret kunde inte läsas',
     } satisfies Record<LoadReport['outcome'], string>,
+    readOnlyTitle: 'Registret är öppnat skrivskyddat',
     dismiss: 'Stäng meddelandet',
     quarantined: (file: string) => `Den skadade filen sparades undan som ${file}.`,
     restoredFrom: (name: string) => `Återställd från ${name}.`,

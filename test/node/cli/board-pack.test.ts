@@ -98,6 +98,26 @@ describe('arguments', () => {
     expect(await runBoardPack(['--data', broken, '--date', DATE, '--out', dir], bad.io)).toBe(1);
     expect(bad.err.join('\n')).toContain('är inte ett giltigt register');
   });
+
+  it('reads the register through the same reader as the app: Windows-1252 refused, a newer version named', async () => {
+    const text = serialiseDocument(parseDocumentText(readFileSync(DEMO_DATA, 'utf8')));
+    const ansi = path.join(dir, 'ansi.json');
+    writeFileSync(ansi, Buffer.from(text, 'latin1'));
+    const refused = io();
+    expect(await runBoardPack(['--data', ansi, '--date', DATE, '--out', path.join(dir, 'ansi-ut')], refused.io)).toBe(1);
+    expect(refused.err.join('\n')).toMatch(/inte ett giltigt register\. Filen innehåller tecken som inte är giltig UTF-8-text/);
+    expect(existsSync(path.join(dir, 'ansi-ut'))).toBe(false);
+
+    const raw = JSON.parse(text) as Record<string, unknown>;
+    raw.schemaVersion = 3;
+    (raw.meta as Record<string, unknown>).revision = 'tre';
+    const newer = path.join(dir, 'nyare.json');
+    writeFileSync(newer, JSON.stringify(raw));
+    const told = io();
+    expect(await runBoardPack(['--data', newer, '--date', DATE, '--out', path.join(dir, 'nyare-ut')], told.io)).toBe(1);
+    expect(told.err.join('\n')).toMatch(/nyare version av Sambruk Kansli \(schemaversion 3\).*schemaversion 1/);
+    expect(existsSync(path.join(dir, 'nyare-ut'))).toBe(false);
+  });
 });
 
 describe('writing the pack', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseArgs } from '../../../electron/node/cli/export';
+import { parseArgs, runExport } from '../../../electron/node/cli/export';
 import { membershipFeesForYear } from '../../../electron/core/domain/fees';
 import { serialiseDocument } from '../../../electron/core/store/parse-document';
 import { loadDefaultDocument } from '../../support/memory-document';
@@ -140,6 +140,78 @@ describe('npm run export', () => {
     expect(early.code).toBe(1);
     expect(early.stderr).toMatch(/ingen avgiftstabell för 2019/);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx') || f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+/** Runs the command in this process (the same `runExport` the script entry calls), collecting what it prints. */
+async function runHere(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runExport(args, { out: (l) => out.push(l), err: (l) => err.push(l), now: () => new Date('2026-01-15T10:00:00Z') });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The default register as a newer version (schema 2) would write it; `breakIt` makes it one this version cannot read. */
+function newerRegisterText(breakIt = false): string {
+  const raw = JSON.parse(serialiseDocument(loadDefaultDocument())) as Record<string, unknown>;
+  raw.schemaVersion = 2;
+  raw.invoices = [];
+  if (breakIt) (raw.meta as Record<string, unknown>).revision = 'sjutton';
+  return JSON.stringify(raw);
+}
+
+describe('reads the register file as the app does (one reader)', () => {
+  it('accepts a UTF-8 BOM (Notepad) and writes the same workbook as without it', async () => {
+    const dir = tempDir();
+    const plain = path.join(dir, 'register.json');
+    const bom = path.join(dir, 'register-bom.json');
+    const text = serialiseDocument(loadDefaultDocument());
+    fs.writeFileSync(plain, text);
+    fs.writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    const a = await runHere(['--data', plain, '--year', '2022', '--out', path.join(dir, 'a.xlsx')]);
+    const b = await runHere(['--data', bom, '--year', '2022', '--out', path.join(dir, 'b.xlsx')]);
+    expect(a).toMatchObject({ code: 0, err: '' });
+    expect(b).toMatchObject({ code: 0, err: '' });
+    const sheetA = partXml(fs.readFileSync(path.join(dir, 'a.xlsx')), 'xl/worksheets/sheet1.xml');
+    const sheetB = partXml(fs.readFileSync(path.join(dir, 'b.xlsx')), 'xl/worksheets/sheet1.xml');
+    expect(await sheetB).toBe(await sheetA);
+  });
+
+  it('refuses a register saved as Windows-1252 in Swedish, writing nothing (no garbled names)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ansi.json');
+    // Å, Ä, Ö are single bytes in Windows-1252 (the same as Latin-1 for these letters), never valid UTF-8 there.
+    fs.writeFileSync(file, Buffer.from(serialiseDocument(loadDefaultDocument()), 'latin1'));
+    const run = await runHere(['--data', file, '--year', '2022', '--out', path.join(dir, 'ut.xlsx')]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/inte ett giltigt register\. Filen innehåller tecken som inte är giltig UTF-8-text/);
+    expect(fs.readdirSync(dir)).toEqual(['ansi.json']);
+  });
+
+  it("reads a newer version's register with a notice naming both versions, and leaves the file as it was", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'nyare.json');
+    fs.writeFileSync(file, newerRegisterText(), { mode: 0o644 });
+    const before = fs.statSync(file);
+    const run = await runHere(['--data', file, '--year', '2022', '--out', path.join(dir, 'ut.xlsx')]);
+    expect(run.code).toBe(0);
+    expect(run.err).toMatch(/^Obs: Registret är skapat av en nyare version av Sambruk Kansli \(schemaversion 2\); den här versionen känner bara till schemaversion 1\./);
+    expect(run.err).toMatch(/Installera den nyare versionen/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(newerRegisterText());
+    const after = fs.statSync(file);
+    expect([after.mtimeMs, after.mode, after.ino]).toEqual([before.mtimeMs, before.mode, before.ino]);
+    expect(fs.readdirSync(dir).sort()).toEqual(['nyare.json', 'ut.xlsx']);
+  });
+
+  it("refuses a newer version's register it cannot read with a message naming both versions, and exit code 1", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'nyare.json');
+    fs.writeFileSync(file, newerRegisterText(true));
+    const run = await runHere(['--data', file, '--year', '2022', '--out', path.join(dir, 'ut.xlsx')]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/^Fel: Registerfilen är skapad av en nyare version av Sambruk Kansli \(schemaversion 2\).*schemaversion 1.*Installera den nyare versionen/);
+    expect(run.err).not.toMatch(/inte ett giltigt register/);
+    expect(fs.readdirSync(dir)).toEqual(['nyare.json']);
   });
 });
 
