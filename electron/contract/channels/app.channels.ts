@@ -18,7 +18,8 @@ export type LoadReport = {
  * Why the register is open read-only: another copy holds it (`locked`), the file itself is write-protected
  * (`file-read-only`, the one the user may change from the app), or nothing can be written where it lives.
  */
-export type ReadOnlyReason = 'locked' | 'file-read-only' | 'folder-read-only' | 'file-system-read-only' | 'disk-full' | 'lock-no-access';
+export const readOnlyReasons = ['locked', 'file-read-only', 'folder-read-only', 'file-system-read-only', 'disk-full', 'lock-no-access'] as const;
+export type ReadOnlyReason = (typeof readOnlyReasons)[number];
 
 export type AppInfo = {
   name: string;
