@@ -231,7 +231,7 @@ describe('a write-protected folder and a file the user may not write, for real (
     await workCleanup?.();
   });
 
-  /** A folder `nobody` may read but not write (owned by us, 0755), holding `register.json` made by `make`. */
+  /** A folder `nobody` may read but not write (ours, 0755), holding a `register.json` owned by `nobody` or by us. */
   async function folderFor(test: string, fileOwner: 'nobody' | 'us') {
     const folder = path.join(workDir, test);
     await mkdir(folder, { mode: 0o755 });
@@ -243,14 +243,19 @@ describe('a write-protected folder and a file the user may not write, for real (
 
   it.skipIf(prefix === undefined)('folder write-protected: opens read-only (folder-read-only), nothing written', async () => {
     const { folder, target } = await folderFor('folder', 'nobody');
+    // As root the folder is already closed to `nobody` (ours, 0755); as an ordinary user it is made 0555.
     if (process.getuid?.() !== 0) await chmod(folder, 0o555);
-    const before = await snapshot(folder);
-    const child = new OpenChild(bundle, [target, DEFAULT_DATA_PATH], prefix);
-    const result = await child.result();
-    await child.done;
-    expect(result).toMatchObject({ readOnly: true, reason: 'folder-read-only', outcome: 'opened' });
-    expect(result.messages[0]).toMatch(/^Mappen .* är skrivskyddad/);
-    expect(await snapshot(folder)).toEqual(before);
+    try {
+      const before = await snapshot(folder);
+      const child = new OpenChild(bundle, [target, DEFAULT_DATA_PATH], prefix);
+      const result = await child.result();
+      await child.done;
+      expect(result).toMatchObject({ readOnly: true, reason: 'folder-read-only', outcome: 'opened' });
+      expect(result.messages[0]).toMatch(/^Mappen .* är skrivskyddad/);
+      expect(await snapshot(folder)).toEqual(before);
+    } finally {
+      await chmod(folder, 0o755);
+    }
   });
 
   it.skipIf(prefix === undefined || prefix.length === 0)('a file owned by someone else, not writable for this user: opens read-only (file-read-only)', async () => {
