@@ -82,16 +82,17 @@ export function describeReadOnlyReason(reason: Exclude<ReadOnlyReason, 'locked'>
 
 /**
  * Whether the register file may not be written, as the file itself says: no write bit for anyone (0444, the
- * Windows read-only attribute), or no right for this user (`access`). Undefined for a writable or missing file.
+ * Windows read-only attribute), or no right for this user (`access`). Undefined for a writable or missing file,
+ * and for one that cannot even be looked at (the store reports that when it reads it).
  * The mode is read as well as `access`, because an administrator's `access` ignores the mode.
  */
 export async function fileWriteProtection(file: string, fs: AccessFs = nodeFs): Promise<'file-read-only' | 'file-system-read-only' | undefined> {
   let mode: number;
   try {
     mode = (await fs.stat(file)).mode;
-  } catch (err) {
-    if (errorCode(err) === 'ENOENT') return undefined;
-    throw err;
+  } catch {
+    // Missing (a new register), or not to be looked at: the store's read then says so in Swedish.
+    return undefined;
   }
   if ((mode & 0o222) === 0) return 'file-read-only';
   try {
@@ -100,7 +101,6 @@ export async function fileWriteProtection(file: string, fs: AccessFs = nodeFs): 
     const code = errorCode(err);
     if (code === 'EROFS') return 'file-system-read-only';
     if (code === 'EACCES' || code === 'EPERM') return 'file-read-only';
-    throw err;
   }
   return undefined;
 }
