@@ -90,7 +90,7 @@ export type LockResult =
     };
 
 /**
- * The failures that mean "nothing can be written here" rather than a fault to report: `creating` tells a
+ * The failures that mean "nothing can be written here" rather than a fault to report: `step` tells a
  * folder we may not write in from a lock file we may not read.
  */
 export function unavailableReason(err: unknown, step: 'create' | 'read'): UnavailableReason | undefined {
