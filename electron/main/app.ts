@@ -11,14 +11,17 @@ import { systemClock } from '../core/domain/calendar-date';
 import { createServices } from '../core/services/create-services';
 import type { Repository } from '../core/store/repository';
 import { resolveDataFile } from '../node/data-path';
-import { describeHolder, type LockOwner } from '../node/document-lock';
+import type { ReadOnlyReason } from '../contract';
+import type { ExternalChanges, OpenedDocument } from '../node/document-file-store';
+import { describeHolder, type HeldLock, type LockOptions, type LockOwner } from '../node/document-lock';
 import { createConflictResolver } from './conflicts';
 import { showLockLost, showStartupFailure } from './dialogs';
 import { createEventSender, registerApi, senderIsWindow } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { withPrintToPdf } from './print-to-pdf';
 import { APP_SCHEME, appSchemePrivileges, createBundleHandler } from './protocol';
-import { openRegister, trackSaves } from './register-file';
+import { sv } from './labels';
+import { openRegister, reopenWritable, trackSaves } from './register-file';
 import { createMainWindow, denyPermissions, hardenWebContents, restoreAndFocus } from './window';
 
 export async function startApp(): Promise<void> {
@@ -43,27 +46,49 @@ export async function startApp(): Promise<void> {
   protocol.handle(APP_SCHEME, createBundleHandler(path.join(appPath, 'out', 'renderer')));
 
   // Filled in once the core exists; the lock and conflict handlers set up before it reach it through here.
-  const core: { repo?: Repository } = {};
-  const opened = await openOrExplain(() => {
-    // Someone took the register over while we held it (we slept past the heartbeat): stop writing.
-    core.repo?.setReadOnly(true);
-  });
+  const core: { repo?: Repository; held?: { readOnlyReason: ReadOnlyReason | undefined } } = {};
+  const lockOptions: Omit<LockOptions, 'file'> = {
+    owner: lockOwner(),
+    onLost: (holder) => {
+      // Someone took the register over while we held it (we slept past the heartbeat): stop writing.
+      core.repo?.setReadOnly(true);
+      if (core.held) core.held.readOnlyReason = 'locked';
+      showLockLost(describeHolder(holder, systemClock()));
+    },
+  };
+  const opened = await openOrExplain(lockOptions);
   if (!opened) {
     app.quit();
     return;
   }
+  /** The open file, its lock and why it is read-only; replaced when the user makes a write-protected file writable. */
+  const held: { store: OpenedDocument; lock: HeldLock | undefined; readOnlyReason: ReadOnlyReason | undefined } = {
+    store: opened,
+    lock: opened.lock,
+    readOnlyReason: opened.readOnlyReason,
+  };
+  core.held = held;
   // The lock goes with the process; synchronous because nothing async runs this late.
-  app.on('will-quit', () => opened.lock?.releaseSync());
+  app.on('will-quit', () => held.lock?.releaseSync());
 
   const send = createEventSender(() => win?.webContents);
-  const resolveConflict = createConflictResolver({ external: opened.external, repo: () => core.repo });
+  const external: ExternalChanges = {
+    changed: () => held.store.external.changed(),
+    writeAside: (doc) => held.store.external.writeAside(doc),
+    reload: () => held.store.external.reload(),
+  };
+  const resolveConflict = createConflictResolver({ external, repo: () => core.repo });
   const saves = trackSaves(
-    opened.port,
+    {
+      save: (doc) => held.store.port.save(doc),
+      listBackups: () => held.store.port.listBackups(),
+      readBackup: (name) => held.store.port.readBackup(name),
+    },
     send,
     (error) => {
       void resolveConflict(error).catch((reason: unknown) => console.error(reason));
     },
-    () => opened.takeNotices(),
+    () => held.store.takeNotices(),
   );
   const services = createServices({
     clock: systemClock,
@@ -72,6 +97,17 @@ export async function startApp(): Promise<void> {
     initial: opened.document,
     loadReport: opened.report,
     app: { version: app.getVersion(), mode: 'desktop', dataFile: opened.file, backupDir: opened.backupDir, readOnly: opened.readOnly },
+    access: {
+      readOnlyReason: () => held.readOnlyReason,
+      async makeWritable() {
+        const reopened = await reopenWritable(opened.file, lockOptions);
+        held.store = reopened.opened;
+        held.lock = reopened.lock;
+        held.readOnlyReason = undefined;
+        const report = reopened.opened.report;
+        return { document: reopened.opened.document, loadReport: { ...report, messages: [sv.dialogs.madeWritable, ...report.messages] } };
+      },
+    },
     onChanged: (revision) => send('store/changed', { revision }),
     // Progress of a long call (import, accountant's workbook) goes to the window, the only trusted caller.
     onProgress: (progress) => send('task/progress', progress),
@@ -117,16 +153,10 @@ export function lockOwner(): LockOwner {
 }
 
 /** The register, or `undefined` once the user has chosen to quit or been told why it cannot be opened. */
-async function openOrExplain(onLockLost: () => void) {
+async function openOrExplain(lockOptions: Omit<LockOptions, 'file'>) {
   try {
     const dataFile = resolveDataFile({ argv: process.argv, env: process.env, defaultDir: app.getPath('userData') });
-    return await openRegister(dataFile, {
-      owner: lockOwner(),
-      onLost: (holder) => {
-        onLockLost();
-        showLockLost(describeHolder(holder, systemClock()));
-      },
-    });
+    return await openRegister(dataFile, lockOptions);
   } catch (error) {
     console.error(error);
     showStartupFailure(error instanceof Error ? error.message : String(error));

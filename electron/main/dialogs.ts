@@ -41,6 +41,22 @@ export async function askOpenReadOnly(who: string): Promise<'read-only' | 'quit'
   return response === 0 ? 'read-only' : 'quit';
 }
 
+/** The register can only be read here (write-protected file, folder or disk, full disk): read-only or quit. */
+export async function askOpenReadOnlyBecause(why: string): Promise<'read-only' | 'quit'> {
+  const d = sv.dialogs;
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: d.readOnlyHereTitle,
+    message: d.readOnlyHereMessage,
+    detail: why,
+    buttons: [d.openReadOnly, d.quit],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  return response === 0 ? 'read-only' : 'quit';
+}
+
 /** The lock looks abandoned (crash): taking over is a deliberate choice, never the default button. */
 export async function askTakeOver(who: string, why: string): Promise<'take-over' | 'read-only' | 'quit'> {
   const d = sv.dialogs;

@@ -54,7 +54,10 @@ export const sv = {
         .filter(Boolean)
         .join('\n\n'),
     takeOver: 'Ta över registret',
-    readOnlyNotice: 'Registret är öppnat skrivskyddat: du kan läsa men inte ändra något.',
+    // Nothing can be written where the register lives, or its file is write-protected.
+    readOnlyHereTitle: 'Registret kan bara läsas',
+    madeWritable: 'Registerfilen har gjorts skrivbar, och registret är nu öppet för ändringar.',
+    readOnlyHereMessage: 'Registret kan inte ändras här, men du kan öppna det skrivskyddat och läsa det.',
     lockLostTitle: 'Registret har tagits över',
     lockLostMessage: 'En annan kopia av programmet har tagit över registret, så det här fönstret är nu skrivskyddat.',
     lockLostDetail: (who: string) => `${who} Dina tidigare ändringar är sparade. Stäng programmet och öppna det igen när registret är ledigt.`,

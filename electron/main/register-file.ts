@@ -1,53 +1,39 @@
 /**
- * Opening the register file at startup (claiming its lock first, so that two people never write one file),
- * and telling the UI how saving goes.
+ * Opening the register file at startup (claiming its lock first, so that two people never write one file,
+ * or opening it read-only and saying why), and telling the UI how saving goes.
  */
 import { AppError } from '../contract';
 import { systemClock } from '../core/domain/calendar-date';
 import type { DocumentPort } from '../core/services/ports';
 import { validateDocument } from '../core/store/parse-document';
 import type { SambrukDocument } from '../core/store/schema';
-import { openDocumentFile, UnrecoverableDocumentError } from '../node/document-file-store';
-import { nodeStoreFs, resolveWriteTarget } from '../node/durable-json-file';
+import type { LockOptions } from '../node/document-lock';
 import {
-  acquireDocumentLock,
-  describeHolder,
-  describeStale,
-  takeOverDocumentLock,
-  type HeldLock,
-  type LockOptions,
-} from '../node/document-lock';
+  claimRegister as claimWith,
+  makeRegisterWritable,
+  openRegisterFile,
+  type OpenedRegister,
+  type RegisterAccess,
+  type RegisterQuestions,
+} from '../node/register-access';
 import defaultData from '../../assets/default-data.json';
-import { askOpenReadOnly, askStartFromDefault, askTakeOver } from './dialogs';
+import { askOpenReadOnly, askOpenReadOnlyBecause, askStartFromDefault, askTakeOver } from './dialogs';
 import type { EventSender } from './ipc';
 import { sv } from './labels';
 
-export type OpenedRegister = Awaited<ReturnType<typeof openDocumentFile>> & {
-  /** Held while this process may write the register; undefined when it opened read-only. */
-  lock?: HeldLock;
-  readOnly: boolean;
+export type { OpenedRegister, RegisterAccess } from '../node/register-access';
+
+/** The user's answers, through native dialogs. */
+export const dialogQuestions: RegisterQuestions = {
+  lockedByOther: askOpenReadOnly,
+  takeOver: askTakeOver,
+  readOnlyHere: askOpenReadOnlyBecause,
+  startFromDefault: askStartFromDefault,
 };
 
-export type RegisterAccess = { readOnly: false; lock: HeldLock } | { readOnly: true; holder: string } | 'quit';
-
-/**
- * Claims the register's lock file. Held by someone else: the user may open read-only or quit. Held by a
- * process that is gone (a crash): the user may take it over, open read-only or quit.
- */
-export async function claimRegister(lockOptions: LockOptions, now: () => Date = systemClock): Promise<RegisterAccess> {
-  let result = await acquireDocumentLock(lockOptions);
-  while (result.state === 'held') {
-    const who = describeHolder(result.holder, now());
-    if (!result.stale) {
-      return (await askOpenReadOnly(who)) === 'quit' ? 'quit' : { readOnly: true, holder: who };
-    }
-    const choice = await askTakeOver(who, describeStale(result.holder, result.reason, now()));
-    if (choice === 'quit') return 'quit';
-    if (choice === 'read-only') return { readOnly: true, holder: who };
-    // Still the same stale lock? Then it is ours; otherwise the loop asks again about whoever has it now.
-    result = await takeOverDocumentLock(lockOptions, result.observed);
-  }
-  return { readOnly: false, lock: result.lock };
+/** See `claimRegister` in register-access.ts; the questions go to the user as dialogs. */
+export function claimRegister(lockOptions: LockOptions, now: () => Date = systemClock): Promise<RegisterAccess> {
+  return claimWith(lockOptions, dialogQuestions, { now });
 }
 
 /** A fresh copy of the bundled default data set (the 2022 plan), validated like any file. */
@@ -55,56 +41,20 @@ export function createDefaultDocument(): SambrukDocument {
   return validateDocument(structuredClone(defaultData));
 }
 
+// The save itself succeeded; a missed backup is for the log, not a reason to interrupt the user.
+const logBackupError = (error: unknown) => console.warn('Säkerhetskopian kunde inte göras:', error);
+
 /**
  * Claims the lock, then opens the file; a damaged file without a usable backup is the one case that needs
  * the user's decision. Resolves `undefined` when the user chooses to quit (the lock is then released).
  */
-export async function openRegister(file: string, lockOptions: Omit<LockOptions, 'file'>): Promise<OpenedRegister | undefined> {
-  // A register reached through a symbolic link is locked beside its target, where saves go: every path to one
-  // file then meets the same lock.
-  const locked = await resolveWriteTarget(nodeStoreFs, file).catch(() => file);
-  const access = await claimRegister({ ...lockOptions, file: locked });
-  if (access === 'quit') return undefined;
-  const readOnly = access.readOnly;
-  const lock = access.readOnly ? undefined : access.lock;
-  try {
-    const opened = await openWithRecovery(file, readOnly);
-    if (!opened) {
-      await lock?.release();
-      return undefined;
-    }
-    if (access.readOnly) {
-      opened.report = { ...opened.report, messages: [access.holder, sv.dialogs.readOnlyNotice, ...opened.report.messages] };
-      return { ...opened, readOnly: true };
-    }
-    if (opened.readOnly) {
-      // The store found a newer version's register and opened it read-only: the lock is not ours to hold.
-      await access.lock.release();
-      return { ...opened, readOnly: true };
-    }
-    return { ...opened, readOnly: false, lock: access.lock };
-  } catch (error) {
-    await lock?.release();
-    throw error;
-  }
+export function openRegister(file: string, lockOptions: Omit<LockOptions, 'file'>): Promise<OpenedRegister | undefined> {
+  return openRegisterFile(file, { lock: lockOptions, questions: dialogQuestions, createDefault: createDefaultDocument, onBackupError: logBackupError });
 }
 
-async function openWithRecovery(file: string, readOnly: boolean) {
-  const options = {
-    file,
-    readOnly,
-    createDefault: createDefaultDocument,
-    // The save itself succeeded; a missed backup is for the log, not a reason to interrupt the user.
-    onBackupError: (error: unknown) => console.warn('Säkerhetskopian kunde inte göras:', error),
-  };
-  try {
-    return await openDocumentFile({ ...options, onUnrecoverable: 'throw' });
-  } catch (error) {
-    if (!(error instanceof UnrecoverableDocumentError)) throw error;
-    const choice = await askStartFromDefault(error.message, error.quarantinedFile);
-    if (choice === 'quit') return undefined;
-    return openDocumentFile({ ...options, onUnrecoverable: 'create-default' });
-  }
+/** The user asked to write a write-protected register: see `makeRegisterWritable` in register-access.ts. */
+export function reopenWritable(file: string, lockOptions: Omit<LockOptions, 'file'>) {
+  return makeRegisterWritable(file, { lock: lockOptions, createDefault: createDefaultDocument, onBackupError: logBackupError });
 }
 
 export type TrackedPort = {

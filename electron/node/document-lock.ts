@@ -12,10 +12,15 @@
  * Taking over moves the stale lock aside with one rename (only one contender can win it) and checks it is the
  * one that was judged stale before creating a new one: a holder that came back in the meantime keeps its lock.
  * A holder that finds its lock taken (it slept longer than two minutes) stops writing and is told (`onLost`).
+ *
+ * Where the lock cannot be made at all (a write-protected folder or file system, a full disk, a lock file we
+ * have no right to read), the answer is `unavailable` with the reason, and nothing is left on disk: the
+ * caller then opens the register read-only rather than not at all.
  */
 import { randomUUID } from 'node:crypto';
 import { constants as fsConstants, readFileSync, unlinkSync } from 'node:fs';
-import * as fs from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { errorCode } from './durable-json-file';
 
@@ -32,6 +37,12 @@ export type LockInfo = LockOwner & {
 
 export type StaleReason = 'process-gone' | 'no-heartbeat' | 'unreadable';
 
+/** Why no lock can be had here, whoever holds it: nothing can be written beside the register. */
+export type UnavailableReason = 'folder-read-only' | 'file-system-read-only' | 'disk-full' | 'lock-no-access';
+
+/** The calls the lock makes; a test hands in one that fails as a read-only or full disk does. */
+export type LockFs = Pick<typeof nodeFs, 'mkdir' | 'open' | 'readFile' | 'stat' | 'rename' | 'unlink' | 'readdir' | 'writeFile' | 'copyFile'>;
+
 export type LockOptions = {
   /** The document the lock is for; the lock file is `<file>.lock`. */
   file: string;
@@ -45,6 +56,8 @@ export type LockOptions = {
   isProcessAlive?: (pid: number) => boolean;
   /** The lock was taken over by someone else while we held it. */
   onLost?: (holder: LockInfo | undefined) => void;
+  /** Injectable for fault tests (EROFS, ENOSPC, EACCES); the real file system by default. */
+  fs?: LockFs;
 };
 
 export type HeldLock = {
@@ -68,7 +81,38 @@ export type LockResult =
       reason?: StaleReason;
       /** The lock's bytes as judged; taking over succeeds only if they are still the same. */
       observed: string;
+    }
+  | {
+      state: 'unavailable';
+      reason: UnavailableReason;
+      /** The error code behind it (EACCES, EROFS, ENOSPC …), for the log. */
+      code: string;
     };
+
+/**
+ * The failures that mean "nothing can be written here" rather than a fault to report: `step` tells a
+ * folder we may not write in from a lock file we may not read.
+ */
+export function unavailableReason(err: unknown, step: 'create' | 'read'): UnavailableReason | undefined {
+  switch (errorCode(err)) {
+    case 'EROFS':
+      return 'file-system-read-only';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'disk-full';
+    case 'EACCES':
+    case 'EPERM':
+      return step === 'create' ? 'folder-read-only' : 'lock-no-access';
+    default:
+      return undefined;
+  }
+}
+
+function unavailable(err: unknown, step: 'create' | 'read'): LockResult {
+  const reason = unavailableReason(err, step);
+  if (!reason) throw err;
+  return { state: 'unavailable', reason, code: errorCode(err) ?? '' };
+}
 
 export const STALE_AFTER_MS = 2 * 60_000;
 export const HEARTBEAT_MS = 30_000;
@@ -127,17 +171,18 @@ export function judgeLock(
 }
 
 export async function acquireDocumentLock(o: LockOptions): Promise<LockResult> {
+  const fs = o.fs ?? nodeFs;
   const lockPath = lockPathFor(o.file);
   const clock = o.clock ?? (() => new Date());
   const now = clock().toISOString();
   const info: LockInfo = { ...o.owner, startedAt: now, heartbeatAt: now, token: randomUUID() };
-  // A register named on the command line may live in a folder that does not exist yet.
-  await fs.mkdir(path.dirname(lockPath), { recursive: true });
-  let handle: fs.FileHandle | undefined;
+  let handle: FileHandle | undefined;
   try {
+    // A register named on the command line may live in a folder that does not exist yet.
+    await fs.mkdir(path.dirname(lockPath), { recursive: true });
     handle = await fs.open(lockPath, 'wx', 0o644);
   } catch (err) {
-    if (errorCode(err) !== 'EEXIST') throw err;
+    if (errorCode(err) !== 'EEXIST') return unavailable(err, 'create');
     return inspect(o, lockPath, clock);
   }
   try {
@@ -148,14 +193,27 @@ export async function acquireDocumentLock(o: LockOptions): Promise<LockResult> {
     // An empty lock would keep everyone else read-only for two minutes: take it away again.
     await handle.close().catch(() => undefined);
     await fs.unlink(lockPath).catch(() => undefined);
-    throw err;
+    return unavailable(err, 'create');
   }
-  await removeLeftovers(lockPath);
+  await removeLeftovers(fs, lockPath);
   return { state: 'acquired', lock: hold(o, lockPath, info, clock) };
 }
 
+/** How the lock stands now, without taking it: `free` when there is none. */
+export async function inspectDocumentLock(o: LockOptions): Promise<LockResult | { state: 'free' }> {
+  const fs = o.fs ?? nodeFs;
+  const lockPath = lockPathFor(o.file);
+  try {
+    await fs.stat(lockPath);
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return { state: 'free' };
+    return unavailable(err, 'read');
+  }
+  return inspect(o, lockPath, o.clock ?? (() => new Date()), () => ({ state: 'free' }) as const);
+}
+
 /** Heartbeat temp files and moved-aside locks of earlier holders that crashed; nobody else writes them now. */
-async function removeLeftovers(lockPath: string): Promise<void> {
+async function removeLeftovers(fs: LockFs, lockPath: string): Promise<void> {
   const dir = path.dirname(lockPath);
   const prefix = `${path.basename(lockPath)}.`;
   const names = await fs.readdir(dir).catch(() => [] as string[]);
@@ -171,13 +229,14 @@ async function removeLeftovers(lockPath: string): Promise<void> {
  * Otherwise answers how things stand now (held by whoever has it).
  */
 export async function takeOverDocumentLock(o: LockOptions, observed: string): Promise<LockResult> {
+  const fs = o.fs ?? nodeFs;
   const lockPath = lockPathFor(o.file);
   const clock = o.clock ?? (() => new Date());
   const aside = `${lockPath}.${process.pid}.${randomUUID().slice(0, 8)}.gammal`;
   try {
     await fs.rename(lockPath, aside);
   } catch (err) {
-    if (errorCode(err) !== 'ENOENT') throw err;
+    if (errorCode(err) !== 'ENOENT') return unavailable(err, 'create');
     return acquireDocumentLock(o);
   }
   const moved = await fs.readFile(aside, 'utf8').catch(() => '');
@@ -191,16 +250,22 @@ export async function takeOverDocumentLock(o: LockOptions, observed: string): Pr
   return acquireDocumentLock(o);
 }
 
-async function inspect(o: LockOptions, lockPath: string, clock: () => Date): Promise<LockResult> {
+async function inspect<Gone = LockResult>(
+  o: LockOptions,
+  lockPath: string,
+  clock: () => Date,
+  whenGone: () => Gone | Promise<Gone> = () => acquireDocumentLock(o) as Promise<Gone>,
+): Promise<LockResult | Gone> {
+  const fs = o.fs ?? nodeFs;
   let text: string;
   let mtime: Date;
   try {
     text = await fs.readFile(lockPath, 'utf8');
     mtime = (await fs.stat(lockPath)).mtime;
   } catch (err) {
-    // Released between our attempt and our look: try once more.
-    if (errorCode(err) === 'ENOENT') return acquireDocumentLock(o);
-    throw err;
+    // Released between our attempt and our look: try once more (or, only looking, say it is free).
+    if (errorCode(err) === 'ENOENT') return whenGone();
+    return unavailable(err, 'read');
   }
   const holder = parseLockInfo(text);
   const verdict = judgeLock(holder, mtime, clock(), {
@@ -212,6 +277,7 @@ async function inspect(o: LockOptions, lockPath: string, clock: () => Date): Pro
 }
 
 function hold(o: LockOptions, lockPath: string, initial: LockInfo, clock: () => Date): HeldLock {
+  const fs = o.fs ?? nodeFs;
   let info = initial;
   let active = true;
   let beating: Promise<boolean> | undefined;

@@ -3,7 +3,7 @@
  * validation as Electron's main process) over an in-memory document. Used by `npm run dev:web` and by the
  * Playwright suite. Nothing is written to disk and there are no backups.
  */
-import type { ApiEvent, ApiEvents, LoadReport, WindowApi } from '../../electron/contract';
+import { readOnlyReasons, type ApiEvent, type ApiEvents, type LoadReport, type ReadOnlyReason, type WindowApi } from '../../electron/contract';
 import { isCalendarDate, swedishMorningOf, systemClock } from '../../electron/core/domain/calendar-date';
 import { createServices } from '../../electron/core/services/create-services';
 import { dispatch } from '../../electron/core/services/dispatch';
@@ -29,6 +29,13 @@ export type WebBridgeOptions = {
   ids?: IdSource;
   /** What app/get-info reports about the start (default: started from the default register). */
   loadReport?: LoadReport;
+  /** Start read-only for this reason, as the desktop app would (a harness's choice, see `BOOT_READ_ONLY_GLOBAL`). */
+  readOnlyReason?: ReadOnlyReason;
+};
+
+const WEB_WRITABLE_REPORT: LoadReport = {
+  outcome: 'opened',
+  messages: ['Registret är nu öppet för ändringar. I webbläget finns det bara i minnet, så ingen fil har ändrats.'],
 };
 
 export type WebBridge = {
@@ -85,13 +92,26 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     },
   };
 
+  // There is no file here: making a write-protected register writable only lifts the read-only state in memory.
+  let readOnlyReason = options.readOnlyReason;
   const { handlers, repo } = createServices({
     clock: options.clock ?? systemClock,
     ids: options.ids ?? (() => crypto.randomUUID()),
     document,
     initial,
     loadReport: options.loadReport ?? WEB_LOAD_REPORT,
-    app: { version: options.version, mode: 'web', dataFile: WEB_DATA_FILE, backupDir: '' },
+    app: { version: options.version, mode: 'web', dataFile: WEB_DATA_FILE, backupDir: '', readOnly: readOnlyReason !== undefined },
+    ...(readOnlyReason === undefined
+      ? {}
+      : {
+          access: {
+            readOnlyReason: () => readOnlyReason,
+            makeWritable: async () => {
+              readOnlyReason = undefined;
+              return { document: repo.get(), loadReport: WEB_WRITABLE_REPORT };
+            },
+          },
+        }),
     onChanged: (revision) => events.emit('store/changed', { revision }),
     onProgress: (progress) => events.emit('task/progress', progress),
   });
@@ -133,10 +153,24 @@ export function bootDocumentText(scope: object = globalThis): string | undefined
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Installs the bridge as `window.api`, over the boot document when a harness gave one. */
+/**
+ * The global a harness sets to start the web entry read-only for one of the desktop's reasons
+ * (`'file-read-only'`, `'locked'` …), so the UI of those states can be seen and tested in a browser.
+ */
+export const BOOT_READ_ONLY_GLOBAL = '__SAMBRUK_BOOT_READ_ONLY__';
+
+/** The reason in `globalThis.__SAMBRUK_BOOT_READ_ONLY__`, if a harness put a known one there. */
+export function bootReadOnlyReason(scope: object = globalThis): ReadOnlyReason | undefined {
+  const value: unknown = (scope as Record<string, unknown>)[BOOT_READ_ONLY_GLOBAL];
+  return readOnlyReasons.find((reason) => reason === value);
+}
+
+/** Installs the bridge as `window.api`, over the boot document and in the read-only state a harness gave, if any. */
 export function installWebBridge(options: WebBridgeOptions): WebBridge {
   const boot = bootDocumentText();
-  const bridge = createWebBridge(boot === undefined ? options : { ...options, documentText: boot, loadReport: BOOT_LOAD_REPORT });
+  const readOnlyReason = bootReadOnlyReason();
+  const booted = boot === undefined ? options : { ...options, documentText: boot, loadReport: BOOT_LOAD_REPORT };
+  const bridge = createWebBridge(readOnlyReason === undefined ? booted : { ...booted, readOnlyReason });
   setWindowApi(bridge.api);
   return bridge;
 }

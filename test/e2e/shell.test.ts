@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { Page } from 'playwright-core';
 import { overviewAt } from '../../electron/core/domain/overview';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
+import { BOOT_READ_ONLY_GLOBAL } from '../../renderer/bridge/web-bridge';
 import { formatNumber } from '../../renderer/lib/format';
 import { sv } from '../../renderer/lib/i18n/sv';
 import { launchBrowser, screenshot, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
@@ -37,10 +38,11 @@ afterEach(async () => {
 });
 
 /** Opens the web build at a fixed "today", optionally at a route (`#/data`), and waits for the page heading. */
-async function openApp(hash = '') {
+async function openApp(hash = '', readOnlyReason?: string) {
   const page = await session.context.newPage();
   const problems = watchPage(page, new URL(webUrl).origin);
   open = { page, problems };
+  if (readOnlyReason) await page.addInitScript(([name, reason]) => ((globalThis as Record<string, unknown>)[name] = reason), [BOOT_READ_ONLY_GLOBAL, readOnlyReason] as const);
   await page.goto(`${webUrl}?clock=${TODAY}${hash}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
@@ -176,6 +178,21 @@ describe('the shell over the web build', () => {
     await expect.poll(() => problems.errors.some((e) => e.includes('Content Security Policy'))).toBe(true);
     // That refusal was this test's doing; any other error still fails it.
     problems.errors = problems.errors.filter((e) => !e.includes('Content Security Policy'));
+  });
+
+  it('offers «Gör registret skrivbart» on Data for a write-protected register, and is writable after it', async () => {
+    const page = await openApp('#/data', 'file-read-only');
+    const readOnlyFact = page.getByTestId('read-only');
+    const button = page.getByRole('button', { name: sv.data.makeWritable });
+    await expect.poll(() => readOnlyFact.textContent()).toBe(sv.data.readOnlyBecause(sv.data.readOnlyReasons['file-read-only']));
+    expect(await page.getByText(sv.header.readOnly, { exact: true }).count()).toBe(1);
+    await screenshot(page, 'data-skrivskyddad-fil');
+
+    await button.click();
+    await expect.poll(() => readOnlyFact.textContent()).toBe(sv.data.no);
+    await expect.poll(() => button.count()).toBe(0);
+    await expect.poll(() => page.getByText(sv.data.madeWritable).count()).toBe(1);
+    expect(await page.getByText(sv.header.readOnly, { exact: true }).count()).toBe(0);
   });
 
   it('lets the load report be dismissed for the session', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -65,6 +65,8 @@ afterEach(async () => {
 });
 
 const lockFile = () => path.join(userData, 'sambruk-kansli.json.lock');
+/** The store is mocked, but a read-only copy waits for the holder to create a missing register: give it one. */
+const registerExists = () => writeFile(path.join(userData, 'sambruk-kansli.json'), '{}');
 
 function theWindow(): FakeBrowserWindow {
   expect(FakeBrowserWindow.instances).toHaveLength(1);
@@ -362,6 +364,7 @@ describe('two people, one register', () => {
   it('opens the register read-only when someone else holds it, naming who and since when', async () => {
     const lock = foreignLock();
     await writeFile(lockFile(), lock);
+    await registerExists();
     open.mockResolvedValue(register());
     dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
     await startApp();
@@ -411,6 +414,7 @@ describe('two people, one register', () => {
   it('opens read-only instead when the user declines to take over a stale lock', async () => {
     const stale = foreignLock({ heartbeatAt: new Date(Date.now() - 10 * 60_000).toISOString() });
     await writeFile(lockFile(), stale);
+    await registerExists();
     const { utimes } = await import('node:fs/promises');
     const old = new Date(Date.now() - 10 * 60_000);
     await utimes(lockFile(), old, old);
@@ -439,5 +443,93 @@ describe('two people, one register', () => {
     await startApp();
     expect(app.quit).toHaveBeenCalled();
     expect(existsSync(lockFile())).toBe(false);
+  });
+});
+
+describe('a write-protected register file', () => {
+  beforeEach(() => {
+    open.mockReset();
+  });
+
+  const registerFile = () => path.join(userData, 'sambruk-kansli.json');
+
+  async function startWriteProtected() {
+    await writeFile(registerFile(), '{}', { mode: 0o444 });
+    await chmod(registerFile(), 0o444);
+    open.mockResolvedValueOnce({ ...register(), file: registerFile() });
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    await startApp();
+  }
+
+  it('opens read-only after saying why, takes no lock, and tells the window the reason', async () => {
+    await startWriteProtected();
+    const box = dialog.showMessageBox.mock.calls[0]?.[0] as { title: string; detail: string; buttons: string[] };
+    expect(box.title).toBe('Registret kan bara läsas');
+    expect(box.buttons).toEqual(['Öppna skrivskyddat', 'Avsluta']);
+    expect(box.detail).toMatch(/^Registerfilen «sambruk-kansli\.json» är skrivskyddad/);
+    expect(open.mock.calls[0]?.[0]).toMatchObject({ readOnly: true });
+    expect(existsSync(lockFile())).toBe(false);
+
+    const info = (await invoke('app/get-info', {})) as { ok: boolean; data: { readOnly: boolean; readOnlyReason?: string; loadReport: { messages: string[] } } };
+    expect(info.data).toMatchObject({ readOnly: true, readOnlyReason: 'file-read-only' });
+    expect(info.data.loadReport.messages.slice(0, 2)).toEqual([box.detail, 'Registret är öppnat skrivskyddat: du kan läsa men inte ändra något.']);
+    expect(await invoke('data/restore-backup', { name: 'b.json' })).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect((await stat(registerFile())).mode & 0o777).toBe(0o444);
+  });
+
+  it('quits when the user does not want it read-only', async () => {
+    await writeFile(registerFile(), '{}', { mode: 0o444 });
+    await chmod(registerFile(), 0o444);
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    await startApp();
+    expect(open).not.toHaveBeenCalled();
+    expect(app.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('is made writable on request: chmod, lock, reopened writable, the disk’s document shown and saved to', async () => {
+    await startWriteProtected();
+    const first = open.mock.results[0]?.value as Promise<ReturnType<typeof register>>;
+    const reopened = { ...register(), file: registerFile() };
+    reopened.document = { ...reopened.document, meta: { ...reopened.document.meta, revision: reopened.document.meta.revision + 5 } };
+    open.mockResolvedValueOnce(reopened);
+
+    const made = (await invoke('data/make-writable', {})) as { ok: boolean; data: { readOnly: boolean; readOnlyReason?: string; loadReport: { messages: string[] } } };
+
+    expect(made.ok).toBe(true);
+    expect(made.data.readOnly).toBe(false);
+    expect(made.data.readOnlyReason).toBeUndefined();
+    expect(made.data.loadReport.messages[0]).toBe('Registerfilen har gjorts skrivbar, och registret är nu öppet för ändringar.');
+    expect(open.mock.calls[1]?.[0]).toMatchObject({ readOnly: false, file: registerFile() });
+    expect((await stat(registerFile())).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(sent('store/changed')).toEqual([{ revision: reopened.document.meta.revision }]);
+
+    // Changes now go to the reopened file, not the read-only one.
+    expect(await invoke('data/restore-backup', { name: 'b.json' })).toMatchObject({ ok: true });
+    expect(reopened.port.save).toHaveBeenCalledTimes(1);
+    expect((await first).port.save).not.toHaveBeenCalled();
+    app.emit('will-quit');
+    expect(existsSync(lockFile())).toBe(false);
+  });
+
+  it('is not made writable while another copy holds the register, and stays read-only', async () => {
+    await startWriteProtected();
+    await writeFile(lockFile(), JSON.stringify({ user: 'anna', host: 'KANSLI-PC', pid: 4242, appVersion: '1.0.0', startedAt: new Date().toISOString(), heartbeatAt: new Date().toISOString(), token: 't' }));
+    const made = await invoke('data/make-writable', {});
+    expect(made).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Registret är öppnat av anna på KANSLI-PC/) } });
+    expect(open).toHaveBeenCalledTimes(1);
+    expect((await stat(registerFile())).mode & 0o777).toBe(0o444);
+    expect(await invoke('app/get-info', {})).toMatchObject({ ok: true, data: { readOnly: true, readOnlyReason: 'file-read-only' } });
+  });
+
+  it('refuses to make writable a register that is read-only because someone else holds it', async () => {
+    await writeFile(lockFile(), JSON.stringify({ user: 'anna', host: 'KANSLI-PC', pid: 4242, appVersion: '1.0.0', startedAt: new Date().toISOString(), heartbeatAt: new Date().toISOString(), token: 't' }));
+    await registerExists();
+    open.mockResolvedValueOnce(register());
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    await startApp();
+    expect(await invoke('app/get-info', {})).toMatchObject({ ok: true, data: { readOnly: true, readOnlyReason: 'locked' } });
+    expect(await invoke('data/make-writable', {})).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(open).toHaveBeenCalledTimes(1);
   });
 });

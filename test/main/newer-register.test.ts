@@ -60,10 +60,12 @@ describe('a register written by a newer version, in the app', () => {
     expect(dialog.showErrorBox).not.toHaveBeenCalled();
     const info = (await invoke('app/get-info', {})) as {
       ok: boolean;
-      data: { readOnly: boolean; loadReport: { outcome: string; readOnlyReason?: string; quarantinedFile?: string } };
+      data: { readOnly: boolean; readOnlyReason?: string; loadReport: { outcome: string; readOnlyReason?: string; quarantinedFile?: string } };
     };
     expect(info.ok).toBe(true);
     expect(info.data.readOnly).toBe(true);
+    // The Data screen names the reason too, and offers no «Gör registret skrivbart» for it.
+    expect(info.data.readOnlyReason).toBe('newer-version');
     expect(info.data.loadReport.outcome).toBe('opened');
     expect(info.data.loadReport.readOnlyReason).toMatch(/schemaversion 2.*schemaversion 1.*Installera den nyare versionen/s);
 

@@ -3,6 +3,7 @@
  * locks after a crash recognised and taken over only while still stale, a heartbeat, and release.
  */
 import { spawn } from 'node:child_process';
+import * as realFs from 'node:fs/promises';
 import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,8 +20,10 @@ import {
   type HeldLock,
   type LockInfo,
   type LockOptions,
+  type LockFs,
   type LockResult,
 } from '../../electron/node/document-lock';
+import { fsError } from '../support/store-faulty-fs';
 import { makeTempDir } from '../support/store-helpers';
 
 let dir: string;
@@ -93,6 +96,73 @@ describe('acquiring the lock', () => {
     file = path.join(dir, 'ny', 'mapp', 'register.json');
     acquired(await acquireDocumentLock(options()));
     expect((await stat(lockPathFor(file))).isFile()).toBe(true);
+  });
+});
+
+describe('where no lock can be made', () => {
+  /** The real file system, but `op` on the lock file fails with `code` as a read-only or full disk answers. */
+  function failing(op: 'open' | 'mkdir' | 'readFile' | 'rename', code: string): LockFs {
+    return {
+      ...realFs,
+      [op]: async (target: unknown, ...rest: unknown[]) => {
+        if (String(target).endsWith('.lock') || op === 'mkdir') throw fsError(code, op);
+        return (realFs[op] as (...args: unknown[]) => unknown)(target, ...rest);
+      },
+    } as LockFs;
+  }
+
+  it.each([
+    ['EROFS', 'file-system-read-only'],
+    ['EACCES', 'folder-read-only'],
+    ['EPERM', 'folder-read-only'],
+    ['ENOSPC', 'disk-full'],
+    ['EDQUOT', 'disk-full'],
+  ])('answers unavailable (%s: %s) when the lock file cannot be created, leaving nothing behind', async (code, reason) => {
+    const result = await acquireDocumentLock(options(anna, { fs: failing('open', code) }));
+    expect(result).toEqual({ state: 'unavailable', reason, code });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('answers unavailable when the folder of a new register cannot be created (read-only parent)', async () => {
+    const result = await acquireDocumentLock(options(anna, { fs: failing('mkdir', 'EACCES') }));
+    expect(result).toMatchObject({ state: 'unavailable', reason: 'folder-read-only' });
+  });
+
+  it('takes away a lock it could create but not write (disk full), and answers disk-full', async () => {
+    const fs: LockFs = {
+      ...realFs,
+      open: async (...args: Parameters<typeof realFs.open>) => {
+        const handle = await realFs.open(...args);
+        // The lock's bytes do not fit: the file exists, empty, as on a full disk.
+        return Object.assign(Object.create(handle) as realFs.FileHandle, {
+          writeFile: async () => Promise.reject(fsError('ENOSPC', 'write')),
+          close: () => handle.close(),
+        });
+      },
+    };
+    const result = await acquireDocumentLock(options(anna, { fs }));
+    expect(result).toEqual({ state: 'unavailable', reason: 'disk-full', code: 'ENOSPC' });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('answers lock-no-access when an existing lock cannot be read, and leaves it as it was', async () => {
+    acquired(await acquireDocumentLock(options(anna)));
+    const before = await readFile(lockPathFor(file), 'utf8');
+    const result = await acquireDocumentLock(options(bo, { fs: failing('readFile', 'EACCES') }));
+    expect(result).toEqual({ state: 'unavailable', reason: 'lock-no-access', code: 'EACCES' });
+    expect(await readFile(lockPathFor(file), 'utf8')).toBe(before);
+  });
+
+  it('answers unavailable when a stale lock cannot be moved aside (read-only folder), leaving it in place', async () => {
+    await writeFile(lockPathFor(file), JSON.stringify({ ...anna, startedAt: new Date().toISOString(), heartbeatAt: new Date().toISOString(), token: 't' }));
+    const judged = heldBy(await acquireDocumentLock(options(bo, { isProcessAlive: () => false })));
+    const result = await takeOverDocumentLock(options(bo, { fs: failing('rename', 'EACCES') }), judged.observed);
+    expect(result).toMatchObject({ state: 'unavailable', reason: 'folder-read-only' });
+    expect(await readFile(lockPathFor(file), 'utf8')).toBe(judged.observed);
+  });
+
+  it('still reports other failures (an I/O error is not a read-only folder)', async () => {
+    await expect(acquireDocumentLock(options(anna, { fs: failing('open', 'EIO') }))).rejects.toMatchObject({ code: 'EIO' });
   });
 });
 

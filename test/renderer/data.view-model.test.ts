@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../electron/contract';
-import { backupRows, fileFacts } from '../../renderer/features/data/data.view-model';
+import { backupRows, canMakeWritable, fileFacts } from '../../renderer/features/data/data.view-model';
 import { fileNameOf } from '../../renderer/lib/file-name';
 
 const info: AppInfo = {
@@ -19,6 +19,21 @@ describe('data view model', () => {
     expect(facts.map((f) => f.label)).toEqual(['Öppen fil', 'Mapp för säkerhetskopior', 'Läge', 'Skrivskyddat', 'Senast ändrat', 'Ändringsnummer']);
     expect(facts.find((f) => f.label === 'Senast ändrat')?.value).toBe('2022-06-30 12:00');
     expect(facts.find((f) => f.label === 'Läge')?.value).toBe('Skrivbordsprogram');
+  });
+
+  it('says why the register is read-only, and offers to make it writable only when its file is write-protected', () => {
+    const readOnly = (facts: ReturnType<typeof fileFacts>) => facts.find((f) => f.label === 'Skrivskyddat')?.value;
+    expect(readOnly(fileFacts(info, undefined))).toBe('Nej');
+    expect(readOnly(fileFacts({ ...info, readOnly: true }, undefined))).toBe('Ja');
+    expect(readOnly(fileFacts({ ...info, readOnly: true, readOnlyReason: 'file-read-only' }, undefined))).toBe('Ja, registerfilen är skrivskyddad');
+    expect(readOnly(fileFacts({ ...info, readOnly: true, readOnlyReason: 'disk-full' }, undefined))).toBe('Ja, disken är full');
+    expect(canMakeWritable({ ...info, readOnly: true, readOnlyReason: 'file-read-only' })).toBe(true);
+    for (const reason of ['locked', 'folder-read-only', 'file-system-read-only', 'disk-full', 'lock-no-access'] as const) {
+      expect(canMakeWritable({ ...info, readOnly: true, readOnlyReason: reason })).toBe(false);
+    }
+    expect(canMakeWritable({ ...info, readOnly: true })).toBe(false);
+    // A reason left over from before does not matter once the register is writable.
+    expect(canMakeWritable({ ...info, readOnly: false, readOnlyReason: 'file-read-only' })).toBe(false);
   });
 
   it('leaves out the backup folder when there is none (web mode)', () => {

@@ -16,6 +16,14 @@ export type LoadReport = {
   readOnlyReason?: string;
 };
 
+/**
+ * Why the register is open read-only: another copy holds it (`locked`), the file itself is write-protected
+ * (`file-read-only`, the one the user may change from the app), a newer version of the app wrote it
+ * (`newer-version`), or nothing can be written where it lives.
+ */
+export const readOnlyReasons = ['locked', 'newer-version', 'file-read-only', 'folder-read-only', 'file-system-read-only', 'disk-full', 'lock-no-access'] as const;
+export type ReadOnlyReason = (typeof readOnlyReasons)[number];
+
 export type AppInfo = {
   name: string;
   version: string;
@@ -23,6 +31,8 @@ export type AppInfo = {
   dataFile: string;
   backupDir: string;
   readOnly: boolean;
+  /** Set while `readOnly` is, when the reason is known (the desktop app). */
+  readOnlyReason?: ReadOnlyReason;
   loadReport: LoadReport;
 };
 
@@ -66,6 +76,8 @@ export const appChannels = {
   'data/restore-backup': channel<{ restoredFrom: string }>()(
     z.strictObject({ name: z.string().min(1).max(200).regex(/^[\w.-]+$/) }),
   ),
+  /** A write-protected register file (`readOnlyReason: 'file-read-only'`) made owner-writable and reopened for changes. */
+  'data/make-writable': channel<AppInfo>()(empty),
   'history/get-state': channel<HistoryState>()(empty),
   'history/undo': channel<HistoryState>()(empty),
   'history/redo': channel<HistoryState>()(empty),

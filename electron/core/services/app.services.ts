@@ -1,4 +1,4 @@
-import { AppError, type ServiceHandlers } from '../../contract';
+import { AppError, type AppInfo, type ServiceHandlers } from '../../contract';
 import type { ServiceContext } from './create-services';
 import { overviewAt } from '../domain/overview';
 import { compareSv } from '../domain/swedish';
@@ -11,22 +11,31 @@ type AppChannel =
   | 'reference/list-counties'
   | 'data/list-backups'
   | 'data/restore-backup'
+  | 'data/make-writable'
   | 'history/get-state'
   | 'history/undo'
   | 'history/redo';
 
 export function createAppServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, AppChannel> {
   let lastSavedAt: string | undefined;
-  return {
-    'app/get-info': () => ({
+  // Replaced when the register is reopened writable: the read-only start's sentences no longer hold.
+  let loadReport = ports.loadReport;
+  const info = (): AppInfo => {
+    const readOnly = repo.isReadOnly();
+    const reason = readOnly ? ports.access?.readOnlyReason() : undefined;
+    return {
       name: 'Sambruk Kansli',
       version: ports.app.version,
       mode: ports.app.mode,
       dataFile: ports.app.dataFile,
       backupDir: ports.app.backupDir,
-      readOnly: repo.isReadOnly(),
-      loadReport: ports.loadReport,
-    }),
+      readOnly,
+      ...(reason ? { readOnlyReason: reason } : {}),
+      loadReport,
+    };
+  };
+  return {
+    'app/get-info': info,
     'store/get-status': () => {
       lastSavedAt = repo.get().meta.updatedAt ?? lastSavedAt;
       return { state: 'saved', revision: repo.get().meta.revision, lastSavedAt };
@@ -47,6 +56,17 @@ export function createAppServices({ repo, ports, today }: ServiceContext): Pick<
       const doc = await ports.document.readBackup(name);
       await repo.replace(doc, `Återställde säkerhetskopian ${name}`);
       return { restoredFrom: name };
+    },
+    'data/make-writable': async () => {
+      if (!repo.isReadOnly()) return info();
+      if (!ports.access) throw new AppError('forbidden', 'Det här registret finns bara i minnet och har ingen fil att göra skrivbar.');
+      if (ports.access.readOnlyReason() !== 'file-read-only') {
+        throw new AppError('read-only', 'Registret är skrivskyddat av ett annat skäl än att filen är skrivskyddad, så det kan inte göras skrivbart härifrån.');
+      }
+      const reopened = await ports.access.makeWritable();
+      await repo.load(reopened.document);
+      loadReport = reopened.loadReport;
+      return info();
     },
     'history/get-state': () => repo.history(),
     'history/undo': async () => {

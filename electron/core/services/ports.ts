@@ -3,7 +3,7 @@
  * in Electron's main process (file store) and in the browser (in-memory store).
  */
 import type { SambrukDocument } from '../store/schema';
-import type { BackupInfo, LoadReport, TaskProgress } from '../../contract';
+import type { BackupInfo, LoadReport, ReadOnlyReason, TaskProgress } from '../../contract';
 
 export type Clock = () => Date;
 export type IdSource = () => string;
@@ -16,6 +16,17 @@ export type DocumentPort = {
   readBackup(name: string): Promise<SambrukDocument>;
 };
 
+/** How the register file may be written (the desktop app); the web's in-memory register has none. */
+export type AccessPort = {
+  /** Why the register is read-only now; undefined while it is writable. */
+  readOnlyReason(): ReadOnlyReason | undefined;
+  /**
+   * Makes a write-protected register file writable and opens it for changes (lock, file mode, reopen);
+   * resolves with the document now on disk and the report of that opening. Throws an AppError when it cannot.
+   */
+  makeWritable(): Promise<{ document: SambrukDocument; loadReport: LoadReport }>;
+};
+
 export type Ports = {
   clock: Clock;
   ids: IdSource;
@@ -23,6 +34,7 @@ export type Ports = {
   initial: SambrukDocument;
   loadReport: LoadReport;
   app: { version: string; mode: 'desktop' | 'web'; dataFile: string; backupDir: string; readOnly?: boolean };
+  access?: AccessPort;
   /** Called after every change is durable, with the new revision (main forwards it as `store/changed`). */
   onChanged?: (revision: number) => void;
   /** Called as a long call given a `taskId` progresses (main forwards it as `task/progress`). */

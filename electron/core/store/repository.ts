@@ -147,6 +147,21 @@ export function createRepository(options: {
       redoStack.length = 0;
     },
 
+    /**
+     * Takes a document just read from disk as the current state, without saving it, and makes the register
+     * writable: the register reopened for writing after being read-only (the file may have changed meanwhile).
+     * Undo history is forgotten, as it refers to the state before.
+     */
+    load(next: SambrukDocument): Promise<void> {
+      return enqueue(async () => {
+        current = freeze(next, true);
+        readOnly = false;
+        undoStack.length = 0;
+        redoStack.length = 0;
+        announce();
+      });
+    },
+
     /** Replaces the whole document (restore from backup, reload from disk, apply an import) as one change. */
     replace(next: SambrukDocument, summary: string): Promise<void> {
       return enqueue(async () => {

@@ -2,6 +2,9 @@ import { useState, type ReactNode } from 'react';
 import {
   Button,
   Card,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
   makeStyles,
   Table,
   TableBody,
@@ -13,15 +16,16 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
-import { ArrowClockwise20Regular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular, LockOpen20Regular } from '@fluentui/react-icons';
 import type { PageProps } from '../../app/page-props';
-import { useApiQuery, useSaveStatus } from '../../app/api';
+import { useApiMutation, useApiQuery, useSaveStatus } from '../../app/api';
+import { useNotify } from '../../app/notify';
 import { loadReportLines } from '../../app/LoadReportBar';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SaveStatusText } from '../../components/SaveStatusText';
 import { sv } from '../../lib/i18n/sv';
-import { backupRows, fileFacts, type BackupRowVm } from './data.view-model';
+import { backupRows, canMakeWritable, fileFacts, type BackupRowVm } from './data.view-model';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { AccountantExportCard } from './AccountantExportCard';
 import { ImportCard } from './ImportCard';
@@ -49,6 +53,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   nowrap: { whiteSpace: 'nowrap' },
+  makeWritable: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',
@@ -72,6 +77,33 @@ function Facts({ rows }: { rows: { label: string; value: ReactNode; testId?: str
         </div>
       ))}
     </dl>
+  );
+}
+
+/** «Gör registret skrivbart» for a write-protected register file; the shell asks nothing more, the button is the choice. */
+function MakeWritable() {
+  const styles = useStyles();
+  const notify = useNotify();
+  const make = useApiMutation('data/make-writable', { onSuccess: () => notify(sv.data.madeWritable) });
+  return (
+    <div className={styles.makeWritable}>
+      <Text className={styles.muted}>{sv.data.makeWritableHint}</Text>
+      <div>
+        <Button
+          appearance="primary"
+          icon={make.isPending ? <Spinner size="tiny" /> : <LockOpen20Regular />}
+          disabled={make.isPending}
+          onClick={() => make.mutate({})}
+        >
+          {make.isPending ? sv.data.makingWritable : sv.data.makeWritable}
+        </Button>
+      </div>
+      {make.isError && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{make.error.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
   );
 }
 
@@ -137,6 +169,7 @@ export function DataPage(_props: PageProps) {
                   { label: sv.data.saveState, value: <SaveStatusText status={status} /> },
                 ]}
               />
+              {canMakeWritable(appInfo) && <MakeWritable />}
             </Card>
             <Card className={styles.card} role="region" aria-labelledby={reportId}>
               <h2 id={reportId} className={styles.heading}>

@@ -12,10 +12,20 @@ export function fileFacts(info: AppInfo, status: SaveState | undefined): FactVm[
     { label: sv.data.dataFile, value: info.dataFile, testId: 'data-file' },
     ...(info.backupDir ? [{ label: sv.data.backupDir, value: info.backupDir }] : []),
     { label: sv.data.mode, value: sv.about.modes[info.mode] },
-    { label: sv.data.readOnly, value: info.readOnly ? sv.data.yes : sv.data.no },
+    { label: sv.data.readOnly, value: readOnlyValue(info), testId: 'read-only' },
     ...(status?.lastSavedAt ? [{ label: sv.data.lastChanged, value: formatDateTime(status.lastSavedAt) }] : []),
     ...(status ? [{ label: sv.data.revision, value: formatNumber(status.revision) }] : []),
   ];
+}
+
+function readOnlyValue(info: AppInfo): string {
+  if (!info.readOnly) return sv.data.no;
+  return info.readOnlyReason ? sv.data.readOnlyBecause(sv.data.readOnlyReasons[info.readOnlyReason]) : sv.data.yes;
+}
+
+/** Only a write-protected file can be made writable from the app; other reasons are not the user's to lift here. */
+export function canMakeWritable(info: AppInfo): boolean {
+  return info.readOnly && info.readOnlyReason === 'file-read-only';
 }
 
 /** Newest first, whatever order the store lists them in. */

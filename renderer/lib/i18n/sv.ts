@@ -3,7 +3,7 @@
  * than writing Swedish inline, so wording stays consistent and can be reviewed in one place.
  * Functions take the variable part, so word order stays Swedish.
  */
-import type { AppInfo, LoadReport } from '../../../electron/contract';
+import type { AppInfo, LoadReport, ReadOnlyReason } from '../../../electron/contract';
 import type { BudgetColumnKind, NetworkKind } from '../../../electron/core/store/schema';
 import { tjansterSv } from './tjanster.sv';
 import { budgetSv } from './budget.sv';
@@ -130,6 +130,21 @@ export const sv = {
     lastChanged: 'Senast ändrat',
     revision: 'Ändringsnummer',
     readOnly: 'Skrivskyddat',
+    // Why the register is read-only, after «Ja, …» on the Data screen.
+    readOnlyReasons: {
+      locked: 'registret är öppet i en annan kopia av programmet',
+      'newer-version': 'registret är sparat av en nyare version av programmet',
+      'file-read-only': 'registerfilen är skrivskyddad',
+      'folder-read-only': 'mappen är skrivskyddad',
+      'file-system-read-only': 'disken är skrivskyddad',
+      'disk-full': 'disken är full',
+      'lock-no-access': 'behörighet saknas till låsfilen',
+    } satisfies Record<ReadOnlyReason, string>,
+    readOnlyBecause: (reason: string) => `Ja, ${reason}`,
+    makeWritable: 'Gör registret skrivbart',
+    makingWritable: 'Gör registret skrivbart…',
+    makeWritableHint: 'Filen får rättigheter så att du (och bara du) kan ändra den, och registret öppnas för ändringar.',
+    madeWritable: 'Registret är nu skrivbart.',
     yes: 'Ja',
     no: 'Nej',
     loadReportCard: 'När registret öppnades',

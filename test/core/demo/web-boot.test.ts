@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BOOT_DOCUMENT_GLOBAL, bootDocumentText, installWebBridge } from '../../../renderer/bridge/web-bridge';
+import { BOOT_DOCUMENT_GLOBAL, BOOT_READ_ONLY_GLOBAL, bootDocumentText, bootReadOnlyReason, installWebBridge } from '../../../renderer/bridge/web-bridge';
 import { generateDemoDocument } from '../../../electron/core/demo/demo-document';
 import { readDemoBase } from '../../../scripts/demo-data';
 import { overviewAt } from '../../../electron/core/domain/overview';
@@ -17,6 +17,7 @@ beforeEach(() => {
 
 afterEach(() => {
   delete scope[BOOT_DOCUMENT_GLOBAL];
+  delete scope[BOOT_READ_ONLY_GLOBAL];
   vi.unstubAllGlobals();
 });
 
@@ -46,5 +47,29 @@ describe('starting the web entry from a given register (the benchmarks’ hook)'
   it('refuses a boot document that is not a valid register, as any start would', () => {
     scope[BOOT_DOCUMENT_GLOBAL] = '{"schemaVersion":1}';
     expect(() => installWebBridge({ documentText: defaultText, version: '1.0.0', clock })).toThrow(/registrets format/);
+  });
+});
+
+describe('starting the web entry read-only (a harness’s view of the desktop’s read-only states)', () => {
+  it('takes only a known reason from the global', () => {
+    expect(bootReadOnlyReason({})).toBeUndefined();
+    expect(bootReadOnlyReason({ [BOOT_READ_ONLY_GLOBAL]: 'no-such-reason' })).toBeUndefined();
+    expect(bootReadOnlyReason({ [BOOT_READ_ONLY_GLOBAL]: 'file-read-only' })).toBe('file-read-only');
+  });
+
+  it('refuses changes while read-only; make-writable lifts it in memory for a write-protected file only', async () => {
+    scope[BOOT_READ_ONLY_GLOBAL] = 'file-read-only';
+    const bridge = installWebBridge({ documentText: defaultText, version: '1.0.0', clock });
+    expect(await bridge.api.invoke('app/get-info', {})).toMatchObject({ ok: true, data: { readOnly: true, readOnlyReason: 'file-read-only' } });
+    await expect(bridge.repo.change('t', () => ({ records: [], value: undefined }))).rejects.toMatchObject({ code: 'read-only' });
+    expect(await bridge.api.invoke('data/make-writable', {})).toMatchObject({ ok: true, data: { readOnly: false } });
+    await bridge.repo.change('t', () => ({ records: [], value: undefined }));
+    expect(bridge.savedText()).toBeDefined();
+  });
+
+  it('cannot make writable a register held by another copy', async () => {
+    scope[BOOT_READ_ONLY_GLOBAL] = 'locked';
+    const bridge = installWebBridge({ documentText: defaultText, version: '1.0.0', clock });
+    expect(await bridge.api.invoke('data/make-writable', {})).toMatchObject({ ok: false, error: { code: 'read-only' } });
   });
 });
