@@ -11,6 +11,7 @@
  */
 import type { BusinessArea, CountyRef, OrganisationKind } from '../store/schema';
 import { isRealDate, isSafeName } from '../store/schema';
+import { MAX_POPULATION, boundMessages } from '../domain/amounts';
 import { businessAreaLabels } from '../domain/contacts';
 import { organisationKindLabels } from '../domain/organisations';
 import { identityKey } from '../domain/swedish';
@@ -105,7 +106,10 @@ export function readCounty(text: string, counties: readonly CountyRef[]): Read<s
 export function readPopulation(text: string): Read<number> {
   const compact = text.replace(/[\s\u00A0\u202F]/gu, '');
   if (!/^\d{1,9}$/.test(compact)) return { ok: false, message: 'Folkmängden ska vara ett heltal, till exempel 12 345.' };
-  return { ok: true, value: Number(compact) };
+  const value = Number(compact);
+  // The register's bound (see domain/amounts.ts): a larger figure could not be saved and opened again.
+  if (value > MAX_POPULATION) return { ok: false, message: boundMessages.population };
+  return { ok: true, value };
 }
 
 /** `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (a date cell with a time of day) or `YYYYMMDD`, as a real calendar date. */
