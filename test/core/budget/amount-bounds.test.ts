@@ -277,3 +277,34 @@ describe('service revenue when populations add up past the exact range', () => {
     expect(report.totalOre).toBe(40 * 1_000 * MAX_POPULATION * MAX_ORE_PER_INHABITANT);
   });
 });
+
+// ---------------------------------------------------------------- money in a table export
+
+describe('money columns of a table export', () => {
+  const input = (fee: number) => ({
+    title: 'Medlemmar',
+    columns: [
+      { header: 'Namn', kind: 'text' as const },
+      { header: 'Avgift', kind: 'kr' as const },
+    ],
+    rows: [
+      ['Ale', 1_000_000],
+      ['Kil', fee],
+    ],
+  });
+
+  it('takes whole öre up to the exact range, as the screens send them', async () => {
+    const { call } = createTestServices();
+    expect((await call('exports/table', input(Number.MAX_SAFE_INTEGER))).ok).toBe(true);
+    expect((await call('exports/table', input(-Number.MAX_SAFE_INTEGER))).ok).toBe(true);
+  });
+
+  it.each([
+    [Number.MAX_SAFE_INTEGER + 1, 'Beloppet är för stort för att skrivas exakt.'],
+    [12.5, 'Beloppet i öre ska vara ett heltal.'],
+  ])('refuses %d, naming the row and the column', async (fee, reason) => {
+    const { call } = createTestServices();
+    const result = refusal(await call('exports/table', input(fee)));
+    expect(result).toMatchObject({ code: 'validation', message: `Rader: Rad 2, kolumnen ”Avgift”: ${reason}`, details: { field: 'rows.1.1' } });
+  });
+});
