@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { channel } from '../define';
 import type { ExportedFile } from '../../core/exports/export-file';
 import { isSafeName, unsafeNameMessage, year } from '../../core/store/schema';
+import { amountMessages } from '../../core/domain/amounts';
 import { taskIdInput } from './tasks.channels';
 
 export type { ExportedFile };
@@ -61,6 +62,16 @@ export const tableExportInput = z
     const width = input.columns.length;
     const bad = input.rows.findIndex((row) => row.length !== width);
     if (bad >= 0) ctx.addIssue({ code: 'custom', path: ['rows', bad], message: `Rad ${bad + 1} har inte lika många värden som tabellen har kolumner.` });
+    // Money columns take whole öre that a number holds exactly (see domain/amounts.ts): anything else would be
+    // written to the workbook as a figure other than the one on the screen.
+    input.columns.forEach((column, c) => {
+      if (column.kind !== 'kr' && column.kind !== 'kr-ore') return;
+      const r = input.rows.findIndex((row) => typeof row[c] === 'number' && !Number.isSafeInteger(row[c]));
+      if (r < 0) return;
+      const value = input.rows[r]![c] as number;
+      const reason = Number.isInteger(value) ? 'Beloppet är för stort för att skrivas exakt.' : amountMessages['not-whole-ore'];
+      ctx.addIssue({ code: 'custom', path: ['rows', r, c], message: `Rad ${r + 1}, kolumnen ”${column.header}”: ${reason}` });
+    });
   });
 
 export const exportsChannels = {

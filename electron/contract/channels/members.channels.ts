@@ -9,7 +9,22 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { Contact, FeeTable, Membership, NetworkKind, Organisation, RosterRole } from '../../core/store/schema';
-import { businessAreas, contactRoles, id, isoDate, isSafeName, legalBases, ore, organisationKinds, safeLine, safeText, unsafeNameMessage, year } from '../../core/store/schema';
+import {
+  businessAreas,
+  contactRoles,
+  entryFeeOre,
+  feeOre,
+  id,
+  isoDate,
+  isSafeName,
+  legalBases,
+  organisationKinds,
+  population,
+  safeLine,
+  safeText,
+  unsafeNameMessage,
+  year,
+} from '../../core/store/schema';
 import { parseOrgNumber } from '../../core/domain/organisation-number';
 import { parseEmail, parsePhone, type ContactRow } from '../../core/domain/contacts';
 import { memberStatuses, type MembershipTimeline, type StatusAt } from '../../core/domain/memberships';
@@ -28,7 +43,6 @@ const shortText = safeLine(200);
 const longText = safeText(2000);
 const municipalityCode = z.string().trim().regex(/^\d{4}$/, { message: 'Välj en kommun (fyrsiffrig kommunkod).' });
 const countyCode = z.string().trim().regex(/^\d{2}$/, { message: 'Välj ett län (tvåsiffrig länskod).' });
-const population = z.number().int().min(0).max(20_000_000);
 const ids = z.array(id).max(400);
 
 type Parsed = { ok: true; value: string } | { ok: false; message: string };
@@ -187,15 +201,18 @@ const contactUpdate = z.strictObject({
 
 // ---------------------------------------------------------------- fees
 
-const feeOre = ore.min(0, { message: 'Avgiften kan inte vara negativ.' });
+// Bounded as the document is (see domain/amounts.ts); a fee the UI sends is never negative either.
+const negativeFee = { message: 'Avgiften kan inte vara negativ.' };
+const yearlyFee = feeOre.min(0, negativeFee);
+const entryFee = entryFeeOre.min(0, negativeFee);
 export const feeTableInput = z
   .strictObject({
     year,
     bands: z
-      .array(z.strictObject({ minPopulation: population, entryFeeOre: feeOre, yearlyFeeOre: feeOre }))
+      .array(z.strictObject({ minPopulation: population, entryFeeOre: entryFee, yearlyFeeOre: yearlyFee }))
       .min(1)
       .max(30),
-    otherOrganisations: z.strictObject({ entryFeeOre: feeOre, yearlyFeeOre: feeOre }),
+    otherOrganisations: z.strictObject({ entryFeeOre: entryFee, yearlyFeeOre: yearlyFee }),
     rejoinEntryFeePercent: z.number().int().min(0).max(100).default(50),
     note: longText.default(''),
   })

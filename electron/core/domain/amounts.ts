@@ -11,16 +11,107 @@
  *   one or two digits (`1 234,5` is 1 234,50 kr); more than two decimals is refused, since öre are the smallest unit;
  * - an optional `kr` (or `kr.`) at the end.
  * A full stop is never a thousands separator (`1.234.567` is refused), so no pasted figure is silently read
- * a thousand times too small. Amounts beyond ±10^12 kr are refused (the schema's bound).
+ * a thousand times too small. Amounts beyond ±1 000 000 000 kr are refused (a budget line's bound, see below).
  *
  * Formatting follows `Intl.NumberFormat('sv-SE')`: its group separator (a no-break space, narrow in newer ICU)
  * and its minus sign U+2212, which is what the plan's figures look like when typeset and what screen readers
  * read as "minus". `parseAmount` reads every string `formatOre` writes, so copy and paste round-trips.
  */
 
-/** The largest amount accepted, in kronor (and so the bound of the schema's `ore`). */
-export const MAX_ABS_KRONOR = 1_000_000_000_000;
+// ---------------------------------------------------------------- bounds
+
+/**
+ * Why amounts are bounded. Every total the app computes (a year's service revenue and membership fees, the
+ * accountant's invoice basis that adds them, a budget column, the differences set beside them) is a sum of
+ * integer öre in a JavaScript number, which is exact only up to Number.MAX_SAFE_INTEGER (about 90 000 billion
+ * kr). Past it, totals silently stop adding up. So every amount a user or a file can give is bounded here,
+ * and the bounds are chosen so that the largest totals of a register 100 times the association's size (this
+ * register, with every amount at its bound at once) stay below it; `worstCaseTotals` does the arithmetic
+ * and test/core/budget/amount-bounds.test.ts holds it to that. The contract's input schemas and the
+ * document schema (files opened or restored) both use these bounds, so no stored amount can exceed them.
+ * Each bound is still far above any real figure: the association's whole yearly budget is about 18 M kr.
+ */
+export const WORST_CASE_REGISTER = {
+  /** `demoSizes(100)` in electron/core/demo: 100 × 400. */
+  organisations: 40_000,
+  /** `demoSizes(100)`: 100 × 10, each charging every organisation. */
+  services: 1_000,
+  /** Membership periods, each with an entry fee; `demoSizes(100)` makes about 12 000. */
+  membershipPeriods: 80_000,
+  /** Budget lines (a column's total sums them); `demoSizes(100)` makes 1 010. */
+  budgetLines: 2_000,
+  /**
+   * Inhabitants one per-inhabitant service charges in a year: Sweden's population (10.6 M at the end of 2024)
+   * counted once through its municipalities and once more through its regions, with room to grow.
+   */
+  inhabitantsPerService: 25_000_000,
+  /** Years of figures side by side (the demo keeps at most 30), for a sum over years of per-inhabitant revenue. */
+  years: 30,
+} as const;
+
+/** The most inhabitants one organisation can have: about twice Sweden's population, so a real figure always fits. */
+export const MAX_POPULATION = 20_000_000;
+/** The highest per-inhabitant price of a service: 100 kr per inhabitant and year. */
+export const MAX_ORE_PER_INHABITANT = 10_000;
+/** The highest fee one organisation pays in a year for one thing: a service's fixed or banded fee, a membership fee or entry fee. */
+export const MAX_FEE_ORE = 100_000_000;
+/** The largest amount on one budget line, and so the most a typed amount can be, in kronor. */
+export const MAX_ABS_KRONOR = 1_000_000_000;
 export const MAX_ABS_ORE = MAX_ABS_KRONOR * 100;
+/** The largest budget total: every line of a worst-case budget at its bound (also the bound of a stated total). */
+export const MAX_ABS_TOTAL_ORE = WORST_CASE_REGISTER.budgetLines * MAX_ABS_ORE;
+
+export type WorstCaseTotals = {
+  /** A year's expected service revenue: every service charging every organisation its highest fee. */
+  serviceRevenueOre: number;
+  /** A year's membership fees: every organisation's yearly fee and every period's entry fee at the bound. */
+  membershipFeesOre: number;
+  /** The accountant's invoice basis: membership fees plus service revenue. */
+  invoiceBasisOre: number;
+  /** A budget column's total (and the result, income plus costs). */
+  budgetColumnOre: number;
+  /** A difference between two budget columns, or between a stated and a computed total. */
+  budgetDifferenceOre: number;
+  /** The register's figure against the budget line it is compared with. */
+  registerDifferenceOre: number;
+  /** The per-inhabitant revenue of every service summed over the years: price × inhabitants × services × years. */
+  perInhabitantOverYearsOre: number;
+};
+
+/** The largest totals a register of `size` can produce with every amount at its bound (see the bounds' comment). */
+export function worstCaseTotals(size: { readonly [K in keyof typeof WORST_CASE_REGISTER]: number } = WORST_CASE_REGISTER): WorstCaseTotals {
+  const perService = Math.max(size.organisations * MAX_FEE_ORE, size.inhabitantsPerService * MAX_ORE_PER_INHABITANT);
+  const serviceRevenueOre = size.services * perService;
+  const membershipFeesOre = (size.organisations + size.membershipPeriods) * MAX_FEE_ORE;
+  const budgetColumnOre = size.budgetLines * MAX_ABS_ORE;
+  return {
+    serviceRevenueOre,
+    membershipFeesOre,
+    invoiceBasisOre: serviceRevenueOre + membershipFeesOre,
+    budgetColumnOre,
+    budgetDifferenceOre: 2 * budgetColumnOre,
+    registerDifferenceOre: Math.max(serviceRevenueOre, membershipFeesOre) + budgetColumnOre,
+    perInhabitantOverYearsOre: size.years * size.services * size.inhabitantsPerService * MAX_ORE_PER_INHABITANT,
+  };
+}
+
+/** `1 000 000` with plain spaces, for the bounds' messages (made before the Intl formatters below exist). */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+function boundText(ore: number): string {
+  return `${grouped(Math.floor(ore / 100))} kr`;
+}
+
+/** The bounds' refusals, written to follow the field's name («Pris per invånare: …»). */
+export const boundMessages = {
+  perInhabitant: `Priset får vara högst ${boundText(MAX_ORE_PER_INHABITANT)} per invånare.`,
+  fee: `Avgiften får vara högst ${boundText(MAX_FEE_ORE)} per år.`,
+  entryFee: `Medlemsinsatsen får vara högst ${boundText(MAX_FEE_ORE)}.`,
+  statedTotal: `En angiven summa får vara högst ${boundText(MAX_ABS_TOTAL_ORE)}, plus eller minus.`,
+  population: `Folkmängden får vara högst ${grouped(MAX_POPULATION)} invånare.`,
+} as const;
 
 export type AmountRefusal = 'empty' | 'not-a-number' | 'separators' | 'grouping' | 'decimals' | 'too-large' | 'not-whole-ore';
 
@@ -33,7 +124,7 @@ export const amountMessages: Record<AmountRefusal, string> = {
   separators: 'Beloppet får ha högst ett decimaltecken.',
   grouping: 'Skriv tusentalen i grupper om tre siffror (1 234 567) eller helt utan mellanrum (1234567).',
   decimals: 'Beloppet får ha högst två decimaler (hela ören).',
-  'too-large': 'Beloppet är för stort: högst 1 000 000 000 000 kr, plus eller minus.',
+  'too-large': `Beloppet är för stort: högst ${boundText(MAX_ABS_ORE)}, plus eller minus.`,
   'not-whole-ore': 'Beloppet i öre ska vara ett heltal.',
 };
 
@@ -72,8 +163,8 @@ export function parseAmount(text: string): ParsedAmount {
   if (ANY_SPACE.test(intPart) && !GROUPED.test(intPart)) return refuse('grouping');
 
   const digits = intPart.replace(new RegExp(SPACE, 'g'), '').replace(/^0+(?=\d)/, '');
-  // 13 digits is 10^12 kr; more can only be too large, and checking length first keeps Number exact.
-  if (digits.length > 13) return refuse('too-large');
+  // More digits than the bound has can only be too large, and checking length first keeps Number exact.
+  if (digits.length > String(MAX_ABS_KRONOR).length) return refuse('too-large');
   const ore = Number(digits) * 100 + Number((fracPart ?? '').padEnd(2, '0'));
   if (ore > MAX_ABS_ORE) return refuse('too-large');
   return { ok: true, ore: negative && ore !== 0 ? -ore : ore };

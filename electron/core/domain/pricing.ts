@@ -26,8 +26,24 @@ import { groupMembersById, usagesByService } from './usage-matrix';
 import { municipalityPopulationMap, populationOf } from './population';
 import { sortServices } from './services';
 import { compareSv } from './swedish';
+import { fieldError } from './field-errors';
+import type { AppError } from '../../contract/result';
 
 export { pricingModelIssues, type PricingIssue } from './pricing-rules';
+
+/**
+ * The one factor of revenue the amount bounds cannot hold on their own (see domain/amounts.ts) is how many
+ * inhabitants a service charges in all: each organisation's population is bounded, but not their sum. A register
+ * whose populations add up to many times Sweden's gets this refusal rather than totals that are silently wrong.
+ */
+function populationTooLarge(serviceName: string): AppError {
+  return fieldError(
+    'validation',
+    'population',
+    `Organisationerna som använder tjänsten ${serviceName} har tillsammans för många invånare för att intäkterna ska kunna räknas exakt. ` +
+      'Kontrollera folkmängden för organisationer som inte är kommuner.',
+  );
+}
 
 /** The pricing entry in force in `year`: the one for that year, else the latest earlier one. */
 export function pricingForYear(service: Pick<Service, 'pricing'>, year: number): { year: number; model: PricingModel } | undefined {
@@ -106,6 +122,8 @@ export function serviceRevenueForYear(doc: SambrukDocument, year: number): Servi
   const services: ServiceRevenue[] = [];
   const unpricedServiceIds: string[] = [];
   let totalOre = 0;
+  // The sum of every line's size: while it stays exact, so does every partial and final total.
+  let magnitude = 0;
 
   for (const service of sortServices(doc.services)) {
     const charged = chargedUsersForYear(byService.get(service.id) ?? [], groups, year);
@@ -131,6 +149,8 @@ export function serviceRevenueForYear(doc: SambrukDocument, year: number): Servi
     lines.sort((a, b) => compareSv(a.name, b.name));
     const serviceTotal = lines.reduce((sum, line) => sum + line.amountOre, 0);
     totalOre += serviceTotal;
+    magnitude += lines.reduce((sum, line) => sum + Math.abs(line.amountOre), 0);
+    if (magnitude > Number.MAX_SAFE_INTEGER) throw populationTooLarge(service.name);
     services.push({
       serviceId: service.id,
       name: service.name,

@@ -121,14 +121,22 @@ const laterFieldLabels: Record<string, string> = {
   includePreviousYear: 'Ta med föregående år',
   packId: 'Styrelserapport',
   taskId: 'Uppgift',
+  // keys of a document file (see store/parse-document.ts) whose innermost key is data, not a field
+  amounts: 'Belopp',
+  statedTotals: 'Angiven summa',
 };
 for (const [key, label] of Object.entries(laterFieldLabels)) fieldLabels[key] ??= label;
 
+/**
+ * The Swedish name of the field a path points into: the innermost key that has one, so a record's data keys
+ * (`budget.columns.0.amounts.<line id>`) name the field holding them; else the last key as it is.
+ */
 export function labelForPath(path: readonly PropertyKey[]): string {
   const keys = path.filter((p): p is string => typeof p === 'string');
   const last = keys[keys.length - 1];
   if (!last) return 'Indata';
-  return fieldLabels[last] ?? last;
+  const named = keys.findLast((key) => Object.hasOwn(fieldLabels, key));
+  return named !== undefined ? fieldLabels[named]! : last;
 }
 
 /** One sentence naming the first offending field, e.g. «Organisationsnummer: Ogiltigt …». */

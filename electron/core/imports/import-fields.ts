@@ -12,6 +12,7 @@
 import type { BusinessArea, CountyRef, OrganisationKind } from '../store/schema';
 import { isSafeName } from '../store/schema';
 import { DATE_YEARS_TEXT, dateShapeOf, isCalendarDate } from '../domain/calendar-date';
+import { MAX_POPULATION, boundMessages } from '../domain/amounts';
 import { businessAreaLabels } from '../domain/contacts';
 import { organisationKindLabels } from '../domain/organisations';
 import { identityKey } from '../domain/swedish';
@@ -106,7 +107,10 @@ export function readCounty(text: string, counties: readonly CountyRef[]): Read<s
 export function readPopulation(text: string): Read<number> {
   const compact = text.replace(/[\s\u00A0\u202F]/gu, '');
   if (!/^\d{1,9}$/.test(compact)) return { ok: false, message: 'Folkmängden ska vara ett heltal, till exempel 12 345.' };
-  return { ok: true, value: Number(compact) };
+  const value = Number(compact);
+  // The register's bound (see domain/amounts.ts): a larger figure could not be saved and opened again.
+  if (value > MAX_POPULATION) return { ok: false, message: boundMessages.population };
+  return { ok: true, value };
 }
 
 /** `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (a date cell with a time of day) or `YYYYMMDD`, as a real calendar date. */

@@ -11,6 +11,15 @@
  */
 import { z } from 'zod';
 import { DATE_YEARS_TEXT, ISO_DATE_SHAPE, isCalendarDate, REGISTER_YEARS } from '../domain/calendar-date';
+import {
+  MAX_ABS_ORE,
+  MAX_ABS_TOTAL_ORE,
+  MAX_FEE_ORE,
+  MAX_ORE_PER_INHABITANT,
+  MAX_POPULATION,
+  amountMessages,
+  boundMessages,
+} from '../domain/amounts';
 
 // Validation messages in Swedish wherever the schema is used (main, web bridge, CLI, tests).
 z.config(z.locales.sv());
@@ -28,8 +37,23 @@ export const isoDate = z
 
 export const timestamp = z.string().min(10).max(40);
 export const id = z.string().min(1).max(64);
-/** Integer öre within ±10^12 kr, well inside Number.MAX_SAFE_INTEGER. */
-export const ore = z.number().int().min(-100_000_000_000_000).max(100_000_000_000_000);
+/**
+ * Integer öre within ±`bound`. The bounds live in domain/amounts.ts, which says why: with every amount at its
+ * bound, the totals of a register 100 times the association's size stay exact.
+ */
+const boundedOre = (bound: number, message: string) => z.number().int({ message: amountMessages['not-whole-ore'] }).min(-bound, { message }).max(bound, { message });
+/** An amount on a budget line (and a typed amount): ±1 000 000 000 kr. */
+export const ore = boundedOre(MAX_ABS_ORE, amountMessages['too-large']);
+/** A yearly fee of one organisation: a service's fixed or banded fee, a membership fee. */
+export const feeOre = boundedOre(MAX_FEE_ORE, boundMessages.fee);
+/** A membership entry fee (medlemsinsats). */
+export const entryFeeOre = boundedOre(MAX_FEE_ORE, boundMessages.entryFee);
+/** A service's price per inhabitant and year. */
+export const orePerInhabitant = boundedOre(MAX_ORE_PER_INHABITANT, boundMessages.perInhabitant);
+/** A total as a source stated it (never a figure; compared with the computed total). */
+export const statedTotalOre = boundedOre(MAX_ABS_TOTAL_ORE, boundMessages.statedTotal);
+/** Inhabitants of one organisation, a factor of per-inhabitant prices. */
+export const population = z.number().int().nonnegative().max(MAX_POPULATION, { message: boundMessages.population });
 export const year = z.number().int().min(REGISTER_YEARS.first).max(REGISTER_YEARS.last);
 const text = z.string().max(MAX_TEXT);
 const name = z.string().min(1).max(MAX_NAME);
@@ -69,7 +93,7 @@ export const municipalityRefSchema = z.strictObject({
   code: z.string().regex(/^\d{4}$/),
   name,
   countyCode: z.string().regex(/^\d{2}$/),
-  population: z.number().int().nonnegative(),
+  population,
   populationDate: isoDate,
   orgNumber: z.string().max(20).optional(),
 });
@@ -105,7 +129,7 @@ export const organisationSchema = z.strictObject({
   /** Canonical `NNNNNN-NNNN`. */
   orgNumber: z.string().regex(/^\d{6}-\d{4}$/).optional(),
   /** Population for non-municipal organisations where it matters (regions); municipalities use the reference. */
-  population: z.number().int().nonnegative().optional(),
+  population: population.optional(),
   /** For groups: the organisations (municipalities) in the group. */
   groupMemberIds: z.array(id).default([]),
   website: z.string().max(500).optional(),
@@ -156,20 +180,20 @@ export type Contact = z.infer<typeof contactSchema>;
 
 // ---------------------------------------------------------------- services and usage
 export const pricingModelSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fixed'), yearlyFeeOre: ore }),
+  z.strictObject({ kind: z.literal('fixed'), yearlyFeeOre: feeOre }),
   z.strictObject({
     kind: z.literal('banded'),
     bands: z.array(
       z.strictObject({
         /** Inclusive lower bound of population. */
         minPopulation: z.number().int().nonnegative(),
-        yearlyFeeOre: ore,
+        yearlyFeeOre: feeOre,
       }),
     )
       // A cap on what the UI can send; real models have a handful of bands.
       .max(100),
   }),
-  z.strictObject({ kind: z.literal('per-inhabitant'), orePerInhabitant: ore }),
+  z.strictObject({ kind: z.literal('per-inhabitant'), orePerInhabitant }),
 ]);
 export type PricingModel = z.infer<typeof pricingModelSchema>;
 
@@ -281,7 +305,7 @@ export const budgetColumnSchema = z.strictObject({
    * Totals as stated by the source the data came from (e.g. the plan's "Summa föreningens intäkter"),
    * kept only so the screen can flag a difference; never used as a figure.
    */
-  statedTotals: z.record(z.string(), ore).default({}),
+  statedTotals: z.record(z.string(), statedTotalOre).default({}),
 });
 export type BudgetColumn = z.infer<typeof budgetColumnSchema>;
 
@@ -295,14 +319,14 @@ export type Budget = z.infer<typeof budgetSchema>;
 export const feeBandSchema = z.strictObject({
   /** Inclusive lower bound of population. The band runs to the next band's lower bound. */
   minPopulation: z.number().int().nonnegative(),
-  entryFeeOre: ore,
-  yearlyFeeOre: ore,
+  entryFeeOre,
+  yearlyFeeOre: feeOre,
 });
 export const feeTableSchema = z.strictObject({
   /** First year the table applies; it stays in force until a table with a later year. */
   year,
   bands: z.array(feeBandSchema).min(1),
-  otherOrganisations: z.strictObject({ entryFeeOre: ore, yearlyFeeOre: ore }),
+  otherOrganisations: z.strictObject({ entryFeeOre, yearlyFeeOre: feeOre }),
   /** Share of the ordinary entry fee a re-joining member pays, in per cent. */
   rejoinEntryFeePercent: z.number().int().min(0).max(100).default(50),
   note: text.default(''),

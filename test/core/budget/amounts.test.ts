@@ -44,9 +44,9 @@ describe('parseAmount: what an accountant types', () => {
     ['  42  ', kr(42)],
     ['007', kr(7)],
     ['0', 0],
-    ['1 000 000 000 000', kr(1_000_000_000_000)],
-    ['-1 000 000 000 000', kr(-1_000_000_000_000)],
-    ['999 999 999 999,99', 99_999_999_999_999],
+    ['1 000 000 000', kr(1_000_000_000)],
+    ['-1 000 000 000', kr(-1_000_000_000)],
+    ['999 999 999,99', 99_999_999_999],
   ])('reads %j as %d öre', (text, ore) => {
     expect(parseAmount(text)).toEqual({ ok: true, ore });
   });
@@ -79,8 +79,10 @@ describe('parseAmount: what an accountant types', () => {
     ['12 3456', 'grouping'],
     ['1,234', 'decimals'],
     ['1 234,567', 'decimals'],
-    ['1 000 000 000 000,01', 'too-large'],
-    ['10000000000000', 'too-large'],
+    ['1 000 000 000,01', 'too-large'],
+    ['-1 000 000 000,01', 'too-large'],
+    ['10000000000', 'too-large'],
+    ['1 000 000 000 000', 'too-large'],
     ['-99 999 999 999 999 999', 'too-large'],
   ])('refuses %j (%s) with a Swedish message', (text, reason) => {
     const parsed = parseAmount(text);
@@ -94,7 +96,7 @@ describe('parseAmount: what an accountant types', () => {
       separators: 'Beloppet får ha högst ett decimaltecken.',
       grouping: 'Skriv tusentalen i grupper om tre siffror (1 234 567) eller helt utan mellanrum (1234567).',
       decimals: 'Beloppet får ha högst två decimaler (hela ören).',
-      'too-large': 'Beloppet är för stort: högst 1 000 000 000 000 kr, plus eller minus.',
+      'too-large': 'Beloppet är för stort: högst 1 000 000 000 kr, plus eller minus.',
       'not-whole-ore': 'Beloppet i öre ska vara ett heltal.',
     });
   });

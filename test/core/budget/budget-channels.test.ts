@@ -74,9 +74,12 @@ describe('budget/set-amount', () => {
     ['12,34,5', 'Belopp: Beloppet får ha högst ett decimaltecken.'],
     ['1 23 4', 'Belopp: Skriv tusentalen i grupper om tre siffror (1 234 567) eller helt utan mellanrum (1234567).'],
     ['1,234', 'Belopp: Beloppet får ha högst två decimaler (hela ören).'],
-    ['2 000 000 000 000', 'Belopp: Beloppet är för stort: högst 1 000 000 000 000 kr, plus eller minus.'],
+    ['1 000 000 000,01', 'Belopp: Beloppet är för stort: högst 1 000 000 000 kr, plus eller minus.'],
+    ['2 000 000 000 000', 'Belopp: Beloppet är för stort: högst 1 000 000 000 kr, plus eller minus.'],
     [12.5, 'Belopp: Beloppet i öre ska vara ett heltal.'],
-    [1e15, 'Belopp: Beloppet är för stort: högst 1 000 000 000 000 kr, plus eller minus.'],
+    [100_000_000_001, 'Belopp: Beloppet är för stort: högst 1 000 000 000 kr, plus eller minus.'],
+    [-100_000_000_001, 'Belopp: Beloppet är för stort: högst 1 000 000 000 kr, plus eller minus.'],
+    [1e15, 'Belopp: Beloppet är för stort: högst 1 000 000 000 kr, plus eller minus.'],
   ])('refuses %j in Swedish, naming Belopp, and changes nothing', async (amount, message) => {
     const { call, port } = setup();
     const result = await call('budget/set-amount', { columnId: ids.budget2022, lineId: ids.staff, amount });
