@@ -21,7 +21,7 @@ import { build } from 'vite';
 import { launchBrowser, watchPage } from '../../test/support/browser';
 import { serveStatic } from '../../test/e2e/static-server';
 import { BOOT_DOCUMENT_GLOBAL } from '../../renderer/bridge/web-bridge';
-import { DEMO_AS_OF } from '../../electron/core/demo/demo-document';
+import { DEMO_AS_OF } from '../../tools/demo/demo-document';
 import type { BenchContext } from '../lib/context';
 import { missing, timed, type BenchResult, type ResultName } from '../lib/results';
 import { installBenchHelpers, type BenchPageApi, type NavigateResult, type ReadySpec, type SettledResult } from './ui-page-helpers';

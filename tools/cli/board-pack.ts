@@ -21,14 +21,14 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { AppError } from '../../contract/result';
-import { buildBoardPack, type BoardPackContent } from '../../core/domain/board-pack';
-import { boardPackFileName, boardPackWorkbookBytes } from '../../core/exports/board-pack-workbook';
-import { isRealDate } from '../../core/store/schema';
-import { parseDocumentText } from '../../core/store/parse-document';
-import { describeFsError } from '../fs-error-text';
+import { AppError } from '../../electron/contract/result';
+import { buildBoardPack, type BoardPackContent } from '../../electron/core/domain/board-pack';
+import { boardPackFileName, boardPackWorkbookBytes } from '../../electron/core/exports/board-pack-workbook';
+import { isRealDate } from '../../electron/core/store/schema';
+import { parseDocumentText } from '../../electron/core/store/parse-document';
+import { describeFsError } from '../../electron/node/fs-error-text';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_DATA = path.join(projectRoot, 'assets/default-data.json');
 
 export const usage = [

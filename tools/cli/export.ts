@@ -15,13 +15,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { AppError } from '../../contract/result';
-import { accountantWorkbookTitle, accountantWorkbookFile } from '../../core/exports/accountant-workbook';
-import { decodeBase64 } from '../../core/exports/base64';
-import { parseDocumentText } from '../../core/store/parse-document';
-import { describeFsError } from '../fs-error-text';
+import { AppError } from '../../electron/contract/result';
+import { accountantWorkbookTitle, accountantWorkbookFile } from '../../electron/core/exports/accountant-workbook';
+import { decodeBase64 } from '../../electron/core/exports/base64';
+import { parseDocumentText } from '../../electron/core/store/parse-document';
+import { describeFsError } from '../../electron/node/fs-error-text';
 
-export const DEMO_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/default-data.json');
+export const DEMO_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/default-data.json');
 
 export const usage = [
   'Skriver ekonomiunderlaget (Excel) för ett år ur registret.',

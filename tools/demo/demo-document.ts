@@ -45,7 +45,7 @@ import {
   type SambrukDocument,
   type Service,
   type Usage,
-} from '../store/schema';
+} from '../../electron/core/store/schema';
 import { createRandom, type Random } from './random';
 import {
   companyTemplates,
