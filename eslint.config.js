@@ -2,6 +2,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** Build and browser tooling, and the tools/ folder, belong to the tools, tests and bench, never to the app. */
+const toolsOnly = {
+  group: ['vite', 'vite/*', '@vitejs/*', 'playwright', 'playwright-core', 'playwright-core/*', '**/tools/**', '**/test/**', '**/bench/**', '**/scripts/**'],
+  message: 'Production code (electron/, renderer/) must not import build or browser tooling, tools/, tests, bench or scripts.',
+};
+
 /** Lint fences the layers: the core knows nothing of Electron, React or Node's file system. */
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -26,8 +32,23 @@ export default tseslint.config(
             { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'The core must not import React.' },
             { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'lowdb', 'lowdb/*'], message: 'The core must not touch Node or the disk: use a port.' },
             { group: ['**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'The core must not import outer layers.' },
+            toolsOnly,
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/node/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [toolsOnly] }] },
+  },
+  {
+    // no-restricted-imports does not see `await import('vite')`.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportExpression[source.value=/^(vite|@vitejs|playwright)|\\/(tools|test|bench|scripts)\\//]", message: toolsOnly.message },
       ],
     },
   },
@@ -42,7 +63,10 @@ export default tseslint.config(
           // `electron` as a module name only: a pattern group 'electron' would also match every path through
           // the electron/ folder, and the renderer needs the contract's types and (web bridge) the core.
           paths: [{ name: 'electron', message: 'The renderer reaches the core only through window.api or the web bridge.' }],
-          patterns: [{ group: ['electron/*', 'node:*', 'fs', '**/electron/node/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The renderer reaches the core only through window.api or the web bridge.' }],
+          patterns: [
+            { group: ['electron/*', 'node:*', 'fs', '**/electron/node/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The renderer reaches the core only through window.api or the web bridge.' },
+            toolsOnly,
+          ],
         },
       ],
     },

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchBrowser, watchPage } from '../../test/support/browser';
-import { serveStatic } from '../../test/e2e/static-server';
+import { serveStatic } from '../../tools/lib/static-server';
 import { BOOT_DOCUMENT_GLOBAL } from '../../renderer/bridge/web-bridge';
 import { DEMO_AS_OF } from '../../tools/demo/demo-document';
 import type { BenchContext } from '../lib/context';

@@ -16,8 +16,6 @@
  * Every message is Swedish and names what to do.
  */
 import fs from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +25,7 @@ import { boardPackFileName, boardPackWorkbookBytes } from '../../electron/core/e
 import { isRealDate } from '../../electron/core/store/schema';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { describeFsError } from '../../electron/node/fs-error-text';
+import { serveStatic } from '../lib/static-server';
 import { answerWithoutRunning, readArgs, runWhenInvoked, type CliIo } from './args';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -145,54 +144,6 @@ function writeAtomically(target: string, bytes: Uint8Array): void {
   }
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves a built folder on 127.0.0.1 at a free port; GET and HEAD only, nothing outside the folder. */
-async function serveFolder(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const root = path.resolve(dir);
-  const server: Server = createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    const file = path.resolve(root, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    fs.stat(file, (error, info) => {
-      if (error || !info.isFile()) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Hittades inte');
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': info.size });
-      if (req.method === 'HEAD') res.end();
-      else fs.createReadStream(file).pipe(res);
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 /**
  * The web entry to print from: `--web`, else a fresh production build (Vite, from this source tree) in a
  * temporary folder, else a prebuilt out/web. Undefined (with the reason) when there is none.
@@ -239,7 +190,7 @@ async function printPdf(content: BoardPackContent, args: CliArgs, io: Io): Promi
   }
   const build = await webBuild(args, io);
   if ('reason' in build) return build;
-  const server = await serveFolder(build.dir);
+  const server = await serveStatic(build.dir);
   const browser = await playwright.chromium.launch({
     executablePath: chromium.path,
     headless: true,
