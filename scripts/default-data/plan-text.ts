@@ -64,7 +64,7 @@ export function labelledValue(plan: PlanText, label: string): string | undefined
   return undefined;
 }
 
-export function escapeRegExp(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -22,13 +22,13 @@ function csvRows(text: string, expectedHeader: string, file: string): string[][]
   });
 }
 
-export function parseCounties(text: string): CountyRef[] {
+function parseCounties(text: string): CountyRef[] {
   const counties = csvRows(text, COUNTY_HEADER, 'counties.csv').map(([code = '', name = '']) => ({ code, name }));
   if (counties.length !== 21) throw new Error(`counties.csv: ${counties.length} counties, expected 21`);
   return counties;
 }
 
-export function parseMunicipalities(text: string, counties: readonly CountyRef[]): MunicipalityRef[] {
+function parseMunicipalities(text: string, counties: readonly CountyRef[]): MunicipalityRef[] {
   const countyCodes = new Set(counties.map((c) => c.code));
   const rows = csvRows(text, MUNICIPALITY_HEADER, 'municipalities.csv');
   const municipalities = rows.map(([code = '', name = '', countyCode = '', , population = '', populationDate = '', orgNumber = '']) => {
@@ -48,7 +48,7 @@ export function parseMunicipalities(text: string, counties: readonly CountyRef[]
 }
 
 /** The "Whole of Sweden" table in SOURCES.md: `| 2024-12-31 | 10,587,710 | source |`. */
-export function parseSwedenPopulation(sourcesMd: string): Reference['swedenPopulation'] {
+function parseSwedenPopulation(sourcesMd: string): Reference['swedenPopulation'] {
   const start = sourcesMd.indexOf('## Whole of Sweden');
   if (start < 0) throw new Error('SOURCES.md: section "Whole of Sweden" is missing');
   const section = sourcesMd.slice(start).split(/\n## /)[0] ?? '';

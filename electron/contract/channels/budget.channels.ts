@@ -19,7 +19,7 @@ const columnYear = z
 const columnKind = z.enum(budgetColumnKinds, { error: 'Välj utfall, budget eller prognos.' });
 const lineKind = z.enum(budgetLineKinds, { error: 'Välj intäkt eller kostnad.' });
 
-export type BudgetLineKind = (typeof budgetLineKinds)[number];
+type BudgetLineKind = (typeof budgetLineKinds)[number];
 export type BudgetRegisterSource = 'membership-fees' | 'service-revenue';
 /** Keys of the computed totals, also the keys the default data uses for stated totals. */
 export type BudgetTotalKey = 'sum-income' | 'sum-cost' | 'result';
@@ -33,7 +33,7 @@ export type BudgetColumnView = {
 };
 
 /** A stated total (from the source of the data) beside the computed one. */
-export type BudgetStated = {
+type BudgetStated = {
   statedOre: number;
   /** Computed minus stated. */
   differenceOre: number;

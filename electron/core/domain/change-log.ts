@@ -11,7 +11,7 @@ import type { ChangeLogEntry, SambrukDocument } from '../store/schema';
 
 export type ChangeAction = ChangeLogEntry['action'];
 
-export const changeActionLabels: Record<ChangeAction, string> = {
+const changeActionLabels: Record<ChangeAction, string> = {
   create: 'Skapad',
   update: 'Ändrad',
   delete: 'Borttagen',
@@ -21,7 +21,7 @@ export const changeActionLabels: Record<ChangeAction, string> = {
   restore: 'Återställd',
 };
 
-export const changeEntityLabels: Record<string, string> = {
+const changeEntityLabels: Record<string, string> = {
   organisation: 'Organisation',
   membership: 'Medlemsperiod',
   contact: 'Kontaktperson',

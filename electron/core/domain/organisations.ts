@@ -47,7 +47,7 @@ export function referenceMaps(doc: Pick<SambrukDocument, 'reference'>): Referenc
   return maps;
 }
 
-export type PopulationSource = 'scb' | 'grupp' | 'angiven' | 'saknas';
+type PopulationSource = 'scb' | 'grupp' | 'angiven' | 'saknas';
 
 export type OrganisationFacts = {
   kindLabel: string;
@@ -89,7 +89,7 @@ export function organisationFacts(
 }
 
 /** Sum of the populations of a group's listed organisations, each municipality counted once. */
-export function groupPopulation(refs: ReferenceMaps, group: Organisation, orgsById: ReadonlyMap<string, Organisation>): number {
+function groupPopulation(refs: ReferenceMaps, group: Organisation, orgsById: ReadonlyMap<string, Organisation>): number {
   const seen = new Set<string>();
   let total = 0;
   for (const memberId of group.groupMemberIds) {
@@ -133,7 +133,7 @@ export type OrganisationPatch = {
 
 export type PreparedOrganisation = Omit<Organisation, 'id' | 'createdAt' | 'archived'>;
 
-export function organisationFieldsOf(org: Organisation): OrganisationFields {
+function organisationFieldsOf(org: Organisation): OrganisationFields {
   return {
     kind: org.kind,
     name: org.name,
@@ -251,7 +251,7 @@ export function prepareOrganisation(
 
 // ---------------------------------------------------------------- duplicates
 
-export type DuplicateField = 'orgNumber' | 'municipalityCode' | 'name';
+type DuplicateField = 'orgNumber' | 'municipalityCode' | 'name';
 
 export type Duplicate = {
   field: DuplicateField;

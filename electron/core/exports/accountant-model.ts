@@ -31,14 +31,14 @@ import type { NetworkKind, Organisation, PricingModel, RosterRole, SambrukDocume
 import type { participationKinds } from '../store/schema';
 import { formatOre } from '../domain/amounts';
 
-export const networkKindLabels: Record<NetworkKind, string> = {
+const networkKindLabels: Record<NetworkKind, string> = {
   kompetensnatverk: 'Kompetensnätverk',
   forvaltningsrad: 'Förvaltningsråd',
   projekt: 'Projekt',
   partnerskap: 'Partnerskap',
 };
 
-export const rosterRoleLabels: Record<RosterRole, string> = {
+const rosterRoleLabels: Record<RosterRole, string> = {
   ordforande: 'Ordförande',
   sammankallande: 'Sammankallande',
   ledamot: 'Ledamot',
@@ -48,7 +48,7 @@ export const rosterRoleLabels: Record<RosterRole, string> = {
 
 type ParticipationKind = (typeof participationKinds)[number];
 
-export const participationLabels: Record<ParticipationKind, string> = {
+const participationLabels: Record<ParticipationKind, string> = {
   deltagare: 'Deltagare',
   medfinansiar: 'Medfinansiär',
   partner: 'Partner',
@@ -76,7 +76,7 @@ export type MemberRow = {
   proration: string;
 };
 
-export type InvoiceLineKind = 'arsavgift' | 'medlemsinsats' | 'tjanst';
+type InvoiceLineKind = 'arsavgift' | 'medlemsinsats' | 'tjanst';
 
 export type InvoiceLine = {
   reference: string;
@@ -158,7 +158,7 @@ function lastOfMonth(year: number, month: number): string {
 }
 
 /** First and last day of the months in a 12-bit mask (bit 0 = January). */
-export function maskPeriod(mask: number, year: number): { from: string; to: string } {
+function maskPeriod(mask: number, year: number): { from: string; to: string } {
   let first = 12;
   let last = 1;
   for (let m = 1; m <= 12; m++) {
@@ -171,7 +171,7 @@ export function maskPeriod(mask: number, year: number): { from: string; to: stri
   return { from: firstOfMonth(year, first), to: lastOfMonth(year, last) };
 }
 
-export function pricingText(model: PricingModel | undefined, year: number, pricingYear?: number): string {
+function pricingText(model: PricingModel | undefined, year: number, pricingYear?: number): string {
   if (!model) return `Ingen prismodell för ${year}`;
   const since = pricingYear !== undefined && pricingYear !== year ? ` (prismodell från ${pricingYear})` : '';
   switch (model.kind) {
@@ -185,7 +185,7 @@ export function pricingText(model: PricingModel | undefined, year: number, prici
 }
 
 /** The sentences of a fee explanation about the first year and the entry fee (not the band, table or total). */
-export function prorationText(row: FeeRow): string {
+function prorationText(row: FeeRow): string {
   // The explanation reads: band, table, first year (or whole year), entry fees…, amount to pay.
   return row.explanation.slice(2, -1).join(' ');
 }

@@ -87,7 +87,7 @@ export function goalVm(goal: ThreeQuartersGoal | null): GoalVm | undefined {
   };
 }
 
-export type RevenueRowVm = {
+type RevenueRowVm = {
   serviceId: string;
   name: string;
   model: string;

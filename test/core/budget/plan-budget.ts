@@ -18,7 +18,7 @@ export const ids = {
   budget2022: 'col-budget-2022',
 } as const;
 
-export function planLines(): BudgetLine[] {
+function planLines(): BudgetLine[] {
   return [
     { id: ids.members, name: 'Medlemsavgifter', kind: 'income', registerSource: 'membership-fees', order: 1 },
     { id: ids.net, name: 'Nettoomsättning', kind: 'income', registerSource: 'service-revenue', order: 2 },
@@ -28,7 +28,7 @@ export function planLines(): BudgetLine[] {
   ];
 }
 
-export function planColumns(): BudgetColumn[] {
+function planColumns(): BudgetColumn[] {
   return [
     {
       id: ids.outcome2021,
