@@ -13,14 +13,14 @@ import { missing, timed, type BenchResult } from '../lib/results';
 import { benchServices, dataOf } from '../lib/services';
 import { DEMO_AS_OF } from '../../tools/demo/demo-document';
 
-const EXPORT_CHANNEL = 'exports/accountant-workbook';
-const EXPORT_YEAR = Number(DEMO_AS_OF.slice(0, 4));
+export const EXPORT_CHANNEL = 'exports/accountant-workbook';
+export const EXPORT_YEAR = Number(DEMO_AS_OF.slice(0, 4));
 
 type ExportedFile = { fileName: string; bytesBase64: string; sizeBytes: number };
 
 type SheetCells = { name: string; rows: { number: number; values: ExcelJS.CellValue[] }[] };
 
-type ExportPeak = { rssBeforeMb: number; peakRssMb: number; ms: number; sizeBytes: number };
+export type ExportPeak = { rssBeforeMb: number; peakRssMb: number; ms: number; sizeBytes: number };
 
 function isExportedFile(value: unknown): value is ExportedFile {
   return typeof value === 'object' && value !== null && typeof (value as ExportedFile).bytesBase64 === 'string';

@@ -23,7 +23,7 @@ import { collectGarbage, measure, median } from '../lib/measure';
 import { missing, timed, type BenchResult } from '../lib/results';
 import { benchServices, dataOf } from '../lib/services';
 
-const IMPORT_ROWS = 5000;
+export const IMPORT_ROWS = 5000;
 const HEADER = ['Organisation', 'Kommunkod', 'Organisationsnummer', 'Typ', 'Medlem sedan', 'Namn', 'Titel', 'E-post', 'Telefon', 'Verksamhetsområde'];
 
 function csvCell(value: string): string {
@@ -31,7 +31,7 @@ function csvCell(value: string): string {
 }
 
 /** The import file's text: header and IMPORT_ROWS rows, the same for the same register. */
-function importCsv(doc: SambrukDocument, rows = IMPORT_ROWS): string {
+export function importCsv(doc: SambrukDocument, rows = IMPORT_ROWS): string {
   const r = createRandom('sambruk-bench-import');
   const municipalities = doc.organisations.filter((o) => o.kind === 'kommun' && !o.archived);
   // Each known person at most once (a repeated row is, rightly, held for review).

@@ -66,7 +66,7 @@ export function missing(name: ResultName, reason: string, baseline: string | nul
 }
 
 /** The targets at 10×, as the table's last column states them. */
-const targets: Partial<Record<ResultName, { text: string; met: (r: BenchResult) => boolean }>> = {
+export const targets: Partial<Record<ResultName, { text: string; met: (r: BenchResult) => boolean }>> = {
   open: { text: '< 1 s', met: (r) => (r.median_ms ?? Infinity) < 1000 },
   save: { text: '< 50 ms, ≤ 2× fs', met: (r) => (r.median_ms ?? Infinity) < 50 && (r.ratio ?? Infinity) <= 2 },
   export: { text: '< 3 s, ≤ 1,5× exceljs', met: (r) => (r.median_ms ?? Infinity) < 3000 && (r.ratio ?? Infinity) <= 1.5 },

@@ -11,7 +11,7 @@ import type { SambrukDocument } from '../../electron/core/store/schema';
 import type { Result } from '../../electron/contract';
 import { DEMO_AS_OF } from '../../tools/demo/demo-document';
 
-const BENCH_NOW = new Date(`${DEMO_AS_OF}T10:00:00.000Z`);
+export const BENCH_NOW = new Date(`${DEMO_AS_OF}T10:00:00.000Z`);
 
 export type BenchServices = {
   repo: Repository;

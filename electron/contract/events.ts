@@ -17,7 +17,8 @@ export const eventNames = ['store/changed', 'store/status', 'app/command', 'task
  * `saving` the import (durable write: no longer cancellable), `building` sheet `done + 1` of `total` of a
  * workbook (`detail` names it), `writing` the finished workbook to a file.
  */
-export type TaskPhase = 'reading' | 'planning' | 'saving' | 'building' | 'writing';
+export const taskPhases = ['reading', 'planning', 'saving', 'building', 'writing'] as const;
+export type TaskPhase = (typeof taskPhases)[number];
 
 export type TaskProgress = {
   taskId: string;

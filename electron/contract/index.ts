@@ -29,7 +29,7 @@ export const contract = {
   ...tasksChannels,
 } as const;
 
-type Contract = typeof contract;
+export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export const channelNames = Object.freeze(Object.keys(contract)) as readonly Channel[];
 

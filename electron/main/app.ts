@@ -100,7 +100,7 @@ export async function startApp(): Promise<void> {
 }
 
 /** Who this copy of the app is, as the lock file tells others. */
-function lockOwner(): LockOwner {
+export function lockOwner(): LockOwner {
   let user: string;
   try {
     user = os.userInfo().username;

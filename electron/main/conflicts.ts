@@ -19,7 +19,7 @@ export type ConflictDeps = {
   failed?: (reason: string, asideName: string | undefined) => void;
 };
 
-function isExternalChange(error: unknown): boolean {
+export function isExternalChange(error: unknown): boolean {
   return error instanceof AppError && error.code === 'conflict' && (error.details as { reason?: unknown } | undefined)?.reason === EXTERNAL_CHANGE;
 }
 

@@ -5,10 +5,10 @@
  */
 
 /** Hosts the app itself links to. */
-const externalHosts: ReadonlySet<string> = new Set(['sambruk.se', 'www.sambruk.se']);
+export const externalHosts: ReadonlySet<string> = new Set(['sambruk.se', 'www.sambruk.se']);
 
 /** The normalised address to open, or `undefined` when the address is not allowed. */
-function allowedExternalUrl(address: string): string | undefined {
+export function allowedExternalUrl(address: string): string | undefined {
   let url: URL;
   try {
     url = new URL(address);

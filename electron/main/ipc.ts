@@ -43,7 +43,7 @@ export function senderIsWindow(event: IpcMainInvokeEvent, contents: WebContents 
   return isAppUrl(frame.url);
 }
 
-function isAppUrl(address: string): boolean {
+export function isAppUrl(address: string): boolean {
   try {
     const url = new URL(address);
     return url.protocol === `${APP_SCHEME}:` && url.host.toLowerCase() === APP_HOST && url.username === '' && url.password === '';

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kansli';
-const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /**
@@ -94,7 +94,7 @@ export function resolveBundlePath(rootDir: string, requestUrl: string, pathApi: 
   return full;
 }
 
-function securityHeaders(contentType: string): Record<string, string> {
+export function securityHeaders(contentType: string): Record<string, string> {
   return {
     'Content-Type': contentType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -26,13 +26,13 @@ export type OpenedRegister = Awaited<ReturnType<typeof openDocumentFile>> & {
   readOnly: boolean;
 };
 
-type RegisterAccess = { readOnly: false; lock: HeldLock } | { readOnly: true; holder: string } | 'quit';
+export type RegisterAccess = { readOnly: false; lock: HeldLock } | { readOnly: true; holder: string } | 'quit';
 
 /**
  * Claims the register's lock file. Held by someone else: the user may open read-only or quit. Held by a
  * process that is gone (a crash): the user may take it over, open read-only or quit.
  */
-async function claimRegister(lockOptions: LockOptions, now: () => Date = () => new Date()): Promise<RegisterAccess> {
+export async function claimRegister(lockOptions: LockOptions, now: () => Date = () => new Date()): Promise<RegisterAccess> {
   let result = await acquireDocumentLock(lockOptions);
   while (result.state === 'held') {
     const who = describeHolder(result.holder, now());
@@ -49,7 +49,7 @@ async function claimRegister(lockOptions: LockOptions, now: () => Date = () => n
 }
 
 /** A fresh copy of the bundled default data set (the 2022 plan), validated like any file. */
-function createDefaultDocument(): SambrukDocument {
+export function createDefaultDocument(): SambrukDocument {
   return validateDocument(structuredClone(defaultData));
 }
 

@@ -18,13 +18,13 @@ export type MainWindowOptions = {
   url?: string;
 };
 
-type SecureWindowOptions = Omit<BrowserWindowConstructorOptions, 'webPreferences'> & { preload: string; devTools: boolean };
+export type SecureWindowOptions = Omit<BrowserWindowConstructorOptions, 'webPreferences'> & { preload: string; devTools: boolean };
 
 /**
  * The one way the app makes a window, so every window (the main one and any later one) has the same web
  * preferences. Written out here, not computed, so that a static scanner (Electronegativity) can see them.
  */
-function createSecureWindow(options: SecureWindowOptions): BrowserWindow {
+export function createSecureWindow(options: SecureWindowOptions): BrowserWindow {
   const { preload, devTools, ...windowOptions } = options;
   const win = new BrowserWindow({
     ...windowOptions,

@@ -38,7 +38,7 @@ export function formatStamp(ms: number): string {
 /** The calendar day in Sweden, which is what a "daily" backup means to the secretariat. */
 const swedishDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 
-function isBackupName(name: string): boolean {
+export function isBackupName(name: string): boolean {
   return ROLLING.test(name) || DAILY.test(name);
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 
-const DATA_ENV = 'SAMBRUK_KANSLI_DATA';
-const DEFAULT_DATA_FILE_NAME = 'sambruk-kansli.json';
+export const DATA_ENV = 'SAMBRUK_KANSLI_DATA';
+export const DEFAULT_DATA_FILE_NAME = 'sambruk-kansli.json';
 
 /**
  * Which register file to open: `--data <file>` or `--data=<file>` (the last one given wins), then the

@@ -40,6 +40,8 @@ import {
 } from './durable-json-file';
 import { describeFsError } from './fs-error-text';
 
+export type { StoreFs } from './durable-json-file';
+
 export type OpenDocumentOptions = {
   /** The document path. */
   file: string;

@@ -70,8 +70,8 @@ export type LockResult =
       observed: string;
     };
 
-const STALE_AFTER_MS = 2 * 60_000;
-const HEARTBEAT_MS = 30_000;
+export const STALE_AFTER_MS = 2 * 60_000;
+export const HEARTBEAT_MS = 30_000;
 
 export function lockPathFor(file: string): string {
   return `${path.resolve(file)}.lock`;

@@ -60,7 +60,7 @@ export function errorCode(err: unknown): string | undefined {
 let tempCounter = 0;
 
 /** `.<name>.<pid>.<n>.<random>.tmp`: hidden, unique across processes, and recognisable as ours for clean-up. */
-function tempFileFor(target: string): string {
+export function tempFileFor(target: string): string {
   tempCounter += 1;
   const name = `.${path.basename(target)}.${process.pid}.${tempCounter}.${randomBytes(4).toString('hex')}.tmp`;
   return path.join(path.dirname(target), name);

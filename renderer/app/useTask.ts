@@ -12,7 +12,7 @@ export type RunningTask = { taskId: string; progress?: TaskProgress };
 let counter = 0;
 
 /** A fresh task id: a UUID where the page has one (the app's origin and localhost are secure contexts). */
-function newTaskId(): string {
+export function newTaskId(): string {
   counter += 1;
   const uuid = typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : undefined;
   return uuid ?? `task-${Date.now().toString(36)}-${counter}`;

@@ -13,7 +13,7 @@ import { exportProgressView } from './task-progress';
 /** The channels that answer a file: `exports/table`, `exports/accountant-workbook`. */
 export type ExportChannel = { [C in Channel]: ChannelOutput<C> extends ExportedFile ? C : never }[Channel];
 /** The export channels that take a `taskId`, so they report progress and can be cancelled in the core. */
-type TaskExportChannel = { [C in ExportChannel]: 'taskId' extends keyof ChannelInput<C> ? C : never }[ExportChannel];
+export type TaskExportChannel = { [C in ExportChannel]: 'taskId' extends keyof ChannelInput<C> ? C : never }[ExportChannel];
 
 const useStyles = makeStyles({
   root: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   icon: { flexShrink: 0 },
 });
 
-function saveStateText(status: SaveState | undefined): string {
+export function saveStateText(status: SaveState | undefined): string {
   if (!status) return sv.app.loading;
   if (status.state === 'saving') return sv.header.saving;
   if (status.state === 'failed') return sv.header.saveFailed(status.message ?? sv.header.saveFailedUnknown);

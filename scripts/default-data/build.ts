@@ -43,8 +43,8 @@ export type DefaultDataSources = {
   sourcesMd: string;
 };
 
-const PLAN_DATE = '2022-04-28';
-const TIMESTAMP = `${PLAN_DATE}T00:00:00.000Z`;
+export const PLAN_DATE = '2022-04-28';
+export const TIMESTAMP = `${PLAN_DATE}T00:00:00.000Z`;
 
 /** Things in the plan worth telling a reader, collected while building (printed by the script). */
 export type BuildFindings = {
@@ -382,7 +382,7 @@ const BUDGET_LINES = [
 ] as const;
 
 /** Keys of `statedTotals`: the plan's own sums, kept so a difference can be shown, never used as figures. */
-const STATED_TOTALS = [
+export const STATED_TOTALS = [
   { key: 'sum-income', label: 'Summa föreningens intäkter' },
   { key: 'sum-cost', label: 'Summa föreningens kostnader' },
   { key: 'result', label: 'Verksamhetsresultat (före finans)' },
@@ -436,7 +436,7 @@ function readBudget(plan: PlanText): Budget {
  * 7 000–15 000 band.
  */
 const KR = 100;
-const FEE_TABLE_2020: FeeTable = {
+export const FEE_TABLE_2020: FeeTable = {
   year: 2020,
   bands: [
     { minPopulation: 0, entryFeeOre: 5_000 * KR, yearlyFeeOre: 5_000 * KR },

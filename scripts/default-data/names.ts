@@ -29,7 +29,7 @@ export const NAME_CORRECTIONS: readonly NameCorrection[] = [
   },
 ];
 
-function normaliseName(name: string): string {
+export function normaliseName(name: string): string {
   return name.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 

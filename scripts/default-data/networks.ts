@@ -8,7 +8,7 @@ import type { NetworkKind, RosterEntry } from '../../electron/core/store/schema'
 /** Assumed first day for memberships, usages and roster entries whose start the plan does not give. */
 export const ASSUMED_START = '2021-01-01';
 /** Projects the plan describes as starting during 2022. */
-const PLAN_YEAR_START = '2022-01-01';
+export const PLAN_YEAR_START = '2022-01-01';
 
 export type RosterSpec = (
   | { organisationId: string }

@@ -64,7 +64,7 @@ export function labelledValue(plan: PlanText, label: string): string | undefined
   return undefined;
 }
 
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

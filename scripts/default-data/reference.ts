@@ -22,13 +22,13 @@ function csvRows(text: string, expectedHeader: string, file: string): string[][]
   });
 }
 
-function parseCounties(text: string): CountyRef[] {
+export function parseCounties(text: string): CountyRef[] {
   const counties = csvRows(text, COUNTY_HEADER, 'counties.csv').map(([code = '', name = '']) => ({ code, name }));
   if (counties.length !== 21) throw new Error(`counties.csv: ${counties.length} counties, expected 21`);
   return counties;
 }
 
-function parseMunicipalities(text: string, counties: readonly CountyRef[]): MunicipalityRef[] {
+export function parseMunicipalities(text: string, counties: readonly CountyRef[]): MunicipalityRef[] {
   const countyCodes = new Set(counties.map((c) => c.code));
   const rows = csvRows(text, MUNICIPALITY_HEADER, 'municipalities.csv');
   const municipalities = rows.map(([code = '', name = '', countyCode = '', , population = '', populationDate = '', orgNumber = '']) => {
@@ -48,7 +48,7 @@ function parseMunicipalities(text: string, counties: readonly CountyRef[]): Muni
 }
 
 /** The "Whole of Sweden" table in SOURCES.md: `| 2024-12-31 | 10,587,710 | source |`. */
-function parseSwedenPopulation(sourcesMd: string): Reference['swedenPopulation'] {
+export function parseSwedenPopulation(sourcesMd: string): Reference['swedenPopulation'] {
   const start = sourcesMd.indexOf('## Whole of Sweden');
   if (start < 0) throw new Error('SOURCES.md: section "Whole of Sweden" is missing');
   const section = sourcesMd.slice(start).split(/\n## /)[0] ?? '';

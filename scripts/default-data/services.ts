@@ -4,7 +4,7 @@
  */
 import type { BusinessArea } from '../../electron/core/store/schema';
 
-type UserListSource =
+export type UserListSource =
   | {
       kind: 'list';
       /** Heading line right above the list, within the service's section. */

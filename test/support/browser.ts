@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOT_DIR = path.join(projectRoot, 'test-results', 'screenshots');
 
-function chromiumPath(): string {
+export function chromiumPath(): string {
   const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(candidate)) {
     throw new Error(`No Chromium at ${candidate}: apt-get install -y chromium, or set CHROMIUM_PATH.`);

@@ -6,7 +6,7 @@ import { nodeStoreFs, type StoreFileHandle, type StoreFs } from '../../electron/
 
 export type FaultPoint = 'write' | 'sync' | 'close' | 'rename' | 'link' | 'dir-sync' | 'open';
 
-function fsError(code: string, op: string): NodeJS.ErrnoException {
+export function fsError(code: string, op: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: injected failure, ${op}`), { code, errno: -1, syscall: op });
 }
 

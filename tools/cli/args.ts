@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 /** A long option: `--name <value>` / `--name=<value>` with an example for the message, or a plain switch. */
-type OptionSpec = { type: 'string'; example: string } | { type: 'boolean' };
+export type OptionSpec = { type: 'string'; example: string } | { type: 'boolean' };
 type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 type OptionValues<S extends OptionSpecs> = { [K in keyof S]?: S[K] extends { type: 'string' } ? string : true };
 

@@ -156,7 +156,7 @@ function orgNumberSeries(prefix: string) {
 const ASCII: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', è: 'e', ü: 'u', ø: 'o', æ: 'ae' };
 
 /** Lower-case ASCII letters and digits only: what a domain or an e-mail local part is made of here. */
-function asciiSlug(text: string): string {
+export function asciiSlug(text: string): string {
   return text
     .toLowerCase()
     .replace(/[åäöéèüøæ]/g, (c) => ASCII[c] ?? '')

@@ -19,7 +19,7 @@ const columnYear = z
 const columnKind = z.enum(budgetColumnKinds, { error: 'Välj utfall, budget eller prognos.' });
 const lineKind = z.enum(budgetLineKinds, { error: 'Välj intäkt eller kostnad.' });
 
-type BudgetLineKind = (typeof budgetLineKinds)[number];
+export type BudgetLineKind = (typeof budgetLineKinds)[number];
 export type BudgetRegisterSource = 'membership-fees' | 'service-revenue';
 /** Keys of the computed totals, also the keys the default data uses for stated totals. */
 export type BudgetTotalKey = 'sum-income' | 'sum-cost' | 'result';
@@ -33,7 +33,7 @@ export type BudgetColumnView = {
 };
 
 /** A stated total (from the source of the data) beside the computed one. */
-type BudgetStated = {
+export type BudgetStated = {
   statedOre: number;
   /** Computed minus stated. */
   differenceOre: number;

@@ -23,12 +23,12 @@ export const tableExportLimits = {
   maxFilters: 2_000,
 } as const;
 
-const tableColumnKinds = ['text', 'integer', 'number', 'kr', 'kr-ore', 'percent', 'date', 'boolean'] as const;
+export const tableColumnKinds = ['text', 'integer', 'number', 'kr', 'kr-ore', 'percent', 'date', 'boolean'] as const;
 export type TableColumnKind = (typeof tableColumnKinds)[number];
 
 const cell = z.union([z.string().max(tableExportLimits.maxText, { message: 'En cell har för lång text.' }), z.number().finite(), z.boolean(), z.null()]);
 
-const tableExportInput = z
+export const tableExportInput = z
   .strictObject({
     /** What the table is, e.g. `Medlemmar`: sheet name, document title, print header and file name. */
     title: z.string().trim().min(1).max(tableExportLimits.maxTitle).refine(isSafeName, { message: unsafeNameMessage }),

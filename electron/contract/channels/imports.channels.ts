@@ -34,7 +34,7 @@ import { taskIdInput } from './tasks.channels';
 export const importInputLimits = { maxBytes: 20_000_000, maxRows: 100_000, maxColumns: 1_000 } as const;
 const importLimits = importInputLimits;
 
-export type { ImportRowPlan, ImportSummary };
+export type { ImportRowPlan, ImportSummary, ImportResult, MappingProposal };
 export type { ImportFieldKey } from '../../core/imports/import-fields';
 export type { ImportOutcome, RowDecision, ImportMapping } from '../../core/imports/import-plan';
 
@@ -53,9 +53,9 @@ const fileFields = {
   taskId: taskIdInput.optional(),
 };
 
-const importMappingInput = z.partialRecord(z.enum(importFieldKeys), z.number().int().min(0).max(importLimits.maxColumns));
+export const importMappingInput = z.partialRecord(z.enum(importFieldKeys), z.number().int().min(0).max(importLimits.maxColumns));
 
-const importDecisionsInput = z
+export const importDecisionsInput = z
   .record(
     z.string().regex(/^\d{1,7}$/, { message: 'Radnumret är ogiltigt.' }),
     z.strictObject({

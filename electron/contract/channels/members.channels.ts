@@ -55,9 +55,9 @@ const orgNumberPolicy = (text: string): Parsed => {
 };
 
 /** `212000-0142`, `2120000142`, `16212000-0142` -> `212000-0142`; blank -> not given. */
-const orgNumberInput = policyText(orgNumberPolicy, 30, undefined);
-const emailInput = policyText(parseEmail, 320, '');
-const phoneInput = policyText(parsePhone, 40, '');
+export const orgNumberInput = policyText(orgNumberPolicy, 30, undefined);
+export const emailInput = policyText(parseEmail, 320, '');
+export const phoneInput = policyText(parsePhone, 40, '');
 
 const website = safeLine(500);
 
@@ -129,7 +129,7 @@ export type OrganisationNetwork = {
 };
 
 /** An organisation number as the form types it: the canonical form it would be stored as, or why it is refused. */
-type OrgNumberCheck = { ok: true; canonical: string } | { ok: false; message: string };
+export type OrgNumberCheck = { ok: true; canonical: string } | { ok: false; message: string };
 
 /** `orgNumber` is present when a non-blank organisation number was given. */
 export type DuplicateCheck = { duplicate: Duplicate | null; orgNumber?: OrgNumberCheck };
@@ -188,7 +188,7 @@ const contactUpdate = z.strictObject({
 // ---------------------------------------------------------------- fees
 
 const feeOre = ore.min(0, { message: 'Avgiften kan inte vara negativ.' });
-const feeTableInput = z
+export const feeTableInput = z
   .strictObject({
     year,
     bands: z
@@ -288,5 +288,6 @@ export type { FeeRow, MembershipFees } from '../../core/domain/fees';
 export type { RegisterFigures } from '../../core/domain/register-figures';
 export type { CoverageModel } from '../../core/domain/coverage';
 export type { ChangeList, ChangeView } from '../../core/domain/change-log';
-export type { MembershipTimeline, MemberStatus } from '../../core/domain/memberships';
+export type { MembershipTimeline, StatusAt, MemberStatus } from '../../core/domain/memberships';
+export type { Duplicate, OrganisationFacts } from '../../core/domain/organisations';
 export type { ErasureReport, PersonExport } from '../../core/domain/erasure';

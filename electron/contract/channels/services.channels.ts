@@ -12,7 +12,7 @@ const longText = safeText(2000);
  * A pricing model as the UI sends it: the stored shape plus the rules the store cannot express (no negative
  * fees, bands that start at 0 inhabitants and rise strictly), each refused with a Swedish message naming the field.
  */
-const pricingModelInput = pricingModelSchema.superRefine((model, ctx) => {
+export const pricingModelInput = pricingModelSchema.superRefine((model, ctx) => {
   for (const issue of pricingModelIssues(model)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
 });
 

@@ -71,7 +71,7 @@ export type UsageMatrix = {
   viaNames: Record<string, string>;
 };
 
-const usageMatrixScopes = ['members', 'users', 'all'] as const;
+export const usageMatrixScopes = ['members', 'users', 'all'] as const;
 /**
  * A matrix as the core answers it. `token` names this answer: a screen that holds it asks
  * `usage/get-matrix-changes` with it after a change and gets only the rows that differ.
@@ -119,7 +119,7 @@ function refineServiceCounts(f: { minServices?: number | undefined; maxServices?
 
 export const usageMatrixInput = z.strictObject(usageMatrixFilterShape).superRefine(refineServiceCounts);
 
-const usageMatrixChangesInput = z
+export const usageMatrixChangesInput = z
   .strictObject({
     ...usageMatrixFilterShape,
     /** The `token` of the matrix the screen holds. */

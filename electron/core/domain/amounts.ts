@@ -19,7 +19,7 @@
  */
 
 /** The largest amount accepted, in kronor (and so the bound of the schema's `ore`). */
-const MAX_ABS_KRONOR = 1_000_000_000_000;
+export const MAX_ABS_KRONOR = 1_000_000_000_000;
 export const MAX_ABS_ORE = MAX_ABS_KRONOR * 100;
 
 export type AmountRefusal = 'empty' | 'not-a-number' | 'separators' | 'grouping' | 'decimals' | 'too-large' | 'not-whole-ore';

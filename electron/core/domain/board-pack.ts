@@ -30,9 +30,9 @@ import { MUNICIPALITY_GOAL, NETWORK_GOAL, networkFigures } from './networks';
 import { populationCovered, swedenPopulationAt } from './population';
 import { compareSv } from './swedish';
 
-const BOARD_PACK_VERSION = 1 as const;
+export const BOARD_PACK_VERSION = 1 as const;
 
-type MonthPoint = {
+export type MonthPoint = {
   /** `2022-03`. */
   month: string;
   /** The day the member count is taken: the month's last day, or the meeting date in its own month. */
@@ -42,7 +42,7 @@ type MonthPoint = {
   left: number;
 };
 
-type DatedMember = { organisationId: string; name: string; date: string };
+export type DatedMember = { organisationId: string; name: string; date: string };
 
 export type BoardPackContent = {
   version: typeof BOARD_PACK_VERSION;
@@ -190,7 +190,7 @@ function coverageSection(doc: SambrukDocument, date: string): BoardPackContent['
 }
 
 /** The table with only the columns of `years`, in the same order. */
-function pruneBudgetTable(table: BudgetTable, years: readonly number[]): BudgetTable {
+export function pruneBudgetTable(table: BudgetTable, years: readonly number[]): BudgetTable {
   const keep = new Set(table.columns.filter((c) => years.includes(c.year)).map((c) => c.id));
   const cells = <C extends { columnId: string }>(list: readonly C[]) => list.filter((c) => keep.has(c.columnId));
   return {

@@ -201,7 +201,7 @@ export function budgetVsOutcomeChart(table: BudgetTable, selection: ColumnPair, 
 
 // ---------------------------------------------------------------- the make-up of income
 
-type IncomeSlice = {
+export type IncomeSlice = {
   key: string;
   label: string;
   amountOre: number;
@@ -306,7 +306,7 @@ export function incomeMakeUpOverColumns(
 
 // ---------------------------------------------------------------- the result over the years
 
-type ResultSeries = ChartSeries & {
+export type ResultSeries = ChartSeries & {
   kind: BudgetColumnKind;
   /** The kind chosen to lead (drawn strongest); the other kinds follow. */
   primary: boolean;
@@ -364,7 +364,7 @@ export function resultOverYearsChart(table: BudgetTable, options: { kind?: Budge
 
 // ---------------------------------------------------------------- variance per line
 
-type VarianceRow = {
+export type VarianceRow = {
   key: string;
   label: string;
   /** `line` for a line of the budget (with its depth), `total` for the sums and the result. */

@@ -40,12 +40,12 @@ export const budgetLabels = {
   } satisfies Record<BudgetRegisterSource, string>,
 };
 
-function childrenOf(lines: readonly BudgetLine[], parentId: string | undefined): BudgetLine[] {
+export function childrenOf(lines: readonly BudgetLine[], parentId: string | undefined): BudgetLine[] {
   return lines.filter((l) => l.parentId === parentId).sort((a, b) => a.order - b.order);
 }
 
 /** Lines of the statement itself: no parent, or a parent that no longer exists (so no amount is lost). */
-function rootLines(lines: readonly BudgetLine[]): BudgetLine[] {
+export function rootLines(lines: readonly BudgetLine[]): BudgetLine[] {
   const ids = new Set(lines.map((l) => l.id));
   return lines.filter((l) => l.parentId === undefined || !ids.has(l.parentId)).sort((a, b) => a.order - b.order);
 }
@@ -342,7 +342,7 @@ export function renameLine(budget: Budget, lineId: string, newName: string) {
 }
 
 /** Ids of a line and all lines under it. */
-function subtreeIds(lines: readonly BudgetLine[], lineId: string): Set<string> {
+export function subtreeIds(lines: readonly BudgetLine[], lineId: string): Set<string> {
   const ids = new Set([lineId]);
   let grew = true;
   while (grew) {
@@ -390,7 +390,7 @@ export function removeLine(budget: Budget, lineId: string) {
 
 // ---------------------------------------------------------------- register-based figures
 
-type RegisterFigure = { columnId: string; amountOre: number; /** Register minus budget line. */ differenceOre: number };
+export type RegisterFigure = { columnId: string; amountOre: number; /** Register minus budget line. */ differenceOre: number };
 
 export type RegisterComparisonRow = {
   source: BudgetRegisterSource;

@@ -11,7 +11,7 @@ import type { ChangeLogEntry, SambrukDocument } from '../store/schema';
 
 export type ChangeAction = ChangeLogEntry['action'];
 
-const changeActionLabels: Record<ChangeAction, string> = {
+export const changeActionLabels: Record<ChangeAction, string> = {
   create: 'Skapad',
   update: 'Ändrad',
   delete: 'Borttagen',
@@ -21,7 +21,7 @@ const changeActionLabels: Record<ChangeAction, string> = {
   restore: 'Återställd',
 };
 
-const changeEntityLabels: Record<string, string> = {
+export const changeEntityLabels: Record<string, string> = {
   organisation: 'Organisation',
   membership: 'Medlemsperiod',
   contact: 'Kontaktperson',

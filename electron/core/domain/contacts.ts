@@ -32,7 +32,7 @@ export const businessAreaLabels: Record<BusinessArea, string> = {
   fastighet: 'Fastighet',
 };
 
-const contactRoleLabels: Record<ContactRole, string> = {
+export const contactRoleLabels: Record<ContactRole, string> = {
   it: 'IT',
   ekonomi: 'Ekonomi',
   kommunledning: 'Kommunledning',
@@ -48,7 +48,7 @@ export const legalBasisLabels: Record<LegalBasis, string> = {
 
 // ---------------------------------------------------------------- e-mail
 
-type EmailRefusal =
+export type EmailRefusal =
   | 'empty'
   | 'spaces'
   | 'missing-at'
@@ -63,7 +63,7 @@ type EmailRefusal =
   | 'tld'
   | 'too-long';
 
-const emailMessages: Record<EmailRefusal, string> = {
+export const emailMessages: Record<EmailRefusal, string> = {
   empty: 'Skriv en e-postadress, till exempel namn@kommun.se.',
   spaces: 'E-postadressen får inte innehålla mellanslag.',
   'missing-at': 'E-postadressen saknar @, till exempel namn@kommun.se.',
@@ -114,9 +114,9 @@ export function parseEmail(input: string): ParsedEmail {
 
 // ---------------------------------------------------------------- phone
 
-type PhoneRefusal = 'empty' | 'chars' | 'invalid';
+export type PhoneRefusal = 'empty' | 'chars' | 'invalid';
 
-const phoneMessages: Record<PhoneRefusal, string> = {
+export const phoneMessages: Record<PhoneRefusal, string> = {
   empty: 'Skriv ett telefonnummer, till exempel 070-123 45 67.',
   chars: 'Telefonnumret får bara innehålla siffror, mellanslag, bindestreck, parenteser och ett inledande +.',
   invalid: 'Telefonnumret är inte ett giltigt nummer. Skriv till exempel 070-123 45 67, 08-123 456 78 eller +46 70 123 45 67.',
@@ -207,7 +207,7 @@ export function prepareContactFields(
 }
 
 /** The editable fields of a stored contact, as a patch starts from. */
-function contactFieldsOf(contact: Contact): ContactFields {
+export function contactFieldsOf(contact: Contact): ContactFields {
   return {
     organisationId: contact.organisationId,
     name: contact.name,

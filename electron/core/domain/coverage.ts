@@ -14,9 +14,9 @@ import { memberIdsAt, membershipIndex, type MemberStatus } from './memberships';
 import { organisationKindLabels } from './organisations';
 import { compareSv } from './swedish';
 
-type CoverageContact = { id: string; name: string; title: string; confirmedAt?: string; stale: boolean };
-type CoverageCell = { area: BusinessArea; covered: boolean; contacts: CoverageContact[] };
-type CoverageRow = {
+export type CoverageContact = { id: string; name: string; title: string; confirmedAt?: string; stale: boolean };
+export type CoverageCell = { area: BusinessArea; covered: boolean; contacts: CoverageContact[] };
+export type CoverageRow = {
   organisationId: string;
   name: string;
   kindLabel: string;

@@ -25,7 +25,7 @@ import { formatPhone, legalBasisLabels } from './contacts';
 export const erasureGrounds = ['begaran', 'behovs-inte', 'invandning', 'felaktig'] as const;
 export type ErasureGround = (typeof erasureGrounds)[number];
 
-const erasureGroundLabels: Record<ErasureGround, string> = {
+export const erasureGroundLabels: Record<ErasureGround, string> = {
   begaran: 'Personen har begärt radering',
   'behovs-inte': 'Uppgifterna behövs inte längre för ändamålet',
   invandning: 'Personen har invänt mot behandlingen',

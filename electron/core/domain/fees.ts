@@ -53,7 +53,7 @@ export type BandChoice = { index: number; minPopulation: number; maxPopulation?:
 const bandCache = new WeakMap<FeeTable, BandChoice[]>();
 
 /** The table's bands in ascending order with their upper bounds and labels, worked out once per table. */
-function bandChoices(table: FeeTable): BandChoice[] {
+export function bandChoices(table: FeeTable): BandChoice[] {
   const cached = bandCache.get(table);
   if (cached) return cached;
   const bands = sortedBands(table);
@@ -82,7 +82,7 @@ export function bandFor(table: FeeTable, population: number): BandChoice {
 }
 
 /** `under 7 000 invånare`, `7 000–14 999 invånare`, `150 000 invånare och fler`. */
-function bandLabel(minPopulation: number, nextMin: number | undefined): string {
+export function bandLabel(minPopulation: number, nextMin: number | undefined): string {
   if (nextMin === undefined) return `${formatCount(minPopulation)} invånare och fler`;
   if (minPopulation === 0) return `under ${formatCount(nextMin)} invånare`;
   return `${formatCount(minPopulation)}–${formatCount(nextMin - 1)} invånare`;
@@ -118,9 +118,9 @@ export function feeTableIssues(table: Pick<FeeTable, 'bands' | 'otherOrganisatio
 
 // ---------------------------------------------------------------- one organisation
 
-type FeeBasis = 'band' | 'grupp' | 'ovrig';
+export type FeeBasis = 'band' | 'grupp' | 'ovrig';
 
-type EntryFee = { periodId: string; joined: string; rejoin: boolean; ordinaryOre: number; chargedOre: number };
+export type EntryFee = { periodId: string; joined: string; rejoin: boolean; ordinaryOre: number; chargedOre: number };
 
 export type FeeRow = {
   organisationId: string;

@@ -173,7 +173,7 @@ function dayNumber(date: string): number {
 }
 
 /** Calendar days from `a` to `b` (negative when `b` is earlier). */
-function daysBetween(a: string, b: string): number {
+export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
 
@@ -214,7 +214,7 @@ function organisationSubjects(doc: Doc, ids: Iterable<string>, extra: Partial<Go
 }
 
 /** Organisations on a roster entry in force at `date` of a network running then, a group's municipalities included. */
-function networkParticipantsAt(doc: Doc, date: string): Set<string> {
+export function networkParticipantsAt(doc: Doc, date: string): Set<string> {
   const contactsById = new Map(doc.contacts.map((c) => [c.id, c]));
   const groups = groupMembersById(doc.organisations);
   const result = new Set<string>();
@@ -231,7 +231,7 @@ function networkParticipantsAt(doc: Doc, date: string): Set<string> {
 }
 
 /** Who stopped being a member from `from` to `to` (both inclusive), with each one's last day; see the header. */
-function membersLeaving(doc: Doc, from: string, to: string): { organisationId: string; date: string }[] {
+export function membersLeaving(doc: Doc, from: string, to: string): { organisationId: string; date: string }[] {
   if (to < from) return [];
   const index = membershipIndex(doc);
   const result: { organisationId: string; date: string }[] = [];
@@ -359,7 +359,7 @@ export function measureMetric(doc: Doc, metric: GoalMetric, window: GoalWindow):
 
 export type TargetSpec = Pick<Goal, 'comparison' | 'target' | 'targetMax'>;
 
-function isSatisfied(spec: TargetSpec, value: number): boolean {
+export function isSatisfied(spec: TargetSpec, value: number): boolean {
   switch (spec.comparison) {
     case 'at-least':
       return value >= spec.target;

@@ -36,7 +36,7 @@ export function memberIdsAt(doc: Pick<SambrukDocument, 'organisations' | 'member
 export type MemberStatus = 'medlem' | 'uppsagd' | 'medlem-via-grupp' | 'uttradd' | 'aldrig-medlem';
 export const memberStatuses = ['medlem', 'uppsagd', 'medlem-via-grupp', 'uttradd', 'aldrig-medlem'] as const satisfies readonly MemberStatus[];
 
-const memberStatusLabels: Record<MemberStatus, string> = {
+export const memberStatusLabels: Record<MemberStatus, string> = {
   medlem: 'Medlem',
   uppsagd: 'Uppsagd (medlem till utträdet)',
   'medlem-via-grupp': 'Medlem via grupp',
@@ -196,8 +196,8 @@ function toInterval(m: Membership): DateInterval {
   return m.left === undefined ? { from: m.joined } : { from: m.joined, to: m.left };
 }
 
-type TimelinePeriod = Membership & { rejoin: boolean; open: boolean };
-type TimelineGroupPeriod = {
+export type TimelinePeriod = Membership & { rejoin: boolean; open: boolean };
+export type TimelineGroupPeriod = {
   groupId: string;
   groupName: string;
   periodId: string;
@@ -205,9 +205,9 @@ type TimelineGroupPeriod = {
   noticeGiven?: string;
   left?: string;
 };
-type TimelineEventKind = 'joined' | 'rejoined' | 'notice' | 'left' | 'group-joined' | 'group-notice' | 'group-left';
-type TimelineEvent = { date: string; kind: TimelineEventKind; label: string; periodId: string; groupId?: string };
-type StatusSegment = { from: string; to?: string; status: MemberStatus; label: string };
+export type TimelineEventKind = 'joined' | 'rejoined' | 'notice' | 'left' | 'group-joined' | 'group-notice' | 'group-left';
+export type TimelineEvent = { date: string; kind: TimelineEventKind; label: string; periodId: string; groupId?: string };
+export type StatusSegment = { from: string; to?: string; status: MemberStatus; label: string };
 export type MembershipTimeline = {
   organisationId: string;
   periods: TimelinePeriod[];

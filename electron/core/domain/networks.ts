@@ -36,7 +36,7 @@ export const MUNICIPALITY_GOAL = 20;
 /** … in each of four competence networks. */
 export const NETWORK_GOAL = 4;
 
-const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap'];
+export const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap'];
 
 /** A network runs at `date` when not archived and the date lies within its start and end (each optional, inclusive). */
 export function networkActiveAt(network: Pick<Network, 'archived' | 'startDate' | 'endDate'>, date: string): boolean {
@@ -165,7 +165,7 @@ export function councilOrganisationsAt(ctx: NetworkContext, network: Network): C
 }
 
 /** The member municipalities taking part in a network at the context's date (rule in the header). */
-function participatingMunicipalities(ctx: NetworkContext, network: Network): { organisationId: string; name: string }[] {
+export function participatingMunicipalities(ctx: NetworkContext, network: Network): { organisationId: string; name: string }[] {
   const orgIds = new Set<string>();
   for (const entry of activeEntries(network.roster, ctx.date)) {
     const orgId = entryOrganisationId(entry, ctx.contactsById);

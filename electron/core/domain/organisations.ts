@@ -47,7 +47,7 @@ export function referenceMaps(doc: Pick<SambrukDocument, 'reference'>): Referenc
   return maps;
 }
 
-type PopulationSource = 'scb' | 'grupp' | 'angiven' | 'saknas';
+export type PopulationSource = 'scb' | 'grupp' | 'angiven' | 'saknas';
 
 export type OrganisationFacts = {
   kindLabel: string;
@@ -89,7 +89,7 @@ export function organisationFacts(
 }
 
 /** Sum of the populations of a group's listed organisations, each municipality counted once. */
-function groupPopulation(refs: ReferenceMaps, group: Organisation, orgsById: ReadonlyMap<string, Organisation>): number {
+export function groupPopulation(refs: ReferenceMaps, group: Organisation, orgsById: ReadonlyMap<string, Organisation>): number {
   const seen = new Set<string>();
   let total = 0;
   for (const memberId of group.groupMemberIds) {
@@ -133,7 +133,7 @@ export type OrganisationPatch = {
 
 export type PreparedOrganisation = Omit<Organisation, 'id' | 'createdAt' | 'archived'>;
 
-function organisationFieldsOf(org: Organisation): OrganisationFields {
+export function organisationFieldsOf(org: Organisation): OrganisationFields {
   return {
     kind: org.kind,
     name: org.name,
@@ -251,7 +251,7 @@ export function prepareOrganisation(
 
 // ---------------------------------------------------------------- duplicates
 
-type DuplicateField = 'orgNumber' | 'municipalityCode' | 'name';
+export type DuplicateField = 'orgNumber' | 'municipalityCode' | 'name';
 
 export type Duplicate = {
   field: DuplicateField;

@@ -23,7 +23,7 @@ import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { populationCovered, swedenPopulationAt } from './population';
 import { compareSv } from './swedish';
 
-type FigureMember = { organisationId: string; name: string; date: string };
+export type FigureMember = { organisationId: string; name: string; date: string };
 
 export type RegisterFigures = {
   year: number;

@@ -20,8 +20,8 @@ import { periodActiveAt } from './services';
 import { compareSv, rankMatch, searchText, type MatchRank, type SearchText } from './swedish';
 
 export const organisationSortKeys = ['name', 'kind', 'county', 'population', 'status', 'servicesUsed', 'fee', 'municipalityCode', 'orgNumber'] as const;
-type OrganisationSortKey = (typeof organisationSortKeys)[number];
-type SortDirection = 'asc' | 'desc';
+export type OrganisationSortKey = (typeof organisationSortKeys)[number];
+export type SortDirection = 'asc' | 'desc';
 
 export type OrganisationListQuery = {
   /** Free text; blank lists everything. */
@@ -70,7 +70,7 @@ const searchCache = new WeakMap<readonly Organisation[], SearchIndex>();
  * The folded search text of every organisation and its place in Swedish name order, computed once per
  * organisations array, so a keystroke neither folds 4 000 names again nor runs the collator over them.
  */
-function searchIndex(organisations: readonly Organisation[]): SearchIndex {
+export function searchIndex(organisations: readonly Organisation[]): SearchIndex {
   const cached = searchCache.get(organisations);
   if (cached) return cached;
   const entries = new Map<string, SearchEntry>();
@@ -97,7 +97,7 @@ function memo<T>(doc: SambrukDocument, key: string, compute: () => T): T {
 }
 
 /** 0–4 for a name match (see `rankMatch`), 5 for a number match, undefined for no match. */
-function matchOrganisation(entry: SearchEntry, query: SearchText): MatchRank | 5 | undefined {
+export function matchOrganisation(entry: SearchEntry, query: SearchText): MatchRank | 5 | undefined {
   const rank = rankMatch(entry.name, query);
   if (rank !== undefined) return rank;
   const digits = query.lower.replace(/[\s]/g, '');
@@ -106,7 +106,7 @@ function matchOrganisation(entry: SearchEntry, query: SearchText): MatchRank | 5
 }
 
 /** Distinct services each organisation uses at `date`. */
-function servicesUsedAt(doc: Pick<SambrukDocument, 'usages'>, date: string): Map<string, number> {
+export function servicesUsedAt(doc: Pick<SambrukDocument, 'usages'>, date: string): Map<string, number> {
   const services = new Map<string, Set<string>>();
   for (const u of doc.usages) {
     if (!periodActiveAt(u, date)) continue;

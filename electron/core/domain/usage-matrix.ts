@@ -185,7 +185,7 @@ export function usersByServiceAt(doc: UsageDoc & Pick<SambrukDocument, 'services
 }
 
 /** County of an organisation: its own, or its municipality's from the reference data. */
-function countyOf(org: Organisation, municipalityCounty: ReadonlyMap<string, string>): string | undefined {
+export function countyOf(org: Organisation, municipalityCounty: ReadonlyMap<string, string>): string | undefined {
   return org.countyCode ?? (org.municipalityCode ? municipalityCounty.get(org.municipalityCode) : undefined);
 }
 
@@ -346,7 +346,7 @@ function quickCounts(counted: ReadonlyMap<string, number>, f: RowFilter): { none
   return { none, one };
 }
 
-type MatrixLookups = {
+export type MatrixLookups = {
   countyMap: ReadonlyMap<string, string>;
   popMap: ReadonlyMap<string, number>;
   orgById: ReadonlyMap<string, Organisation>;

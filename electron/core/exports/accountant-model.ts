@@ -31,14 +31,14 @@ import type { NetworkKind, Organisation, PricingModel, RosterRole, SambrukDocume
 import type { participationKinds } from '../store/schema';
 import { formatOre } from '../domain/amounts';
 
-const networkKindLabels: Record<NetworkKind, string> = {
+export const networkKindLabels: Record<NetworkKind, string> = {
   kompetensnatverk: 'Kompetensnätverk',
   forvaltningsrad: 'Förvaltningsråd',
   projekt: 'Projekt',
   partnerskap: 'Partnerskap',
 };
 
-const rosterRoleLabels: Record<RosterRole, string> = {
+export const rosterRoleLabels: Record<RosterRole, string> = {
   ordforande: 'Ordförande',
   sammankallande: 'Sammankallande',
   ledamot: 'Ledamot',
@@ -48,7 +48,7 @@ const rosterRoleLabels: Record<RosterRole, string> = {
 
 type ParticipationKind = (typeof participationKinds)[number];
 
-const participationLabels: Record<ParticipationKind, string> = {
+export const participationLabels: Record<ParticipationKind, string> = {
   deltagare: 'Deltagare',
   medfinansiar: 'Medfinansiär',
   partner: 'Partner',
@@ -76,7 +76,7 @@ export type MemberRow = {
   proration: string;
 };
 
-type InvoiceLineKind = 'arsavgift' | 'medlemsinsats' | 'tjanst';
+export type InvoiceLineKind = 'arsavgift' | 'medlemsinsats' | 'tjanst';
 
 export type InvoiceLine = {
   reference: string;
@@ -158,7 +158,7 @@ function lastOfMonth(year: number, month: number): string {
 }
 
 /** First and last day of the months in a 12-bit mask (bit 0 = January). */
-function maskPeriod(mask: number, year: number): { from: string; to: string } {
+export function maskPeriod(mask: number, year: number): { from: string; to: string } {
   let first = 12;
   let last = 1;
   for (let m = 1; m <= 12; m++) {
@@ -171,7 +171,7 @@ function maskPeriod(mask: number, year: number): { from: string; to: string } {
   return { from: firstOfMonth(year, first), to: lastOfMonth(year, last) };
 }
 
-function pricingText(model: PricingModel | undefined, year: number, pricingYear?: number): string {
+export function pricingText(model: PricingModel | undefined, year: number, pricingYear?: number): string {
   if (!model) return `Ingen prismodell för ${year}`;
   const since = pricingYear !== undefined && pricingYear !== year ? ` (prismodell från ${pricingYear})` : '';
   switch (model.kind) {
@@ -185,7 +185,7 @@ function pricingText(model: PricingModel | undefined, year: number, pricingYear?
 }
 
 /** The sentences of a fee explanation about the first year and the entry fee (not the band, table or total). */
-function prorationText(row: FeeRow): string {
+export function prorationText(row: FeeRow): string {
   // The explanation reads: band, table, first year (or whole year), entry fees…, amount to pay.
   return row.explanation.slice(2, -1).join(' ');
 }

@@ -238,8 +238,8 @@ export const serviceHeaders = {
   pricing: 'Prismodell',
 } as const;
 
-const matrixTitle = (year: number) => `Användning av tjänsterna ${year}-12-31`;
-const matrixCountLabel = 'Antal användare';
+export const matrixTitle = (year: number) => `Användning av tjänsterna ${year}-12-31`;
+export const matrixCountLabel = 'Antal användare';
 /** The matrix's marks and counts sit under the middle of their service's name. */
 const CENTRED = { horizontal: 'center' } as const;
 
@@ -412,7 +412,7 @@ export function buildAccountantWorkbook(doc: SambrukDocument, options: Accountan
 }
 
 /** The sheets in order (`accountantSheetNames`), each added by one call, so an export can pause between them. */
-function accountantSheets(model: AccountantModel, options: AccountantOptions & { now: Date }): { name: string; add: (workbook: Workbook) => void }[] {
+export function accountantSheets(model: AccountantModel, options: AccountantOptions & { now: Date }): { name: string; add: (workbook: Workbook) => void }[] {
   return [
     { name: 'Medlemmar', add: (workbook) => addMembersSheet(workbook, model, options.now) },
     { name: 'Fakturaunderlag', add: (workbook) => addInvoiceSheet(workbook, model, options.now) },

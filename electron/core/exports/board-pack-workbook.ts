@@ -36,7 +36,7 @@ function titleLines(content: BoardPackContent, what: string): string[] {
 }
 
 /** The facts a subject row shows beside its name, as text. */
-function subjectDetail(subject: GoalSubject): string {
+export function subjectDetail(subject: GoalSubject): string {
   const parts: string[] = [];
   if (subject.kind === 'organisation' && subject.date) parts.push(`sista dag som medlem ${subject.date}`);
   if (subject.kind === 'organisation' && subject.pending && !subject.date) parts.push('har sagt upp medlemskapet');

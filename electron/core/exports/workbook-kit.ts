@@ -67,7 +67,7 @@ export function formula(expression: string, result?: FormulaResult): Formula {
   return result === undefined ? { [FORMULA]: true, formula: text } : { [FORMULA]: true, formula: text, result };
 }
 
-function isFormula(value: unknown): value is Formula {
+export function isFormula(value: unknown): value is Formula {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[FORMULA] === true;
 }
 
@@ -268,12 +268,12 @@ const formatOfKind: Record<ColumnKind, string | undefined> = {
   boolean: undefined,
 };
 
-function formatOf(kind: ColumnKind): string | undefined {
+export function formatOf(kind: ColumnKind): string | undefined {
   return formatOfKind[kind];
 }
 
 /** The value a column writes for a raw row value, after the kind's conversion (öre to kronor, ISO to Date). */
-function columnCellValue(value: unknown, kind: ColumnKind): ExcelJS.CellValue {
+export function columnCellValue(value: unknown, kind: ColumnKind): ExcelJS.CellValue {
   if (isFormula(value)) return cellValue(value);
   switch (kind) {
     case 'kr':
@@ -373,7 +373,7 @@ export function createWorkbook(info: WorkbookInfo): Workbook {
 }
 
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
-const MAX_SHEET_NAME = 31;
+export const MAX_SHEET_NAME = 31;
 
 /**
  * A sheet name Excel accepts and that is unique in the workbook (case-insensitive, as Excel compares):

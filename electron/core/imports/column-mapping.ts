@@ -17,7 +17,7 @@ export type ImportField = {
   synonyms: readonly string[];
 };
 
-type MappingMatch = { field: string; column: number; header: string; confidence: 'exact' | 'partial' };
+export type MappingMatch = { field: string; column: number; header: string; confidence: 'exact' | 'partial' };
 
 export type MappingSuggestion = {
   /** Field key -> 0-based column index, for the fields a column was found for. */

@@ -12,7 +12,7 @@ import { importFieldKeys, importFields, type ImportFieldKey } from './import-fie
 import type { ImportMapping } from './import-plan';
 
 export const IMPORT_MAPPINGS_KEY = 'importMappings';
-const MAX_REMEMBERED_MAPPINGS = 50;
+export const MAX_REMEMBERED_MAPPINGS = 50;
 
 const rememberedSchema = z.record(
   z.string().max(4000),
@@ -23,7 +23,7 @@ const rememberedSchema = z.record(
 );
 type Remembered = z.infer<typeof rememberedSchema>;
 
-function headerSignature(header: readonly string[]): string {
+export function headerSignature(header: readonly string[]): string {
   return header
     .map(foldHeader)
     .join('|')

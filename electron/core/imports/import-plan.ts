@@ -75,7 +75,7 @@ export type ImportDecisions = Readonly<Record<string, RowDecision>>;
 
 export type ImportOutcome = 'new' | 'update' | 'unchanged' | 'review' | 'error' | 'skipped';
 
-type ImportIssue = {
+export type ImportIssue = {
   severity: 'error' | 'review' | 'info';
   message: string;
   field?: ImportFieldKey;
@@ -84,9 +84,9 @@ type ImportIssue = {
   columnLabel?: string;
 };
 
-type MunicipalityCandidate = { code: string; name: string; countyName: string };
+export type MunicipalityCandidate = { code: string; name: string; countyName: string };
 
-type RowReview =
+export type RowReview =
   | { kind: 'municipality'; candidates: MunicipalityCandidate[]; suggestedCode?: string; written: string }
   | { kind: 'conflict' }
   | { kind: 'duplicate'; ofRow: number };
@@ -120,7 +120,7 @@ export type ImportSummary = Record<ImportOutcome, number> & { rows: number; incl
 
 type OrgRef = string;
 
-type ImportOp =
+export type ImportOp =
   | { op: 'create-organisation'; row: number; ref: OrgRef; fields: PreparedOrganisation }
   | { op: 'update-organisation'; row: number; organisationId: string; patch: OrganisationImportPatch; describe: string[] }
   | { op: 'add-membership'; row: number; ref: OrgRef; joined: string; left?: string }
@@ -128,8 +128,8 @@ type ImportOp =
   | { op: 'create-contact'; row: number; ref: OrgRef; fields: ContactImportFields }
   | { op: 'update-contact'; row: number; contactId: string; patch: Partial<ContactImportFields>; describe: string[] };
 
-type OrganisationImportPatch = Partial<Pick<Organisation, 'orgNumber' | 'countyCode' | 'population'>>;
-type ContactImportFields = { name: string; title: string; email: string; phone: string; businessAreas: BusinessArea[] };
+export type OrganisationImportPatch = Partial<Pick<Organisation, 'orgNumber' | 'countyCode' | 'population'>>;
+export type ContactImportFields = { name: string; title: string; email: string; phone: string; businessAreas: BusinessArea[] };
 
 export type ImportPlan = {
   rows: ImportRowPlan[];
@@ -247,7 +247,7 @@ const describePeriod = (joined: string, left?: string) => (left ? `${joined} –
 type Cell = { raw: string; column: number };
 
 /** Plans rows one at a time (so a caller can yield between chunks) against a working copy of the register. */
-class ImportPlanner {
+export class ImportPlanner {
   private readonly register: WorkingRegister;
   private readonly matcher;
   private readonly countyName: (code: string) => string;
@@ -736,7 +736,7 @@ function resolveMunicipality(byCode: MunicipalityMatch | undefined, byName: Muni
   }
 }
 
-function summarise(rows: readonly ImportRowPlan[]): ImportSummary {
+export function summarise(rows: readonly ImportRowPlan[]): ImportSummary {
   const summary: ImportSummary = { new: 0, update: 0, unchanged: 0, review: 0, error: 0, skipped: 0, rows: rows.length, included: 0 };
   for (const row of rows) {
     summary[row.outcome] += 1;
@@ -746,7 +746,7 @@ function summarise(rows: readonly ImportRowPlan[]): ImportSummary {
 }
 
 /** Refuses a mapping that names a column the sheet does not have, uses a column twice, or names no organisation. */
-function assertMappingValid(sheet: Pick<RawSheet, 'header'>, mapping: ImportMapping): void {
+export function assertMappingValid(sheet: Pick<RawSheet, 'header'>, mapping: ImportMapping): void {
   const used = new Map<number, ImportFieldKey>();
   for (const [field, column] of Object.entries(mapping) as [ImportFieldKey, number | undefined][]) {
     if (column === undefined) continue;

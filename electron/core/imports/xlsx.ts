@@ -206,7 +206,7 @@ function valueText(value: unknown, numFmt: string | undefined): string {
   return String(value);
 }
 
-function cellText(cell: ExcelJS.Cell): string {
+export function cellText(cell: ExcelJS.Cell): string {
   if (cell.type === ExcelJS.ValueType.Merge) return '';
   return valueText(cell.value, cell.numFmt);
 }

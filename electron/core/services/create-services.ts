@@ -48,6 +48,6 @@ export function createServices(ports: Ports): { handlers: ServiceHandlers; repo:
 }
 
 /** The calendar date in Sweden, which is what "today" means to the secretariat. */
-function localDate(now: Date): string {
+export function localDate(now: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
 }

@@ -100,7 +100,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * The path of the first string (value or key) holding a lone UTF-16 surrogate, which is not text at all: it
  * cannot be encoded as UTF-8 and would turn into U+FFFD (or break) in exports. Input is already normalised.
  */
-function findMalformedString(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+export function findMalformedString(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
   if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -137,7 +137,7 @@ function withFieldLabel(code: string, details: unknown): unknown {
  * The Swedish name of the field a path points into: the innermost key that is a field, so that a record's
  * data keys (row numbers, ids) and array indexes name the field holding them. «Indata» for the input as a whole.
  */
-function fieldLabel(path: readonly PropertyKey[]): string {
+export function fieldLabel(path: readonly PropertyKey[]): string {
   for (let i = path.length - 1; i >= 0; i--) {
     const key = path[i];
     if (typeof key === 'string' && Object.hasOwn(fieldLabels, key)) return fieldLabels[key]!;

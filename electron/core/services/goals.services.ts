@@ -30,7 +30,7 @@ function findPack(doc: Pick<SambrukDocument, 'boardPacks'>, packId: string) {
   return pack;
 }
 
-function snapshotOf(doc: Pick<SambrukDocument, 'boardPacks'>, packId: string): BoardPackSnapshot {
+export function snapshotOf(doc: Pick<SambrukDocument, 'boardPacks'>, packId: string): BoardPackSnapshot {
   const pack = findPack(doc, packId);
   const read = readBoardPackContent(pack.content);
   if (!read.ok) throw new AppError('validation', read.message, { field: 'packId' });

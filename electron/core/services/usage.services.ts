@@ -246,7 +246,7 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
 }
 
 /** The history entry of a matrix toggle: «Ändrade användning i matrisen: Kil – Bibblix (2022-06-30)». */
-function toggleSummary(doc: Pick<SambrukDocument, 'organisations' | 'services'>, organisationId: string, serviceId: string, date: string): string {
+export function toggleSummary(doc: Pick<SambrukDocument, 'organisations' | 'services'>, organisationId: string, serviceId: string, date: string): string {
   return `Ändrade användning i matrisen: ${describeUsage(doc, { organisationId, serviceId })} (${date})`;
 }
 

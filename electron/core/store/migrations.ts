@@ -7,7 +7,7 @@ import { SCHEMA_VERSION } from './schema';
 import { AppError } from '../../contract/result';
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
-const migrations: Record<number, Migration> = {};
+export const migrations: Record<number, Migration> = {};
 
 export function migrate(raw: unknown): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

@@ -36,7 +36,7 @@ export function isRealDate(value: string): boolean {
   return d <= days;
 }
 
-const timestamp = z.string().min(10).max(40);
+export const timestamp = z.string().min(10).max(40);
 export const id = z.string().min(1).max(64);
 /** Integer öre within ±10^12 kr, well inside Number.MAX_SAFE_INTEGER. */
 export const ore = z.number().int().min(-100_000_000_000_000).max(100_000_000_000_000);
@@ -75,7 +75,7 @@ export const safeLine = (max: number = MAX_NAME) => z.string().trim().max(max).r
 export const safeText = (max: number = MAX_TEXT) => z.string().trim().max(max).refine(isSafeText, { message: unsafeTextMessage });
 
 // ---------------------------------------------------------------- reference data
-const municipalityRefSchema = z.strictObject({
+export const municipalityRefSchema = z.strictObject({
   code: z.string().regex(/^\d{4}$/),
   name,
   countyCode: z.string().regex(/^\d{2}$/),
@@ -85,12 +85,12 @@ const municipalityRefSchema = z.strictObject({
 });
 export type MunicipalityRef = z.infer<typeof municipalityRefSchema>;
 
-const countyRefSchema = z.strictObject({ code: z.string().regex(/^\d{2}$/), name });
+export const countyRefSchema = z.strictObject({ code: z.string().regex(/^\d{2}$/), name });
 export type CountyRef = z.infer<typeof countyRefSchema>;
 
-const populationRefSchema = z.strictObject({ date: isoDate, population: z.number().int().positive() });
+export const populationRefSchema = z.strictObject({ date: isoDate, population: z.number().int().positive() });
 
-const referenceSchema = z.strictObject({
+export const referenceSchema = z.strictObject({
   municipalities: z.array(municipalityRefSchema),
   counties: z.array(countyRefSchema),
   /** Sweden's population at dates (SCB), for "share of Sweden's population". */
@@ -183,7 +183,7 @@ export const pricingModelSchema = z.discriminatedUnion('kind', [
 ]);
 export type PricingModel = z.infer<typeof pricingModelSchema>;
 
-const servicePricingSchema = z.strictObject({ year, model: pricingModelSchema });
+export const servicePricingSchema = z.strictObject({ year, model: pricingModelSchema });
 
 export const serviceSchema = z.strictObject({
   id,
@@ -201,7 +201,7 @@ export const serviceSchema = z.strictObject({
 });
 export type Service = z.infer<typeof serviceSchema>;
 
-const usageSchema = z.strictObject({
+export const usageSchema = z.strictObject({
   id,
   organisationId: id,
   serviceId: id,
@@ -224,7 +224,7 @@ export const participationKinds = ['deltagare', 'medfinansiar', 'partner'] as co
 export const meetingKinds = ['mote', 'seminarium', 'webinar', 'konferens'] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 
-const rosterEntrySchema = z.strictObject({
+export const rosterEntrySchema = z.strictObject({
   id,
   organisationId: id.optional(),
   /** A contact person; absent for an organisation-only entry. */
@@ -238,7 +238,7 @@ const rosterEntrySchema = z.strictObject({
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
-const meetingSchema = z.strictObject({
+export const meetingSchema = z.strictObject({
   id,
   date: isoDate,
   kind: z.enum(meetingKinds),
@@ -249,7 +249,7 @@ const meetingSchema = z.strictObject({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
-const networkSchema = z.strictObject({
+export const networkSchema = z.strictObject({
   id,
   kind: z.enum(networkKinds),
   name,
@@ -269,7 +269,7 @@ export const budgetLineKinds = ['income', 'cost'] as const;
 export const budgetColumnKinds = ['utfall', 'budget', 'prognos'] as const;
 export type BudgetColumnKind = (typeof budgetColumnKinds)[number];
 
-const budgetLineSchema = z.strictObject({
+export const budgetLineSchema = z.strictObject({
   id,
   /** Sub-lines (e.g. Nettoomsättning per service) name their parent; totals always come from the leaves. */
   parentId: id.optional(),
@@ -281,7 +281,7 @@ const budgetLineSchema = z.strictObject({
 });
 export type BudgetLine = z.infer<typeof budgetLineSchema>;
 
-const budgetColumnSchema = z.strictObject({
+export const budgetColumnSchema = z.strictObject({
   id,
   year,
   kind: z.enum(budgetColumnKinds),
@@ -295,20 +295,20 @@ const budgetColumnSchema = z.strictObject({
 });
 export type BudgetColumn = z.infer<typeof budgetColumnSchema>;
 
-const budgetSchema = z.strictObject({
+export const budgetSchema = z.strictObject({
   lines: z.array(budgetLineSchema).default([]),
   columns: z.array(budgetColumnSchema).default([]),
 });
 export type Budget = z.infer<typeof budgetSchema>;
 
 // ---------------------------------------------------------------- fees
-const feeBandSchema = z.strictObject({
+export const feeBandSchema = z.strictObject({
   /** Inclusive lower bound of population. The band runs to the next band's lower bound. */
   minPopulation: z.number().int().nonnegative(),
   entryFeeOre: ore,
   yearlyFeeOre: ore,
 });
-const feeTableSchema = z.strictObject({
+export const feeTableSchema = z.strictObject({
   /** First year the table applies; it stays in force until a table with a later year. */
   year,
   bands: z.array(feeBandSchema).min(1),
@@ -331,7 +331,7 @@ export const goalMetrics = [
 ] as const;
 export type GoalMetric = (typeof goalMetrics)[number];
 
-const goalSchema = z.strictObject({
+export const goalSchema = z.strictObject({
   id,
   year,
   title: name,
@@ -344,7 +344,7 @@ const goalSchema = z.strictObject({
 });
 export type Goal = z.infer<typeof goalSchema>;
 
-const boardPackSnapshotSchema = z.strictObject({
+export const boardPackSnapshotSchema = z.strictObject({
   id,
   /** The meeting date the pack was made for. */
   date: isoDate,
@@ -355,7 +355,7 @@ const boardPackSnapshotSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------- change log
-const changeLogEntrySchema = z.strictObject({
+export const changeLogEntrySchema = z.strictObject({
   id,
   at: timestamp,
   /** Entity kind, e.g. `organisation`, `contact`, `usage`. */

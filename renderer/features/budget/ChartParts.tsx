@@ -9,7 +9,7 @@ import { fillFor, safeId, wrapLabel, type LineStyle, type SeriesStyle } from './
 
 const t = sv.budget.charts;
 
-const CHART_FONT_PX = 12;
+export const CHART_FONT_PX = 12;
 export const chartText = { fontSize: CHART_FONT_PX, fill: '#242424' } as const;
 
 const useStyles = makeStyles({
@@ -105,7 +105,7 @@ export function barLegend(labels: readonly { key: string; label: string }[], sty
   });
 }
 
-function ChartLegend({ entries }: { entries: readonly LegendEntry[] }) {
+export function ChartLegend({ entries }: { entries: readonly LegendEntry[] }) {
   const styles = useStyles();
   return (
     <ul className={styles.legend}>
@@ -193,7 +193,7 @@ export function WrappedTick(props: {
 }
 
 /** Chart width on paper: A4 portrait minus the browser's margins and the frame's padding, so print needs no scaling. */
-const PRINT_CHART_WIDTH = 680;
+export const PRINT_CHART_WIDTH = 680;
 
 /**
  * True while the page is being printed. The switch is flushed synchronously in `beforeprint`, so charts
@@ -247,7 +247,7 @@ export function AmountTooltip(props: {
 }
 
 /** A chart's figures as a table: visually hidden (screen readers always have it) until «Visa som tabell». */
-function ChartDataTable({ table, visible, id }: { table: ChartTable; visible: boolean; id: string }) {
+export function ChartDataTable({ table, visible, id }: { table: ChartTable; visible: boolean; id: string }) {
   const styles = useStyles();
   return (
     <div id={id} className={visible ? styles.tableWrap : styles.hidden} data-chart-table="" data-visible={visible ? 'true' : 'false'}>

@@ -20,8 +20,8 @@ import type { BudgetColumnKind } from '../../../electron/core/store/schema';
 
 // ---------------------------------------------------------------- styles that survive greyscale
 
-type PatternKind = 'solid' | 'diagonal' | 'dots' | 'cross' | 'horizontal' | 'vertical';
-type MarkerKind = 'circle' | 'square' | 'triangle';
+export type PatternKind = 'solid' | 'diagonal' | 'dots' | 'cross' | 'horizontal' | 'vertical';
+export type MarkerKind = 'circle' | 'square' | 'triangle';
 
 export type SeriesStyle = {
   /** Base colour; lightness steps are far apart, so the series differ in greyscale too. */
@@ -152,7 +152,7 @@ export function effectivePair(table: BudgetTable, chosen: Partial<ColumnPair> | 
 
 // ---------------------------------------------------------------- the charts
 
-type WithAxis = { axisWidth: number };
+export type WithAxis = { axisWidth: number };
 
 export type ChartsVm = {
   pair?: ColumnPair;

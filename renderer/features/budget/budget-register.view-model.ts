@@ -25,7 +25,7 @@ export function defaultRegisterYear(table: BudgetTable, fallback: number): numbe
   return years[years.length - 1] ?? fallback;
 }
 
-type RegisterFigureVm = { key: string; term: string; value: string; strong: boolean };
+export type RegisterFigureVm = { key: string; term: string; value: string; strong: boolean };
 
 export type RegisterCardVm = {
   key: string;
@@ -38,7 +38,7 @@ export type RegisterCardVm = {
   linked: boolean;
 };
 
-type RegisterChartVm = {
+export type RegisterChartVm = {
   title: string;
   series: ChartSeries[];
   data: ChartDataRow[];

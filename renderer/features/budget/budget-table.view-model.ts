@@ -8,9 +8,9 @@ import { sv } from '../../lib/i18n/sv';
 
 const t = sv.budget;
 
-type ColumnVm = { id: string; label: string; year: number; kind: string };
+export type ColumnVm = { id: string; label: string; year: number; kind: string };
 
-type StatedVm = {
+export type StatedVm = {
   /** `Underlaget: 96 818 kr`. */
   label: string;
   /** The whole story in one sentence, for the tooltip and screen readers. */
@@ -39,9 +39,9 @@ export type AmountCellVm = {
 };
 
 /** The column headers, as the grid's first row: keyboard users reach each column's menu there. */
-type HeaderRowVm = { type: 'header'; key: 'columns' };
+export type HeaderRowVm = { type: 'header'; key: 'columns' };
 
-type SectionRowVm = { type: 'section'; key: string; kind: 'income' | 'cost'; label: string };
+export type SectionRowVm = { type: 'section'; key: string; kind: 'income' | 'cost'; label: string };
 
 export type LineRowVm = {
   type: 'line';

@@ -82,9 +82,9 @@ export function exampleFor(sheet: ImportSheetView, column: number | undefined): 
   return value === undefined ? t.noExample : t.example(value.length > 60 ? `${value.slice(0, 59)}…` : value);
 }
 
-type Intent = 'success' | 'brand' | 'informative' | 'warning' | 'danger' | 'subtle';
+export type Intent = 'success' | 'brand' | 'informative' | 'warning' | 'danger' | 'subtle';
 
-const outcomeIntent: Record<ImportOutcome, Intent> = {
+export const outcomeIntent: Record<ImportOutcome, Intent> = {
   new: 'success',
   update: 'brand',
   unchanged: 'informative',
@@ -93,7 +93,7 @@ const outcomeIntent: Record<ImportOutcome, Intent> = {
   skipped: 'subtle',
 };
 
-const outcomeOrder: readonly ImportOutcome[] = ['new', 'update', 'review', 'error', 'unchanged', 'skipped'];
+export const outcomeOrder: readonly ImportOutcome[] = ['new', 'update', 'review', 'error', 'unchanged', 'skipped'];
 
 export type SummaryItem = { outcome: ImportOutcome; label: string; count: number; intent: Intent };
 

@@ -9,14 +9,14 @@ import { sv } from '../../lib/i18n/sv';
 
 const t = sv.medlemmar.coverage;
 
-type CoverageCellVm = {
+export type CoverageCellVm = {
   area: BusinessArea;
   covered: boolean;
   /** Contact names; a stale one is marked in words. */
   names: { name: string; stale: boolean }[];
 };
-type CoverageRowVm = { id: string; name: string; kind: string; status: string; cells: CoverageCellVm[]; staleNames: string[]; missingCount: number };
-type CoverageStatVm = { id: string; label: string; value: string; attention: boolean };
+export type CoverageRowVm = { id: string; name: string; kind: string; status: string; cells: CoverageCellVm[]; staleNames: string[]; missingCount: number };
+export type CoverageStatVm = { id: string; label: string; value: string; attention: boolean };
 export type CoverageVm = {
   intro: string;
   areas: { area: BusinessArea; label: string }[];

@@ -10,7 +10,7 @@ import { sv } from '../../lib/i18n/sv';
 
 const t = sv.medlemmar.feeTable;
 
-type BandDraft = { minPopulation: string; entryFee: string; yearlyFee: string };
+export type BandDraft = { minPopulation: string; entryFee: string; yearlyFee: string };
 export type FeeTableDraft = { year: number; bands: BandDraft[]; otherEntry: string; otherYearly: string; rejoinPercent: string; note: string };
 
 /** Kronor for a text field: grouped digits, decimals only when there are öre. */

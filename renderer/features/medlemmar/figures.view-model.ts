@@ -5,7 +5,7 @@ import { sv } from '../../lib/i18n/sv';
 
 const t = sv.medlemmar.figures;
 
-type FigureStatVm = { id: string; label: string; value: string; hint?: string };
+export type FigureStatVm = { id: string; label: string; value: string; hint?: string };
 export type FigureListVm = { id: string; name: string; date: string };
 export type FiguresVm = { stats: FigureStatVm[]; joined: FigureListVm[]; left: FigureListVm[] };
 

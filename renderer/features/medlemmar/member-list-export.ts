@@ -22,7 +22,7 @@ const kinds: Record<ColumnId, TableColumnKind> = {
   fee: 'kr',
 };
 
-function memberListFilters(filters: ListFilters, countyName: (code: string) => string): string {
+export function memberListFilters(filters: ListFilters, countyName: (code: string) => string): string {
   const parts: string[] = [];
   const query = filters.query.trim();
   if (query !== '') parts.push(`${t.searchLabel}: ”${query}”`);

@@ -9,7 +9,7 @@ import { sv } from '../../lib/i18n/sv';
 
 const t = sv.medlemmar.list;
 
-type SortKey = NonNullable<ChannelInput<'members/list'>['sort']>['by'];
+export type SortKey = NonNullable<ChannelInput<'members/list'>['sort']>['by'];
 export type Sort = { by: SortKey; direction: 'asc' | 'desc' };
 
 export const columnIds = ['name', 'kind', 'county', 'municipalityCode', 'orgNumber', 'population', 'status', 'servicesUsed', 'fee'] as const;
@@ -105,7 +105,7 @@ export type ListFilters = {
   sort: Sort;
 };
 
-const DEFAULT_SORT: Sort = { by: 'name', direction: 'asc' };
+export const DEFAULT_SORT: Sort = { by: 'name', direction: 'asc' };
 
 export function emptyFilters(query = ''): ListFilters {
   return { query, kinds: [], countyCodes: [], statuses: [], statusDate: '', services: 'alla', showArchived: false, sort: DEFAULT_SORT };

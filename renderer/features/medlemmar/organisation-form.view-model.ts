@@ -12,7 +12,7 @@ import { sv } from '../../lib/i18n/sv';
 const t = sv.medlemmar.form;
 
 export const kindOrder: readonly OrganisationKind[] = ['kommun', 'region', 'kommunalforbund', 'gemensam-namnd', 'annan'];
-const isGroupKind = (kind: OrganisationKind) => kind === 'kommunalforbund' || kind === 'gemensam-namnd';
+export const isGroupKind = (kind: OrganisationKind) => kind === 'kommunalforbund' || kind === 'gemensam-namnd';
 
 export type OrganisationForm = {
   kind: OrganisationKind;

@@ -34,7 +34,7 @@ export function factRows(page: OrganisationPage): FactVm[] {
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 
-type TimelineBar = {
+export type TimelineBar = {
   key: string;
   /** Per cent of the axis, 0–100. */
   start: number;
@@ -45,7 +45,7 @@ type TimelineBar = {
   kind: 'own' | 'group';
   text: string;
 };
-type TimelineLane = { key: string; label: string; bars: TimelineBar[] };
+export type TimelineLane = { key: string; label: string; bars: TimelineBar[] };
 export type TimelineVm = { firstYear: number; lastYear: number; ticks: { year: number; at: number }[]; lanes: TimelineLane[]; today: number };
 
 /**
@@ -130,7 +130,7 @@ export function openPeriod(timeline: MembershipTimeline) {
 
 // ---------------------------------------------------------------- fee
 
-type FeeLineVm = { label: string; amount: string };
+export type FeeLineVm = { label: string; amount: string };
 export type FeeVm = { total: string; totalLabel: string; lines: FeeLineVm[]; explanation: string[]; band?: string; table: string } | { message: string };
 
 export function feeViewModel(fee: FeeRow | null, message: string | undefined, year: number): FeeVm {

@@ -65,7 +65,7 @@ export function attendanceYears(detail: Pick<NetworkDetail, 'meetings'>, current
   return [...years].sort((a, b) => b - a);
 }
 
-type AttendancePersonRowVm = {
+export type AttendancePersonRowVm = {
   contactId: string;
   name: string;
   organisationName: string;
@@ -73,7 +73,7 @@ type AttendancePersonRowVm = {
   eligible: string;
   share: string;
 };
-type AttendanceOrganisationRowVm = { organisationId: string; name: string; attendances: string; meetings: string; persons: string };
+export type AttendanceOrganisationRowVm = { organisationId: string; name: string; attendances: string; meetings: string; persons: string };
 export type AttendanceVm = {
   heading: string;
   summary: string;

@@ -10,7 +10,7 @@ const t = sv.natverk;
 export const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap'];
 
 export type KindFilter = NetworkKind | 'alla';
-const kindFilters: readonly KindFilter[] = ['alla', ...networkKindOrder];
+export const kindFilters: readonly KindFilter[] = ['alla', ...networkKindOrder];
 
 /** The tab named by the hash query (`?typ=projekt`); anything else shows all kinds. */
 export function parseKindFilter(value: string | null): KindFilter {

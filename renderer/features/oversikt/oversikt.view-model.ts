@@ -4,8 +4,8 @@ import { formatDate, formatKr, formatNumber, formatPercent } from '../../lib/for
 import { sv } from '../../lib/i18n/sv';
 
 export type StatVm = { id: string; label: string; value: string; hints: string[] };
-type NetworkRowVm = { kind: string; label: string; count: string };
-type BudgetRowVm = {
+export type NetworkRowVm = { kind: string; label: string; count: string };
+export type BudgetRowVm = {
   key: string;
   year: string;
   kind: string;

@@ -34,7 +34,7 @@ import {
 const t = sv.styrelserapport.charts;
 
 /** Colours with at least 4.5:1 against white; bars also carry their figures as labels, so colour is never the only cue. */
-const chartColors = {
+export const chartColors = {
   blue: '#0f6cbd',
   green: '#0e700e',
   red: '#c50f1f',

@@ -14,7 +14,7 @@ import { GoalStatusBadge } from './GoalStatusBadge';
 const p = sv.styrelserapport.print;
 
 /** 180 mm at 96 px per inch: the width between the A4 page's margins. */
-const PRINT_CONTENT_PX = 680;
+export const PRINT_CONTENT_PX = 680;
 const chartLayout: ChartLayout = { width: PRINT_CONTENT_PX, card: false, headingLevel: 3 };
 
 const useStyles = makeStyles({
@@ -113,7 +113,7 @@ function Section({ id, number, children }: { id: PrintSectionId; number: number;
 }
 
 /** The pack as A4 pages: cover with contents, the goals, the charts, the budget and the underlag. */
-function PrintDocument({ content, createdAt }: { content: BoardPackContent; createdAt?: string }) {
+export function PrintDocument({ content, createdAt }: { content: BoardPackContent; createdAt?: string }) {
   const styles = useStyles();
   const front = cover(content, createdAt !== undefined ? { createdAt } : undefined);
   const groups = goalGroups(content);

@@ -11,9 +11,9 @@ import { sv } from '../../lib/i18n/sv';
 
 const t = sv.styrelserapport;
 
-type SubjectRoute = { id: 'medlemmar' | 'natverk' | 'tjanster'; params: string[] };
+export type SubjectRoute = { id: 'medlemmar' | 'natverk' | 'tjanster'; params: string[] };
 
-type SubjectVm = { key: string; name: string; detail: string; route?: SubjectRoute };
+export type SubjectVm = { key: string; name: string; detail: string; route?: SubjectRoute };
 export type SubjectGroupVm = { key: 'counted' | 'pending' | 'context'; label: string; items: SubjectVm[] };
 
 export type GoalRowVm = {
@@ -39,7 +39,7 @@ export type GoalGroupVm = { year: number; heading: string; rows: GoalRowVm[] };
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'] as const;
 
 /** `2022-03` -> `mar`. */
-function monthLabel(month: string): string {
+export function monthLabel(month: string): string {
   return MONTHS[Number(month.slice(5, 7)) - 1] ?? month;
 }
 
@@ -147,7 +147,7 @@ export function goalGroups(content: BoardPackContent): GoalGroupVm[] {
 export type DataTableVm = { headers: string[]; rows: { key: string; cells: string[] }[] };
 
 /** Round ticks from 0 past `max` (steps of 1, 2, 5 × 10^n), about four of them. */
-function countTicks(max: number): number[] {
+export function countTicks(max: number): number[] {
   const top = Math.max(1, max);
   const raw = top / 4;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
@@ -378,7 +378,7 @@ export function movements(content: BoardPackContent): MovementVm[] {
 }
 
 export type PrintSectionId = keyof typeof sv.styrelserapport.print.sections;
-const printSections: readonly PrintSectionId[] = ['goals', 'members', 'services', 'networks', 'population', 'budget', 'subjects'];
+export const printSections: readonly PrintSectionId[] = ['goals', 'members', 'services', 'networks', 'population', 'budget', 'subjects'];
 
 export type CoverVm = {
   association: string;

@@ -70,7 +70,7 @@ function parseFigure(text: string, metric: GoalMetric): { ok: true; value: numbe
   return { ok: true, value };
 }
 
-type GoalInput = {
+export type GoalInput = {
   year: number;
   title: string;
   description: string;

@@ -87,7 +87,7 @@ export function goalVm(goal: ThreeQuartersGoal | null): GoalVm | undefined {
   };
 }
 
-type RevenueRowVm = {
+export type RevenueRowVm = {
   serviceId: string;
   name: string;
   model: string;

@@ -49,7 +49,7 @@ export function catalogueRows(services: readonly ServiceSummary[], adoption: Ado
 /** Which part of the screen an address opens: `#/tjanster`, `/matris`, `/anvandning` or `/<serviceId>`. */
 export type TjansterView = { kind: 'katalog' } | { kind: 'matris' } | { kind: 'anvandning' } | { kind: 'tjanst'; serviceId: string };
 
-const SECTION_PATHS = { matris: 'matris', anvandning: 'anvandning' } as const;
+export const SECTION_PATHS = { matris: 'matris', anvandning: 'anvandning' } as const;
 
 export function viewFromParams(params: readonly string[]): TjansterView {
   const [first] = params;

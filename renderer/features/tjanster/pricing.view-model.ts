@@ -49,7 +49,7 @@ export function bandRows(model: Extract<PricingModel, { kind: 'banded' }>): { ke
 
 // ---------------------------------------------------------------- the form
 
-type BandForm = { key: string; minPopulation: string; feeKr: string };
+export type BandForm = { key: string; minPopulation: string; feeKr: string };
 export type PricingEntryForm = {
   key: string;
   year: string;

@@ -18,7 +18,7 @@ export const ids = {
   budget2022: 'col-budget-2022',
 } as const;
 
-function planLines(): BudgetLine[] {
+export function planLines(): BudgetLine[] {
   return [
     { id: ids.members, name: 'Medlemsavgifter', kind: 'income', registerSource: 'membership-fees', order: 1 },
     { id: ids.net, name: 'Nettoomsättning', kind: 'income', registerSource: 'service-revenue', order: 2 },
@@ -28,7 +28,7 @@ function planLines(): BudgetLine[] {
   ];
 }
 
-function planColumns(): BudgetColumn[] {
+export function planColumns(): BudgetColumn[] {
   return [
     {
       id: ids.outcome2021,
