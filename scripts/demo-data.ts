@@ -1,12 +1,12 @@
 /**
  * `npm run demo-data -- --scale <n> --out <file> [--seed <s>]`: writes a demo register at n times the
- * association's size (see electron/core/demo/demo-document.ts). The document is validated with the
+ * association's size (see tools/demo/demo-document.ts). The document is validated with the
  * register's schema before it is written, and the same scale and seed always give the same bytes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoSizes, generateDemoDocument, type DemoBase } from '../electron/core/demo/demo-document';
+import { demoSizes, generateDemoDocument, type DemoBase } from '../tools/demo/demo-document';
 import { parseDocumentBytes } from '../electron/core/store/parse-document';
 import { documentSchema, type SambrukDocument } from '../electron/core/store/schema';
 

@@ -11,7 +11,7 @@ import { runChild } from '../lib/child';
 import { collectGarbage, measure } from '../lib/measure';
 import { missing, timed, type BenchResult } from '../lib/results';
 import { benchServices, dataOf } from '../lib/services';
-import { DEMO_AS_OF } from '../../electron/core/demo/demo-document';
+import { DEMO_AS_OF } from '../../tools/demo/demo-document';
 
 export const EXPORT_CHANNEL = 'exports/accountant-workbook';
 export const EXPORT_YEAR = Number(DEMO_AS_OF.slice(0, 4));

@@ -9,7 +9,7 @@ import type { BenchContext } from '../lib/context';
 import { collectGarbage, measure } from '../lib/measure';
 import { missing, timed, type BenchResult } from '../lib/results';
 import { benchServices, dataOf } from '../lib/services';
-import { DEMO_AS_OF } from '../../electron/core/demo/demo-document';
+import { DEMO_AS_OF } from '../../tools/demo/demo-document';
 import type { SambrukDocument } from '../../electron/core/store/schema';
 
 type EvaluateGoals = (doc: SambrukDocument, date: string) => unknown[];

@@ -12,9 +12,9 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { openDocumentFile } from '../../electron/node/document-file-store';
-import { withCheckDigit } from '../../electron/core/demo/demo-document';
-import { firstNames, surnames } from '../../electron/core/demo/demo-names';
-import { createRandom } from '../../electron/core/demo/random';
+import { withCheckDigit } from '../../tools/demo/demo-document';
+import { firstNames, surnames } from '../../tools/demo/demo-names';
+import { createRandom } from '../../tools/demo/random';
 import { businessAreaLabels, formatPhone } from '../../electron/core/domain/contacts';
 import { organisationKindLabels } from '../../electron/core/domain/organisations';
 import { businessAreas, type SambrukDocument } from '../../electron/core/store/schema';

@@ -9,7 +9,7 @@ import type { DocumentPort } from '../../electron/core/services/ports';
 import type { Repository } from '../../electron/core/store/repository';
 import type { SambrukDocument } from '../../electron/core/store/schema';
 import type { Result } from '../../electron/contract';
-import { DEMO_AS_OF } from '../../electron/core/demo/demo-document';
+import { DEMO_AS_OF } from '../../tools/demo/demo-document';
 
 export const BENCH_NOW = new Date(`${DEMO_AS_OF}T10:00:00.000Z`);
 

@@ -5,7 +5,6 @@
  */
 import type { z } from 'zod';
 import type { ChannelDef } from './define';
-import type { Result } from './result';
 import { appChannels } from './channels/app.channels';
 import { servicesChannels } from './channels/services.channels';
 import { usageChannels } from './channels/usage.channels';
@@ -39,9 +38,6 @@ export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 /** What the core receives: parsed, defaulted, normalised. */
 export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = Contract[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
-
-/** The UI's view of the API. */
-export type Api = { [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>> };
 
 /** What the core implements: one handler per channel; a missing one is a compile error. */
 export type ServiceHandlers = {

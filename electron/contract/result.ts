@@ -23,11 +23,6 @@ export type ApiError = {
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
-export const fail = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
-  ok: false,
-  error: details === undefined ? { code, message } : { code, message, details },
-});
 
 /** Thrown inside core services; the dispatcher turns it into a `{ ok: false }` result. */
 export class AppError extends Error {

@@ -3,17 +3,14 @@
  * or opening it read-only and saying why), and telling the UI how saving goes.
  */
 import { AppError } from '../contract';
-import { systemClock } from '../core/domain/calendar-date';
 import type { DocumentPort } from '../core/services/ports';
 import { validateDocument } from '../core/store/parse-document';
 import type { SambrukDocument } from '../core/store/schema';
 import type { LockOptions } from '../node/document-lock';
 import {
-  claimRegister as claimWith,
   makeRegisterWritable,
   openRegisterFile,
   type OpenedRegister,
-  type RegisterAccess,
   type RegisterQuestions,
 } from '../node/register-access';
 import defaultData from '../../assets/default-data.json';
@@ -21,7 +18,7 @@ import { askOpenReadOnly, askOpenReadOnlyBecause, askStartFromDefault, askTakeOv
 import type { EventSender } from './ipc';
 import { sv } from './labels';
 
-export type { OpenedRegister, RegisterAccess } from '../node/register-access';
+export type { OpenedRegister } from '../node/register-access';
 
 /** The user's answers, through native dialogs. */
 export const dialogQuestions: RegisterQuestions = {
@@ -30,11 +27,6 @@ export const dialogQuestions: RegisterQuestions = {
   readOnlyHere: askOpenReadOnlyBecause,
   startFromDefault: askStartFromDefault,
 };
-
-/** See `claimRegister` in register-access.ts; the questions go to the user as dialogs. */
-export function claimRegister(lockOptions: LockOptions, now: () => Date = systemClock): Promise<RegisterAccess> {
-  return claimWith(lockOptions, dialogQuestions, { now });
-}
 
 /** A fresh copy of the bundled default data set (the 2022 plan), validated like any file. */
 export function createDefaultDocument(): SambrukDocument {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { freeze, produce } from 'immer';
 import { serialiseDocumentBytes, serialiseDocumentChunks, serialiseDocumentText } from '../../electron/core/store/serialise-document';
 import { serialiseDocument } from '../../electron/core/store/parse-document';
-import { generateDemoDocument } from '../../electron/core/demo/demo-document';
+import { generateDemoDocument } from '../../tools/demo/demo-document';
 import { readDemoBase } from '../../scripts/demo-data';
 import type { SambrukDocument } from '../../electron/core/store/schema';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { serveStatic } from './static-server';
+import { serveStatic } from '../../tools/lib/static-server';
 
 declare module 'vitest' {
   // Vitest's provide/inject registry is an interface made to be merged.

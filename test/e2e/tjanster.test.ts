@@ -475,13 +475,19 @@ describe('adoption and revenue', () => {
     await poll(() => rowCount(page)).toBe(exactlyOne.rows.length);
   });
 
-  it('offers «Exportera» only as a marked place for the later Excel export', async () => {
+  it('shows no «Exportera» where there is no export to Excel: the catalogue, the adoption table, a service', async () => {
+    const exportButtons = (page: Page) => page.getByRole('button', { name: /Exportera/ }).count();
     const page = await openApp('#/tjanster');
     await page.getByTestId('service-catalogue').waitFor();
     await screenshot(page, 'tjanster-katalog');
-    const button = page.getByTestId('export-placeholder');
-    expect(await button.getAttribute('aria-disabled')).toBe('true');
-    await button.focus();
-    await poll(() => page.getByText(t.exportLater).isVisible()).toBe(true);
+    expect(await exportButtons(page)).toBe(0);
+
+    await page.goto(page.url().replace(/#.*$/, '#/tjanster/anvandning'));
+    await page.getByTestId('adoption-table').waitFor();
+    expect(await exportButtons(page)).toBe(0);
+
+    await page.goto(page.url().replace(/#.*$/, '#/tjanster/svc-bibblix'));
+    await page.getByRole('button', { name: t.service.edit }).waitFor();
+    expect(await exportButtons(page)).toBe(0);
   });
 });

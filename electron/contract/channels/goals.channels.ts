@@ -113,5 +113,5 @@ export const goalsChannels = {
   'packs/print-pdf': channel<PrintPdfResult>()(z.strictObject({ fileName })),
 };
 
-export type { BoardPackContent, MonthPoint, DatedMember } from '../../core/domain/board-pack';
-export type { GoalResult, GoalSubject, GoalStatus, GoalWindow, MetricUnit, MetricKind, SubjectKind } from '../../core/domain/goals';
+export type { BoardPackContent } from '../../core/domain/board-pack';
+export type { GoalResult, GoalSubject, GoalStatus } from '../../core/domain/goals';

@@ -36,7 +36,7 @@ const importLimits = importInputLimits;
 
 export type { ImportRowPlan, ImportSummary, ImportResult, MappingProposal };
 export type { ImportFieldKey } from '../../core/imports/import-fields';
-export type { ImportOutcome, ImportIssue, RowDecision, RowReview, MunicipalityCandidate, ImportMapping } from '../../core/imports/import-plan';
+export type { ImportOutcome, RowDecision, ImportMapping } from '../../core/imports/import-plan';
 
 /** Base64 of the largest file the reader accepts, plus room for padding. */
 const MAX_BASE64 = base64Length(importLimits.maxBytes) + 4;

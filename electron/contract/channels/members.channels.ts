@@ -303,7 +303,7 @@ export type { OrganisationList, OrganisationRow } from '../../core/domain/search
 export type { ContactRow } from '../../core/domain/contacts';
 export type { FeeRow, MembershipFees } from '../../core/domain/fees';
 export type { RegisterFigures } from '../../core/domain/register-figures';
-export type { CoverageModel, CoverageRow } from '../../core/domain/coverage';
+export type { CoverageModel } from '../../core/domain/coverage';
 export type { ChangeList, ChangeView } from '../../core/domain/change-log';
 export type { MembershipTimeline, StatusAt, MemberStatus } from '../../core/domain/memberships';
 export type { Duplicate, OrganisationFacts } from '../../core/domain/organisations';

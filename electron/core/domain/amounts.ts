@@ -32,7 +32,7 @@
  * Each bound is still far above any real figure: the association's whole yearly budget is about 18 M kr.
  */
 export const WORST_CASE_REGISTER = {
-  /** `demoSizes(100)` in electron/core/demo: 100 × 400. */
+  /** `demoSizes(100)` in tools/demo: 100 × 400. */
   organisations: 40_000,
   /** `demoSizes(100)`: 100 × 10, each charging every organisation. */
   services: 1_000,

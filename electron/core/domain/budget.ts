@@ -40,8 +40,6 @@ export const budgetLabels = {
   } satisfies Record<BudgetRegisterSource, string>,
 };
 
-export const totalKeys: readonly BudgetTotalKey[] = ['sum-income', 'sum-cost', 'result'];
-
 export function childrenOf(lines: readonly BudgetLine[], parentId: string | undefined): BudgetLine[] {
   return lines.filter((l) => l.parentId === parentId).sort((a, b) => a.order - b.order);
 }

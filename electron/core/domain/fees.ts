@@ -28,7 +28,6 @@ import type { FeeTable, Membership, Organisation, SambrukDocument } from '../sto
 import { AppError } from '../../contract/result';
 import { formatOre } from './amounts';
 import { firstDayOfYear, lastDayOfYear, monthsChargedAfterJoining, partOfYear } from './calendar-date';
-import { fieldError } from './field-errors';
 import { membershipIndex } from './memberships';
 import { isGroupKind, organisationFacts, organisationKindLabels, referenceMaps, type ReferenceMaps } from './organisations';
 import { compareSv } from './swedish';
@@ -116,14 +115,6 @@ export function feeTableIssues(table: Pick<FeeTable, 'bands' | 'otherOrganisatio
   if (table.otherOrganisations.entryFeeOre < 0) issues.push({ path: ['otherOrganisations', 'entryFeeOre'], message: 'Avgiften kan inte vara negativ.' });
   if (table.otherOrganisations.yearlyFeeOre < 0) issues.push({ path: ['otherOrganisations', 'yearlyFeeOre'], message: 'Avgiften kan inte vara negativ.' });
   return issues;
-}
-
-/** Throws the first of `feeTableIssues` as a refusal naming the field. */
-export function assertFeeTableValid(table: Pick<FeeTable, 'bands' | 'otherOrganisations'>): void {
-  const issue = feeTableIssues(table)[0];
-  if (!issue) return;
-  const field = [...issue.path].reverse().find((p): p is string => typeof p === 'string') ?? 'bands';
-  throw fieldError('validation', field, issue.message, { path: issue.path });
 }
 
 // ---------------------------------------------------------------- one organisation

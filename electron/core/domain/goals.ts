@@ -52,7 +52,6 @@ import { compareSv } from './swedish';
 export type GoalComparison = Goal['comparison'];
 export const goalComparisons = ['at-least', 'at-most', 'more-than', 'between'] as const satisfies readonly GoalComparison[];
 export type GoalStatus = 'reached' | 'on-track' | 'at-risk' | 'missed';
-export const goalStatuses = ['reached', 'on-track', 'at-risk', 'missed'] as const satisfies readonly GoalStatus[];
 /** `count`: a whole number; `share`: a fraction 0–1 (the 0.75 of "three quarters"). */
 export type MetricUnit = 'count' | 'share';
 /** `state`: a figure at a date; `cumulative`: events counted over the year, which only grow. */

@@ -12,10 +12,6 @@ export function periodCovers(period: Pick<Membership, 'joined' | 'left'>, date: 
   return period.joined <= date && (period.left === undefined || date <= period.left);
 }
 
-export function hasOwnMembershipAt(organisationId: string, memberships: readonly Membership[], date: string): boolean {
-  return memberships.some((m) => m.organisationId === organisationId && periodCovers(m, date));
-}
-
 /** Ids of every organisation that is a member at `date`, directly or through a group. */
 export function memberIdsAt(doc: Pick<SambrukDocument, 'organisations' | 'memberships'>, date: string): Set<string> {
   const direct = new Set<string>();
@@ -25,10 +21,6 @@ export function memberIdsAt(doc: Pick<SambrukDocument, 'organisations' | 'member
     if (direct.has(org.id)) for (const memberId of org.groupMemberIds) result.add(memberId);
   }
   return result;
-}
-
-export function isMemberAt(doc: Pick<SambrukDocument, 'organisations' | 'memberships'>, organisation: Organisation, date: string) {
-  return memberIdsAt(doc, date).has(organisation.id);
 }
 
 // ---------------------------------------------------------------- status at a date
@@ -52,11 +44,6 @@ export const memberStatusLabels: Record<MemberStatus, string> = {
   uttradd: 'Utträdd',
   'aldrig-medlem': 'Aldrig medlem',
 };
-
-/** Whether a status means the organisation counts as a member at that date. */
-export function isMemberStatus(status: MemberStatus): boolean {
-  return status === 'medlem' || status === 'uppsagd' || status === 'medlem-via-grupp';
-}
 
 export type StatusAt = {
   status: MemberStatus;

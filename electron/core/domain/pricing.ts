@@ -29,7 +29,6 @@ import { compareSv } from './swedish';
 import { fieldError } from './field-errors';
 import type { AppError } from '../../contract/result';
 
-export { pricingModelIssues, type PricingIssue } from './pricing-rules';
 
 /**
  * The one factor of revenue the amount bounds cannot hold on their own (see domain/amounts.ts) is how many

@@ -83,13 +83,6 @@ function sameMarkedLetters(lower: string, at: number, query: SearchText): boolea
 
 /** How well a name answers a query, best first; `undefined` when it does not match at all. */
 export type MatchRank = 0 | 1 | 2 | 3 | 4;
-export const matchRankLabels: Record<MatchRank, string> = {
-  0: 'exakt',
-  1: 'exakt utan accenter',
-  2: 'början av namnet',
-  3: 'början av ett ord',
-  4: 'del av namnet',
-};
 
 /**
  * Ranks `target` for `query`: 0 the same text (`habo` for Habo), 1 the same once diacritics in the target

@@ -184,15 +184,6 @@ export function usersByServiceAt(doc: UsageDoc & Pick<SambrukDocument, 'services
   return result;
 }
 
-/** Users of one service at `date`. */
-export function serviceUsersAt(doc: UsageDoc, serviceId: string, date: string): Map<string, UsageCell> {
-  return usersFromRecords(
-    doc.usages.filter((u) => u.serviceId === serviceId),
-    groupMembersById(doc.organisations),
-    date,
-  );
-}
-
 /** County of an organisation: its own, or its municipality's from the reference data. */
 export function countyOf(org: Organisation, municipalityCounty: ReadonlyMap<string, string>): string | undefined {
   return org.countyCode ?? (org.municipalityCode ? municipalityCounty.get(org.municipalityCode) : undefined);

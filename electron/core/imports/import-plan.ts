@@ -74,7 +74,6 @@ export type RowDecision = { municipalityCode?: string; accept?: boolean };
 export type ImportDecisions = Readonly<Record<string, RowDecision>>;
 
 export type ImportOutcome = 'new' | 'update' | 'unchanged' | 'review' | 'error' | 'skipped';
-export const importOutcomes: readonly ImportOutcome[] = ['new', 'update', 'unchanged', 'review', 'error', 'skipped'];
 
 export type ImportIssue = {
   severity: 'error' | 'review' | 'info';

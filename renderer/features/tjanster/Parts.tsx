@@ -1,23 +1,8 @@
-import { Button, Field, Input, Tooltip } from '@fluentui/react-components';
-import { ArrowExportLtr20Regular } from '@fluentui/react-icons';
+import { Field, Input } from '@fluentui/react-components';
 import { sv } from '../../lib/i18n/sv';
 import { useTjansterStyles } from './styles';
 
 const t = sv.tjanster;
-
-/**
- * Where «Exportera» will sit once tables can go to Excel (a later issue). Focusable but disabled, with the
- * reason in its description, so nobody mistakes it for a working export.
- */
-export function ExportPlaceholder() {
-  return (
-    <Tooltip content={t.exportLater} relationship="description">
-      <Button icon={<ArrowExportLtr20Regular />} disabledFocusable data-testid="export-placeholder">
-        {t.export}
-      </Button>
-    </Tooltip>
-  );
-}
 
 /**
  * A labelled date field written as ÅÅÅÅ-MM-DD. A text field rather than the browser's date input, whose

@@ -25,7 +25,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { UsersOverTimeChart } from './Charts';
-import { DateField, ExportPlaceholder } from './Parts';
+import { DateField } from './Parts';
 import { ServiceDialog } from './ServiceDialog';
 import { pricingVm, serviceFacts, serviceFigures, userRows, usersChartVm, type UserRowVm } from './service-page.view-model';
 import { useTjansterStyles } from './styles';
@@ -131,7 +131,6 @@ function ServiceContent({ detail, viewDate }: { detail: ServiceDetail; viewDate:
             <Button icon={detail.archived ? <ArrowUndo20Regular /> : <Archive20Regular />} onClick={() => void toggleArchive()} disabled={archive.isPending}>
               {detail.archived ? s.restore : s.archive}
             </Button>
-            <ExportPlaceholder />
           </>
         }
       />

@@ -12,7 +12,6 @@ import { effectiveDate } from './dates';
 import { AdoptionView } from './AdoptionView';
 import { CatalogueView } from './CatalogueView';
 import { MatrixView } from './MatrixView';
-import { ExportPlaceholder } from './Parts';
 import { ServiceView } from './ServiceView';
 import { useTjansterStyles } from './styles';
 
@@ -61,7 +60,6 @@ function SectionPage({
       <PageHeader
         title={t.title}
         subtitle={viewDate ? t.asOf(formatDate(viewDate.date, 'long')) : undefined}
-        actions={section === 'matris' ? undefined : <ExportPlaceholder />}
       />
       <TabList
         selectedValue={section}

@@ -6,7 +6,7 @@
 import type { ChannelInput } from '../../../electron/contract';
 import type { BusinessArea, Service } from '../../../electron/core/store/schema';
 import { sv } from '../../lib/i18n/sv';
-import { emptyPricingEntry, pricingEntryToForm, pricingFormToInput, type PricingEntryForm } from './pricing.view-model';
+import { pricingEntryToForm, pricingFormToInput, type PricingEntryForm } from './pricing.view-model';
 
 const t = sv.tjanster;
 
@@ -51,8 +51,6 @@ export function serviceToForm(service: Service, nextKey: () => string): ServiceF
     pricing: service.pricing.map((entry) => pricingEntryToForm(nextKey(), entry, nextKey)),
   };
 }
-
-export { emptyPricingEntry };
 
 type Built<I> = { ok: true; input: I } | { ok: false; errors: Record<string, string> };
 

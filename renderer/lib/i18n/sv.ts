@@ -32,8 +32,6 @@ export const sv = {
     notFoundTitle: 'Sidan finns inte',
     notFoundBody: 'Adressen leder inte till någon sida i programmet.',
     notFoundBack: 'Gå till Översikt',
-    comingSoonTitle: 'Kommer i en senare version',
-    comingSoonBody: 'Den här delen av programmet är inte färdig ännu.',
   },
   nav: {
     oversikt: 'Översikt',

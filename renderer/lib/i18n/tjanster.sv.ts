@@ -12,8 +12,6 @@ export const tjansterSv = {
   invalidDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
   datePlaceholder: 'ÅÅÅÅ-MM-DD',
   asOf: (date: string) => `Läget den ${date}`,
-  export: 'Exportera',
-  exportLater: 'Export till Excel kommer i en senare version.',
   yes: 'Ja',
   no: 'Nej',
   none: '–',

@@ -10,7 +10,7 @@ import { MAX_ABS_ORE, MAX_FEE_ORE, MAX_ORE_PER_INHABITANT, MAX_POPULATION } from
 import { budgetTable, budgetVsRegister } from '../../../electron/core/domain/budget';
 import { membershipFeesForYear } from '../../../electron/core/domain/fees';
 import { serviceRevenueForYear } from '../../../electron/core/domain/pricing';
-import { generateDemoDocument } from '../../../electron/core/demo/demo-document';
+import { generateDemoDocument } from '../../../tools/demo/demo-document';
 import { accountantModel } from '../../../electron/core/exports/accountant-model';
 import { documentSchema, type PricingModel, type SambrukDocument } from '../../../electron/core/store/schema';
 import { readDemoBase } from '../../../scripts/demo-data';

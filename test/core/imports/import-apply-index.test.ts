@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freeze, produce } from 'immer';
 import { applyImportPlan, planImportSync, type ImportMapping } from '../../../electron/core/imports/import-plan';
 import type { RawSheet } from '../../../electron/core/imports/raw-table';
-import { generateDemoDocument, withCheckDigit } from '../../../electron/core/demo/demo-document';
+import { generateDemoDocument, withCheckDigit } from '../../../tools/demo/demo-document';
 import { readDemoBase } from '../../../scripts/demo-data';
 import type { SambrukDocument } from '../../../electron/core/store/schema';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freeze, produce } from 'immer';
 import { groupMembersById, usagesByService, usersAtCached, usersFromRecords } from '../../../electron/core/domain/usage-matrix';
-import { generateDemoDocument } from '../../../electron/core/demo/demo-document';
+import { generateDemoDocument } from '../../../tools/demo/demo-document';
 import { readDemoBase } from '../../../scripts/demo-data';
 
 const doc = freeze(generateDemoDocument({ scale: 1, seed: 'users-cache', base: readDemoBase() }), true);

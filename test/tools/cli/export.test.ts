@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseArgs, runExport } from '../../../electron/node/cli/export';
+import { parseArgs, runExport } from '../../../tools/cli/export';
 import { membershipFeesForYear } from '../../../electron/core/domain/fees';
 import { serialiseDocument } from '../../../electron/core/store/parse-document';
 import { loadDefaultDocument } from '../../support/memory-document';
@@ -13,7 +13,7 @@ import { accountantFixture, PERSON_EMAIL } from '../../core/exports/accountant-f
 import { partXml } from '../../core/exports/reopen';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const SCRIPT = path.join(repoRoot, 'electron/node/cli/export.ts');
+const SCRIPT = path.join(repoRoot, 'tools/cli/export.ts');
 
 const tempDirs: string[] = [];
 afterEach(() => {

@@ -14,15 +14,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { AppError } from '../../contract/result';
-import { parseYear, REGISTER_YEARS_TEXT, systemClock } from '../../core/domain/calendar-date';
-import { accountantWorkbookTitle, accountantWorkbookFile } from '../../core/exports/accountant-workbook';
-import { decodeBase64 } from '../../core/exports/base64';
-import { readRegisterForTool } from '../read-document-file';
-import { describeFsError } from '../fs-error-text';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../electron/contract/result';
+import { parseYear, REGISTER_YEARS_TEXT } from '../../electron/core/domain/calendar-date';
+import { accountantWorkbookTitle, accountantWorkbookFile } from '../../electron/core/exports/accountant-workbook';
+import { decodeBase64 } from '../../electron/core/exports/base64';
+import { readRegisterForTool } from '../../electron/node/read-document-file';
+import { describeFsError } from '../../electron/node/fs-error-text';
+import { answerWithoutRunning, readArgs, runWhenInvoked, type CliIo } from './args';
 
-export const DEMO_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/default-data.json');
+export const DEMO_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/default-data.json');
 
 export const usage = [
   'Skriver ekonomiunderlaget (Excel) för ett år ur registret.',
@@ -43,67 +44,46 @@ export const usage = [
 export type CliArgs = { data?: string; demo: boolean; year: number; out: string; includePersonalDetails: boolean };
 export type ParsedArgs = { ok: true; args: CliArgs } | { ok: true; help: true } | { ok: false; message: string };
 
-const VALUE_FLAGS = new Set(['--data', '--year', '--out']);
-const SWITCHES = new Set(['--demo', '--personuppgifter', '--help', '-h']);
+const OPTIONS = {
+  data: { type: 'string', example: '--data register.json' },
+  year: { type: 'string', example: '--year 2022' },
+  out: { type: 'string', example: '--out ekonomiunderlag.xlsx' },
+  demo: { type: 'boolean' },
+  personuppgifter: { type: 'boolean' },
+} as const;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const values = new Map<string, string>();
-  const switches = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    if (VALUE_FLAGS.has(flag)) {
-      const value = eq > 0 && flag !== arg ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '' || (value.startsWith('--') && flag === arg)) {
-        return { ok: false, message: `${flag} behöver ett värde, till exempel ${flag === '--year' ? '--year 2022' : flag === '--out' ? '--out ekonomiunderlag.xlsx' : '--data register.json'}.` };
-      }
-      if (values.has(flag)) return { ok: false, message: `${flag} anges två gånger.` };
-      values.set(flag, value);
-    } else if (SWITCHES.has(arg)) {
-      switches.add(arg);
-    } else {
-      return { ok: false, message: `Okänt argument: ${arg.slice(0, 80)}. Skriv --help för att se vilka val som finns.` };
-    }
-  }
-  if (switches.has('--help') || switches.has('-h')) return { ok: true, help: true };
-
-  const data = values.get('--data');
-  const demo = switches.has('--demo');
+  const read = readArgs(argv, OPTIONS);
+  if (!read.ok) return read;
+  if (read.help) return { ok: true, help: true };
+  const { values } = read;
+  const { data } = values;
+  const demo = values.demo === true;
   if (data !== undefined && demo) return { ok: false, message: 'Ange antingen --data <fil> eller --demo, inte båda.' };
   if (data === undefined && !demo) return { ok: false, message: 'Ange registerfilen med --data <fil>, eller --demo för standardregistret.' };
 
-  const yearText = values.get('--year');
+  const yearText = values.year;
   if (yearText === undefined) return { ok: false, message: 'Ange året med --year, till exempel --year 2022.' };
   const year = yearText.trim() === yearText ? parseYear(yearText) : undefined;
   if (year === undefined) {
     return { ok: false, message: `Året ska vara ett årtal ${REGISTER_YEARS_TEXT}, till exempel 2022 (fick ”${yearText.slice(0, 20)}”).` };
   }
 
-  const out = values.get('--out');
+  const { out } = values;
   if (out === undefined) return { ok: false, message: 'Ange var arbetsboken ska sparas med --out <fil.xlsx>.' };
   if (!/\.xlsx$/i.test(out)) return { ok: false, message: `Filen som skrivs ska sluta på .xlsx (fick ”${path.basename(out).slice(0, 80)}”).` };
 
-  return { ok: true, args: { ...(data !== undefined ? { data } : {}), demo, year, out, includePersonalDetails: switches.has('--personuppgifter') } };
+  return { ok: true, args: { ...(data !== undefined ? { data } : {}), demo, year, out, includePersonalDetails: values.personuppgifter === true } };
 }
 
-export type Io = { out: (line: string) => void; err: (line: string) => void; now: () => Date };
+export type Io = CliIo & { now: () => Date };
 
 const kb = (bytes: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
 
 /** Runs the command; returns the exit code. */
 export async function runExport(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
-  if (!parsed.ok) {
-    io.err(`Fel: ${parsed.message}`);
-    io.err('');
-    io.err(usage);
-    return 2;
-  }
-  if ('help' in parsed) {
-    io.out(usage);
-    return 0;
-  }
+  if (!parsed.ok || 'help' in parsed) return answerWithoutRunning(parsed, usage, io);
   const { args } = parsed;
   const source = args.demo ? DEMO_DATA : path.resolve(args.data ?? '');
 
@@ -137,19 +117,4 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
   return 0;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  runExport(process.argv.slice(2), {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    now: systemClock,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`Fel: Ett oväntat fel inträffade: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenInvoked(import.meta.url, runExport);

@@ -45,8 +45,8 @@ import {
   type SambrukDocument,
   type Service,
   type Usage,
-} from '../store/schema';
-import { addDays, dateFromParts, dateOfDayNumber, dayNumber, earlierDate, firstDayOfMonth, lastDayOfYear, laterDate, yearOf } from '../domain/calendar-date';
+} from '../../electron/core/store/schema';
+import { addDays, dateFromParts, dateOfDayNumber, dayNumber, earlierDate, firstDayOfMonth, lastDayOfYear, laterDate, yearOf } from '../../electron/core/domain/calendar-date';
 import { createRandom, type Random } from './random';
 import {
   companyTemplates,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoDocument, readDemoBase } from '../../../scripts/demo-data';
-import { DEMO_AS_OF, demoSizes, generateDemoDocument, withCheckDigit } from '../../../electron/core/demo/demo-document';
-import { createRandom } from '../../../electron/core/demo/random';
+import { DEMO_AS_OF, demoSizes, generateDemoDocument, withCheckDigit } from '../../../tools/demo/demo-document';
+import { createRandom } from '../../../tools/demo/random';
 import { documentSchema, type Membership, type SambrukDocument, type Usage } from '../../../electron/core/store/schema';
 import { parseEmail, parsePhone } from '../../../electron/core/domain/contacts';
 import { isCanonicalOrgNumber } from '../../../electron/core/domain/organisation-number';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BOOT_DOCUMENT_GLOBAL, BOOT_READ_ONLY_GLOBAL, bootDocumentText, bootReadOnlyReason, installWebBridge } from '../../../renderer/bridge/web-bridge';
-import { generateDemoDocument } from '../../../electron/core/demo/demo-document';
+import { generateDemoDocument } from '../../../tools/demo/demo-document';
 import { readDemoBase } from '../../../scripts/demo-data';
 import { overviewAt } from '../../../electron/core/domain/overview';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DATA, parseArgs, runBoardPack } from '../../../electron/node/cli/board-pack';
+import { DEMO_DATA, parseArgs, runBoardPack } from '../../../tools/cli/board-pack';
 import { buildBoardPack } from '../../../electron/core/domain/board-pack';
 import { memberIdsAt } from '../../../electron/core/domain/memberships';
 import { parseDocumentText, serialiseDocument } from '../../../electron/core/store/parse-document';
@@ -79,7 +79,7 @@ describe('arguments', () => {
 
   it('exits with 2 and the usage from the real script entry', async () => {
     const run = promisify(execFile);
-    const failure = await run('npx', ['tsx', 'electron/node/cli/board-pack.ts', '--demo', '--out', dir], { cwd: path.resolve(import.meta.dirname, '../../..') }).then(
+    const failure = await run('npx', ['tsx', 'tools/cli/board-pack.ts', '--demo', '--out', dir], { cwd: path.resolve(import.meta.dirname, '../../..') }).then(
       () => undefined,
       (error: { code?: number; stderr?: string }) => error,
     );

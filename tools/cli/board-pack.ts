@@ -16,19 +16,19 @@
  * Every message is Swedish and names what to do.
  */
 import fs from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { AppError } from '../../contract/result';
-import { buildBoardPack, type BoardPackContent } from '../../core/domain/board-pack';
-import { boardPackFileName, boardPackWorkbookBytes } from '../../core/exports/board-pack-workbook';
-import { DATE_YEARS, isCalendarDate, systemClock } from '../../core/domain/calendar-date';
-import { readRegisterForTool } from '../read-document-file';
-import { describeFsError } from '../fs-error-text';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../electron/contract/result';
+import { buildBoardPack, type BoardPackContent } from '../../electron/core/domain/board-pack';
+import { boardPackFileName, boardPackWorkbookBytes } from '../../electron/core/exports/board-pack-workbook';
+import { DATE_YEARS, isCalendarDate } from '../../electron/core/domain/calendar-date';
+import { readRegisterForTool } from '../../electron/node/read-document-file';
+import { describeFsError } from '../../electron/node/fs-error-text';
+import { serveStatic } from '../lib/static-server';
+import { answerWithoutRunning, readArgs, runWhenInvoked, type CliIo } from './args';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_DATA = path.join(projectRoot, 'assets/default-data.json');
 
 export const usage = [
@@ -60,44 +60,27 @@ export type CliArgs = {
 };
 export type ParsedArgs = { ok: true; args: CliArgs } | { ok: true; help: true } | { ok: false; message: string };
 
-const VALUE_FLAGS = new Set(['--data', '--date', '--out', '--web', '--chromium']);
-const SWITCHES = new Set(['--demo', '--tidigare-ar', '--help', '-h']);
-const EXAMPLES: Record<string, string> = {
-  '--data': '--data register.json',
-  '--date': '--date 2022-06-30',
-  '--out': '--out styrelsepaket',
-  '--web': '--web out/web',
-  '--chromium': '--chromium /usr/bin/chromium',
-};
+const OPTIONS = {
+  data: { type: 'string', example: '--data register.json' },
+  date: { type: 'string', example: '--date 2022-06-30' },
+  out: { type: 'string', example: '--out styrelsepaket' },
+  web: { type: 'string', example: '--web out/web' },
+  chromium: { type: 'string', example: '--chromium /usr/bin/chromium' },
+  demo: { type: 'boolean' },
+  'tidigare-ar': { type: 'boolean' },
+} as const;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const values = new Map<string, string>();
-  const switches = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    if (VALUE_FLAGS.has(flag)) {
-      const value = eq > 0 && flag !== arg ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '' || (value.startsWith('--') && flag === arg)) {
-        return { ok: false, message: `${flag} behöver ett värde, till exempel ${EXAMPLES[flag] ?? flag}.` };
-      }
-      if (values.has(flag)) return { ok: false, message: `${flag} anges två gånger.` };
-      values.set(flag, value);
-    } else if (SWITCHES.has(arg)) {
-      switches.add(arg);
-    } else {
-      return { ok: false, message: `Okänt argument: ${arg.slice(0, 80)}. Skriv --help för att se vilka val som finns.` };
-    }
-  }
-  if (switches.has('--help') || switches.has('-h')) return { ok: true, help: true };
-
-  const data = values.get('--data');
-  const demo = switches.has('--demo');
+  const read = readArgs(argv, OPTIONS);
+  if (!read.ok) return read;
+  if (read.help) return { ok: true, help: true };
+  const { values } = read;
+  const { data } = values;
+  const demo = values.demo === true;
   if (data !== undefined && demo) return { ok: false, message: 'Ange antingen --data <fil> eller --demo, inte båda.' };
   if (data === undefined && !demo) return { ok: false, message: 'Ange registerfilen med --data <fil>, eller --demo för standardregistret.' };
 
-  const date = values.get('--date');
+  const { date } = values;
   if (date === undefined) return { ok: false, message: 'Ange styrelsemötets datum med --date, till exempel --date 2022-06-30.' };
   if (!isCalendarDate(date)) {
     return {
@@ -106,11 +89,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     };
   }
 
-  const out = values.get('--out');
+  const { out } = values;
   if (out === undefined) return { ok: false, message: 'Ange mappen där filerna ska sparas med --out <mapp>.' };
 
-  const web = values.get('--web');
-  const chromium = values.get('--chromium');
+  const { web, chromium } = values;
   return {
     ok: true,
     args: {
@@ -118,14 +100,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       demo,
       date,
       out,
-      includePreviousYear: switches.has('--tidigare-ar'),
+      includePreviousYear: values['tidigare-ar'] === true,
       ...(web !== undefined ? { web } : {}),
       ...(chromium !== undefined ? { chromium } : {}),
     },
   };
 }
 
-export type Io = { out: (line: string) => void; err: (line: string) => void; now: () => Date; env?: NodeJS.ProcessEnv };
+export type Io = CliIo & { now: () => Date; env?: NodeJS.ProcessEnv };
 
 const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium',
@@ -160,54 +142,6 @@ function writeAtomically(target: string, bytes: Uint8Array): void {
     fs.rmSync(temp, { force: true });
     throw error;
   }
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves a built folder on 127.0.0.1 at a free port; GET and HEAD only, nothing outside the folder. */
-async function serveFolder(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const root = path.resolve(dir);
-  const server: Server = createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    const file = path.resolve(root, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    fs.stat(file, (error, info) => {
-      if (error || !info.isFile()) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Hittades inte');
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': info.size });
-      if (req.method === 'HEAD') res.end();
-      else fs.createReadStream(file).pipe(res);
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /**
@@ -256,7 +190,7 @@ async function printPdf(content: BoardPackContent, args: CliArgs, io: Io): Promi
   }
   const build = await webBuild(args, io);
   if ('reason' in build) return build;
-  const server = await serveFolder(build.dir);
+  const server = await serveStatic(build.dir);
   const browser = await playwright.chromium.launch({
     executablePath: chromium.path,
     headless: true,
@@ -290,16 +224,7 @@ const kb = (bytes: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDi
 /** Runs the command; returns the exit code. */
 export async function runBoardPack(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
-  if (!parsed.ok) {
-    io.err(`Fel: ${parsed.message}`);
-    io.err('');
-    io.err(usage);
-    return 2;
-  }
-  if ('help' in parsed) {
-    io.out(usage);
-    return 0;
-  }
+  if (!parsed.ok || 'help' in parsed) return answerWithoutRunning(parsed, usage, io);
   const { args } = parsed;
   const source = args.demo ? DEMO_DATA : path.resolve(args.data ?? '');
 
@@ -351,19 +276,4 @@ export async function runBoardPack(argv: readonly string[], io: Io): Promise<num
   return 0;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  runBoardPack(process.argv.slice(2), {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    now: systemClock,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`Fel: Ett oväntat fel inträffade: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenInvoked(import.meta.url, runBoardPack);

@@ -4,7 +4,7 @@
  * services and networks a ten-times-larger association would have. Invented names only: no list here names
  * a real person.
  */
-import type { BusinessArea } from '../store/schema';
+import type { BusinessArea } from '../../electron/core/store/schema';
 
 export const firstNames = [
   'Anna', 'Eva', 'Maria', 'Karin', 'Sara', 'Christina', 'Lena', 'Emma', 'Kerstin', 'Marie', 'Ingrid', 'Malin',
