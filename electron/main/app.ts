@@ -59,9 +59,12 @@ export async function startApp(): Promise<void> {
   const saves = trackSaves(opened.port, send, (error) => {
     void resolveConflict(error).catch((reason: unknown) => console.error(reason));
   });
+  // The change log names who made each change; the account does not change while the app runs.
+  const user = lockOwner().user;
   const services = createServices({
     clock: () => new Date(),
     ids: () => randomUUID(),
+    user: () => user,
     document: saves.port,
     initial: opened.document,
     loadReport: opened.report,
