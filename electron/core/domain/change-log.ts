@@ -90,3 +90,33 @@ export function listChanges(doc: Pick<SambrukDocument, 'changeLog' | 'organisati
     }),
   };
 }
+
+export type ChangeLogOption = { value: string; label: string };
+/** What the log screen can filter by: the kinds, organisations and persons its entries name. */
+export type ChangeLogOptions = { entities: ChangeLogOption[]; organisations: ChangeLogOption[]; contacts: ChangeLogOption[] };
+export type ChangeLogAnswer = ChangeList & { options: ChangeLogOptions };
+
+/** The whole register's log, filtered and paged, with the choices its filters offer. */
+export function changeLog(doc: Pick<SambrukDocument, 'changeLog' | 'organisations' | 'contacts'>, filter: ChangeFilter = {}): ChangeLogAnswer {
+  const entityIds = new Set<string>();
+  const organisationIds = new Set<string>();
+  const contactIds = new Set<string>();
+  for (const e of doc.changeLog) {
+    entityIds.add(e.entity);
+    if (e.organisationId !== undefined) organisationIds.add(e.organisationId);
+    if (e.contactId !== undefined) contactIds.add(e.contactId);
+    else if (e.entity === 'contact') contactIds.add(e.entityId);
+  }
+  const byLabel = (a: ChangeLogOption, b: ChangeLogOption) => a.label.localeCompare(b.label, 'sv');
+  const named = (records: readonly { id: string; name: string }[], ids: Set<string>) =>
+    records.filter((r) => ids.has(r.id)).map((r) => ({ value: r.id, label: r.name })).sort(byLabel);
+  // The kinds in a fixed order (the labels' order), then any kind the labels do not know.
+  const known = Object.keys(changeEntityLabels);
+  const entities = [...entityIds]
+    .sort((a, b) => (known.indexOf(a) + 1 || known.length + 1) - (known.indexOf(b) + 1 || known.length + 1) || a.localeCompare(b))
+    .map((value) => ({ value, label: changeEntityLabels[value] ?? value }));
+  return {
+    ...listChanges(doc, filter),
+    options: { entities, organisations: named(doc.organisations, organisationIds), contacts: named(doc.contacts, contactIds) },
+  };
+}

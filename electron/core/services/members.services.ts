@@ -10,7 +10,7 @@ import type { OrganisationNetwork, OrganisationPage } from '../../contract/chann
 import { contactSchema, membershipSchema, organisationSchema, type Contact, type FeeTable, type Membership, type Organisation, type SambrukDocument } from '../store/schema';
 import type { Transaction } from '../store/transaction';
 import type { ServiceContext } from './create-services';
-import { listChanges } from '../domain/change-log';
+import { changeLog, listChanges } from '../domain/change-log';
 import { applyContactPatch, contactRows, prepareContactFields } from '../domain/contacts';
 import { coverageAt } from '../domain/coverage';
 import { applyErasure, exportPerson, findContact, planErasure } from '../domain/erasure';
@@ -356,6 +356,6 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
     'fees/compute': ({ year }) => membershipFeesForYear(repo.get(), year),
 
     // ------------------------------------------------------------ change log
-    'changes/list': (filter) => listChanges(repo.get(), filter),
+    'changes/list': (filter) => changeLog(repo.get(), filter),
   };
 }
