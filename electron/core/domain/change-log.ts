@@ -52,12 +52,20 @@ export type ChangeFilter = {
   contactId?: string | undefined;
   /** The kind of record (`organisation`, `usage`, ...). */
   entity?: string | undefined;
-  /** First and last calendar day (`YYYY-MM-DD`, inclusive, in UTC as the entries' times are). */
+  /** First and last calendar day (`YYYY-MM-DD`, inclusive), in Swedish time as the screens show the times. */
   from?: string | undefined;
   to?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 };
+
+const swedishDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day in Sweden of a stored UTC time. */
+function dayOf(at: string): string {
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? at.slice(0, 10) : swedishDay.format(ms);
+}
 
 /** The log newest first, filtered, paged with `offset`/`limit`. */
 export function listChanges(doc: Pick<SambrukDocument, 'changeLog' | 'organisations' | 'contacts'>, filter: ChangeFilter = {}): ChangeList {
@@ -67,8 +75,8 @@ export function listChanges(doc: Pick<SambrukDocument, 'changeLog' | 'organisati
       (organisationId === undefined || e.organisationId === organisationId) &&
       (contactId === undefined || e.contactId === contactId || (e.entity === 'contact' && e.entityId === contactId)) &&
       (entity === undefined || e.entity === entity) &&
-      (from === undefined || e.at.slice(0, 10) >= from) &&
-      (to === undefined || e.at.slice(0, 10) <= to),
+      (from === undefined || dayOf(e.at) >= from) &&
+      (to === undefined || dayOf(e.at) <= to),
   );
   const newestFirst = [...matching].reverse().sort((a, b) => b.at.localeCompare(a.at));
   const offset = filter.offset ?? 0;

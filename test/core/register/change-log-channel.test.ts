@@ -57,6 +57,11 @@ describe('changes/list: the change log of the whole register', () => {
     expect(await summaries({ from: '2022-03-02', to: '2022-03-02' })).toEqual(['Ändrade anteckning för Sävsjö', 'Lade till kontaktpersonen Cia Lund (Sävsjö)']);
     expect(await summaries({ to: '2022-03-01' })).toEqual(['Lade till kontaktpersonen Bo Ek (Habo)']);
     expect(await summaries({ entity: 'contact', from: '2022-03-03' })).toHaveLength(3);
+    // Days are Swedish days: 23:30 UTC on 1 March is already 2 March in Sweden.
+    const late = createTestServices({ clock: () => new Date('2022-03-01T23:30:00.000Z') });
+    data(await late.call('members/update', { id: late.repo.get().organisations[0]!.id, note: 'Sent' }));
+    expect(data(await late.call('changes/list', { from: '2022-03-02', to: '2022-03-02' })).total).toBe(1);
+    expect(data(await late.call('changes/list', { to: '2022-03-01' })).total).toBe(0);
     const page = data(await call('changes/list', { limit: 2, offset: 4 }));
     expect(page.total).toBe(6);
     expect(page.entries.map((e) => e.summary)).toEqual(['Lade till kontaktpersonen Cia Lund (Sävsjö)', 'Lade till kontaktpersonen Bo Ek (Habo)']);
