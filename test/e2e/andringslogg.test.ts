@@ -99,5 +99,12 @@ describe('Ändringslogg', () => {
     await page.getByLabel(t.to).fill(TODAY);
     await expect.poll(() => rows(page).count()).toBe(3);
     expect(page.url()).toContain(`fran=${TODAY}`);
+
+    // An organisation's page leads to the log filtered to it.
+    await page.goto(`${webUrl}?clock=${TODAY}#/medlemmar/${second.id}`);
+    await page.getByRole('heading', { level: 1, name: second.name }).waitFor();
+    await page.getByTestId('changes-section').getByRole('link', { name: sv.medlemmar.page.changesInLog }).click();
+    await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
+    expect(await page.getByLabel(t.organisation).inputValue()).toBe(second.id);
   });
 });

@@ -115,6 +115,10 @@ export function changeLog(doc: Pick<SambrukDocument, 'changeLog' | 'organisation
     if (e.contactId !== undefined) contactIds.add(e.contactId);
     else if (e.entity === 'contact') contactIds.add(e.entityId);
   }
+  // What the filter names stays a choice even with nothing logged for it, so the screen can show the filter.
+  if (filter.organisationId !== undefined) organisationIds.add(filter.organisationId);
+  if (filter.contactId !== undefined) contactIds.add(filter.contactId);
+  if (filter.entity !== undefined) entityIds.add(filter.entity);
   const byLabel = (a: ChangeLogOption, b: ChangeLogOption) => a.label.localeCompare(b.label, 'sv');
   const named = (records: readonly { id: string; name: string }[], ids: Set<string>) =>
     records.filter((r) => ids.has(r.id)).map((r) => ({ value: r.id, label: r.name })).sort(byLabel);

@@ -81,6 +81,16 @@ describe('changes/list: the change log of the whole register', () => {
     ]);
   });
 
+  it('keeps what the filter names among the choices even when nothing is logged for it', async () => {
+    const base = referenceDocument();
+    const s = createTestServices({ initial: referenceDocument({ organisations: [municipality(base, '0643')] }) });
+    const habo = s.repo.get().organisations[0]!;
+    const answer = data(await s.call('changes/list', { organisationId: habo.id, entity: 'usage' }));
+    expect(answer.total).toBe(0);
+    expect(answer.options.organisations).toEqual([{ value: habo.id, label: 'Habo' }]);
+    expect(answer.options.entities).toEqual([{ value: 'usage', label: 'Användning' }]);
+  });
+
   it('refuses a range that ends before it starts, and a date that does not exist, in Swedish', async () => {
     const { call } = await setUp();
     expect(await call('changes/list', { from: '2022-03-03', to: '2022-03-01' })).toMatchObject({
