@@ -66,11 +66,6 @@ export const tableSpecs = {
 export type TableName = keyof typeof tableSpecs;
 export type RecordOf<N extends TableName> = ReturnType<(typeof tableSpecs)[N]['read']>[number];
 
-/** The table names the change log uses for its entries, for the log screen's filter. */
-export const tableEntities: Record<TableName, string> = Object.fromEntries(
-  Object.entries(tableSpecs).map(([name, spec]) => [name, spec.entity]),
-) as Record<TableName, string>;
-
 type NestedSpec<T> = {
   parent: TableName;
   /** The parent's field holding the list. */
@@ -85,7 +80,7 @@ type NestedSpec<T> = {
 type Network = SambrukDocument['networks'][number];
 
 /** Lists inside records: a network's roster and its meetings. */
-export const nestedSpecs = {
+const nestedSpecs = {
   roster: {
     parent: 'networks',
     field: 'roster',
