@@ -386,7 +386,8 @@ export function runTransaction<T>(doc: SambrukDocument, summary: string, ctx: En
   const working = new Working(doc);
   const steps: Step[] = [];
   const entries: ChangeLogEntry[] = [];
-  const changeId = ctx.ids();
+  // Made with the first entry: a transaction that changes nothing takes no id.
+  let changeId: string | undefined;
 
   /** The entry of one operation (also kept in its step, for the entries of undo and redo). */
   function describe(
@@ -412,7 +413,7 @@ export function runTransaction<T>(doc: SambrukDocument, summary: string, ctx: En
       ...(kept.before !== undefined ? { before: kept.before } : {}),
       ...(kept.after !== undefined ? { after: kept.after } : {}),
     };
-    if (entry.logged) entries.push(logEntry(ctx, changeId, entry, options?.action ?? action, entry.before, entry.after));
+    if (entry.logged) entries.push(logEntry(ctx, (changeId ??= ctx.ids()), entry, options?.action ?? action, entry.before, entry.after));
     return entry;
   }
 
