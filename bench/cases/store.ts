@@ -56,14 +56,10 @@ export async function benchSave(ctx: BenchContext): Promise<BenchResult> {
   collectGarbage();
   const ours = await measure(async (i) => {
     const index = (i * 7919) % organisations.length;
-    await repo.change('Bänkändring', (draft) => {
-      const org = draft.organisations[index];
+    await repo.change('Bänkändring', (tx) => {
+      const org = organisations[index];
       if (!org) throw new Error('no organisation');
-      org.note = `Bänkändring ${i}`;
-      return {
-        records: [{ entity: 'organisation', entityId: org.id, organisationId: org.id, action: 'update', summary: `Ändrade anteckningen för ${org.name}` }],
-        value: undefined,
-      };
+      tx.organisations.update(org.id, { note: `Bänkändring ${i}` }, { summary: `Ändrade anteckningen för ${org.name}` });
     });
   }, { budgetMs, maxSamples: 40 });
 

@@ -90,9 +90,12 @@ export async function startApp(): Promise<void> {
     },
     () => held.store.takeNotices(),
   );
+  // The change log names who made each change; the account does not change while the app runs.
+  const user = lockOwner().user;
   const services = createServices({
     clock: systemClock,
     ids: () => randomUUID(),
+    user: () => user,
     document: saves.port,
     initial: opened.document,
     loadReport: opened.report,

@@ -14,6 +14,8 @@ import {
   ClipboardTextLtr20Regular,
   Database20Filled,
   Database20Regular,
+  History20Filled,
+  History20Regular,
   Money20Filled,
   Money20Regular,
   Organization20Filled,
@@ -31,6 +33,7 @@ import { TjansterPage } from '../features/tjanster/TjansterPage';
 import { NatverkPage } from '../features/natverk/NatverkPage';
 import { BudgetPage } from '../features/budget/BudgetPage';
 import { StyrelserapportPage } from '../features/styrelserapport/StyrelserapportPage';
+import { AndringsloggPage } from '../features/andringslogg/AndringsloggPage';
 import { DataPage } from '../features/data/DataPage';
 
 export type RouteDef = { id: string; label: string; icon: FluentIcon; Page: ComponentType<PageProps> };
@@ -42,6 +45,7 @@ export const routes = [
   { id: 'natverk', label: sv.nav.natverk, icon: bundleIcon(Organization20Filled, Organization20Regular), Page: NatverkPage },
   { id: 'budget', label: sv.nav.budget, icon: bundleIcon(Money20Filled, Money20Regular), Page: BudgetPage },
   { id: 'styrelserapport', label: sv.nav.styrelserapport, icon: bundleIcon(ClipboardTextLtr20Filled, ClipboardTextLtr20Regular), Page: StyrelserapportPage },
+  { id: 'andringslogg', label: sv.nav.andringslogg, icon: bundleIcon(History20Filled, History20Regular), Page: AndringsloggPage },
   { id: 'data', label: sv.nav.data, icon: bundleIcon(Database20Filled, Database20Regular), Page: DataPage },
 ] as const satisfies readonly RouteDef[];
 

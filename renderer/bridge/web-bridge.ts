@@ -97,6 +97,8 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
   const { handlers, repo } = createServices({
     clock: options.clock ?? systemClock,
     ids: options.ids ?? (() => crypto.randomUUID()),
+    // The browser has no account to name; the log says the change was made in web mode.
+    user: () => 'webbläget',
     document,
     initial,
     loadReport: options.loadReport ?? WEB_LOAD_REPORT,

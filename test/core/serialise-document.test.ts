@@ -83,7 +83,7 @@ describe('serialiseDocumentText', () => {
     const next = produce(doc, (draft) => {
       const org = draft.organisations[5];
       if (org) org.note = 'Ändrad';
-      draft.changeLog.push({ id: 'x', at: '2022-06-30T10:00:00.000Z', entity: 'organisation', entityId: 'y', action: 'update', summary: 'Ändrad' });
+      draft.changeLog.push({ id: 'x', at: '2022-06-30T10:00:00.000Z', by: '', entity: 'organisation', entityId: 'y', action: 'update', summary: 'Ändrad' });
     });
     expect(serialiseDocument(next)).toBe(JSON.stringify(next));
     expect(serialiseDocument(doc)).toBe(JSON.stringify(doc));
@@ -136,7 +136,7 @@ describe('serialiseDocumentText', () => {
     try {
       const next = produce(doc, (draft) => {
         draft.organisations[7]!.note = 'Ändrad';
-        draft.changeLog.push({ id: 'x', at: '2022-06-30T10:00:00.000Z', entity: 'organisation', entityId: 'y', action: 'update', summary: 'Ändrad' });
+        draft.changeLog.push({ id: 'x', at: '2022-06-30T10:00:00.000Z', by: '', entity: 'organisation', entityId: 'y', action: 'update', summary: 'Ändrad' });
       });
       expect(sameBytes(serialiseDocumentBytes(next), JSON.stringify(next))).toBe(true);
       // The changed organisation and the new entry, not the register's 1.5 MB.

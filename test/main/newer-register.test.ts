@@ -29,7 +29,7 @@ const dataFile = () => path.join(userData, 'sambruk-kansli.json');
 
 function newerText(broken = false): string {
   const raw = JSON.parse(serialiseDocument(validateDocument(structuredClone(defaultData)))) as Record<string, unknown>;
-  raw.schemaVersion = 2;
+  raw.schemaVersion = 3;
   raw.invoices = [];
   if (broken) (raw.meta as Record<string, unknown>).revision = 'tolv';
   return JSON.stringify(raw);
@@ -67,7 +67,7 @@ describe('a register written by a newer version, in the app', () => {
     // The Data screen names the reason too, and offers no «Gör registret skrivbart» for it.
     expect(info.data.readOnlyReason).toBe('newer-version');
     expect(info.data.loadReport.outcome).toBe('opened');
-    expect(info.data.loadReport.readOnlyReason).toMatch(/schemaversion 2.*schemaversion 1.*Installera den nyare versionen/s);
+    expect(info.data.loadReport.readOnlyReason).toMatch(/schemaversion 3.*schemaversion 2.*Installera den nyare versionen/s);
 
     // The lock was taken to open the file, and given back once it was seen to be a newer version's.
     expect(existsSync(`${dataFile()}.lock`)).toBe(false);
@@ -83,7 +83,7 @@ describe('a register written by a newer version, in the app', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(0);
     expect(app.quit).toHaveBeenCalled();
     const [, message] = dialog.showErrorBox.mock.calls[0] as [string, string];
-    expect(message).toMatch(/nyare version av Sambruk Kansli \(schemaversion 2\).*schemaversion 1.*Installera den nyare versionen/);
+    expect(message).toMatch(/nyare version av Sambruk Kansli \(schemaversion 3\).*schemaversion 2.*Installera den nyare versionen/);
     expect(await listing()).toEqual(before);
   });
 });

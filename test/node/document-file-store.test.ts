@@ -233,19 +233,13 @@ describe('saving when the disk fails', () => {
       clock: () => new Date('2026-01-15T12:00:00.000Z'),
       ids: () => `id-${++n}`,
     });
-    await repo.change('Första', (draft) => {
-      draft.settings.first = true;
-      return { records: [], value: undefined };
-    });
+    await repo.change('Första', (tx) => tx.setSetting('first', true));
     const good = repo.get();
     const bytes = await readFile(file);
 
     faulty.failNext('write', 'ENOSPC');
     await expect(
-      repo.change('Andra', (draft) => {
-        draft.settings.second = true;
-        return { records: [], value: undefined };
-      }),
+      repo.change('Andra', (tx) => tx.setSetting('second', true)),
     ).rejects.toMatchObject({ code: 'save-failed' });
 
     expect(repo.get()).toBe(good);
@@ -255,10 +249,7 @@ describe('saving when the disk fails', () => {
     expect(await tempFilesIn(dir)).toEqual([]);
 
     // The disk has room again: the next change is saved on top of the last good state.
-    await repo.change('Tredje', (draft) => {
-      draft.settings.third = true;
-      return { records: [], value: undefined };
-    });
+    await repo.change('Tredje', (tx) => tx.setSetting('third', true));
     expect((await open()).document.settings).toEqual({ first: true, third: true });
   });
 

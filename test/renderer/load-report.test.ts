@@ -4,7 +4,7 @@ import { loadReportLines, loadReportNeedsBar } from '../../renderer/app/LoadRepo
 import { saveStateText } from '../../renderer/components/SaveStatusText';
 
 const reason =
-  'Registret är skapat av en nyare version av Sambruk Kansli (schemaversion 2); den här versionen känner bara till schemaversion 1. Registret är därför öppnat skrivskyddat …';
+  'Registret är skapat av en nyare version av Sambruk Kansli (schemaversion 3); den här versionen känner bara till schemaversion 2. Registret är därför öppnat skrivskyddat …';
 
 describe('the load report: why the register is read-only', () => {
   it('a register that opened read-only on its own gets the bar, with the reason first', () => {

@@ -75,23 +75,17 @@ describe('web bridge', () => {
       });
 
     const first = changed(1);
-    await b.repo.change('Teständring', (draft) => {
-      draft.meta.source = 'ändrad i test';
-      return { records: [], value: undefined };
-    });
+    await b.repo.change('Teständring', (tx) => tx.setSetting('source', 'ändrad i test'));
     // Events come in a later task, as over IPC: none has arrived when the change resolves.
     expect(seen).toEqual([]);
     await first;
     expect(seen).toEqual(['status:saving', 'status:saved', 'changed:1']);
     expect(statuses.every((s) => s.revision === 1)).toBe(true);
-    expect(parseDocumentText(b.savedText() ?? '').meta.source).toBe('ändrad i test');
+    expect(parseDocumentText(b.savedText() ?? '').settings.source).toBe('ändrad i test');
 
     off();
     const second = changed(2);
-    await b.repo.change('Till', (draft) => {
-      draft.meta.source = 'igen';
-      return { records: [], value: undefined };
-    });
+    await b.repo.change('Till', (tx) => tx.setSetting('source', 'igen'));
     await second;
     expect(seen.filter((s) => s.startsWith('changed'))).toEqual(['changed:1']);
   });
@@ -102,20 +96,14 @@ describe('web bridge', () => {
     const historyAtEvent = new Promise<unknown>((resolve) => {
       b.api.on('store/changed', () => resolve(client.request('history/get-state', {})));
     });
-    await b.repo.change('Ändrade en inställning', (draft) => {
-      draft.settings.x = 1;
-      return { records: [], value: undefined };
-    });
+    await b.repo.change('Ändrade en inställning', (tx) => tx.setSetting('x', 1));
     expect(await historyAtEvent).toMatchObject({ canUndo: true, undoSummary: 'Ändrade en inställning' });
   });
 
   it('undoes through history/undo like the desktop', async () => {
     const b = bridge();
     // meta is outside undo by design, so change a setting.
-    await b.repo.change('Ändrade källa', (draft) => {
-      draft.settings.testValue = 'ändrad';
-      return { records: [], value: undefined };
-    });
+    await b.repo.change('Ändrade källa', (tx) => tx.setSetting('testValue', 'ändrad'));
     const client = createApiClient(b.api);
     expect(await client.request('history/get-state', {})).toMatchObject({ canUndo: true, undoSummary: 'Ändrade källa' });
     expect(await client.request('history/undo', {})).toMatchObject({ canUndo: false, canRedo: true });

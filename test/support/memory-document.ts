@@ -42,11 +42,14 @@ export function memoryPort() {
 }
 
 /** Services over an in-memory port with a fixed clock and counting ids: deterministic. */
-export function createTestServices(options: { initial?: SambrukDocument; now?: string; onProgress?: Ports['onProgress'] } = {}) {
+export function createTestServices(
+  options: { initial?: SambrukDocument; now?: string; clock?: Ports['clock']; user?: Ports['user']; onProgress?: Ports['onProgress'] } = {},
+) {
   const port = memoryPort();
   let n = 0;
   const ports: Ports = {
-    clock: () => new Date(options.now ?? '2022-06-30T10:00:00.000Z'),
+    clock: options.clock ?? (() => new Date(options.now ?? '2022-06-30T10:00:00.000Z')),
+    ...(options.user ? { user: options.user } : {}),
     ids: () => `id-${++n}`,
     document: port,
     initial: options.initial ?? loadDefaultDocument(),

@@ -867,6 +867,7 @@ function makeChangeLog(organisations: readonly Organisation[]): ChangeLogEntry[]
   return organisations.map((o, i) => ({
     id: `log-${pad(i + 1, 7)}`,
     at: o.createdAt,
+    by: '',
     entity: 'organisation',
     entityId: o.id,
     organisationId: o.id,

@@ -34,7 +34,7 @@ import type { FeeRow, MembershipFees } from '../../core/domain/fees';
 import { feeTableIssues } from '../../core/domain/fees';
 import type { RegisterFigures } from '../../core/domain/register-figures';
 import type { CoverageModel } from '../../core/domain/coverage';
-import type { ChangeList } from '../../core/domain/change-log';
+import type { ChangeList, ChangeLogAnswer } from '../../core/domain/change-log';
 import { erasureGrounds, type ErasureReport, type PersonExport } from '../../core/domain/erasure';
 
 const empty = z.strictObject({});
@@ -289,13 +289,25 @@ export const membersChannels = {
   'fees/save-table': channel<FeeTable>()(z.strictObject({ table: feeTableInput })),
   'fees/compute': channel<MembershipFees>()(z.strictObject({ year })),
 
-  /** The change log, newest first, for one organisation or the whole register. */
-  'changes/list': channel<ChangeList>()(
-    z.strictObject({
-      organisationId: id.optional(),
-      limit: z.number().int().min(1).max(1000).default(100),
-      offset: z.number().int().min(0).max(10_000_000).default(0),
-    }),
+  /**
+   * The change log of the whole register, newest first, filtered by organisation, person (contact), kind of
+   * record and calendar days (inclusive), with the choices the filters offer.
+   */
+  'changes/list': channel<ChangeLogAnswer>()(
+    z
+      .strictObject({
+        organisationId: id.optional(),
+        contactId: id.optional(),
+        entity: z.string().min(1).max(40).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+      })
+      .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+        message: 'Till-datumet ligger före från-datumet.',
+        path: ['to'],
+      }),
   ),
 };
 
@@ -304,7 +316,7 @@ export type { ContactRow } from '../../core/domain/contacts';
 export type { FeeRow, MembershipFees } from '../../core/domain/fees';
 export type { RegisterFigures } from '../../core/domain/register-figures';
 export type { CoverageModel } from '../../core/domain/coverage';
-export type { ChangeList, ChangeView } from '../../core/domain/change-log';
+export type { ChangeList, ChangeLogAnswer, ChangeLogOption, ChangeView } from '../../core/domain/change-log';
 export type { MembershipTimeline, StatusAt, MemberStatus } from '../../core/domain/memberships';
 export type { Duplicate, OrganisationFacts } from '../../core/domain/organisations';
 export type { ErasureReport, PersonExport } from '../../core/domain/erasure';

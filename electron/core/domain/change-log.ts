@@ -1,15 +1,13 @@
 /**
- * The change log: every change to the register leaves an entry saying when, what, and the record before and
- * after (plain copies). Entries carry the organisation they concern so each organisation page can show its
- * history. Undo does not roll the log back (the repository excludes it from undo): the log tells what happened.
- *
- * Entries are written through the repository (`repo.change(summary, draft => ({ records, value }))`), which
- * stamps id and time; this module builds the records and reads the log.
+ * The change log: every change to the register leaves entries saying when, who, what, and the record before and
+ * after. The repository writes them, one per operation of a transaction (`store/transaction.ts`), and one per
+ * record that an undo or redo changes back. Undo does not roll the log back: the log tells what happened.
+ * This module reads the log: the whole register's, filtered by date, kind of record, organisation and person.
  */
-import type { ChangeRecord } from '../store/repository';
-import type { ChangeLogEntry, SambrukDocument } from '../store/schema';
+import type { ChangeAction, ChangeLogEntry, SambrukDocument } from '../store/schema';
+import { dateAt, instantOf } from './calendar-date';
 
-export type ChangeAction = ChangeLogEntry['action'];
+export type { ChangeAction } from '../store/schema';
 
 export const changeActionLabels: Record<ChangeAction, string> = {
   create: 'Skapad',
@@ -19,16 +17,25 @@ export const changeActionLabels: Record<ChangeAction, string> = {
   erase: 'Raderad',
   import: 'Importerad',
   restore: 'Återställd',
+  undo: 'Ångrad',
+  redo: 'Gjord om',
 };
 
+/** The kinds of record the log names, in the order the log screen offers them. */
 export const changeEntityLabels: Record<string, string> = {
   organisation: 'Organisation',
   membership: 'Medlemsperiod',
   contact: 'Kontaktperson',
   feeTable: 'Avgiftstabell',
-  usage: 'Användning',
   service: 'Tjänst',
+  usage: 'Användning',
   network: 'Nätverk',
+  'roster-entry': 'Deltagare i nätverk',
+  meeting: 'Möte',
+  goal: 'Mål',
+  'board-pack': 'Styrelsepaket',
+  'budget-line': 'Budgetrad',
+  'budget-column': 'Budgetkolumn',
   document: 'Registret',
   history: 'Ångra/gör om',
 };
@@ -37,55 +44,90 @@ export const changeEntityLabels: Record<string, string> = {
 export const ERASED_MARKER = '[raderade personuppgifter]';
 export const ERASED_SUMMARY = 'Uppgifter om en raderad person';
 
-/** A change-log record; `before`/`after` are copied to plain data so later edits cannot reach into the log. */
-export function changeRecord(
-  entity: string,
-  entityId: string,
-  action: ChangeAction,
-  summary: string,
-  options: { organisationId?: string | undefined; before?: unknown; after?: unknown } = {},
-): ChangeRecord {
-  return {
-    entity,
-    entityId,
-    action,
-    summary: summary.slice(0, 500),
-    ...(options.organisationId !== undefined ? { organisationId: options.organisationId } : {}),
-    ...(options.before !== undefined ? { before: plainCopy(options.before) } : {}),
-    ...(options.after !== undefined ? { after: plainCopy(options.after) } : {}),
-  };
-}
-
-function plainCopy(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value)) as unknown;
-}
-
-export type ChangeView = ChangeLogEntry & { actionLabel: string; entityLabel: string; organisationName?: string };
+export type ChangeView = ChangeLogEntry & { actionLabel: string; entityLabel: string; organisationName?: string; contactName?: string };
 export type ChangeList = { total: number; entries: ChangeView[] };
 
-/**
- * The log newest first, optionally for one organisation (the entries that name it), paged with
- * `offset`/`limit`.
- */
-export function listChanges(
-  doc: Pick<SambrukDocument, 'changeLog' | 'organisations'>,
-  options: { organisationId?: string; limit?: number; offset?: number } = {},
-): ChangeList {
-  const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
-  const matching = doc.changeLog.filter((e) => options.organisationId === undefined || e.organisationId === options.organisationId);
+export type ChangeFilter = {
+  organisationId?: string | undefined;
+  /** The contact person the entries concern. */
+  contactId?: string | undefined;
+  /** The kind of record (`organisation`, `usage`, ...). */
+  entity?: string | undefined;
+  /** First and last calendar day (`YYYY-MM-DD`, inclusive), in Swedish time as the screens show the times. */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+};
+
+/** The calendar day in Sweden of a stored UTC time. */
+function dayOf(at: string): string {
+  const instant = instantOf(at);
+  return instant ? dateAt(instant) : at.slice(0, 10);
+}
+
+/** The log newest first, filtered, paged with `offset`/`limit`. */
+export function listChanges(doc: Pick<SambrukDocument, 'changeLog' | 'organisations' | 'contacts'>, filter: ChangeFilter = {}): ChangeList {
+  const { organisationId, contactId, entity, from, to } = filter;
+  const matching = doc.changeLog.filter(
+    (e) =>
+      (organisationId === undefined || e.organisationId === organisationId) &&
+      (contactId === undefined || e.contactId === contactId || (e.entity === 'contact' && e.entityId === contactId)) &&
+      (entity === undefined || e.entity === entity) &&
+      (from === undefined || dayOf(e.at) >= from) &&
+      (to === undefined || dayOf(e.at) <= to),
+  );
   const newestFirst = [...matching].reverse().sort((a, b) => b.at.localeCompare(a.at));
-  const offset = options.offset ?? 0;
-  const page = newestFirst.slice(offset, offset + (options.limit ?? 200));
+  const offset = filter.offset ?? 0;
+  const page = newestFirst.slice(offset, offset + (filter.limit ?? 200));
+  const organisations = new Map(doc.organisations.map((o) => [o.id, o.name]));
+  const contacts = new Map(doc.contacts.map((c) => [c.id, c.name]));
   return {
     total: matching.length,
     entries: page.map((e) => {
-      const organisationName = e.organisationId !== undefined ? names.get(e.organisationId) : undefined;
+      const organisationName = e.organisationId !== undefined ? organisations.get(e.organisationId) : undefined;
+      const contactName = e.contactId !== undefined ? contacts.get(e.contactId) : undefined;
       return {
         ...e,
         actionLabel: changeActionLabels[e.action],
         entityLabel: changeEntityLabels[e.entity] ?? e.entity,
         ...(organisationName !== undefined ? { organisationName } : {}),
+        ...(contactName !== undefined ? { contactName } : {}),
       };
     }),
+  };
+}
+
+export type ChangeLogOption = { value: string; label: string };
+/** What the log screen can filter by: the kinds, organisations and persons its entries name. */
+export type ChangeLogOptions = { entities: ChangeLogOption[]; organisations: ChangeLogOption[]; contacts: ChangeLogOption[] };
+export type ChangeLogAnswer = ChangeList & { options: ChangeLogOptions };
+
+/** The whole register's log, filtered and paged, with the choices its filters offer. */
+export function changeLog(doc: Pick<SambrukDocument, 'changeLog' | 'organisations' | 'contacts'>, filter: ChangeFilter = {}): ChangeLogAnswer {
+  const entityIds = new Set<string>();
+  const organisationIds = new Set<string>();
+  const contactIds = new Set<string>();
+  for (const e of doc.changeLog) {
+    entityIds.add(e.entity);
+    if (e.organisationId !== undefined) organisationIds.add(e.organisationId);
+    if (e.contactId !== undefined) contactIds.add(e.contactId);
+    else if (e.entity === 'contact') contactIds.add(e.entityId);
+  }
+  // What the filter names stays a choice even with nothing logged for it, so the screen can show the filter.
+  if (filter.organisationId !== undefined) organisationIds.add(filter.organisationId);
+  if (filter.contactId !== undefined) contactIds.add(filter.contactId);
+  if (filter.entity !== undefined) entityIds.add(filter.entity);
+  const byLabel = (a: ChangeLogOption, b: ChangeLogOption) => a.label.localeCompare(b.label, 'sv');
+  const named = (records: readonly { id: string; name: string }[], ids: Set<string>) =>
+    records.filter((r) => ids.has(r.id)).map((r) => ({ value: r.id, label: r.name })).sort(byLabel);
+  // The kinds in a fixed order (the labels' order), then any kind the labels do not know.
+  const known = Object.keys(changeEntityLabels);
+  const entities = [...entityIds]
+    .sort((a, b) => (known.indexOf(a) + 1 || known.length + 1) - (known.indexOf(b) + 1 || known.length + 1) || a.localeCompare(b))
+    .map((value) => ({ value, label: changeEntityLabels[value] ?? value }));
+  return {
+    ...listChanges(doc, filter),
+    options: { entities, organisations: named(doc.organisations, organisationIds), contacts: named(doc.contacts, contactIds) },
   };
 }

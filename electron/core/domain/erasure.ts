@@ -16,10 +16,10 @@
  * without any detail of the person. The caller must then clear the undo history (`repo.clearHistory()`), which
  * would otherwise still hold the old values. Backups on disk are outside the document and not touched here.
  */
-import type { ChangeRecord } from '../store/repository';
 import type { ChangeLogEntry, Contact, RosterEntry, SambrukDocument } from '../store/schema';
+import { tableSpecs, type EntryOptions, type TableName, type Transaction } from '../store/transaction';
 import { AppError } from '../../contract/result';
-import { changeRecord, ERASED_MARKER, ERASED_SUMMARY } from './change-log';
+import { ERASED_MARKER, ERASED_SUMMARY } from './change-log';
 import { formatPhone, legalBasisLabels } from './contacts';
 
 export const erasureGrounds = ['begaran', 'behovs-inte', 'invandning', 'felaktig'] as const;
@@ -70,7 +70,7 @@ function mentions(value: unknown, pattern: RegExp | undefined, contactId: string
 
 /** Whether a log entry is about the person: its own entries, or others that mention the person. */
 function entryAboutPerson(e: ChangeLogEntry, pattern: RegExp | undefined, contactId: string): boolean {
-  if (e.entityId === contactId) return true;
+  if (e.entityId === contactId || e.contactId === contactId) return true;
   // Entries about another contact are that person's history: only the id counts there, so a namesake keeps it.
   if (e.entity === 'contact') return mentions([e.before, e.after], undefined, contactId);
   return mentions([e.summary, e.before, e.after], pattern, contactId);
@@ -145,9 +145,10 @@ export type ErasureReport = {
 };
 
 export type ErasurePlan = {
-  /** The top-level sections that change, to assign onto the draft. */
+  /** The top-level sections as they are to be after the erasure (`applyErasure` writes them). */
   sections: Partial<SambrukDocument>;
-  record: ChangeRecord;
+  /** The log entry of the erasure itself: no detail of the person. */
+  entry: EntryOptions;
   report: ErasureReport;
 };
 
@@ -215,8 +216,11 @@ export function planErasure(doc: SambrukDocument, contactId: string, ground: Era
     report.textsReplaced = counter.replaced;
   }
 
-  const record = changeRecord('contact', contactId, 'erase', `En kontaktperson raderades ur registret. Grund: ${erasureGroundLabels[ground].toLocaleLowerCase('sv-SE')}.`, {
+  const entry: EntryOptions = {
+    action: 'erase',
+    summary: `En kontaktperson raderades ur registret. Grund: ${erasureGroundLabels[ground].toLocaleLowerCase('sv-SE')}.`,
     organisationId: contact.organisationId,
+    before: undefined,
     after: {
       erased: true,
       erasureGround: ground,
@@ -224,6 +228,29 @@ export function planErasure(doc: SambrukDocument, contactId: string, ground: Era
       legalBasis: contact.legalBasis,
       legalBasisLabel: legalBasisLabels[contact.legalBasis],
     },
-  });
-  return { sections, record, report };
+  };
+  return { sections, entry, report };
+}
+
+/**
+ * Writes an erasure planned on `tx.doc`: the contact goes with the erasure's entry; every other record the plan
+ * changed is written without an entry of its own (an entry would keep the old text, which is what goes); the
+ * log's entries about the person are scrubbed.
+ */
+export function applyErasure(tx: Transaction, contactId: string, plan: ErasurePlan): void {
+  const doc = tx.doc;
+  const planned: SambrukDocument = { ...doc, ...plan.sections };
+  const quiet: EntryOptions = { logged: false };
+  tx.contacts.remove(contactId, plan.entry);
+  for (const name of Object.keys(tableSpecs) as TableName[]) {
+    const next = tableSpecs[name].read(planned);
+    if (next !== tableSpecs[name].read(doc)) (tx[name] as Transaction['goals']).replaceAll(next as never, quiet);
+  }
+  if (planned.settings !== doc.settings) {
+    for (const [key, value] of Object.entries(planned.settings)) if (value !== doc.settings[key]) tx.setSetting(key, value);
+  }
+  if (plan.sections.changeLog) {
+    const scrubbed = new Map(plan.sections.changeLog.map((e, i) => [doc.changeLog[i], e]));
+    tx.rewriteLog((e) => scrubbed.get(e) ?? e);
+  }
 }

@@ -12,6 +12,7 @@
  * service at the date (users rule in usage-matrix.ts). The roster holds the persons who represent them.
  */
 import { AppError } from '../../contract/result';
+import type { Transaction } from '../store/transaction';
 import type {
   CouncilOrganisation,
   EmailList,
@@ -61,19 +62,13 @@ export function assertUniqueNetworkName(doc: Pick<SambrukDocument, 'networks'>, 
  * Links a governance council and its service both ways (`network.serviceId`, `service.councilNetworkId`),
  * or unlinks with `serviceId` undefined. Refuses a service that already has another council, a network
  * that is not a förvaltningsråd, and a missing service. When the service side asks (`fromService`), a
- * council that governs another service is refused too; the council's own side may move it. Works on an
- * immer draft.
+ * council that governs another service is refused too; the council's own side may move it.
  */
-export function linkCouncil(
-  draft: { networks: Network[]; services: Service[] },
-  networkId: string,
-  serviceId: string | undefined,
-  options: { fromService?: boolean } = {},
-): void {
-  const network = draft.networks.find((n) => n.id === networkId);
+export function linkCouncil(tx: Transaction, networkId: string, serviceId: string | undefined, options: { fromService?: boolean } = {}): void {
+  const network = tx.networks.get(networkId);
   if (!network) throw new AppError('not-found', 'Förvaltningsråd: Nätverket finns inte.', { field: 'councilNetworkId' });
   if (serviceId !== undefined && options.fromService && network.serviceId !== undefined && network.serviceId !== serviceId) {
-    const governed = draft.services.find((s) => s.id === network.serviceId);
+    const governed = tx.services.get(network.serviceId);
     throw new AppError('conflict', `Förvaltningsråd: ${network.name} är redan förvaltningsråd för ${governed?.name ?? 'en annan tjänst'}.`, {
       field: 'councilNetworkId',
     });
@@ -82,26 +77,31 @@ export function linkCouncil(
     if (network.kind !== 'forvaltningsrad') {
       throw new AppError('validation', 'Tjänst: Bara ett förvaltningsråd kan höra till en tjänst.', { field: 'serviceId' });
     }
-    const service = draft.services.find((s) => s.id === serviceId);
+    const service = tx.services.get(serviceId);
     if (!service) throw new AppError('not-found', 'Tjänst: Tjänsten finns inte.', { field: 'serviceId' });
-    const other = draft.networks.find((n) => n.id !== networkId && n.serviceId === serviceId);
+    const other = tx.networks.all().find((n) => n.id !== networkId && n.serviceId === serviceId);
     if (other) {
       throw new AppError('conflict', `Tjänst: ${service.name} har redan förvaltningsrådet ${other.name}.`, { field: 'serviceId', existingId: other.id });
     }
   }
+  const unlink = (s: Service) =>
+    tx.services.update(s.id, (draft) => {
+      delete draft.councilNetworkId;
+    });
   const previous = network.serviceId;
   if (previous !== undefined && previous !== serviceId) {
-    const old = draft.services.find((s) => s.id === previous);
-    if (old && old.councilNetworkId === networkId) delete old.councilNetworkId;
+    const old = tx.services.get(previous);
+    if (old && old.councilNetworkId === networkId) unlink(old);
   }
   if (serviceId === undefined) {
-    delete network.serviceId;
-    for (const s of draft.services) if (s.councilNetworkId === networkId) delete s.councilNetworkId;
+    tx.networks.update(networkId, (draft) => {
+      delete draft.serviceId;
+    });
+    for (const s of [...tx.services.all()]) if (s.councilNetworkId === networkId) unlink(s);
     return;
   }
-  network.serviceId = serviceId;
-  const service = draft.services.find((s) => s.id === serviceId);
-  if (service) service.councilNetworkId = networkId;
+  tx.networks.update(networkId, { serviceId });
+  tx.services.update(serviceId, { councilNetworkId: networkId });
 }
 
 /** What the network figures need, computed once per call rather than once per network. */

@@ -7,6 +7,7 @@
  * One participant has one entry at a time in a network, so a person's role on a date is unambiguous.
  */
 import { AppError } from '../../contract/result';
+import type { Transaction } from '../store/transaction';
 import type { Contact, Network, RosterEntry, RosterRole, SambrukDocument } from '../store/schema';
 import { nameKey, periodActiveAt, periodsOverlap, type Period } from './services';
 
@@ -100,21 +101,22 @@ export type EndPersonChange = { networkId: string; entryId: string; action: 'end
 /**
  * Ends every entry of `contactId` that is in force on or after `date`, in every network (archived ones
  * too: the person has left): open entries and entries ending later get `to = date`; entries that would
- * only start after `date` are removed. Entries already over by `date` are left as history. Works on an
- * immer draft; returns what it changed, for the change log.
+ * only start after `date` are removed. Entries already over by `date` are left as history. Each is an
+ * operation of the transaction, logged with `summary`; returns what it changed.
  */
-export function endPersonEverywhere(networks: Network[], contactId: string, date: string): EndPersonChange[] {
+export function endPersonEverywhere(tx: Transaction, contactId: string, date: string, summary: (change: EndPersonChange, network: Network) => string): EndPersonChange[] {
   const changes: EndPersonChange[] = [];
-  for (const network of networks) {
-    for (let i = network.roster.length - 1; i >= 0; i -= 1) {
-      const entry = network.roster[i];
-      if (!entry || entry.contactId !== contactId) continue;
+  for (const network of tx.networks.all()) {
+    for (const entry of network.roster) {
+      if (entry.contactId !== contactId) continue;
       if (entry.from > date) {
-        changes.push({ networkId: network.id, entryId: entry.id, action: 'removed', before: { ...entry } });
-        network.roster.splice(i, 1);
+        const change: EndPersonChange = { networkId: network.id, entryId: entry.id, action: 'removed', before: entry };
+        tx.roster.remove(network.id, entry.id, { summary: summary(change, network) });
+        changes.push(change);
       } else if (entry.to === undefined || entry.to > date) {
-        changes.push({ networkId: network.id, entryId: entry.id, action: 'ended', before: { ...entry } });
-        entry.to = date;
+        const change: EndPersonChange = { networkId: network.id, entryId: entry.id, action: 'ended', before: entry };
+        tx.roster.update(network.id, entry.id, { to: date }, { summary: summary(change, network) });
+        changes.push(change);
       }
     }
   }

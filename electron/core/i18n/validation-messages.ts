@@ -16,6 +16,7 @@ export const fieldLabels: Record<string, string> = {
   serviceId: 'Tjänst',
   networkId: 'Nätverk',
   contactId: 'Kontaktperson',
+  entity: 'Slag av post',
   joined: 'Inträdesdatum',
   left: 'Utträdesdatum',
   noticeGiven: 'Uppsägningsdatum',

@@ -25,9 +25,8 @@
  * follow the reference data (a differing figure in the file is noted, not stored), and a membership period that
  * overlaps one in the register is left as the register has it.
  */
-import { isDraft, original, type Draft } from 'immer';
 import { AppError } from '../../contract/result';
-import type { ChangeRecord } from '../store/repository';
+import type { Transaction } from '../store/transaction';
 import {
   contactSchema,
   membershipSchema,
@@ -39,7 +38,6 @@ import {
   type OrganisationKind,
   type SambrukDocument,
 } from '../store/schema';
-import { changeRecord } from '../domain/change-log';
 import { businessAreaLabels, formatPhone, parseEmail, parsePhone } from '../domain/contacts';
 import { assertNoPeriodOverlap, membershipPeriodsOverlap } from '../domain/memberships';
 import { parseOrgNumber } from '../domain/organisation-number';
@@ -837,12 +835,11 @@ export function describeImportResult(result: ImportResult): string {
  * same: a duplicate is still decided by `assertNotDuplicate`, over the few organisations sharing a key, in the
  * register's order, with their values as they are now.
  */
-function draftIndex(draft: Draft<SambrukDocument>) {
-  const base: SambrukDocument = isDraft(draft) ? (original(draft) as SambrukDocument) : (draft as SambrukDocument);
+function transactionIndex(tx: Transaction) {
+  const base: SambrukDocument = tx.doc;
   const positions = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item, i) => [item.id, i]));
   const organisations = positions(base.organisations);
   const memberships = positions(base.memberships);
-  const contacts = positions(base.contacts);
   const byKey = new Map<string, number[]>();
   const keysOf = (o: Pick<Organisation, 'name' | 'municipalityCode' | 'orgNumber'>): string[] => {
     const keys: string[] = [];
@@ -869,20 +866,19 @@ function draftIndex(draft: Draft<SambrukDocument>) {
     else periodsByOrg.set(organisationId, [position]);
   };
   base.memberships.forEach((m, i) => addPeriod(m.organisationId, i));
-  const at = <T>(items: T[], position: number | undefined): T | undefined => (position === undefined ? undefined : items[position]);
-
   return {
-    organisation: (id: string) => at(draft.organisations, organisations.get(id)),
-    period: (id: string) => at(draft.memberships, memberships.get(id)),
-    contact: (id: string) => at(draft.contacts, contacts.get(id)),
+    organisation: (id: string) => tx.organisations.get(id),
+    period: (id: string) => tx.memberships.get(id),
+    contact: (id: string) => tx.contacts.get(id),
     /** The organisations that share a key with `candidate`, in the register's order. */
     duplicateCandidates(candidate: Pick<Organisation, 'name' | 'municipalityCode' | 'orgNumber'>): Organisation[] {
       const found = new Set<number>();
       for (const key of keysOf(candidate)) for (const position of byKey.get(key) ?? []) found.add(position);
-      return [...found].sort((a, b) => a - b).map((position) => draft.organisations[position] as Organisation);
+      const all = tx.organisations.all();
+      return [...found].sort((a, b) => a - b).map((position) => all[position] as Organisation);
     },
     organisationAdded(org: Organisation) {
-      const position = draft.organisations.length - 1;
+      const position = tx.organisations.all().length - 1;
       organisations.set(org.id, position);
       addKeys(org, position);
     },
@@ -891,9 +887,12 @@ function draftIndex(draft: Draft<SambrukDocument>) {
       const position = organisations.get(id);
       if (position !== undefined) addKeys(after, position);
     },
-    periodsOf: (organisationId: string) => (periodsByOrg.get(organisationId) ?? []).map((position) => draft.memberships[position] as Membership),
+    periodsOf: (organisationId: string) => {
+      const all = tx.memberships.all();
+      return (periodsByOrg.get(organisationId) ?? []).map((position) => all[position] as Membership);
+    },
     periodAdded(period: Membership) {
-      const position = draft.memberships.length - 1;
+      const position = tx.memberships.all().length - 1;
       memberships.set(period.id, position);
       addPeriod(period.organisationId, position);
     },
@@ -901,16 +900,15 @@ function draftIndex(draft: Draft<SambrukDocument>) {
 }
 
 /**
- * Writes a plan's operations to a draft (inside one `repo.change`). Every record is parsed by the schema
- * and checked against the register's rules (no duplicate organisation, no overlapping periods) once more;
- * a failure throws, and the repository then discards the whole change.
+ * Writes a plan's operations through a transaction (inside one `repo.change`), each logged as imported. Every
+ * record is parsed by the schema and checked against the register's rules (no duplicate organisation, no
+ * overlapping periods) once more; a failure throws, and the repository then discards the whole change.
  */
 export function applyImportPlan(
-  draft: Draft<SambrukDocument>,
+  tx: Transaction,
   plan: Pick<ImportPlan, 'ops' | 'rows'>,
   context: { ids: () => string; now: string; source: string },
-): { records: ChangeRecord[]; result: ImportResult } {
-  const records: ChangeRecord[] = [];
+): ImportResult {
   const idOfRef = new Map<OrgRef, string>();
   const result: ImportResult = {
     organisationsCreated: 0,
@@ -922,7 +920,7 @@ export function applyImportPlan(
     rowsApplied: new Set(plan.ops.map((o) => o.row)).size,
   };
   const organisationIdOf = (ref: OrgRef) => idOfRef.get(ref) ?? ref;
-  const index = draftIndex(draft);
+  const index = transactionIndex(tx);
   const findOrg = index.organisation;
   const at = (row: number) => `${context.source}, rad ${row}`;
   const touchedOrgs = new Set<string>();
@@ -933,24 +931,21 @@ export function applyImportPlan(
         const id = context.ids();
         const org = organisationSchema.parse({ ...op.fields, id, archived: false, createdAt: context.now });
         assertNotDuplicate(index.duplicateCandidates(org), org);
-        draft.organisations.push(org);
+        tx.organisations.insert(org, { action: 'import', summary: `Importerad (${at(op.row)}): ny organisation ${org.name}` });
         index.organisationAdded(org);
         idOfRef.set(op.ref, id);
         result.organisationsCreated += 1;
-        records.push(changeRecord('organisation', id, 'import', `Importerad (${at(op.row)}): ny organisation ${org.name}`, { organisationId: id, after: org }));
         break;
       }
       case 'update-organisation': {
         const org = findOrg(op.organisationId);
         if (!org) throw new AppError('conflict', 'En organisation i importen finns inte längre i registret. Förhandsvisa importen igen.');
-        const before = JSON.parse(JSON.stringify(org)) as Organisation;
-        const after = organisationSchema.parse({ ...before, ...op.patch });
+        const after = organisationSchema.parse({ ...org, ...op.patch });
         assertNotDuplicate(index.duplicateCandidates(after), after, after.id);
-        Object.assign(org, op.patch);
+        tx.organisations.update(org.id, op.patch, { action: 'import', summary: `Importerad (${at(op.row)}): ${op.describe.join('; ')}` });
         index.organisationChanged(org.id, after);
         if (!touchedOrgs.has(org.id)) result.organisationsUpdated += 1;
         touchedOrgs.add(org.id);
-        records.push(changeRecord('organisation', org.id, 'import', `Importerad (${at(op.row)}): ${op.describe.join('; ')}`, { organisationId: org.id, before, after }));
         break;
       }
       case 'add-membership': {
@@ -959,32 +954,21 @@ export function applyImportPlan(
         if (!org) throw new AppError('conflict', 'En organisation i importen finns inte längre i registret. Förhandsvisa importen igen.');
         const period: Membership = membershipSchema.parse({ id: context.ids(), organisationId, joined: op.joined, ...(op.left ? { left: op.left } : {}), note: '' });
         assertNoPeriodOverlap(index.periodsOf(organisationId), organisationId, period);
-        draft.memberships.push(period);
+        tx.memberships.insert(period, { action: 'import', summary: `${org.name}: medlemsperiod ${describePeriod(period.joined, period.left)} importerad (${at(op.row)})` });
         index.periodAdded(period);
         result.membershipsAdded += 1;
-        records.push(
-          changeRecord('membership', period.id, 'import', `${org.name}: medlemsperiod ${describePeriod(period.joined, period.left)} importerad (${at(op.row)})`, {
-            organisationId,
-            after: period,
-          }),
-        );
         break;
       }
       case 'end-membership': {
         const period = index.period(op.membershipId);
         if (!period) throw new AppError('conflict', 'En medlemsperiod i importen finns inte längre i registret. Förhandsvisa importen igen.');
-        const before = { ...period } as Membership;
         if (op.left < period.joined) throw new AppError('validation', `Utträdet ${op.left} ligger före inträdet ${period.joined}.`);
-        period.left = op.left;
-        assertNoPeriodOverlap(index.periodsOf(period.organisationId), period.organisationId, period, period.id);
+        assertNoPeriodOverlap(index.periodsOf(period.organisationId), period.organisationId, { ...period, left: op.left }, period.id);
+        tx.memberships.update(period.id, { left: op.left }, {
+          action: 'import',
+          summary: `${findOrg(period.organisationId)?.name ?? ''}: medlemsperioden från ${period.joined} avslutad ${op.left} (${at(op.row)})`,
+        });
         result.membershipsEnded += 1;
-        records.push(
-          changeRecord('membership', period.id, 'import', `${findOrg(period.organisationId)?.name ?? ''}: medlemsperioden från ${period.joined} avslutad ${op.left} (${at(op.row)})`, {
-            organisationId: period.organisationId,
-            before,
-            after: { ...period },
-          }),
-        );
         break;
       }
       case 'create-contact': {
@@ -992,24 +976,19 @@ export function applyImportPlan(
         const org = findOrg(organisationId);
         if (!org) throw new AppError('conflict', 'En organisation i importen finns inte längre i registret. Förhandsvisa importen igen.');
         const contact: Contact = contactSchema.parse({ id: context.ids(), organisationId, ...op.fields, createdAt: context.now });
-        draft.contacts.push(contact);
+        tx.contacts.insert(contact, { action: 'import', summary: `Lade till kontaktpersonen ${contact.name} (${org.name}) från ${at(op.row)}` });
         result.contactsCreated += 1;
-        records.push(
-          changeRecord('contact', contact.id, 'import', `Lade till kontaktpersonen ${contact.name} (${org.name}) från ${at(op.row)}`, { organisationId, after: contact }),
-        );
         break;
       }
       case 'update-contact': {
         const contact = index.contact(op.contactId);
         if (!contact) throw new AppError('conflict', 'En kontaktperson i importen finns inte längre i registret. Förhandsvisa importen igen.');
-        const before = JSON.parse(JSON.stringify(contact)) as Contact;
-        const after = contactSchema.parse({ ...before, ...op.patch });
-        Object.assign(contact, op.patch);
+        const after = contactSchema.parse({ ...contact, ...op.patch });
+        tx.contacts.update(contact.id, op.patch, { action: 'import', summary: `Ändrade kontaktpersonen ${after.name} (${at(op.row)}): ${op.describe.join(', ')}` });
         result.contactsUpdated += 1;
-        records.push(changeRecord('contact', contact.id, 'import', `Ändrade kontaktpersonen ${after.name} (${at(op.row)}): ${op.describe.join(', ')}`, { organisationId: contact.organisationId, before, after }));
         break;
       }
     }
   }
-  return { records, result };
+  return result;
 }

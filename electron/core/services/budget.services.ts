@@ -5,7 +5,9 @@ import {
   type ServiceHandlers,
   type ServiceRevenueReport,
 } from '../../contract';
-import type { SambrukDocument } from '../store/schema';
+import { produce } from 'immer';
+import type { Budget, SambrukDocument } from '../store/schema';
+import type { EntryOptions, Transaction } from '../store/transaction';
 import type { ServiceContext } from './create-services';
 import {
   addColumn,
@@ -26,6 +28,21 @@ import { memberIdsAt } from '../domain/memberships';
 import { serviceRevenueForYear } from '../domain/pricing';
 import { labelForPath } from '../i18n/validation-messages';
 import { lastDayOfYear } from '../domain/calendar-date';
+
+/**
+ * Runs a budget edit of the domain (which works on a whole budget) on a copy of the budget and writes the lines
+ * and columns it changed through the transaction. `edit` returns the summary of the log entries (and a value).
+ */
+function editBudget<T>(tx: Transaction, edit: (budget: Budget) => { entry: EntryOptions; value: T }): T {
+  let result: { entry: EntryOptions; value: T } | undefined;
+  const next = produce(tx.doc.budget, (draft) => {
+    result = edit(draft);
+  });
+  if (!result) throw new Error('budget: the edit returned nothing');
+  tx.budgetLines.replaceAll(next.lines, result.entry);
+  tx.budgetColumns.replaceAll(next.columns, result.entry);
+  return result.value;
+}
 
 type BudgetChannel =
   | 'budget/get'
@@ -170,108 +187,69 @@ export function createBudgetServices({ repo, ports }: ServiceContext): Pick<Serv
       const name = current?.name ?? '';
       const label = column ? columnLabel(column) : '';
       const text = (v: number | undefined) => (v === undefined ? 'tomt' : formatOre(v));
-      await repo.change(`Ändrade ${name}, ${label}`, (draft) => {
-        const { before, after, line } = setLeafAmount(draft.budget, columnId, lineId, ore);
-        return {
-          value: undefined,
-          records: [
-            {
-              entity: 'budget-column',
-              entityId: columnId,
-              action: 'update',
-              summary: `${line.name}, ${label}: ${text(before)} → ${text(after)}`,
-              before: { lineId, amountOre: before ?? null },
-              after: { lineId, amountOre: after ?? null },
-            },
-          ],
-        };
-      });
+      await repo.change(`Ändrade ${name}, ${label}`, (tx) =>
+        editBudget(tx, (budget) => {
+          const { before, after, line } = setLeafAmount(budget, columnId, lineId, ore);
+          return { entry: { summary: `${line.name}, ${label}: ${text(before)} → ${text(after)}` }, value: undefined };
+        }),
+      );
       return table();
     },
 
     'budget/add-column': async ({ year, kind, copyFromColumnId }) => {
       const label = columnLabel({ year, kind });
-      const columnId = await repo.change(`Lade till kolumnen ${label}`, (draft) => {
-        const { column, source } = addColumn(draft.budget, {
-          id: ports.ids(),
-          year,
-          kind,
-          ...(copyFromColumnId !== undefined ? { copyFromColumnId } : {}),
-        });
-        const copied = source ? ` med beloppen från ${columnLabel(source)}` : '';
-        return {
-          value: column.id,
-          records: [
-            {
-              entity: 'budget-column',
-              entityId: column.id,
-              action: 'create',
-              summary: `Lade till kolumnen ${label}${copied}`,
-              after: { year, kind, ...(source ? { copiedFrom: source.id } : {}) },
-            },
-          ],
-        };
-      });
+      const columnId = await repo.change(`Lade till kolumnen ${label}`, (tx) =>
+        editBudget(tx, (budget) => {
+          const { column, source } = addColumn(budget, {
+            id: ports.ids(),
+            year,
+            kind,
+            ...(copyFromColumnId !== undefined ? { copyFromColumnId } : {}),
+          });
+          const copied = source ? ` med beloppen från ${columnLabel(source)}` : '';
+          return { entry: { summary: `Lade till kolumnen ${label}${copied}` }, value: column.id };
+        }),
+      );
       return { columnId, table: table() };
     },
 
     'budget/remove-column': async ({ columnId }) => {
       const existing = repo.get().budget.columns.find((c) => c.id === columnId);
       const label = existing ? columnLabel(existing) : '';
-      await repo.change(`Tog bort kolumnen ${label}`, (draft) => {
-        const before = removeColumn(draft.budget, columnId);
-        return {
-          value: undefined,
-          records: [{ entity: 'budget-column', entityId: columnId, action: 'delete', summary: `Tog bort kolumnen ${label}`, before }],
-        };
-      });
+      await repo.change(`Tog bort kolumnen ${label}`, (tx) =>
+        editBudget(tx, (budget) => {
+          removeColumn(budget, columnId);
+          return { entry: { summary: `Tog bort kolumnen ${label}` }, value: undefined };
+        }),
+      );
       return table();
     },
 
     'budget/add-line': async ({ name, parentId, kind, registerSource }) => {
-      const lineId = await repo.change(`Lade till budgetraden ${normaliseLineName(name)}`, (draft) => {
-        const added = addLine(draft.budget, {
-          id: ports.ids(),
-          name,
-          ...(parentId !== undefined ? { parentId } : {}),
-          ...(kind !== undefined ? { kind } : {}),
-          ...(registerSource !== undefined ? { registerSource } : {}),
-        });
-        const under = added.parent ? ` under ${added.parent.name}` : '';
-        const moved = added.movedAmounts ? ` (tog över beloppen från ${added.parent?.name ?? ''})` : '';
-        return {
-          value: added.line.id,
-          records: [
-            {
-              entity: 'budget-line',
-              entityId: added.line.id,
-              action: 'create',
-              summary: `Lade till budgetraden ${added.line.name}${under}${moved}`,
-              after: { ...added.line },
-            },
-          ],
-        };
-      });
+      const lineId = await repo.change(`Lade till budgetraden ${normaliseLineName(name)}`, (tx) =>
+        editBudget(tx, (budget) => {
+          const added = addLine(budget, {
+            id: ports.ids(),
+            name,
+            ...(parentId !== undefined ? { parentId } : {}),
+            ...(kind !== undefined ? { kind } : {}),
+            ...(registerSource !== undefined ? { registerSource } : {}),
+          });
+          const under = added.parent ? ` under ${added.parent.name}` : '';
+          const moved = added.movedAmounts ? ` (tog över beloppen från ${added.parent?.name ?? ''})` : '';
+          return { entry: { summary: `Lade till budgetraden ${added.line.name}${under}${moved}` }, value: added.line.id };
+        }),
+      );
       return { lineId, table: table() };
     },
 
     'budget/rename-line': async ({ lineId, name }) => {
-      await repo.change(`Bytte namn på budgetraden ${normaliseLineName(name)}`, (draft) => {
-        const { line, before } = renameLine(draft.budget, lineId, name);
-        return {
-          value: undefined,
-          records: [
-            {
-              entity: 'budget-line',
-              entityId: lineId,
-              action: 'update',
-              summary: `Bytte namn på budgetraden ${before} till ${line.name}`,
-              before: { name: before },
-              after: { name: line.name },
-            },
-          ],
-        };
-      });
+      await repo.change(`Bytte namn på budgetraden ${normaliseLineName(name)}`, (tx) =>
+        editBudget(tx, (budget) => {
+          const { line, before } = renameLine(budget, lineId, name);
+          return { entry: { summary: `Bytte namn på budgetraden ${before} till ${line.name}` }, value: undefined };
+        }),
+      );
       return table();
     },
 
@@ -279,22 +257,13 @@ export function createBudgetServices({ repo, ports }: ServiceContext): Pick<Serv
 
     'budget/remove-line': async ({ lineId }) => {
       const name = repo.get().budget.lines.find((l) => l.id === lineId)?.name ?? '';
-      await repo.change(`Tog bort budgetraden ${name}`, (draft) => {
-        const { line, parent, foldedBack, snapshot } = removeLine(draft.budget, lineId);
-        const back = foldedBack && parent ? ` (beloppen gick tillbaka till ${parent.name})` : '';
-        return {
-          value: undefined,
-          records: [
-            {
-              entity: 'budget-line',
-              entityId: lineId,
-              action: 'delete',
-              summary: `Tog bort budgetraden ${line.name}${back}`,
-              before: snapshot,
-            },
-          ],
-        };
-      });
+      await repo.change(`Tog bort budgetraden ${name}`, (tx) =>
+        editBudget(tx, (budget) => {
+          const { line, parent, foldedBack } = removeLine(budget, lineId);
+          const back = foldedBack && parent ? ` (beloppen gick tillbaka till ${parent.name})` : '';
+          return { entry: { summary: `Tog bort budgetraden ${line.name}${back}` }, value: undefined };
+        }),
+      );
       return table();
     },
   };

@@ -27,6 +27,7 @@ export function createServices(ports: Ports): { handlers: ServiceHandlers; repo:
     persist: (doc) => ports.document.save(doc),
     clock: ports.clock,
     ids: ports.ids,
+    ...(ports.user ? { user: ports.user } : {}),
     readOnly: ports.app.readOnly ?? false,
     onChanged: (doc) => ports.onChanged?.(doc.meta.revision),
   });

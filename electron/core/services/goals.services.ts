@@ -58,13 +58,9 @@ export function createGoalsServices({ repo, ports, today }: ServiceContext): Pic
 
     'goals/create': (input) => {
       const fields = prepareGoalFields({ ...input, targetMax: input.targetMax });
-      return repo.change(`Lade till målet ${fields.title}`, (draft) => {
-        const goal: Goal = { id: ports.ids(), ...fields, order: nextGoalOrder(draft.goals, fields.year) };
-        draft.goals.push(goal);
-        return {
-          value: { ...goal },
-          records: [{ entity: 'goal', entityId: goal.id, action: 'create', summary: `Lade till målet ${goal.title} (${goal.year})`, after: { ...goal } }],
-        };
+      return repo.change(`Lade till målet ${fields.title}`, (tx) => {
+        const goal: Goal = { id: ports.ids(), ...fields, order: nextGoalOrder(tx.goals.all(), fields.year) };
+        return tx.goals.insert(goal, { summary: `Lade till målet ${goal.title} (${goal.year})` });
       });
     },
 
@@ -75,29 +71,28 @@ export function createGoalsServices({ repo, ports, today }: ServiceContext): Pic
       if (targetMax === null) delete merged.targetMax;
       else if (targetMax !== undefined) merged.targetMax = targetMax;
       const fields = prepareGoalFields(merged);
-      return repo.change(`Ändrade målet ${fields.title}`, (draft) => {
-        const goal = findGoal(draft.goals, goalId);
-        const before = { ...goal };
+      return repo.change(`Ändrade målet ${fields.title}`, (tx) => {
+        const goal = findGoal(tx.goals.all(), goalId);
         const movedYear = goal.year !== fields.year;
-        Object.assign(goal, fields);
-        if (fields.targetMax === undefined) delete goal.targetMax;
-        if (movedYear) goal.order = nextGoalOrder(draft.goals.filter((g) => g.id !== goalId), fields.year);
-        return {
-          value: { ...goal },
-          records: [{ entity: 'goal', entityId: goalId, action: 'update', summary: `Ändrade målet ${goal.title} (${goal.year})`, before, after: { ...goal } }],
-        };
+        const order = movedYear ? nextGoalOrder(tx.goals.all().filter((g) => g.id !== goalId), fields.year) : goal.order;
+        return tx.goals.update(
+          goalId,
+          (draft) => {
+            Object.assign(draft, fields);
+            if (fields.targetMax === undefined) delete draft.targetMax;
+            draft.order = order;
+          },
+          { summary: `Ändrade målet ${fields.title} (${fields.year})` },
+        );
       });
     },
 
     'goals/delete': ({ goalId }) => {
       const title = findGoal(repo.get().goals, goalId).title;
-      return repo.change(`Tog bort målet ${title}`, (draft) => {
-        const index = draft.goals.findIndex((g) => g.id === goalId);
-        const [removed] = draft.goals.splice(index, 1);
-        return {
-          value: { deleted: goalId },
-          records: [{ entity: 'goal', entityId: goalId, action: 'delete', summary: `Tog bort målet ${title}`, before: removed ? { ...removed } : undefined }],
-        };
+      return repo.change(`Tog bort målet ${title}`, (tx) => {
+        findGoal(tx.goals.all(), goalId);
+        tx.goals.remove(goalId, { summary: `Tog bort målet ${title}` });
+        return { deleted: goalId };
       });
     },
 
@@ -106,21 +101,11 @@ export function createGoalsServices({ repo, ports, today }: ServiceContext): Pic
     'packs/save': ({ date, title, includePreviousYear }) => {
       const content = compute(date, includePreviousYear);
       const name = title ?? boardPackTitle(date);
-      return repo.change(`Sparade styrelsepaketet ${name}`, (draft) => {
+      return repo.change(`Sparade styrelsepaketet ${name}`, (tx) => {
         const pack = { id: ports.ids(), date, createdAt: content.generatedAt, title: name, content };
-        draft.boardPacks.push(pack);
-        return {
-          value: summaryOf(pack),
-          records: [
-            {
-              entity: 'board-pack',
-              entityId: pack.id,
-              action: 'create',
-              summary: `Sparade styrelsepaketet ${name} (${content.goals.length} mål, per ${date})`,
-              after: summaryOf(pack),
-            },
-          ],
-        };
+        // The log keeps the pack's summary, not its whole content.
+        tx.boardPacks.insert(pack, { summary: `Sparade styrelsepaketet ${name} (${content.goals.length} mål, per ${date})`, after: summaryOf(pack) });
+        return summaryOf(pack);
       });
     },
 
@@ -134,21 +119,9 @@ export function createGoalsServices({ repo, ports, today }: ServiceContext): Pic
 
     'packs/delete': ({ packId }) => {
       const { title } = findPack(repo.get(), packId);
-      return repo.change(`Tog bort styrelsepaketet ${title}`, (draft) => {
-        const index = draft.boardPacks.findIndex((p) => p.id === packId);
-        const [removed] = draft.boardPacks.splice(index, 1);
-        return {
-          value: { deleted: packId },
-          records: [
-            {
-              entity: 'board-pack',
-              entityId: packId,
-              action: 'delete',
-              summary: `Tog bort styrelsepaketet ${title}`,
-              before: removed ? summaryOf(removed) : undefined,
-            },
-          ],
-        };
+      return repo.change(`Tog bort styrelsepaketet ${title}`, (tx) => {
+        tx.boardPacks.remove(packId, { summary: `Tog bort styrelsepaketet ${title}`, before: summaryOf(findPack(tx.doc, packId)) });
+        return { deleted: packId };
       });
     },
 

@@ -1,4 +1,3 @@
-import { original } from 'immer';
 import { AppError, type ServiceHandlers } from '../../contract';
 import type { ImportFileView, ImportSheetView } from '../../contract/channels/imports.channels';
 import type { SambrukDocument } from '../store/schema';
@@ -107,15 +106,15 @@ export function createImportsServices({ repo, ports, tasks }: ServiceContext): P
       const mapping = input.mapping as ImportMapping;
       if (plan.ops.length === 0) throw new AppError('validation', 'Det finns inget att importera: ingen rad som är med i importen ändrar registret.');
       const now = ports.clock().toISOString();
-      const result = await repo.change(`Import från ${input.fileName}`, (draft) => {
+      const result = await repo.change(`Import från ${input.fileName}`, (tx) => {
         // The last moment to cancel: from here the import is written and saved whole, or refused whole.
         task.commit();
         task.report('saving', 0, 1);
-        const base = original(draft) as SambrukDocument;
+        const base = tx.doc;
         if (base.meta.revision !== plan.revision) throw new AppError('conflict', changedMessage);
-        const applied = applyImportPlan(draft, plan, { ids: ports.ids, now, source: input.fileName });
-        draft.settings[IMPORT_MAPPINGS_KEY] = rememberMapping(base.settings, sheet.header, mapping, now);
-        return { records: applied.records, value: applied.result };
+        const applied = applyImportPlan(tx, plan, { ids: ports.ids, now, source: input.fileName });
+        tx.setSetting(IMPORT_MAPPINGS_KEY, rememberMapping(base.settings, sheet.header, mapping, now));
+        return applied;
       });
       return { result, message: describeImportResult(result) };
     }),

@@ -2,18 +2,18 @@
  * The member register's channels: organisations, membership periods, contact persons, register figures,
  * coverage, fees and the change log.
  *
- * Every change reads the document as it stands when the change runs (`original(draft)`, inside the
- * repository's queue), checks it there, and returns change-log records with plain before/after copies.
+ * Every change reads the document as it stands when the change runs (`tx.doc`, inside the repository's
+ * queue), checks it there, and writes through the transaction's tables, which log each operation.
  */
-import { original, type Draft } from 'immer';
 import { AppError, type ServiceHandlers } from '../../contract';
 import type { OrganisationNetwork, OrganisationPage } from '../../contract/channels/members.channels';
 import { contactSchema, membershipSchema, organisationSchema, type Contact, type FeeTable, type Membership, type Organisation, type SambrukDocument } from '../store/schema';
+import type { Transaction } from '../store/transaction';
 import type { ServiceContext } from './create-services';
-import { changeRecord, listChanges } from '../domain/change-log';
+import { changeLog, listChanges } from '../domain/change-log';
 import { applyContactPatch, contactRows, prepareContactFields } from '../domain/contacts';
 import { coverageAt } from '../domain/coverage';
-import { exportPerson, findContact, planErasure } from '../domain/erasure';
+import { applyErasure, exportPerson, findContact, planErasure } from '../domain/erasure';
 import { bandFor, feeForOrganisation, feeTableFor, membershipFeesForYear, sortedBands } from '../domain/fees';
 import {
   assertNoPeriodOverlap,
@@ -69,11 +69,6 @@ type MembersChannel =
   | 'fees/compute'
   | 'changes/list';
 
-/** The document as it stood when this change began: plain, frozen data, cheap to read in bulk. */
-function baseOf(draft: Draft<SambrukDocument>): SambrukDocument {
-  return original(draft) as SambrukDocument;
-}
-
 function findOrganisation(doc: Pick<SambrukDocument, 'organisations'>, organisationId: string): Organisation {
   const org = doc.organisations.find((o) => o.id === organisationId);
   if (!org) throw new AppError('not-found', 'Organisationen finns inte i registret.', { field: 'organisationId' });
@@ -84,12 +79,6 @@ function findMembership(doc: Pick<SambrukDocument, 'memberships'>, membershipId:
   const m = doc.memberships.find((p) => p.id === membershipId);
   if (!m) throw new AppError('not-found', 'Medlemsperioden finns inte (den kan redan vara borttagen).', { field: 'id' });
   return m;
-}
-
-function indexOrThrow<T extends { id: string }>(list: readonly T[], itemId: string): number {
-  const index = list.findIndex((x) => x.id === itemId);
-  if (index < 0) throw new AppError('not-found', 'Posten finns inte längre.', { field: 'id' });
-  return index;
 }
 
 /**
@@ -132,19 +121,13 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
   }
 
   /** Saves a period after checking its dates and that it overlaps no other period of the organisation. */
-  function savePeriod(draft: Draft<SambrukDocument>, period: Membership, action: 'create' | 'update', summary: string) {
-    const base = baseOf(draft);
-    const org = findOrganisation(base, period.organisationId);
+  function savePeriod(tx: Transaction, period: Membership, summary: string): Membership {
+    const org = findOrganisation(tx.doc, period.organisationId);
     assertPeriodValid(period);
-    assertNoPeriodOverlap(base.memberships, org.id, period, period.id);
+    assertNoPeriodOverlap(tx.memberships.all(), org.id, period, period.id);
     const stored = membershipSchema.parse(compact(period));
-    const before = base.memberships.find((m) => m.id === period.id);
-    if (before) draft.memberships[indexOrThrow(base.memberships, period.id)] = stored;
-    else draft.memberships.push(stored);
-    return {
-      records: [changeRecord('membership', stored.id, action, `${org.name}: ${summary}`, { organisationId: org.id, before, after: stored })],
-      value: stored,
-    };
+    const entry = { summary: `${org.name}: ${summary}` };
+    return tx.memberships.has(stored.id) ? tx.memberships.update(stored.id, () => stored, entry) : tx.memberships.insert(stored, entry);
   }
 
   return {
@@ -221,41 +204,32 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
 
     'members/create': (input) => {
       const refName = input.municipalityCode ? referenceMaps(repo.get()).municipalities.get(input.municipalityCode)?.name : undefined;
-      return repo.change(`Lade till ${input.name ?? refName ?? 'en organisation'}`, (draft) => {
-        const base = baseOf(draft);
-        const prepared = prepareOrganisation(base, compact(input) as OrganisationFields);
-        assertNotDuplicate(base.organisations, prepared);
+      return repo.change(`Lade till ${input.name ?? refName ?? 'en organisation'}`, (tx) => {
+        const prepared = prepareOrganisation(tx.doc, compact(input) as OrganisationFields);
+        assertNotDuplicate(tx.organisations.all(), prepared);
         const org = organisationSchema.parse({ id: ports.ids(), ...prepared, archived: false, createdAt: now() });
-        draft.organisations.push(org);
-        return {
-          records: [changeRecord('organisation', org.id, 'create', `Lade till ${org.name} (${organisationKindLabels[org.kind].toLocaleLowerCase('sv-SE')})`, { organisationId: org.id, after: org })],
-          value: org,
-        };
+        return tx.organisations.insert(org, { summary: `Lade till ${org.name} (${organisationKindLabels[org.kind].toLocaleLowerCase('sv-SE')})` });
       });
     },
 
     'members/update': ({ id, ...patch }) =>
-      repo.change(`Ändrade ${orgName(id)}`, (draft) => {
-        const base = baseOf(draft);
+      repo.change(`Ändrade ${orgName(id)}`, (tx) => {
+        const base = tx.doc;
         const before = findOrganisation(base, id);
         const fields = applyOrganisationPatch(referenceMaps(base), before, patch);
         const prepared = prepareOrganisation(base, fields, id);
         assertNotDuplicate(base.organisations, prepared, id);
         const after = organisationSchema.parse({ ...prepared, id, archived: before.archived, createdAt: before.createdAt });
         const changed = changedOrganisationFields(before, after);
-        if (changed.length === 0) return { records: [], value: before };
-        draft.organisations[indexOrThrow(base.organisations, id)] = after;
-        return {
-          records: [changeRecord('organisation', id, 'update', `Ändrade ${changed.join(', ')} för ${after.name}`, { organisationId: id, before, after })],
-          value: after,
-        };
+        if (changed.length === 0) return before;
+        return tx.organisations.update(id, () => after, { summary: `Ändrade ${changed.join(', ')} för ${after.name}` });
       }),
 
     'members/archive': ({ id }) =>
-      repo.change(`Arkiverade ${orgName(id)}`, (draft) => {
-        const base = baseOf(draft);
+      repo.change(`Arkiverade ${orgName(id)}`, (tx) => {
+        const base = tx.doc;
         const before = findOrganisation(base, id);
-        if (before.archived) return { records: [], value: before };
+        if (before.archived) return before;
         const date = today();
         const current = membershipIndex(base)
           .periodsOf(id)
@@ -267,19 +241,14 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
             { field: 'id', membershipId: current.id },
           );
         }
-        const after = { ...before, archived: true };
-        draft.organisations[indexOrThrow(base.organisations, id)] = after;
-        return { records: [changeRecord('organisation', id, 'archive', `Arkiverade ${before.name}`, { organisationId: id, before, after })], value: after };
+        return tx.organisations.update(id, { archived: true }, { action: 'archive', summary: `Arkiverade ${before.name}` });
       }),
 
     'members/unarchive': ({ id }) =>
-      repo.change(`Tog fram ${orgName(id)} ur arkivet`, (draft) => {
-        const base = baseOf(draft);
-        const before = findOrganisation(base, id);
-        if (!before.archived) return { records: [], value: before };
-        const after = { ...before, archived: false };
-        draft.organisations[indexOrThrow(base.organisations, id)] = after;
-        return { records: [changeRecord('organisation', id, 'archive', `Tog fram ${before.name} ur arkivet`, { organisationId: id, before, after })], value: after };
+      repo.change(`Tog fram ${orgName(id)} ur arkivet`, (tx) => {
+        const before = findOrganisation(tx.doc, id);
+        if (!before.archived) return before;
+        return tx.organisations.update(id, { archived: false }, { action: 'archive', summary: `Tog fram ${before.name} ur arkivet` });
       }),
 
     'members/check-duplicate': ({ excludeId, ...candidate }) => {
@@ -291,16 +260,15 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
 
     // ------------------------------------------------------------ membership periods
     'memberships/add': (input) =>
-      repo.change(`Lade till en medlemsperiod för ${orgName(input.organisationId)}`, (draft) => {
-        const base = baseOf(draft);
+      repo.change(`Lade till en medlemsperiod för ${orgName(input.organisationId)}`, (tx) => {
         const period: Membership = { id: ports.ids(), ...compact(input), note: input.note ?? '' };
-        const rejoin = isRejoin(base.memberships.filter((m) => m.organisationId === input.organisationId), period);
-        return savePeriod(draft, period, 'create', `${rejoin ? 'återinträde' : 'inträde'} ${describePeriod(period)}`);
+        const rejoin = isRejoin(tx.memberships.all().filter((m) => m.organisationId === input.organisationId), period);
+        return savePeriod(tx, period, `${rejoin ? 'återinträde' : 'inträde'} ${describePeriod(period)}`);
       }),
 
     'memberships/update': ({ id, ...patch }) =>
-      repo.change('Ändrade en medlemsperiod', (draft) => {
-        const before = findMembership(baseOf(draft), id);
+      repo.change('Ändrade en medlemsperiod', (tx) => {
+        const before = findMembership(tx.doc, id);
         const fields: Record<string, unknown> = { ...before };
         for (const [key, value] of Object.entries(patch)) {
           if (value === undefined) continue;
@@ -308,75 +276,54 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
           else fields[key] = value;
         }
         const period = fields as Membership & PeriodFields;
-        return savePeriod(draft, period, 'update', `ändrade medlemsperioden till ${describePeriod(period)}`);
+        return savePeriod(tx, period, `ändrade medlemsperioden till ${describePeriod(period)}`);
       }),
 
     'memberships/end': ({ id, left, noticeGiven, reason }) =>
-      repo.change('Avslutade ett medlemskap', (draft) => {
-        const before = findMembership(baseOf(draft), id);
+      repo.change('Avslutade ett medlemskap', (tx) => {
+        const before = findMembership(tx.doc, id);
         const period: Membership = compact({ ...before, left, noticeGiven: noticeGiven ?? before.noticeGiven, reason: reason ?? before.reason });
-        return savePeriod(draft, period, 'update', `utträde, sista dag ${left}${reason ? ` (${reason})` : ''}`);
+        return savePeriod(tx, period, `utträde, sista dag ${left}${reason ? ` (${reason})` : ''}`);
       }),
 
     'memberships/delete': ({ id }) =>
-      repo.change('Tog bort en medlemsperiod', (draft) => {
-        const base = baseOf(draft);
-        const before = findMembership(base, id);
-        draft.memberships.splice(indexOrThrow(base.memberships, id), 1);
-        const name = base.organisations.find((o) => o.id === before.organisationId)?.name ?? 'Okänd organisation';
-        return {
-          records: [changeRecord('membership', id, 'delete', `${name}: tog bort medlemsperioden ${describePeriod(before)}`, { organisationId: before.organisationId, before })],
-          value: { id },
-        };
+      repo.change('Tog bort en medlemsperiod', (tx) => {
+        const before = findMembership(tx.doc, id);
+        const name = tx.organisations.get(before.organisationId)?.name ?? 'Okänd organisation';
+        tx.memberships.remove(id, { summary: `${name}: tog bort medlemsperioden ${describePeriod(before)}` });
+        return { id };
       }),
 
     // ------------------------------------------------------------ contacts
     'contacts/list': ({ organisationId, includeEnded, date }) => contactRows(repo.get(), { organisationId, includeEnded, date: date ?? today() }),
 
     'contacts/create': (input) =>
-      repo.change(`Lade till en kontaktperson för ${orgName(input.organisationId)}`, (draft) => {
-        const base = baseOf(draft);
-        const fields = prepareContactFields(base, input);
+      repo.change(`Lade till en kontaktperson för ${orgName(input.organisationId)}`, (tx) => {
+        const fields = prepareContactFields(tx.doc, input);
         const contact: Contact = contactSchema.parse({ id: ports.ids(), ...fields, createdAt: now() });
-        draft.contacts.push(contact);
-        const org = findOrganisation(base, contact.organisationId);
-        return {
-          records: [changeRecord('contact', contact.id, 'create', `Lade till kontaktpersonen ${contact.name} (${org.name})`, { organisationId: org.id, after: contact })],
-          value: contact,
-        };
+        const org = findOrganisation(tx.doc, contact.organisationId);
+        return tx.contacts.insert(contact, { summary: `Lade till kontaktpersonen ${contact.name} (${org.name})` });
       }),
 
     'contacts/update': ({ id, ...patch }) =>
-      repo.change('Ändrade en kontaktperson', (draft) => {
-        const base = baseOf(draft);
-        const before = findContact(base, id);
-        const fields = prepareContactFields(base, applyContactPatch(before, patch));
+      repo.change('Ändrade en kontaktperson', (tx) => {
+        const before = findContact(tx.doc, id);
+        const fields = prepareContactFields(tx.doc, applyContactPatch(before, patch));
         const after: Contact = contactSchema.parse({ id, ...fields, createdAt: before.createdAt });
-        if (JSON.stringify(after) === JSON.stringify(before)) return { records: [], value: before };
-        draft.contacts[indexOrThrow(base.contacts, id)] = after;
-        return {
-          records: [changeRecord('contact', id, 'update', `Ändrade kontaktpersonen ${after.name}`, { organisationId: after.organisationId, before, after })],
-          value: after,
-        };
+        return tx.contacts.update(id, () => after, { summary: `Ändrade kontaktpersonen ${after.name}` });
       }),
 
     'contacts/end': ({ id, endedAt }) =>
-      repo.change('Avslutade en kontaktperson', (draft) => {
-        const base = baseOf(draft);
-        const before = findContact(base, id);
-        const after: Contact = { ...before, endedAt };
-        draft.contacts[indexOrThrow(base.contacts, id)] = after;
-        return {
-          records: [changeRecord('contact', id, 'update', `${after.name} slutade som kontaktperson ${endedAt}`, { organisationId: after.organisationId, before, after })],
-          value: after,
-        };
+      repo.change('Avslutade en kontaktperson', (tx) => {
+        const before = findContact(tx.doc, id);
+        return tx.contacts.update(id, { endedAt }, { summary: `${before.name} slutade som kontaktperson ${endedAt}` });
       }),
 
     'contacts/erase': async ({ id, ground }) => {
-      const report = await repo.change('Raderade en kontaktperson', (draft) => {
-        const plan = planErasure(baseOf(draft), id, ground);
-        Object.assign(draft, plan.sections);
-        return { records: [plan.record], value: plan.report };
+      const report = await repo.change('Raderade en kontaktperson', (tx) => {
+        const plan = planErasure(tx.doc, id, ground);
+        applyErasure(tx, id, plan);
+        return plan.report;
       });
       // Undo would otherwise keep the erased values in its inverse patches.
       repo.clearHistory();
@@ -400,26 +347,16 @@ export function createMembersServices({ repo, ports, today }: ServiceContext): P
     },
     'fees/list-tables': () => [...repo.get().feeTables].sort((a, b) => a.year - b.year),
     'fees/save-table': ({ table }) =>
-      repo.change(`Sparade avgiftstabellen för ${table.year}`, (draft) => {
-        const base = baseOf(draft);
+      repo.change(`Sparade avgiftstabellen för ${table.year}`, (tx) => {
         const stored: FeeTable = table;
-        const index = base.feeTables.findIndex((t) => t.year === table.year);
-        const before = index >= 0 ? base.feeTables[index] : undefined;
-        if (index >= 0) draft.feeTables[index] = stored;
-        else draft.feeTables.push(stored);
-        return {
-          records: [
-            changeRecord('feeTable', String(table.year), before ? 'update' : 'create', `${before ? 'Ändrade' : 'Lade till'} avgiftstabellen från ${table.year}`, {
-              before,
-              after: stored,
-            }),
-          ],
-          value: stored,
-        };
+        const key = String(table.year);
+        return tx.feeTables.has(key)
+          ? tx.feeTables.update(key, () => stored, { summary: `Ändrade avgiftstabellen från ${table.year}` })
+          : tx.feeTables.insert(stored, { summary: `Lade till avgiftstabellen från ${table.year}` });
       }),
     'fees/compute': ({ year }) => membershipFeesForYear(repo.get(), year),
 
     // ------------------------------------------------------------ change log
-    'changes/list': ({ organisationId, limit, offset }) => listChanges(repo.get(), { organisationId, limit, offset }),
+    'changes/list': (filter) => changeLog(repo.get(), filter),
   };
 }

@@ -2,7 +2,6 @@
 import { AppError, type ServiceHandlers } from '../../contract';
 import type { Meeting, Network, RosterEntry, SambrukDocument } from '../store/schema';
 import type { ServiceContext } from './create-services';
-import { plain } from './services.services';
 import { attendanceForYear, checkAttendees, findMeeting } from '../domain/attendance';
 import {
   assertUniqueNetworkName,
@@ -71,8 +70,8 @@ export function createNetworksServices({ repo, ports, today }: ServiceContext): 
     },
 
     'networks/create': ({ serviceId, ...input }) =>
-      repo.change(`Lade till nätverket ${input.name}`, (draft) => {
-        assertUniqueNetworkName(draft, input.kind, input.name);
+      repo.change(`Lade till nätverket ${input.name}`, (tx) => {
+        assertUniqueNetworkName(tx.doc, input.kind, input.name);
         const network: Network = {
           id: ports.ids(),
           kind: input.kind,
@@ -84,71 +83,61 @@ export function createNetworksServices({ repo, ports, today }: ServiceContext): 
           meetings: [],
           archived: false,
         };
-        draft.networks.push(network);
-        if (serviceId !== undefined) linkCouncil(draft, network.id, serviceId);
-        const created = plain(findNetwork(draft.networks, network.id));
-        return {
-          value: created,
-          records: [{ entity: 'network', entityId: network.id, action: 'create', summary: `Lade till nätverket ${network.name}`, after: { ...created } }],
-        };
+        tx.networks.insert(network, { summary: `Lade till nätverket ${network.name}` });
+        if (serviceId !== undefined) linkCouncil(tx, network.id, serviceId);
+        return findNetwork(tx.networks.all(), network.id);
       }),
 
     'networks/update': ({ networkId, ...changes }) =>
-      repo.change('Ändrade ett nätverk', (draft) => {
-        const network = findNetwork(draft.networks, networkId);
-        const before = plain(network);
+      repo.change('Ändrade ett nätverk', (tx) => {
+        const network = findNetwork(tx.networks.all(), networkId);
         const kind = changes.kind ?? network.kind;
         const name = changes.name ?? network.name;
-        if (changes.kind !== undefined || changes.name !== undefined) assertUniqueNetworkName(draft, kind, name, networkId);
-        network.kind = kind;
-        network.name = name;
-        if (changes.description !== undefined) network.description = changes.description;
-        for (const key of ['startDate', 'endDate'] as const) {
-          const value = changes[key];
-          if (value === null) delete network[key];
-          else if (value !== undefined) network[key] = value;
-        }
-        if (network.startDate !== undefined && network.endDate !== undefined && network.endDate < network.startDate) {
-          throw new AppError('validation', 'Slutdatum: Slutdatumet får inte ligga före startdatumet.', { field: 'endDate' });
-        }
+        if (changes.kind !== undefined || changes.name !== undefined) assertUniqueNetworkName(tx.doc, kind, name, networkId);
+        const edited = tx.networks.update(
+          networkId,
+          (draft) => {
+            draft.kind = kind;
+            draft.name = name;
+            if (changes.description !== undefined) draft.description = changes.description;
+            for (const key of ['startDate', 'endDate'] as const) {
+              const value = changes[key];
+              if (value === null) delete draft[key];
+              else if (value !== undefined) draft[key] = value;
+            }
+            if (draft.startDate !== undefined && draft.endDate !== undefined && draft.endDate < draft.startDate) {
+              throw new AppError('validation', 'Slutdatum: Slutdatumet får inte ligga före startdatumet.', { field: 'endDate' });
+            }
+          },
+          { summary: `Ändrade nätverket ${name}` },
+        );
         // A network that stops being a förvaltningsråd lets go of its service unless a service is named (then refused).
         const wantedService =
           changes.serviceId === null
             ? undefined
-            : (changes.serviceId ?? (kind === 'forvaltningsrad' ? network.serviceId : undefined));
-        if (wantedService !== network.serviceId) linkCouncil(draft, networkId, wantedService);
-        const after = plain(network);
-        return {
-          value: after,
-          records: [{ entity: 'network', entityId: networkId, action: 'update', summary: `Ändrade nätverket ${after.name}`, before, after }],
-        };
+            : (changes.serviceId ?? (kind === 'forvaltningsrad' ? edited.serviceId : undefined));
+        if (wantedService !== edited.serviceId) linkCouncil(tx, networkId, wantedService);
+        return findNetwork(tx.networks.all(), networkId);
       }),
 
     'networks/archive': ({ networkId, archived }) =>
-      repo.change(archived ? 'Arkiverade ett nätverk' : 'Återställde ett nätverk', (draft) => {
-        const network = findNetwork(draft.networks, networkId);
+      repo.change(archived ? 'Arkiverade ett nätverk' : 'Återställde ett nätverk', (tx) => {
+        const network = findNetwork(tx.networks.all(), networkId);
         if (network.archived === archived) {
           throw new AppError('conflict', archived ? 'Nätverket är redan arkiverat.' : 'Nätverket är inte arkiverat.');
         }
-        network.archived = archived;
-        const after = plain(network);
-        return {
-          value: after,
-          records: [
-            {
-              entity: 'network',
-              entityId: networkId,
-              action: archived ? 'archive' : 'restore',
-              summary: `${archived ? 'Arkiverade' : 'Återställde'} nätverket ${after.name}`,
-            },
-          ],
-        };
+        return tx.networks.update(
+          networkId,
+          { archived },
+          { action: archived ? 'archive' : 'restore', summary: `${archived ? 'Arkiverade' : 'Återställde'} nätverket ${network.name}` },
+        );
       }),
 
     'networks/add-entry': ({ networkId, organisationId, contactId, externalName, role, participation, from, to }) =>
-      repo.change('Lade till en deltagare i ett nätverk', (draft) => {
-        const network = findNetwork(draft.networks, networkId);
-        const parties = resolveEntryParties(draft, {
+      repo.change('Lade till en deltagare i ett nätverk', (tx) => {
+        const doc = tx.doc;
+        const network = findNetwork(doc.networks, networkId);
+        const parties = resolveEntryParties(doc, {
           ...(organisationId !== undefined ? { organisationId } : {}),
           ...(contactId !== undefined ? { contactId } : {}),
           ...(externalName !== undefined ? { externalName } : {}),
@@ -156,97 +145,49 @@ export function createNetworksServices({ repo, ports, today }: ServiceContext): 
         assertPeriod({ from, to });
         assertNoRosterOverlap(network.roster, { ...parties, from, to });
         const entry: RosterEntry = { id: ports.ids(), ...parties, role, participation, from, ...(to !== undefined ? { to } : {}) };
-        network.roster.push(entry);
-        return {
-          value: entry,
-          records: [
-            {
-              entity: 'roster-entry',
-              entityId: entry.id,
-              ...entryOrgId(draft, entry),
-              action: 'create',
-              summary: `Lade till ${entryLabel(draft, entry)} i ${network.name} från ${from}`,
-              after: { ...entry, networkId },
-            },
-          ],
-        };
+        return tx.roster.insert(networkId, entry, { ...entryOrgId(doc, entry), summary: `Lade till ${entryLabel(doc, entry)} i ${network.name} från ${from}` });
       }),
 
     'networks/update-entry': ({ networkId, entryId, role, participation, from, to }) =>
-      repo.change('Ändrade en deltagare i ett nätverk', (draft) => {
-        const network = findNetwork(draft.networks, networkId);
+      repo.change('Ändrade en deltagare i ett nätverk', (tx) => {
+        const doc = tx.doc;
+        const network = findNetwork(doc.networks, networkId);
         const entry = findEntry(network, entryId);
-        const before = plain(entry);
         const nextFrom = from ?? entry.from;
         const nextTo = to === null ? undefined : (to ?? entry.to);
         assertPeriod({ from: nextFrom, to: nextTo }, to === undefined && from !== undefined ? 'from' : 'to');
-        assertNoRosterOverlap(network.roster, { ...before, from: nextFrom, to: nextTo }, entryId);
-        entry.from = nextFrom;
-        if (nextTo === undefined) delete entry.to;
-        else entry.to = nextTo;
-        if (role !== undefined) entry.role = role;
-        if (participation !== undefined) entry.participation = participation;
-        const after = plain(entry);
-        return {
-          value: after,
-          records: [
-            {
-              entity: 'roster-entry',
-              entityId: entryId,
-              ...entryOrgId(draft, after),
-              action: 'update',
-              summary: `Ändrade ${entryLabel(draft, after)} i ${network.name}`,
-              before: { ...before, networkId },
-              after: { ...after, networkId },
-            },
-          ],
-        };
+        assertNoRosterOverlap(network.roster, { ...entry, from: nextFrom, to: nextTo }, entryId);
+        return tx.roster.update(
+          networkId,
+          entryId,
+          (draft) => {
+            draft.from = nextFrom;
+            if (nextTo === undefined) delete draft.to;
+            else draft.to = nextTo;
+            if (role !== undefined) draft.role = role;
+            if (participation !== undefined) draft.participation = participation;
+          },
+          { ...entryOrgId(doc, entry), summary: `Ändrade ${entryLabel(doc, entry)} i ${network.name}` },
+        );
       }),
 
     'networks/end-entry': ({ networkId, entryId, to }) =>
-      repo.change('Avslutade en deltagare i ett nätverk', (draft) => {
-        const network = findNetwork(draft.networks, networkId);
+      repo.change('Avslutade en deltagare i ett nätverk', (tx) => {
+        const doc = tx.doc;
+        const network = findNetwork(doc.networks, networkId);
         const entry = findEntry(network, entryId);
-        const before = plain(entry);
         assertPeriod({ from: entry.from, to });
-        assertNoRosterOverlap(network.roster, { ...before, to }, entryId);
-        entry.to = to;
-        const after = plain(entry);
-        return {
-          value: after,
-          records: [
-            {
-              entity: 'roster-entry',
-              entityId: entryId,
-              ...entryOrgId(draft, after),
-              action: 'update',
-              summary: `Avslutade ${entryLabel(draft, after)} i ${network.name} till och med ${to}`,
-              before: { ...before, networkId },
-              after: { ...after, networkId },
-            },
-          ],
-        };
+        assertNoRosterOverlap(network.roster, { ...entry, to }, entryId);
+        return tx.roster.update(networkId, entryId, { to }, { ...entryOrgId(doc, entry), summary: `Avslutade ${entryLabel(doc, entry)} i ${network.name} till och med ${to}` });
       }),
 
     'networks/remove-entry': ({ networkId, entryId }) =>
-      repo.change('Tog bort en deltagare ur ett nätverk', (draft) => {
-        const network = findNetwork(draft.networks, networkId);
+      repo.change('Tog bort en deltagare ur ett nätverk', (tx) => {
+        const doc = tx.doc;
+        const network = findNetwork(doc.networks, networkId);
         const entry = findEntry(network, entryId);
-        const before = plain(entry);
-        network.roster.splice(network.roster.indexOf(entry), 1);
-        return {
-          value: { removed: entryId },
-          records: [
-            {
-              entity: 'roster-entry',
-              entityId: entryId,
-              ...entryOrgId(draft, before),
-              action: 'delete',
-              summary: `Tog bort ${entryLabel(draft, before)} ur ${network.name}`,
-              before: { ...before, networkId },
-            },
-          ],
-        };
+        tx.roster.remove(networkId, entryId, { ...entryOrgId(doc, entry), summary: `Tog bort ${entryLabel(doc, entry)} ur ${network.name}` });
+        return { removed: entryId };
       }),
 
     'networks/end-person': async ({ contactId, date }) => {
@@ -255,121 +196,65 @@ export function createNetworksServices({ repo, ports, today }: ServiceContext): 
       if (!contact) throw new AppError('not-found', 'Kontaktperson: Personen finns inte.', { field: 'contactId' });
       const pending = doc.networks.some((n) => n.roster.some((e) => e.contactId === contactId && (e.to === undefined || e.to > date)));
       if (!pending) return { ended: 0, removed: 0, networkIds: [] };
-      return repo.change(`Avslutade ${contact.name} i alla nätverk`, (draft) => {
-        const changes = endPersonEverywhere(draft.networks, contactId, date);
-        const networkIds = [...new Set(changes.map((c) => c.networkId))];
-        const names = networkIds.map((id) => draft.networks.find((n) => n.id === id)?.name ?? id);
+      return repo.change(`Avslutade ${contact.name} i alla nätverk`, (tx) => {
+        const changes = endPersonEverywhere(tx, contactId, date, (change, network) =>
+          change.action === 'removed' ? `Tog bort ${contact.name} ur ${network.name}` : `Avslutade ${contact.name} i ${network.name} till och med ${date}`,
+        );
         return {
-          value: {
-            ended: changes.filter((c) => c.action === 'ended').length,
-            removed: changes.filter((c) => c.action === 'removed').length,
-            networkIds,
-          },
-          records: [
-            {
-              entity: 'contact',
-              entityId: contactId,
-              organisationId: contact.organisationId,
-              action: 'update',
-              summary: `Avslutade ${contact.name} i ${names.join(', ')} till och med ${date}`,
-              before: changes.map((c) => ({ networkId: c.networkId, action: c.action, entry: c.before })),
-            },
-          ],
+          ended: changes.filter((c) => c.action === 'ended').length,
+          removed: changes.filter((c) => c.action === 'removed').length,
+          networkIds: [...new Set(changes.map((c) => c.networkId))],
         };
       });
     },
 
     'networks/add-meeting': ({ networkId, attendeeContactIds, ...fields }) =>
-      repo.change(`Lade till ${fields.title}`, (draft) => {
-        const network = findNetwork(draft.networks, networkId);
+      repo.change(`Lade till ${fields.title}`, (tx) => {
+        const network = findNetwork(tx.networks.all(), networkId);
         const meeting: Meeting = {
           id: ports.ids(),
           ...fields,
-          attendeeContactIds: checkAttendees(draft, network, fields.date, attendeeContactIds),
+          attendeeContactIds: checkAttendees(tx.doc, network, fields.date, attendeeContactIds),
         };
-        network.meetings.push(meeting);
-        return {
-          value: meeting,
-          records: [
-            {
-              entity: 'meeting',
-              entityId: meeting.id,
-              action: 'create',
-              summary: `Lade till ${meeting.title} (${meeting.date}) i ${network.name}`,
-              after: { ...meeting, networkId },
-            },
-          ],
-        };
+        return tx.meetings.insert(networkId, meeting, { summary: `Lade till ${meeting.title} (${meeting.date}) i ${network.name}` });
       }),
 
     'networks/update-meeting': ({ networkId, meetingId, ...changes }) =>
-      repo.change('Ändrade ett möte', (draft) => {
-        const network = findNetwork(draft.networks, networkId);
+      repo.change('Ändrade ett möte', (tx) => {
+        const network = findNetwork(tx.networks.all(), networkId);
         const meeting = findMeeting(network, meetingId);
-        const before = plain(meeting);
-        if (changes.date !== undefined && changes.date !== meeting.date) {
-          checkAttendees(draft, network, changes.date, meeting.attendeeContactIds);
-          meeting.date = changes.date;
-        }
-        if (changes.kind !== undefined) meeting.kind = changes.kind;
-        if (changes.title !== undefined) meeting.title = changes.title;
-        if (changes.note !== undefined) meeting.note = changes.note;
-        const after = plain(meeting);
-        return {
-          value: after,
-          records: [
-            {
-              entity: 'meeting',
-              entityId: meetingId,
-              action: 'update',
-              summary: `Ändrade ${after.title} (${after.date}) i ${network.name}`,
-              before: { ...before, networkId },
-              after: { ...after, networkId },
-            },
-          ],
-        };
+        if (changes.date !== undefined && changes.date !== meeting.date) checkAttendees(tx.doc, network, changes.date, meeting.attendeeContactIds);
+        const title = changes.title ?? meeting.title;
+        const date = changes.date ?? meeting.date;
+        return tx.meetings.update(
+          networkId,
+          meetingId,
+          (draft) => {
+            if (changes.date !== undefined) draft.date = changes.date;
+            if (changes.kind !== undefined) draft.kind = changes.kind;
+            if (changes.title !== undefined) draft.title = changes.title;
+            if (changes.note !== undefined) draft.note = changes.note;
+          },
+          { summary: `Ändrade ${title} (${date}) i ${network.name}` },
+        );
       }),
 
     'networks/delete-meeting': ({ networkId, meetingId }) =>
-      repo.change('Tog bort ett möte', (draft) => {
-        const network = findNetwork(draft.networks, networkId);
+      repo.change('Tog bort ett möte', (tx) => {
+        const network = findNetwork(tx.networks.all(), networkId);
         const meeting = findMeeting(network, meetingId);
-        const before = plain(meeting);
-        network.meetings.splice(network.meetings.indexOf(meeting), 1);
-        return {
-          value: { deleted: meetingId },
-          records: [
-            {
-              entity: 'meeting',
-              entityId: meetingId,
-              action: 'delete',
-              summary: `Tog bort ${before.title} (${before.date}) ur ${network.name}`,
-              before: { ...before, networkId },
-            },
-          ],
-        };
+        tx.meetings.remove(networkId, meetingId, { summary: `Tog bort ${meeting.title} (${meeting.date}) ur ${network.name}` });
+        return { deleted: meetingId };
       }),
 
     'networks/set-attendees': ({ networkId, meetingId, attendeeContactIds }) =>
-      repo.change('Ändrade närvaron vid ett möte', (draft) => {
-        const network = findNetwork(draft.networks, networkId);
+      repo.change('Ändrade närvaron vid ett möte', (tx) => {
+        const network = findNetwork(tx.networks.all(), networkId);
         const meeting = findMeeting(network, meetingId);
-        const before = [...meeting.attendeeContactIds];
-        meeting.attendeeContactIds = checkAttendees(draft, network, meeting.date, attendeeContactIds);
-        const after = plain(meeting);
-        return {
-          value: after,
-          records: [
-            {
-              entity: 'meeting',
-              entityId: meetingId,
-              action: 'update',
-              summary: `Ändrade närvaron vid ${after.title} (${after.date}): ${after.attendeeContactIds.length} närvarande`,
-              before: { attendeeContactIds: before },
-              after: { attendeeContactIds: [...after.attendeeContactIds] },
-            },
-          ],
-        };
+        const attendees = checkAttendees(tx.doc, network, meeting.date, attendeeContactIds);
+        return tx.meetings.update(networkId, meetingId, { attendeeContactIds: attendees }, {
+          summary: `Ändrade närvaron vid ${meeting.title} (${meeting.date}): ${attendees.length} närvarande`,
+        });
       }),
 
     'networks/get-attendance': ({ year, networkIds }) => attendanceForYear(repo.get(), year, networkIds),

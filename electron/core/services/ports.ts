@@ -7,6 +7,8 @@ import type { BackupInfo, LoadReport, ReadOnlyReason, TaskProgress } from '../..
 
 export type Clock = () => Date;
 export type IdSource = () => string;
+/** Who is making changes, as the change log names them: the OS user name on the desktop. */
+export type UserSource = () => string;
 
 export type DocumentPort = {
   /** Makes the document durable; resolves only when it is (temp file, fsync, rename, fsync dir on disk). */
@@ -30,6 +32,8 @@ export type AccessPort = {
 export type Ports = {
   clock: Clock;
   ids: IdSource;
+  /** Absent in tests and tools; the log then names no one. */
+  user?: UserSource;
   document: DocumentPort;
   initial: SambrukDocument;
   loadReport: LoadReport;

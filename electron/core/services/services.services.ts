@@ -1,5 +1,4 @@
 /** The service catalogue's channels: list, get, create, update, archive, pricing and expected revenue. */
-import { current, isDraft, type Draft } from 'immer';
 import { AppError, type ServiceHandlers } from '../../contract';
 import type { ServiceDetail, ServiceSummary, ServiceUser } from '../../contract/channels/services.channels';
 import { serviceSchema, type SambrukDocument, type Service } from '../store/schema';
@@ -20,11 +19,6 @@ type ServicesChannel =
   | 'services/archive'
   | 'services/set-pricing'
   | 'services/get-revenue';
-
-/** A plain snapshot of a value that may be an immer draft: safe to return or to keep in the change log. */
-export function plain<T>(value: T): T {
-  return isDraft(value) ? (current(value as Draft<T>) as T) : value;
-}
 
 function summaryOf(doc: SambrukDocument, service: Service, userCount: number, date: string): ServiceSummary {
   const council = service.councilNetworkId !== undefined ? doc.networks.find((n) => n.id === service.councilNetworkId) : undefined;
@@ -75,100 +69,80 @@ export function createServicesServices({ repo, ports, today }: ServiceContext): 
     },
 
     'services/create': (input) =>
-      repo.change(`Lade till tjänsten ${input.name}`, (draft) => {
-        assertUniqueServiceName(draft, input.name);
+      repo.change(`Lade till tjänsten ${input.name}`, (tx) => {
+        assertUniqueServiceName(tx.doc, input.name);
         const { councilNetworkId, ...fields } = input;
         const service: Service = serviceSchema.parse({
           id: ports.ids(),
           ...fields,
           pricing: [...input.pricing].sort((a, b) => a.year - b.year),
         });
-        draft.services.push(service);
-        if (councilNetworkId !== undefined) linkCouncil(draft, councilNetworkId, service.id, { fromService: true });
-        const created = plain(draft.services[draft.services.length - 1] as Service);
-        return {
-          value: created,
-          records: [{ entity: 'service', entityId: service.id, action: 'create', summary: `Lade till tjänsten ${service.name}`, after: created }],
-        };
+        tx.services.insert(service, { summary: `Lade till tjänsten ${service.name}` });
+        if (councilNetworkId !== undefined) linkCouncil(tx, councilNetworkId, service.id, { fromService: true });
+        return findService(tx.doc, service.id);
       }),
 
     'services/update': ({ serviceId, ...changes }) =>
-      repo.change('Ändrade en tjänst', (draft) => {
-        const service = findService(draft, serviceId);
-        const before = plain(service);
-        if (changes.name !== undefined) {
-          assertUniqueServiceName(draft, changes.name, serviceId);
-          service.name = changes.name;
-        }
-        for (const key of ['description', 'technicalManager', 'operator', 'contentManager', 'supplier'] as const) {
-          const value = changes[key];
-          if (value !== undefined) service[key] = value;
-        }
-        if (changes.businessArea === null) delete service.businessArea;
-        else if (changes.businessArea !== undefined) service.businessArea = changes.businessArea;
+      repo.change('Ändrade en tjänst', (tx) => {
+        const service = findService(tx.doc, serviceId);
+        if (changes.name !== undefined) assertUniqueServiceName(tx.doc, changes.name, serviceId);
+        const summary = `Ändrade tjänsten ${changes.name ?? service.name}`;
+        tx.services.update(
+          serviceId,
+          (draft) => {
+            if (changes.name !== undefined) draft.name = changes.name;
+            for (const key of ['description', 'technicalManager', 'operator', 'contentManager', 'supplier'] as const) {
+              const value = changes[key];
+              if (value !== undefined) draft[key] = value;
+            }
+            if (changes.businessArea === null) delete draft.businessArea;
+            else if (changes.businessArea !== undefined) draft.businessArea = changes.businessArea;
+            if (changes.pricing !== undefined) draft.pricing = [...changes.pricing].sort((a, b) => a.year - b.year);
+          },
+          { summary },
+        );
         if (changes.councilNetworkId !== undefined && changes.councilNetworkId !== service.councilNetworkId) {
-          if (service.councilNetworkId !== undefined) linkCouncil(draft, service.councilNetworkId, undefined);
-          delete service.councilNetworkId;
-          if (changes.councilNetworkId !== null) linkCouncil(draft, changes.councilNetworkId, serviceId, { fromService: true });
+          if (service.councilNetworkId !== undefined) linkCouncil(tx, service.councilNetworkId, undefined);
+          if (tx.services.get(serviceId)?.councilNetworkId !== undefined) {
+            tx.services.update(serviceId, (draft) => {
+              delete draft.councilNetworkId;
+            }, { summary });
+          }
+          if (changes.councilNetworkId !== null) linkCouncil(tx, changes.councilNetworkId, serviceId, { fromService: true });
         }
-        if (changes.pricing !== undefined) service.pricing = [...changes.pricing].sort((a, b) => a.year - b.year);
-        const after = plain(service);
-        return {
-          value: after,
-          records: [{ entity: 'service', entityId: serviceId, action: 'update', summary: `Ändrade tjänsten ${after.name}`, before, after }],
-        };
+        return findService(tx.doc, serviceId);
       }),
 
     'services/archive': ({ serviceId, archived }) =>
-      repo.change(archived ? 'Arkiverade en tjänst' : 'Återställde en tjänst', (draft) => {
-        const service = findService(draft, serviceId);
+      repo.change(archived ? 'Arkiverade en tjänst' : 'Återställde en tjänst', (tx) => {
+        const service = findService(tx.doc, serviceId);
         if (service.archived === archived) {
           throw new AppError('conflict', archived ? 'Tjänsten är redan arkiverad.' : 'Tjänsten är inte arkiverad.');
         }
-        service.archived = archived;
-        const after = plain(service);
-        return {
-          value: after,
-          records: [
-            {
-              entity: 'service',
-              entityId: serviceId,
-              action: archived ? 'archive' : 'restore',
-              summary: `${archived ? 'Arkiverade' : 'Återställde'} tjänsten ${after.name}`,
-            },
-          ],
-        };
+        return tx.services.update(
+          serviceId,
+          { archived },
+          { action: archived ? 'archive' : 'restore', summary: `${archived ? 'Arkiverade' : 'Återställde'} tjänsten ${service.name}` },
+        );
       }),
 
     'services/set-pricing': ({ serviceId, year, model }) =>
-      repo.change(`Ändrade prismodellen för ${year}`, (draft) => {
-        const service = findService(draft, serviceId);
-        const before = plain(service.pricing);
+      repo.change(`Ändrade prismodellen för ${year}`, (tx) => {
+        const service = findService(tx.doc, serviceId);
         const index = service.pricing.findIndex((p) => p.year === year);
-        if (model === null) {
-          if (index < 0) throw new AppError('not-found', `År: Tjänsten har ingen prismodell för ${year}.`, { field: 'year' });
-          service.pricing.splice(index, 1);
-        } else if (index >= 0) {
-          const entry = service.pricing[index];
-          if (entry) entry.model = model;
-        } else {
-          service.pricing.push({ year, model });
-          service.pricing.sort((a, b) => a.year - b.year);
-        }
-        const after = plain(service);
-        return {
-          value: after,
-          records: [
-            {
-              entity: 'service',
-              entityId: serviceId,
-              action: 'update',
-              summary: model === null ? `Tog bort prismodellen ${year} för ${after.name}` : `Satte prismodellen ${year} för ${after.name}`,
-              before,
-              after: after.pricing,
-            },
-          ],
-        };
+        if (model === null && index < 0) throw new AppError('not-found', `År: Tjänsten har ingen prismodell för ${year}.`, { field: 'year' });
+        return tx.services.update(
+          serviceId,
+          (draft) => {
+            if (model === null) draft.pricing.splice(index, 1);
+            else if (index >= 0) draft.pricing[index]!.model = model;
+            else {
+              draft.pricing.push({ year, model });
+              draft.pricing.sort((a, b) => a.year - b.year);
+            }
+          },
+          { summary: model === null ? `Tog bort prismodellen ${year} för ${service.name}` : `Satte prismodellen ${year} för ${service.name}` },
+        );
       }),
 
     'services/get-revenue': ({ year }) => serviceRevenueForYear(repo.get(), year),

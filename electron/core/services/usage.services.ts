@@ -1,11 +1,8 @@
 /** Usage channels: records (start, end, edit, delete), the matrix toggle and adoption (the matrix itself: matrix.services.ts). */
-import { isDraft, original } from 'immer';
 import { AppError, type ServiceHandlers } from '../../contract';
 import type { ToggleResult, UsageRecord } from '../../contract/channels/usage.channels';
 import type { SambrukDocument, Usage } from '../store/schema';
-import { appendRecords, recordsOf, removeRecord, replaceRecord } from '../store/records';
 import type { ServiceContext } from './create-services';
-import { plain } from './services.services';
 import { adoptionReport } from '../domain/adoption';
 import { addDays } from '../domain/calendar-date';
 import {
@@ -59,11 +56,12 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
     },
 
     'usage/start': (input) =>
-      repo.change('Började använda en tjänst', (draft) => {
-        assertCanStart(draft, input.organisationId, input.serviceId);
-        assertUsageParties(draft, input.organisationId, input.viaOrganisationId);
+      repo.change('Började använda en tjänst', (tx) => {
+        const doc = tx.doc;
+        assertCanStart(doc, input.organisationId, input.serviceId);
+        assertUsageParties(doc, input.organisationId, input.viaOrganisationId);
         assertPeriod(input);
-        assertNoOverlap(recordsOf(draft, 'usages'), input);
+        assertNoOverlap(tx.usages.all(), input);
         const usage: Usage = {
           id: ports.ids(),
           organisationId: input.organisationId,
@@ -73,143 +71,73 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
           ...(input.viaOrganisationId !== undefined ? { viaOrganisationId: input.viaOrganisationId } : {}),
           note: input.note,
         };
-        appendRecords(draft, 'usages', usage);
-        const what = describeUsage(draft, usage);
-        return {
-          value: recordOf(draft, usage),
-          records: [
-            { entity: 'usage', entityId: usage.id, organisationId: usage.organisationId, action: 'create', summary: `Började använda: ${what} från ${usage.from}`, after: { ...usage } },
-          ],
-        };
+        tx.usages.insert(usage, { summary: `Började använda: ${describeUsage(doc, usage)} från ${usage.from}` });
+        return recordOf(doc, usage);
       }),
 
     'usage/end': ({ usageId, to }) =>
-      repo.change('Avslutade användning av en tjänst', (draft) => {
-        // The usages are read and changed as plain records, not through the draft (see `records.ts`).
-        const usages = recordsOf(draft, 'usages');
-        const usage = findUsage({ usages }, usageId);
-        const before = plain(usage);
+      repo.change('Avslutade användning av en tjänst', (tx) => {
+        const usages = tx.usages.all();
+        const usage = findUsage(tx.doc, usageId);
         assertPeriod({ from: usage.from, to });
         assertNoOverlap(usages, { ...usage, to }, usageId);
-        const after: Usage = { ...usage, to };
-        replaceRecord(draft, 'usages', usage, after);
-        return {
-          value: recordOf(draft, after),
-          records: [
-            {
-              entity: 'usage',
-              entityId: usageId,
-              organisationId: usage.organisationId,
-              action: 'update',
-              summary: `Avslutade användning: ${describeUsage(draft, usage)} till och med ${to}`,
-              before,
-              after,
-            },
-          ],
-        };
+        const after = tx.usages.update(usageId, { to }, { summary: `Avslutade användning: ${describeUsage(tx.doc, usage)} till och med ${to}` });
+        return recordOf(tx.doc, after);
       }),
 
     'usage/update': ({ usageId, from, to, viaOrganisationId, note }) =>
-      repo.change('Ändrade användning av en tjänst', (draft) => {
-        const usages = recordsOf(draft, 'usages');
-        const usage = findUsage({ usages }, usageId);
-        const before = plain(usage);
+      repo.change('Ändrade användning av en tjänst', (tx) => {
+        const doc = tx.doc;
+        const usages = tx.usages.all();
+        const usage = findUsage(tx.doc, usageId);
         const next = {
           from: from ?? usage.from,
           to: to === null ? undefined : (to ?? usage.to),
           via: viaOrganisationId === null ? undefined : (viaOrganisationId ?? usage.viaOrganisationId),
         };
-        assertUsageParties(draft, usage.organisationId, next.via);
+        assertUsageParties(doc, usage.organisationId, next.via);
         assertPeriod({ from: next.from, to: next.to }, to === undefined && from !== undefined ? 'from' : 'to');
         assertNoOverlap(usages, { organisationId: usage.organisationId, serviceId: usage.serviceId, from: next.from, to: next.to }, usageId);
-        // The same steps as on a draft of the record, on a copy, so its fields come out in the same order.
-        const after: Usage = { ...usage };
-        after.from = next.from;
-        if (next.to === undefined) delete after.to;
-        else after.to = next.to;
-        if (next.via === undefined) delete after.viaOrganisationId;
-        else after.viaOrganisationId = next.via;
-        if (note !== undefined) after.note = note;
-        replaceRecord(draft, 'usages', usage, after);
-        return {
-          value: recordOf(draft, after),
-          records: [
-            {
-              entity: 'usage',
-              entityId: usageId,
-              organisationId: usage.organisationId,
-              action: 'update',
-              summary: `Ändrade användning: ${describeUsage(draft, usage)}`,
-              before,
-              after,
-            },
-          ],
-        };
+        const after = tx.usages.update(
+          usageId,
+          (draft) => {
+            draft.from = next.from;
+            if (next.to === undefined) delete draft.to;
+            else draft.to = next.to;
+            if (next.via === undefined) delete draft.viaOrganisationId;
+            else draft.viaOrganisationId = next.via;
+            if (note !== undefined) draft.note = note;
+          },
+          { summary: `Ändrade användning: ${describeUsage(doc, usage)}` },
+        );
+        return recordOf(doc, after);
       }),
 
     'usage/delete': ({ usageId }) =>
-      repo.change('Tog bort användning av en tjänst', (draft) => {
-        const usage = findUsage({ usages: recordsOf(draft, 'usages') }, usageId);
-        const before = plain(usage);
-        removeRecord(draft, 'usages', usage);
-        return {
-          value: { deleted: usageId },
-          records: [
-            {
-              entity: 'usage',
-              entityId: usageId,
-              organisationId: before.organisationId,
-              action: 'delete',
-              summary: `Tog bort användning: ${describeUsage(draft, before)} (${before.from}${before.to ? ` – ${before.to}` : ''})`,
-              before,
-            },
-          ],
-        };
+      repo.change('Tog bort användning av en tjänst', (tx) => {
+        const before = findUsage(tx.doc, usageId);
+        tx.usages.remove(usageId, { summary: `Tog bort användning: ${describeUsage(tx.doc, before)} (${before.from}${before.to ? ` – ${before.to}` : ''})` });
+        return { deleted: usageId };
       }),
 
     // The summary names the cell, so the matrix's «Ångra» can tell whether its change is still the latest.
     'usage/toggle': ({ organisationId, serviceId, date }) => {
       const historySummary = toggleSummary(repo.get(), organisationId, serviceId, date);
-      return repo.change(historySummary, (draft) => {
-        // Everything is looked up in the state the change starts from, never in the draft: a draft hands out a
-        // proxy for each record it is asked about, and a toggle would look through every usage and organisation
-        // (a tenth of a second at ten times the association's size). Only the record changed is drafted.
-        const base = (isDraft(draft) ? original(draft) : draft) as SambrukDocument;
+      return repo.change(historySummary, (tx): ToggleResult => {
+        // Everything is looked up in the state the change starts from; only the record changed is written.
+        const base = tx.doc;
         const own = base.usages.filter((u) => u.organisationId === organisationId && u.serviceId === serviceId);
         const active = own.find((u) => periodActiveAt(u, date));
         const what = describeUsage(base, { organisationId, serviceId });
         if (active) {
-          const before = plain(active);
-          let result: ToggleResult;
-          let after: Usage | undefined;
-          // A new frozen array rather than a splice or an edit through the draft (see `records.ts`).
-          if (active.from === date) {
-            removeRecord(draft, 'usages', active);
-            result = { inUse: false, action: 'removed', usageId: active.id, historySummary };
-          } else {
-            after = { ...active, to: addDays(date, -1) };
-            replaceRecord(draft, 'usages', active, after);
-            result = { inUse: false, action: 'ended', usageId: active.id, historySummary };
-          }
           // The record changed is no longer in force at the date, so the group records are those of the start.
-          result.inUse = groupRecordAt(base, organisationId, serviceId, date, active.id) !== undefined;
-          return {
-            value: result,
-            records: [
-              {
-                entity: 'usage',
-                entityId: active.id,
-                organisationId,
-                action: result.action === 'removed' ? 'delete' : 'update',
-                summary:
-                  result.action === 'removed'
-                    ? `Tog bort användning: ${what} från ${date}`
-                    : `Avslutade användning: ${what} till och med ${addDays(date, -1)}`,
-                before,
-                ...(after ? { after } : {}),
-              },
-            ],
-          };
+          const inUse = groupRecordAt(base, organisationId, serviceId, date, active.id) !== undefined;
+          if (active.from === date) {
+            tx.usages.remove(active.id, { summary: `Tog bort användning: ${what} från ${date}` });
+            return { inUse, action: 'removed', usageId: active.id, historySummary };
+          }
+          tx.usages.update(active.id, { to: addDays(date, -1) }, { summary: `Avslutade användning: ${what} till och med ${addDays(date, -1)}` });
+          return { inUse, action: 'ended', usageId: active.id, historySummary };
         }
         const viaGroup = groupRecordAt(base, organisationId, serviceId, date);
         if (viaGroup) {
@@ -232,11 +160,8 @@ export function createUsageServices({ repo, ports, today }: ServiceContext): Pic
           ...(nextStart !== undefined ? { to: addDays(nextStart, -1) } : {}),
           note: '',
         };
-        appendRecords(draft, 'usages', usage);
-        return {
-          value: { inUse: true, action: 'started', usageId: usage.id, historySummary },
-          records: [{ entity: 'usage', entityId: usage.id, organisationId, action: 'create', summary: `Började använda: ${what} från ${date}`, after: { ...usage } }],
-        };
+        tx.usages.insert(usage, { summary: `Började använda: ${what} från ${date}` });
+        return { inUse: true, action: 'started', usageId: usage.id, historySummary };
       });
     },
 

@@ -1,13 +1,26 @@
 /**
  * Migrations bring an older document up to SCHEMA_VERSION before it is validated.
- * Each entry takes a document of version N and returns version N+1. There is only version 1 so far;
- * the machinery is here so the first schema change is a function, not a redesign.
+ * Each entry takes a document of version N and returns version N+1.
  */
 import { SCHEMA_VERSION } from './schema';
 import { AppError } from '../../contract/result';
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
-export const migrations: Record<number, Migration> = {};
+export const migrations: Record<number, Migration> = {
+  // 1 -> 2: change-log entries say who made the change (`by`); the old ones cannot know, so they say nothing.
+  // The other new fields (`changeId`, `contactId`, the actions `undo`/`redo`) are optional or new values.
+  1: (doc) => ({
+    ...doc,
+    schemaVersion: 2,
+    ...(Array.isArray(doc.changeLog)
+      ? { changeLog: doc.changeLog.map((entry: unknown) => (isObject(entry) && !('by' in entry) ? { ...entry, by: '' } : entry)) }
+      : {}),
+  }),
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
 /** The schema version a parsed file states; refuses anything that is not a register object with one. */
 export function statedSchemaVersion(raw: unknown): number {

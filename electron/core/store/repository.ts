@@ -1,40 +1,33 @@
 /**
- * The only code that changes the document. Every change:
+ * The only code that changes the document, and the one way to do it: `change(summary, tx => ...)`, whose
+ * typed tables (`transaction.ts`) record every operation in the change log and in the undo history. Every change:
  * - runs one at a time (a queue), so concurrent calls are each saved exactly once, in order;
- * - is computed on an immutable copy (immer), persisted durably, and only then becomes the current state,
- *   so a failed save leaves memory as it was;
- * - is recorded for undo/redo (inverse patches, kept until the app closes).
- *
- * Record lists can hold tens of thousands of records, and immer's cost for a changed array grows with its
- * length. So mutators change them with `records.ts` (a new frozen array), the history keeps index-level
- * patches rather than whole arrays, and undo/redo applies those without immer (`array-patches.ts`).
+ * - is computed as a new frozen document, persisted durably, and only then becomes the current state, so a
+ *   failed save leaves memory and history as they were;
+ * - can be undone and redone (index-level steps, kept until the app closes); undo and redo are logged too.
  */
-import { enablePatches, produce, produceWithPatches, freeze, type Draft, type Patch } from 'immer';
+import { freeze, produce } from 'immer';
 import { AppError } from '../../contract/result';
 import type { ChangeLogEntry, SambrukDocument } from './schema';
 import type { Clock, IdSource } from '../services/ports';
-import { applyHistoryPatches, indexLevelHistory } from './array-patches';
-import { appendRecords } from './records';
-
-enablePatches();
+import { replaySteps, runTransaction, type EntryContext, type Step, type Transaction } from './transaction';
 
 export type Persist = (doc: SambrukDocument) => Promise<void>;
 
-type HistoryEntry = { summary: string; patches: Patch[]; inverse: Patch[] };
-
-export type ChangeRecord = Omit<ChangeLogEntry, 'id' | 'at'>;
+type HistoryEntry = { summary: string; steps: Step[] };
 
 export type Repository = ReturnType<typeof createRepository>;
+export type { Transaction } from './transaction';
 
 const HISTORY_LIMIT = 200;
-/** Sections of the document that undo must not roll back: the log keeps the truth of what happened. */
-const UNDO_EXCLUDED_ROOTS = new Set(['changeLog', 'meta']);
 
 export function createRepository(options: {
   initial: SambrukDocument;
   persist: Persist;
   clock: Clock;
   ids: IdSource;
+  /** Who makes the changes (the OS user name on the desktop), for the change log. */
+  user?: () => string;
   readOnly?: boolean;
   onChanged?: (doc: SambrukDocument) => void;
 }) {
@@ -50,7 +43,11 @@ export function createRepository(options: {
     return run;
   }
 
-  /** Durable first, then visible. Callers announce the change (`announce`) once their history is updated. */
+  function context(): EntryContext {
+    return { at: options.clock().toISOString(), by: options.user?.() ?? '', ids: options.ids };
+  }
+
+  /** Durable first, then visible and announced. */
   async function commit(next: SambrukDocument): Promise<void> {
     await options.persist(next);
     current = next;
@@ -60,18 +57,20 @@ export function createRepository(options: {
     options.onChanged?.(current);
   }
 
-  function stamp(draft: Draft<SambrukDocument>, records: ChangeRecord[]) {
-    const at = options.clock().toISOString();
-    draft.meta.revision += 1;
-    draft.meta.updatedAt = at;
-    // The log only grows (thousands of entries): a push through the draft would have immer walk all of it.
-    appendRecords(draft, 'changeLog', ...records.map((record) => ({ ...record, id: options.ids(), at }) as ChangeLogEntry));
+  function assertWritable() {
+    if (readOnly) throw new AppError('read-only', 'Registret är öppnat skrivskyddat. Ändringen sparades inte.');
   }
 
-  /** The undo step of a change from `before` to `after`: without the sections undo leaves alone, index-level. */
-  function historyEntry(summary: string, before: SambrukDocument, after: SambrukDocument, patches: Patch[], inverse: Patch[]): HistoryEntry {
-    const undoable = (list: Patch[]) => list.filter((p) => !UNDO_EXCLUDED_ROOTS.has(String(p.path[0])));
-    return { summary, ...indexLevelHistory(before, after, undoable(patches), undoable(inverse)) };
+  async function replay(from: HistoryEntry[], to: HistoryEntry[], direction: 'undo' | 'redo'): Promise<string | undefined> {
+    const entry = from[from.length - 1];
+    if (!entry) return undefined;
+    assertWritable();
+    const { next } = replaySteps(current, entry.steps, direction, entry.summary, context());
+    await commit(next);
+    from.pop();
+    to.push(entry);
+    announce();
+    return entry.summary;
   }
 
   return {
@@ -82,53 +81,28 @@ export function createRepository(options: {
     },
 
     /**
-     * Applies `mutate` to a draft and saves. `mutate` returns the change-log records describing the change
-     * (or throws an AppError to refuse it). Resolves with the mutator's value once the change is durable.
+     * Runs `work` on the tables of the current document (or lets it throw an AppError to refuse the change) and
+     * saves the result. Resolves with `work`'s value once the change is durable; a change that changed nothing
+     * is not saved.
      */
-    change<T>(summary: string, mutate: (draft: Draft<SambrukDocument>) => { records: ChangeRecord[]; value: T }): Promise<T> {
+    change<T>(summary: string, work: (tx: Transaction) => T): Promise<T> {
       return enqueue(async () => {
-        if (readOnly) throw new AppError('read-only', 'Registret är öppnat skrivskyddat. Ändringen sparades inte.');
-        let value: T | undefined;
-        const before = current;
-        const [next, patches, inverse] = produceWithPatches(before, (draft) => {
-          const out = mutate(draft);
-          value = out.value;
-          stamp(draft, out.records);
-        });
-        // Computed before the save, so nothing of this change is kept if the save fails.
-        const entry = historyEntry(summary, before, next, patches, inverse);
-        await commit(next);
-        undoStack.push(entry);
-        if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
-        redoStack.length = 0;
+        assertWritable();
+        const result = runTransaction(current, summary, context(), work);
+        if (result.next === current) return result.value;
+        await commit(result.next);
+        if (result.steps.length > 0) {
+          undoStack.push({ summary, steps: result.steps });
+          if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
+          redoStack.length = 0;
+        }
         announce();
-        return value as T;
+        return result.value;
       });
     },
 
-    undo(): Promise<string | undefined> {
-      return enqueue(async () => {
-        const entry = undoStack[undoStack.length - 1];
-        if (!entry) return undefined;
-        await replay(entry.inverse, `Ångrade: ${entry.summary}`);
-        undoStack.pop();
-        redoStack.push(entry);
-        announce();
-        return entry.summary;
-      });
-    },
-
-    redo(): Promise<string | undefined> {
-      return enqueue(async () => {
-        const entry = redoStack[redoStack.length - 1];
-        if (!entry) return undefined;
-        await replay(entry.patches, `Gjorde om: ${entry.summary}`);
-        redoStack.pop();
-        undoStack.push(entry);
-        announce();
-        return entry.summary;
-      });
-    },
+    undo: (): Promise<string | undefined> => enqueue(() => replay(undoStack, redoStack, 'undo')),
+    redo: (): Promise<string | undefined> => enqueue(() => replay(redoStack, undoStack, 'redo')),
 
     history() {
       const u = undoStack[undoStack.length - 1];
@@ -162,13 +136,16 @@ export function createRepository(options: {
       });
     },
 
-    /** Replaces the whole document (restore from backup, reload from disk, apply an import) as one change. */
+    /** Replaces the whole document (restore from backup, reload from disk) as one change that cannot be undone. */
     replace(next: SambrukDocument, summary: string): Promise<void> {
       return enqueue(async () => {
         if (readOnly) throw new AppError('read-only', 'Registret är öppnat skrivskyddat.');
-        const [stamped] = produceWithPatches(next, (draft) => {
-          draft.meta.revision = Math.max(current.meta.revision, next.meta.revision);
-          stamp(draft, [{ entity: 'document', entityId: 'document', action: 'restore', summary }]);
+        const ctx = context();
+        const entry: ChangeLogEntry = { id: ctx.ids(), at: ctx.at, by: ctx.by, entity: 'document', entityId: 'document', action: 'restore', summary: summary.slice(0, 500) };
+        const stamped = produce(next, (draft) => {
+          draft.meta.revision = Math.max(current.meta.revision, next.meta.revision) + 1;
+          draft.meta.updatedAt = ctx.at;
+          draft.changeLog.push(entry);
         });
         await commit(freeze(stamped, true));
         undoStack.length = 0;
@@ -177,13 +154,4 @@ export function createRepository(options: {
       });
     },
   };
-
-  async function replay(patches: Patch[], summary: string) {
-    if (readOnly) throw new AppError('read-only', 'Registret är öppnat skrivskyddat.');
-    const applied = applyHistoryPatches(current, patches);
-    const next = produce(applied, (draft) => {
-      stamp(draft, [{ entity: 'history', entityId: 'history', action: 'update', summary }]);
-    });
-    await commit(next);
-  }
 }

@@ -24,7 +24,7 @@ import {
 // Validation messages in Swedish wherever the schema is used (main, web bridge, CLI, tests).
 z.config(z.locales.sv());
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 const MAX_TEXT = 2000;
 const MAX_NAME = 200;
@@ -369,15 +369,25 @@ export const boardPackSnapshotSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------- change log
+/** What a change-log entry did; `undo` and `redo` are entries of their own, about the record they changed back. */
+export const changeActions = ['create', 'update', 'delete', 'archive', 'erase', 'import', 'restore', 'undo', 'redo'] as const;
+export type ChangeAction = (typeof changeActions)[number];
+
 export const changeLogEntrySchema = z.strictObject({
   id,
   at: timestamp,
-  /** Entity kind, e.g. `organisation`, `contact`, `usage`. */
+  /** Who made the change: the user name of the computer's account (empty for entries from before schema 2). */
+  by: z.string().max(MAX_NAME),
+  /** The entries of one change (one `repo.change`, undo or redo) share it. */
+  changeId: id.optional(),
+  /** The kind of record (the table's entity), e.g. `organisation`, `contact`, `usage`. */
   entity: z.string().max(40),
   entityId: id,
   /** The organisation the change concerns, so it can be shown on the organisation's page. */
   organisationId: id.optional(),
-  action: z.enum(['create', 'update', 'delete', 'archive', 'erase', 'import', 'restore']),
+  /** The contact person the change concerns, so the log can be filtered by person. */
+  contactId: id.optional(),
+  action: z.enum(changeActions),
   summary: z.string().max(500),
   before: z.unknown().optional(),
   after: z.unknown().optional(),

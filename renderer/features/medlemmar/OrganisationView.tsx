@@ -198,7 +198,13 @@ function ChangesSection({ page }: { page: OrganisationPage }) {
   const rows = useMemo(() => changeRows(page.changes.entries, (id) => names.get(id)), [page.changes.entries, names]);
   const cols = t.changeColumns;
   return (
-    <Section title={t.changes} wide testId="changes-section">
+    <Section
+      title={t.changes}
+      wide
+      testId="changes-section"
+      // The whole register's log, filtered to this organisation, with the filters for more.
+      actions={<Link href={hrefTo('andringslogg', [], { org: page.organisation.id })}>{t.changesInLog}</Link>}
+    >
       {rows.length === 0 ? (
         <Text className={shared.muted}>{t.noChanges}</Text>
       ) : (

@@ -240,6 +240,7 @@ export const medlemmarSv = {
     networkEnded: (date: string) => `slutade ${date}`,
     changes: 'Ändringslogg',
     noChanges: 'Inga ändringar har loggats för organisationen.',
+    changesInLog: 'Visa i ändringsloggen',
     changesShown: (shown: string, total: string) => `Visar de ${shown} senaste av ${total} ändringar.`,
     changeColumns: { at: 'När', what: 'Vad', summary: 'Sammanfattning', details: 'Före → efter' },
     changeWhat: (entity: string, action: string) => `${entity}: ${action.toLocaleLowerCase('sv-SE')}`,

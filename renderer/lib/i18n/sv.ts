@@ -11,6 +11,7 @@ import { natverkSv } from './natverk.sv';
 import { excelSv } from './excel.sv';
 import { styrelserapportSv } from './styrelserapport.sv';
 import { medlemmarSv } from './medlemmar.sv';
+import { andringsloggSv } from './andringslogg.sv';
 
 export const sv = {
   tjanster: tjansterSv,
@@ -19,6 +20,7 @@ export const sv = {
   excel: excelSv,
   styrelserapport: styrelserapportSv,
   medlemmar: medlemmarSv,
+  andringslogg: andringsloggSv,
   app: {
     name: 'Sambruk Kansli',
     skipToContent: 'Hoppa till innehållet',
@@ -40,6 +42,7 @@ export const sv = {
     natverk: 'Nätverk',
     budget: 'Budget',
     styrelserapport: 'Styrelserapport',
+    andringslogg: 'Ändringslogg',
     data: 'Data',
   },
   header: {

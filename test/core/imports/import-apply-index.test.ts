@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freeze, produce } from 'immer';
+import { runTransaction } from '../../../electron/core/store/transaction';
 import { applyImportPlan, planImportSync, type ImportMapping } from '../../../electron/core/imports/import-plan';
 import type { RawSheet } from '../../../electron/core/imports/raw-table';
 import { generateDemoDocument, withCheckDigit } from '../../../tools/demo/demo-document';
@@ -16,9 +17,10 @@ function sheet(rows: string[][]): RawSheet {
 
 const apply = (base: SambrukDocument, plan: ReturnType<typeof planImportSync>) => {
   let n = 0;
-  return produce(base, (draft) => {
-    applyImportPlan(draft, plan, { ids: () => `imp-${++n}`, now: '2022-06-30T10:00:00.000Z', source: 'test.csv' });
-  });
+  const ids = () => `imp-${++n}`;
+  return runTransaction(base, 'Import', { at: '2022-06-30T10:00:00.000Z', by: 'test', ids }, (tx) =>
+    applyImportPlan(tx, plan, { ids, now: '2022-06-30T10:00:00.000Z', source: 'test.csv' }),
+  ).next;
 };
 
 describe('applying an import to a large register (looked up by index, not by scanning)', () => {

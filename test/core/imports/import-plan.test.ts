@@ -281,10 +281,7 @@ describe('import apply: one change, one undo', () => {
   it('refuses when the register changed after the preview, and when nothing would change', async () => {
     const s = createTestServices();
     const p = await preview(s, 'kontakter.csv', mixed());
-    await s.repo.change('test', (draft) => {
-      draft.settings.touched = true;
-      return { records: [], value: undefined };
-    });
+    await s.repo.change('test', (tx) => tx.setSetting('touched', true));
     const stale = await s.call('imports/apply', { fileName: 'kontakter.csv', bytesBase64: mixed(), sheet: 'kontakter', mapping: p.mapping, decisions: {}, expectedRevision: p.revision });
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error.code).toBe('conflict');

@@ -159,9 +159,14 @@ describe('ending a person everywhere', () => {
     const { call, repo } = withAnna();
     const before = repo.get().networks;
     const revision = repo.get().meta.revision;
-    await call('networks/end-person', { contactId: 'anna', date: '2022-06-30' });
+    const ended = await call('networks/end-person', { contactId: 'anna', date: '2022-06-30' });
+    if (!ended.ok) throw new Error(ended.error.message);
     expect(repo.get().meta.revision).toBe(revision + 1);
-    expect(repo.get().changeLog.filter((c) => c.entity === 'contact')).toHaveLength(1);
+    // One entry per roster entry changed, all of the one change, all about the person.
+    const entries = repo.get().changeLog.filter((c) => c.entity === 'roster-entry');
+    expect(entries).toHaveLength(ended.data.ended + ended.data.removed);
+    expect(new Set(entries.map((e) => e.changeId)).size).toBe(1);
+    expect(entries.every((e) => e.contactId === 'anna')).toBe(true);
     await call('history/undo', {});
     expect(repo.get().networks).toEqual(before);
   });

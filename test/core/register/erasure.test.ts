@@ -53,9 +53,10 @@ describe('erasing a person through the channels', () => {
     const annaId = created.data.id;
     await services.call('contacts/update', { id: annaId, title: 'Förvaltningschef' });
     // Put her in the roster and attendance, as the networks screens would.
-    await services.repo.change('Lade till Anna Svensson i nätverket', (draft) => {
-      draft.networks[0] = network({ both: annaId, only: annaId }) as typeof draft.networks[0];
-      return { records: [{ entity: 'network', entityId: 'net-1', action: 'update', summary: 'Lade till Anna Svensson i Digital signering' }], value: undefined };
+    await services.repo.change('Lade till Anna Svensson i nätverket', (tx) => {
+      tx.networks.update('net-1', () => network({ both: annaId, only: annaId }) as ReturnType<typeof tx.networks.all>[number], {
+        summary: 'Lade till Anna Svensson i Digital signering',
+      });
     });
     return { ...services, annaId };
   }
@@ -138,8 +139,8 @@ describe('erasure and namesakes', () => {
         contact('anna-2', savsjo.id, 'Anna Svensson', { email: 'anna@savsjo.se' }),
       ],
       changeLog: [
-        { id: 'l1', at: '2022-01-01T00:00:00Z', entity: 'contact', entityId: 'anna-1', organisationId: habo.id, action: 'create', summary: 'Lade till kontaktpersonen Anna Svensson (Habo)', after: { name: 'Anna Svensson' } },
-        { id: 'l2', at: '2022-01-02T00:00:00Z', entity: 'contact', entityId: 'anna-2', organisationId: savsjo.id, action: 'create', summary: 'Lade till kontaktpersonen Anna Svensson (Sävsjö)', after: { name: 'Anna Svensson' } },
+        { id: 'l1', at: '2022-01-01T00:00:00Z', by: '', entity: 'contact', entityId: 'anna-1', organisationId: habo.id, action: 'create', summary: 'Lade till kontaktpersonen Anna Svensson (Habo)', after: { name: 'Anna Svensson' } },
+        { id: 'l2', at: '2022-01-02T00:00:00Z', by: '', entity: 'contact', entityId: 'anna-2', organisationId: savsjo.id, action: 'create', summary: 'Lade till kontaktpersonen Anna Svensson (Sävsjö)', after: { name: 'Anna Svensson' } },
       ],
     });
     const plan = planErasure(doc, 'anna-1', 'begaran');

@@ -224,7 +224,10 @@ describe('imports/apply as a task', { timeout: 60_000 }, () => {
     const expectedRevision = await previewRevision(s);
     const gate = gateSaves(s.port);
     // Another change holds the repository's queue while its save waits.
-    const other = s.repo.change('Annan ändring', () => ({ records: [], value: 'annan' }));
+    const other = s.repo.change('Annan ändring', (tx) => {
+      tx.setSetting('annan', true);
+      return 'annan';
+    });
     await gate.started;
     const applying = s.call('imports/apply', { ...file, expectedRevision, taskId: 'a3' });
     await new Promise<void>((resolve) => s.onProgress((p) => p.phase === 'planning' && p.done === ROWS && resolve()));

@@ -15,7 +15,7 @@ const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 /** The default register as the file a newer version would write: schema 2, with fields this version does not know. */
 function newerRegister(extra: (raw: Record<string, unknown>) => void = () => undefined): Record<string, unknown> {
   const raw = JSON.parse(serialiseDocument(loadDefaultDocument())) as Record<string, unknown>;
-  raw.schemaVersion = 2;
+  raw.schemaVersion = 3;
   raw.invoices = [{ id: 'f1', amountOre: 100 }];
   (raw.meta as Record<string, unknown>).writtenBy = '3.0.0';
   const organisations = raw.organisations as Record<string, unknown>[];
@@ -69,8 +69,8 @@ describe('readDocumentBytes: the one reader of a register file', () => {
     expect(reading.document.organisations[0]).not.toHaveProperty('vatNumber');
 
     const notice = newerSchemaNotice(reading.newerSchema!);
-    expect(notice).toMatch(/nyare version av Sambruk Kansli \(schemaversion 2\)/);
-    expect(notice).toMatch(/känner bara till schemaversion 1/);
+    expect(notice).toMatch(/nyare version av Sambruk Kansli \(schemaversion 3\)/);
+    expect(notice).toMatch(/känner bara till schemaversion 2/);
     expect(notice).toMatch(/skrivskyddat/);
     expect(notice).toMatch(/Installera den nyare versionen/);
     expect(notice).toMatch(/visas inte/);
@@ -98,7 +98,7 @@ describe('readDocumentBytes: the one reader of a register file', () => {
     })();
     expect(err).toBeInstanceOf(NewerSchemaError);
     expect(err).toMatchObject({ code: 'validation', found: 2, known: 1, details: { reason: 'newer-schema' } });
-    expect((err as Error).message).toMatch(/schemaversion 2.*schemaversion 1.*Installera den nyare versionen.*inte ändrats/);
+    expect((err as Error).message).toMatch(/schemaversion 3.*schemaversion 2.*Installera den nyare versionen.*inte ändrats/);
   });
 
   it('parseDocumentBytes, for callers that may write, refuses every newer register', () => {

@@ -184,6 +184,7 @@ describe('the change log', () => {
     const entry: ChangeView = {
       id: 'e1',
       at: '2022-06-30T10:00:00.000Z',
+      by: 'kansliet',
       entity: 'contact',
       entityId: 'c',
       action: 'create',
