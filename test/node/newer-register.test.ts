@@ -73,7 +73,7 @@ describe('a register written by a newer version', () => {
 
     const opened = await open();
     expect(opened.readOnly).toBe(true);
-    expect(opened.newerSchema).toEqual({ found: 2, known: 1, omittedFields: true });
+    expect(opened.newerSchema).toEqual({ found: 3, known: 2, omittedFields: true });
     expect(opened.document.meta.revision).toBe(41);
     expect(opened.report.outcome).toBe('opened');
     expect(opened.report.quarantinedFile).toBeUndefined();

@@ -49,7 +49,7 @@ describe('data/make-writable', () => {
     expect(s.port.saved).toEqual([]);
     expect(s.changed).toEqual([fromDisk.meta.revision]);
     // And changes are saved from now on.
-    await s.repo.change('t', () => ({ records: [], value: undefined }));
+    await s.repo.change('t', (tx) => tx.setSetting('test', 1));
     expect(s.port.saved).toHaveLength(1);
   });
 

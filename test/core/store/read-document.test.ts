@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../../electron/core/store/schema';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../electron/contract/result';
 import {
@@ -61,8 +62,8 @@ describe('readDocumentBytes: the one reader of a register file', () => {
 
   it('reads what it can of a newer version\'s register, leaving out the fields it does not know, and says which versions', () => {
     const reading = readDocumentBytes(utf8(JSON.stringify(newerRegister())));
-    expect(reading.newerSchema).toEqual({ found: 2, known: 1, omittedFields: true });
-    expect(reading.document.schemaVersion).toBe(1);
+    expect(reading.newerSchema).toEqual({ found: 3, known: 2, omittedFields: true });
+    expect(reading.document.schemaVersion).toBe(SCHEMA_VERSION);
     expect(reading.document.organisations).toHaveLength(loadDefaultDocument().organisations.length);
     expect(reading.document).not.toHaveProperty('invoices');
     expect(reading.document.meta).not.toHaveProperty('writtenBy');
@@ -80,7 +81,7 @@ describe('readDocumentBytes: the one reader of a register file', () => {
     const raw = JSON.parse(text) as Record<string, unknown>;
     raw.schemaVersion = 7;
     const reading = readDocumentBytes(utf8(JSON.stringify(raw)));
-    expect(reading.newerSchema).toEqual({ found: 7, known: 1, omittedFields: false });
+    expect(reading.newerSchema).toEqual({ found: 7, known: 2, omittedFields: false });
     expect(newerSchemaNotice(reading.newerSchema!)).not.toMatch(/visas inte/);
   });
 
@@ -97,7 +98,7 @@ describe('readDocumentBytes: the one reader of a register file', () => {
       return undefined;
     })();
     expect(err).toBeInstanceOf(NewerSchemaError);
-    expect(err).toMatchObject({ code: 'validation', found: 2, known: 1, details: { reason: 'newer-schema' } });
+    expect(err).toMatchObject({ code: 'validation', found: 3, known: 2, details: { reason: 'newer-schema' } });
     expect((err as Error).message).toMatch(/schemaversion 3.*schemaversion 2.*Installera den nyare versionen.*inte ändrats/);
   });
 

@@ -115,7 +115,7 @@ describe('arguments', () => {
     writeFileSync(newer, JSON.stringify(raw));
     const told = io();
     expect(await runBoardPack(['--data', newer, '--date', DATE, '--out', path.join(dir, 'nyare-ut')], told.io)).toBe(1);
-    expect(told.err.join('\n')).toMatch(/nyare version av Sambruk Kansli \(schemaversion 3\).*schemaversion 1/);
+    expect(told.err.join('\n')).toMatch(/nyare version av Sambruk Kansli \(schemaversion 3\).*schemaversion 2/);
     expect(existsSync(path.join(dir, 'nyare-ut'))).toBe(false);
   });
 });

@@ -61,9 +61,9 @@ describe('starting the web entry read-only (a harness’s view of the desktop’
     scope[BOOT_READ_ONLY_GLOBAL] = 'file-read-only';
     const bridge = installWebBridge({ documentText: defaultText, version: '1.0.0', clock });
     expect(await bridge.api.invoke('app/get-info', {})).toMatchObject({ ok: true, data: { readOnly: true, readOnlyReason: 'file-read-only' } });
-    await expect(bridge.repo.change('t', () => ({ records: [], value: undefined }))).rejects.toMatchObject({ code: 'read-only' });
+    await expect(bridge.repo.change('t', (tx) => tx.setSetting('test', 1))).rejects.toMatchObject({ code: 'read-only' });
     expect(await bridge.api.invoke('data/make-writable', {})).toMatchObject({ ok: true, data: { readOnly: false } });
-    await bridge.repo.change('t', () => ({ records: [], value: undefined }));
+    await bridge.repo.change('t', (tx) => tx.setSetting('test', 1));
     expect(bridge.savedText()).toBeDefined();
   });
 
