@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The tests that dominate the run: LibreOffice recalculating workbooks, generated hostile input, real processes
- * killed or raced, and registers a hundred times the association's size. They form the `slow` project, so the
- * everyday `npm run test:unit` leaves them out while `npm test` still runs them.
+ * killed or raced, registers a hundred times the association's size, and the command-line tools run as processes
+ * (the board pack one builds the web entry and prints in Chromium). They form the `slow` project, so the everyday
+ * `npm run test:unit` leaves them out while `npm test` still runs them.
  */
 const SLOW = [
   'test/core/exports/*.libreoffice.test.ts',
@@ -12,6 +13,8 @@ const SLOW = [
   'test/core/domain/amounts.bounds-scale.test.ts',
   'test/node/document-file-store.kill-loop.test.ts',
   'test/node/register-access.first-start-race.test.ts',
+  'test/tools/cli/export.test.ts',
+  'test/tools/cli/board-pack.test.ts',
 ];
 
 /** Node-side tests that spawn processes or touch real files get time for a loaded machine. */
