@@ -1,16 +1,46 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One runner, four projects: pure core logic, the file store on real temp files (with the tools/ commands and
- * demo generator), the Electron shell with `electron` mocked, and the UI end to end in Chromium (playwright-core)
- * against the web entry.
+ * The tests that dominate the run: LibreOffice recalculating workbooks, generated hostile input, real processes
+ * killed or raced, registers a hundred times the association's size, and the command-line tools run as processes
+ * (the board pack one builds the web entry and prints in Chromium). They form the `slow` project, so the everyday
+ * `npm run test:unit` leaves them out while `npm test` still runs them.
+ */
+const SLOW = [
+  'test/core/exports/*.libreoffice.test.ts',
+  'test/core/security/channel-fuzz.test.ts',
+  'test/core/imports/read-table.fuzz.test.ts',
+  'test/core/domain/amounts.bounds-scale.test.ts',
+  'test/node/document-file-store.kill-loop.test.ts',
+  'test/node/register-access.first-start-race.test.ts',
+  'test/tools/cli/export.test.ts',
+  'test/tools/cli/board-pack.test.ts',
+];
+
+/** Node-side tests that spawn processes or touch real files get time for a loaded machine. */
+const PROCESS_TIMEOUTS = { testTimeout: 120_000, hookTimeout: 60_000 };
+
+/**
+ * One runner, six projects: pure core logic, the renderer's view-models, the file store on real temp files (with
+ * the tools/ commands and scripts), the Electron shell with `electron` mocked, the slow tests above, and the UI
+ * end to end in Chromium (playwright-core) against the web entry.
  */
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', include: ['test/core/**/*.test.ts', 'test/renderer/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'node', include: ['test/node/**/*.test.ts', 'test/tools/**/*.test.ts', 'test/scripts/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 } },
-      { test: { name: 'main', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'core', include: ['test/core/**/*.test.ts', 'test/*.test.ts'], exclude: SLOW, environment: 'node' } },
+      { test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'], exclude: SLOW, environment: 'node' } },
+      {
+        test: {
+          name: 'node',
+          include: ['test/node/**/*.test.ts', 'test/tools/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          exclude: SLOW,
+          environment: 'node',
+          ...PROCESS_TIMEOUTS,
+        },
+      },
+      { test: { name: 'main', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts'], exclude: SLOW, environment: 'node' } },
+      { test: { name: 'slow', include: SLOW, environment: 'node', ...PROCESS_TIMEOUTS } },
       {
         test: {
           name: 'e2e',

@@ -1,38 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WindowApi } from '../../electron/contract';
 import { sv } from '../../renderer/lib/i18n/sv';
-import { launchBrowser, screenshot, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { appUrl, openApp as openScreen, screenshot, TODAY, useBrowser } from './fixture';
 
-const TODAY = '2022-06-30';
 const t = sv.andringslogg;
-const webUrl = inject('webUrl');
-let session: BrowserSession;
-let open: { page: Page; problems: PageProblems } | undefined;
-
-beforeAll(async () => {
-  session = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  if (!open) return;
-  const { page, problems } = open;
-  open = undefined;
-  await page.close();
-  expect(problems.errors).toEqual([]);
-});
+const browser = useBrowser();
 
 async function openApp(hash: string) {
-  const page = await session.context.newPage();
-  const problems = watchPage(page, new URL(webUrl).origin);
-  open = { page, problems };
-  await page.goto(`${webUrl}?clock=${TODAY}${hash}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
+  return openScreen(await browser.newPage(), hash, { clock: TODAY });
 }
 
 /** Changes the register through the same `window.api` the screens use (quicker than filling in forms). */
@@ -101,7 +77,7 @@ describe('Ändringslogg', () => {
     expect(page.url()).toContain(`fran=${TODAY}`);
 
     // An organisation's page leads to the log filtered to it.
-    await page.goto(`${webUrl}?clock=${TODAY}#/medlemmar/${second.id}`);
+    await page.goto(appUrl(`#/medlemmar/${second.id}`));
     await page.getByRole('heading', { level: 1, name: second.name }).waitFor();
     await page.getByTestId('changes-section').getByRole('link', { name: sv.medlemmar.page.changesInLog }).click();
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();

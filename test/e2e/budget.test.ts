@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { formatOre, parseAmount } from '../../electron/core/domain/amounts';
 import { budgetTable, columnLabel, columnTotals, setLeafAmount } from '../../electron/core/domain/budget';
@@ -20,7 +20,7 @@ import { labelForPath } from '../../electron/core/i18n/validation-messages';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import type { Budget, BudgetColumn, SambrukDocument } from '../../electron/core/store/schema';
 import { sv } from '../../renderer/lib/i18n/sv';
-import { launchBrowser, screenshot, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { openApp, screenshot, useBrowser } from './fixture';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const TODAY = '2022-06-30';
@@ -49,33 +49,10 @@ const MEMBERS = lineId('Medlemsavgifter');
 const NET = lineId('Nettoomsättning');
 const STAFF = lineId('Personalkostnader');
 
-const webUrl = inject('webUrl');
-let session: BrowserSession;
-let open: { page: Page; problems: PageProblems } | undefined;
-
-beforeAll(async () => {
-  session = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  if (!open) return;
-  const { page, problems } = open;
-  open = undefined;
-  await page.emulateMedia({ media: 'screen' });
-  await page.close();
-  expect(problems.errors).toEqual([]);
-});
+const browser = useBrowser();
 
 async function openBudget(): Promise<Page> {
-  const page = await session.context.newPage();
-  const problems = watchPage(page, new URL(webUrl).origin);
-  open = { page, problems };
-  await page.goto(`${webUrl}?clock=${TODAY}#/budget`);
-  await page.getByRole('heading', { level: 1, name: t.title, exact: true }).waitFor();
+  const page = await openApp(await browser.newPage(), '#/budget', { clock: TODAY, heading: t.title });
   await page.getByRole('grid', { name: t.tableHeading }).waitFor();
   // The load report belongs to the shell; it only takes room from the screenshots.
   await page.getByRole('button', { name: sv.loadReport.dismiss }).click();

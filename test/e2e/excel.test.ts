@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { membershipFeesForYear } from '../../electron/core/domain/fees';
 import { serviceRevenueForYear } from '../../electron/core/domain/pricing';
@@ -11,43 +11,26 @@ import { parseDocumentText } from '../../electron/core/store/parse-document';
 import type { WindowApi } from '../../electron/contract';
 import { formatBytes } from '../../renderer/lib/format';
 import { sv } from '../../renderer/lib/i18n/sv';
-import { launchBrowser, screenshot, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { openApp, screenshot, useBrowser } from './fixture';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const TODAY = '2022-06-30';
 const doc = parseDocumentText(readFileSync(path.join(projectRoot, 'assets/default-data.json'), 'utf8'));
 const expectedInvoiceKr = (membershipFeesForYear(doc, 2022).totalOre + serviceRevenueForYear(doc, 2022).totalOre) / 100;
 
-const webUrl = inject('webUrl');
-let session: BrowserSession;
-let open: { page: Page; problems: PageProblems } | undefined;
+const browser = useBrowser();
 let dir: string;
 
-beforeAll(async () => {
-  session = await launchBrowser();
+beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'sambruk-excel-e2e-'));
 });
 
-afterAll(async () => {
-  await session?.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-afterEach(async () => {
-  if (!open) return;
-  const { page, problems } = open;
-  open = undefined;
-  await page.close();
-  expect(problems.errors).toEqual([]);
-});
-
 async function openData(): Promise<Page> {
-  const page = await session.context.newPage();
-  const problems = watchPage(page, new URL(webUrl).origin);
-  open = { page, problems };
-  await page.goto(`${webUrl}?clock=${TODAY}#/data`);
-  await page.getByRole('heading', { level: 1, name: sv.data.title }).waitFor();
-  return page;
+  return openApp(await browser.newPage(), '#/data', { clock: TODAY, heading: sv.data.title });
 }
 
 /** The organisations in the register, read through the page's own core (the web bridge's `window.api`). */

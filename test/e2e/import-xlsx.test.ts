@@ -8,45 +8,28 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WindowApi } from '../../electron/contract';
 import { importMessages } from '../../electron/core/imports/import-messages';
 import { sv } from '../../renderer/lib/i18n/sv';
-import { launchBrowser, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { openApp, useBrowser } from './fixture';
 import { asText, plainWorkbook, text, unzip, withHiddenDirectory } from '../core/imports/zip-fixtures';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const webUrl = inject('webUrl');
-let session: BrowserSession;
-let open: { page: Page; problems: PageProblems } | undefined;
+const browser = useBrowser();
 let dir: string;
 
-beforeAll(async () => {
-  session = await launchBrowser();
+beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'sambruk-import-xlsx-e2e-'));
 });
 
-afterAll(async () => {
-  await session?.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-afterEach(async () => {
-  if (!open) return;
-  const { page, problems } = open;
-  open = undefined;
-  await page.close();
-  expect(problems.errors).toEqual([]);
-});
-
 async function openData(): Promise<Page> {
-  const page = await session.context.newPage();
-  const problems = watchPage(page, new URL(webUrl).origin);
-  open = { page, problems };
-  await page.goto(`${webUrl}?clock=2022-06-30#/data`);
-  await page.getByRole('heading', { level: 1, name: sv.data.title }).waitFor();
-  return page;
+  return openApp(await browser.newPage(), '#/data', { heading: sv.data.title });
 }
 
 async function organisationCount(page: Page): Promise<number> {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ERASED_SUMMARY } from '../../electron/core/domain/change-log';
 import { coverageAt } from '../../electron/core/domain/coverage';
@@ -16,7 +16,7 @@ import { municipalityText } from '../../renderer/features/medlemmar/organisation
 import { formatKr, formatNumber } from '../../renderer/lib/format';
 import { sv } from '../../renderer/lib/i18n/sv';
 import { createTestServices, loadDefaultDocument } from '../support/memory-document';
-import { launchBrowser, screenshot, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { openApp as openScreen, screenshot, useBrowser } from './fixture';
 
 const TODAY = '2022-06-30';
 const YEAR = 2022;
@@ -52,35 +52,11 @@ const existing = (() => {
   return { org, ref };
 })();
 
-const webUrl = inject('webUrl');
-let session: BrowserSession;
-let open: { page: Page; problems: PageProblems } | undefined;
-
-beforeAll(async () => {
-  session = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  if (!open) return;
-  const { page, problems } = open;
-  open = undefined;
-  await page.close();
-  expect(problems.errors).toEqual([]);
-});
+const browser = useBrowser();
 
 async function openApp(hash: string) {
-  const page = await session.context.newPage();
-  const problems = watchPage(page, new URL(webUrl).origin);
-  open = { page, problems };
-  await page.goto(`${webUrl}?clock=${TODAY}${hash}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
   // The web build's notice about the in-memory register is the shell's; closed here to give the screen room.
-  await page.getByRole('button', { name: sv.loadReport.dismiss }).click();
-  return page;
+  return openScreen(await browser.newPage(), hash, { clock: TODAY, dismissLoadReport: true });
 }
 
 /** Whether a toast says `text` (the toast itself, not the screen reader's copy of it). */

@@ -8,19 +8,18 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Channel, ChannelInput, ChannelOutput } from '../../electron/contract';
 import { memberIdsAt } from '../../electron/core/domain/memberships';
 import { compareSv } from '../../electron/core/domain/swedish';
 import { formatNumber, formatPercent } from '../../renderer/lib/format';
 import { sv } from '../../renderer/lib/i18n/sv';
-import { launchBrowser, screenshot, SCREENSHOT_DIR, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { openApp, screenshot, SCREENSHOT_DIR, useBrowser } from './fixture';
 import { createTestServices, loadDefaultDocument } from '../support/memory-document';
 
 const TODAY = '2022-06-30';
 const t = sv.natverk;
-const webUrl = inject('webUrl');
 
 // ---------------------------------------------------------------- the expected world, computed by the core
 
@@ -52,27 +51,13 @@ async function coreCall<C extends Channel>(channel: C, input: ChannelInput<C>): 
 
 // ---------------------------------------------------------------- the browser
 
-let session: BrowserSession;
+// One page for the whole file: its tests build on each other. The fixture checks it after each test for console
+// errors, which include CSP violations and React warnings; none are allowed.
+const browser = useBrowser();
 let page: Page;
-let problems: PageProblems;
 
 beforeAll(async () => {
-  session = await launchBrowser();
-  const origin = new URL(webUrl).origin;
-  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  page = await session.context.newPage();
-  problems = watchPage(page, origin);
-  await page.goto(`${webUrl}?clock=${TODAY}#/natverk`);
-  await page.getByRole('heading', { level: 1, name: t.title, exact: true }).waitFor();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(() => {
-  // Console errors include CSP violations and React warnings; none are allowed.
-  expect(problems.errors).toEqual([]);
+  page = await openApp(await browser.newPage({ permissions: ['clipboard-read', 'clipboard-write'] }), '#/natverk', { clock: TODAY, heading: t.title });
 });
 
 const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });

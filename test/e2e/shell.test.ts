@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { overviewAt } from '../../electron/core/domain/overview';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { BOOT_READ_ONLY_GLOBAL } from '../../renderer/bridge/web-bridge';
 import { formatNumber } from '../../renderer/lib/format';
 import { sv } from '../../renderer/lib/i18n/sv';
-import { launchBrowser, screenshot, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { appUrl, openApp as openScreen, screenshot, useBrowser } from './fixture';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const TODAY = '2022-06-30';
@@ -16,36 +16,14 @@ const expected = overviewAt(parseDocumentText(readFileSync(path.join(projectRoot
 const version = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const navEntries = Object.entries(sv.nav) as [keyof typeof sv.nav, string][];
 
-const webUrl = inject('webUrl');
-let session: BrowserSession;
-let open: { page: Page; problems: PageProblems } | undefined;
-
-beforeAll(async () => {
-  session = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  if (!open) return;
-  const { page, problems } = open;
-  open = undefined;
-  await page.close();
-  // Console errors include CSP violations; none are allowed on any screen.
-  expect(problems.errors).toEqual([]);
-});
+// The fixture checks every page for console errors, which include CSP violations; none are allowed on any screen.
+const browser = useBrowser();
 
 /** Opens the web build at a fixed "today", optionally at a route (`#/data`), and waits for the page heading. */
 async function openApp(hash = '', readOnlyReason?: string) {
-  const page = await session.context.newPage();
-  const problems = watchPage(page, new URL(webUrl).origin);
-  open = { page, problems };
+  const page = await browser.newPage();
   if (readOnlyReason) await page.addInitScript(([name, reason]) => ((globalThis as Record<string, unknown>)[name] = reason), [BOOT_READ_ONLY_GLOBAL, readOnlyReason] as const);
-  await page.goto(`${webUrl}?clock=${TODAY}${hash}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
+  return openScreen(page, hash, { clock: TODAY });
 }
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
@@ -112,7 +90,7 @@ describe('the shell over the web build', () => {
     expect(await page.getByRole('region', { name: sv.data.loadReportCard }).getByText(sv.loadReport.title['created-default']).isVisible()).toBe(true);
     await screenshot(page, 'data');
 
-    await page.goto(`${webUrl}?clock=${TODAY}#/finns-inte`);
+    await page.goto(appUrl('#/finns-inte', { clock: TODAY }));
     await expect.poll(() => heading(page, sv.app.notFoundTitle).isVisible()).toBe(true);
     await page.getByRole('link', { name: sv.app.notFoundBack }).click();
     await expect.poll(() => heading(page, sv.oversikt.title).isVisible()).toBe(true);
@@ -174,7 +152,7 @@ describe('the shell over the web build', () => {
       return (window as unknown as { __injected?: boolean }).__injected === true;
     });
     expect(ran).toBe(false);
-    const { problems } = open!;
+    const problems = browser.problemsOf(page);
     await expect.poll(() => problems.errors.some((e) => e.includes('Content Security Policy'))).toBe(true);
     // That refusal was this test's doing; any other error still fails it.
     problems.errors = problems.errors.filter((e) => !e.includes('Content Security Policy'));

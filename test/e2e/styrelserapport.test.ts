@@ -12,12 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBoardPack, type BoardPackContent } from '../../electron/core/domain/board-pack';
 import { formatGoalFigure, formatTarget, goalLabels } from '../../electron/core/domain/goals';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { sv } from '../../renderer/lib/i18n/sv';
-import { launchBrowser, screenshot, SCREENSHOT_DIR, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { openApp as openScreen, screenshot, SCREENSHOT_DIR, useBrowser } from './fixture';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const TODAY = '2022-06-30';
@@ -26,33 +26,19 @@ const doc = parseDocumentText(readFileSync(path.join(projectRoot, 'assets/defaul
 const expected: BoardPackContent = buildBoardPack(doc, TODAY, { generatedAt: `${TODAY}T10:00:00.000Z` });
 const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdfinfo');
 
-const webUrl = inject('webUrl');
-let session: BrowserSession;
-let open: { page: Page; problems: PageProblems } | undefined;
+const browser = useBrowser();
 let tempDir: string;
 
 beforeAll(async () => {
-  session = await launchBrowser();
   tempDir = await mkdtemp(path.join(tmpdir(), 'sambruk-styrelserapport-'));
 });
 
 afterAll(async () => {
-  await session?.close();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
 });
 
-afterEach(async () => {
-  if (!open) return;
-  const { page, problems } = open;
-  open = undefined;
-  await page.close();
-  expect(problems.errors).toEqual([]);
-});
-
 async function openApp(hash: string) {
-  const page = await session.context.newPage();
-  const problems = watchPage(page, new URL(webUrl).origin);
-  open = { page, problems };
+  const page = await browser.newPage();
   // The web build has no print dialog to answer in a test: record the call instead.
   await page.addInitScript(() => {
     const w = window as unknown as { __printed: number; print: () => void };
@@ -61,9 +47,7 @@ async function openApp(hash: string) {
       w.__printed += 1;
     };
   });
-  await page.goto(`${webUrl}?clock=${TODAY}${hash}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
+  return openScreen(page, hash, { clock: TODAY });
 }
 
 const goalRow = (page: Page, goalId: string) => page.locator(`main tr[data-goal="${goalId}"]`);

@@ -2,48 +2,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Channel, ChannelInput, ChannelOutput, WindowApi } from '../../electron/contract';
 import { sv } from '../../renderer/lib/i18n/sv';
-import { launchBrowser, screenshot, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { openApp as openScreen, screenshot, useBrowser } from './fixture';
 
 const TODAY = '2022-06-30';
 /** Three title lines, a blank line, then the header (`addTableSheet`). */
 const HEADER_ROW = 5;
 
-const webUrl = inject('webUrl');
-let session: BrowserSession;
-let open: { page: Page; problems: PageProblems } | undefined;
+const browser = useBrowser();
 let dir: string;
 
-beforeAll(async () => {
-  session = await launchBrowser();
+beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'sambruk-table-export-e2e-'));
 });
 
-afterAll(async () => {
-  await session?.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  if (!open) return;
-  const { page, problems } = open;
-  open = undefined;
-  await page.close();
-  expect(problems.errors).toEqual([]);
 });
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
 
 async function openApp(hash: string, title: string): Promise<Page> {
-  const page = await session.context.newPage();
-  const problems = watchPage(page, new URL(webUrl).origin);
-  open = { page, problems };
-  await page.goto(`${webUrl}?clock=${TODAY}${hash}`);
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-  return page;
+  return openScreen(await browser.newPage(), hash, { clock: TODAY, heading: title });
 }
 
 /** A channel answered by the page's own core (the web bridge's `window.api`), so expectations follow the data shown. */

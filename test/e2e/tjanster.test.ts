@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ChannelInput, UsageMatrixColumn } from '../../electron/contract';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { HEADER_ROWS, shownText } from '../../renderer/features/tjanster/matrix.view-model';
 import { formatKr, formatNumber, formatPercent } from '../../renderer/lib/format';
 import { sv } from '../../renderer/lib/i18n/sv';
-import { launchBrowser, screenshot, watchPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { appUrl, openApp as openScreen, screenshot, useBrowser } from './fixture';
 import { createTestServices } from '../support/memory-document';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,35 +39,11 @@ const matrixOf = (c: Core, input: Partial<ChannelInput<'usage/get-matrix'>> = {}
 /** Polls with room for a busy machine: the UI answers in milliseconds, but CI runners are shared. */
 const poll = <T>(fn: () => T | Promise<T>, message?: string) => expect.poll(fn, { timeout: 10_000, interval: 50, ...(message ? { message } : {}) });
 
-const webUrl = inject('webUrl');
-let session: BrowserSession;
-let open: { page: Page; problems: PageProblems } | undefined;
-
-beforeAll(async () => {
-  session = await launchBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  if (!open) return;
-  const { page, problems } = open;
-  open = undefined;
-  await page.close();
-  expect(problems.errors).toEqual([]);
-});
+const browser = useBrowser();
 
 async function openApp(hash: string) {
-  const page = await session.context.newPage();
-  const problems = watchPage(page, new URL(webUrl).origin);
-  open = { page, problems };
-  await page.goto(`${webUrl}?clock=${TODAY}${hash}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
   // The web build's "new register" notice is the shell's; out of the way, the screen shows more of itself.
-  await page.getByRole('button', { name: sv.loadReport.dismiss }).click();
-  return page;
+  return openScreen(await browser.newPage(), hash, { clock: TODAY, dismissLoadReport: true });
 }
 
 const grid = (page: Page) => page.getByRole('grid', { name: t.matrix.gridLabel });
@@ -272,7 +248,7 @@ describe('the usage matrix', () => {
     await expectColumns(page, none.columns);
 
     // The address can ask for the filter, as the adoption tab's links do.
-    await page.goto(`${webUrl}?clock=${TODAY}#/tjanster/matris?snabb=exakt-en`);
+    await page.goto(appUrl('#/tjanster/matris?snabb=exakt-en', { clock: TODAY }));
     await grid(page).waitFor();
     await poll(() => rowCount(page)).toBe(exactlyOne.rows.length);
   });

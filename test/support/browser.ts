@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOT_DIR = path.join(projectRoot, 'test-results', 'screenshots');
@@ -20,25 +20,33 @@ export function chromiumPath(): string {
   return candidate;
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** What every page of the tests sees: a laptop-sized window in Swedish, in Stockholm's time zone. */
+export const PAGE_OPTIONS = {
+  viewport: { width: 1440, height: 900 },
+  locale: 'sv-SE',
+  timezoneId: 'Europe/Stockholm',
+} as const;
+
 export type BrowserSession = { context: BrowserContext; close: () => Promise<void> };
 
+/** One persistent context with its own profile folder (the bench measures the UI in it). */
 export async function launchBrowser(): Promise<BrowserSession> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'sambruk-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-    viewport: { width: 1440, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
+    args: CHROMIUM_ARGS,
+    ...PAGE_OPTIONS,
   });
   return {
     context,
@@ -47,6 +55,11 @@ export async function launchBrowser(): Promise<BrowserSession> {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A browser whose contexts are fresh and private: the e2e tests open one per test (`test/e2e/fixture.ts`). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 }
 
 export type PageProblems = { errors: string[] };

@@ -27,7 +27,7 @@
  * kr). Past it, totals silently stop adding up. So every amount a user or a file can give is bounded here,
  * and the bounds are chosen so that the largest totals of a register 100 times the association's size (this
  * register, with every amount at its bound at once) stay below it; `worstCaseTotals` does the arithmetic
- * and test/core/budget/amount-bounds.test.ts holds it to that. The contract's input schemas and the
+ * and test/core/domain/amounts.bounds.test.ts holds it to that. The contract's input schemas and the
  * document schema (files opened or restored) both use these bounds, so no stored amount can exceed them.
  * Each bound is still far above any real figure: the association's whole yearly budget is about 18 M kr.
  */

@@ -15,7 +15,6 @@ import {
 import { toBytes } from '../../../electron/core/exports/workbook-kit';
 import type { SambrukDocument } from '../../../electron/core/store/schema';
 import { loadDefaultDocument } from '../../support/memory-document';
-import { recalculateWithLibreOffice, skipReason, sofficePath } from '../../support/libreoffice';
 import { unzip, asText } from '../imports/zip-fixtures';
 import { accountantFixture, HOSTILE_NAME, PERSON_EMAIL } from './accountant-fixture';
 import { partXml, reopen } from './reopen';
@@ -248,60 +247,4 @@ describe('the accountant workbook: structure', () => {
   it('refuses a year before the first fee table, in Swedish', () => {
     expect(() => buildAccountantWorkbook(accountantFixture(), { year: 2019, now: NOW })).toThrow(/ingen avgiftstabell för 2019/);
   });
-});
-
-/** LibreOffice recalculates every formula from the rows; the totals must equal the app's to the krona. */
-describe.skipIf(!sofficePath())('the accountant workbook recalculated by LibreOffice', () => {
-  if (!sofficePath()) console.warn(skipReason);
-
-  /** Every cached formula result set to 999, so only a real recalculation gives the right figures. */
-  async function withBrokenCache(bytes: Uint8Array): Promise<Uint8Array> {
-    const workbook = await reopen(bytes);
-    for (const sheet of workbook.worksheets) {
-      sheet.eachRow((row) =>
-        row.eachCell((cell) => {
-          const value = cell.value as ExcelJS.CellFormulaValue;
-          if (value && typeof value === 'object' && 'formula' in value) cell.value = { formula: value.formula, result: 999 };
-        }),
-      );
-    }
-    return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-  }
-
-  /** The value of `header`'s column in the `Summa` row, and the sum of that column's data rows, from LibreOffice's CSV. */
-  function totals(rows: string[][], firstHeader: string, header: string) {
-    const headerIndex = rows.findIndex((r) => r[0] === firstHeader && r.includes(header));
-    const column = rows[headerIndex]?.indexOf(header) ?? -1;
-    const sumIndex = rows.findIndex((r, i) => i > headerIndex && r[0] === 'Summa');
-    if (headerIndex < 0 || column < 0 || sumIndex < 0) throw new Error(`no ${header} / Summa in ${JSON.stringify(rows.slice(0, 8))}`);
-    const data = rows.slice(headerIndex + 1, sumIndex).filter((r) => r.some((c) => c !== ''));
-    const rowsSum = data.reduce((s, r) => s + Math.round(Number(r[column] || '0') * 100), 0);
-    return { totalOre: Math.round(Number(rows[sumIndex]?.[column]) * 100), rowsSumOre: rowsSum };
-  }
-
-  it.each([
-    ['the default data', () => loadDefaultDocument()],
-    ['a register with fees and prices', () => accountantFixture()],
-  ])('agrees with the app to the krona for %s', async (_label, make) => {
-    const doc = make();
-    const fees = membershipFeesForYear(doc, YEAR);
-    const revenue = serviceRevenueForYear(doc, YEAR);
-    const { bytes } = await workbookOf(doc);
-    const broken = await withBrokenCache(bytes);
-
-    const memberRows = await recalculateWithLibreOffice(broken, 1);
-    const members = totals(memberRows, memberHeaders.organisation, memberHeaders.total);
-    expect(members.totalOre).toBe(fees.totalOre);
-    expect(members.rowsSumOre).toBe(fees.totalOre);
-    const charged = totals(memberRows, memberHeaders.organisation, memberHeaders.chargedFee);
-    expect(charged.totalOre).toBe(fees.yearlyOre);
-
-    const invoice = totals(await recalculateWithLibreOffice(broken, 2), invoiceHeaders.reference, invoiceHeaders.amount);
-    expect(invoice.totalOre).toBe(fees.totalOre + revenue.totalOre);
-    expect(invoice.rowsSumOre).toBe(fees.totalOre + revenue.totalOre);
-
-    const services = totals(await recalculateWithLibreOffice(broken, 3), serviceHeaders.organisation, serviceHeaders.amount);
-    expect(services.totalOre).toBe(revenue.totalOre);
-    expect(services.rowsSumOre).toBe(revenue.totalOre);
-  }, 300_000);
 });

@@ -3,67 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { budgetTable } from '../../../electron/core/domain/budget';
 import { addBudgetSheet, defaultVariances } from '../../../electron/core/exports/budget-sheet';
 import { createWorkbook, toBytes } from '../../../electron/core/exports/workbook-kit';
-import type { Budget } from '../../../electron/core/store/schema';
-import { recalculateWithLibreOffice, skipReason, sofficePath } from '../../support/libreoffice';
+import { budgetBytes, budgetWithSubLines, planBudget } from './budget-sheet-fixture';
 import { partXml, reopen } from './reopen';
-
-const kr = (kronor: number) => kronor * 100;
-
-/** The income statement at the end of the 2022 plan: outcome 2021, budget 2022, with the plan's stated totals. */
-function planBudget(): Budget {
-  return {
-    lines: [
-      { id: 'fees', name: 'Medlemsavgifter', kind: 'income', order: 1, registerSource: 'membership-fees' },
-      { id: 'net', name: 'Nettoomsättning', kind: 'income', order: 2, registerSource: 'service-revenue' },
-      { id: 'other', name: 'Övriga intäkter', kind: 'income', order: 3 },
-      { id: 'ext', name: 'Övriga externa kostnader', kind: 'cost', order: 4 },
-      { id: 'staff', name: 'Personalkostnader', kind: 'cost', order: 5 },
-    ],
-    columns: [
-      {
-        id: 'u2021',
-        year: 2021,
-        kind: 'utfall',
-        amounts: { fees: kr(3_172_048), net: kr(15_993_973), other: kr(502), ext: kr(-15_948_991), staff: kr(-3_099_061) },
-        statedTotals: { 'sum-income': kr(19_166_523), 'sum-cost': kr(-19_048_052), result: kr(118_471) },
-      },
-      {
-        id: 'b2022',
-        year: 2022,
-        kind: 'budget',
-        amounts: { fees: kr(3_400_000), net: kr(17_873_120), other: 0, ext: kr(-17_460_714), staff: kr(-3_715_589) },
-        statedTotals: { 'sum-income': kr(21_273_120), 'sum-cost': kr(-21_176_302), result: kr(96_818) },
-      },
-    ],
-  };
-}
-
-/** The same budget with Nettoomsättning split per service (sub-lines, one of them split again). */
-function budgetWithSubLines(): Budget {
-  const budget = planBudget();
-  budget.lines.push(
-    { id: 'net-bibblix', parentId: 'net', name: 'Bibblix', kind: 'income', order: 1 },
-    { id: 'net-egil', parentId: 'net', name: 'EGIL', kind: 'income', order: 2 },
-    { id: 'net-egil-drift', parentId: 'net-egil', name: 'EGIL drift', kind: 'income', order: 1 },
-    { id: 'net-egil-utv', parentId: 'net-egil', name: 'EGIL utveckling', kind: 'income', order: 2 },
-    { id: 'net-rest', parentId: 'net', name: 'Övriga tjänster', kind: 'income', order: 3 },
-  );
-  const [u, b] = budget.columns;
-  if (!u || !b) throw new Error('columns');
-  delete u.amounts.net;
-  delete b.amounts.net;
-  Object.assign(u.amounts, { 'net-bibblix': kr(2_000_000), 'net-egil-drift': kr(5_500_000), 'net-egil-utv': kr(1_493_973), 'net-rest': kr(7_000_000) });
-  Object.assign(b.amounts, { 'net-bibblix': kr(2_500_000), 'net-egil-drift': kr(6_000_000), 'net-egil-utv': kr(2_373_120), 'net-rest': kr(7_000_000) });
-  return budget;
-}
-
-const variance = [{ actualColumnId: 'u2021', budgetColumnId: 'b2022' }];
-
-async function budgetBytes(budget: Budget) {
-  const workbook = createWorkbook({ title: 'Budget 2022', subject: 'Resultaträkning', created: new Date(Date.UTC(2022, 5, 30)) });
-  const layout = addBudgetSheet(workbook, budgetTable(budget), { year: 2022, variances: variance });
-  return { bytes: await toBytes(workbook), layout };
-}
 
 const cellFormula = (cell: ExcelJS.Cell) => (cell.value as ExcelJS.CellFormulaValue).formula;
 const cellResult = (cell: ExcelJS.Cell) => (cell.value as ExcelJS.CellFormulaValue).result;
@@ -178,65 +119,4 @@ describe('budget sheet', () => {
     expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual('Övriga externa kostnader'.length);
   });
-});
-
-/** LibreOffice recalculates every formula; the totals must equal the app's to the krona. */
-describe.skipIf(!sofficePath())('budget sheet recalculated by LibreOffice', () => {
-  if (!sofficePath()) console.warn(skipReason);
-
-  const numberAt = (rows: string[][], row: number, column: number) => {
-    const raw = rows[row - 1]?.[column - 1] ?? '';
-    const value = raw.endsWith('%') ? Number(raw.slice(0, -1)) / 100 : Number(raw);
-    if (raw === '' || Number.isNaN(value)) throw new Error(`cell ${row}:${column} is ${JSON.stringify(raw)}`);
-    return value;
-  };
-
-  it('gives the same totals as the app, with and without sub-lines, and an empty per cent for a 0 budget', async () => {
-    for (const budget of [planBudget(), budgetWithSubLines()]) {
-      const table = budgetTable(budget);
-      const { bytes, layout } = await budgetBytes(budget);
-      // Break every cached result, so only a real recalculation can give the right figures.
-      const workbook = await reopen(bytes);
-      const sheet = workbook.getWorksheet('Budget');
-      sheet?.eachRow((row) =>
-        row.eachCell((cell) => {
-          const value = cell.value as ExcelJS.CellFormulaValue;
-          if (value && typeof value === 'object' && 'formula' in value) cell.value = { formula: value.formula, result: 999 };
-        }),
-      );
-      const broken = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-      const rows = await recalculateWithLibreOffice(broken);
-
-      const income = table.sections.find((s) => s.kind === 'income')?.total.cells ?? [];
-      const cost = table.sections.find((s) => s.kind === 'cost')?.total.cells ?? [];
-      const result = table.result.cells;
-      table.columns.forEach((column, i) => {
-        const c = i + 2;
-        expect(numberAt(rows, layout.totalRows['sum-income'], c)).toBe((income[i]?.amountOre ?? NaN) / 100);
-        expect(numberAt(rows, layout.totalRows['sum-cost'], c)).toBe((cost[i]?.amountOre ?? NaN) / 100);
-        expect(numberAt(rows, layout.totalRows.result, c)).toBe((result[i]?.amountOre ?? NaN) / 100);
-        for (const section of table.sections) {
-          for (const line of section.rows) {
-            expect(numberAt(rows, layout.rowOfLine.get(line.lineId) ?? 0, c)).toBe((line.cells[i]?.amountOre ?? 0) / 100);
-          }
-        }
-      });
-      expect(numberAt(rows, layout.totalRows.result, 2)).toBe(118_471);
-      expect(numberAt(rows, layout.totalRows.result, 3)).toBe(96_817);
-      expect(numberAt(rows, layout.totalRows['sum-income'], 3)).toBe(21_273_120);
-      expect(numberAt(rows, layout.totalRows.result, 4)).toBe(118_471 - 96_817);
-      expect(numberAt(rows, layout.totalRows.result, 5)).toBeCloseTo((118_471 - 96_817) / 96_817, 10);
-      const otherRow = layout.rowOfLine.get('other') ?? 0;
-      expect(rows[otherRow - 1]?.[4]).toBe('');
-    }
-  }, 240_000);
-
-  it('keeps injected text as text after recalculation', async () => {
-    const budget = planBudget();
-    const first = budget.lines[0];
-    if (first) first.name = '=1+1';
-    const { bytes } = await budgetBytes(budget);
-    const rows = await recalculateWithLibreOffice(bytes);
-    expect(rows[1]?.[0]).toBe("'=1+1");
-  }, 120_000);
 });

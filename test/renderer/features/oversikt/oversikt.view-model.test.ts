@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { OverviewFigures } from '../../../../electron/contract';
+import { overviewViewModel } from '../../../../renderer/features/oversikt/oversikt.view-model';
+import { formatKr, formatNumber, formatPercent } from '../../../../renderer/lib/format';
+
+const figures: OverviewFigures = {
+  date: '2022-06-30',
+  memberCount: 109,
+  organisationCount: 130,
+  serviceCount: 10,
+  usageCount: 164,
+  networkCounts: [
+    { kind: 'kompetensnatverk', count: 4 },
+    { kind: 'forvaltningsrad', count: 10 },
+    { kind: 'projekt', count: 3 },
+    { kind: 'partnerskap', count: 0 },
+  ],
+  contactCount: 12,
+  budget: [
+    { year: 2021, kind: 'utfall', incomeOre: 1_916_652_300, costOre: -1_904_805_200, resultOre: 11_847_100 },
+    { year: 2022, kind: 'budget', incomeOre: 100_00, costOre: -250_00, resultOre: -150_00 },
+  ],
+  memberPopulation: 2_613_081,
+  swedenPopulation: { date: '2021-12-31', population: 10_452_326 },
+};
+
+describe('overviewViewModel', () => {
+  const vm = overviewViewModel(figures);
+
+  it('shows the day in words', () => {
+    expect(vm.asOf).toBe('Läget den 30 juni 2022');
+  });
+
+  it('shows each count formatted, under its Swedish label', () => {
+    const byId = Object.fromEntries(vm.stats.map((s) => [s.id, s]));
+    expect(byId.members).toMatchObject({ label: 'Medlemmar', value: '109' });
+    expect(byId.usages?.value).toBe('164');
+    expect(byId.population?.value).toBe(formatNumber(2_613_081));
+  });
+
+  it('states the population share against Sweden and the date of that figure', () => {
+    const population = vm.stats.find((s) => s.id === 'population');
+    expect(population?.hints[0]).toBe(`${formatPercent(2_613_081 / 10_452_326)} av Sveriges befolkning`);
+    expect(formatPercent(2_613_081 / 10_452_326)).toMatch(/^25,0/);
+    expect(population?.hints[1]).toContain('(2021-12-31)');
+  });
+
+  it('says so when Sweden’s population is missing, instead of a share', () => {
+    const { swedenPopulation: _omit, ...rest } = figures;
+    const population = overviewViewModel(rest).stats.find((s) => s.id === 'population');
+    expect(population?.hints).toEqual(['Sveriges befolkning saknas i referensdata']);
+  });
+
+  it('names network kinds in Swedish, zero counts included, with the total', () => {
+    expect(vm.networks.map((n) => [n.label, n.count])).toEqual([
+      ['Kompetensnätverk', '4'],
+      ['Förvaltningsråd', '10'],
+      ['Projekt', '3'],
+      ['Partnerskap', '0'],
+    ]);
+    expect(vm.networksTotal).toBe('17 totalt');
+  });
+
+  it('shows budget rows in kronor with the year unformatted and a loss marked', () => {
+    expect(vm.budget[0]).toMatchObject({ year: '2021', kind: 'Utfall', result: formatKr(11_847_100), negative: false });
+    expect(vm.budget[0]?.income).toBe(formatKr(1_916_652_300));
+    expect(vm.budget[1]).toMatchObject({ year: '2022', kind: 'Budget', negative: true, result: formatKr(-150_00) });
+  });
+});

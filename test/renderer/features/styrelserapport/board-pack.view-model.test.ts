@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { buildBoardPack, type BoardPackContent } from '../../../../electron/core/domain/board-pack';
+import { evaluateGoal, type GoalResult } from '../../../../electron/core/domain/goals';
+import type { Goal } from '../../../../electron/core/store/schema';
+import {
+  categoryAxisWidth,
+  cover,
+  explainGoal,
+  goalGroups,
+  goalRow,
+  membersChart,
+  movements,
+  printCss,
+  printQuery,
+  sharesChart,
+  statement,
+  subjectGroups,
+  subjectLine,
+} from '../../../../renderer/features/styrelserapport/board-pack.view-model';
+import { sv } from '../../../../renderer/lib/i18n/sv';
+import { loadDefaultDocument } from '../../../support/memory-document';
+
+const t = sv.styrelserapport;
+const DATE = '2022-06-30';
+const doc = loadDefaultDocument();
+const content: BoardPackContent = buildBoardPack(doc, DATE, { generatedAt: '2022-06-30T10:00:00.000Z' });
+
+function result(goal: Partial<Goal> & Pick<Goal, 'metric' | 'comparison' | 'target'>, date = DATE): GoalResult {
+  return evaluateGoal(doc, { id: 'g', year: 2022, title: 'Mål', description: '', order: 1, ...goal }, date);
+}
+
+describe('goal rows', () => {
+  it('show value, target and status in Swedish words, grouped by year in the core’s order', () => {
+    const groups = goalGroups(content);
+    expect(groups.map((g) => g.heading)).toEqual(['Mål för 2022', 'Mål för 2023']);
+    const members = groups[0]?.rows[0];
+    const goal = content.goals[0];
+    expect(members).toMatchObject({ title: goal?.title, value: String(goal?.value), target: 'minst 125', statusLabel: t.statuses[goal?.status ?? 'reached'] });
+    const share = groups[1]?.rows[0];
+    expect(share?.target).toBe('mer än 75\u00a0%');
+    expect(share?.value).toMatch(/^\d+(,\d)?\u00a0%$/);
+  });
+
+  it('explain the status from the pace, the pending events or the deadline', () => {
+    const atRisk = result({ metric: 'member-count', comparison: 'at-least', target: 1000 });
+    expect(atRisk.status).toBe('at-risk');
+    expect(explainGoal(atRisk)).toBe(
+      `${t.goals.explain.atRiskPace(String(atRisk.expected))} ${t.goals.explain.baseline(String(atRisk.baseline?.value), '2022-01-01')}`,
+    );
+    const reached = result({ metric: 'member-count', comparison: 'at-least', target: 1 });
+    expect(explainGoal(reached)).toBe(t.goals.explain.reached);
+    const noneLost = result({ metric: 'members-lost', comparison: 'at-most', target: 0 });
+    expect(explainGoal(noneLost)).toBe(t.goals.explain.onTrackNone);
+    expect(explainGoal(result({ metric: 'members-lost', comparison: 'at-most', target: 0 }, '2023-01-10'))).toBe(t.goals.explain.reachedCumulative);
+    const missed = result({ metric: 'member-count', comparison: 'at-least', target: 1000 }, '2023-01-10');
+    expect(explainGoal(missed).startsWith(t.goals.explain.missed)).toBe(true);
+  });
+
+  it('group the underlag into counted, pending and other, each with a link to its page', () => {
+    const groups = subjectGroups(
+      {
+        subjects: [
+          { kind: 'organisation', id: 'o1', name: 'Borås', counted: true, date: '2022-03-31' },
+          { kind: 'organisation', id: 'o2', name: 'Ale', counted: false, pending: true },
+          { kind: 'network', id: 'n1', name: 'Digidel', counted: false, count: 19 },
+          { kind: 'event', id: 'm1', name: 'Höstkonferensen', counted: false, pending: true, date: '2022-10-05', eventKind: 'konferens', networkId: 'n1', networkName: 'Digidel' },
+          { kind: 'service', id: 's1', name: 'Bibblix', counted: true, count: 39, share: 0.40625 },
+        ],
+      },
+      20,
+    );
+    expect(groups.map((g) => [g.key, g.items.map((i) => i.name)])).toEqual([
+      ['counted', ['Borås', 'Bibblix']],
+      ['pending', ['Ale', 'Höstkonferensen']],
+      ['context', ['Digidel']],
+    ]);
+    const [counted, pending, context] = groups;
+    expect(counted?.items[0]).toMatchObject({ detail: 'sista dag 2022-03-31', route: { id: 'medlemmar', params: ['o1'] } });
+    expect(counted?.items[1]).toMatchObject({ detail: '39 medlemmar (40,6\u00a0%)', route: { id: 'tjanster', params: ['s1'] } });
+    expect(pending?.items[0]?.detail).toBe(t.subjects.notice);
+    expect(pending?.items[1]).toMatchObject({ detail: '2022-10-05 · Konferens · Digidel', route: { id: 'natverk', params: ['n1'] } });
+    expect(context?.items[0]).toMatchObject({ detail: '19 av 20 medlemskommuner', route: { id: 'natverk', params: ['n1'] } });
+    expect(subjectLine(counted ?? { key: 'counted', label: '', items: [] })).toBe('Borås (sista dag 2022-03-31), Bibblix (39 medlemmar (40,6\u00a0%))');
+  });
+
+  it('count every entry of the underlag for the button', () => {
+    const row = goalRow(result({ metric: 'member-count', comparison: 'at-least', target: 125 }), 20);
+    expect(row.behindCount).toBe(content.members.atDate);
+  });
+});
+
+describe('charts', () => {
+  it('give the members chart a month per point and round ticks that cover the line', () => {
+    const vm = membersChart(content);
+    expect(vm.data.map((d) => d.label)).toEqual(['jan', 'feb', 'mar', 'apr', 'maj', 'jun']);
+    const [low, high] = vm.membersDomain;
+    expect(vm.membersTicks[0]).toBe(low);
+    expect(vm.membersTicks.at(-1)).toBe(high);
+    for (const d of vm.data) expect(d.members >= low && d.members <= high).toBe(true);
+    expect(vm.membersTicks.every((v) => v % 5 === 0)).toBe(true);
+    expect(vm.changesMax).toBeGreaterThanOrEqual(1);
+  });
+
+  it('size category axes by their longest label, so no service name is cut', () => {
+    expect(categoryAxisWidth(['Öppna verksamhetssystem skola'])).toBeGreaterThan(categoryAxisWidth(['UKA']));
+    const shares = sharesChart(content);
+    const longest = Math.max(...shares.data.map((d) => d.name.length));
+    expect(shares.axisWidth).toBeGreaterThanOrEqual(longest * 12 * 0.6);
+    expect(shares.data[0]?.shareLabel).toMatch(/\u00a0%$/);
+  });
+
+  it('lay out the statement with computed totals and the result last', () => {
+    const vm = statement(content);
+    expect(vm?.headers).toEqual([t.budgetTable.line, 'Utfall 2021', 'Budget 2022']);
+    expect(vm?.rows.at(-1)?.cells[0]).toBe('Verksamhetsresultat');
+    expect(vm?.rows.filter((r) => r.total).map((r) => r.cells[0])).toEqual(['Summa intäkter', 'Summa kostnader', 'Verksamhetsresultat']);
+    expect(statement({ ...content, budget: { ...content.budget, table: { ...content.budget.table, columns: [] } } })).toBeUndefined();
+  });
+});
+
+describe('the print layout', () => {
+  it('has a cover with the association, the meeting date and the contents', () => {
+    const front = cover(content, { createdAt: '2022-06-30T10:00:00.000Z' });
+    expect(front.association).toBe('Föreningen Sambruk');
+    expect(front.meetingDate).toBe('Styrelsemöte 30 juni 2022');
+    expect(front.contents.map((c) => c.label)).toEqual(Object.values(t.print.sections));
+    expect(front.source).toBe(t.print.snapshot('2022-06-30 12:00'));
+    expect(cover(content, undefined).source).toBe(t.print.live('2022-06-30 12:00'));
+  });
+
+  it('prints on A4 without splitting rows or charts, with the footer text safely quoted', () => {
+    const css = printCss({ associationName: 'Föreningen "Sam\\bruk"', date: DATE });
+    expect(css).toContain('@page { size: A4;');
+    expect(css).toContain('tr, figure, [data-keep] { break-inside: avoid; }');
+    expect(css).toContain('content: "Föreningen \\"Sam\\\\bruk\\" · Styrelserapport 2022-06-30"');
+    expect(css).toContain('counter(page)');
+    expect(css).toContain('@page :first');
+  });
+
+  it('lists the year’s joinings and departures by date', () => {
+    const moved: BoardPackContent = {
+      ...content,
+      members: {
+        ...content.members,
+        joined: [{ organisationId: 'a', name: 'Ale', date: '2022-05-01' }],
+        left: [{ organisationId: 'b', name: 'Borås', date: '2022-03-31' }],
+      },
+    };
+    expect(movements(moved).map((m) => [m.date, m.name, m.event])).toEqual([
+      ['2022-03-31', 'Borås', t.print.movementLeft],
+      ['2022-05-01', 'Ale', t.print.movementJoined],
+    ]);
+  });
+
+  it('builds print addresses', () => {
+    expect(printQuery({ packId: 'p1' })).toEqual({ paket: 'p1' });
+    expect(printQuery({ date: DATE, includePreviousYear: true })).toEqual({ datum: DATE, tidigare: 'ja' });
+  });
+});
