@@ -7,10 +7,11 @@ import { readOnlyReasons, type ApiEvent, type ApiEvents, type LoadReport, type R
 import { isCalendarDate, swedishMorningOf, systemClock } from '../../electron/core/domain/calendar-date';
 import { createServices } from '../../electron/core/services/create-services';
 import { dispatch } from '../../electron/core/services/dispatch';
-import type { Clock, DocumentPort, IdSource } from '../../electron/core/services/ports';
+import type { Clock, DocumentPort, IdSource, TaskRunner } from '../../electron/core/services/ports';
 import { parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
 import type { Repository } from '../../electron/core/store/repository';
 import { setWindowApi } from './api-client';
+import { createWebTaskRunner } from './web-task-runner';
 
 export const WEB_DATA_FILE = 'Webbläge (i minnet)';
 
@@ -31,6 +32,8 @@ export type WebBridgeOptions = {
   loadReport?: LoadReport;
   /** Start read-only for this reason, as the desktop app would (a harness's choice, see `BOOT_READ_ONLY_GLOBAL`). */
   readOnlyReason?: ReadOnlyReason;
+  /** Where imports and workbooks are worked on (default: a Web Worker each, off the page's thread). */
+  runner?: TaskRunner;
 };
 
 const WEB_WRITABLE_REPORT: LoadReport = {
@@ -114,6 +117,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
         }),
     onChanged: (revision) => events.emit('store/changed', { revision }),
     onProgress: (progress) => events.emit('task/progress', progress),
+    runner: options.runner ?? createWebTaskRunner(),
   });
 
   const api: WindowApi = {

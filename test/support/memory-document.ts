@@ -6,6 +6,7 @@ import type { DocumentPort, Ports } from '../../electron/core/services/ports';
 import { createServices } from '../../electron/core/services/create-services';
 import { dispatch } from '../../electron/core/services/dispatch';
 import type { Channel, ChannelInput } from '../../electron/contract';
+import { createInProcessRunner } from '../../electron/core/jobs/in-process-runner';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -41,8 +42,8 @@ export function memoryPort() {
   return port;
 }
 
-/** Services over an in-memory port with a fixed clock and counting ids: deterministic. */
-export function createTestServices(options: { initial?: SambrukDocument; now?: string; onProgress?: Ports['onProgress'] } = {}) {
+/** Services over an in-memory port with a fixed clock and counting ids: deterministic. Jobs run in process unless `runner` says otherwise. */
+export function createTestServices(options: { initial?: SambrukDocument; now?: string; onProgress?: Ports['onProgress']; runner?: Ports['runner'] } = {}) {
   const port = memoryPort();
   let n = 0;
   const ports: Ports = {
@@ -52,6 +53,7 @@ export function createTestServices(options: { initial?: SambrukDocument; now?: s
     initial: options.initial ?? loadDefaultDocument(),
     loadReport: { outcome: 'opened', messages: [] },
     app: { version: '0.0.0-test', mode: 'web', dataFile: 'minne', backupDir: '' },
+    runner: options.runner ?? createInProcessRunner(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
   const { handlers, repo } = createServices(ports);
