@@ -1,7 +1,8 @@
 /**
  * `window.api` for the browser: runs the real core (createServices + dispatch, so the same parsing and
  * validation as Electron's main process) over an in-memory document. Used by `npm run dev:web` and by the
- * Playwright suite. Nothing is written to disk and there are no backups.
+ * Playwright suite. Nothing is written to disk and there are no backups. Reading and planning imports and
+ * building workbooks run in a Web Worker (`web-task-runner.ts`), as they run on a worker thread on the desktop.
  */
 import { readOnlyReasons, type ApiEvent, type ApiEvents, type LoadReport, type ReadOnlyReason, type WindowApi } from '../../electron/contract';
 import { isCalendarDate, swedishMorningOf, systemClock } from '../../electron/core/domain/calendar-date';

@@ -33,7 +33,7 @@ export type ThreadRunnerOptions = {
 export function createThreadRunner(options: ThreadRunnerOptions): WorkerRunner {
   return createWorkerRunner(
     (events) => {
-      const worker = new Worker(options.script, { resourceLimits: options.resourceLimits ?? RESOURCE_LIMITS, stdout: false, stderr: false });
+      const worker = new Worker(options.script, { resourceLimits: options.resourceLimits ?? RESOURCE_LIMITS });
       const { threadId } = worker;
       worker.on('online', () => options.onThread?.({ threadId, event: 'online' }));
       worker.on('message', events.message);
