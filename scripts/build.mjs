@@ -1,12 +1,16 @@
 /**
  * Bundles the Electron main process and the preload with esbuild (no Electron binary needed):
  *   electron/main/main.ts       -> <out>/main/main.cjs        (Node 20+, CommonJS, everything but `electron` bundled)
+ *   electron/node/workers/task-worker.ts
+ *                               -> <out>/main/task-worker.cjs (the worker thread main runs imports and workbooks on;
+ *                                                              main finds it beside itself)
  *   electron/preload/preload.ts -> <out>/preload/preload.cjs  (CommonJS: a sandboxed preload cannot be an ES module
  *                                                              and can require only `electron`)
  * <out> is `out/` unless SAMBRUK_OUT_DIR says otherwise (tests build into a temp dir).
  * The renderer is built separately by Vite into <out>/renderer.
  */
 import { build } from 'esbuild';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,11 +66,18 @@ async function contractNamesPlugin() {
   };
 }
 
-const [main, preload] = await Promise.all([
+const [main, worker, preload] = await Promise.all([
   build({
     ...common,
     entryPoints: ['electron/main/main.ts'],
     outfile: path.join(outDir, 'main', 'main.cjs'),
+    platform: 'node',
+    target: 'node20',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/node/workers/task-worker.ts'],
+    outfile: path.join(outDir, 'main', 'task-worker.cjs'),
     platform: 'node',
     target: 'node20',
   }),
@@ -91,7 +102,13 @@ if (preloadExternals.length > 0) {
   throw new Error(`The sandboxed preload may require only "electron", but it requires: ${preloadExternals.join(', ')}`);
 }
 
-for (const [name, result] of [['main', main], ['preload', preload]]) {
+// The worker runs outside Electron's main (a plain worker thread): Node's built-ins only, never `electron`.
+const workerExternals = externalImports(worker).filter((p) => !isBuiltin(p));
+if (workerExternals.length > 0) {
+  throw new Error(`The task worker may require only Node's built-ins, but it requires: ${workerExternals.join(', ')}`);
+}
+
+for (const [name, result] of [['main', main], ['worker', worker], ['preload', preload]]) {
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
     console.log(`${name}: ${path.relative(root, path.resolve(root, file))} (${Math.round(output.bytes / 1024)} kB)`);
   }

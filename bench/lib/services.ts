@@ -10,6 +10,7 @@ import type { Repository } from '../../electron/core/store/repository';
 import type { SambrukDocument } from '../../electron/core/store/schema';
 import type { Result } from '../../electron/contract';
 import { DEMO_AS_OF } from '../../tools/demo/demo-document';
+import { createInProcessRunner } from '../../electron/core/jobs/in-process-runner';
 
 export const BENCH_NOW = new Date(`${DEMO_AS_OF}T10:00:00.000Z`);
 
@@ -36,6 +37,7 @@ export function benchServices(initial: SambrukDocument, save: DocumentPort['save
     initial,
     loadReport: { outcome: 'opened', messages: [] },
     app: { version: 'bench', mode: 'desktop', dataFile: 'bench.json', backupDir: '' },
+    runner: createInProcessRunner(),
   });
   return {
     repo,

@@ -14,6 +14,7 @@ import { resolveDataFile } from '../node/data-path';
 import type { ReadOnlyReason } from '../contract';
 import type { ExternalChanges, OpenedDocument } from '../node/document-file-store';
 import { describeHolder, type HeldLock, type LockOptions, type LockOwner } from '../node/document-lock';
+import { createThreadRunner, taskWorkerPath } from '../node/workers/thread-runner';
 import { createConflictResolver } from './conflicts';
 import { showLockLost, showStartupFailure } from './dialogs';
 import { createEventSender, registerApi, senderIsWindow } from './ipc';
@@ -114,6 +115,8 @@ export async function startApp(): Promise<void> {
     onChanged: (revision) => send('store/changed', { revision }),
     // Progress of a long call (import, accountant's workbook) goes to the window, the only trusted caller.
     onProgress: (progress) => send('task/progress', progress),
+    // Imports and workbooks are read, planned and built on worker threads, so this thread keeps answering.
+    runner: createThreadRunner({ script: taskWorkerPath(path.join(appPath, 'out', 'main')) }),
   });
   core.repo = services.repo;
   registerApi(withPrintToPdf(services.handlers, { window: () => win, defaultDir: () => app.getPath('documents') }), ipcMain, { isTrustedSender: (event) => senderIsWindow(event, win?.webContents) });

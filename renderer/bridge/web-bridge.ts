@@ -1,16 +1,18 @@
 /**
  * `window.api` for the browser: runs the real core (createServices + dispatch, so the same parsing and
  * validation as Electron's main process) over an in-memory document. Used by `npm run dev:web` and by the
- * Playwright suite. Nothing is written to disk and there are no backups.
+ * Playwright suite. Nothing is written to disk and there are no backups. Reading and planning imports and
+ * building workbooks run in a Web Worker (`web-task-runner.ts`), as they run on a worker thread on the desktop.
  */
 import { readOnlyReasons, type ApiEvent, type ApiEvents, type LoadReport, type ReadOnlyReason, type WindowApi } from '../../electron/contract';
 import { isCalendarDate, swedishMorningOf, systemClock } from '../../electron/core/domain/calendar-date';
 import { createServices } from '../../electron/core/services/create-services';
 import { dispatch } from '../../electron/core/services/dispatch';
-import type { Clock, DocumentPort, IdSource } from '../../electron/core/services/ports';
+import type { Clock, DocumentPort, IdSource, TaskRunner } from '../../electron/core/services/ports';
 import { parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
 import type { Repository } from '../../electron/core/store/repository';
 import { setWindowApi } from './api-client';
+import { createWebTaskRunner } from './web-task-runner';
 
 export const WEB_DATA_FILE = 'Webbläge (i minnet)';
 
@@ -31,6 +33,8 @@ export type WebBridgeOptions = {
   loadReport?: LoadReport;
   /** Start read-only for this reason, as the desktop app would (a harness's choice, see `BOOT_READ_ONLY_GLOBAL`). */
   readOnlyReason?: ReadOnlyReason;
+  /** Where imports and workbooks are worked on (default: a Web Worker each, off the page's thread). */
+  runner?: TaskRunner;
 };
 
 const WEB_WRITABLE_REPORT: LoadReport = {
@@ -116,6 +120,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
         }),
     onChanged: (revision) => events.emit('store/changed', { revision }),
     onProgress: (progress) => events.emit('task/progress', progress),
+    runner: options.runner ?? createWebTaskRunner(),
   });
 
   const api: WindowApi = {

@@ -30,7 +30,9 @@ afterAll(() => {
 });
 
 async function openData(): Promise<Page> {
-  return openApp(await browser.newPage(), '#/data', { clock: TODAY, heading: sv.data.title });
+  const page = await browser.newPage();
+  await page.addInitScript(delayWorkerMessages);
+  return openApp(page, '#/data', { clock: TODAY, heading: sv.data.title });
 }
 
 /** The organisations in the register, read through the page's own core (the web bridge's `window.api`). */
@@ -44,19 +46,55 @@ async function organisationNames(page: Page): Promise<string[]> {
 }
 
 /**
- * A slow machine, without a slow test: the page's zero-delay timers (the core's pauses between chunks of rows
- * and between sheets, where it checks for cancellation, and the bridge's event delivery) wait `ms` instead,
- * with the page idle meanwhile, so the progress bar is caught mid-way and «Avbryt» lands between two checks.
+ * Installed before the page's scripts: messages from a Web Worker (the task worker's progress reports and its
+ * answer) reach the page one by one, `__messageDelay` ms apart, as from a worker that needs that long per step
+ * (see `stretchPauses`); `__workersTerminated` counts the workers the page ended.
+ */
+function delayWorkerMessages(): void {
+  type Delay = { __messageDelay?: number; __workersTerminated?: number };
+  const w = window as unknown as Delay;
+  w.__messageDelay = 0;
+  w.__workersTerminated = 0;
+  const terminate = Worker.prototype.terminate;
+  Worker.prototype.terminate = function (this: Worker) {
+    w.__workersTerminated = (w.__workersTerminated ?? 0) + 1;
+    terminate.call(this);
+  };
+  const add = Worker.prototype.addEventListener;
+  Worker.prototype.addEventListener = function (this: Worker, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    if (type !== 'message' || typeof listener !== 'function') return add.call(this, type, listener as EventListenerOrEventListenerObject, options);
+    let last = 0;
+    const delayed = (event: Event) => {
+      const ms = w.__messageDelay ?? 0;
+      const now = performance.now();
+      if (ms === 0 && last <= now) {
+        listener.call(this, event);
+        return;
+      }
+      last = Math.max(now, last) + ms;
+      setTimeout(() => listener.call(this, event), last - now);
+    };
+    return add.call(this, type, delayed, options);
+  } as typeof Worker.prototype.addEventListener;
+}
+
+/**
+ * A slow machine, without a slow test: the task worker's messages (its progress after each chunk of rows or each
+ * sheet, and its answer) and the page's zero-delay timers (the bridge's event delivery) come `ms` late, with the
+ * page idle meanwhile, so the progress bar is caught mid-way and «Avbryt» lands while the worker still works.
  * `0` restores them.
  */
 async function stretchPauses(page: Page, ms: number): Promise<void> {
   await page.evaluate((stretch) => {
-    type Timers = { setTimeout: typeof setTimeout; __realSetTimeout?: typeof setTimeout };
+    type Timers = { setTimeout: typeof setTimeout; __realSetTimeout?: typeof setTimeout; __messageDelay?: number };
     const w = window as unknown as Timers;
     const real = (w.__realSetTimeout ??= w.setTimeout);
     w.setTimeout = (stretch === 0 ? real : (handler: TimerHandler, delay?: number, ...args: unknown[]) => real(handler, delay ? delay : stretch, ...args)) as typeof setTimeout;
+    w.__messageDelay = stretch;
   }, ms);
 }
+
+const workersTerminated = (page: Page) => page.evaluate(() => (window as unknown as { __workersTerminated: number }).__workersTerminated);
 
 const previewRow = (page: Page, rowNumber: number) => page.getByTestId('import-preview').locator(`tr[data-row-number="${rowNumber}"]`);
 
@@ -166,6 +204,8 @@ describe('Excel on the Data screen', () => {
     await screenshot(page, 'import-forlopp');
     await progress.getByRole('button', { name: sv.excel.cancel }).click();
     await card.getByText(sv.excel.importCancelled).waitFor();
+    // The worker previewing the file was ended, not asked to stop.
+    expect(await workersTerminated(page)).toBe(1);
     expect(await progress.count()).toBe(0);
     expect(await page.getByTestId('import-preview').count()).toBe(0);
     expect(await card.getByRole('button', { name: sv.excel.preview }).isEnabled()).toBe(true);
@@ -180,6 +220,7 @@ describe('Excel on the Data screen', () => {
     await progress.getByText(/^Kontrollerar rad \d[\d\s]* av 5\s000 inför importen$/).waitFor();
     await progress.getByRole('button', { name: sv.excel.cancel }).click();
     await card.getByText(sv.excel.importCancelled).waitFor();
+    expect(await workersTerminated(page)).toBe(2);
     expect(await progress.count()).toBe(0);
     expect(await applyButton.isEnabled()).toBe(true);
     // Nothing imported and nothing to undo, also once the core has passed its next check.
@@ -203,6 +244,7 @@ describe('Excel on the Data screen', () => {
     await screenshot(page, 'ekonomiunderlag-forlopp');
     await progress.getByRole('button', { name: sv.excel.cancelExport }).click();
     await card.getByText(sv.excel.exportCancelled).waitFor();
+    expect(await workersTerminated(page)).toBe(1);
     expect(await progress.count()).toBe(0);
     // Past the core's next check and longer than the rest of the export would take: still no file.
     await page.waitForTimeout(6_000);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { channelNames, type StoreStatus } from '../../electron/contract';
 import type { DocumentPort } from '../../electron/core/services/ports';
@@ -12,6 +12,8 @@ import { resolveDataFile } from '../../electron/node/data-path';
 import { openDocumentFile, UnrecoverableDocumentError, type OpenedDocument } from '../../electron/node/document-file-store';
 import defaultData from '../../assets/default-data.json';
 import { acquireDocumentLock } from '../../electron/node/document-lock';
+import { taskWorkerPath } from '../../electron/node/workers/thread-runner';
+import { bundleTaskWorker } from '../support/task-worker';
 import { app, dialog, FakeBrowserWindow, ipcMain, Menu, protocol, resetFakeElectron, shell } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
@@ -22,6 +24,20 @@ vi.mock('../../electron/node/document-file-store', async (importOriginal) => ({
 vi.mock('../../electron/node/document-lock', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../electron/node/document-lock')>();
   return { ...real, acquireDocumentLock: vi.fn(real.acquireDocumentLock) };
+});
+// The app's long calls run on the real task worker, bundled for the test; where the app looks for it is checked.
+const taskWorker = vi.hoisted(() => ({ script: '' }));
+vi.mock('../../electron/node/workers/thread-runner', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../electron/node/workers/thread-runner')>();
+  return { ...real, taskWorkerPath: vi.fn(() => taskWorker.script) };
+});
+let bundledWorker: Awaited<ReturnType<typeof bundleTaskWorker>> | undefined;
+beforeAll(async () => {
+  bundledWorker = await bundleTaskWorker();
+  taskWorker.script = bundledWorker.script;
+}, 60_000);
+afterAll(async () => {
+  await bundledWorker?.dispose();
 });
 vi.mock('../../electron/node/data-path', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../electron/node/data-path')>();
@@ -251,7 +267,7 @@ describe('while running', () => {
     expect(sent('store/changed')).toEqual([{ revision: revision + 1 }]);
   });
 
-  it('forwards a long call’s progress to the window as task/progress, and registers tasks/cancel', async () => {
+  it('forwards a long call’s progress from its worker to the window as task/progress, and registers tasks/cancel', async () => {
     open.mockResolvedValue(register());
     await startApp();
     const lines = ['Organisation;Kontaktperson'];
@@ -260,6 +276,8 @@ describe('while running', () => {
     const input = { fileName: 'f.csv', bytesBase64, sheet: 'f', mapping: { organisation: 0, name: 1 }, decisions: {}, taskId: 'uppgift-1' };
 
     expect(await invoke('imports/preview', input)).toMatchObject({ ok: true });
+    // Worked on by the bundled task worker beside main.
+    expect(vi.mocked(taskWorkerPath)).toHaveBeenLastCalledWith(path.join(app.state.appPath, 'out', 'main'));
     const progress = sent('task/progress') as { taskId: string; phase: string; done: number; total: number }[];
     expect(progress[0]).toEqual({ taskId: 'uppgift-1', phase: 'reading', done: 0, total: 1, cancellable: true });
     expect(progress.slice(1).map((p) => [p.phase, p.done, p.total])).toEqual([

@@ -7,6 +7,7 @@ import { validateDocument } from '../../electron/core/store/parse-document';
 import { createEventSender, registerApi, senderIsWindow } from '../../electron/main/ipc';
 import defaultData from '../../assets/default-data.json';
 import { FakeFrame, FakeWebContents, ipcMain, resetFakeElectron } from './fake-electron';
+import { createInProcessRunner } from '../../electron/core/jobs/in-process-runner';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
@@ -39,6 +40,7 @@ function realServices() {
     initial: doc,
     loadReport: { outcome: 'opened', messages: [] },
     app: { version: '1.2.3', mode: 'desktop', dataFile: '/d/register.json', backupDir: '/d/backups' },
+    runner: createInProcessRunner(),
   });
   return { port, ...services };
 }

@@ -18,6 +18,7 @@ import { trackSaves } from '../../electron/main/register-file';
 import { openDocumentFile } from '../../electron/node/document-file-store';
 import defaultData from '../../assets/default-data.json';
 import { dialog, resetFakeElectron } from './fake-electron';
+import { createInProcessRunner } from '../../electron/core/jobs/in-process-runner';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
@@ -50,6 +51,7 @@ async function runningApp() {
     initial: store.document,
     loadReport: store.report,
     app: { version: 'test', mode: 'desktop', dataFile: file, backupDir: store.backupDir },
+    runner: createInProcessRunner(),
   });
   core.repo = services.repo;
   return { store, services, sent, resolutions, call: (channel: string, input: unknown) => dispatch(services.handlers, channel, input) };

@@ -11,6 +11,7 @@ import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { nodeStoreFs, type StoreFs } from '../../electron/node/durable-json-file';
 import { openDocumentFile } from '../../electron/node/document-file-store';
 import { defaultDocument, makeTempDir } from '../support/store-helpers';
+import { createInProcessRunner } from '../../electron/core/jobs/in-process-runner';
 
 let dir: string;
 let file: string;
@@ -50,6 +51,7 @@ describe('100 concurrent changes through the API', () => {
       initial: store.document,
       loadReport: store.report,
       app: { version: 'test', mode: 'desktop', dataFile: file, backupDir: store.backupDir },
+      runner: createInProcessRunner(),
     });
 
     const names = Array.from({ length: N }, (_, i) => `Samtidig tjänst ${String(i + 1).padStart(3, '0')}`);

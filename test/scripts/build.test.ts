@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames, type WindowApi } from '../../electron/contract';
+import { createThreadRunner, TASK_WORKER_FILE, taskWorkerPath } from '../../electron/node/workers/thread-runner';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -48,6 +49,22 @@ describe('scripts/build.mjs', () => {
     expect(literal.filter((m) => !allowed.has(m))).toEqual([]);
     expect(all).toBe(literal.length);
   });
+
+  it('writes the task worker beside main, requiring only Node built-ins, and it serves a job on a worker thread', async () => {
+    const script = path.join(outDir, 'main', TASK_WORKER_FILE);
+    expect(taskWorkerPath(path.join(outDir, 'main'))).toBe(script);
+    const { literal, all } = requires(await readFile(script, 'utf8'));
+    expect(literal.filter((m) => !builtinModules.includes(m.replace(/^node:/, '')))).toEqual([]);
+    expect(all).toBe(literal.length);
+    const runner = createThreadRunner({ script });
+    try {
+      const csv = Buffer.from('Kommun;Kod\nAle;1440\n').toString('base64');
+      const read = await runner.run('read-import', { fileName: 'a.csv', bytesBase64: csv, settings: {} }, { onProgress: () => undefined, signal: new AbortController().signal });
+      expect(read.sheets.map((s) => [s.name, s.header, s.rowCount])).toEqual([['a', ['Kommun', 'Kod'], 1]]);
+    } finally {
+      runner.close();
+    }
+  }, 60_000);
 
   it('produces a preload that runs in a sandbox-like context and exposes the contract’s channels only', async () => {
     const code = await readFile(path.join(outDir, 'preload', 'preload.cjs'), 'utf8');

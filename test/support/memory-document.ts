@@ -6,6 +6,7 @@ import type { DocumentPort, Ports } from '../../electron/core/services/ports';
 import { createServices } from '../../electron/core/services/create-services';
 import { dispatch } from '../../electron/core/services/dispatch';
 import type { Channel, ChannelInput } from '../../electron/contract';
+import { createInProcessRunner } from '../../electron/core/jobs/in-process-runner';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -41,9 +42,9 @@ export function memoryPort() {
   return port;
 }
 
-/** Services over an in-memory port with a fixed clock and counting ids: deterministic. */
+/** Services over an in-memory port with a fixed clock and counting ids: deterministic. Jobs run in process unless `runner` says otherwise. */
 export function createTestServices(
-  options: { initial?: SambrukDocument; now?: string; clock?: Ports['clock']; user?: Ports['user']; onProgress?: Ports['onProgress'] } = {},
+  options: { initial?: SambrukDocument; now?: string; clock?: Ports['clock']; user?: Ports['user']; onProgress?: Ports['onProgress']; runner?: Ports['runner'] } = {},
 ) {
   const port = memoryPort();
   let n = 0;
@@ -55,6 +56,7 @@ export function createTestServices(
     initial: options.initial ?? loadDefaultDocument(),
     loadReport: { outcome: 'opened', messages: [] },
     app: { version: '0.0.0-test', mode: 'web', dataFile: 'minne', backupDir: '' },
+    runner: options.runner ?? createInProcessRunner(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
   const { handlers, repo } = createServices(ports);

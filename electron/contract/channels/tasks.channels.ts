@@ -1,8 +1,8 @@
 /**
  * Long calls (`imports/read`, `imports/preview`, `imports/apply`, `exports/accountant-workbook`) take an optional
  * `taskId` chosen by the UI. While such a call runs, the core reports its progress as `task/progress` events
- * carrying that id, and `tasks/cancel` stops it at its next check: the call then answers `cancelled` and
- * leaves nothing behind. An import whose durable write has started can no longer be cancelled; `tasks/cancel`
+ * carrying that id, and `tasks/cancel` stops it: the worker doing its heavy work (reading, planning, building the
+ * workbook) is terminated where it stands, and the call answers `cancelled` and leaves nothing behind. An import whose durable write has started can no longer be cancelled; `tasks/cancel`
  * then answers `{ cancelled: false }` (as it does for a task that has finished or is not known), and the
  * import completes.
  */
@@ -13,7 +13,7 @@ import { channel } from '../define';
 export const taskIdInput = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'Uppgiftens id är ogiltigt.' });
 
 export type TaskCancelResult = {
-  /** True when the task was running and will stop at its next check; false when it was past cancelling, done or unknown. */
+  /** True when the task was running and is being stopped; false when it was past cancelling, done or unknown. */
   cancelled: boolean;
 };
 

@@ -140,6 +140,14 @@ export type ImportPlan = {
 
 export type PlanOptions = { mapping: ImportMapping; decisions?: ImportDecisions };
 
+/** What planning reads of the register: a worker is handed this much of it, not the whole document. */
+export type PlanningRegister = Pick<SambrukDocument, 'organisations' | 'memberships' | 'contacts' | 'reference' | 'meta'>;
+
+/** The part of the register planning reads (the snapshot a worker is given). */
+export function planningRegister(doc: SambrukDocument): PlanningRegister {
+  return { organisations: doc.organisations, memberships: doc.memberships, contacts: doc.contacts, reference: doc.reference, meta: doc.meta };
+}
+
 // ---------------------------------------------------------------- working state
 
 type WorkingOrg = {
@@ -167,7 +175,7 @@ class WorkingRegister {
   private readonly contacts = new Map<OrgRef, WorkingContact[]>();
   private nextNew = 1;
 
-  constructor(doc: SambrukDocument) {
+  constructor(doc: PlanningRegister) {
     for (const o of doc.organisations) {
       this.addOrg({
         ref: o.id,
@@ -256,7 +264,7 @@ export class ImportPlanner {
   readonly ops: ImportOp[] = [];
 
   constructor(
-    private readonly doc: SambrukDocument,
+    private readonly doc: PlanningRegister,
     private readonly sheet: RawSheet,
     private readonly mapping: ImportMapping,
     decisions: ImportDecisions = {},
@@ -768,7 +776,7 @@ export function assertMappingValid(sheet: Pick<RawSheet, 'header'>, mapping: Imp
 }
 
 /** Plans every row at once (tests, small files). */
-export function planImportSync(doc: SambrukDocument, sheet: RawSheet, options: PlanOptions): ImportPlan {
+export function planImportSync(doc: PlanningRegister, sheet: RawSheet, options: PlanOptions): ImportPlan {
   const planner = new ImportPlanner(doc, sheet, options.mapping, options.decisions);
   for (let i = 0; i < planner.rowCount; i++) planner.planRow(i);
   return planner.result(doc.meta.revision);
@@ -778,22 +786,28 @@ export function planImportSync(doc: SambrukDocument, sheet: RawSheet, options: P
 export const PLAN_CHUNK = 250;
 
 /**
- * Plans every row, yielding to the event loop between chunks (the web build runs the core in the page, and
- * main serves other calls meanwhile). `isCancelled` is checked between chunks; a cancelled plan throws
- * `AppError('cancelled')`. `onProgress` hears `(rows planned, rows)`: 0 first, after every chunk, all last.
+ * Plans every row, pausing between chunks: by default it yields to the event loop (where the core shares its
+ * thread with other calls) and then stops with `AppError('cancelled')` if `isCancelled`; a `checkpoint` replaces
+ * both (a worker, which is terminated to cancel, needs no pause). `onProgress` hears `(rows planned, rows)`:
+ * 0 first, after every chunk, all last.
  */
 export async function planImport(
-  doc: SambrukDocument,
+  doc: PlanningRegister,
   sheet: RawSheet,
-  options: PlanOptions & { isCancelled?: () => boolean; onProgress?: (done: number, total: number) => void },
+  options: PlanOptions & { isCancelled?: () => boolean; onProgress?: (done: number, total: number) => void; checkpoint?: () => Promise<void> },
 ): Promise<ImportPlan> {
   const planner = new ImportPlanner(doc, sheet, options.mapping, options.decisions);
+  const checkpoint =
+    options.checkpoint ??
+    (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (options.isCancelled?.()) throw new AppError('cancelled', 'Importen avbröts. Inget har ändrats.');
+    });
   options.onProgress?.(0, planner.rowCount);
   for (let i = 0; i < planner.rowCount; i++) {
     if (i > 0 && i % PLAN_CHUNK === 0) {
       options.onProgress?.(i, planner.rowCount);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (options.isCancelled?.()) throw new AppError('cancelled', 'Importen avbröts. Inget har ändrats.');
+      await checkpoint();
     }
     planner.planRow(i);
   }

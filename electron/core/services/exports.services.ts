@@ -1,9 +1,9 @@
 import type { ServiceHandlers } from '../../contract';
 import type { ServiceContext } from './create-services';
-import { accountantWorkbookFile } from '../exports/accountant-workbook';
 import { exportedXlsx, safeFileName } from '../exports/export-file';
 import { exportTable } from '../exports/table-export';
 import type { ColumnDef } from '../exports/workbook-kit';
+import { jobControl } from './tasks';
 
 type ExportsChannel = 'exports/accountant-workbook' | 'exports/table';
 
@@ -14,17 +14,14 @@ const EXPORT_CANCELLED = 'Exporten avbröts. Ingen fil skapades.';
 export function createExportsServices({ repo, ports, today, tasks }: ServiceContext): Pick<ServiceHandlers, ExportsChannel> {
   return {
     /**
-     * Sheet by sheet: progress before each sheet and before the file is written, a yield to the event loop (so
-     * `tasks/cancel` can arrive) and a cancellation check. Without a `taskId` nothing is reported or cancelled.
+     * Built in the task runner's worker from a snapshot of the register, sheet by sheet: progress before each
+     * sheet and before the file is written. A cancel ends the worker. Without a `taskId` nothing is reported or
+     * cancelled.
      */
     'exports/accountant-workbook': ({ year, includePersonalDetails, taskId }) =>
       tasks.run(taskId, EXPORT_CANCELLED, async (task) => {
-        const file = await accountantWorkbookFile(repo.get(), { year, includePersonalDetails, now: ports.clock() }, async (step) => {
-          task.report(step.phase, step.done, step.total, step.phase === 'building' ? step.sheet : undefined);
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          task.check();
-        });
-        // A cancel that arrived while the file was written: the file is dropped, never handed over.
+        const file = await ports.runner.run('accountant-workbook', { document: repo.get(), year, includePersonalDetails, now: ports.clock() }, jobControl(task));
+        // A cancel that arrived as the file came back: the file is dropped, never handed over.
         task.check();
         return file;
       }),

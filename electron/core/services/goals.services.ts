@@ -4,8 +4,6 @@ import type { Goal, SambrukDocument } from '../store/schema';
 import type { ServiceContext } from './create-services';
 import { boardPackTitle, buildBoardPack, readBoardPackContent, type BoardPackContent } from '../domain/board-pack';
 import { findGoal, nextGoalOrder, prepareGoalFields, sortGoals, type GoalFields } from '../domain/goals';
-import { boardPackFileName, boardPackWorkbookBytes } from '../exports/board-pack-workbook';
-import { exportedXlsx } from '../exports/export-file';
 
 type GoalsChannel =
   | 'goals/list'
@@ -127,8 +125,8 @@ export function createGoalsServices({ repo, ports, today }: ServiceContext): Pic
 
     'packs/workbook': async (input) => {
       const content = 'packId' in input ? snapshotOf(repo.get(), input.packId).content : compute(input.date, input.includePreviousYear);
-      const bytes = await boardPackWorkbookBytes(content, { created: ports.clock() });
-      return exportedXlsx(boardPackFileName(content.date, 'xlsx'), bytes);
+      // Built in the task runner's worker; the call is not a task, so it is never cancelled.
+      return ports.runner.run('board-pack-workbook', { content, created: ports.clock() }, { onProgress: () => undefined, signal: new AbortController().signal });
     },
 
     'packs/print-pdf': () => {

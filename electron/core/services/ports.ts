@@ -4,6 +4,7 @@
  */
 import type { SambrukDocument } from '../store/schema';
 import type { BackupInfo, LoadReport, ReadOnlyReason, TaskProgress } from '../../contract';
+import type { JobInput, JobName, JobOutput, JobProgress } from '../jobs/jobs';
 
 export type Clock = () => Date;
 export type IdSource = () => string;
@@ -29,6 +30,19 @@ export type AccessPort = {
   makeWritable(): Promise<{ document: SambrukDocument; loadReport: LoadReport }>;
 };
 
+/**
+ * Where the heavy work of the long calls runs (`core/jobs/jobs.ts`): a worker thread on the desktop, a Web Worker
+ * in the browser, so the thread that answers the UI is never held by it. Tests may run it in process.
+ */
+export type TaskRunner = {
+  /**
+   * Runs `job` on `input` (a snapshot: the job never sees the live register), forwarding its progress. When
+   * `signal` aborts, the work is stopped (a worker is terminated, not asked) and the promise rejects with the
+   * signal's reason.
+   */
+  run<J extends JobName>(job: J, input: JobInput<J>, control: { onProgress: (progress: JobProgress) => void; signal: AbortSignal }): Promise<JobOutput<J>>;
+};
+
 export type Ports = {
   clock: Clock;
   ids: IdSource;
@@ -43,4 +57,6 @@ export type Ports = {
   onChanged?: (revision: number) => void;
   /** Called as a long call given a `taskId` progresses (main forwards it as `task/progress`). */
   onProgress?: (progress: TaskProgress) => void;
+  /** Runs reading and planning imports and building workbooks off the thread that answers the UI. */
+  runner: TaskRunner;
 };

@@ -8,6 +8,7 @@ import { dispatch } from '../../../electron/core/services/dispatch';
 import type { AccessPort } from '../../../electron/core/services/ports';
 import type { ReadOnlyReason } from '../../../electron/contract';
 import { loadDefaultDocument, memoryPort } from '../../support/memory-document';
+import { createInProcessRunner } from '../../../electron/core/jobs/in-process-runner';
 
 function services(reason: ReadOnlyReason | undefined, makeWritable: AccessPort['makeWritable'] = vi.fn()) {
   const port = memoryPort();
@@ -28,6 +29,7 @@ function services(reason: ReadOnlyReason | undefined, makeWritable: AccessPort['
     initial: loadDefaultDocument(),
     loadReport: { outcome: 'opened', messages: ['Registerfilen «r.json» är skrivskyddad.'] },
     app: { version: '1', mode: 'desktop', dataFile: '/r.json', backupDir: '/b', readOnly: reason !== undefined },
+    runner: createInProcessRunner(),
     access,
     onChanged: (revision) => changed.push(revision),
   });
@@ -67,6 +69,7 @@ describe('data/make-writable', () => {
       initial: loadDefaultDocument(),
       loadReport: { outcome: 'opened', messages: [] },
       app: { version: '1', mode: 'web', dataFile: 'minne', backupDir: '', readOnly: true },
+      runner: createInProcessRunner(),
     });
     expect(await dispatch(web.handlers, 'data/make-writable', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
