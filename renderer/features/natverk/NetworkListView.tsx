@@ -348,7 +348,7 @@ function NetworkRow({
             max={1}
             thickness="large"
             color={row.progress.reached ? 'success' : 'brand'}
-            aria-label={t.list.progressLabel(row.name, String(row.progress.count), String(row.progress.goal))}
+            aria-label={t.list.progressLabel(row.name, String(row.progress.count), row.progress.goal)}
           />
           <Text className={styles.progressText} data-testid="progress-text">
             {row.progress.text}

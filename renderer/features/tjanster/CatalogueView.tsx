@@ -17,7 +17,6 @@ import { Add20Regular } from '@fluentui/react-icons';
 import { useApiQuery } from '../../app/api';
 import { hrefTo } from '../../app/router';
 import { QueryState } from '../../components/QueryState';
-import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { catalogueRows } from './catalogue.view-model';
 import { DateField } from './Parts';
@@ -114,7 +113,7 @@ export function CatalogueView({ viewDate }: { viewDate: ViewDate }) {
                   ))}
                 </TableBody>
               </Table>
-              <Text className={styles.hint}>{t.catalogue.count(formatNumber(rows.length))}</Text>
+              <Text className={styles.hint}>{t.catalogue.count(rows.length)}</Text>
             </div>
           )
         }
