@@ -20,6 +20,8 @@ import {
   Organization20Regular,
   PeopleTeam20Filled,
   PeopleTeam20Regular,
+  QuestionCircle20Filled,
+  QuestionCircle20Regular,
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { AppCommand } from '../../electron/contract';
@@ -32,8 +34,10 @@ import { NatverkPage } from '../features/natverk/NatverkPage';
 import { BudgetPage } from '../features/budget/BudgetPage';
 import { StyrelserapportPage } from '../features/styrelserapport/StyrelserapportPage';
 import { DataPage } from '../features/data/DataPage';
+import { HjalpPage } from '../features/hjalp/HjalpPage';
 
-export type RouteDef = { id: string; label: string; icon: FluentIcon; Page: ComponentType<PageProps> };
+/** `inNav: false` keeps a screen out of the left navigation (Hjälp is reached by F1 and the Hjälp menu). */
+export type RouteDef = { id: string; label: string; icon: FluentIcon; Page: ComponentType<PageProps>; inNav?: false };
 
 export const routes = [
   { id: 'oversikt', label: sv.nav.oversikt, icon: bundleIcon(Board20Filled, Board20Regular), Page: OversiktPage },
@@ -43,6 +47,7 @@ export const routes = [
   { id: 'budget', label: sv.nav.budget, icon: bundleIcon(Money20Filled, Money20Regular), Page: BudgetPage },
   { id: 'styrelserapport', label: sv.nav.styrelserapport, icon: bundleIcon(ClipboardTextLtr20Filled, ClipboardTextLtr20Regular), Page: StyrelserapportPage },
   { id: 'data', label: sv.nav.data, icon: bundleIcon(Database20Filled, Database20Regular), Page: DataPage },
+  { id: 'hjalp', label: sv.header.help, icon: bundleIcon(QuestionCircle20Filled, QuestionCircle20Regular), Page: HjalpPage, inNav: false },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

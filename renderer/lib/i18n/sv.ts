@@ -11,6 +11,7 @@ import { natverkSv } from './natverk.sv';
 import { excelSv } from './excel.sv';
 import { styrelserapportSv } from './styrelserapport.sv';
 import { medlemmarSv } from './medlemmar.sv';
+import { hjalpSv } from './hjalp.sv';
 
 export const sv = {
   tjanster: tjansterSv,
@@ -19,6 +20,7 @@ export const sv = {
   excel: excelSv,
   styrelserapport: styrelserapportSv,
   medlemmar: medlemmarSv,
+  hjalp: hjalpSv,
   app: {
     name: 'Sambruk Kansli',
     skipToContent: 'Hoppa till innehållet',
@@ -61,6 +63,8 @@ export const sv = {
     undoFailed: (message: string) => `Kunde inte ångra: ${message}`,
     redoFailed: (message: string) => `Kunde inte göra om: ${message}`,
     help: 'Hjälp',
+    guide: 'Användarguide',
+    shortcutGuide: 'F1',
     about: 'Om Sambruk Kansli',
     shortcutUndo: 'Ctrl+Z',
     shortcutRedo: 'Ctrl+Y',
@@ -89,6 +93,7 @@ export const sv = {
     shortcutList: [
       { keys: ['Ctrl+Z'], action: 'Ångra' },
       { keys: ['Ctrl+Skift+Z', 'Ctrl+Y'], action: 'Gör om' },
+      { keys: ['F1'], action: 'Användarguide (alla kortkommandon finns där)' },
     ],
   },
   oversikt: {
