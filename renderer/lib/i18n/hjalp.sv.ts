@@ -101,9 +101,9 @@ const sections: readonly GuideSection[] = [
       {
         kind: 'steps',
         items: [
-          'När en organisation går ur: välj «Avsluta medlemskapet» och skriv när uppsägningen lämnades och sista dagen som medlem.',
-          'När den kommer tillbaka: lägg till ett återinträde. Det blir en ny period efter den förra, och medlemsinsatsen är då halv.',
-          '«Ta bort perioden» är bara till för en period som lagts in av misstag.',
+          'När en organisation går ur: öppna menyn «…» på den pågående perioden, välj «Avsluta medlemskapet» och skriv när uppsägningen lämnades och sista dagen som medlem.',
+          'När den kommer tillbaka: välj «Återinträde». Det blir en ny period efter den förra, och medlemsinsatsen är då halv. En organisation som aldrig varit medlem får en period med «Lägg till medlemsperiod».',
+          'I samma meny finns «Ändra perioden» och «Ta bort perioden». Ta bara bort en period som lagts in av misstag.',
         ],
       },
     ],
@@ -148,7 +148,7 @@ const sections: readonly GuideSection[] = [
       },
       {
         kind: 'text',
-        text: 'Första årets avgift räknas från månaden efter inträdet. Med «Ändra tabellen» ändrar du tabellen; en ny tabell för ett senare år gäller från det året tills en nyare läggs in.',
+        text: 'Första årets avgift räknas från månaden efter inträdet. Välj avgiftsår för att se tabellen som gäller då. «Ny tabell från» året lägger in en ny tabell, som börjar som en kopia av den förra och gäller tills en nyare läggs in; en tabell som börjar det valda året ändras med «Ändra tabellen».',
       },
     ],
   },
@@ -183,7 +183,8 @@ const sections: readonly GuideSection[] = [
         kind: 'steps',
         items: [
           'Skapa ett nätverk, ett förvaltningsråd, ett projekt eller ett partnerskap med «Nytt nätverk» på Nätverk.',
-          'Öppna det och lägg till deltagare under fliken Deltagare: skriv några bokstäver av personens namn eller organisation och tryck Enter. Välj roll och från vilket datum.',
+          'Öppna det. Under «Lägg till i deltagarlistan» väljer du först roll och datum i «Från och med».',
+          'Skriv sedan några bokstäver av personens namn eller organisation i fältet Person och tryck Enter, eller välj i listan. Personen läggs till direkt. En hel organisation läggs till på samma sätt i fältet Organisation.',
           'Finns personen inte i registret lägger du först till den som kontaktperson under Medlemmar.',
         ],
       },
