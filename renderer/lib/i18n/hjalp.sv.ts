@@ -210,7 +210,7 @@ const sections: readonly GuideSection[] = [
           'Öppna nätverket och välj fliken Möten.',
           'Välj «Nytt möte» och fyll i datum, typ (möte, seminarium, webbinarium eller konferens) och rubrik.',
           'Markera vilka som var närvarande. Listan visar personerna i deltagarlistan den dagen.',
-          'Tryck Spara. Närvaron kan fyllas i senare med «Närvaro…» på mötets rad.',
+          'Tryck Spara. Närvaron kan fyllas i senare med «Närvaro…» i menyn på mötets rad.',
         ],
       },
       { kind: 'text', text: 'Fliken Närvaro visar närvaron under ett år, per person och per organisation.' },
