@@ -127,7 +127,7 @@ export const tjansterSv = {
     scope: 'Visa',
     scopes: {
       members: 'Medlemmar',
-      users: 'Organisationer som använder någon tjänst',
+      users: 'Alla som använder någon tjänst',
       all: 'Alla organisationer',
     } satisfies Record<UsageMatrixScope, string>,
     county: 'Län',
