@@ -35,6 +35,8 @@ const CROSS_CUTTING: Record<string, string> = {
   'test/main/security-checklist.test.ts': 'the whole shell',
   // Validates electron-builder.yml, a configuration file, and the icon script that feeds it.
   'test/main/electron-builder.test.ts': 'the packaging configuration',
+  // Reads every dialog of the renderer and checks one order of their buttons.
+  'test/renderer/dialog-buttons.test.ts': 'every dialog of the renderer',
 };
 
 function testFiles(folder: string): string[] {

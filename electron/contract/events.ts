@@ -37,6 +37,7 @@ export const appCommands = [
   'undo',
   'redo',
   'about',
+  'help',
   'navigate:oversikt',
   'navigate:medlemmar',
   'navigate:tjanster',

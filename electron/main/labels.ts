@@ -26,6 +26,7 @@ export const sv = {
     fullscreen: 'Helskärm',
     devTools: 'Utvecklarverktyg',
     help: 'Hjälp',
+    guide: 'Användarguide',
     about: 'Om Sambruk Kansli',
     hide: 'Göm Sambruk Kansli',
   },

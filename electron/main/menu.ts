@@ -71,7 +71,12 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
     },
     {
       label: m.help,
-      submenu: [{ label: m.about, click: send('about') }],
+      // F1 is the help key on every platform; the UI opens the guide at the section for the screen in view.
+      submenu: [
+        { label: m.guide, accelerator: 'F1', click: send('help') },
+        { type: 'separator' },
+        { label: m.about, click: send('about') },
+      ],
     },
   ];
   if (options.platform === 'darwin') {

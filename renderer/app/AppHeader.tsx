@@ -11,7 +11,7 @@ import {
   Tooltip,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowRedo20Regular, ArrowUndo20Regular, Document20Regular, Info20Regular, QuestionCircle20Regular } from '@fluentui/react-icons';
+import { ArrowRedo20Regular, ArrowUndo20Regular, BookQuestionMark20Regular, Document20Regular, Info20Regular, QuestionCircle20Regular } from '@fluentui/react-icons';
 import type { AppInfo, HistoryState } from '../../electron/contract';
 import { sv } from '../lib/i18n/sv';
 import { SaveStatusText } from '../components/SaveStatusText';
@@ -44,6 +44,7 @@ export function AppHeader({
   onUndo,
   onRedo,
   onAbout,
+  onGuide,
 }: {
   info: AppInfo | undefined;
   saveState: SaveState | undefined;
@@ -51,6 +52,7 @@ export function AppHeader({
   onUndo: () => void;
   onRedo: () => void;
   onAbout: () => void;
+  onGuide: () => void;
 }) {
   const styles = useStyles();
   const undoLabel = history?.undoSummary ? sv.header.undoWhat(history.undoSummary) : sv.header.nothingToUndo;
@@ -92,6 +94,9 @@ export function AppHeader({
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
+              <MenuItem icon={<BookQuestionMark20Regular />} secondaryContent={sv.header.shortcutGuide} onClick={onGuide}>
+                {sv.header.guide}
+              </MenuItem>
               <MenuItem icon={<Info20Regular />} onClick={onAbout}>
                 {sv.header.about}
               </MenuItem>

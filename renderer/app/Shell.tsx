@@ -10,7 +10,8 @@ import { LoadReportBar, loadReportNeedsBar } from './LoadReportBar';
 import { parseHash } from './hash-route';
 import { hrefTo, navigate, useLocationHash } from './router';
 import { DEFAULT_ROUTE, routeById, routeIds, routes, type RouteId } from './routes';
-import { historyShortcut, isEditableTarget } from './shortcuts';
+import { historyShortcut, isEditableTarget, isHelpShortcut } from './shortcuts';
+import { sectionForContext } from '../features/hjalp/guide';
 import { useHistoryActions } from './useHistoryActions';
 
 const useStyles = makeStyles({
@@ -44,6 +45,19 @@ const useStyles = makeStyles({
   },
 });
 
+/**
+ * Opens the user guide at the section for the screen in view. Reads the hash when called rather than from
+ * render, so the menu's command and the key handler never act on a stale screen.
+ */
+function openGuide(): void {
+  const route = parseHash(window.location.hash, routeIds, DEFAULT_ROUTE);
+  if (route.found && route.id === 'hjalp') return;
+  const section = route.found ? sectionForContext(sv.hjalp.sections, { routeId: route.id, params: route.params, query: route.query }) : undefined;
+  navigate('hjalp', section ? [section.id] : []);
+}
+
+const navRoutes = routes.filter((r) => !('inNav' in r && r.inNav === false));
+
 function isNavigateCommand(command: AppCommand): command is Extract<AppCommand, `navigate:${string}`> {
   return command.startsWith('navigate:');
 }
@@ -66,6 +80,12 @@ export function Shell() {
   // keeps a desktop menu accelerator for the same keys from running the command a second time.
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
+      if (isHelpShortcut(e)) {
+        // Also keeps the desktop menu's F1 from opening the guide a second time.
+        e.preventDefault();
+        openGuide();
+        return;
+      }
       const action = historyShortcut(e);
       if (!action || isEditableTarget(e.target)) return;
       e.preventDefault();
@@ -81,6 +101,8 @@ export function Shell() {
         navigate(command.slice('navigate:'.length) as RouteId);
       } else if (command === 'about') {
         setAboutOpen(true);
+      } else if (command === 'help') {
+        openGuide();
       } else if (isEditableTarget(document.activeElement)) {
         // The menu's Ångra while typing means "undo my typing", as in any text field.
         document.execCommand(command);
@@ -111,7 +133,7 @@ export function Shell() {
           <Text className={styles.brand}>{sv.app.name}</Text>
         </NavDrawerHeader>
         <NavDrawerBody>
-          {routes.map(({ id, label, icon: Icon }) => (
+          {navRoutes.map(({ id, label, icon: Icon }) => (
             <NavItem key={id} value={id} href={hrefTo(id)} icon={<Icon />} aria-current={current?.id === id ? 'page' : undefined}>
               {label}
             </NavItem>
@@ -126,6 +148,7 @@ export function Shell() {
           onUndo={() => void undo()}
           onRedo={() => void redo()}
           onAbout={() => setAboutOpen(true)}
+          onGuide={openGuide}
         />
         {showReport && (
           <div className={styles.bar}>

@@ -22,6 +22,8 @@ import {
   Organization20Regular,
   PeopleTeam20Filled,
   PeopleTeam20Regular,
+  QuestionCircle20Filled,
+  QuestionCircle20Regular,
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { AppCommand } from '../../electron/contract';
@@ -35,8 +37,10 @@ import { BudgetPage } from '../features/budget/BudgetPage';
 import { StyrelserapportPage } from '../features/styrelserapport/StyrelserapportPage';
 import { AndringsloggPage } from '../features/andringslogg/AndringsloggPage';
 import { DataPage } from '../features/data/DataPage';
+import { HjalpPage } from '../features/hjalp/HjalpPage';
 
-export type RouteDef = { id: string; label: string; icon: FluentIcon; Page: ComponentType<PageProps> };
+/** `inNav: false` keeps a screen out of the left navigation (Hjälp is reached by F1 and the Hjälp menu). */
+export type RouteDef = { id: string; label: string; icon: FluentIcon; Page: ComponentType<PageProps>; inNav?: false };
 
 export const routes = [
   { id: 'oversikt', label: sv.nav.oversikt, icon: bundleIcon(Board20Filled, Board20Regular), Page: OversiktPage },
@@ -47,6 +51,7 @@ export const routes = [
   { id: 'styrelserapport', label: sv.nav.styrelserapport, icon: bundleIcon(ClipboardTextLtr20Filled, ClipboardTextLtr20Regular), Page: StyrelserapportPage },
   { id: 'andringslogg', label: sv.nav.andringslogg, icon: bundleIcon(History20Filled, History20Regular), Page: AndringsloggPage },
   { id: 'data', label: sv.nav.data, icon: bundleIcon(Database20Filled, Database20Regular), Page: DataPage },
+  { id: 'hjalp', label: sv.header.help, icon: bundleIcon(QuestionCircle20Filled, QuestionCircle20Regular), Page: HjalpPage, inNav: false },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -11,6 +11,11 @@ export function historyShortcut(e: ShortcutKey): 'undo' | 'redo' | undefined {
   return undefined;
 }
 
+/** F1 alone opens the user guide, in text fields too: it types nothing there. */
+export function isHelpShortcut(e: ShortcutKey): boolean {
+  return e.key === 'F1' && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey;
+}
+
 /** Text fields keep their own undo: Ctrl+Z there undoes typing, not the last saved change. */
 export function isEditableTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;

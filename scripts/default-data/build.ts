@@ -433,7 +433,7 @@ function readBudget(plan: PlanText): Budget {
 /**
  * Membership fees decided by an extra general meeting, in force from 2020 (published on the association's
  * website; see DOMAIN.md). `minPopulation` is inclusive: a municipality of exactly 7 000 pays the
- * 7 000–15 000 band.
+ * 7 000–14 999 band. The note names the bands as the fee table shows them.
  */
 const KR = 100;
 export const FEE_TABLE_2020: FeeTable = {
@@ -450,8 +450,8 @@ export const FEE_TABLE_2020: FeeTable = {
   otherOrganisations: { entryFeeOre: 5_000 * KR, yearlyFeeOre: 25_000 * KR },
   rejoinEntryFeePercent: 50,
   note:
-    'Beslutad av extra föreningsstämma, gäller från 2020. Gränserna tolkas så att nedre gränsen ingår i bandet: ' +
-    'en kommun med exakt 7 000 invånare betalar som 7 000–15 000, exakt 150 000 som över 150 000. ' +
+    'Beslutad av extra föreningsstämma, gäller från 2020. Nedre gränsen hör till avgiftsklassen: ' +
+    'en kommun med exakt 7 000 invånare betalar som 7 000–14 999 invånare, en med exakt 150 000 som 150 000 invånare och fler. ' +
     'Första årets avgift räknas från månaden efter inträdet. Återinträde: 50 % av ordinarie medlemsinsats.',
 };
 

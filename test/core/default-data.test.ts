@@ -10,6 +10,7 @@ import { GROUPS, NAME_CORRECTIONS, createMunicipalityMatcher } from '../../scrip
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { columnTotals } from '../../electron/core/domain/budget';
 import { memberIdsAt } from '../../electron/core/domain/memberships';
+import { bandChoices } from '../../electron/core/domain/fees';
 import type { SambrukDocument } from '../../electron/core/store/schema';
 
 const sources = readDefaultDataSources();
@@ -218,6 +219,15 @@ describe('default data set (assets/default-data.json)', () => {
       const council = doc.networks.find((n) => n.id === service.councilNetworkId);
       expect(council?.kind, service.name).toBe('forvaltningsrad');
       expect(council?.serviceId).toBe(service.id);
+    }
+  });
+
+  it('names fee bands in its note as the fee table shows them (7 000–14 999, not 7 000–15 000)', () => {
+    for (const table of doc.feeTables) {
+      const labels = bandChoices(table).map((band) => band.label.replace(/[\u00a0\u202f]/gu, ' '));
+      const ranges = (table.note ?? '').replace(/[\u00a0\u202f]/gu, ' ').match(/\d[\d ]*–[\d ]*\d/gu) ?? [];
+      expect(ranges.length, table.note).toBeGreaterThan(0);
+      for (const range of ranges) expect(labels.some((label) => label.startsWith(`${range} invånare`)), range).toBe(true);
     }
   });
 

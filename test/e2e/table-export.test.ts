@@ -67,7 +67,7 @@ describe('exporting a table screen to Excel', () => {
     const matrix = await coreCall(page, 'usage/get-matrix', { date: TODAY, scope: 'members', quick: 'exactly-one' });
     expect(matrix.rows.length).toBeGreaterThan(0);
     await poll(() => page.getByTestId('matrix-status').textContent()).toBe(
-      matrix.rows.length === 1 ? t.shownOne : t.shown(new Intl.NumberFormat('sv-SE').format(matrix.rows.length)),
+      t.shown(matrix.rows.length),
     );
     await screenshot(page, 'table-export-matris');
 
@@ -136,7 +136,7 @@ describe('exporting a table screen to Excel', () => {
     const list = await coreCall(page, 'members/list', { query: 'göteborg', archived: 'active', sort: { by: 'name', direction: 'asc' } });
     expect(list.rows.length).toBeGreaterThan(0);
     await poll(() => page.getByTestId('member-count').textContent()).toBe(
-      t.count(new Intl.NumberFormat('sv-SE').format(list.count), new Intl.NumberFormat('sv-SE').format(list.total)),
+      t.count(new Intl.NumberFormat('sv-SE').format(list.count), list.total),
     );
     const sheet = await exportVia(page, page.getByRole('button', { name: sv.excel.exportButton }), 'medlemmar.xlsx');
     expect(sheet.filters).toContain('göteborg');

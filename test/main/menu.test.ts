@@ -93,6 +93,18 @@ describe('the application menu', () => {
     expect(actions.quit).toHaveBeenCalledTimes(1);
   });
 
+  it('opens the user guide with F1 from Hjälp, beside «Om Sambruk Kansli», on every platform', () => {
+    for (const platform of ['win32', 'linux', 'darwin'] as const) {
+      const { template, actions } = build({ platform });
+      const help = template.find((m) => m.label === 'Hjälp')?.submenu as MenuItemConstructorOptions[];
+      expect(help.filter((i) => i.type !== 'separator').map((i) => i.label), platform).toEqual(['Användarguide', 'Om Sambruk Kansli']);
+      const guide = find(template, 'Användarguide');
+      expect(guide.accelerator).toBe('F1');
+      click(guide);
+      expect(actions.command).toHaveBeenLastCalledWith('help');
+    }
+  });
+
   it('offers developer tools only in an unpackaged build', () => {
     expect(items(build({ isPackaged: true }).template).some((i) => i.role === 'toggleDevTools')).toBe(false);
     expect(find(build({ isPackaged: false }).template, 'Utvecklarverktyg').role).toBe('toggleDevTools');

@@ -30,7 +30,7 @@ import { formatOre } from './amounts';
 import { firstDayOfYear, lastDayOfYear, monthsChargedAfterJoining, partOfYear } from './calendar-date';
 import { membershipIndex } from './memberships';
 import { isGroupKind, organisationFacts, organisationKindLabels, referenceMaps, type ReferenceMaps } from './organisations';
-import { compareSv } from './swedish';
+import { compareSv, countOf, nouns } from './swedish';
 
 const integerFormat = new Intl.NumberFormat('sv-SE');
 const formatCount = (n: number) => integerFormat.format(n);
@@ -191,7 +191,7 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
   } else if (basis === 'grupp' && band) {
     say(
       () =>
-        `${organisationKindLabels[org.kind]} som är medlem som grupp: gruppens ${org.groupMemberIds.length} kommuner har tillsammans ${formatCount(facts.population)} invånare, avgiftsklass ${band.label}, årsavgift ${formatOre(yearlyFeeOre)}. Kommunerna betalar ingen egen avgift för gruppens medlemskap.`,
+        `${organisationKindLabels[org.kind]} som är medlem som grupp: gruppens ${countOf(org.groupMemberIds.length, nouns.kommun)} har tillsammans ${formatCount(facts.population)} invånare, avgiftsklass ${band.label}, årsavgift ${formatOre(yearlyFeeOre)}. Kommunerna betalar ingen egen avgift för gruppens medlemskap.`,
     );
   } else {
     say(() => `Övrig organisation (${organisationKindLabels[org.kind].toLocaleLowerCase('sv-SE')}): årsavgift ${formatOre(yearlyFeeOre)}.`);

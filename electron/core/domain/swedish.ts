@@ -105,3 +105,36 @@ function startsLaterWord(target: SearchText, query: SearchText): boolean {
   }
   return false;
 }
+
+/**
+ * The two forms of a Swedish noun (or adjective) after a number: `one` after 1 (and −1), `other` after every
+ * other number, 0 included («0 möten»). Swedish has no further plural categories, but the choice goes through
+ * `Intl.PluralRules` so no call site decides it with `n === 1` of its own.
+ */
+export type PluralForms = { one: string; other: string };
+
+const pluralRules = new Intl.PluralRules('sv-SE');
+const countFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0, signDisplay: 'negative' });
+
+/** The form of the word that goes with `n`: `plural(1, { one: 'möte', other: 'möten' })` is «möte». */
+export function plural(n: number, forms: PluralForms): string {
+  return pluralRules.select(n) === 'one' ? forms.one : forms.other;
+}
+
+/** A count with its word, the number grouped in threes as everywhere else: «1 möte», «5 000 rader». */
+export function countOf(n: number, forms: PluralForms): string {
+  return `${countFormat.format(n)} ${plural(n, forms)}`;
+}
+
+/** The counted words the app uses in more than one place, so each is spelt once. */
+export const nouns = {
+  medlem: { one: 'medlem', other: 'medlemmar' },
+  organisation: { one: 'organisation', other: 'organisationer' },
+  tjanst: { one: 'tjänst', other: 'tjänster' },
+  kommun: { one: 'kommun', other: 'kommuner' },
+  medlemskommun: { one: 'medlemskommun', other: 'medlemskommuner' },
+  kontaktperson: { one: 'kontaktperson', other: 'kontaktpersoner' },
+  person: { one: 'person', other: 'personer' },
+  rad: { one: 'rad', other: 'rader' },
+  mote: { one: 'möte', other: 'möten' },
+} as const satisfies Record<string, PluralForms>;

@@ -18,6 +18,7 @@
  */
 import { addBudgetSheet, defaultVariances, type BudgetVariance } from './budget-sheet';
 import { dateAt, lastDayOfYear } from '../domain/calendar-date';
+import { countOf, nouns } from '../domain/swedish';
 import {
   addTableSheet,
   cellValue,
@@ -156,8 +157,8 @@ function addMembersSheet(workbook: Workbook, model: AccountantModel, now: Date):
     rows: model.members,
     titleLines: [
       `Medlemmar och medlemsavgifter ${model.year}`,
-      `${count.format(payers)} betalande medlemmar enligt avgiftstabellen från ${model.fees.tableYear}` +
-        (viaGroup > 0 ? `; ${count.format(viaGroup)} medlemmar genom en grupp (gruppen betalar, 0 kr här).` : '.') +
+      `${countOf(payers, { one: 'betalande medlem', other: 'betalande medlemmar' })} enligt avgiftstabellen från ${model.fees.tableYear}` +
+        (viaGroup > 0 ? `; ${countOf(viaGroup, nouns.medlem)} genom en grupp (gruppen betalar, 0 kr här).` : '.') +
         ' Ett nytt medlemsår räknas från månaden efter inträdet.',
       madeLine(now),
     ],
@@ -216,7 +217,7 @@ function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
     rows: model.invoiceLines,
     titleLines: [
       `Fakturaunderlag ${model.year}`,
-      `${count.format(model.invoiceLines.length)} fakturarader: årsavgifter, medlemsinsatser och avgifter för tjänster. Rader på 0 kr tas inte med.`,
+      `${countOf(model.invoiceLines.length, { one: 'fakturarad', other: 'fakturarader' })}: årsavgifter, medlemsinsatser och avgifter för tjänster. Rader på 0 kr tas inte med.`,
       madeLine(now),
     ],
   });

@@ -10,6 +10,7 @@
 import type { BoardPackContent } from '../domain/board-pack';
 import { formatGoalFigure, formatTarget, goalLabels, type GoalResult, type GoalSubject } from '../domain/goals';
 import { addBudgetSheet } from './budget-sheet';
+import { countOf } from '../domain/swedish';
 import { addTableSheet, createWorkbook, numberFormats, restyle, toBytes, type Workbook } from './workbook-kit';
 
 export const BOARD_PACK_SHEETS = {
@@ -45,8 +46,8 @@ export function subjectDetail(subject: GoalSubject): string {
     if (subject.eventKind) parts.push(eventKindLabels[subject.eventKind] ?? subject.eventKind);
     if (subject.networkName) parts.push(subject.networkName);
   }
-  if (subject.kind === 'network' && subject.count !== undefined) parts.push(`${subject.count} deltagande medlemskommuner`);
-  if (subject.kind === 'service' && subject.count !== undefined) parts.push(`${subject.count} medlemmar använder tjänsten`);
+  if (subject.kind === 'network' && subject.count !== undefined) parts.push(countOf(subject.count, { one: 'deltagande medlemskommun', other: 'deltagande medlemskommuner' }));
+  if (subject.kind === 'service' && subject.count !== undefined) parts.push(`${countOf(subject.count, { one: 'medlem', other: 'medlemmar' })} använder tjänsten`);
   if (subject.pending) parts.push(subject.kind === 'event' ? 'planerad' : 'aviserad');
   return parts.join(', ');
 }
@@ -158,7 +159,7 @@ function addNetworksSheet(workbook: Workbook, content: BoardPackContent): void {
     name: BOARD_PACK_SHEETS.networks,
     titleLines: [
       ...titleLines(content, 'Kompetensnätverk'),
-      `${formatGoalFigure(n.reaching, 'count')} av ${formatGoalFigure(n.networkGoal, 'count')} nätverk har minst ${formatGoalFigure(n.municipalityGoal, 'count')} deltagande medlemskommuner.`,
+      `${formatGoalFigure(n.reaching, 'count')} av ${formatGoalFigure(n.networkGoal, 'count')} nätverk har minst ${countOf(n.municipalityGoal, { one: 'deltagande medlemskommun', other: 'deltagande medlemskommuner' })}.`,
     ],
     year: content.year,
     columns: [

@@ -6,6 +6,7 @@
  */
 import { addTableSheet, createWorkbook, toBytes, type ColumnDef, type Workbook } from './workbook-kit';
 import { dateAt } from '../domain/calendar-date';
+import { countOf, nouns } from '../domain/swedish';
 
 export type TableExportInput<Row> = {
   /** What the table is, e.g. `Medlemmar`; the sheet's title, the document title and the print header. */
@@ -27,7 +28,7 @@ export type TableExportInput<Row> = {
 
 const exportTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 
-const rowsWord = (n: number) => (n === 1 ? '1 rad' : `${new Intl.NumberFormat('sv-SE').format(n)} rader`);
+const rowsWord = (n: number) => countOf(n, nouns.rad);
 
 /** The lines above the table. */
 export function tableTitleLines(input: Pick<TableExportInput<unknown>, 'title' | 'filterDescription' | 'now'> & { rowCount: number }): string[] {

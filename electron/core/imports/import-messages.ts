@@ -1,5 +1,6 @@
 /** Every refusal of an imported file, in Swedish, ready to show. Each says what is wrong and what to do. */
 import { AppError } from '../../contract/result';
+import { countOf, nouns } from '../domain/swedish';
 
 const sv = new Intl.NumberFormat('sv-SE');
 const mb = (bytes: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(bytes / 1_000_000);
@@ -22,9 +23,9 @@ export const importMessages = {
     `Filen packas upp till mer än ${mb(maxUncompressedBytes)} MB eller är ovanligt hårt packad, vilket kan vara ett tecken på en skadlig fil. Den läses inte in.`,
   /** `claimed`: the row count the file itself states, when known. */
   tooManyRows: (sheet: string, maxRows: number, claimed?: number) =>
-    `${sheet ? `Bladet ”${sheet}”` : 'Filen'} har ${claimed === undefined ? 'fler än' : 'enligt filen'} ${sv.format(claimed ?? maxRows)} rader, men högst ${sv.format(maxRows)} rader kan läsas in. Ta bort tomma eller onödiga rader, eller dela upp filen.`,
+    `${sheet ? `Bladet ”${sheet}”` : 'Filen'} har ${claimed === undefined ? 'fler än' : 'enligt filen'} ${countOf(claimed ?? maxRows, nouns.rad)}, men högst ${countOf(maxRows, nouns.rad)} kan läsas in. Ta bort tomma eller onödiga rader, eller dela upp filen.`,
   tooManyColumns: (sheet: string, maxColumns: number) =>
-    `${sheet ? `Bladet ”${sheet}”` : 'Filen'} har fler än ${sv.format(maxColumns)} kolumner, vilket är mer än som kan läsas in. Ta bort kolumner som inte ska importeras.`,
+    `${sheet ? `Bladet ”${sheet}”` : 'Filen'} har fler än ${countOf(maxColumns, { one: 'kolumn', other: 'kolumner' })}, vilket är mer än som kan läsas in. Ta bort kolumner som inte ska importeras.`,
   tooManyCells: (sheet: string, maxCells: number) =>
     `${sheet ? `Bladet ”${sheet}”` : 'Filen'} har fler än ${sv.format(maxCells)} celler och kan inte läsas in. Dela upp filen eller ta bort kolumner som inte ska importeras.`,
   tooManySheets: (sheets: number, maxSheets: number) =>

@@ -42,7 +42,7 @@ import { businessAreaLabels, formatPhone, parseEmail, parsePhone } from '../doma
 import { assertNoPeriodOverlap, membershipPeriodsOverlap } from '../domain/memberships';
 import { parseOrgNumber } from '../domain/organisation-number';
 import { assertNotDuplicate, isGroupKind, organisationKindLabels, prepareOrganisation, type PreparedOrganisation } from '../domain/organisations';
-import { identityKey } from '../domain/swedish';
+import { countOf, identityKey } from '../domain/swedish';
 import { columnLetter } from '../exports/workbook-kit';
 import type { RawSheet } from './raw-table';
 import { createMunicipalityMatcher, type MunicipalityMatch } from './municipality-matcher';
@@ -830,7 +830,7 @@ export type ImportResult = {
 /** `Importerade … : 3 nya organisationer, 1 ändrad …`. */
 export function describeImportResult(result: ImportResult): string {
   const parts: string[] = [];
-  const n = (count: number, one: string, many: string) => `${sv.format(count)} ${count === 1 ? one : many}`;
+  const n = (count: number, one: string, other: string) => countOf(count, { one, other });
   if (result.organisationsCreated) parts.push(n(result.organisationsCreated, 'ny organisation', 'nya organisationer'));
   if (result.organisationsUpdated) parts.push(n(result.organisationsUpdated, 'ändrad organisation', 'ändrade organisationer'));
   if (result.membershipsAdded) parts.push(n(result.membershipsAdded, 'ny medlemsperiod', 'nya medlemsperioder'));

@@ -28,6 +28,7 @@ import { memberIdsAt } from '../domain/memberships';
 import { serviceRevenueForYear } from '../domain/pricing';
 import { labelForPath } from '../i18n/validation-messages';
 import { lastDayOfYear } from '../domain/calendar-date';
+import { countOf } from '../domain/swedish';
 
 /**
  * Runs a budget edit of the domain (which works on a whole budget) on a copy of the budget and writes the lines
@@ -72,7 +73,7 @@ function amountFromInput(amount: string | number | null): number | undefined {
 
 const countFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 const listFormat = new Intl.ListFormat('sv-SE', { style: 'long', type: 'conjunction' });
-const count = (n: number, one: string, many: string) => `${countFormat.format(n)} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, other: string) => countOf(n, { one, other });
 
 /** Register minus budget (or minus outcome when the year has no budget); undefined when nothing to compare. */
 function comparedDifference(row: Pick<BudgetRegisterRow, 'budget' | 'outcome'>): number | undefined {

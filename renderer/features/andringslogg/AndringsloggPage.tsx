@@ -75,7 +75,7 @@ function Log({ answer, filtered, onMore }: { answer: ChangeLogAnswer; filtered: 
   return (
     <>
       <Text className={styles.muted} data-testid="log-count">
-        {t.shown(String(rows.length), String(answer.total))}
+        {t.shown(rows.length, answer.total)}
       </Text>
       <Table size="small" aria-label={t.title}>
         <TableHeader>

@@ -126,11 +126,11 @@ export function AddColumnDialog({
               )}
             </DialogContent>
             <DialogActions>
-              <Button type="submit" appearance="primary" disabled={add.isPending} icon={add.isPending ? <Spinner size="tiny" /> : undefined}>
-                {add.isPending ? t.dialog.adding : t.dialog.add}
-              </Button>
               <Button onClick={close} disabled={add.isPending}>
                 {sv.app.cancel}
+              </Button>
+              <Button type="submit" appearance="primary" disabled={add.isPending} icon={add.isPending ? <Spinner size="tiny" /> : undefined}>
+                {add.isPending ? t.dialog.adding : t.dialog.add}
               </Button>
             </DialogActions>
           </DialogBody>
@@ -208,11 +208,11 @@ export function LineDialog({ mode, onClose, onDone }: { mode: LineDialogMode | u
               </Field>
             </DialogContent>
             <DialogActions>
-              <Button type="submit" appearance="primary" disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-                {pending ? t.dialog.saving : mode?.type === 'rename' ? t.dialog.save : t.dialog.add}
-              </Button>
               <Button onClick={close} disabled={pending}>
                 {sv.app.cancel}
+              </Button>
+              <Button type="submit" appearance="primary" disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
+                {pending ? t.dialog.saving : mode?.type === 'rename' ? t.dialog.save : t.dialog.add}
               </Button>
             </DialogActions>
           </DialogBody>
@@ -277,11 +277,11 @@ export function RemoveDialog({ request, onClose, onDone }: { request: RemoveRequ
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined} onClick={() => void confirm()}>
-              {pending ? t.dialog.removing : t.dialog.remove}
-            </Button>
             <Button onClick={close} disabled={pending}>
               {sv.app.cancel}
+            </Button>
+            <Button appearance="primary" disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined} onClick={() => void confirm()}>
+              {pending ? t.dialog.removing : t.dialog.remove}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -43,6 +43,9 @@ export function RestoreBackupDialog({ backup, onClose }: { backup: BackupRowVm |
             )}
           </DialogContent>
           <DialogActions>
+            <Button onClick={close} disabled={restore.isPending}>
+              {sv.app.cancel}
+            </Button>
             <Button
               appearance="primary"
               disabled={restore.isPending}
@@ -50,9 +53,6 @@ export function RestoreBackupDialog({ backup, onClose }: { backup: BackupRowVm |
               onClick={() => backup && restore.mutate({ name: backup.name })}
             >
               {restore.isPending ? sv.data.restoring : sv.data.restoreConfirm}
-            </Button>
-            <Button onClick={close} disabled={restore.isPending}>
-              {sv.app.cancel}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -10,7 +10,6 @@ import type {
   ImportSummary,
   RowDecision,
 } from '../../../electron/contract';
-import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 
 const t = sv.excel;
@@ -100,7 +99,7 @@ export type SummaryItem = { outcome: ImportOutcome; label: string; count: number
 export function summaryItems(summary: ImportSummary): SummaryItem[] {
   return outcomeOrder
     .filter((o) => summary[o] > 0)
-    .map((o) => ({ outcome: o, label: t.outcomeCount(o, formatNumber(summary[o]), summary[o] === 1), count: summary[o], intent: outcomeIntent[o] }));
+    .map((o) => ({ outcome: o, label: t.outcomeCount(o, summary[o]), count: summary[o], intent: outcomeIntent[o] }));
 }
 
 export type RowFilter = 'all' | ImportOutcome;

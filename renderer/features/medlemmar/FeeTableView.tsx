@@ -26,7 +26,7 @@ import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import type { ApiCallError } from '../../bridge/api-client';
 import { QueryState } from '../../components/QueryState';
-import { formatKr, formatNumber } from '../../lib/format';
+import { formatKr } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { bandRangeLabels, draftErrorKey, draftFromTable, feeTableView, tableInput, type DraftErrors, type FeeTableDraft } from './fee-table.view-model';
 import { fieldRefusal } from './organisation-form.view-model';
@@ -236,7 +236,7 @@ function FeeSum({ year }: { year: number }) {
   return (
     <Section title={t.sum(String(year))} testId="fee-sum">
       <div className={styles.sum}>{formatKr(fees.data.totalOre)}</div>
-      <Text>{t.sumValue(formatKr(fees.data.totalOre), formatNumber(fees.data.rows.length))}</Text>
+      <Text>{t.sumValue(formatKr(fees.data.totalOre), fees.data.rows.length)}</Text>
       <Text className={shared.muted}>{t.sumParts(formatKr(fees.data.yearlyOre), formatKr(fees.data.entryOre))}</Text>
     </Section>
   );

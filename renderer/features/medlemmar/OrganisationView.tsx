@@ -26,7 +26,7 @@ import { useNotify } from '../../app/notify';
 import { hrefTo } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { ContactsSection } from './ContactsSection';
 import { MembershipSection } from './MembershipSection';
@@ -209,7 +209,7 @@ function ChangesSection({ page }: { page: OrganisationPage }) {
         <Text className={shared.muted}>{t.noChanges}</Text>
       ) : (
         <>
-          {page.changes.total > rows.length && <Text className={shared.muted}>{t.changesShown(String(rows.length), String(page.changes.total))}</Text>}
+          {page.changes.total > rows.length && <Text className={shared.muted}>{t.changesShown(formatNumber(rows.length), page.changes.total)}</Text>}
           <Table size="small" aria-label={t.changes}>
             <TableHeader>
               <TableRow>

@@ -186,5 +186,5 @@ export function rowViewModel(row: OrganisationRow): RowVm {
 }
 
 export function countText(list: Pick<OrganisationList, 'count' | 'total'>): string {
-  return t.count(formatNumber(list.count), formatNumber(list.total));
+  return t.count(formatNumber(list.count), list.total);
 }

@@ -48,11 +48,11 @@ export function ConfirmDialog({
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={onConfirm}>
-              {confirmLabel}
-            </Button>
             <Button onClick={onClose} disabled={busy}>
               {sv.app.cancel}
+            </Button>
+            <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={onConfirm}>
+              {confirmLabel}
             </Button>
           </DialogActions>
         </DialogBody>

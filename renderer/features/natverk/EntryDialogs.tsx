@@ -185,11 +185,11 @@ function EntryForm({
           )}
         </DialogContent>
         <DialogActions>
-          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-            {mode === 'end' ? t.entry.endConfirm : t.entry.save}
-          </Button>
           <Button onClick={onClose} disabled={busy}>
             {sv.app.cancel}
+          </Button>
+          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+            {mode === 'end' ? t.entry.endConfirm : t.entry.save}
           </Button>
         </DialogActions>
       </DialogBody>

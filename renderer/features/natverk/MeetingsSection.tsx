@@ -328,11 +328,11 @@ function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meet
           )}
         </DialogContent>
         <DialogActions>
-          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-            {t.save}
-          </Button>
           <Button onClick={onClose} disabled={busy}>
             {sv.app.cancel}
+          </Button>
+          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+            {t.save}
           </Button>
         </DialogActions>
       </DialogBody>
@@ -367,11 +367,11 @@ function AttendanceForm({ detail, row, date, onClose }: { detail: NetworkDetail;
           )}
         </DialogContent>
         <DialogActions>
-          <Button type="submit" appearance="primary" disabled={save.isPending} icon={save.isPending ? <Spinner size="tiny" /> : undefined}>
-            {t.save}
-          </Button>
           <Button onClick={onClose} disabled={save.isPending}>
             {sv.app.cancel}
+          </Button>
+          <Button type="submit" appearance="primary" disabled={save.isPending} icon={save.isPending ? <Spinner size="tiny" /> : undefined}>
+            {t.save}
           </Button>
         </DialogActions>
       </DialogBody>

@@ -166,11 +166,11 @@ function NetworkForm({ network, defaultKind, onClose, onSaved }: Props) {
           )}
         </DialogContent>
         <DialogActions>
-          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-            {busy ? t.form.saving : network ? t.form.save : t.form.create}
-          </Button>
           <Button onClick={onClose} disabled={busy}>
             {sv.app.cancel}
+          </Button>
+          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+            {busy ? t.form.saving : network ? t.form.save : t.form.create}
           </Button>
         </DialogActions>
       </DialogBody>

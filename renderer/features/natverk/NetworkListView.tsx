@@ -65,6 +65,8 @@ const useStyles = makeStyles({
   },
   figure: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
   figureTop: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalM },
+  // The badge keeps its words on one line inside its pill; the heading beside it wraps instead.
+  goalBadge: { flexShrink: 0, whiteSpace: 'nowrap' },
   figureValue: {
     fontSize: tokens.fontSizeHero800,
     lineHeight: tokens.lineHeightHero800,
@@ -83,8 +85,9 @@ const useStyles = makeStyles({
   controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   selection: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, minHeight: '32px', marginBottom: tokens.spacingVerticalS },
   checkCol: { width: '44px' },
-  nameCol: { width: '34%' },
-  kindCol: { width: '13%' },
+  nameCol: { width: '31%' },
+  // Wide enough for «Kompetensnätverk», the longest kind, at 1366 px.
+  kindCol: { width: '16%' },
   progressCol: { width: '22%' },
   numCol: { width: '9%' },
   dateCol: { width: '11%' },
@@ -176,7 +179,7 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
               <Card className={styles.figure} role="region" aria-label={t.figures.networksGoal} data-testid="goal-networks">
                 <div className={styles.figureTop}>
                   <h2 className={shared.cardLabel}>{t.figures.networksGoal}</h2>
-                  <Badge appearance="tint" color={fvm.reached ? 'success' : 'informative'}>
+                  <Badge appearance="tint" color={fvm.reached ? 'success' : 'informative'} className={styles.goalBadge}>
                     {fvm.reachedText}
                   </Badge>
                 </div>
@@ -348,7 +351,7 @@ function NetworkRow({
             max={1}
             thickness="large"
             color={row.progress.reached ? 'success' : 'brand'}
-            aria-label={t.list.progressLabel(row.name, String(row.progress.count), String(row.progress.goal))}
+            aria-label={t.list.progressLabel(row.name, String(row.progress.count), row.progress.goal)}
           />
           <Text className={styles.progressText} data-testid="progress-text">
             {row.progress.text}

@@ -32,7 +32,7 @@ export function emailResultVm(list: EmailList, copied: boolean): EmailResultVm {
     message = t.copyFailed;
     intent = 'warning';
   } else {
-    message = count === 1 ? t.copiedOne : t.copied(formatNumber(count));
+    message = t.copied(count);
     intent = 'success';
   }
   return {

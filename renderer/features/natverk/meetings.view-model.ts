@@ -86,7 +86,7 @@ export type AttendanceVm = {
 export function attendanceVm(report: AttendanceReport): AttendanceVm {
   return {
     heading: t.attendance.heading(String(report.year)),
-    summary: t.attendance.meetings(report.meetings, formatNumber(report.meetings)),
+    summary: t.attendance.meetings(report.meetings),
     hasMeetings: report.meetings > 0,
     persons: report.persons.map((p) => ({
       contactId: p.contactId,

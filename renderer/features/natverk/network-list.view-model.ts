@@ -114,8 +114,8 @@ export function figuresVm(f: NetworkFigures): FiguresVm {
     reachedText: f.networkGoalReached ? t.figures.goalReached : t.figures.goalNotReached,
     eventsLabel: t.figures.events(String(f.events.year)),
     eventsValue: formatNumber(f.events.conferencesAndWebinars),
-    eventsHint: t.figures.eventsHint(formatNumber(f.events.conferences), formatNumber(f.events.webinars)),
-    otherEventsHint: t.figures.otherEvents(formatNumber(f.events.seminars), formatNumber(f.events.meetings)),
+    eventsHint: t.figures.eventsHint(f.events.conferences, f.events.webinars),
+    otherEventsHint: t.figures.otherEvents(f.events.seminars, f.events.meetings),
     eventsGoal: t.figures.eventsGoal,
   };
 }

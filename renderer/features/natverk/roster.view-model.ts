@@ -154,7 +154,7 @@ export function rosterCounts(detail: Pick<NetworkDetail, 'roster' | 'date'>): Ro
     active: active.length,
     persons,
     ended: detail.roster.length - active.length,
-    text: t.roster.counts(formatNumber(active.length), formatNumber(persons)),
+    text: t.roster.counts(formatNumber(active.length), persons),
   };
 }
 
@@ -182,7 +182,7 @@ export function councilRows(detail: Pick<NetworkDetail, 'council'>): CouncilRowV
 }
 
 export function councilSummary(rows: readonly CouncilRowVm[]): string {
-  return t.council.count(formatNumber(rows.length), formatNumber(rows.filter((r) => r.representative !== undefined).length));
+  return t.council.count(rows.length, formatNumber(rows.filter((r) => r.representative !== undefined).length));
 }
 
 // ---------------------------------------------------------------- pickers

@@ -51,9 +51,9 @@ function subjectDetail(subject: GoalSubject, municipalityGoal: number): string {
       if (subject.date !== undefined) return s.lastDay(subject.date);
       return subject.pending ? s.notice : '';
     case 'network':
-      return s.networkCount(formatNumber(subject.count ?? 0), formatNumber(municipalityGoal));
+      return s.networkCount(formatNumber(subject.count ?? 0), municipalityGoal);
     case 'service':
-      return s.serviceShare(formatNumber(subject.count ?? 0), formatPercent(subject.share ?? 0));
+      return s.serviceShare(subject.count ?? 0, formatPercent(subject.share ?? 0));
     case 'event':
       return [subject.date, subject.eventKind ? (s.eventKinds[subject.eventKind] ?? subject.eventKind) : undefined, subject.networkName]
         .filter((p): p is string => p !== undefined && p !== '')
@@ -193,7 +193,7 @@ export function membersChart(content: BoardPackContent): MembersChartVm {
   const ticks: number[] = [];
   for (let v = lowTick; v < highTick + step; v += step) ticks.push(v);
   return {
-    intro: t.charts.membersIntro(formatNumber(m.atYearStart), formatNumber(m.atDate), String(content.year)),
+    intro: t.charts.membersIntro(m.atYearStart, formatNumber(m.atDate), String(content.year)),
     data,
     changesMax: changesTicks[changesTicks.length - 1] ?? 2,
     changesTicks,
@@ -239,7 +239,7 @@ export function sharesChart(content: BoardPackContent): SharesChartVm {
       headers: [t.charts.service, t.charts.sharesSeries],
       rows: content.services.shares.map((s) => ({
         key: s.serviceId,
-        cells: [s.name, t.subjects.serviceShare(formatNumber(s.memberUsers), formatPercent(s.share))],
+        cells: [s.name, t.subjects.serviceShare(s.memberUsers, formatPercent(s.share))],
       })),
     },
   };
@@ -261,7 +261,7 @@ export function networksChart(content: BoardPackContent): NetworksChartVm {
   const data = n.rows.map((r) => ({ key: r.networkId, name: r.name, count: r.participatingMemberMunicipalities, reaches: r.reachesGoal }));
   const ticks = countTicks(Math.max(n.municipalityGoal, ...data.map((d) => d.count)));
   return {
-    intro: t.charts.networksIntro(formatNumber(n.reaching), formatNumber(n.networkGoal), formatNumber(n.municipalityGoal)),
+    intro: t.charts.networksIntro(formatNumber(n.reaching), formatNumber(n.networkGoal), n.municipalityGoal),
     goal: n.municipalityGoal,
     goalLabel: t.charts.networksGoal(formatNumber(n.municipalityGoal)),
     data,
@@ -285,7 +285,7 @@ export type PopulationVm = {
 
 export function population(content: BoardPackContent): PopulationVm {
   const p = content.population;
-  const intro = t.charts.populationIntro(formatNumber(p.memberPopulation), formatNumber(p.memberMunicipalities));
+  const intro = t.charts.populationIntro(formatNumber(p.memberPopulation), p.memberMunicipalities);
   if (p.share === undefined || p.swedenPopulation === undefined) return { intro, slices: [] };
   return {
     share: p.share,
@@ -314,8 +314,8 @@ export function coverageChart(content: BoardPackContent): CoverageChartVm {
   const data = c.missingByArea.map((a) => ({ key: a.area, label: a.label, missing: a.missing }));
   const ticks = countTicks(c.members);
   return {
-    intro: t.charts.coverageIntro(formatNumber(c.fullyCovered), formatNumber(c.members)),
-    stale: t.charts.coverageStale(formatNumber(c.staleContacts), c.confirmedSince),
+    intro: t.charts.coverageIntro(formatNumber(c.fullyCovered), c.members),
+    stale: t.charts.coverageStale(c.staleContacts, c.confirmedSince),
     data,
     axisWidth: categoryAxisWidth(data.map((d) => d.label)),
     domainMax: ticks[ticks.length - 1] ?? 1,

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Link,
+  mergeClasses,
   Switch,
   Table,
   TableBody,
@@ -17,7 +18,6 @@ import { Add20Regular } from '@fluentui/react-icons';
 import { useApiQuery } from '../../app/api';
 import { hrefTo } from '../../app/router';
 import { QueryState } from '../../components/QueryState';
-import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { catalogueRows } from './catalogue.view-model';
 import { DateField } from './Parts';
@@ -62,12 +62,12 @@ export function CatalogueView({ viewDate }: { viewDate: ViewDate }) {
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell className={styles.catalogueName}>{c.name}</TableHeaderCell>
-                    <TableHeaderCell>{c.area}</TableHeaderCell>
-                    <TableHeaderCell>{c.managers}</TableHeaderCell>
-                    <TableHeaderCell className={styles.numberHeader}>{c.users}</TableHeaderCell>
-                    <TableHeaderCell className={styles.numberHeader}>{c.memberShare}</TableHeaderCell>
-                    <TableHeaderCell>{c.pricing}</TableHeaderCell>
-                    <TableHeaderCell>{c.council}</TableHeaderCell>
+                    <TableHeaderCell className={styles.catalogueArea}>{c.area}</TableHeaderCell>
+                    <TableHeaderCell className={styles.catalogueManagers}>{c.managers}</TableHeaderCell>
+                    <TableHeaderCell className={mergeClasses(styles.numberHeader, styles.catalogueUsers)}>{c.users}</TableHeaderCell>
+                    <TableHeaderCell className={mergeClasses(styles.numberHeader, styles.catalogueShare)}>{c.memberShare}</TableHeaderCell>
+                    <TableHeaderCell className={styles.cataloguePricing}>{c.pricing}</TableHeaderCell>
+                    <TableHeaderCell className={styles.catalogueCouncil}>{c.council}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -114,7 +114,7 @@ export function CatalogueView({ viewDate }: { viewDate: ViewDate }) {
                   ))}
                 </TableBody>
               </Table>
-              <Text className={styles.hint}>{t.catalogue.count(formatNumber(rows.length))}</Text>
+              <Text className={styles.hint}>{t.catalogue.count(rows.length)}</Text>
             </div>
           )
         }

@@ -13,9 +13,10 @@ const kinds = Object.keys(sv.tjanster.kinds) as OrganisationKind[];
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  scope: { width: '300px' },
-  county: { width: '220px' },
-  kind: { width: '220px' },
+  // Sized so the five fields share one row at 1366 px; a second row would push the grid further down.
+  scope: { width: '280px' },
+  county: { width: '190px' },
+  kind: { width: '190px' },
   count: { width: '140px' },
   search: { width: '240px' },
   dropdown: { minWidth: 0, width: '100%' },

@@ -47,7 +47,7 @@ export type BucketVm = {
 export function distributionVm(distribution: AdoptionReport['distribution']): { hint: string; buckets: BucketVm[] } {
   const last = distribution.buckets.length - 1;
   return {
-    hint: t.distributionHint(formatNumber(distribution.memberCount)),
+    hint: t.distributionHint(distribution.memberCount),
     buckets: distribution.buckets.map((b, i) => ({
       key: b.label,
       label: t.bucket(b.services, i === last && last > 0),
@@ -77,11 +77,11 @@ export function goalVm(goal: ThreeQuartersGoal | null): GoalVm | undefined {
     title: t.goalService(goal.name),
     progressText: t.goalProgress(
       formatNumber(goal.memberUsers),
-      formatNumber(goal.memberCount),
+      goal.memberCount,
       goal.memberShare === null ? sv.tjanster.none : formatPercent(goal.memberShare),
     ),
-    requiredText: t.goalRequired(formatNumber(goal.required)),
-    statusText: goal.reached ? t.goalReached : goal.gap === 1 ? t.goalGapOne : t.goalGap(formatNumber(goal.gap)),
+    requiredText: t.goalRequired(goal.required),
+    statusText: goal.reached ? t.goalReached : t.goalGap(goal.gap),
     reached: goal.reached,
     progress: goal.required <= 0 ? 1 : Math.min(1, goal.memberUsers / goal.required),
   };

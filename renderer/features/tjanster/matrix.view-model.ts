@@ -152,7 +152,7 @@ export function matrixCell(row: Pick<UsageMatrixRow, 'cells'>, serviceId: string
 }
 
 export function shownText(rows: number): string {
-  return rows === 1 ? t.shownOne : t.shown(formatNumber(rows));
+  return t.shown(rows);
 }
 
 /** What the toast says after a toggle, from the core's answer. */

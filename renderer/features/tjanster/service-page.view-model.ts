@@ -61,7 +61,7 @@ export function serviceFigures(service: ServiceDetail, adoption: AdoptionReport 
     key: 'members',
     label: t.service.memberUsers,
     value: formatNumber(figures.memberUsers),
-    ...(figures.memberShare !== null ? { hint: t.service.memberShareOf(formatPercent(figures.memberShare), formatNumber(figures.memberCount)) } : {}),
+    ...(figures.memberShare !== null ? { hint: t.service.memberShareOf(formatPercent(figures.memberShare), figures.memberCount) } : {}),
   });
   result.push({
     key: 'population',

@@ -42,7 +42,15 @@ export const useTjansterStyles = makeStyles({
     border: 0,
   },
   nameColumn: { width: '28%' },
-  catalogueName: { width: '26%' },
+  // The catalogue's columns share a fixed-layout table; each is wide enough for its header's longest word
+  // («Verksamhetsområde», «Förvaltningsråd») at 1366 px, so no header runs into the next.
+  catalogueName: { width: '20%' },
+  catalogueArea: { width: '17%' },
+  catalogueManagers: { width: '14%' },
+  catalogueUsers: { width: '9%' },
+  catalogueShare: { width: '10%' },
+  cataloguePricing: { width: '12%' },
+  catalogueCouncil: { width: '18%' },
   clamp: {
     display: '-webkit-box',
     WebkitLineClamp: 2,

@@ -1,4 +1,6 @@
 /** The Ändringslogg screen: the whole register's change log with its filters. */
+import { countOf } from '../../../electron/core/domain/swedish';
+import { formatNumber } from '../format';
 export const andringsloggSv = {
   title: 'Ändringslogg',
   subtitle: 'Allt som har ändrats i registret, nyast först. Ångrade och gjorda om ändringar står som egna rader.',
@@ -15,6 +17,6 @@ export const andringsloggSv = {
   unknownUser: '–',
   empty: 'Inga ändringar att visa.',
   emptyFiltered: 'Inga ändringar motsvarar urvalet.',
-  shown: (shown: string, total: string) => `Visar ${shown} av ${total} ändringar.`,
+  shown: (shown: number, total: number) => `Visar ${formatNumber(shown)} av ${countOf(total, { one: 'ändring', other: 'ändringar' })}.`,
   more: 'Visa fler',
 };

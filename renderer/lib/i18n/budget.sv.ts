@@ -1,6 +1,7 @@
 /** The Budget screen's words. Figures and sentences about them come from the core; these are the labels around them. */
 import type { BudgetColumnKind } from '../../../electron/core/store/schema';
 import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
+import { countOf, plural } from '../../../electron/core/domain/swedish';
 
 export const budgetSv = {
   title: 'Budget',
@@ -72,7 +73,7 @@ export const budgetSv = {
     removeLineTitle: (name: string) => `Ta bort ${name}?`,
     removeLineBody: (name: string, subLines: number) =>
       subLines > 0
-        ? `Raden ${name} tas bort med sina ${subLines} underrader och deras belopp i alla kolumner. Du kan ångra med Ctrl+Z.`
+        ? `Raden ${name} tas bort med ${plural(subLines, { one: 'sin', other: 'sina' })} ${countOf(subLines, { one: 'underrad', other: 'underrader' })} och ${plural(subLines, { one: 'dess', other: 'deras' })} belopp i alla kolumner. Du kan ångra med Ctrl+Z.`
         : `Raden ${name} tas bort med sina belopp i alla kolumner. Du kan ångra med Ctrl+Z.`,
     removeColumnTitle: (label: string) => `Ta bort kolumnen ${label}?`,
     removeColumnBody: (label: string) => `Kolumnen ${label} tas bort med alla sina belopp. Du kan ångra med Ctrl+Z.`,

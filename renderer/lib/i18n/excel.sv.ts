@@ -1,10 +1,10 @@
 /** Excel: the shared «Exportera till Excel» button, the accountant's workbook and the import flow on the Data screen. */
 import type { ImportFieldKey, ImportOutcome } from '../../../electron/contract';
-import { formatNumber } from '../format';
+import { countOf, nouns } from '../../../electron/core/domain/swedish';
 import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
 
 /** «1 rad», «5 000 rader»: counts as the rest of the app writes them, grouped by thousands. */
-const rowsText = (n: number) => (n === 1 ? '1 rad' : `${formatNumber(n)} rader`);
+const rowsText = (n: number) => countOf(n, nouns.rad);
 
 export const excelSv = {
   // ------------------------------------------------------------ the shared export button
@@ -81,18 +81,19 @@ export const excelSv = {
     error: 'Fel',
     skipped: 'Hoppas över',
   } satisfies Record<ImportOutcome, string>,
-  /** `1 ny`, `3 nya`, `2 att granska`: the count goes first, formatted by the caller. */
-  outcomeCount: (outcome: ImportOutcome, count: string, one: boolean) =>
-    `${count} ${
+  /** `1 ny`, `3 nya`, `2 att granska`. */
+  outcomeCount: (outcome: ImportOutcome, count: number) =>
+    countOf(
+      count,
       {
-        new: one ? 'ny' : 'nya',
-        update: 'uppdateras',
-        unchanged: one ? 'oförändrad' : 'oförändrade',
-        review: 'att granska',
-        error: 'med fel',
-        skipped: 'hoppas över',
-      }[outcome]
-    }`,
+        new: { one: 'ny', other: 'nya' },
+        update: { one: 'uppdateras', other: 'uppdateras' },
+        unchanged: { one: 'oförändrad', other: 'oförändrade' },
+        review: { one: 'att granska', other: 'att granska' },
+        error: { one: 'med fel', other: 'med fel' },
+        skipped: { one: 'hoppas över', other: 'hoppas över' },
+      }[outcome],
+    ),
   summaryLabel: 'Sammanfattning av förhandsvisningen',
   included: (n: number) => `${rowsText(n)} tas med`,
   filterLabel: 'Visa rader',

@@ -5,6 +5,7 @@
  */
 import type { MemberStatus } from '../../../electron/contract';
 import type { BusinessArea, ContactRole, NetworkKind, OrganisationKind, RosterRole } from '../../../electron/core/store/schema';
+import { countOf, nouns, plural } from '../../../electron/core/domain/swedish';
 
 type LegalBasis = 'allmant-intresse' | 'berattigat-intresse' | 'avtal' | 'samtycke';
 type ErasureGround = 'begaran' | 'behovs-inte' | 'invandning' | 'felaktig';
@@ -120,7 +121,7 @@ export const medlemmarSv = {
     columns: 'Kolumner',
     columnsMenu: 'Välj kolumner',
     newOrganisation: 'Ny organisation',
-    count: (shown: string, total: string) => `Visar ${shown} av ${total} organisationer`,
+    count: (shown: string, total: number) => `Visar ${shown} av ${countOf(total, nouns.organisation)}`,
     empty: 'Inga organisationer matchar sökningen och filtren.',
     tableLabel: 'Organisationer i medlemsregistret',
     archived: 'arkiverad',
@@ -162,7 +163,7 @@ export const medlemmarSv = {
     groupMembers: 'Gruppens medlemskommuner',
     groupMembersPlaceholder: 'Skriv för att söka bland kommunerna i registret',
     groupMembersHint: 'Varje kommun i gruppen räknas som medlem så länge gruppen är medlem.',
-    groupMembersSelected: (n: number) => `${n} kommuner valda`,
+    groupMembersSelected: (n: number) => `${countOf(n, nouns.kommun)} ${plural(n, { one: 'vald', other: 'valda' })}`,
     removeGroupMember: (name: string) => `Ta bort ${name} ur gruppen`,
     website: 'Webbplats',
     note: 'Anteckning',
@@ -241,7 +242,7 @@ export const medlemmarSv = {
     changes: 'Ändringslogg',
     noChanges: 'Inga ändringar har loggats för organisationen.',
     changesInLog: 'Visa i ändringsloggen',
-    changesShown: (shown: string, total: string) => `Visar de ${shown} senaste av ${total} ändringar.`,
+    changesShown: (shown: string, total: number) => `Visar de ${shown} senaste av ${countOf(total, { one: 'ändring', other: 'ändringar' })}.`,
     changeColumns: { at: 'När', what: 'Vad', summary: 'Sammanfattning', details: 'Före → efter' },
     changeWhat: (entity: string, action: string) => `${entity}: ${action.toLocaleLowerCase('sv-SE')}`,
     changeEmpty: 'tomt',
@@ -399,7 +400,7 @@ export const medlemmarSv = {
     saved: (year: string) => `Avgiftstabellen från ${year} sparades.`,
     fixErrors: 'Rätta de markerade fälten.',
     sum: (year: string) => `Medlemsavgifter ${year}`,
-    sumValue: (total: string, count: string) => `${total} från ${count} organisationer`,
+    sumValue: (total: string, count: number) => `${total} från ${countOf(count, nouns.organisation)}`,
     sumParts: (yearly: string, entry: string) => `varav årsavgifter ${yearly} och medlemsinsatser ${entry}`,
   },
   changeFields: {

@@ -1,6 +1,7 @@
 /** The Nätverk screen: networks, councils, projects and partnerships, their rosters, meetings and attendance. */
 import type { EmailList } from '../../../electron/contract';
 import type { MeetingKind, NetworkKind, RosterRole } from '../../../electron/core/store/schema';
+import { countOf, nouns } from '../../../electron/core/domain/swedish';
 
 type Participation = 'deltagare' | 'medfinansiar' | 'partner';
 
@@ -57,7 +58,7 @@ export const natverkSv = {
       actions: 'Åtgärder',
     },
     progress: (count: string, goal: string) => `${count} av ${goal}`,
-    progressLabel: (name: string, count: string, goal: string) => `${name}: ${count} av ${goal} medlemskommuner`,
+    progressLabel: (name: string, count: string, goal: number) => `${name}: ${count} av ${countOf(goal, nouns.medlemskommun)}`,
     reached: 'Målet nått',
     archived: 'Arkiverad',
     ended: (date: string) => `Avslutat ${date}`,
@@ -82,9 +83,11 @@ export const natverkSv = {
     goalReached: 'Målet är nått',
     goalNotReached: 'Målet är inte nått ännu',
     events: (year: string) => `Konferenser och webbinarier ${year}`,
-    eventsHint: (conferences: string, webinars: string) => `${conferences} konferenser, ${webinars} webbinarier`,
+    eventsHint: (conferences: number, webinars: number) =>
+      `${countOf(conferences, { one: 'konferens', other: 'konferenser' })}, ${countOf(webinars, { one: 'webbinarium', other: 'webbinarier' })}`,
     eventsGoal: 'Målet: 1–2 digitala konferenser om året och webbinarier om tjänsterna.',
-    otherEvents: (seminars: string, meetings: string) => `Dessutom ${seminars} seminarier och ${meetings} möten`,
+    otherEvents: (seminars: number, meetings: number) =>
+      `Dessutom ${countOf(seminars, { one: 'seminarium', other: 'seminarier' })} och ${countOf(meetings, nouns.mote)}`,
     year: 'År',
   },
 
@@ -191,7 +194,7 @@ export const natverkSv = {
     statusEnded: 'Avslutad',
     statusFuture: 'Kommande',
     noEmail: 'saknas',
-    counts: (active: string, persons: string) => `${active} i listan, varav ${persons} personer`,
+    counts: (active: string, persons: number) => `${active} i listan, varav ${countOf(persons, nouns.person)}`,
     rowMenu: (name: string) => `Åtgärder för ${name}`,
     edit: 'Ändra…',
     end: 'Avsluta…',
@@ -215,7 +218,7 @@ export const natverkSv = {
     group: (from: string) => `via grupp, från ${from}`,
     noRepresentative: 'Ingen representant',
     representative: (name: string, role: string) => `${name} (${role.toLocaleLowerCase('sv-SE')})`,
-    count: (count: string, withRep: string) => `${count} organisationer, ${withRep} med representant`,
+    count: (count: number, withRep: string) => `${countOf(count, nouns.organisation)}, ${withRep} med representant`,
   },
 
   entry: {
@@ -280,7 +283,7 @@ export const natverkSv = {
   attendance: {
     heading: (year: string) => `Närvaro ${year}`,
     year: 'År',
-    meetings: (count: number, formatted: string) => (count === 1 ? 'Ett möte eller evenemang under året' : `${formatted} möten och evenemang under året`),
+    meetings: (count: number) => `${countOf(count, { one: 'möte eller evenemang', other: 'möten och evenemang' })} under året`,
     empty: 'Inga möten under året.',
     persons: 'Per person',
     organisations: 'Per organisation',
@@ -293,8 +296,8 @@ export const natverkSv = {
 
   email: {
     title: 'E-postadresser',
-    copied: (count: string) => `${count} e-postadresser kopierades. Klistra in dem i e-postprogrammets adressfält.`,
-    copiedOne: 'En e-postadress kopierades. Klistra in den i e-postprogrammets adressfält.',
+    copied: (count: number) =>
+      `${countOf(count, { one: 'e-postadress', other: 'e-postadresser' })} kopierades. Klistra in ${count === 1 ? 'den' : 'dem'} i e-postprogrammets adressfält.`,
     none: 'Ingen av personerna har en e-postadress som går att använda.',
     copyFailed: 'Det gick inte att kopiera automatiskt. Markera texten och kopiera den själv (Ctrl+C).',
     textLabel: 'Adresser att klistra in',

@@ -1,6 +1,7 @@
 /** The Styrelserapport screen: the goals measured, the figures beside them, saved board packs and the print layout. */
 import { goalLabels } from '../../../electron/core/domain/goals';
 import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
+import { countOf, nouns } from '../../../electron/core/domain/swedish';
 
 export const styrelserapportSv = {
   title: 'Styrelserapport',
@@ -67,8 +68,8 @@ export const styrelserapportSv = {
     empty: 'Inga medlemmar, nätverk eller händelser ligger bakom värdet.',
     lastDay: (date: string) => `sista dag ${date}`,
     notice: 'har sagt upp medlemskapet',
-    networkCount: (count: string, goal: string) => `${count} av ${goal} medlemskommuner`,
-    serviceShare: (users: string, share: string) => `${users} medlemmar (${share})`,
+    networkCount: (count: string, goal: number) => `${count} av ${countOf(goal, nouns.medlemskommun)}`,
+    serviceShare: (users: number, share: string) => `${countOf(users, nouns.medlem)} (${share})`,
     eventKinds: { konferens: 'Konferens', webinar: 'Webbinarium', seminarium: 'Seminarium', mote: 'Möte' } as Record<string, string>,
     openMembers: 'Öppna medlemslistan',
     close: 'Stäng',
@@ -103,7 +104,7 @@ export const styrelserapportSv = {
 
   charts: {
     members: 'Medlemmar över tid',
-    membersIntro: (start: string, now: string, year: string) => `${start} medlemmar den 1 januari ${year}, ${now} nu.`,
+    membersIntro: (start: number, now: string, year: string) => `${countOf(start, nouns.medlem)} den 1 januari ${year}, ${now} nu.`,
     membersSeries: 'Medlemmar',
     joined: 'Inträden',
     left: 'Utträden',
@@ -117,18 +118,19 @@ export const styrelserapportSv = {
     networks: 'Kompetensnätverkens storlek',
     networksSeries: 'Deltagande medlemskommuner',
     networksGoal: (goal: string) => `Mål: ${goal}`,
-    networksIntro: (reaching: string, goal: string, size: string) => `${reaching} av ${goal} nätverk har minst ${size} deltagande medlemskommuner.`,
+    networksIntro: (reaching: string, goal: string, size: number) =>
+      `${reaching} av ${goal} nätverk har minst ${countOf(size, { one: 'deltagande medlemskommun', other: 'deltagande medlemskommuner' })}.`,
     networksEmpty: 'Det finns inga kompetensnätverk som pågår den dagen.',
     population: 'Andel av Sveriges befolkning',
-    populationIntro: (population: string, municipalities: string) => `${population} invånare i ${municipalities} medlemskommuner.`,
+    populationIntro: (population: string, municipalities: number) => `${population} invånare i ${countOf(municipalities, nouns.medlemskommun)}.`,
     populationSweden: (population: string, date: string) => `Sveriges befolkning: ${population} (${date}).`,
     populationMembers: 'Medlemskommunerna',
     populationRest: 'Övriga Sverige',
     populationMissing: 'Sveriges befolkning saknas i referensdata.',
     coverage: 'Medlemmar utan kontaktperson, per verksamhetsområde',
-    coverageIntro: (full: string, members: string) => `${full} av ${members} medlemmar har en kontaktperson för alla verksamhetsområden.`,
+    coverageIntro: (full: string, members: number) => `${full} av ${countOf(members, nouns.medlem)} har en kontaktperson för alla verksamhetsområden.`,
     coverageSeries: 'Medlemmar som saknar kontaktperson',
-    coverageStale: (count: string, date: string) => `${count} kontaktpersoner har inte bekräftats sedan ${date}.`,
+    coverageStale: (count: number, date: string) => `${countOf(count, nouns.kontaktperson)} har inte bekräftats sedan ${date}.`,
     budget: 'Budget mot utfall',
     budgetMissing: 'Det finns ingen budget för året att jämföra med.',
     service: 'Tjänst',

@@ -12,6 +12,7 @@ import { excelSv } from './excel.sv';
 import { styrelserapportSv } from './styrelserapport.sv';
 import { medlemmarSv } from './medlemmar.sv';
 import { andringsloggSv } from './andringslogg.sv';
+import { hjalpSv } from './hjalp.sv';
 
 export const sv = {
   tjanster: tjansterSv,
@@ -21,6 +22,7 @@ export const sv = {
   styrelserapport: styrelserapportSv,
   medlemmar: medlemmarSv,
   andringslogg: andringsloggSv,
+  hjalp: hjalpSv,
   app: {
     name: 'Sambruk Kansli',
     skipToContent: 'Hoppa till innehållet',
@@ -64,6 +66,8 @@ export const sv = {
     undoFailed: (message: string) => `Kunde inte ångra: ${message}`,
     redoFailed: (message: string) => `Kunde inte göra om: ${message}`,
     help: 'Hjälp',
+    guide: 'Användarguide',
+    shortcutGuide: 'F1',
     about: 'Om Sambruk Kansli',
     shortcutUndo: 'Ctrl+Z',
     shortcutRedo: 'Ctrl+Y',
@@ -92,6 +96,7 @@ export const sv = {
     shortcutList: [
       { keys: ['Ctrl+Z'], action: 'Ångra' },
       { keys: ['Ctrl+Skift+Z', 'Ctrl+Y'], action: 'Gör om' },
+      { keys: ['F1'], action: 'Användarguide (alla kortkommandon finns där)' },
     ],
   },
   oversikt: {

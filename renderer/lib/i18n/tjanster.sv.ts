@@ -2,6 +2,7 @@
 import type { BusinessArea, OrganisationKind, PricingModel } from '../../../electron/core/store/schema';
 import type { UsageMatrixScope } from '../../../electron/contract';
 import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
+import { countOf, nouns } from '../../../electron/core/domain/swedish';
 
 export const tjansterSv = {
   title: 'Tjänster',
@@ -46,7 +47,7 @@ export const tjansterSv = {
     operatorLine: (operator: string) => `Drift: ${operator}`,
     empty: 'Det finns inga tjänster ännu. Lägg till den första med «Ny tjänst».',
     archived: 'Arkiverad',
-    count: (n: string) => `${n} tjänster`,
+    count: (n: number) => countOf(n, nouns.tjanst),
   },
 
   pricing: {
@@ -126,7 +127,7 @@ export const tjansterSv = {
     scope: 'Visa',
     scopes: {
       members: 'Medlemmar',
-      users: 'Organisationer som använder någon tjänst',
+      users: 'Alla som använder någon tjänst',
       all: 'Alla organisationer',
     } satisfies Record<UsageMatrixScope, string>,
     county: 'Län',
@@ -144,8 +145,7 @@ export const tjansterSv = {
     quickOverrides: 'Snabbfiltret gäller i stället för antal tjänster.',
     showArchivedServices: 'Visa arkiverade tjänster',
     clearFilters: 'Rensa urvalet',
-    shown: (n: string) => `Visar ${n} organisationer`,
-    shownOne: 'Visar 1 organisation',
+    shown: (n: number) => `Visar ${countOf(n, nouns.organisation)}`,
     empty: 'Inga organisationer passar urvalet.',
     corner: 'Organisation',
     notMember: 'ej medlem',
@@ -191,19 +191,18 @@ export const tjansterSv = {
       populationShare: 'Andel av Sveriges befolkning',
     },
     distribution: 'Tjänster per medlem',
-    distributionHint: (members: string) => `Hur många av tjänsterna var och en av de ${members} medlemmarna använder.`,
+    distributionHint: (members: number) => `Hur många av tjänsterna var och en av medlemmarna använder (${countOf(members, nouns.medlem)}).`,
     bucket: (services: number, top: boolean) =>
-      top ? `${services} eller fler` : services === 0 ? 'Ingen tjänst' : services === 1 ? '1 tjänst' : `${services} tjänster`,
+      top ? `${services} eller fler` : services === 0 ? 'Ingen tjänst' : countOf(services, nouns.tjanst),
     distributionColumns: { services: 'Antal tjänster', members: 'Medlemmar', share: 'Andel' },
     showInMatrix: 'Visa i matrisen',
     chartMembers: 'Medlemmar',
     goal: 'Målet: en tjänst som används av mer än tre fjärdedelar av medlemmarna',
     goalNone: 'Det finns inga tjänster att mäta målet med.',
     goalService: (name: string) => `Närmast målet: ${name}`,
-    goalProgress: (users: string, members: string, share: string) => `${users} av ${members} medlemmar (${share})`,
-    goalRequired: (required: string) => `Målet nås vid ${required} medlemmar som använder tjänsten.`,
-    goalGap: (gap: string) => `${gap} medlemmar till behövs.`,
-    goalGapOne: '1 medlem till behövs.',
+    goalProgress: (users: string, members: number, share: string) => `${users} av ${countOf(members, nouns.medlem)} (${share})`,
+    goalRequired: (required: number) => `Målet nås vid ${countOf(required, nouns.medlem)} som använder tjänsten.`,
+    goalGap: (gap: number) => `${countOf(gap, nouns.medlem)} till behövs.`,
     goalReached: 'Målet är nått.',
     goalBarLabel: 'Andel av medlemsantalet som behövs för målet',
     revenue: (year: string) => `Förväntade tjänsteintäkter ${year}`,
@@ -233,7 +232,7 @@ export const tjansterSv = {
     figures: 'Användning',
     users: 'Användare',
     memberUsers: 'Medlemmar som använder',
-    memberShareOf: (share: string, members: string) => `${share} av ${members} medlemmar`,
+    memberShareOf: (share: string, members: number) => `${share} av ${countOf(members, nouns.medlem)}`,
     population: 'Invånare som nås',
     populationShareOf: (share: string) => `${share} av Sveriges befolkning`,
     chart: 'Användare över tid',

@@ -52,7 +52,7 @@ describe('attendance over a year', () => {
     expect(none.hasMeetings).toBe(false);
     expect(none.persons).toEqual([]);
     expect(attendanceVm(await read('networks/get-attendance', { year: 2021, networkIds: ['n1'] })).summary).toBe(
-      'Ett möte eller evenemang under året',
+      '1 möte eller evenemang under året',
     );
   });
 });

@@ -89,8 +89,8 @@ describe('the header figures', () => {
     // 2022: one webinar (m2) and one meeting (m1); the conference was in 2021.
     expect(vm.eventsLabel).toBe('Konferenser och webbinarier 2022');
     expect(vm.eventsValue).toBe('1');
-    expect(vm.eventsHint).toBe('0 konferenser, 1 webbinarier');
-    expect(vm.otherEventsHint).toBe('Dessutom 0 seminarier och 1 möten');
+    expect(vm.eventsHint).toBe('0 konferenser, 1 webbinarium');
+    expect(vm.otherEventsHint).toBe('Dessutom 0 seminarier och 1 möte');
     expect(figuresVm(await read('networks/get-figures', { year: 2021 })).eventsValue).toBe('1');
   });
 });

@@ -47,7 +47,7 @@ describe('adoption per service', () => {
 describe('services per member', () => {
   it('labels the buckets in Swedish, with counts and shares, and links 0 and 1 to the matrix’s quick filters', () => {
     const vm = distributionVm(report.distribution);
-    expect(vm.hint).toBe('Hur många av tjänsterna var och en av de 8 medlemmarna använder.');
+    expect(vm.hint).toBe('Hur många av tjänsterna var och en av medlemmarna använder (8 medlemmar).');
     expect(vm.buckets.map((b) => [b.label, b.count, b.share, b.quick])).toEqual([
       ['Ingen tjänst', 3, formatPercent(3 / 8), 'none'],
       ['1 tjänst', 3, formatPercent(3 / 8), 'exactly-one'],
