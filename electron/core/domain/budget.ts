@@ -25,6 +25,7 @@ import type {
 } from '../../contract/channels/budget.channels';
 import { budgetColumnKinds, type Budget, type BudgetColumn, type BudgetColumnKind, type BudgetLine } from '../store/schema';
 import { formatOre, formatOreSigned } from './amounts';
+import { fieldError } from './field-errors';
 
 export const budgetLabels = {
   columnKinds: { utfall: 'Utfall', budget: 'Budget', prognos: 'Prognos' } satisfies Record<BudgetColumnKind, string>,
@@ -238,11 +239,7 @@ export function setLeafAmount(budget: Budget, columnId: string, lineId: string, 
   const column = requireColumn(budget, columnId);
   const line = requireLine(budget, lineId);
   if (hasChildren(budget.lines, lineId)) {
-    throw new AppError(
-      'validation',
-      `Budgetrad: ”${line.name}” har underrader. Skriv beloppen på underraderna; raden visar deras summa.`,
-      { field: 'lineId' },
-    );
+    throw fieldError('validation', 'lineId', `”${line.name}” har underrader. Skriv beloppen på underraderna; raden visar deras summa.`);
   }
   const before = column.amounts[lineId];
   if (ore === undefined) delete column.amounts[lineId];
@@ -294,12 +291,12 @@ export function addLine(
   if (parent) {
     if (kind !== undefined && kind !== parent.kind) {
       const word = parent.kind === 'income' ? 'intäkt' : 'kostnad';
-      throw new AppError('validation', `Typ: En underrad har samma typ som raden den ligger under (${word}).`, { field: 'kind' });
+      throw fieldError('validation', 'kind', `En underrad har samma typ som raden den ligger under (${word}).`);
     }
     kind = parent.kind;
   }
   if (kind === undefined) {
-    throw new AppError('validation', 'Typ: Välj om raden är en intäkt eller en kostnad.', { field: 'kind' });
+    throw fieldError('validation', 'kind', 'Välj om raden är en intäkt eller en kostnad.');
   }
   refuseDuplicateSibling(budget, parent?.id, name);
   if (input.registerSource) {

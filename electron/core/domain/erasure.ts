@@ -18,9 +18,9 @@
  */
 import type { ChangeRecord } from '../store/repository';
 import type { ChangeLogEntry, Contact, RosterEntry, SambrukDocument } from '../store/schema';
-import { AppError } from '../../contract/result';
 import { changeRecord, ERASED_MARKER, ERASED_SUMMARY } from './change-log';
 import { formatPhone, legalBasisLabels } from './contacts';
+import { fieldError } from './field-errors';
 
 export const erasureGrounds = ['begaran', 'behovs-inte', 'invandning', 'felaktig'] as const;
 export type ErasureGround = (typeof erasureGrounds)[number];
@@ -34,7 +34,7 @@ export const erasureGroundLabels: Record<ErasureGround, string> = {
 
 export function findContact(doc: Pick<SambrukDocument, 'contacts'>, contactId: string): Contact {
   const contact = doc.contacts.find((c) => c.id === contactId);
-  if (!contact) throw new AppError('not-found', 'Kontaktperson: Personen finns inte i registret (kanske redan raderad).', { field: 'contactId' });
+  if (!contact) throw fieldError('not-found', 'contactId', 'Personen finns inte i registret (kanske redan raderad).');
   return contact;
 }
 

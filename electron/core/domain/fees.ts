@@ -121,8 +121,7 @@ export function feeTableIssues(table: Pick<FeeTable, 'bands' | 'otherOrganisatio
 export function assertFeeTableValid(table: Pick<FeeTable, 'bands' | 'otherOrganisations'>): void {
   const issue = feeTableIssues(table)[0];
   if (!issue) return;
-  const field = [...issue.path].reverse().find((p): p is string => typeof p === 'string') ?? 'bands';
-  throw fieldError('validation', field, issue.message, { path: issue.path });
+  throw fieldError('validation', issue.path.join('.'), issue.message);
 }
 
 // ---------------------------------------------------------------- one organisation

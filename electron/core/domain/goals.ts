@@ -48,6 +48,7 @@ import { MUNICIPALITY_GOAL, networkActiveAt, networkFigures } from './networks';
 import { activeEntries, entryOrganisationId } from './rosters';
 import { addDays } from './services';
 import { compareSv } from './swedish';
+import { fieldError } from './field-errors';
 
 export type GoalComparison = Goal['comparison'];
 export const goalComparisons = ['at-least', 'at-most', 'more-than', 'between'] as const satisfies readonly GoalComparison[];
@@ -505,16 +506,16 @@ const MAX_COUNT_TARGET = 100_000;
  */
 export function prepareGoalFields(fields: GoalFields): GoalFields {
   if (!(goalMetrics as readonly string[]).includes(fields.metric)) {
-    throw new AppError('validation', 'Mått: Välj ett av måtten i listan.', { field: 'metric' });
+    throw fieldError('validation', 'metric', 'Välj ett av måtten i listan.');
   }
   const unit = metricInfo[fields.metric].unit;
   const check = (value: number, field: 'target' | 'targetMax', label: string) => {
-    if (!Number.isFinite(value)) throw new AppError('validation', `${label}: Skriv ett tal.`, { field });
+    if (!Number.isFinite(value)) throw fieldError('validation', field, 'Skriv ett tal.', {}, label);
     if (unit === 'share' && (value < 0 || value > 1)) {
-      throw new AppError('validation', `${label}: En andel ska ligga mellan 0 och 100 %.`, { field });
+      throw fieldError('validation', field, 'En andel ska ligga mellan 0 och 100 %.', {}, label);
     }
     if (unit === 'count' && (!Number.isInteger(value) || value < 0 || value > MAX_COUNT_TARGET)) {
-      throw new AppError('validation', `${label}: Skriv ett heltal från 0 till ${MAX_COUNT_TARGET.toLocaleString('sv-SE')}.`, { field });
+      throw fieldError('validation', field, `Skriv ett heltal från 0 till ${MAX_COUNT_TARGET.toLocaleString('sv-SE')}.`, {}, label);
     }
   };
   check(fields.target, 'target', 'Målvärde');
@@ -528,11 +529,11 @@ export function prepareGoalFields(fields: GoalFields): GoalFields {
   };
   if (fields.comparison !== 'between') return base;
   if (fields.targetMax === undefined) {
-    throw new AppError('validation', 'Högsta värde: Ange det högsta värdet i intervallet.', { field: 'targetMax' });
+    throw fieldError('validation', 'targetMax', 'Ange det högsta värdet i intervallet.', {}, 'Högsta värde');
   }
   check(fields.targetMax, 'targetMax', 'Högsta värde');
   if (fields.targetMax < fields.target) {
-    throw new AppError('validation', 'Högsta värde: Det högsta värdet kan inte vara lägre än målvärdet.', { field: 'targetMax' });
+    throw fieldError('validation', 'targetMax', 'Det högsta värdet kan inte vara lägre än målvärdet.', {}, 'Högsta värde');
   }
   return { ...base, targetMax: fields.targetMax };
 }

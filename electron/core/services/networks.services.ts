@@ -23,6 +23,7 @@ import {
   resolveEntryParties,
 } from '../domain/rosters';
 import { assertPeriod } from '../domain/services';
+import { fieldError } from '../domain/field-errors';
 
 type NetworksChannel =
   | 'networks/list'
@@ -108,7 +109,7 @@ export function createNetworksServices({ repo, ports, today }: ServiceContext): 
           else if (value !== undefined) network[key] = value;
         }
         if (network.startDate !== undefined && network.endDate !== undefined && network.endDate < network.startDate) {
-          throw new AppError('validation', 'Slutdatum: Slutdatumet får inte ligga före startdatumet.', { field: 'endDate' });
+          throw fieldError('validation', 'endDate', 'Slutdatumet får inte ligga före startdatumet.');
         }
         // A network that stops being a förvaltningsråd lets go of its service unless a service is named (then refused).
         const wantedService =
@@ -251,7 +252,7 @@ export function createNetworksServices({ repo, ports, today }: ServiceContext): 
     'networks/end-person': async ({ contactId, date }) => {
       const doc = repo.get();
       const contact = doc.contacts.find((c) => c.id === contactId);
-      if (!contact) throw new AppError('not-found', 'Kontaktperson: Personen finns inte.', { field: 'contactId' });
+      if (!contact) throw fieldError('not-found', 'contactId', 'Personen finns inte.');
       const pending = doc.networks.some((n) => n.roster.some((e) => e.contactId === contactId && (e.to === undefined || e.to > date)));
       if (!pending) return { ended: 0, removed: 0, networkIds: [] };
       return repo.change(`Avslutade ${contact.name} i alla nätverk`, (draft) => {

@@ -10,6 +10,7 @@ import { pricingForYear, serviceRevenueForYear } from '../domain/pricing';
 import { assertUniqueServiceName, findService, sortServices } from '../domain/services';
 import { usersByServiceAt } from '../domain/usage-matrix';
 import { compareSv } from '../domain/swedish';
+import { fieldError } from '../domain/field-errors';
 
 type ServicesChannel =
   | 'services/list'
@@ -145,7 +146,7 @@ export function createServicesServices({ repo, ports, today }: ServiceContext): 
         const before = plain(service.pricing);
         const index = service.pricing.findIndex((p) => p.year === year);
         if (model === null) {
-          if (index < 0) throw new AppError('not-found', `År: Tjänsten har ingen prismodell för ${year}.`, { field: 'year' });
+          if (index < 0) throw fieldError('not-found', 'year', `Tjänsten har ingen prismodell för ${year}.`);
           service.pricing.splice(index, 1);
         } else if (index >= 0) {
           const entry = service.pricing[index];

@@ -18,6 +18,7 @@ import {
   periodActiveAt,
 } from '../domain/services';
 import { groupMembersById } from '../domain/usage-matrix';
+import { fieldError } from '../domain/field-errors';
 
 type UsageChannel =
   | 'usage/get-today'
@@ -41,9 +42,9 @@ function recordOf(doc: Pick<SambrukDocument, 'organisations' | 'services'>, usag
 
 function assertCanStart(doc: Pick<SambrukDocument, 'organisations' | 'services'>, organisationId: string, serviceId: string): void {
   const service = findService(doc, serviceId);
-  if (service.archived) throw new AppError('conflict', `Tjänst: ${service.name} är arkiverad och kan inte tas i bruk.`, { field: 'serviceId' });
+  if (service.archived) throw fieldError('conflict', 'serviceId', `${service.name} är arkiverad och kan inte tas i bruk.`);
   const org = doc.organisations.find((o) => o.id === organisationId);
-  if (org?.archived) throw new AppError('conflict', `Organisation: ${org.name} är arkiverad.`, { field: 'organisationId' });
+  if (org?.archived) throw fieldError('conflict', 'organisationId', `${org.name} är arkiverad.`);
 }
 
 export function createUsageServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, UsageChannel> {

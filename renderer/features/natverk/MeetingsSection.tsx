@@ -55,6 +55,7 @@ import {
   type MeetingFormField,
   type MeetingFormValues,
 } from './forms.view-model';
+import type { Refusal } from '../../lib/refusal';
 import { attendeeOptions, meetingKindOrder, meetingRows, type MeetingRowVm } from './meetings.view-model';
 import { isIsoDate } from './network-list.view-model';
 import { useNatverkStyles } from './styles';
@@ -254,7 +255,7 @@ function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meet
   );
   const [errors, setErrors] = useState<FieldErrors<MeetingFormField>>({});
   const [general, setGeneral] = useState<string>();
-  const onError = (error: { message: string; details?: unknown }) => {
+  const onError = (error: Refusal) => {
     const mapped = apiFieldError(error, meetingFormFields);
     if (mapped.field) setErrors({ [mapped.field]: mapped.message });
     else setGeneral(mapped.message);

@@ -111,8 +111,7 @@ export function readGoalForm(form: GoalForm): GoalFormResult {
   };
 }
 
-/** A refusal from the core names its field in `details.field`; show it under that field. */
-export function fieldOfError(details: unknown): GoalFormField | undefined {
-  const field = (details as { field?: unknown } | undefined)?.field;
-  return field === 'year' || field === 'title' || field === 'target' || field === 'targetMax' ? field : undefined;
+/** Whether a refusal's `field` is one the goal form shows, so its message can stand under that field. */
+export function isGoalFormField(field: string): field is GoalFormField {
+  return field === 'year' || field === 'title' || field === 'target' || field === 'targetMax';
 }
