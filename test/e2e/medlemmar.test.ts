@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { ERASED_SUMMARY } from '../../electron/core/domain/change-log';
 import { coverageAt } from '../../electron/core/domain/coverage';
 import { membershipFeesForYear } from '../../electron/core/domain/fees';
-import { orgNumberMessages } from '../../electron/core/domain/organisation-number';
+import { orgNumberMessages } from '../../electron/contract/rules/organisation-number';
 import { membershipIndex } from '../../electron/core/domain/memberships';
 import { findDuplicate } from '../../electron/core/domain/organisations';
 import { registerFigures } from '../../electron/core/domain/register-figures';

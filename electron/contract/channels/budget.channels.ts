@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { budgetColumnKinds, budgetLineKinds, isSafeName, unsafeNameMessage, type BudgetColumnKind } from '../../core/store/schema';
+import { budgetColumnKinds, budgetLineKinds, isSafeName, unsafeNameMessage, type BudgetColumnKind } from '../model/records';
 import type { RegisterComparison, RegisterComparisonRow } from '../../core/domain/budget';
 
 const empty = z.strictObject({});

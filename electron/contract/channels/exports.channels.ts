@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { ExportedFile } from '../../core/exports/export-file';
-import { isSafeName, unsafeNameMessage, year } from '../../core/store/schema';
+import { isSafeName, unsafeNameMessage, year } from '../model/records';
 import { taskIdInput } from './tasks.channels';
 
 export type { ExportedFile };

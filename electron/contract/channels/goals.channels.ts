@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import type { Goal } from '../../core/store/schema';
-import { goalMetrics, id, isoDate, isSafeName, isSafeText, unsafeNameMessage, unsafeTextMessage } from '../../core/store/schema';
+import type { Goal } from '../model/records';
+import { goalMetrics, id, isoDate, isSafeName, isSafeText, unsafeNameMessage, unsafeTextMessage } from '../model/records';
 import type { ExportedFile } from '../../core/exports/export-file';
 import type { BoardPackContent } from '../../core/domain/board-pack';
 

@@ -8,15 +8,16 @@
  */
 import { z } from 'zod';
 import { channel } from '../define';
-import type { Contact, FeeTable, Membership, NetworkKind, Organisation, RosterRole } from '../../core/store/schema';
-import { businessAreas, contactRoles, id, isoDate, isSafeName, legalBases, ore, organisationKinds, safeLine, safeText, unsafeNameMessage, year } from '../../core/store/schema';
-import { parseOrgNumber } from '../../core/domain/organisation-number';
-import { parseEmail, parsePhone, type ContactRow } from '../../core/domain/contacts';
+import type { Contact, FeeTable, Membership, NetworkKind, Organisation, RosterRole } from '../model/records';
+import { businessAreas, contactRoles, id, isoDate, isSafeName, legalBases, ore, organisationKinds, safeLine, safeText, unsafeNameMessage, year } from '../model/records';
+import { parseOrgNumber } from '../rules/organisation-number';
+import { parseEmail, parsePhone } from '../rules/contact-details';
+import type { ContactRow } from '../../core/domain/contacts';
 import { memberStatuses, type MembershipTimeline, type StatusAt } from '../../core/domain/memberships';
 import { organisationSortKeys, type OrganisationList } from '../../core/domain/search';
 import type { Duplicate, OrganisationFacts } from '../../core/domain/organisations';
 import type { FeeRow, MembershipFees } from '../../core/domain/fees';
-import { feeTableIssues } from '../../core/domain/fees';
+import { feeTableIssues } from '../rules/fee-table';
 import type { RegisterFigures } from '../../core/domain/register-figures';
 import type { CoverageModel } from '../../core/domain/coverage';
 import type { ChangeList } from '../../core/domain/change-log';

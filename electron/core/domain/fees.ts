@@ -27,6 +27,7 @@
 import type { FeeTable, Membership, Organisation, SambrukDocument } from '../store/schema';
 import { AppError } from '../../contract/result';
 import { formatOre } from './amounts';
+import { feeTableIssues } from '../../contract/rules/fee-table';
 import { fieldError } from './field-errors';
 import { membershipIndex } from './memberships';
 import { isGroupKind, organisationFacts, organisationKindLabels, referenceMaps, type ReferenceMaps } from './organisations';
@@ -34,6 +35,8 @@ import { compareSv } from './swedish';
 
 const integerFormat = new Intl.NumberFormat('sv-SE');
 const formatCount = (n: number) => integerFormat.format(n);
+
+export { feeTableIssues, type FeeTableIssue } from '../../contract/rules/fee-table';
 
 // ---------------------------------------------------------------- tables
 
@@ -87,34 +90,6 @@ export function bandLabel(minPopulation: number, nextMin: number | undefined): s
   if (nextMin === undefined) return `${formatCount(minPopulation)} invånare och fler`;
   if (minPopulation === 0) return `under ${formatCount(nextMin)} invånare`;
   return `${formatCount(minPopulation)}–${formatCount(nextMin - 1)} invånare`;
-}
-
-export type FeeTableIssue = { path: (string | number)[]; message: string };
-
-/**
- * What makes a table impossible to apply unambiguously: the first band must start at 0 so every population
- * has a band, lower bounds must rise strictly, and fees cannot be negative. Paths point at the offending field.
- */
-export function feeTableIssues(table: Pick<FeeTable, 'bands' | 'otherOrganisations'>): FeeTableIssue[] {
-  const issues: FeeTableIssue[] = [];
-  if (table.bands.length === 0) issues.push({ path: ['bands'], message: 'Avgiftstabellen behöver minst en avgiftsklass.' });
-  table.bands.forEach((band, i) => {
-    const prev = table.bands[i - 1];
-    if (i === 0 && band.minPopulation !== 0) {
-      issues.push({ path: ['bands', i, 'minPopulation'], message: 'Den första avgiftsklassen ska börja på 0 invånare, så att varje kommun hamnar i en klass.' });
-    }
-    if (prev && band.minPopulation <= prev.minPopulation) {
-      issues.push({
-        path: ['bands', i, 'minPopulation'],
-        message: `Avgiftsklasserna ska stå i stigande ordning efter folkmängd (${formatCount(band.minPopulation)} kommer efter ${formatCount(prev.minPopulation)}).`,
-      });
-    }
-    if (band.entryFeeOre < 0) issues.push({ path: ['bands', i, 'entryFeeOre'], message: 'Avgiften kan inte vara negativ.' });
-    if (band.yearlyFeeOre < 0) issues.push({ path: ['bands', i, 'yearlyFeeOre'], message: 'Avgiften kan inte vara negativ.' });
-  });
-  if (table.otherOrganisations.entryFeeOre < 0) issues.push({ path: ['otherOrganisations', 'entryFeeOre'], message: 'Avgiften kan inte vara negativ.' });
-  if (table.otherOrganisations.yearlyFeeOre < 0) issues.push({ path: ['otherOrganisations', 'yearlyFeeOre'], message: 'Avgiften kan inte vara negativ.' });
-  return issues;
 }
 
 /** Throws the first of `feeTableIssues` as a refusal naming the field. */

@@ -9,7 +9,7 @@
 import type { CountyRef, MunicipalityRef, Organisation, OrganisationKind, Reference, SambrukDocument } from '../store/schema';
 import { groupKinds } from '../store/schema';
 import { fieldError } from './field-errors';
-import { parseOrgNumber } from './organisation-number';
+import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { identityKey } from './swedish';
 
 export const organisationKindLabels: Record<OrganisationKind, string> = {

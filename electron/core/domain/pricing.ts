@@ -26,7 +26,7 @@ import { municipalityPopulationMap, populationOf } from './population';
 import { sortServices } from './services';
 import { compareSv } from './swedish';
 
-export { pricingModelIssues, type PricingIssue } from './pricing-rules';
+export { pricingModelIssues, type PricingIssue } from '../../contract/rules/pricing-rules';
 
 /** The pricing entry in force in `year`: the one for that year, else the latest earlier one. */
 export function pricingForYear(service: Pick<Service, 'pricing'>, year: number): { year: number; model: PricingModel } | undefined {

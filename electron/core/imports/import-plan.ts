@@ -42,7 +42,7 @@ import {
 import { changeRecord } from '../domain/change-log';
 import { businessAreaLabels, formatPhone, parseEmail, parsePhone } from '../domain/contacts';
 import { assertNoPeriodOverlap, membershipPeriodsOverlap } from '../domain/memberships';
-import { parseOrgNumber } from '../domain/organisation-number';
+import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { assertNotDuplicate, isGroupKind, organisationKindLabels, prepareOrganisation, type PreparedOrganisation } from '../domain/organisations';
 import { identityKey } from '../domain/swedish';
 import { columnLetter } from '../exports/workbook-kit';

@@ -36,7 +36,7 @@ import {
   type OrganisationFields,
 } from '../domain/organisations';
 import { councilOrganisationsAt, networkContext, rosterEntryView, sortNetworks } from '../domain/networks';
-import { parseOrgNumber } from '../domain/organisation-number';
+import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { registerFigures } from '../domain/register-figures';
 import { listOrganisations } from '../domain/search';
 import { periodActiveAt } from '../domain/services';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { PricingModel } from '../../../electron/core/store/schema';
-import { pricingModelIssues } from '../../../electron/core/domain/pricing-rules';
+import { pricingModelIssues } from '../../../electron/contract/rules/pricing-rules';
 import {
   bandRows,
   describePricing,
