@@ -22,6 +22,9 @@ import type {
   BudgetTotalKey,
   BudgetTotalRow,
   BudgetWarning,
+  RegisterComparison,
+  RegisterComparisonRow,
+  RegisterFigure,
 } from '../../contract/channels/budget.channels';
 import { budgetColumnKinds, type Budget, type BudgetColumn, type BudgetColumnKind, type BudgetLine } from '../store/schema';
 import { formatOre, formatOreSigned } from './amounts';
@@ -388,28 +391,6 @@ export function removeLine(budget: Budget, lineId: string) {
 }
 
 // ---------------------------------------------------------------- register-based figures
-
-export type RegisterFigure = { columnId: string; amountOre: number; /** Register minus budget line. */ differenceOre: number };
-
-export type RegisterComparisonRow = {
-  source: BudgetRegisterSource;
-  /** The line's name, or the usual name when no line is marked with the source. */
-  label: string;
-  lineId?: string;
-  /** What the register gives for the year (positive: income). */
-  registerOre: number;
-  budget?: RegisterFigure;
-  outcome?: RegisterFigure;
-  /** One or two Swedish sentences for the screen and the board pack. */
-  explanation: string;
-};
-
-export type RegisterComparison = {
-  year: number;
-  budgetColumnId?: string;
-  outcomeColumnId?: string;
-  rows: RegisterComparisonRow[];
-};
 
 const registerNouns: Record<BudgetRegisterSource, string> = {
   'membership-fees': 'medlemsavgifter',
