@@ -8,6 +8,9 @@
  */
 import type { ChangeRecord } from '../store/repository';
 import type { ChangeLogEntry, SambrukDocument } from '../store/schema';
+import type { ChangeList } from '../../contract/model/members';
+
+export type { ChangeView, ChangeList } from '../../contract/model/members';
 
 export type ChangeAction = ChangeLogEntry['action'];
 
@@ -59,9 +62,6 @@ export function changeRecord(
 function plainCopy(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value)) as unknown;
 }
-
-export type ChangeView = ChangeLogEntry & { actionLabel: string; entityLabel: string; organisationName?: string };
-export type ChangeList = { total: number; entries: ChangeView[] };
 
 /**
  * The log newest first, optionally for one organisation (the entries that name it), paged with

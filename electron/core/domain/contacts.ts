@@ -10,6 +10,9 @@ import { businessAreas, contactRoles, legalBases } from '../store/schema';
 import { formatPhone, parseEmail, parsePhone } from '../../contract/rules/contact-details';
 import { fieldError } from './field-errors';
 import { compareSv } from './swedish';
+import type { ContactRow } from '../../contract/model/members';
+
+export type { ContactRow } from '../../contract/model/members';
 
 export { emailMessages, formatPhone, parseEmail, parsePhone, phoneMessages } from '../../contract/rules/contact-details';
 export type { EmailRefusal, ParsedEmail, ParsedPhone, PhoneRefusal } from '../../contract/rules/contact-details';
@@ -147,15 +150,6 @@ export const CONFIRMATION_VALID_MONTHS = 12;
 export function confirmationStale(contact: Pick<Contact, 'confirmedAt'>, date: string): boolean {
   return contact.confirmedAt === undefined || contact.confirmedAt < addMonths(date, -CONFIRMATION_VALID_MONTHS);
 }
-
-export type ContactRow = Contact & {
-  organisationName: string;
-  active: boolean;
-  confirmationStale: boolean;
-  phoneDisplay: string;
-  businessAreaLabels: string[];
-  roleLabels: string[];
-};
 
 /** Contacts as the lists show them: active first, then by name (Swedish collation). */
 export function contactRows(

@@ -21,9 +21,10 @@ import type { ChangeLogEntry, Contact, RosterEntry, SambrukDocument } from '../s
 import { changeRecord, ERASED_MARKER, ERASED_SUMMARY } from './change-log';
 import { formatPhone, legalBasisLabels } from './contacts';
 import { fieldError } from './field-errors';
+import type { ErasureGround, ErasureReport, PersonExport } from '../../contract/model/members';
 
-export const erasureGrounds = ['begaran', 'behovs-inte', 'invandning', 'felaktig'] as const;
-export type ErasureGround = (typeof erasureGrounds)[number];
+export { erasureGrounds } from '../../contract/model/members';
+export type { ErasureGround, PersonExport, ErasureReport } from '../../contract/model/members';
 
 export const erasureGroundLabels: Record<ErasureGround, string> = {
   begaran: 'Personen har begärt radering',
@@ -107,16 +108,6 @@ function scrubTexts<T>(value: T, pattern: RegExp, counter: { replaced: number })
   return value;
 }
 
-export type PersonExport = {
-  /** What this is, for whoever opens the file. */
-  description: string;
-  contact: Contact & { legalBasisLabel: string };
-  organisation: { id: string; name: string; orgNumber?: string } | null;
-  networks: { networkId: string; networkName: string; entry: RosterEntry }[];
-  meetings: { networkId: string; networkName: string; meetingId: string; date: string; title: string }[];
-  changeLog: SambrukDocument['changeLog'];
-};
-
 /** Everything the register holds about one person, as plain data (the register-extract of GDPR art. 15). */
 export function exportPerson(doc: SambrukDocument, contactId: string): PersonExport {
   const contact = findContact(doc, contactId);
@@ -135,14 +126,6 @@ export function exportPerson(doc: SambrukDocument, contactId: string): PersonExp
     changeLog: doc.changeLog.filter((e) => entryAboutPerson(e, pattern, contactId)),
   };
 }
-
-export type ErasureReport = {
-  rosterEntriesRemoved: number;
-  rosterEntriesKeptForOrganisation: number;
-  meetingsUpdated: number;
-  changeLogEntriesScrubbed: number;
-  textsReplaced: number;
-};
 
 export type ErasurePlan = {
   /** The top-level sections that change, to assign onto the draft. */

@@ -32,6 +32,9 @@ import { fieldError } from './field-errors';
 import { membershipIndex } from './memberships';
 import { isGroupKind, organisationFacts, organisationKindLabels, referenceMaps, type ReferenceMaps } from './organisations';
 import { compareSv } from './swedish';
+import type { BandChoice, EntryFee, FeeBasis, FeeRow, MembershipFees } from '../../contract/model/members';
+
+export type { FeeBasis, BandChoice, EntryFee, FeeRow, MembershipFees } from '../../contract/model/members';
 
 const integerFormat = new Intl.NumberFormat('sv-SE');
 const formatCount = (n: number) => integerFormat.format(n);
@@ -51,8 +54,6 @@ export function feeTableFor(tables: readonly FeeTable[], year: number): FeeTable
 export function sortedBands(table: FeeTable): FeeTable['bands'] {
   return [...table.bands].sort((a, b) => a.minPopulation - b.minPopulation);
 }
-
-export type BandChoice = { index: number; minPopulation: number; maxPopulation?: number; entryFeeOre: number; yearlyFeeOre: number; label: string };
 
 const bandCache = new WeakMap<FeeTable, BandChoice[]>();
 
@@ -100,35 +101,6 @@ export function assertFeeTableValid(table: Pick<FeeTable, 'bands' | 'otherOrgani
 }
 
 // ---------------------------------------------------------------- one organisation
-
-export type FeeBasis = 'band' | 'grupp' | 'ovrig';
-
-export type EntryFee = { periodId: string; joined: string; rejoin: boolean; ordinaryOre: number; chargedOre: number };
-
-export type FeeRow = {
-  organisationId: string;
-  name: string;
-  kind: Organisation['kind'];
-  kindLabel: string;
-  orgNumber?: string;
-  year: number;
-  /** The year of the table applied. */
-  tableYear: number;
-  basis: FeeBasis;
-  /** The population banded (municipality, or a group's combined), absent for other organisations. */
-  population?: number;
-  band?: BandChoice;
-  /** The full yearly fee of the band (or of other organisations). */
-  yearlyFeeOre: number;
-  /** Months of the year charged: 12, or 12 − joining month in the first year. */
-  months: number;
-  chargedYearlyFeeOre: number;
-  entryFees: EntryFee[];
-  entryFeeOre: number;
-  totalOre: number;
-  /** Swedish sentences explaining the figure, in order. */
-  explanation: string[];
-};
 
 /** Rounds öre to whole kronor, half a krona up. */
 export function roundToKronor(ore: number): number {
@@ -240,8 +212,6 @@ export function feeForOrganisation(doc: FeeDoc, organisationId: string, year: nu
   if (!table || !org) return undefined;
   return computeFee(feeContext(doc), table, org, year);
 }
-
-export type MembershipFees = { year: number; tableYear: number; rows: FeeRow[]; totalOre: number; yearlyOre: number; entryOre: number };
 
 /**
  * Every organisation's membership fee for `year`, by name (Swedish collation), with the totals in öre.

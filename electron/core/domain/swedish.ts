@@ -1,3 +1,6 @@
+import type { MatchRank } from '../../contract/model/members';
+
+export type { MatchRank } from '../../contract/model/members';
 /**
  * Swedish text rules used by search and sorting.
  * - Sorting uses the sv collation: å, ä, ö after z.
@@ -81,8 +84,6 @@ function sameMarkedLetters(lower: string, at: number, query: SearchText): boolea
   return true;
 }
 
-/** How well a name answers a query, best first; `undefined` when it does not match at all. */
-export type MatchRank = 0 | 1 | 2 | 3 | 4;
 export const matchRankLabels: Record<MatchRank, string> = {
   0: 'exakt',
   1: 'exakt utan accenter',
