@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { channel } from '../define';
-import type { ExportedFile } from '../../core/exports/export-file';
+import type { ExportedFile } from '../model/files';
 import { isSafeName, unsafeNameMessage, year } from '../model/records';
 import { taskIdInput } from './tasks.channels';
 

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { channel } from '../define';
 import type { Goal } from '../model/records';
 import { goalMetrics, id, isoDate, isSafeName, isSafeText, unsafeNameMessage, unsafeTextMessage } from '../model/records';
-import type { ExportedFile } from '../../core/exports/export-file';
-import type { BoardPackContent } from '../../core/domain/board-pack';
+import type { ExportedFile } from '../model/files';
+import type { BoardPackContent } from '../model/goals';
 
 const title = z
   .string({ error: 'Skriv en rubrik.' })
@@ -112,5 +112,4 @@ export const goalsChannels = {
   'packs/print-pdf': channel<PrintPdfResult>()(z.strictObject({ fileName })),
 };
 
-export type { BoardPackContent, MonthPoint, DatedMember } from '../../core/domain/board-pack';
-export type { GoalResult, GoalSubject, GoalStatus, GoalWindow, MetricUnit, MetricKind, SubjectKind } from '../../core/domain/goals';
+export type * from '../model/goals';

@@ -1,3 +1,6 @@
+import type { CompactUnit } from '../../contract/model/goals';
+
+export type { CompactUnit } from '../../contract/model/goals';
 /**
  * Money as the secretariat types and reads it. Amounts are integer öre (1 kr = 100 öre), signed.
  *
@@ -110,7 +113,6 @@ export function formatOreSigned(ore: number, options: { unit?: boolean } = {}): 
 
 // ---------------------------------------------------------------- compact units for charts
 
-export type CompactUnit = 'kr' | 'tkr' | 'mnkr';
 export const compactUnits: Record<CompactUnit, { divisorKronor: number; label: string; spoken: string }> = {
   kr: { divisorKronor: 1, label: 'kr', spoken: 'kronor' },
   tkr: { divisorKronor: 1_000, label: 'tkr', spoken: 'tusental kronor' },

@@ -49,16 +49,12 @@ import { activeEntries, entryOrganisationId } from './rosters';
 import { addDays } from './services';
 import { compareSv } from './swedish';
 import { fieldError } from './field-errors';
+import type { GoalComparison, GoalResult, GoalStatus, GoalSubject, GoalWindow, MetricKind, MetricUnit, SubjectKind } from '../../contract/model/goals';
 
-export type GoalComparison = Goal['comparison'];
+export type { GoalComparison, GoalStatus, MetricUnit, MetricKind, SubjectKind, GoalSubject, GoalWindow, GoalResult } from '../../contract/model/goals';
+
 export const goalComparisons = ['at-least', 'at-most', 'more-than', 'between'] as const satisfies readonly GoalComparison[];
-export type GoalStatus = 'reached' | 'on-track' | 'at-risk' | 'missed';
 export const goalStatuses = ['reached', 'on-track', 'at-risk', 'missed'] as const satisfies readonly GoalStatus[];
-/** `count`: a whole number; `share`: a fraction 0–1 (the 0.75 of "three quarters"). */
-export type MetricUnit = 'count' | 'share';
-/** `state`: a figure at a date; `cumulative`: events counted over the year, which only grow. */
-export type MetricKind = 'state' | 'cumulative';
-export type SubjectKind = 'organisation' | 'network' | 'service' | 'event';
 
 export const metricInfo: Record<GoalMetric, { unit: MetricUnit; kind: MetricKind; subjects: SubjectKind }> = {
   'member-count': { unit: 'count', kind: 'state', subjects: 'organisation' },
@@ -110,62 +106,7 @@ export function formatTarget(spec: TargetSpec, unit: MetricUnit): string {
   return `${goalLabels.comparisons[spec.comparison].toLocaleLowerCase('sv-SE')} ${f(spec.target)}`;
 }
 
-/** What lies behind a figure: the members, services, networks or events it counts, with what the list shows. */
-export type GoalSubject = {
-  kind: SubjectKind;
-  id: string;
-  name: string;
-  /** Part of the figure. False for context rows: a network under 20, a service that is not the largest. */
-  counted: boolean;
-  /** Known ahead, not yet part of the figure: a departure dated later in the year, a planned conference. */
-  pending?: boolean;
-  /** A membership's last day, or an event's date. */
-  date?: string;
-  /** Participating member municipalities of a network; member users of a service. */
-  count?: number;
-  /** Member share of a service (0–1). */
-  share?: number;
-  /** The network an event belongs to. */
-  networkId?: string;
-  networkName?: string;
-  /** An event's kind (`konferens`, `webinar`). */
-  eventKind?: string;
-};
-
 export type Measurement = { value: number; subjects: GoalSubject[]; pending: number };
-
-export type GoalWindow = {
-  /** The date the board looks at the goal (the meeting date). */
-  date: string;
-  measuredAt: string;
-  yearStart: string;
-  periodStart: string;
-  deadline: string;
-};
-
-export type GoalResult = {
-  goalId: string;
-  year: number;
-  title: string;
-  description: string;
-  order: number;
-  metric: GoalMetric;
-  comparison: GoalComparison;
-  target: number;
-  targetMax?: number;
-  unit: MetricUnit;
-  kind: MetricKind;
-  window: GoalWindow;
-  value: number;
-  /** State metrics: the value at `periodStart`, where the pace starts. */
-  baseline?: { date: string; value: number };
-  /** The value a steady pace asks for at `measuredAt`; absent where the status does not use a pace. */
-  expected?: number;
-  /** Events known ahead (see `GoalSubject.pending`). */
-  pending: number;
-  status: GoalStatus;
-  subjects: GoalSubject[];
-};
 
 // ---------------------------------------------------------------- dates
 
