@@ -32,6 +32,28 @@ export default tseslint.config(
     },
   },
   {
+    // The contract is a leaf: every input and output type is its own, so the UI, preload and main can read it
+    // without the core, and nothing in the core can change the API by accident. (A later block for the same
+    // files replaces the core's rule above, so its groups are repeated here.)
+    files: ['electron/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'The contract must not import Electron.' },
+            { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'The contract must not import React.' },
+            { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'lowdb', 'lowdb/*'], message: 'The contract must not touch Node or the disk.' },
+            {
+              group: ['**/core', '**/core/**', '**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'The contract is a leaf: it imports nothing from the core or the outer layers. Move what both need into electron/contract/ (model/ or rules/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

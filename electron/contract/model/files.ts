@@ -10,3 +10,8 @@ export type ExportedFile = {
   /** Size in bytes, for the UI to show. */
   sizeBytes: number;
 };
+
+/** The longest base64 text for `bytes` bytes. */
+export function base64Length(bytes: number): number {
+  return Math.ceil(bytes / 3) * 4;
+}

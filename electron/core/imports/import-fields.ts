@@ -15,23 +15,10 @@ import { businessAreaLabels } from '../domain/contacts';
 import { organisationKindLabels } from '../domain/organisations';
 import { identityKey } from '../domain/swedish';
 import { commonImportFields, foldHeader, type ImportField } from './column-mapping';
+import type { ImportFieldKey } from '../../contract/model/imports';
 
-export const importFieldKeys = [
-  'organisation',
-  'municipalityCode',
-  'orgNumber',
-  'kind',
-  'county',
-  'population',
-  'joined',
-  'left',
-  'name',
-  'title',
-  'email',
-  'phone',
-  'businessArea',
-] as const;
-export type ImportFieldKey = (typeof importFieldKeys)[number];
+export { importFieldKeys } from '../../contract/model/imports';
+export type { ImportFieldKey } from '../../contract/model/imports';
 
 /** The fields that name the organisation of a row; at least one must be mapped. */
 export const identityFields: readonly ImportFieldKey[] = ['organisation', 'municipalityCode', 'orgNumber'];
