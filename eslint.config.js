@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-/** Lint fences the layers: the core knows nothing of Electron, React or Node's file system. */
+const outerLayers = ['**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'];
+
+/** What neither the core nor the contract may import: Electron, React, Node and the disk. */
+const pureLayer = (name) => [
+  { group: ['electron', 'electron/*'], message: `The ${name} must not import Electron.` },
+  { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: `The ${name} must not import React.` },
+  { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'lowdb', 'lowdb/*'], message: `The ${name} must not touch Node or the disk: use a port.` },
+];
+
+/** Lint fences the layers: the core knows nothing of Electron, React or Node's file system, and the contract nothing of the core. */
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -16,36 +25,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/contract/**/*.ts'],
+    files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'The core must not import Electron.' },
-            { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'The core must not import React.' },
-            { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'lowdb', 'lowdb/*'], message: 'The core must not touch Node or the disk: use a port.' },
-            { group: ['**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'The core must not import outer layers.' },
-          ],
-        },
+        { patterns: [...pureLayer('core'), { group: outerLayers, message: 'The core must not import outer layers.' }] },
       ],
     },
   },
   {
     // The contract is a leaf: every input and output type is its own, so the UI, preload and main can read it
-    // without the core, and nothing in the core can change the API by accident. (A later block for the same
-    // files replaces the core's rule above, so its groups are repeated here.)
+    // without the core, and nothing in the core can change the API by accident.
     files: ['electron/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The contract must not import Electron.' },
-            { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'The contract must not import React.' },
-            { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'lowdb', 'lowdb/*'], message: 'The contract must not touch Node or the disk.' },
+            ...pureLayer('contract'),
             {
-              group: ['**/core', '**/core/**', '**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'],
+              group: ['**/core', '**/core/**', ...outerLayers],
               message: 'The contract is a leaf: it imports nothing from the core or the outer layers. Move what both need into electron/contract/ (model/ or rules/).',
             },
           ],
