@@ -136,6 +136,7 @@ export type BusinessArea = (typeof businessAreas)[number];
 export const contactRoles = ['it', 'ekonomi', 'kommunledning', 'annan'] as const;
 export type ContactRole = (typeof contactRoles)[number];
 export const legalBases = ['allmant-intresse', 'berattigat-intresse', 'avtal', 'samtycke'] as const;
+export type LegalBasis = (typeof legalBases)[number];
 
 export const contactSchema = z.strictObject({
   id,
@@ -213,6 +214,7 @@ export const rosterRoles = ['ordforande', 'sammankallande', 'ledamot', 'adjunger
 export type RosterRole = (typeof rosterRoles)[number];
 /** How an organisation takes part in a project or partnership. */
 export const participationKinds = ['deltagare', 'medfinansiar', 'partner'] as const;
+export type ParticipationKind = (typeof participationKinds)[number];
 export const meetingKinds = ['mote', 'seminarium', 'webinar', 'konferens'] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 

@@ -11,6 +11,7 @@
  * (`sum-income`, `sum-cost`, `result`) or by a line id. They are compared with the computed figures and a
  * difference is flagged; they are never used as figures.
  */
+import { budgetColumnKindLabels } from '../../contract/labels';
 import { AppError } from '../../contract/result';
 import type {
   BudgetCell,
@@ -31,7 +32,7 @@ import { formatOre, formatOreSigned } from './amounts';
 import { fieldError } from './field-errors';
 
 export const budgetLabels = {
-  columnKinds: { utfall: 'Utfall', budget: 'Budget', prognos: 'Prognos' } satisfies Record<BudgetColumnKind, string>,
+  columnKinds: budgetColumnKindLabels,
   sections: { income: 'Intäkter', cost: 'Kostnader' },
   totals: {
     'sum-income': 'Summa intäkter',

@@ -5,41 +5,19 @@
  *
  * E-mail and phone policies: `contract/rules/contact-details.ts` (the input schemas apply them too).
  */
-import type { BusinessArea, Contact, ContactRole, SambrukDocument } from '../store/schema';
-import { businessAreas, contactRoles, legalBases } from '../store/schema';
+import type { BusinessArea, Contact, ContactRole, LegalBasis, SambrukDocument } from '../store/schema';
+import { businessAreas, contactRoles } from '../store/schema';
 import { formatPhone, parseEmail, parsePhone } from '../../contract/rules/contact-details';
 import { fieldError } from './field-errors';
 import { compareSv } from './swedish';
 import type { ContactRow } from '../../contract/model/members';
+import { businessAreaLabels, contactRoleLabels } from '../../contract/labels';
 
+export { businessAreaLabels, contactRoleLabels, legalBasisLabels } from '../../contract/labels';
 export type { ContactRow } from '../../contract/model/members';
-
 export { emailMessages, formatPhone, parseEmail, parsePhone, phoneMessages } from '../../contract/rules/contact-details';
 export type { EmailRefusal, ParsedEmail, ParsedPhone, PhoneRefusal } from '../../contract/rules/contact-details';
-
-export type LegalBasis = (typeof legalBases)[number];
-
-export const businessAreaLabels: Record<BusinessArea, string> = {
-  skola: 'Skola',
-  'stod-och-bistand': 'Stöd och bistånd',
-  'kultur-och-delaktighet': 'Kultur och delaktighet',
-  trafik: 'Trafik',
-  fastighet: 'Fastighet',
-};
-
-export const contactRoleLabels: Record<ContactRole, string> = {
-  it: 'IT',
-  ekonomi: 'Ekonomi',
-  kommunledning: 'Kommunledning',
-  annan: 'Annan',
-};
-
-export const legalBasisLabels: Record<LegalBasis, string> = {
-  'allmant-intresse': 'Allmänt intresse (uppgift av allmänt intresse)',
-  'berattigat-intresse': 'Berättigat intresse',
-  avtal: 'Avtal',
-  samtycke: 'Samtycke',
-};
+export type { LegalBasis } from '../store/schema';
 
 // ---------------------------------------------------------------- contacts
 

@@ -22,16 +22,12 @@ import { changeRecord, ERASED_MARKER, ERASED_SUMMARY } from './change-log';
 import { formatPhone, legalBasisLabels } from './contacts';
 import { fieldError } from './field-errors';
 import type { ErasureGround, ErasureReport, PersonExport } from '../../contract/model/members';
+import { erasureGroundLabels } from '../../contract/labels';
+
+export { erasureGroundLabels } from '../../contract/labels';
 
 export { erasureGrounds } from '../../contract/model/members';
 export type { ErasureGround, PersonExport, ErasureReport } from '../../contract/model/members';
-
-export const erasureGroundLabels: Record<ErasureGround, string> = {
-  begaran: 'Personen har begärt radering',
-  'behovs-inte': 'Uppgifterna behövs inte längre för ändamålet',
-  invandning: 'Personen har invänt mot behandlingen',
-  felaktig: 'Uppgifterna har behandlats felaktigt',
-};
 
 export function findContact(doc: Pick<SambrukDocument, 'contacts'>, contactId: string): Contact {
   const contact = doc.contacts.find((c) => c.id === contactId);

@@ -7,6 +7,9 @@ import type { Membership, Organisation, SambrukDocument } from '../store/schema'
 import { fieldError } from './field-errors';
 import { addDays, periodsOverlap } from './services';
 import type { MemberStatus, MembershipTimeline, StatusAt, StatusSegment, TimelineEvent, TimelineEventKind, TimelineGroupPeriod, TimelinePeriod } from '../../contract/model/members';
+import { memberStatusLabels } from '../../contract/labels';
+
+export { memberStatusLabels } from '../../contract/labels';
 
 export { memberStatuses } from '../../contract/model/members';
 export type { MemberStatus, StatusSegment, StatusAt, TimelineEventKind, TimelineEvent, TimelinePeriod, TimelineGroupPeriod, MembershipTimeline } from '../../contract/model/members';
@@ -35,14 +38,6 @@ export function isMemberAt(doc: Pick<SambrukDocument, 'organisations' | 'members
 }
 
 // ---------------------------------------------------------------- status at a date
-
-export const memberStatusLabels: Record<MemberStatus, string> = {
-  medlem: 'Medlem',
-  uppsagd: 'Uppsagd (medlem till utträdet)',
-  'medlem-via-grupp': 'Medlem via grupp',
-  uttradd: 'Utträdd',
-  'aldrig-medlem': 'Aldrig medlem',
-};
 
 /** Whether a status means the organisation counts as a member at that date. */
 export function isMemberStatus(status: MemberStatus): boolean {

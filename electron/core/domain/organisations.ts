@@ -12,18 +12,13 @@ import { fieldError } from './field-errors';
 import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { identityKey } from './swedish';
 import type { Duplicate, DuplicateField, OrganisationFacts } from '../../contract/model/members';
+import { organisationKindLabels } from '../../contract/labels';
+
+export { organisationKindLabels } from '../../contract/labels';
 
 export type { PopulationSource, OrganisationFacts, DuplicateField, Duplicate } from '../../contract/model/members';
 
 export type PreparedOrganisation = Omit<Organisation, 'id' | 'createdAt' | 'archived'>;
-
-export const organisationKindLabels: Record<OrganisationKind, string> = {
-  kommun: 'Kommun',
-  region: 'Region',
-  kommunalforbund: 'Kommunalförbund',
-  'gemensam-namnd': 'Gemensam nämnd',
-  annan: 'Annan organisation',
-};
 
 export function isGroupKind(kind: OrganisationKind): boolean {
   return groupKinds.includes(kind);

@@ -27,32 +27,11 @@ import { entryOrganisationId } from '../domain/rosters';
 import { sortNetworks } from '../domain/networks';
 import { compareSv } from '../domain/swedish';
 import { buildUsageMatrix, groupMembersById, usagesByService } from '../domain/usage-matrix';
-import type { NetworkKind, Organisation, PricingModel, RosterRole, SambrukDocument } from '../store/schema';
-import type { participationKinds } from '../store/schema';
+import type { Organisation, PricingModel, SambrukDocument } from '../store/schema';
 import { formatOre } from '../domain/amounts';
+import { networkKindLabels, participationLabels, rosterRoleLabels } from '../../contract/labels';
 
-export const networkKindLabels: Record<NetworkKind, string> = {
-  kompetensnatverk: 'Kompetensnätverk',
-  forvaltningsrad: 'Förvaltningsråd',
-  projekt: 'Projekt',
-  partnerskap: 'Partnerskap',
-};
-
-export const rosterRoleLabels: Record<RosterRole, string> = {
-  ordforande: 'Ordförande',
-  sammankallande: 'Sammankallande',
-  ledamot: 'Ledamot',
-  adjungerad: 'Adjungerad',
-  deltagare: 'Deltagare',
-};
-
-type ParticipationKind = (typeof participationKinds)[number];
-
-export const participationLabels: Record<ParticipationKind, string> = {
-  deltagare: 'Deltagare',
-  medfinansiar: 'Medfinansiär',
-  partner: 'Partner',
-};
+export { networkKindLabels, rosterRoleLabels, participationLabels } from '../../contract/labels';
 
 export type MemberRow = {
   organisationId: string;

@@ -1,4 +1,5 @@
 /** The Styrelserapport screen: the goals measured, the figures beside them, saved board packs and the print layout. */
+import { meetingKindLabels } from '../../../electron/contract/labels';
 import { goalLabels } from '../../../electron/core/domain/goals';
 
 export const styrelserapportSv = {
@@ -68,7 +69,7 @@ export const styrelserapportSv = {
     notice: 'har sagt upp medlemskapet',
     networkCount: (count: string, goal: string) => `${count} av ${goal} medlemskommuner`,
     serviceShare: (users: string, share: string) => `${users} medlemmar (${share})`,
-    eventKinds: { konferens: 'Konferens', webinar: 'Webbinarium', seminarium: 'Seminarium', mote: 'Möte' } as Record<string, string>,
+    eventKinds: meetingKindLabels as Readonly<Record<string, string>>,
     openMembers: 'Öppna medlemslistan',
     close: 'Stäng',
     listLabel: (title: string) => `Underlaget till ${title}`,

@@ -4,13 +4,13 @@
  * Functions take the variable part, so word order stays Swedish.
  */
 import type { AppInfo, LoadReport } from '../../../electron/contract';
-import type { BudgetColumnKind, NetworkKind } from '../../../electron/core/store/schema';
 import { tjansterSv } from './tjanster.sv';
 import { budgetSv } from './budget.sv';
 import { natverkSv } from './natverk.sv';
 import { excelSv } from './excel.sv';
 import { styrelserapportSv } from './styrelserapport.sv';
 import { medlemmarSv } from './medlemmar.sv';
+import { budgetColumnKindLabels, networkKindLabels } from '../../../electron/contract/labels';
 
 export const sv = {
   tjanster: tjansterSv,
@@ -107,16 +107,11 @@ export const sv = {
     noSwedenPopulation: 'Sveriges befolkning saknas i referensdata',
     networks: 'Nätverk per typ',
     networksTotal: (count: string) => `${count} totalt`,
-    networkKinds: {
-      kompetensnatverk: 'Kompetensnätverk',
-      forvaltningsrad: 'Förvaltningsråd',
-      projekt: 'Projekt',
-      partnerskap: 'Partnerskap',
-    } satisfies Record<NetworkKind, string>,
+    networkKinds: networkKindLabels,
     budget: 'Budget och utfall',
     budgetEmpty: 'Det finns ingen budget i registret ännu.',
     budgetColumns: { year: 'År', kind: 'Typ', income: 'Intäkter', cost: 'Kostnader', result: 'Resultat' },
-    budgetKinds: { utfall: 'Utfall', budget: 'Budget', prognos: 'Prognos' } satisfies Record<BudgetColumnKind, string>,
+    budgetKinds: budgetColumnKindLabels,
   },
   data: {
     title: 'Data',

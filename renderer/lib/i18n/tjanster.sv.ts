@@ -1,6 +1,7 @@
 /** Every word of the Tjänster screen: the catalogue, a service's page, the usage matrix, adoption and revenue. */
-import type { BusinessArea, OrganisationKind, PricingModel } from '../../../electron/core/store/schema';
+import type { PricingModel } from '../../../electron/core/store/schema';
 import type { UsageMatrixScope } from '../../../electron/contract';
+import { businessAreaLabels, organisationKindLabels } from '../../../electron/contract/labels';
 
 export const tjansterSv = {
   title: 'Tjänster',
@@ -16,20 +17,8 @@ export const tjansterSv = {
   yes: 'Ja',
   no: 'Nej',
   none: '–',
-  businessAreas: {
-    skola: 'Skola',
-    'stod-och-bistand': 'Stöd och bistånd',
-    'kultur-och-delaktighet': 'Kultur och delaktighet',
-    trafik: 'Trafik',
-    fastighet: 'Fastighet',
-  } satisfies Record<BusinessArea, string>,
-  kinds: {
-    kommun: 'Kommun',
-    region: 'Region',
-    kommunalforbund: 'Kommunalförbund',
-    'gemensam-namnd': 'Gemensam nämnd',
-    annan: 'Annan organisation',
-  } satisfies Record<OrganisationKind, string>,
+  businessAreas: businessAreaLabels,
+  kinds: organisationKindLabels,
 
   catalogue: {
     heading: 'Tjänstekatalog',
