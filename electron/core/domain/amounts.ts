@@ -130,14 +130,21 @@ export function chooseCompactUnit(maxAbsOre: number): CompactUnit {
   return 'kr';
 }
 
+// Made once per number of decimals: building an Intl.NumberFormat costs far more than formatting with one.
+const compactFormats = new Map<number, Intl.NumberFormat>();
+function compactFormat(decimals: number): Intl.NumberFormat {
+  let format = compactFormats.get(decimals);
+  if (!format) compactFormats.set(decimals, (format = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: decimals, signDisplay: 'negative' })));
+  return format;
+}
+
 /**
  * `17,9 mnkr`, `18 mnkr`, `950 tkr`. `decimals` is the most shown (trailing zeros dropped, default 1);
  * the unit defaults to the one `chooseCompactUnit` picks for the value itself. Never shows `−0`.
  */
 export function formatOreCompact(ore: number, unit: CompactUnit = chooseCompactUnit(ore), decimals = 1): string {
   const value = ore / 100 / compactUnits[unit].divisorKronor;
-  const format = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: decimals, signDisplay: 'negative' });
-  return `${format.format(value)}${NBSP}${compactUnits[unit].label}`;
+  return `${compactFormat(decimals).format(value)}${NBSP}${compactUnits[unit].label}`;
 }
 
 const percentFormat = new Intl.NumberFormat('sv-SE', {

@@ -10,7 +10,7 @@ import { formatDate } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { BudgetChart, CoverageChart, DistributionChart, MembersChart, NetworksChart, PopulationChart, SharesChart } from './BoardPackCharts';
 import { dateFromQuery, printQuery } from './board-pack.view-model';
-import { downloadFile } from './download';
+import { downloadFile } from '../../components/download-file';
 import { GoalsSection } from './GoalsSection';
 import { PackList } from './PackList';
 

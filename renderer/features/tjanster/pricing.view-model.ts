@@ -15,7 +15,7 @@ export const pricingKinds: readonly PricingKind[] = ['fixed', 'banded', 'per-inh
 
 /** Amounts of whole kronor show without decimals; a price per inhabitant like 0,50 kr keeps its öre. */
 function kr(ore: number): string {
-  return formatKr(ore, { ore: ore % 100 !== 0 });
+  return formatKr(ore);
 }
 
 /** One line for tables: «12 000 kr per organisation och år», «7 prisband, 5 000–80 000 kr per år». */
