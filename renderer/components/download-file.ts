@@ -18,10 +18,19 @@ const REVOKE_AFTER_MS = 60_000;
 export function downloadFile(file: Pick<ExportedFile, 'fileName' | 'mimeType' | 'bytesBase64'>): void {
   const bytes = decodeBase64(file.bytesBase64);
   if (!bytes) throw new Error('Filen från registret var skadad.');
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: file.mimeType }));
+  downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: file.mimeType }), file.fileName);
+}
+
+/** Data made in the renderer (a person's data as JSON) as a file download, the same way. */
+export function downloadJson(fileName: string, data: unknown): void {
+  downloadBlob(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json;charset=utf-8' }), fileName);
+}
+
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   link.rel = 'noopener';
   link.style.display = 'none';
   document.body.append(link);

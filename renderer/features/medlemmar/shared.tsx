@@ -1,21 +1,12 @@
 /**
- * Small pieces the Medlemmar screen's parts share: today by the core's clock, the file download, a
- * confirmation dialog, the facts list and the section card.
+ * Small pieces the Medlemmar screen's parts share: today by the core's clock, the facts list and the section
+ * card. (The confirmation dialog and the downloads are the app's own, in `renderer/components`.)
  */
 import type { ReactNode } from 'react';
 import {
-  Button,
   Card,
-  Dialog,
-  DialogActions,
   Input,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   mergeClasses,
   tokens,
   useId,
@@ -46,12 +37,6 @@ export const useSharedStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   twoColumns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
-  danger: {
-    backgroundColor: tokens.colorPaletteRedBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
-    ':hover:active': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
-  },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',
@@ -65,24 +50,6 @@ export const useSharedStyles = makeStyles({
 /** Today in Sweden by the core's clock (`?clock=` in the web build), or undefined until it has answered. */
 export function useToday(): string | undefined {
   return useApiQuery('usage/get-today', {}).data?.date;
-}
-
-/**
- * Saves JSON as a file through a Blob and `<a download>`: the browser's download in the web build, the
- * save prompt of the desktop window, with no channel of its own.
- */
-export function downloadJson(fileName: string, data: unknown): void {
-  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked on the next task: the click has started the download by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export function Section({ title, actions, wide, children, testId }: { title: string; actions?: ReactNode; wide?: boolean; children: ReactNode; testId?: string }) {
@@ -136,52 +103,3 @@ export function DateInput({ value, onChange, required }: { value: string; onChan
   );
 }
 
-/** A yes/no question before something that cannot simply be taken back. */
-export function ConfirmDialog({
-  open,
-  title,
-  children,
-  confirmLabel,
-  danger,
-  busy,
-  error,
-  onConfirm,
-  onClose,
-}: {
-  open: boolean;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  danger?: boolean;
-  busy?: boolean;
-  error?: string;
-  onConfirm: () => void;
-  onClose: () => void;
-}) {
-  const styles = useSharedStyles();
-  return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()} modalType="alert">
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.form}>
-            {children}
-            {error !== undefined && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onClose} disabled={busy}>
-              {t.common.cancel}
-            </Button>
-            <Button appearance="primary" onClick={onConfirm} disabled={busy} className={danger ? styles.danger : undefined}>
-              {busy ? t.common.saving : confirmLabel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}

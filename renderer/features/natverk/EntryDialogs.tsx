@@ -22,7 +22,7 @@ import { useNotify } from '../../app/notify';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { DateInput } from './DateInput';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { apiFieldError, entryFormFields, hasErrors, validateEntryForm, type EntryFormField, type EntryFormValues, type FieldErrors } from './forms.view-model';
 import type { Refusal } from '../../lib/refusal';
 import { participationOrder, rosterRoleOrder, showsParticipation, type Participation, type RosterRowVm } from './roster.view-model';

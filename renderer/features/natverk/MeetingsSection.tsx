@@ -42,7 +42,7 @@ import { useNotify } from '../../app/notify';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { DateInput } from './DateInput';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import {
   apiFieldError,
   emptyMeetingForm,
