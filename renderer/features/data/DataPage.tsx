@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Card,
@@ -17,6 +17,7 @@ import { ArrowClockwise20Regular } from '@fluentui/react-icons';
 import type { PageProps } from '../../app/page-props';
 import { useApiQuery, useSaveStatus } from '../../app/api';
 import { loadReportLines } from '../../app/LoadReportBar';
+import { Facts } from '../../components/Facts';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SaveStatusText } from '../../components/SaveStatusText';
@@ -36,15 +37,6 @@ const useStyles = makeStyles({
   },
   card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
@@ -58,22 +50,6 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
 });
-
-function Facts({ rows }: { rows: { label: string; value: ReactNode; testId?: string }[] }) {
-  const styles = useStyles();
-  return (
-    <dl className={styles.facts}>
-      {rows.map((row) => (
-        <div key={row.label} style={{ display: 'contents' }}>
-          <dt className={styles.term}>{row.label}</dt>
-          <dd className={styles.value} data-testid={row.testId}>
-            {row.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function Backups({ rows, web, onRestore }: { rows: BackupRowVm[]; web: boolean; onRestore: (row: BackupRowVm) => void }) {
   const styles = useStyles();

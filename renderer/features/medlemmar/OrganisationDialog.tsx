@@ -47,7 +47,8 @@ import {
   type FieldRefusal,
   type OrganisationForm,
 } from './organisation-form.view-model';
-import { DateInput, Facts, useSharedStyles, useToday } from './shared';
+import { Facts } from '../../components/Facts';
+import { DateInput, useSharedStyles, useToday } from './shared';
 
 const t = sv.medlemmar.form;
 

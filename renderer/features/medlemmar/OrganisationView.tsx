@@ -33,7 +33,8 @@ import { MembershipSection } from './MembershipSection';
 import { OrganisationDialog } from './OrganisationDialog';
 import { changeRows, factRows, feeViewModel, feeYears, networkViewModels } from './organisation-page.view-model';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Facts, Section, useSharedStyles, useToday } from './shared';
+import { Facts } from '../../components/Facts';
+import { Section, useSharedStyles, useToday } from './shared';
 
 const t = sv.medlemmar.page;
 

@@ -1,6 +1,6 @@
 /**
- * Small pieces the Medlemmar screen's parts share: today by the core's clock, the facts list and the section
- * card. (The confirmation dialog and the downloads are the app's own, in `renderer/components`.)
+ * Small pieces the Medlemmar screen's parts share: today by the core's clock and the section card. (The
+ * confirmation dialog, the facts list and the downloads are the app's own, in `renderer/components`.)
  */
 import type { ReactNode } from 'react';
 import {
@@ -22,13 +22,6 @@ export const useSharedStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   headingRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -65,22 +58,6 @@ export function Section({ title, actions, wide, children, testId }: { title: str
       </div>
       {children}
     </Card>
-  );
-}
-
-export function Facts({ rows }: { rows: { label: string; value: ReactNode; testId?: string }[] }) {
-  const styles = useSharedStyles();
-  return (
-    <dl className={styles.facts}>
-      {rows.map((row) => (
-        <div key={row.label} style={{ display: 'contents' }}>
-          <dt className={styles.term}>{row.label}</dt>
-          <dd className={styles.value} data-testid={row.testId}>
-            {row.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 
