@@ -61,7 +61,8 @@ import { fieldRefusal, type FieldRefusal } from './organisation-form.view-model'
 import { contactViewModels, type ContactVm } from './organisation-page.view-model';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { downloadJson } from '../../components/download-file';
-import { DateInput, Section, useSharedStyles } from './shared';
+import { DateInput } from '../../components/DateInput';
+import { Section, useSharedStyles } from './shared';
 
 const t = sv.medlemmar.contacts;
 

@@ -58,7 +58,7 @@ import {
 import { memberListExport } from './member-list-export';
 import { kindOrder } from './organisation-form.view-model';
 import { OrganisationDialog } from './OrganisationDialog';
-import { DateInput } from './shared';
+import { DateInput } from '../../components/DateInput';
 
 const t = sv.medlemmar.list;
 const ROW_HEIGHT = 40;

@@ -37,7 +37,8 @@ import { sv } from '../../lib/i18n/sv';
 import { fieldRefusal, type FieldRefusal } from './organisation-form.view-model';
 import { openPeriod, periodRows, timelineViewModel, type PeriodRowVm, type TimelineVm } from './organisation-page.view-model';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DateInput, Section, useSharedStyles } from './shared';
+import { DateInput } from '../../components/DateInput';
+import { Section, useSharedStyles } from './shared';
 
 const t = sv.medlemmar.page;
 const p = sv.medlemmar.period;

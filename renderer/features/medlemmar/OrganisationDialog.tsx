@@ -48,7 +48,8 @@ import {
   type OrganisationForm,
 } from './organisation-form.view-model';
 import { Facts } from '../../components/Facts';
-import { DateInput, useSharedStyles, useToday } from './shared';
+import { DateInput } from '../../components/DateInput';
+import { useSharedStyles, useToday } from './shared';
 
 const t = sv.medlemmar.form;
 

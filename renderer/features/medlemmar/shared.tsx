@@ -1,20 +1,11 @@
 /**
  * Small pieces the Medlemmar screen's parts share: today by the core's clock and the section card. (The
- * confirmation dialog, the facts list and the downloads are the app's own, in `renderer/components`.)
+ * confirmation dialog, the facts list, the date field and the downloads are the app's own, in
+ * `renderer/components`.)
  */
 import type { ReactNode } from 'react';
-import {
-  Card,
-  Input,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Card, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useApiQuery } from '../../app/api';
-import { sv } from '../../lib/i18n/sv';
-
-const t = sv.medlemmar;
 
 export const useSharedStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -58,25 +49,6 @@ export function Section({ title, actions, wide, children, testId }: { title: str
       </div>
       {children}
     </Card>
-  );
-}
-
-/**
- * A date typed as Swedes write it, `ÅÅÅÅ-MM-DD`. A text field rather than the browser's date picker, whose
- * format follows the operating system's language (an English Windows shows mm/dd/yyyy).
- */
-export function DateInput({ value, onChange, required }: { value: string; onChange: (value: string) => void; required?: boolean }) {
-  return (
-    <Input
-      value={value}
-      onChange={(_, data) => onChange(data.value.trim())}
-      placeholder={t.common.datePlaceholder}
-      maxLength={10}
-      inputMode="numeric"
-      autoComplete="off"
-      required={required}
-      style={{ minWidth: '150px' }}
-    />
   );
 }
 

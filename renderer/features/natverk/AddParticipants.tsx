@@ -5,7 +5,7 @@ import type { RosterRole } from '../../../electron/core/store/schema';
 import { useApiMutation, useApiQuery } from '../../app/api';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../components/DateInput';
 import { isIsoDate } from './network-list.view-model';
 import { QuickPicker } from './QuickPicker';
 import {

@@ -41,7 +41,7 @@ import { useApiMutation } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../components/DateInput';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import {
   apiFieldError,

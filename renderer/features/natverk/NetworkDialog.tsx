@@ -21,7 +21,7 @@ import type { NetworkSummary } from '../../../electron/contract';
 import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { sv } from '../../lib/i18n/sv';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../components/DateInput';
 import {
   apiFieldError,
   emptyNetworkForm,

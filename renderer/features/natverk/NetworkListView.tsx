@@ -40,7 +40,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { useCopyEmails } from './EmailCopy';
 import { NetworkDialog } from './NetworkDialog';
-import { ViewDateInput } from './DateInput';
+import { ViewDateInput } from '../../components/DateInput';
 import {
   figuresVm,
   kindTabs,

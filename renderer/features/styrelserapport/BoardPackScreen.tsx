@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular, DocumentPdf20Regular, Print20Regular } from '@fluentui/react-icons';
 import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { navigate } from '../../app/router';
+import { DateInput } from '../../components/DateInput';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../lib/format';
@@ -104,13 +105,7 @@ export function BoardPackScreen({ query }: { query: URLSearchParams }) {
             validationMessage={typed !== '' && !chosen ? t.badDate : undefined}
             className={styles.date}
           >
-            <Input
-              value={shownDate}
-              placeholder={t.datePlaceholder}
-              maxLength={10}
-              inputMode="numeric"
-              onChange={(_, d) => setTyped(d.value.trim())}
-            />
+            <DateInput value={shownDate} onChange={setTyped} style={{ width: '100%' }} />
           </Field>
           {year !== undefined && (
             <Checkbox

@@ -1,5 +1,6 @@
-import { Button, Field, Input, Tooltip } from '@fluentui/react-components';
+import { Button, Field, Tooltip } from '@fluentui/react-components';
 import { ArrowExportLtr20Regular } from '@fluentui/react-icons';
+import { DateInput } from '../../components/DateInput';
 import { sv } from '../../lib/i18n/sv';
 import { useTjansterStyles } from './styles';
 
@@ -19,10 +20,7 @@ export function ExportPlaceholder() {
   );
 }
 
-/**
- * A labelled date field written as ÅÅÅÅ-MM-DD. A text field rather than the browser's date input, whose
- * display follows the operating system's language (06/30/2022 on an English system) instead of Swedish.
- */
+/** The app's date field (`components/DateInput`) with its label and the screen's message for a bad date. */
 export function DateField({
   label,
   value,
@@ -41,17 +39,7 @@ export function DateField({
   const styles = useTjansterStyles();
   return (
     <Field label={label} validationMessage={error ? t.invalidDate : undefined} hint={hint} className={styles.dateField}>
-      <Input
-        className={styles.fill}
-        value={value}
-        placeholder={t.datePlaceholder}
-        maxLength={10}
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(_, d) => onChange(d.value.trim())}
-        data-testid={testId}
-      />
+      <DateInput className={styles.fill} value={value} onChange={onChange} data-testid={testId} />
     </Field>
   );
 }

@@ -44,7 +44,6 @@ export const medlemmarSv = {
     moreActions: (name: string) => `Fler åtgärder för ${name}`,
     year: 'År',
     ongoing: 'pågår',
-    datePlaceholder: 'ÅÅÅÅ-MM-DD',
     dateInvalid: 'Skriv ett datum som finns, till exempel 2022-06-30.',
     saveFailed: (message: string) => `Kunde inte spara: ${message}`,
   },

@@ -5,7 +5,6 @@ import { meetingKindLabels, networkKindLabels, participationLabels, rosterRoleLa
 
 export const natverkSv = {
   title: 'Nätverk',
-  datePlaceholder: 'ÅÅÅÅ-MM-DD',
   kinds: networkKindLabels,
   roles: rosterRoleLabels,
   participations: participationLabels,

@@ -10,7 +10,6 @@ export const styrelserapportSv = {
   meetingDate: 'Styrelsemötets datum',
   meetingDateHint: 'Alla siffror räknas per den dagen.',
   badDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
-  datePlaceholder: 'ÅÅÅÅ-MM-DD',
   includePreviousYear: (year: string) => `Visa även målen för ${year}`,
   makePack: 'Skapa styrelsepaket',
   makingPack: 'Skapar…',

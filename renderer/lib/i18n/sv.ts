@@ -28,6 +28,7 @@ export const sv = {
     retry: 'Försök igen',
     close: 'Stäng',
     cancel: 'Avbryt',
+    datePlaceholder: 'ÅÅÅÅ-MM-DD',
     pageTitle: (page: string) => `${page} – Sambruk Kansli`,
     notFoundTitle: 'Sidan finns inte',
     notFoundBody: 'Adressen leder inte till någon sida i programmet.',

@@ -10,7 +10,6 @@ export const tjansterSv = {
   viewDate: 'Visa läget den',
   viewDateHint: 'Siffrorna gäller den dagen.',
   invalidDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
-  datePlaceholder: 'ÅÅÅÅ-MM-DD',
   asOf: (date: string) => `Läget den ${date}`,
   export: 'Exportera',
   exportLater: 'Export till Excel kommer i en senare version.',
