@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: 'anywhere' },
 });
 
-export type FactRow = {
+type FactRow = {
   label: string;
   value: ReactNode;
   /** `data-testid` of the value, for tests that read one fact. */

@@ -59,7 +59,7 @@ export async function dispatch<C extends Channel>(
 const refusal = (error: ApiError): Result<never> => ({ ok: false, error });
 
 /** The input path in `ApiError.field`'s form: keys joined by dots, array positions as numbers. */
-export function fieldPath(path: readonly PropertyKey[]): string {
+function fieldPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
@@ -81,7 +81,7 @@ function fieldRefusal(code: ApiError['code'], path: readonly PropertyKey[], sent
 }
 
 /** The first issue zod found, named by its path; the count of issues goes along for whoever wants it. */
-export function zodRefusal(error: z.ZodError): ApiError {
+function zodRefusal(error: z.ZodError): ApiError {
   const issues = error.issues.length;
   const issue = error.issues[0];
   if (!issue) return fieldRefusal('validation', [], 'Ogiltig indata.', { issues });
