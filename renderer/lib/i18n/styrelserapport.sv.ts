@@ -1,6 +1,7 @@
 /** The Styrelserapport screen: the goals measured, the figures beside them, saved board packs and the print layout. */
+import { meetingKindLabels } from '../../../electron/contract/labels';
 import { goalLabels } from '../../../electron/core/domain/goals';
-import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
+import { REGISTER_YEARS_TEXT } from '../../../electron/contract/rules/calendar-date';
 
 export const styrelserapportSv = {
   title: 'Styrelserapport',
@@ -10,7 +11,6 @@ export const styrelserapportSv = {
   meetingDate: 'Styrelsemötets datum',
   meetingDateHint: 'Alla siffror räknas per den dagen.',
   badDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
-  datePlaceholder: 'ÅÅÅÅ-MM-DD',
   includePreviousYear: (year: string) => `Visa även målen för ${year}`,
   makePack: 'Skapa styrelsepaket',
   makingPack: 'Skapar…',
@@ -69,7 +69,7 @@ export const styrelserapportSv = {
     notice: 'har sagt upp medlemskapet',
     networkCount: (count: string, goal: string) => `${count} av ${goal} medlemskommuner`,
     serviceShare: (users: string, share: string) => `${users} medlemmar (${share})`,
-    eventKinds: { konferens: 'Konferens', webinar: 'Webbinarium', seminarium: 'Seminarium', mote: 'Möte' } as Record<string, string>,
+    eventKinds: meetingKindLabels as Readonly<Record<string, string>>,
     openMembers: 'Öppna medlemslistan',
     close: 'Stäng',
     listLabel: (title: string) => `Underlaget till ${title}`,
