@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const DATES = 'Calendar dates go through electron/core/domain/calendar-date.ts (parsing, bounds, arithmetic, the clock).';
+const DATES = 'Calendar dates go through electron/contract/rules/calendar-date.ts (parsing, bounds, arithmetic, the clock).';
 /** Build and browser tooling, and the tools/ folder, belong to the tools, tests and bench, never to the app. */
 const toolsOnly = {
   group: ['vite', 'vite/*', '@vitejs/*', 'playwright', 'playwright-core', 'playwright-core/*', '**/tools/**', '**/test/**', '**/bench/**', '**/scripts/**'],
@@ -11,9 +11,18 @@ const toolsOnly = {
 // no-restricted-imports does not see `await import('vite')`. One rule's options replace another's in flat config,
 // so this selector goes into every no-restricted-syntax list that covers production files.
 const NO_TOOL_IMPORT_EXPRESSION = { selector: "ImportExpression[source.value=/^(vite|@vitejs|playwright)|\\/(tools|test|bench|scripts)\\//]", message: toolsOnly.message };
-const DATE_FILES_EXEMPT = ['electron/core/domain/calendar-date.ts', 'electron/node/backup-rotation.ts', 'electron/node/document-lock.ts', 'electron/node/document-file-store.ts'];
+const DATE_FILES_EXEMPT = ['electron/contract/rules/calendar-date.ts', 'electron/node/backup-rotation.ts', 'electron/node/document-lock.ts', 'electron/node/document-file-store.ts'];
 
-/** Lint fences the layers: the core knows nothing of Electron, React or Node's file system. */
+const outerLayers = ['**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'];
+
+/** What neither the core nor the contract may import: Electron, React, Node and the disk. */
+const pureLayer = (name) => [
+  { group: ['electron', 'electron/*'], message: `The ${name} must not import Electron.` },
+  { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: `The ${name} must not import React.` },
+  { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'lowdb', 'lowdb/*'], message: `The ${name} must not touch Node or the disk: use a port.` },
+];
+
+/** Lint fences the layers: the core knows nothing of Electron, React or Node's file system, and the contract nothing of the core. */
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -27,16 +36,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/contract/**/*.ts'],
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...pureLayer('core'), { group: outerLayers, message: 'The core must not import outer layers.' }, toolsOnly] },
+      ],
+    },
+  },
+  {
+    // The contract is a leaf: every input and output type is its own, so the UI, preload and main can read it
+    // without the core, and nothing in the core can change the API by accident.
+    files: ['electron/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The core must not import Electron.' },
-            { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'The core must not import React.' },
-            { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'lowdb', 'lowdb/*'], message: 'The core must not touch Node or the disk: use a port.' },
-            { group: ['**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'The core must not import outer layers.' },
+            ...pureLayer('contract'),
+            {
+              group: ['**/core', '**/core/**', ...outerLayers],
+              message: 'The contract is a leaf: it imports nothing from the core or the outer layers. Move what both need into electron/contract/ (model/ or rules/).',
+            },
             toolsOnly,
           ],
         },
@@ -44,7 +65,7 @@ export default tseslint.config(
     },
   },
   {
-    // Calendar dates are parsed, checked and computed in one module, electron/core/domain/calendar-date.ts, so
+    // Calendar dates are parsed, checked and computed in one module, electron/contract/rules/calendar-date.ts, so
     // every screen and every rule uses the same calendar and the same bounds. The node files listed deal in
     // instants of files and locks (backup names, heartbeats), not in calendar dates.
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],

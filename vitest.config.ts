@@ -10,7 +10,7 @@ const SLOW = [
   'test/core/exports/*.libreoffice.test.ts',
   'test/core/security/channel-fuzz.test.ts',
   'test/core/imports/read-table.fuzz.test.ts',
-  'test/core/domain/amounts.bounds-scale.test.ts',
+  'test/contract/rules/amounts.bounds-scale.test.ts',
   'test/node/document-file-store.kill-loop.test.ts',
   'test/node/register-access.first-start-race.test.ts',
   'test/tools/cli/export.test.ts',
@@ -28,7 +28,7 @@ const PROCESS_TIMEOUTS = { testTimeout: 120_000, hookTimeout: 60_000 };
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', include: ['test/core/**/*.test.ts', 'test/*.test.ts'], exclude: SLOW, environment: 'node' } },
+      { test: { name: 'core', include: ['test/core/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/*.test.ts'], exclude: SLOW, environment: 'node' } },
       { test: { name: 'renderer', include: ['test/renderer/**/*.test.ts'], exclude: SLOW, environment: 'node' } },
       {
         test: {

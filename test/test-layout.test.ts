@@ -14,6 +14,7 @@ const root = path.resolve(import.meta.dirname, '..');
 /** Test folder -> the source folder it mirrors. */
 const MIRRORS: Record<string, string> = {
   'test/core': 'electron/core',
+  'test/contract': 'electron/contract',
   'test/node': 'electron/node',
   'test/main': 'electron/main',
   'test/preload': 'electron/preload',

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { systemClock } from '../core/domain/calendar-date';
+import { systemClock } from '../contract/rules/calendar-date';
 import { createServices } from '../core/services/create-services';
 import type { Repository } from '../core/store/repository';
 import { resolveDataFile } from '../node/data-path';

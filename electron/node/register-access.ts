@@ -17,7 +17,7 @@ import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import type { ReadOnlyReason } from '../contract/channels/app.channels';
 import { AppError } from '../contract/result';
-import { systemClock } from '../core/domain/calendar-date';
+import { systemClock } from '../contract/rules/calendar-date';
 import type { SambrukDocument } from '../core/store/schema';
 import { openDocumentFile, UnrecoverableDocumentError, type OpenedDocument } from './document-file-store';
 import {

@@ -10,6 +10,7 @@ import type {
   ChannelInput,
   ChannelOutput,
   ErrorCode,
+  ErrorDetails,
   Result,
   WindowApi,
 } from '../../electron/contract';
@@ -17,7 +18,11 @@ import type {
 /** Thrown by `request` so TanStack Query sees a failed call as an error that still carries the core's code. */
 export class ApiCallError extends Error {
   readonly code: ErrorCode;
-  readonly details: unknown;
+  /** The input path the refusal names, and what to show there (see `ApiError`). */
+  readonly field?: string;
+  readonly label?: string;
+  readonly fieldMessage?: string;
+  readonly details?: ErrorDetails;
   readonly channel: Channel;
 
   constructor(channel: Channel, error: ApiError) {
@@ -25,7 +30,10 @@ export class ApiCallError extends Error {
     super(error.message);
     this.name = 'ApiCallError';
     this.code = error.code;
-    this.details = error.details;
+    if (error.field !== undefined) this.field = error.field;
+    if (error.label !== undefined) this.label = error.label;
+    if (error.fieldMessage !== undefined) this.fieldMessage = error.fieldMessage;
+    if (error.details !== undefined) this.details = error.details;
     this.channel = channel;
   }
 }

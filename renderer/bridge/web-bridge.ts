@@ -5,7 +5,7 @@
  * building workbooks run in a Web Worker (`web-task-runner.ts`), as they run on a worker thread on the desktop.
  */
 import { readOnlyReasons, type ApiEvent, type ApiEvents, type LoadReport, type ReadOnlyReason, type WindowApi } from '../../electron/contract';
-import { isCalendarDate, swedishMorningOf, systemClock } from '../../electron/core/domain/calendar-date';
+import { isCalendarDate, swedishMorningOf, systemClock } from '../../electron/contract/rules/calendar-date';
 import { createServices } from '../../electron/core/services/create-services';
 import { dispatch } from '../../electron/core/services/dispatch';
 import type { Clock, DocumentPort, IdSource, TaskRunner } from '../../electron/core/services/ports';

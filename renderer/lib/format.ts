@@ -4,34 +4,19 @@
  * data may give the narrow U+202F): never build these strings by hand, and never parse them back.
  * Negative numbers use the Unicode minus sign (U+2212), as Intl does for Swedish.
  */
-import { instantOf, ISO_DATE_SHAPE, utcMidnightMs } from '../../electron/core/domain/calendar-date';
+import { instantOf, ISO_DATE_SHAPE, utcMidnightMs } from '../../electron/contract/rules/calendar-date';
+
+import { formatOre } from '../../electron/core/domain/amounts';
 
 const LOCALE = 'sv-SE';
 
-const wholeKronor = new Intl.NumberFormat(LOCALE, {
-  style: 'currency',
-  currency: 'SEK',
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 0,
-  // A cost that rounds to nothing shows as «0 kr», not «−0 kr».
-  signDisplay: 'negative',
-});
-
-const kronorAndOre = new Intl.NumberFormat(LOCALE, {
-  style: 'currency',
-  currency: 'SEK',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-  signDisplay: 'negative',
-});
-
 /**
- * Money for display: `ore` is integer öre (1 kr = 100 öre), signed.
- * By default rounds to whole kronor (half away from zero), e.g. `123456700` -> `1 234 567 kr`;
- * with `{ ore: true }` shows two decimals, e.g. `12345` -> `123,45 kr`.
+ * Money for display, the same family as the core's sentences and workbooks (`formatOre`): `ore` is integer
+ * öre, signed, shown exactly, with öre only when there are any (`1 234 567 kr`, `123,45 kr`). Never rounded to
+ * whole kronor: money is integer öre, and a rounded figure would disagree with the workbook and the row sums.
  */
-export function formatKr(ore: number, options: { ore?: boolean } = {}): string {
-  return (options.ore ? kronorAndOre : wholeKronor).format(ore / 100);
+export function formatKr(ore: number): string {
+  return formatOre(ore);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   resultOverYearsChart,
 } from '../../electron/core/domain/budget-charts';
 import { registerComparison } from '../../electron/core/services/budget.services';
-import { labelForPath } from '../../electron/core/i18n/validation-messages';
+import { fieldLabel } from '../../electron/core/i18n/validation-messages';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import type { Budget, BudgetColumn, SambrukDocument } from '../../electron/core/store/schema';
 import { sv } from '../../renderer/lib/i18n/sv';
@@ -168,7 +168,7 @@ describe('the income statement', () => {
     const page = await openBudget();
     const refusal = parseAmount('12,34,5');
     if (refusal.ok) throw new Error('fixture: 12,34,5 must be refused');
-    const message = `${labelForPath(['amount'])}: ${refusal.message}`;
+    const message = `${fieldLabel(['amount'])}: ${refusal.message}`;
 
     await typeInCell(page, NET, budget2022.id, '12,34,5');
     const target = cell(page, NET, budget2022.id);

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { ERASED_SUMMARY } from '../../electron/core/domain/change-log';
 import { coverageAt } from '../../electron/core/domain/coverage';
 import { membershipFeesForYear } from '../../electron/core/domain/fees';
-import { orgNumberMessages } from '../../electron/core/domain/organisation-number';
+import { orgNumberMessages } from '../../electron/contract/rules/organisation-number';
 import { membershipIndex } from '../../electron/core/domain/memberships';
 import { findDuplicate } from '../../electron/core/domain/organisations';
 import { registerFigures } from '../../electron/core/domain/register-figures';
@@ -320,6 +320,31 @@ describe('Medlemmar: refusals', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     await search(page).fill('testbolaget');
     await expect.poll(() => page.getByText(t.list.empty).isVisible()).toBe(true);
+  });
+
+  it('marks the field the core’s refusal names in `field`, with the core’s sentence for it and not the label again', async () => {
+    const input = { kind: 'annan', name: 'Testbolaget i Sävsjö', website: 'inte en adress' } as const;
+    const refused = await createTestServices({ initial: doc, now: `${TODAY}T10:00:00.000Z` }).call('members/create', input);
+    if (refused.ok || refused.error.fieldMessage === undefined) throw new Error('fixture: the core must refuse the website');
+    expect(refused.error.field).toBe('website');
+
+    const page = await openApp('#/medlemmar');
+    await page.getByRole('button', { name: t.list.newOrganisation }).click();
+    const dialog = page.getByRole('dialog', { name: t.form.createTitle });
+    await dialog.getByRole('combobox', { name: t.form.kind }).click();
+    await page.getByRole('option', { name: t.kinds.annan }).click();
+    await dialog.getByLabel(t.form.name).fill(input.name);
+    const website = dialog.getByLabel(t.form.website);
+    await website.fill(input.website);
+    expect(await website.getAttribute('aria-invalid')).not.toBe('true');
+    await dialog.getByRole('button', { name: t.form.submitCreate }).click();
+
+    await expect.poll(() => website.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(website)).toBe(refused.error.fieldMessage);
+    expect(await dialog.getByText(refused.error.message).count()).toBe(0);
+    expect(await dialog.getByLabel(t.form.name).getAttribute('aria-invalid')).not.toBe('true');
+    await dialog.getByRole('button', { name: t.common.cancel }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
   });
 });
 

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../../electron/core/domain/calendar-date';
+import { systemClock } from '../../electron/contract/rules/calendar-date';
 
 /** A long option: `--name <value>` / `--name=<value>` with an example for the message, or a plain switch. */
 export type OptionSpec = { type: 'string'; example: string } | { type: 'boolean' };

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../electron/contract/result';
 import { buildBoardPack, type BoardPackContent } from '../../electron/core/domain/board-pack';
 import { boardPackFileName, boardPackWorkbookBytes } from '../../electron/core/exports/board-pack-workbook';
-import { DATE_YEARS, isCalendarDate } from '../../electron/core/domain/calendar-date';
+import { DATE_YEARS, isCalendarDate } from '../../electron/contract/rules/calendar-date';
 import { readRegisterForTool } from '../../electron/node/read-document-file';
 import { describeFsError } from '../../electron/node/fs-error-text';
 import { serveStatic } from '../lib/static-server';

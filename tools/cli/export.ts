@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../electron/contract/result';
-import { parseYear, REGISTER_YEARS_TEXT } from '../../electron/core/domain/calendar-date';
+import { parseYear, REGISTER_YEARS_TEXT } from '../../electron/contract/rules/calendar-date';
 import { accountantWorkbookTitle, accountantWorkbookFile } from '../../electron/core/exports/accountant-workbook';
 import { decodeBase64 } from '../../electron/core/exports/base64';
 import { readRegisterForTool } from '../../electron/node/read-document-file';

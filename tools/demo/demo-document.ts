@@ -46,7 +46,7 @@ import {
   type Service,
   type Usage,
 } from '../../electron/core/store/schema';
-import { addDays, dateFromParts, dateOfDayNumber, dayNumber, earlierDate, firstDayOfMonth, lastDayOfYear, laterDate, yearOf } from '../../electron/core/domain/calendar-date';
+import { addDays, dateFromParts, dateOfDayNumber, dayNumber, earlierDate, firstDayOfMonth, lastDayOfYear, laterDate, yearOf } from '../../electron/contract/rules/calendar-date';
 import { createRandom, type Random } from './random';
 import {
   companyTemplates,

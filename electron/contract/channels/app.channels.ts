@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import type { MunicipalityRef, CountyRef } from '../../core/store/schema';
-import { isoDate } from '../../core/store/schema';
+import type { MunicipalityRef, CountyRef } from '../model/records';
+import { isoDate } from '../model/records';
 
 const empty = z.strictObject({});
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { REGISTER_YEARS, REGISTER_YEARS_TEXT } from '../../core/domain/calendar-date';
-import { budgetColumnKinds, budgetLineKinds, isSafeName, unsafeNameMessage, type BudgetColumnKind } from '../../core/store/schema';
-import type { RegisterComparison, RegisterComparisonRow } from '../../core/domain/budget';
+import { REGISTER_YEARS, REGISTER_YEARS_TEXT } from '../rules/calendar-date';
+import { budgetColumnKinds, budgetLineKinds, isSafeName, unsafeNameMessage, type BudgetColumnKind } from '../model/records';
 
 const empty = z.strictObject({});
 const entityId = z.string({ error: 'Ange ett id.' }).min(1, 'Ange ett id.').max(64, 'Id:t är för långt.');
@@ -106,6 +105,28 @@ export type BudgetTable = {
   /** Verksamhetsresultat: income plus (negative) costs. */
   result: BudgetTotalRow;
   warnings: BudgetWarning[];
+};
+
+export type RegisterFigure = { columnId: string; amountOre: number; /** Register minus budget line. */ differenceOre: number };
+
+export type RegisterComparisonRow = {
+  source: BudgetRegisterSource;
+  /** The line's name, or the usual name when no line is marked with the source. */
+  label: string;
+  lineId?: string;
+  /** What the register gives for the year (positive: income). */
+  registerOre: number;
+  budget?: RegisterFigure;
+  outcome?: RegisterFigure;
+  /** One or two Swedish sentences for the screen and the board pack. */
+  explanation: string;
+};
+
+export type RegisterComparison = {
+  year: number;
+  budgetColumnId?: string;
+  outcomeColumnId?: string;
+  rows: RegisterComparisonRow[];
 };
 
 /** What the register gives for one source, set against the line that budgets it. */

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { channel } from '../define';
-import type { ExportedFile } from '../../core/exports/export-file';
-import { isSafeName, unsafeNameMessage, year } from '../../core/store/schema';
-import { amountMessages } from '../../core/domain/amounts';
+import type { ExportedFile } from '../model/files';
+import { isSafeName, unsafeNameMessage, year } from '../model/records';
+import { amountMessages } from '../rules/amounts';
 import { taskIdInput } from './tasks.channels';
 
 export type { ExportedFile };

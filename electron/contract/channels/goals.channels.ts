@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { REGISTER_YEARS, REGISTER_YEARS_TEXT } from '../../core/domain/calendar-date';
-import type { Goal } from '../../core/store/schema';
-import { goalMetrics, id, isoDate, isSafeName, isSafeText, unsafeNameMessage, unsafeTextMessage } from '../../core/store/schema';
-import type { ExportedFile } from '../../core/exports/export-file';
-import type { BoardPackContent } from '../../core/domain/board-pack';
+import { REGISTER_YEARS, REGISTER_YEARS_TEXT } from '../rules/calendar-date';
+import type { Goal } from '../model/records';
+import { goalMetrics, id, isoDate, isSafeName, isSafeText, unsafeNameMessage, unsafeTextMessage } from '../model/records';
+import type { ExportedFile } from '../model/files';
+import type { BoardPackContent } from '../model/goals';
 
 const title = z
   .string({ error: 'Skriv en rubrik.' })
@@ -113,5 +113,4 @@ export const goalsChannels = {
   'packs/print-pdf': channel<PrintPdfResult>()(z.strictObject({ fileName })),
 };
 
-export type { BoardPackContent } from '../../core/domain/board-pack';
-export type { GoalResult, GoalSubject, GoalStatus } from '../../core/domain/goals';
+export type * from '../model/goals';

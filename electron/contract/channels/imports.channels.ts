@@ -21,10 +21,8 @@
  */
 import { z } from 'zod';
 import { channel } from '../define';
-import type { ImportPlan, ImportResult, ImportRowPlan, ImportSummary } from '../../core/imports/import-plan';
-import type { MappingProposal } from '../../core/imports/import-mappings';
-import { importFieldKeys } from '../../core/imports/import-fields';
-import { base64Length } from '../../core/exports/base64';
+import { base64Length } from '../model/files';
+import { importFieldKeys, type ImportPlanView, type ImportResult, type MappingProposal } from '../model/imports';
 import { taskIdInput } from './tasks.channels';
 
 /**
@@ -34,9 +32,7 @@ import { taskIdInput } from './tasks.channels';
 export const importInputLimits = { maxBytes: 20_000_000, maxRows: 100_000, maxColumns: 1_000 } as const;
 const importLimits = importInputLimits;
 
-export type { ImportRowPlan, ImportSummary, ImportResult, MappingProposal };
-export type { ImportFieldKey } from '../../core/imports/import-fields';
-export type { ImportOutcome, RowDecision, ImportMapping } from '../../core/imports/import-plan';
+export type * from '../model/imports';
 
 /** Base64 of the largest file the reader accepts, plus room for padding. */
 const MAX_BASE64 = base64Length(importLimits.maxBytes) + 4;
@@ -98,7 +94,7 @@ export type ImportFileView = {
   sheets: ImportSheetView[];
 };
 
-export type ImportPreview = Omit<ImportPlan, 'ops'> & {
+export type ImportPreview = ImportPlanView & {
   fileName: string;
   sheetName: string;
   header: string[];

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { channel } from '../define';
-import type { Contact, FeeTable, Membership, NetworkKind, Organisation, RosterRole } from '../../core/store/schema';
+import type { Contact, FeeTable, Membership, NetworkKind, Organisation, RosterRole } from '../model/records';
 import {
   businessAreas,
   contactRoles,
@@ -24,18 +24,29 @@ import {
   safeText,
   unsafeNameMessage,
   year,
-} from '../../core/store/schema';
-import { parseOrgNumber } from '../../core/domain/organisation-number';
-import { parseEmail, parsePhone, type ContactRow } from '../../core/domain/contacts';
-import { memberStatuses, type MembershipTimeline, type StatusAt } from '../../core/domain/memberships';
-import { organisationSortKeys, type OrganisationList } from '../../core/domain/search';
-import type { Duplicate, OrganisationFacts } from '../../core/domain/organisations';
-import type { FeeRow, MembershipFees } from '../../core/domain/fees';
-import { feeTableIssues } from '../../core/domain/fees';
-import type { RegisterFigures } from '../../core/domain/register-figures';
-import type { CoverageModel } from '../../core/domain/coverage';
-import type { ChangeList, ChangeLogAnswer } from '../../core/domain/change-log';
-import { erasureGrounds, type ErasureReport, type PersonExport } from '../../core/domain/erasure';
+} from '../model/records';
+import { parseOrgNumber } from '../rules/organisation-number';
+import { parseEmail, parsePhone } from '../rules/contact-details';
+import {
+  erasureGrounds,
+  memberStatuses,
+  organisationSortKeys,
+  type ChangeList,
+  type ChangeLogAnswer,
+  type ContactRow,
+  type CoverageModel,
+  type Duplicate,
+  type ErasureReport,
+  type FeeRow,
+  type MembershipFees,
+  type MembershipTimeline,
+  type OrganisationFacts,
+  type OrganisationList,
+  type PersonExport,
+  type RegisterFigures,
+  type StatusAt,
+} from '../model/members';
+import { feeTableIssues } from '../rules/fee-table';
 
 const empty = z.strictObject({});
 const name = z.string().trim().min(1, { message: 'Fältet får inte vara tomt.' }).max(200).refine(isSafeName, { message: unsafeNameMessage });
@@ -311,12 +322,4 @@ export const membersChannels = {
   ),
 };
 
-export type { OrganisationList, OrganisationRow } from '../../core/domain/search';
-export type { ContactRow } from '../../core/domain/contacts';
-export type { FeeRow, MembershipFees } from '../../core/domain/fees';
-export type { RegisterFigures } from '../../core/domain/register-figures';
-export type { CoverageModel } from '../../core/domain/coverage';
-export type { ChangeList, ChangeLogAnswer, ChangeLogOption, ChangeView } from '../../core/domain/change-log';
-export type { MembershipTimeline, StatusAt, MemberStatus } from '../../core/domain/memberships';
-export type { Duplicate, OrganisationFacts } from '../../core/domain/organisations';
-export type { ErasureReport, PersonExport } from '../../core/domain/erasure';
+export type * from '../model/members';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import type { Meeting, Network, NetworkKind, RosterEntry, RosterRole } from '../../core/store/schema';
-import { id, isoDate, meetingKinds, networkKinds, participationKinds, rosterRoles, safeName, safeText, year } from '../../core/store/schema';
+import type { Meeting, Network, NetworkKind, RosterEntry, RosterRole } from '../model/records';
+import { id, isoDate, meetingKinds, networkKinds, participationKinds, rosterRoles, safeName, safeText, year } from '../model/records';
 
 const trimmedName = safeName;
 const longText = safeText(2000);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import type { PricingModel, Service } from '../../core/store/schema';
-import { businessAreas, id, isoDate, pricingModelSchema, safeLine, safeName, safeText, year } from '../../core/store/schema';
-import { pricingModelIssues } from '../../core/domain/pricing-rules';
+import type { PricingModel, Service } from '../model/records';
+import { businessAreas, id, isoDate, pricingModelSchema, safeLine, safeName, safeText, year } from '../model/records';
+import { pricingModelIssues } from '../rules/pricing-rules';
 
 const trimmedName = safeName;
 const shortText = safeLine(200);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import type { OrganisationKind, Usage } from '../../core/store/schema';
-import { id, isoDate, organisationKinds, safeText } from '../../core/store/schema';
+import type { OrganisationKind, Usage } from '../model/records';
+import { id, isoDate, organisationKinds, safeText } from '../model/records';
 
 const note = safeText(2000);
 

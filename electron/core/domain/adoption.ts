@@ -13,7 +13,7 @@ import type {
 import type { SambrukDocument, Service } from '../store/schema';
 import { memberIdsAt } from './memberships';
 import { swedenPopulationAt } from './population';
-import { addDays, monthStartsFrom } from './calendar-date';
+import { addDays, monthStartsFrom } from '../../contract/rules/calendar-date';
 import { columnFigures, groupMembersById, servicesInScope, usersOfServicesAt } from './usage-matrix';
 import { compareSv } from './swedish';
 

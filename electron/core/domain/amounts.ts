@@ -1,3 +1,7 @@
+import type { CompactUnit } from '../../contract/model/goals';
+import { amountMessages, MAX_ABS_KRONOR, MAX_ABS_ORE, type AmountRefusal } from '../../contract/rules/amounts';
+
+export type { CompactUnit } from '../../contract/model/goals';
 /**
  * Money as the secretariat types and reads it. Amounts are integer öre (1 kr = 100 öre), signed.
  *
@@ -11,122 +15,14 @@
  *   one or two digits (`1 234,5` is 1 234,50 kr); more than two decimals is refused, since öre are the smallest unit;
  * - an optional `kr` (or `kr.`) at the end.
  * A full stop is never a thousands separator (`1.234.567` is refused), so no pasted figure is silently read
- * a thousand times too small. Amounts beyond ±1 000 000 000 kr are refused (a budget line's bound, see below).
+ * a thousand times too small. Amounts beyond ±1 000 000 000 kr are refused (a budget line's bound; the bounds and their reasons are in contract/rules/amounts.ts).
  *
  * Formatting follows `Intl.NumberFormat('sv-SE')`: its group separator (a no-break space, narrow in newer ICU)
  * and its minus sign U+2212, which is what the plan's figures look like when typeset and what screen readers
  * read as "minus". `parseAmount` reads every string `formatOre` writes, so copy and paste round-trips.
  */
 
-// ---------------------------------------------------------------- bounds
-
-/**
- * Why amounts are bounded. Every total the app computes (a year's service revenue and membership fees, the
- * accountant's invoice basis that adds them, a budget column, the differences set beside them) is a sum of
- * integer öre in a JavaScript number, which is exact only up to Number.MAX_SAFE_INTEGER (about 90 000 billion
- * kr). Past it, totals silently stop adding up. So every amount a user or a file can give is bounded here,
- * and the bounds are chosen so that the largest totals of a register 100 times the association's size (this
- * register, with every amount at its bound at once) stay below it; `worstCaseTotals` does the arithmetic
- * and test/core/domain/amounts.bounds.test.ts holds it to that. The contract's input schemas and the
- * document schema (files opened or restored) both use these bounds, so no stored amount can exceed them.
- * Each bound is still far above any real figure: the association's whole yearly budget is about 18 M kr.
- */
-export const WORST_CASE_REGISTER = {
-  /** `demoSizes(100)` in tools/demo: 100 × 400. */
-  organisations: 40_000,
-  /** `demoSizes(100)`: 100 × 10, each charging every organisation. */
-  services: 1_000,
-  /** Membership periods, each with an entry fee; `demoSizes(100)` makes about 12 000. */
-  membershipPeriods: 80_000,
-  /** Budget lines (a column's total sums them); `demoSizes(100)` makes 1 010. */
-  budgetLines: 2_000,
-  /**
-   * Inhabitants one per-inhabitant service charges in a year: Sweden's population (10.6 M at the end of 2024)
-   * counted once through its municipalities and once more through its regions, with room to grow.
-   */
-  inhabitantsPerService: 25_000_000,
-  /** Years of figures side by side (the demo keeps at most 30), for a sum over years of per-inhabitant revenue. */
-  years: 30,
-} as const;
-
-/** The most inhabitants one organisation can have: about twice Sweden's population, so a real figure always fits. */
-export const MAX_POPULATION = 20_000_000;
-/** The highest per-inhabitant price of a service: 100 kr per inhabitant and year. */
-export const MAX_ORE_PER_INHABITANT = 10_000;
-/** The highest fee one organisation pays in a year for one thing: a service's fixed or banded fee, a membership fee or entry fee. */
-export const MAX_FEE_ORE = 100_000_000;
-/** The largest amount on one budget line, and so the most a typed amount can be, in kronor. */
-export const MAX_ABS_KRONOR = 1_000_000_000;
-export const MAX_ABS_ORE = MAX_ABS_KRONOR * 100;
-/** The largest budget total: every line of a worst-case budget at its bound (also the bound of a stated total). */
-export const MAX_ABS_TOTAL_ORE = WORST_CASE_REGISTER.budgetLines * MAX_ABS_ORE;
-
-export type WorstCaseTotals = {
-  /** A year's expected service revenue: every service charging every organisation its highest fee. */
-  serviceRevenueOre: number;
-  /** A year's membership fees: every organisation's yearly fee and every period's entry fee at the bound. */
-  membershipFeesOre: number;
-  /** The accountant's invoice basis: membership fees plus service revenue. */
-  invoiceBasisOre: number;
-  /** A budget column's total (and the result, income plus costs). */
-  budgetColumnOre: number;
-  /** A difference between two budget columns, or between a stated and a computed total. */
-  budgetDifferenceOre: number;
-  /** The register's figure against the budget line it is compared with. */
-  registerDifferenceOre: number;
-  /** The per-inhabitant revenue of every service summed over the years: price × inhabitants × services × years. */
-  perInhabitantOverYearsOre: number;
-};
-
-/** The largest totals a register of `size` can produce with every amount at its bound (see the bounds' comment). */
-export function worstCaseTotals(size: { readonly [K in keyof typeof WORST_CASE_REGISTER]: number } = WORST_CASE_REGISTER): WorstCaseTotals {
-  const perService = Math.max(size.organisations * MAX_FEE_ORE, size.inhabitantsPerService * MAX_ORE_PER_INHABITANT);
-  const serviceRevenueOre = size.services * perService;
-  const membershipFeesOre = (size.organisations + size.membershipPeriods) * MAX_FEE_ORE;
-  const budgetColumnOre = size.budgetLines * MAX_ABS_ORE;
-  return {
-    serviceRevenueOre,
-    membershipFeesOre,
-    invoiceBasisOre: serviceRevenueOre + membershipFeesOre,
-    budgetColumnOre,
-    budgetDifferenceOre: 2 * budgetColumnOre,
-    registerDifferenceOre: Math.max(serviceRevenueOre, membershipFeesOre) + budgetColumnOre,
-    perInhabitantOverYearsOre: size.years * size.services * size.inhabitantsPerService * MAX_ORE_PER_INHABITANT,
-  };
-}
-
-/** `1 000 000` with plain spaces, for the bounds' messages (made before the Intl formatters below exist). */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
-
-function boundText(ore: number): string {
-  return `${grouped(Math.floor(ore / 100))} kr`;
-}
-
-/** The bounds' refusals, written to follow the field's name («Pris per invånare: …»). */
-export const boundMessages = {
-  perInhabitant: `Priset får vara högst ${boundText(MAX_ORE_PER_INHABITANT)} per invånare.`,
-  fee: `Avgiften får vara högst ${boundText(MAX_FEE_ORE)} per år.`,
-  entryFee: `Medlemsinsatsen får vara högst ${boundText(MAX_FEE_ORE)}.`,
-  statedTotal: `En angiven summa får vara högst ${boundText(MAX_ABS_TOTAL_ORE)}, plus eller minus.`,
-  population: `Folkmängden får vara högst ${grouped(MAX_POPULATION)} invånare.`,
-} as const;
-
-export type AmountRefusal = 'empty' | 'not-a-number' | 'separators' | 'grouping' | 'decimals' | 'too-large' | 'not-whole-ore';
-
 export type ParsedAmount = { ok: true; ore: number } | { ok: false; reason: AmountRefusal; message: string };
-
-/** One Swedish sentence per refusal, written to be shown after the field's name («Belopp: …»). */
-export const amountMessages: Record<AmountRefusal, string> = {
-  empty: 'Skriv ett belopp, till exempel 1 234 567.',
-  'not-a-number': 'Beloppet ska skrivas med siffror, till exempel 1 234 567, −15 948 991 eller 1 234,50.',
-  separators: 'Beloppet får ha högst ett decimaltecken.',
-  grouping: 'Skriv tusentalen i grupper om tre siffror (1 234 567) eller helt utan mellanrum (1234567).',
-  decimals: 'Beloppet får ha högst två decimaler (hela ören).',
-  'too-large': `Beloppet är för stort: högst ${boundText(MAX_ABS_ORE)}, plus eller minus.`,
-  'not-whole-ore': 'Beloppet i öre ska vara ett heltal.',
-};
 
 const SPACE = '[\\u0020\\u00A0\\u202F\\u2009\\u2007]';
 const GROUPED = new RegExp(`^\\d{1,3}(?:${SPACE}\\d{3})+$`);
@@ -201,7 +97,6 @@ export function formatOreSigned(ore: number, options: { unit?: boolean } = {}): 
 
 // ---------------------------------------------------------------- compact units for charts
 
-export type CompactUnit = 'kr' | 'tkr' | 'mnkr';
 export const compactUnits: Record<CompactUnit, { divisorKronor: number; label: string; spoken: string }> = {
   kr: { divisorKronor: 1, label: 'kr', spoken: 'kronor' },
   tkr: { divisorKronor: 1_000, label: 'tkr', spoken: 'tusental kronor' },
@@ -219,14 +114,21 @@ export function chooseCompactUnit(maxAbsOre: number): CompactUnit {
   return 'kr';
 }
 
+// Made once per number of decimals: building an Intl.NumberFormat costs far more than formatting with one.
+const compactFormats = new Map<number, Intl.NumberFormat>();
+function compactFormat(decimals: number): Intl.NumberFormat {
+  let format = compactFormats.get(decimals);
+  if (!format) compactFormats.set(decimals, (format = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: decimals, signDisplay: 'negative' })));
+  return format;
+}
+
 /**
  * `17,9 mnkr`, `18 mnkr`, `950 tkr`. `decimals` is the most shown (trailing zeros dropped, default 1);
  * the unit defaults to the one `chooseCompactUnit` picks for the value itself. Never shows `−0`.
  */
 export function formatOreCompact(ore: number, unit: CompactUnit = chooseCompactUnit(ore), decimals = 1): string {
   const value = ore / 100 / compactUnits[unit].divisorKronor;
-  const format = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: decimals, signDisplay: 'negative' });
-  return `${format.format(value)}${NBSP}${compactUnits[unit].label}`;
+  return `${compactFormat(decimals).format(value)}${NBSP}${compactUnits[unit].label}`;
 }
 
 const percentFormat = new Intl.NumberFormat('sv-SE', {

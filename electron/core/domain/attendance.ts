@@ -7,6 +7,7 @@ import type { AttendanceReport, NetworkFigures } from '../../contract/channels/n
 import type { Meeting, Network, SambrukDocument } from '../store/schema';
 import { activeEntries } from './rosters';
 import { compareSv } from './swedish';
+import { fieldError } from './field-errors';
 
 export function findMeeting<M extends Pick<Meeting, 'id'>>(network: { meetings: readonly M[] }, meetingId: string): M {
   const meeting = network.meetings.find((m) => m.id === meetingId);
@@ -29,12 +30,11 @@ export function checkAttendees(
   for (const contactId of unique) {
     if (onRoster.has(contactId)) continue;
     const name = doc.contacts.find((c) => c.id === contactId)?.name;
-    throw new AppError(
+    throw fieldError(
       'validation',
-      name === undefined
-        ? 'Närvarande: En av personerna finns inte i registret.'
-        : `Närvarande: ${name} finns inte i nätverkets deltagarlista den ${date}.`,
-      { field: 'attendeeContactIds', contactId },
+      'attendeeContactIds',
+      name === undefined ? 'En av personerna finns inte i registret.' : `${name} finns inte i nätverkets deltagarlista den ${date}.`,
+      { contactId },
     );
   }
   return unique;
@@ -65,7 +65,7 @@ export function attendanceForYear(doc: SambrukDocument, year: number, networkIds
   const chosen = networkIds ? new Set(networkIds) : undefined;
   const networks = doc.networks.filter((n) => !chosen || chosen.has(n.id));
   if (chosen && networks.length !== chosen.size) {
-    throw new AppError('not-found', 'Nätverk: Ett av nätverken finns inte.', { field: 'networkIds' });
+    throw fieldError('not-found', 'networkIds', 'Ett av nätverken finns inte.');
   }
   const contactsById = new Map(doc.contacts.map((c) => [c.id, c]));
   const orgNames = new Map(doc.organisations.map((o) => [o.id, o.name]));

@@ -18,87 +18,21 @@
  */
 import type { BudgetColumnView, BudgetTable } from '../../contract/channels/budget.channels';
 import type { SambrukDocument } from '../store/schema';
-import { businessAreas, type BusinessArea } from '../store/schema';
+import { businessAreas } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
-import { firstDayOfYear, isCalendarDate, lastDayOfMonth, monthKeyOf, monthOf, yearOf } from './calendar-date';
+import { firstDayOfYear, isCalendarDate, lastDayOfMonth, monthKeyOf, monthOf, yearOf } from '../../contract/rules/calendar-date';
 import { budgetTable } from './budget';
-import { budgetVsOutcomeChart, type GroupedBarChart } from './budget-charts';
+import { budgetVsOutcomeChart } from './budget-charts';
 import { businessAreaLabels } from './contacts';
 import { coverageAt } from './coverage';
-import { evaluateGoals, goalYearsFor, type GoalResult } from './goals';
+import { evaluateGoals, goalYearsFor } from './goals';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { MUNICIPALITY_GOAL, NETWORK_GOAL, networkFigures } from './networks';
 import { populationCovered, swedenPopulationAt } from './population';
 import { compareSv } from './swedish';
+import { BOARD_PACK_VERSION, type BoardPackContent, type DatedMember, type MonthPoint } from '../../contract/model/goals';
 
-export const BOARD_PACK_VERSION = 1 as const;
-
-export type MonthPoint = {
-  /** `2022-03`. */
-  month: string;
-  /** The day the member count is taken: the month's last day, or the meeting date in its own month. */
-  date: string;
-  members: number;
-  joined: number;
-  left: number;
-};
-
-export type DatedMember = { organisationId: string; name: string; date: string };
-
-export type BoardPackContent = {
-  version: typeof BOARD_PACK_VERSION;
-  associationName: string;
-  /** The meeting date; every figure is at this date. */
-  date: string;
-  year: number;
-  /** When the figures were computed (ISO timestamp). */
-  generatedAt: string;
-  goals: GoalResult[];
-  members: {
-    atYearStart: number;
-    atDate: number;
-    months: MonthPoint[];
-    /** Joinings and departures from 1 January to the date. */
-    joined: DatedMember[];
-    left: DatedMember[];
-  };
-  services: {
-    memberCount: number;
-    /** Members by number of services used; `share` of the members (0–1). */
-    distribution: { services: number; label: string; count: number; share: number }[];
-    /** Per service (not archived), largest share first. */
-    shares: { serviceId: string; name: string; memberUsers: number; memberCount: number; share: number }[];
-  };
-  networks: {
-    municipalityGoal: number;
-    networkGoal: number;
-    rows: { networkId: string; name: string; participatingMemberMunicipalities: number; reachesGoal: boolean }[];
-    reaching: number;
-  };
-  population: {
-    memberMunicipalities: number;
-    memberPopulation: number;
-    swedenPopulation?: { date: string; population: number };
-    /** Fraction (0–1); absent without a reference population. */
-    share?: number;
-  };
-  coverage: {
-    members: number;
-    fullyCovered: number;
-    membersMissingAny: number;
-    staleContacts: number;
-    membersWithStale: number;
-    confirmedSince: string;
-    missingByArea: { area: BusinessArea; label: string; missing: number }[];
-  };
-  budget: {
-    year: number;
-    /** The statement with the columns of the year and the year before. */
-    table: BudgetTable;
-    /** Budget against outcome (or forecast, or the latest earlier outcome); absent without a budget for the year. */
-    comparison?: GroupedBarChart;
-  };
-};
+export type { BoardPackContent } from '../../contract/model/goals';
 
 function membersSection(doc: SambrukDocument, date: string): BoardPackContent['members'] {
   const year = yearOf(date);

@@ -18,26 +18,13 @@ import {
   formatOreSigned,
   formatPercentChange,
   formatShare,
-  type CompactUnit,
 } from './amounts';
 import { budgetLabels } from './budget';
+import type { AxisScale, ChartDataRow, ChartSeries, ChartTable, GroupedBarChart } from '../../contract/model/goals';
+
+export type { AxisScale, ChartTable, ChartSeries, ChartDataRow, GroupedBarChart } from '../../contract/model/goals';
 
 // ---------------------------------------------------------------- axis
-
-export type AxisScale = {
-  unit: CompactUnit;
-  /** The unit in words, for the axis's accessible name (`miljoner kronor`). */
-  unitSpoken: string;
-  /** Lowest and highest tick, öre. */
-  domain: [number, number];
-  /** Tick values in öre, ascending; zero is always one of them. */
-  ticks: number[];
-  tickLabels: string[];
-  /** Decimals the tick labels need so neighbouring ticks differ (2,5 mnkr needs one). */
-  decimals: number;
-  /** Characters of the longest tick label: an axis this wide never cuts a label. */
-  widthChars: number;
-};
 
 const NICE_STEPS = [1, 2, 2.5, 5, 10];
 
@@ -102,12 +89,6 @@ export function axisWidthPx(widthChars: number, fontPx = 12): number {
 
 // ---------------------------------------------------------------- shared shapes
 
-/** A chart as a table, for screen readers and for «visa som tabell». */
-export type ChartTable = { caption: string; headers: string[]; rows: { header: string; cells: string[] }[] };
-
-export type ChartSeries = { dataKey: string; label: string };
-export type ChartDataRow = { key: string; label: string } & { [dataKey: string]: string | number | null };
-
 const DASH = '–';
 const money = (ore: number | null | undefined) => (ore === null || ore === undefined ? DASH : formatOre(ore));
 
@@ -156,16 +137,6 @@ function resolvePair(table: BudgetTable, selection: ColumnPair) {
 }
 
 // ---------------------------------------------------------------- budget against outcome (grouped bars)
-
-export type GroupedBarChart = {
-  title: string;
-  series: ChartSeries[];
-  data: ChartDataRow[];
-  axis: AxisScale;
-  table: ChartTable;
-  /** Swedish sentences about columns that do not exist; their bars are empty (null). */
-  missing: string[];
-};
 
 /**
  * Budget against outcome per line: for a year (that year's budget and utfall) or for any two columns (e.g.

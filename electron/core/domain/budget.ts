@@ -11,6 +11,7 @@
  * (`sum-income`, `sum-cost`, `result`) or by a line id. They are compared with the computed figures and a
  * difference is flagged; they are never used as figures.
  */
+import { budgetColumnKindLabels } from '../../contract/labels';
 import { AppError } from '../../contract/result';
 import type {
   BudgetCell,
@@ -22,12 +23,16 @@ import type {
   BudgetTotalKey,
   BudgetTotalRow,
   BudgetWarning,
+  RegisterComparison,
+  RegisterComparisonRow,
+  RegisterFigure,
 } from '../../contract/channels/budget.channels';
 import { budgetColumnKinds, type Budget, type BudgetColumn, type BudgetColumnKind, type BudgetLine } from '../store/schema';
 import { formatOre, formatOreSigned } from './amounts';
+import { fieldError } from './field-errors';
 
 export const budgetLabels = {
-  columnKinds: { utfall: 'Utfall', budget: 'Budget', prognos: 'Prognos' } satisfies Record<BudgetColumnKind, string>,
+  columnKinds: budgetColumnKindLabels,
   sections: { income: 'Intäkter', cost: 'Kostnader' },
   totals: {
     'sum-income': 'Summa intäkter',
@@ -236,11 +241,7 @@ export function setLeafAmount(budget: Budget, columnId: string, lineId: string, 
   const column = requireColumn(budget, columnId);
   const line = requireLine(budget, lineId);
   if (hasChildren(budget.lines, lineId)) {
-    throw new AppError(
-      'validation',
-      `Budgetrad: ”${line.name}” har underrader. Skriv beloppen på underraderna; raden visar deras summa.`,
-      { field: 'lineId' },
-    );
+    throw fieldError('validation', 'lineId', `”${line.name}” har underrader. Skriv beloppen på underraderna; raden visar deras summa.`);
   }
   const before = column.amounts[lineId];
   if (ore === undefined) delete column.amounts[lineId];
@@ -292,12 +293,12 @@ export function addLine(
   if (parent) {
     if (kind !== undefined && kind !== parent.kind) {
       const word = parent.kind === 'income' ? 'intäkt' : 'kostnad';
-      throw new AppError('validation', `Typ: En underrad har samma typ som raden den ligger under (${word}).`, { field: 'kind' });
+      throw fieldError('validation', 'kind', `En underrad har samma typ som raden den ligger under (${word}).`);
     }
     kind = parent.kind;
   }
   if (kind === undefined) {
-    throw new AppError('validation', 'Typ: Välj om raden är en intäkt eller en kostnad.', { field: 'kind' });
+    throw fieldError('validation', 'kind', 'Välj om raden är en intäkt eller en kostnad.');
   }
   refuseDuplicateSibling(budget, parent?.id, name);
   if (input.registerSource) {
@@ -389,28 +390,6 @@ export function removeLine(budget: Budget, lineId: string) {
 }
 
 // ---------------------------------------------------------------- register-based figures
-
-export type RegisterFigure = { columnId: string; amountOre: number; /** Register minus budget line. */ differenceOre: number };
-
-export type RegisterComparisonRow = {
-  source: BudgetRegisterSource;
-  /** The line's name, or the usual name when no line is marked with the source. */
-  label: string;
-  lineId?: string;
-  /** What the register gives for the year (positive: income). */
-  registerOre: number;
-  budget?: RegisterFigure;
-  outcome?: RegisterFigure;
-  /** One or two Swedish sentences for the screen and the board pack. */
-  explanation: string;
-};
-
-export type RegisterComparison = {
-  year: number;
-  budgetColumnId?: string;
-  outcomeColumnId?: string;
-  rows: RegisterComparisonRow[];
-};
 
 const registerNouns: Record<BudgetRegisterSource, string> = {
   'membership-fees': 'medlemsavgifter',

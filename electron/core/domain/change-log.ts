@@ -4,8 +4,9 @@
  * record that an undo or redo changes back. Undo does not roll the log back: the log tells what happened.
  * This module reads the log: the whole register's, filtered by date, kind of record, organisation and person.
  */
-import type { ChangeAction, ChangeLogEntry, SambrukDocument } from '../store/schema';
-import { dateAt, instantOf } from './calendar-date';
+import type { ChangeAction, SambrukDocument } from '../store/schema';
+import { dateAt, instantOf } from '../../contract/rules/calendar-date';
+import type { ChangeList, ChangeLogAnswer, ChangeLogOption } from '../../contract/model/members';
 
 export type { ChangeAction } from '../store/schema';
 
@@ -43,9 +44,6 @@ export const changeEntityLabels: Record<string, string> = {
 /** What stands in for erased personal data in the log. */
 export const ERASED_MARKER = '[raderade personuppgifter]';
 export const ERASED_SUMMARY = 'Uppgifter om en raderad person';
-
-export type ChangeView = ChangeLogEntry & { actionLabel: string; entityLabel: string; organisationName?: string; contactName?: string };
-export type ChangeList = { total: number; entries: ChangeView[] };
 
 export type ChangeFilter = {
   organisationId?: string | undefined;
@@ -97,11 +95,6 @@ export function listChanges(doc: Pick<SambrukDocument, 'changeLog' | 'organisati
     }),
   };
 }
-
-export type ChangeLogOption = { value: string; label: string };
-/** What the log screen can filter by: the kinds, organisations and persons its entries name. */
-export type ChangeLogOptions = { entities: ChangeLogOption[]; organisations: ChangeLogOption[]; contacts: ChangeLogOption[] };
-export type ChangeLogAnswer = ChangeList & { options: ChangeLogOptions };
 
 /** The whole register's log, filtered and paged, with the choices its filters offer. */
 export function changeLog(doc: Pick<SambrukDocument, 'changeLog' | 'organisations' | 'contacts'>, filter: ChangeFilter = {}): ChangeLogAnswer {

@@ -9,40 +9,14 @@
  */
 import type { BusinessArea, SambrukDocument } from '../store/schema';
 import { businessAreas } from '../store/schema';
-import { addMonths } from './calendar-date';
+import { addMonths } from '../../contract/rules/calendar-date';
 import { businessAreaLabels, confirmationStale, contactActiveAt, CONFIRMATION_VALID_MONTHS } from './contacts';
-import { memberIdsAt, membershipIndex, type MemberStatus } from './memberships';
+import { memberIdsAt, membershipIndex } from './memberships';
 import { organisationKindLabels } from './organisations';
 import { compareSv } from './swedish';
+import type { CoverageContact, CoverageModel, CoverageRow } from '../../contract/model/members';
 
-export type CoverageContact = { id: string; name: string; title: string; confirmedAt?: string; stale: boolean };
-export type CoverageCell = { area: BusinessArea; covered: boolean; contacts: CoverageContact[] };
-export type CoverageRow = {
-  organisationId: string;
-  name: string;
-  kindLabel: string;
-  status: MemberStatus;
-  statusLabel: string;
-  cells: CoverageCell[];
-  missingAreas: BusinessArea[];
-  staleContacts: CoverageContact[];
-  activeContactCount: number;
-};
-export type CoverageModel = {
-  date: string;
-  /** Contacts confirmed on or after this date are current. */
-  confirmedSince: string;
-  areas: { area: BusinessArea; label: string }[];
-  rows: CoverageRow[];
-  totals: {
-    members: number;
-    fullyCovered: number;
-    membersMissingAny: number;
-    missingByArea: Record<BusinessArea, number>;
-    staleContacts: number;
-    membersWithStale: number;
-  };
-};
+export type { CoverageModel } from '../../contract/model/members';
 
 export function coverageAt(doc: Pick<SambrukDocument, 'organisations' | 'memberships' | 'contacts'>, date: string): CoverageModel {
   const members = memberIdsAt(doc, date);

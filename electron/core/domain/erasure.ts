@@ -18,23 +18,17 @@
  */
 import type { ChangeLogEntry, Contact, RosterEntry, SambrukDocument } from '../store/schema';
 import { tableSpecs, type EntryOptions, type TableName, type Transaction } from '../store/transaction';
-import { AppError } from '../../contract/result';
 import { ERASED_MARKER, ERASED_SUMMARY } from './change-log';
 import { formatPhone, legalBasisLabels } from './contacts';
+import { fieldError } from './field-errors';
+import type { ErasureGround, ErasureReport, PersonExport } from '../../contract/model/members';
+import { erasureGroundLabels } from '../../contract/labels';
 
-export const erasureGrounds = ['begaran', 'behovs-inte', 'invandning', 'felaktig'] as const;
-export type ErasureGround = (typeof erasureGrounds)[number];
-
-export const erasureGroundLabels: Record<ErasureGround, string> = {
-  begaran: 'Personen har begärt radering',
-  'behovs-inte': 'Uppgifterna behövs inte längre för ändamålet',
-  invandning: 'Personen har invänt mot behandlingen',
-  felaktig: 'Uppgifterna har behandlats felaktigt',
-};
+export type { ErasureGround, PersonExport, ErasureReport } from '../../contract/model/members';
 
 export function findContact(doc: Pick<SambrukDocument, 'contacts'>, contactId: string): Contact {
   const contact = doc.contacts.find((c) => c.id === contactId);
-  if (!contact) throw new AppError('not-found', 'Kontaktperson: Personen finns inte i registret (kanske redan raderad).', { field: 'contactId' });
+  if (!contact) throw fieldError('not-found', 'contactId', 'Personen finns inte i registret (kanske redan raderad).');
   return contact;
 }
 
@@ -107,16 +101,6 @@ function scrubTexts<T>(value: T, pattern: RegExp, counter: { replaced: number })
   return value;
 }
 
-export type PersonExport = {
-  /** What this is, for whoever opens the file. */
-  description: string;
-  contact: Contact & { legalBasisLabel: string };
-  organisation: { id: string; name: string; orgNumber?: string } | null;
-  networks: { networkId: string; networkName: string; entry: RosterEntry }[];
-  meetings: { networkId: string; networkName: string; meetingId: string; date: string; title: string }[];
-  changeLog: SambrukDocument['changeLog'];
-};
-
 /** Everything the register holds about one person, as plain data (the register-extract of GDPR art. 15). */
 export function exportPerson(doc: SambrukDocument, contactId: string): PersonExport {
   const contact = findContact(doc, contactId);
@@ -135,14 +119,6 @@ export function exportPerson(doc: SambrukDocument, contactId: string): PersonExp
     changeLog: doc.changeLog.filter((e) => entryAboutPerson(e, pattern, contactId)),
   };
 }
-
-export type ErasureReport = {
-  rosterEntriesRemoved: number;
-  rosterEntriesKeptForOrganisation: number;
-  meetingsUpdated: number;
-  changeLogEntriesScrubbed: number;
-  textsReplaced: number;
-};
 
 export type ErasurePlan = {
   /** The top-level sections as they are to be after the erasure (`applyErasure` writes them). */

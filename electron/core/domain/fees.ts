@@ -27,13 +27,18 @@
 import type { FeeTable, Membership, Organisation, SambrukDocument } from '../store/schema';
 import { AppError } from '../../contract/result';
 import { formatOre } from './amounts';
-import { firstDayOfYear, lastDayOfYear, monthsChargedAfterJoining, partOfYear } from './calendar-date';
+import { firstDayOfYear, lastDayOfYear, monthsChargedAfterJoining, partOfYear } from '../../contract/rules/calendar-date';
 import { membershipIndex } from './memberships';
 import { isGroupKind, organisationFacts, organisationKindLabels, referenceMaps, type ReferenceMaps } from './organisations';
 import { compareSv, countOf, nouns } from './swedish';
+import type { BandChoice, EntryFee, FeeBasis, FeeRow, MembershipFees } from '../../contract/model/members';
+
+export type { BandChoice, FeeRow, MembershipFees } from '../../contract/model/members';
 
 const integerFormat = new Intl.NumberFormat('sv-SE');
 const formatCount = (n: number) => integerFormat.format(n);
+
+export { feeTableIssues } from '../../contract/rules/fee-table';
 
 // ---------------------------------------------------------------- tables
 
@@ -48,8 +53,6 @@ export function feeTableFor(tables: readonly FeeTable[], year: number): FeeTable
 export function sortedBands(table: FeeTable): FeeTable['bands'] {
   return [...table.bands].sort((a, b) => a.minPopulation - b.minPopulation);
 }
-
-export type BandChoice = { index: number; minPopulation: number; maxPopulation?: number; entryFeeOre: number; yearlyFeeOre: number; label: string };
 
 const bandCache = new WeakMap<FeeTable, BandChoice[]>();
 
@@ -89,64 +92,7 @@ export function bandLabel(minPopulation: number, nextMin: number | undefined): s
   return `${formatCount(minPopulation)}–${formatCount(nextMin - 1)} invånare`;
 }
 
-export type FeeTableIssue = { path: (string | number)[]; message: string };
-
-/**
- * What makes a table impossible to apply unambiguously: the first band must start at 0 so every population
- * has a band, lower bounds must rise strictly, and fees cannot be negative. Paths point at the offending field.
- */
-export function feeTableIssues(table: Pick<FeeTable, 'bands' | 'otherOrganisations'>): FeeTableIssue[] {
-  const issues: FeeTableIssue[] = [];
-  if (table.bands.length === 0) issues.push({ path: ['bands'], message: 'Avgiftstabellen behöver minst en avgiftsklass.' });
-  table.bands.forEach((band, i) => {
-    const prev = table.bands[i - 1];
-    if (i === 0 && band.minPopulation !== 0) {
-      issues.push({ path: ['bands', i, 'minPopulation'], message: 'Den första avgiftsklassen ska börja på 0 invånare, så att varje kommun hamnar i en klass.' });
-    }
-    if (prev && band.minPopulation <= prev.minPopulation) {
-      issues.push({
-        path: ['bands', i, 'minPopulation'],
-        message: `Avgiftsklasserna ska stå i stigande ordning efter folkmängd (${formatCount(band.minPopulation)} kommer efter ${formatCount(prev.minPopulation)}).`,
-      });
-    }
-    if (band.entryFeeOre < 0) issues.push({ path: ['bands', i, 'entryFeeOre'], message: 'Avgiften kan inte vara negativ.' });
-    if (band.yearlyFeeOre < 0) issues.push({ path: ['bands', i, 'yearlyFeeOre'], message: 'Avgiften kan inte vara negativ.' });
-  });
-  if (table.otherOrganisations.entryFeeOre < 0) issues.push({ path: ['otherOrganisations', 'entryFeeOre'], message: 'Avgiften kan inte vara negativ.' });
-  if (table.otherOrganisations.yearlyFeeOre < 0) issues.push({ path: ['otherOrganisations', 'yearlyFeeOre'], message: 'Avgiften kan inte vara negativ.' });
-  return issues;
-}
-
 // ---------------------------------------------------------------- one organisation
-
-export type FeeBasis = 'band' | 'grupp' | 'ovrig';
-
-export type EntryFee = { periodId: string; joined: string; rejoin: boolean; ordinaryOre: number; chargedOre: number };
-
-export type FeeRow = {
-  organisationId: string;
-  name: string;
-  kind: Organisation['kind'];
-  kindLabel: string;
-  orgNumber?: string;
-  year: number;
-  /** The year of the table applied. */
-  tableYear: number;
-  basis: FeeBasis;
-  /** The population banded (municipality, or a group's combined), absent for other organisations. */
-  population?: number;
-  band?: BandChoice;
-  /** The full yearly fee of the band (or of other organisations). */
-  yearlyFeeOre: number;
-  /** Months of the year charged: 12, or 12 − joining month in the first year. */
-  months: number;
-  chargedYearlyFeeOre: number;
-  entryFees: EntryFee[];
-  entryFeeOre: number;
-  totalOre: number;
-  /** Swedish sentences explaining the figure, in order. */
-  explanation: string[];
-};
 
 /** Rounds öre to whole kronor, half a krona up. */
 export function roundToKronor(ore: number): number {
@@ -257,8 +203,6 @@ export function feeForOrganisation(doc: FeeDoc, organisationId: string, year: nu
   if (!table || !org) return undefined;
   return computeFee(feeContext(doc), table, org, year);
 }
-
-export type MembershipFees = { year: number; tableYear: number; rows: FeeRow[]; totalOre: number; yearlyOre: number; entryOre: number };
 
 /**
  * Every organisation's membership fee for `year`, by name (Swedish collation), with the totals in öre.

@@ -46,17 +46,14 @@ import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { groupMembersById } from './usage-matrix';
 import { MUNICIPALITY_GOAL, networkActiveAt, networkFigures } from './networks';
 import { activeEntries, entryOrganisationId } from './rosters';
-import { addDays, daysBetween, firstDayOfYear, lastDayOfYear, yearOf } from './calendar-date';
+import { addDays, daysBetween, firstDayOfYear, lastDayOfYear, yearOf } from '../../contract/rules/calendar-date';
 import { compareSv } from './swedish';
+import { fieldError } from './field-errors';
+import type { GoalComparison, GoalResult, GoalStatus, GoalSubject, GoalWindow, MetricKind, MetricUnit, SubjectKind } from '../../contract/model/goals';
 
-export type GoalComparison = Goal['comparison'];
+export type { GoalComparison, GoalStatus, MetricUnit, MetricKind, SubjectKind, GoalSubject, GoalWindow, GoalResult } from '../../contract/model/goals';
+
 export const goalComparisons = ['at-least', 'at-most', 'more-than', 'between'] as const satisfies readonly GoalComparison[];
-export type GoalStatus = 'reached' | 'on-track' | 'at-risk' | 'missed';
-/** `count`: a whole number; `share`: a fraction 0–1 (the 0.75 of "three quarters"). */
-export type MetricUnit = 'count' | 'share';
-/** `state`: a figure at a date; `cumulative`: events counted over the year, which only grow. */
-export type MetricKind = 'state' | 'cumulative';
-export type SubjectKind = 'organisation' | 'network' | 'service' | 'event';
 
 export const metricInfo: Record<GoalMetric, { unit: MetricUnit; kind: MetricKind; subjects: SubjectKind }> = {
   'member-count': { unit: 'count', kind: 'state', subjects: 'organisation' },
@@ -108,62 +105,7 @@ export function formatTarget(spec: TargetSpec, unit: MetricUnit): string {
   return `${goalLabels.comparisons[spec.comparison].toLocaleLowerCase('sv-SE')} ${f(spec.target)}`;
 }
 
-/** What lies behind a figure: the members, services, networks or events it counts, with what the list shows. */
-export type GoalSubject = {
-  kind: SubjectKind;
-  id: string;
-  name: string;
-  /** Part of the figure. False for context rows: a network under 20, a service that is not the largest. */
-  counted: boolean;
-  /** Known ahead, not yet part of the figure: a departure dated later in the year, a planned conference. */
-  pending?: boolean;
-  /** A membership's last day, or an event's date. */
-  date?: string;
-  /** Participating member municipalities of a network; member users of a service. */
-  count?: number;
-  /** Member share of a service (0–1). */
-  share?: number;
-  /** The network an event belongs to. */
-  networkId?: string;
-  networkName?: string;
-  /** An event's kind (`konferens`, `webinar`). */
-  eventKind?: string;
-};
-
 export type Measurement = { value: number; subjects: GoalSubject[]; pending: number };
-
-export type GoalWindow = {
-  /** The date the board looks at the goal (the meeting date). */
-  date: string;
-  measuredAt: string;
-  yearStart: string;
-  periodStart: string;
-  deadline: string;
-};
-
-export type GoalResult = {
-  goalId: string;
-  year: number;
-  title: string;
-  description: string;
-  order: number;
-  metric: GoalMetric;
-  comparison: GoalComparison;
-  target: number;
-  targetMax?: number;
-  unit: MetricUnit;
-  kind: MetricKind;
-  window: GoalWindow;
-  value: number;
-  /** State metrics: the value at `periodStart`, where the pace starts. */
-  baseline?: { date: string; value: number };
-  /** The value a steady pace asks for at `measuredAt`; absent where the status does not use a pace. */
-  expected?: number;
-  /** Events known ahead (see `GoalSubject.pending`). */
-  pending: number;
-  status: GoalStatus;
-  subjects: GoalSubject[];
-};
 
 // ---------------------------------------------------------------- dates
 
@@ -494,16 +436,16 @@ const MAX_COUNT_TARGET = 100_000;
  */
 export function prepareGoalFields(fields: GoalFields): GoalFields {
   if (!(goalMetrics as readonly string[]).includes(fields.metric)) {
-    throw new AppError('validation', 'Mått: Välj ett av måtten i listan.', { field: 'metric' });
+    throw fieldError('validation', 'metric', 'Välj ett av måtten i listan.');
   }
   const unit = metricInfo[fields.metric].unit;
   const check = (value: number, field: 'target' | 'targetMax', label: string) => {
-    if (!Number.isFinite(value)) throw new AppError('validation', `${label}: Skriv ett tal.`, { field });
+    if (!Number.isFinite(value)) throw fieldError('validation', field, 'Skriv ett tal.', {}, label);
     if (unit === 'share' && (value < 0 || value > 1)) {
-      throw new AppError('validation', `${label}: En andel ska ligga mellan 0 och 100 %.`, { field });
+      throw fieldError('validation', field, 'En andel ska ligga mellan 0 och 100 %.', {}, label);
     }
     if (unit === 'count' && (!Number.isInteger(value) || value < 0 || value > MAX_COUNT_TARGET)) {
-      throw new AppError('validation', `${label}: Skriv ett heltal från 0 till ${MAX_COUNT_TARGET.toLocaleString('sv-SE')}.`, { field });
+      throw fieldError('validation', field, `Skriv ett heltal från 0 till ${MAX_COUNT_TARGET.toLocaleString('sv-SE')}.`, {}, label);
     }
   };
   check(fields.target, 'target', 'Målvärde');
@@ -517,11 +459,11 @@ export function prepareGoalFields(fields: GoalFields): GoalFields {
   };
   if (fields.comparison !== 'between') return base;
   if (fields.targetMax === undefined) {
-    throw new AppError('validation', 'Högsta värde: Ange det högsta värdet i intervallet.', { field: 'targetMax' });
+    throw fieldError('validation', 'targetMax', 'Ange det högsta värdet i intervallet.', {}, 'Högsta värde');
   }
   check(fields.targetMax, 'targetMax', 'Högsta värde');
   if (fields.targetMax < fields.target) {
-    throw new AppError('validation', 'Högsta värde: Det högsta värdet kan inte vara lägre än målvärdet.', { field: 'targetMax' });
+    throw fieldError('validation', 'targetMax', 'Det högsta värdet kan inte vara lägre än målvärdet.', {}, 'Högsta värde');
   }
   return { ...base, targetMax: fields.targetMax };
 }

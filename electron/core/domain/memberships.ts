@@ -5,8 +5,13 @@
  */
 import type { Membership, Organisation, SambrukDocument } from '../store/schema';
 import { fieldError } from './field-errors';
-import { addDays } from './calendar-date';
+import { addDays } from '../../contract/rules/calendar-date';
 import { periodsOverlap } from './services';
+import type { MemberStatus, MembershipTimeline, StatusAt, StatusSegment, TimelineEvent, TimelineEventKind, TimelineGroupPeriod, TimelinePeriod } from '../../contract/model/members';
+import { memberStatusLabels } from '../../contract/labels';
+
+export { memberStatuses } from '../../contract/model/members';
+export type { MemberStatus, StatusAt, MembershipTimeline } from '../../contract/model/members';
 
 export function periodCovers(period: Pick<Membership, 'joined' | 'left'>, date: string): boolean {
   return period.joined <= date && (period.left === undefined || date <= period.left);
@@ -24,35 +29,6 @@ export function memberIdsAt(doc: Pick<SambrukDocument, 'organisations' | 'member
 }
 
 // ---------------------------------------------------------------- status at a date
-
-/**
- * Status of an organisation at a date:
- * - `medlem`: an own period covers the date and no notice has been given by then;
- * - `uppsagd`: an own period covers the date and notice was given on or before it (still a member until `left`);
- * - `medlem-via-grupp`: no own period covers the date, but a group (kommunalförbund, gemensam nämnd) that
- *   lists the organisation is a member then;
- * - `uttradd`: not a member at the date, but it was before (on its own or through a group);
- * - `aldrig-medlem`: not a member at the date nor before it (a period starting later does not count yet).
- */
-export type MemberStatus = 'medlem' | 'uppsagd' | 'medlem-via-grupp' | 'uttradd' | 'aldrig-medlem';
-export const memberStatuses = ['medlem', 'uppsagd', 'medlem-via-grupp', 'uttradd', 'aldrig-medlem'] as const satisfies readonly MemberStatus[];
-
-export const memberStatusLabels: Record<MemberStatus, string> = {
-  medlem: 'Medlem',
-  uppsagd: 'Uppsagd (medlem till utträdet)',
-  'medlem-via-grupp': 'Medlem via grupp',
-  uttradd: 'Utträdd',
-  'aldrig-medlem': 'Aldrig medlem',
-};
-
-export type StatusAt = {
-  status: MemberStatus;
-  label: string;
-  /** The own period covering the date, if any. */
-  periodId?: string;
-  /** Groups through which the organisation is a member at the date. */
-  viaGroupIds: string[];
-};
 
 /**
  * Periods per organisation and the groups listing each organisation, built once per document state so that
@@ -196,28 +172,6 @@ export function memberIntervals(index: MembershipIndex, organisationId: string):
 function toInterval(m: Membership): DateInterval {
   return m.left === undefined ? { from: m.joined } : { from: m.joined, to: m.left };
 }
-
-export type TimelinePeriod = Membership & { rejoin: boolean; open: boolean };
-export type TimelineGroupPeriod = {
-  groupId: string;
-  groupName: string;
-  periodId: string;
-  joined: string;
-  noticeGiven?: string;
-  left?: string;
-};
-export type TimelineEventKind = 'joined' | 'rejoined' | 'notice' | 'left' | 'group-joined' | 'group-notice' | 'group-left';
-export type TimelineEvent = { date: string; kind: TimelineEventKind; label: string; periodId: string; groupId?: string };
-export type StatusSegment = { from: string; to?: string; status: MemberStatus; label: string };
-export type MembershipTimeline = {
-  organisationId: string;
-  periods: TimelinePeriod[];
-  groupPeriods: TimelineGroupPeriod[];
-  /** Dated events, oldest first; events of the same day keep the order joined, notice, left. */
-  events: TimelineEvent[];
-  /** Status from the first event on, as consecutive bands; the last one is open. */
-  segments: StatusSegment[];
-};
 
 const EVENT_ORDER: Record<TimelineEventKind, number> = {
   joined: 0,

@@ -11,7 +11,6 @@
  * A governance council's organisations are not kept on its roster: they follow from who uses its
  * service at the date (users rule in usage-matrix.ts). The roster holds the persons who represent them.
  */
-import { AppError } from '../../contract/result';
 import type { Transaction } from '../store/transaction';
 import type {
   CouncilOrganisation,
@@ -31,6 +30,7 @@ import { nameKey, periodActiveAt } from './services';
 import { compareSv } from './swedish';
 import { groupMembersById, usersOfServicesAt } from './usage-matrix';
 import { eventsInYear } from './attendance';
+import { fieldError } from './field-errors';
 
 /** The plan's goal 6: at least 20 participating member municipalities … */
 export const MUNICIPALITY_GOAL = 20;
@@ -51,10 +51,7 @@ export function assertUniqueNetworkName(doc: Pick<SambrukDocument, 'networks'>, 
   const key = nameKey(name);
   const existing = doc.networks.find((n) => n.id !== ignoreId && n.kind === kind && nameKey(n.name) === key);
   if (existing) {
-    throw new AppError('duplicate', `Namn: Det finns redan ett nätverk av den typen som heter ${existing.name}.`, {
-      field: 'name',
-      existingId: existing.id,
-    });
+    throw fieldError('duplicate', 'name', `Det finns redan ett nätverk av den typen som heter ${existing.name}.`, { existingId: existing.id });
   }
 }
 
@@ -66,22 +63,20 @@ export function assertUniqueNetworkName(doc: Pick<SambrukDocument, 'networks'>, 
  */
 export function linkCouncil(tx: Transaction, networkId: string, serviceId: string | undefined, options: { fromService?: boolean } = {}): void {
   const network = tx.networks.get(networkId);
-  if (!network) throw new AppError('not-found', 'Förvaltningsråd: Nätverket finns inte.', { field: 'councilNetworkId' });
+  if (!network) throw fieldError('not-found', 'councilNetworkId', 'Nätverket finns inte.');
   if (serviceId !== undefined && options.fromService && network.serviceId !== undefined && network.serviceId !== serviceId) {
     const governed = tx.services.get(network.serviceId);
-    throw new AppError('conflict', `Förvaltningsråd: ${network.name} är redan förvaltningsråd för ${governed?.name ?? 'en annan tjänst'}.`, {
-      field: 'councilNetworkId',
-    });
+    throw fieldError('conflict', 'councilNetworkId', `${network.name} är redan förvaltningsråd för ${governed?.name ?? 'en annan tjänst'}.`);
   }
   if (serviceId !== undefined) {
     if (network.kind !== 'forvaltningsrad') {
-      throw new AppError('validation', 'Tjänst: Bara ett förvaltningsråd kan höra till en tjänst.', { field: 'serviceId' });
+      throw fieldError('validation', 'serviceId', 'Bara ett förvaltningsråd kan höra till en tjänst.');
     }
     const service = tx.services.get(serviceId);
-    if (!service) throw new AppError('not-found', 'Tjänst: Tjänsten finns inte.', { field: 'serviceId' });
+    if (!service) throw fieldError('not-found', 'serviceId', 'Tjänsten finns inte.');
     const other = tx.networks.all().find((n) => n.id !== networkId && n.serviceId === serviceId);
     if (other) {
-      throw new AppError('conflict', `Tjänst: ${service.name} har redan förvaltningsrådet ${other.name}.`, { field: 'serviceId', existingId: other.id });
+      throw fieldError('conflict', 'serviceId', `${service.name} har redan förvaltningsrådet ${other.name}.`, { existingId: other.id });
     }
   }
   const unlink = (s: Service) =>
@@ -313,7 +308,7 @@ export function emailList(doc: SambrukDocument, networkIds: readonly string[], d
   const persons = new Map<string, Contact>();
   for (const networkId of networkIds) {
     const network = doc.networks.find((n) => n.id === networkId);
-    if (!network) throw new AppError('not-found', 'Nätverk: Ett av nätverken finns inte.', { field: 'networkIds' });
+    if (!network) throw fieldError('not-found', 'networkIds', 'Ett av nätverken finns inte.');
     for (const entry of activeEntries(network.roster, date)) {
       const contact = entry.contactId !== undefined ? contactsById.get(entry.contactId) : undefined;
       if (contact) persons.set(contact.id, contact);

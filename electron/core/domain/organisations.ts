@@ -9,16 +9,16 @@
 import type { CountyRef, MunicipalityRef, Organisation, OrganisationKind, Reference, SambrukDocument } from '../store/schema';
 import { groupKinds } from '../store/schema';
 import { fieldError } from './field-errors';
-import { parseOrgNumber } from './organisation-number';
+import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { identityKey } from './swedish';
+import type { Duplicate, DuplicateField, OrganisationFacts } from '../../contract/model/members';
+import { organisationKindLabels } from '../../contract/labels';
 
-export const organisationKindLabels: Record<OrganisationKind, string> = {
-  kommun: 'Kommun',
-  region: 'Region',
-  kommunalforbund: 'Kommunalförbund',
-  'gemensam-namnd': 'Gemensam nämnd',
-  annan: 'Annan organisation',
-};
+export { organisationKindLabels } from '../../contract/labels';
+
+export type { OrganisationFacts, Duplicate } from '../../contract/model/members';
+
+export type PreparedOrganisation = Omit<Organisation, 'id' | 'createdAt' | 'archived'>;
 
 export function isGroupKind(kind: OrganisationKind): boolean {
   return groupKinds.includes(kind);
@@ -46,23 +46,6 @@ export function referenceMaps(doc: Pick<SambrukDocument, 'reference'>): Referenc
   referenceCache.set(doc.reference, maps);
   return maps;
 }
-
-export type PopulationSource = 'scb' | 'grupp' | 'angiven' | 'saknas';
-
-export type OrganisationFacts = {
-  kindLabel: string;
-  isGroup: boolean;
-  countyCode?: string;
-  countyName: string;
-  /**
-   * A municipality's population from the reference data; a group's is the sum of its listed municipalities'
-   * (each counted once); other organisations use the figure stored on them, or 0.
-   */
-  population: number;
-  populationSource: PopulationSource;
-  /** The date of the reference figure (SCB), for municipalities. */
-  populationDate?: string;
-};
 
 /** Facts that follow from the organisation and the reference data. `orgsById` is needed for a group's population. */
 export function organisationFacts(
@@ -130,8 +113,6 @@ export type OrganisationPatch = {
   website?: string | null;
   note?: string;
 };
-
-export type PreparedOrganisation = Omit<Organisation, 'id' | 'createdAt' | 'archived'>;
 
 export function organisationFieldsOf(org: Organisation): OrganisationFields {
   return {
@@ -250,17 +231,6 @@ export function prepareOrganisation(
 }
 
 // ---------------------------------------------------------------- duplicates
-
-export type DuplicateField = 'orgNumber' | 'municipalityCode' | 'name';
-
-export type Duplicate = {
-  field: DuplicateField;
-  existingId: string;
-  existingName: string;
-  existingArchived: boolean;
-  /** A Swedish sentence naming the existing record. */
-  message: string;
-};
 
 /**
  * The first existing organisation (archived ones included: they are still the same organisation) that the

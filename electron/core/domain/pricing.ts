@@ -21,7 +21,7 @@
  */
 import type { ServiceRevenue, ServiceRevenueLine, ServiceRevenueReport } from '../../contract/channels/services.channels';
 import type { PricingModel, SambrukDocument, Service, Usage } from '../store/schema';
-import { monthMask, monthsInMask, partOfYear } from './calendar-date';
+import { monthMask, monthsInMask, partOfYear } from '../../contract/rules/calendar-date';
 import { groupMembersById, usagesByService } from './usage-matrix';
 import { municipalityPopulationMap, populationOf } from './population';
 import { sortServices } from './services';
@@ -29,9 +29,8 @@ import { compareSv } from './swedish';
 import { fieldError } from './field-errors';
 import type { AppError } from '../../contract/result';
 
-
 /**
- * The one factor of revenue the amount bounds cannot hold on their own (see domain/amounts.ts) is how many
+ * The one factor of revenue the amount bounds cannot hold on their own (see contract/rules/amounts.ts) is how many
  * inhabitants a service charges in all: each organisation's population is bounded, but not their sum. A register
  * whose populations add up to many times Sweden's gets this refusal rather than totals that are silently wrong.
  */

@@ -22,27 +22,10 @@ import type { SambrukDocument } from '../store/schema';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { populationCovered, swedenPopulationAt } from './population';
 import { compareSv } from './swedish';
-import { firstDayOfYear, lastDayOfYear } from './calendar-date';
+import { firstDayOfYear, lastDayOfYear } from '../../contract/rules/calendar-date';
+import type { FigureMember, RegisterFigures } from '../../contract/model/members';
 
-export type FigureMember = { organisationId: string; name: string; date: string };
-
-export type RegisterFigures = {
-  year: number;
-  startDate: string;
-  endDate: string;
-  membersAtStart: number;
-  membersAtEnd: number;
-  joinedDuring: number;
-  leftDuring: number;
-  joined: FigureMember[];
-  left: FigureMember[];
-  populationAtStart: number;
-  populationAtEnd: number;
-  swedenPopulation?: { date: string; population: number };
-  /** Fractions (0.25 is 25 %) of Sweden's population; absent without a reference population. */
-  shareAtStart?: number;
-  shareAtEnd?: number;
-};
+export type { RegisterFigures } from '../../contract/model/members';
 
 export function registerFigures(doc: Pick<SambrukDocument, 'organisations' | 'memberships' | 'reference'>, year: number): RegisterFigures {
   const startDate = firstDayOfYear(year);

@@ -10,6 +10,7 @@ import { AppError } from '../../contract/result';
 import type { Transaction } from '../store/transaction';
 import type { Contact, Network, RosterEntry, RosterRole, SambrukDocument } from '../store/schema';
 import { nameKey, periodActiveAt, periodsOverlap, type Period } from './services';
+import { fieldError } from './field-errors';
 
 export function findNetwork<N extends Pick<Network, 'id'>>(networks: readonly N[], networkId: string): N {
   const network = networks.find((n) => n.id === networkId);
@@ -53,19 +54,19 @@ export function resolveEntryParties(doc: Pick<SambrukDocument, 'organisations' |
   if (externalName !== undefined) return { externalName };
   if (contactId !== undefined) {
     const contact = doc.contacts.find((c) => c.id === contactId);
-    if (!contact) throw new AppError('not-found', 'Kontaktperson: Personen finns inte.', { field: 'contactId' });
+    if (!contact) throw fieldError('not-found', 'contactId', 'Personen finns inte.');
     if (organisationId !== undefined && organisationId !== contact.organisationId) {
-      throw new AppError('validation', `Organisation: ${contact.name} hör till en annan organisation.`, { field: 'organisationId' });
+      throw fieldError('validation', 'organisationId', `${contact.name} hör till en annan organisation.`);
     }
     return { organisationId: contact.organisationId, contactId };
   }
   if (organisationId !== undefined) {
     if (!doc.organisations.some((o) => o.id === organisationId)) {
-      throw new AppError('not-found', 'Organisation: Organisationen finns inte.', { field: 'organisationId' });
+      throw fieldError('not-found', 'organisationId', 'Organisationen finns inte.');
     }
     return { organisationId };
   }
-  throw new AppError('validation', 'Deltagare: Ange en organisation, en kontaktperson eller en extern deltagare.', { field: 'organisationId' });
+  throw fieldError('validation', 'organisationId', 'Ange en organisation, en kontaktperson eller en extern deltagare.', {}, 'Deltagare');
 }
 
 function participantKey(entry: EntryParties): string {

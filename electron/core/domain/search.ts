@@ -18,10 +18,11 @@ import { memberStatuses, membershipIndex, type MemberStatus } from './membership
 import { organisationFacts, referenceMaps } from './organisations';
 import { periodActiveAt } from './services';
 import { compareSv, rankMatch, searchText, type MatchRank, type SearchText } from './swedish';
-import { yearOf } from './calendar-date';
+import { yearOf } from '../../contract/rules/calendar-date';
+import type { OrganisationList, OrganisationRow, OrganisationSortKey } from '../../contract/model/members';
 
-export const organisationSortKeys = ['name', 'kind', 'county', 'population', 'status', 'servicesUsed', 'fee', 'municipalityCode', 'orgNumber'] as const;
-export type OrganisationSortKey = (typeof organisationSortKeys)[number];
+export type { OrganisationSortKey, OrganisationList } from '../../contract/model/members';
+
 export type SortDirection = 'asc' | 'desc';
 
 export type OrganisationListQuery = {
@@ -39,29 +40,6 @@ export type OrganisationListQuery = {
   archived?: 'active' | 'archived' | 'all';
   sort?: { by: OrganisationSortKey; direction: SortDirection };
 };
-
-export type OrganisationRow = {
-  id: string;
-  kind: OrganisationKind;
-  kindLabel: string;
-  name: string;
-  municipalityCode?: string;
-  orgNumber?: string;
-  countyCode?: string;
-  countyName: string;
-  population: number;
-  status: MemberStatus;
-  statusLabel: string;
-  servicesUsed: number;
-  /** The year's membership fee in öre (entry fee included), absent when the organisation pays none or no table applies. */
-  feeOre?: number;
-  archived: boolean;
-  groupMemberCount: number;
-  /** How the row answered the query (0 best), absent without a query. */
-  matchRank?: MatchRank | 5;
-};
-
-export type OrganisationList = { date: string; feeYear: number; total: number; count: number; rows: OrganisationRow[] };
 
 type SearchEntry = { name: SearchText; numbers: string };
 type SearchIndex = { entries: Map<string, SearchEntry>; nameOrder: Map<string, number> };

@@ -9,6 +9,7 @@
 import { AppError } from '../../contract/result';
 import type { SambrukDocument, Service, Usage } from '../store/schema';
 import { compareSv } from './swedish';
+import { fieldError } from './field-errors';
 
 export type Period = { from: string; to?: string | undefined };
 
@@ -55,7 +56,7 @@ export function assertUniqueServiceName(doc: Pick<SambrukDocument, 'services'>, 
   const key = nameKey(name);
   const existing = doc.services.find((s) => s.id !== ignoreId && nameKey(s.name) === key);
   if (existing) {
-    throw new AppError('duplicate', `Namn: Det finns redan en tjänst som heter ${existing.name}.`, { field: 'name', existingId: existing.id });
+    throw fieldError('duplicate', 'name', `Det finns redan en tjänst som heter ${existing.name}.`, { existingId: existing.id });
   }
 }
 
@@ -90,14 +91,14 @@ export function assertUsageParties(
   viaOrganisationId: string | undefined,
 ): void {
   if (!doc.organisations.some((o) => o.id === organisationId)) {
-    throw new AppError('not-found', 'Organisation: Organisationen finns inte.', { field: 'organisationId' });
+    throw fieldError('not-found', 'organisationId', 'Organisationen finns inte.');
   }
   if (viaOrganisationId === undefined) return;
   if (viaOrganisationId === organisationId) {
-    throw new AppError('validation', 'Via organisation: En organisation kan inte använda en tjänst via sig själv.', { field: 'viaOrganisationId' });
+    throw fieldError('validation', 'viaOrganisationId', 'En organisation kan inte använda en tjänst via sig själv.');
   }
   if (!doc.organisations.some((o) => o.id === viaOrganisationId)) {
-    throw new AppError('not-found', 'Via organisation: Organisationen finns inte.', { field: 'viaOrganisationId' });
+    throw fieldError('not-found', 'viaOrganisationId', 'Organisationen finns inte.');
   }
 }
 

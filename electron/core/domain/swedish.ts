@@ -1,3 +1,6 @@
+import type { MatchRank } from '../../contract/model/members';
+
+export type { MatchRank } from '../../contract/model/members';
 /**
  * Swedish text rules used by search and sorting.
  * - Sorting uses the sv collation: å, ä, ö after z.
@@ -80,9 +83,6 @@ function sameMarkedLetters(lower: string, at: number, query: SearchText): boolea
   }
   return true;
 }
-
-/** How well a name answers a query, best first; `undefined` when it does not match at all. */
-export type MatchRank = 0 | 1 | 2 | 3 | 4;
 
 /**
  * Ranks `target` for `query`: 0 the same text (`habo` for Habo), 1 the same once diacritics in the target

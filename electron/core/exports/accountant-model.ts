@@ -19,7 +19,7 @@ import type { BudgetTable } from '../../contract/channels/budget.channels';
 import type { UsageMatrix } from '../../contract/channels/usage.channels';
 import { AppError } from '../../contract/result';
 import { budgetTable } from '../domain/budget';
-import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod } from '../domain/calendar-date';
+import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod } from '../../contract/rules/calendar-date';
 import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
 import { membershipIndex } from '../domain/memberships';
 import { organisationFacts, organisationKindLabels, referenceMaps } from '../domain/organisations';
@@ -28,32 +28,9 @@ import { entryOrganisationId } from '../domain/rosters';
 import { sortNetworks } from '../domain/networks';
 import { compareSv } from '../domain/swedish';
 import { buildUsageMatrix, groupMembersById, usagesByService } from '../domain/usage-matrix';
-import type { NetworkKind, Organisation, PricingModel, RosterRole, SambrukDocument } from '../store/schema';
-import type { participationKinds } from '../store/schema';
+import type { Organisation, PricingModel, SambrukDocument } from '../store/schema';
 import { formatOre } from '../domain/amounts';
-
-export const networkKindLabels: Record<NetworkKind, string> = {
-  kompetensnatverk: 'Kompetensnätverk',
-  forvaltningsrad: 'Förvaltningsråd',
-  projekt: 'Projekt',
-  partnerskap: 'Partnerskap',
-};
-
-export const rosterRoleLabels: Record<RosterRole, string> = {
-  ordforande: 'Ordförande',
-  sammankallande: 'Sammankallande',
-  ledamot: 'Ledamot',
-  adjungerad: 'Adjungerad',
-  deltagare: 'Deltagare',
-};
-
-type ParticipationKind = (typeof participationKinds)[number];
-
-export const participationLabels: Record<ParticipationKind, string> = {
-  deltagare: 'Deltagare',
-  medfinansiar: 'Medfinansiär',
-  partner: 'Partner',
-};
+import { networkKindLabels, participationLabels, rosterRoleLabels } from '../../contract/labels';
 
 export type MemberRow = {
   organisationId: string;

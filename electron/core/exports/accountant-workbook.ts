@@ -17,7 +17,7 @@
  * recalculating reader (Excel, LibreOffice) must arrive at the same krona, and the tests check that it does.
  */
 import { addBudgetSheet, defaultVariances, type BudgetVariance } from './budget-sheet';
-import { dateAt, lastDayOfYear } from '../domain/calendar-date';
+import { dateAt, lastDayOfYear } from '../../contract/rules/calendar-date';
 import { countOf, nouns } from '../domain/swedish';
 import {
   addTableSheet,

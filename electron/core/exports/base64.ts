@@ -8,6 +8,7 @@
  * The codec is written here because the core may not use Node's `Buffer`, and `btoa` needs a binary string
  * that would be built one character at a time for a 20 MB file.
  */
+import { base64Length } from '../../contract/model/files';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
@@ -15,10 +16,6 @@ const PAD = 61;
 const DECODE = new Int16Array(256).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 
-/** The longest base64 text for `bytes` bytes. */
-export function base64Length(bytes: number): number {
-  return Math.ceil(bytes / 3) * 4;
-}
 
 export function encodeBase64(bytes: Uint8Array): string {
   // ASCII codes into a byte array, turned into text once: far faster than building the string piece by piece.

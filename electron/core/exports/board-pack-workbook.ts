@@ -9,6 +9,7 @@
  */
 import type { BoardPackContent } from '../domain/board-pack';
 import { formatGoalFigure, formatTarget, goalLabels, type GoalResult, type GoalSubject } from '../domain/goals';
+import { meetingKindLabels } from '../../contract/labels';
 import { addBudgetSheet } from './budget-sheet';
 import { countOf } from '../domain/swedish';
 import { addTableSheet, createWorkbook, numberFormats, restyle, toBytes, type Workbook } from './workbook-kit';
@@ -30,7 +31,7 @@ const subjectKindLabels: Record<GoalSubject['kind'], string> = {
   event: 'Konferens eller webbinarium',
 };
 
-const eventKindLabels: Record<string, string> = { konferens: 'Konferens', webinar: 'Webbinarium', seminarium: 'Seminarium', mote: 'Möte' };
+const eventKindLabels: Readonly<Record<string, string>> = meetingKindLabels;
 
 function titleLines(content: BoardPackContent, what: string): string[] {
   return [`${what} – ${content.associationName}`, `Styrelserapport per ${content.date}`];

@@ -4,17 +4,9 @@
  * writes the bytes to disk.
  */
 import { encodeBase64 } from './base64';
+import type { ExportedFile } from '../../contract/model/files';
 
-export type ExportedFile = {
-  /** A name safe on Windows, macOS and Linux, ending in `.xlsx`, e.g. `Ekonomiunderlag 2022.xlsx`. */
-  fileName: string;
-  /** MIME type of the file. */
-  mimeType: string;
-  /** The file's bytes, standard base64 with padding. */
-  bytesBase64: string;
-  /** Size in bytes, for the UI to show. */
-  sizeBytes: number;
-};
+export type { ExportedFile } from '../../contract/model/files';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

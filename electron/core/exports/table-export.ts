@@ -5,7 +5,7 @@
  * forwarded file never passes for the whole register.
  */
 import { addTableSheet, createWorkbook, toBytes, type ColumnDef, type Workbook } from './workbook-kit';
-import { dateAt } from '../domain/calendar-date';
+import { dateAt } from '../../contract/rules/calendar-date';
 import { countOf, nouns } from '../domain/swedish';
 
 export type TableExportInput<Row> = {

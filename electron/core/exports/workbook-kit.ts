@@ -22,7 +22,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../contract/result';
-import { instantAt, isCalendarDate, utcMidnightMs } from '../domain/calendar-date';
+import { instantAt, isCalendarDate, utcMidnightMs } from '../../contract/rules/calendar-date';
 import { xlsxBytes } from './xlsx-package';
 
 export type Workbook = ExcelJS.Workbook;

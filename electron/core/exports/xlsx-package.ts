@@ -11,7 +11,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../contract/result';
-import { utcMidnight, utcPartsOf } from '../domain/calendar-date';
+import { utcMidnight, utcPartsOf } from '../../contract/rules/calendar-date';
 import { decodeBase64 } from './base64';
 
 /** Where ExcelJS's write steps put the parts (the one method of its ZipWriter they call). */

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /** Swedish names of input fields, so a refusal names the field the way the screen does. */
 export const fieldLabels: Record<string, string> = {
   name: 'Namn',
@@ -129,26 +127,15 @@ const laterFieldLabels: Record<string, string> = {
 for (const [key, label] of Object.entries(laterFieldLabels)) fieldLabels[key] ??= label;
 
 /**
- * The Swedish name of the field a path points into: the innermost key that has one, so a record's data keys
- * (`budget.columns.0.amounts.<line id>`) name the field holding them; else the last key as it is.
+ * The Swedish name of the field a path points into: the innermost key that is a field, so that a record's
+ * data keys (row numbers, ids) and array positions name the field holding them. «Indata» for the input as a
+ * whole. A path is the keys themselves or the dotted form `ApiError.field` uses.
  */
-export function labelForPath(path: readonly PropertyKey[]): string {
-  const keys = path.filter((p): p is string => typeof p === 'string');
-  const last = keys[keys.length - 1];
-  if (!last) return 'Indata';
-  const named = keys.findLast((key) => Object.hasOwn(fieldLabels, key));
-  return named !== undefined ? fieldLabels[named]! : last;
-}
-
-/** One sentence naming the first offending field, e.g. «Organisationsnummer: Ogiltigt …». */
-export function describeValidationError(error: z.ZodError): { message: string; field: string } {
-  const issue = error.issues[0];
-  if (!issue) return { message: 'Ogiltig indata.', field: '' };
-  if (issue.code === 'unrecognized_keys') {
-    const keys = (issue as { keys?: string[] }).keys ?? [];
-    const field = [...issue.path.map(String), keys[0] ?? ''].filter(Boolean).join('.');
-    return { message: `Okänt fält: ${keys.map((k) => `”${k.slice(0, 40)}”`).join(', ')}.`, field };
+export function fieldLabel(path: readonly PropertyKey[] | string): string {
+  const keys = typeof path === 'string' ? path.split('.') : path;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const key = keys[i];
+    if (typeof key === 'string' && Object.hasOwn(fieldLabels, key)) return fieldLabels[key]!;
   }
-  const field = issue.path.map(String).join('.');
-  return { message: `${labelForPath(issue.path)}: ${issue.message}`, field };
+  return 'Indata';
 }

@@ -11,29 +11,16 @@
  */
 import type { BusinessArea, CountyRef, OrganisationKind } from '../store/schema';
 import { isSafeName } from '../store/schema';
-import { DATE_YEARS_TEXT, dateShapeOf, isCalendarDate } from '../domain/calendar-date';
-import { MAX_POPULATION, boundMessages } from '../domain/amounts';
+import { DATE_YEARS_TEXT, dateShapeOf, isCalendarDate } from '../../contract/rules/calendar-date';
+import { MAX_POPULATION, boundMessages } from '../../contract/rules/amounts';
 import { businessAreaLabels } from '../domain/contacts';
 import { organisationKindLabels } from '../domain/organisations';
 import { identityKey } from '../domain/swedish';
 import { commonImportFields, foldHeader, type ImportField } from './column-mapping';
+import type { ImportFieldKey } from '../../contract/model/imports';
 
-export const importFieldKeys = [
-  'organisation',
-  'municipalityCode',
-  'orgNumber',
-  'kind',
-  'county',
-  'population',
-  'joined',
-  'left',
-  'name',
-  'title',
-  'email',
-  'phone',
-  'businessArea',
-] as const;
-export type ImportFieldKey = (typeof importFieldKeys)[number];
+export { importFieldKeys } from '../../contract/model/imports';
+export type { ImportFieldKey } from '../../contract/model/imports';
 
 /** The fields that name the organisation of a row; at least one must be mapped. */
 export const identityFields: readonly ImportFieldKey[] = ['organisation', 'municipalityCode', 'orgNumber'];

@@ -8,8 +8,11 @@
  */
 import { z } from 'zod';
 import { foldHeader, suggestMapping } from './column-mapping';
-import { importFieldKeys, importFields, type ImportFieldKey } from './import-fields';
+import { importFieldKeys, importFields } from './import-fields';
 import type { ImportMapping } from './import-plan';
+import type { MappingProposal } from '../../contract/model/imports';
+
+export type { MappingProposal } from '../../contract/model/imports';
 
 export const IMPORT_MAPPINGS_KEY = 'importMappings';
 export const MAX_REMEMBERED_MAPPINGS = 50;
@@ -44,14 +47,6 @@ function cleanMapping(mapping: Record<string, number>, width: number): ImportMap
   }
   return clean;
 }
-
-export type MappingProposal = {
-  mapping: ImportMapping;
-  /** `remembered`: the choices made the last time a sheet with these headers was imported. */
-  source: 'remembered' | 'suggested';
-  /** Per mapped field, whether the header matched exactly or only contained a known word. */
-  confidence: Partial<Record<ImportFieldKey, 'exact' | 'partial' | 'remembered'>>;
-};
 
 export function proposeMapping(header: readonly string[], settings: Readonly<Record<string, unknown>>): MappingProposal {
   const remembered = rememberedIn(settings)[headerSignature(header)];

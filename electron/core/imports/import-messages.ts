@@ -40,6 +40,6 @@ export const importMessages = {
   headerRowMissing: (row: number) => `Rad ${sv.format(row)} finns inte eller är tom och kan inte vara rubrikrad.`,
 };
 
-export function refuse(message: string, details?: unknown): never {
+export function refuse(message: string, details?: ConstructorParameters<typeof AppError>[2]): never {
   throw new AppError('validation', message, details);
 }

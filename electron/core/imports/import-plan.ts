@@ -40,7 +40,7 @@ import {
 } from '../store/schema';
 import { businessAreaLabels, formatPhone, parseEmail, parsePhone } from '../domain/contacts';
 import { assertNoPeriodOverlap, membershipPeriodsOverlap } from '../domain/memberships';
-import { parseOrgNumber } from '../domain/organisation-number';
+import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { assertNotDuplicate, isGroupKind, organisationKindLabels, prepareOrganisation, type PreparedOrganisation } from '../domain/organisations';
 import { countOf, identityKey } from '../domain/swedish';
 import { columnLetter } from '../exports/workbook-kit';
@@ -59,62 +59,21 @@ import {
   withoutFormulaGuard,
   type ImportFieldKey,
 } from './import-fields';
+import type {
+  ImportIssue,
+  ImportMapping,
+  ImportOutcome,
+  ImportPlanView,
+  ImportResult,
+  ImportRowPlan,
+  ImportSummary,
+  RowDecision,
+  RowReview,
+} from '../../contract/model/imports';
 
-export type ImportMapping = Partial<Record<ImportFieldKey, number>>;
+export type { ImportMapping, RowDecision, ImportIssue, ImportRowPlan, ImportSummary, ImportResult } from '../../contract/model/imports';
 
-/**
- * What the user decided for one row (keyed by the row's number in the file):
- * `municipalityCode` confirms or picks the municipality of a row under review;
- * `accept: true` accepts a row's disagreement with the register (the file's value replaces it);
- * `accept: false` leaves a new or changed row out of the import.
- */
-export type RowDecision = { municipalityCode?: string; accept?: boolean };
 export type ImportDecisions = Readonly<Record<string, RowDecision>>;
-
-export type ImportOutcome = 'new' | 'update' | 'unchanged' | 'review' | 'error' | 'skipped';
-
-export type ImportIssue = {
-  severity: 'error' | 'review' | 'info';
-  message: string;
-  field?: ImportFieldKey;
-  /** 0-based column index in the sheet, and the column as the user sees it (`C – E-post`). */
-  column?: number;
-  columnLabel?: string;
-};
-
-export type MunicipalityCandidate = { code: string; name: string; countyName: string };
-
-export type RowReview =
-  | { kind: 'municipality'; candidates: MunicipalityCandidate[]; suggestedCode?: string; written: string }
-  | { kind: 'conflict' }
-  | { kind: 'duplicate'; ofRow: number };
-
-export type ImportRowPlan = {
-  /** The row's number as Excel (or a text editor, for CSV) shows it. */
-  rowNumber: number;
-  outcome: ImportOutcome;
-  /** Whether applying the import writes this row. */
-  included: boolean;
-  /** The user chose to leave this new or changed row out. */
-  excluded: boolean;
-  /** The organisation as the register names it (or will), else as the file writes it. */
-  organisation: string;
-  /** The organisation in the register the row concerns, if it exists there already. */
-  organisationId?: string;
-  /** What applying the row does, in Swedish, one sentence each. */
-  changes: string[];
-  issues: ImportIssue[];
-  review?: RowReview;
-  /** The decision the row was planned with, echoed so the UI can show it. */
-  decision?: RowDecision;
-  /**
-   * When the municipality was not written exactly: the candidates to choose from, and the one chosen (the row
-   * is then planned with it). Stays after the choice, so the choice can be changed.
-   */
-  municipalityChoice?: { candidates: MunicipalityCandidate[]; chosenCode?: string };
-};
-
-export type ImportSummary = Record<ImportOutcome, number> & { rows: number; included: number };
 
 type OrgRef = string;
 
@@ -129,13 +88,9 @@ export type ImportOp =
 export type OrganisationImportPatch = Partial<Pick<Organisation, 'orgNumber' | 'countyCode' | 'population'>>;
 export type ContactImportFields = { name: string; title: string; email: string; phone: string; businessAreas: BusinessArea[] };
 
-export type ImportPlan = {
-  rows: ImportRowPlan[];
-  summary: ImportSummary;
+export type ImportPlan = ImportPlanView & {
   /** The operations of the included rows, in row order. */
   ops: ImportOp[];
-  /** The document revision the plan was made against. */
-  revision: number;
 };
 
 export type PlanOptions = { mapping: ImportMapping; decisions?: ImportDecisions };
@@ -816,16 +771,6 @@ export async function planImport(
 }
 
 // ---------------------------------------------------------------- apply
-
-export type ImportResult = {
-  organisationsCreated: number;
-  organisationsUpdated: number;
-  membershipsAdded: number;
-  membershipsEnded: number;
-  contactsCreated: number;
-  contactsUpdated: number;
-  rowsApplied: number;
-};
 
 /** `Importerade … : 3 nya organisationer, 1 ändrad …`. */
 export function describeImportResult(result: ImportResult): string {

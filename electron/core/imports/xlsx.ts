@@ -22,7 +22,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../contract/result';
-import { utcDateOf } from '../domain/calendar-date';
+import { utcDateOf } from '../../contract/rules/calendar-date';
 import { importMessages, refuse } from './import-messages';
 import { toRawSheet, type RawRecord, type RawSheet } from './raw-table';
 import { inflateEntry, readEntry, readZipDirectory, rebuildZip, ZipProblem, type ZipEntry } from './zip';

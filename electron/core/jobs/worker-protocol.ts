@@ -5,27 +5,39 @@
  * for the next one for a while (starting one loads the whole core), and at most one is kept idle.
  * `electron/node/workers/` adapts this to `worker_threads`, `renderer/bridge/` to a Web Worker.
  */
-import { AppError, errorCodes, type ErrorCode } from '../../contract/result';
+import { AppError, errorCodes, type ErrorCode, type ErrorDetails } from '../../contract/result';
 import type { TaskRunner } from '../services/ports';
 import { runJob, type JobName, type JobProgress } from './jobs';
 
 export type ToWorker = { type: 'run'; job: JobName; input: unknown };
 
-/** An error as it crosses: an `AppError` keeps its code, Swedish message and details; anything else is a bug. */
-export type WireError = { app: true; code: ErrorCode; message: string; details?: unknown } | { app: false; message: string; stack?: string };
+/** An error as it crosses: an `AppError` keeps its code, Swedish message, field and details; anything else is a bug. */
+export type WireError =
+  | { app: true; code: ErrorCode; message: string; field?: string; fieldMessage?: string; details?: ErrorDetails }
+  | { app: false; message: string; stack?: string };
 
 export type FromWorker = { type: 'progress'; progress: JobProgress } | { type: 'done'; output: unknown } | { type: 'failed'; error: WireError };
 
 export function toWire(error: unknown): WireError {
   if (error instanceof AppError) {
-    return error.details === undefined ? { app: true, code: error.code, message: error.message } : { app: true, code: error.code, message: error.message, details: error.details };
+    return {
+      app: true,
+      code: error.code,
+      message: error.message,
+      ...(error.field !== undefined ? { field: error.field } : {}),
+      ...(error.fieldMessage !== undefined ? { fieldMessage: error.fieldMessage } : {}),
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    };
   }
   if (error instanceof Error) return error.stack === undefined ? { app: false, message: error.message } : { app: false, message: error.message, stack: error.stack };
   return { app: false, message: String(error) };
 }
 
 export function fromWire(error: WireError): Error {
-  if (error.app && errorCodes.includes(error.code)) return new AppError(error.code, error.message, error.details);
+  if (error.app && errorCodes.includes(error.code)) {
+    const details = error.field !== undefined ? { ...error.details, field: error.field } : error.details;
+    return new AppError(error.code, error.message, details, error.fieldMessage);
+  }
   const failure = new Error(`Worker: ${error.message}`);
   if (!error.app && error.stack !== undefined) failure.stack = error.stack;
   return failure;

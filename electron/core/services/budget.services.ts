@@ -26,8 +26,8 @@ import { checkOre, formatOre, parseAmount } from '../domain/amounts';
 import { membershipFeesForYear, type MembershipFees } from '../domain/fees';
 import { memberIdsAt } from '../domain/memberships';
 import { serviceRevenueForYear } from '../domain/pricing';
-import { labelForPath } from '../i18n/validation-messages';
-import { lastDayOfYear } from '../domain/calendar-date';
+import { fieldError } from '../domain/field-errors';
+import { lastDayOfYear } from '../../contract/rules/calendar-date';
 import { countOf } from '../domain/swedish';
 
 /**
@@ -64,7 +64,7 @@ function amountFromInput(amount: string | number | null): number | undefined {
   if (typeof amount === 'string' && amount.trim() === '') return undefined;
   const parsed = typeof amount === 'string' ? parseAmount(amount) : checkOre(amount);
   if (!parsed.ok) {
-    throw new AppError('validation', `${labelForPath(['amount'])}: ${parsed.message}`, { field: 'amount', reason: parsed.reason });
+    throw fieldError('validation', 'amount', parsed.message, { reason: parsed.reason });
   }
   return parsed.ore;
 }

@@ -3,7 +3,7 @@
  * (`<feature>.services.ts`) and are joined here; `ServiceHandlers` makes a missing channel a compile error.
  */
 import type { ServiceHandlers } from '../../contract';
-import { dateAt } from '../domain/calendar-date';
+import { dateAt } from '../../contract/rules/calendar-date';
 import { createRepository, type Repository } from '../store/repository';
 import type { Ports } from './ports';
 import { createAppServices } from './app.services';

@@ -11,9 +11,10 @@ import {
   type Channel,
   type ChannelOutput,
   type Result,
+  type ApiError,
   type ServiceHandlers,
 } from '../../contract';
-import { describeValidationError, fieldLabels } from '../i18n/validation-messages';
+import { fieldLabel } from '../i18n/validation-messages';
 
 z.config(z.locales.sv());
 
@@ -30,7 +31,7 @@ export async function dispatch<C extends Channel>(
     input = normaliseInput(rawInput ?? {});
   } catch {
     // A getter or proxy that throws (possible from the in-page web bridge; IPC delivers plain clones).
-    return { ok: false, error: { code: 'validation', message: 'Indata: Ogiltig indata.', details: { field: '', label: 'Indata', issues: 1 } } };
+    return refusal(fieldRefusal('validation', [], 'Ogiltig indata.', { issues: 1 }));
   }
   let parsed: z.ZodSafeParseResult<unknown>;
   try {
@@ -40,42 +41,79 @@ export async function dispatch<C extends Channel>(
     console.error(`[${channel}] input check failed`, error);
     return { ok: false, error: { code: 'internal', message: 'Ett oväntat fel inträffade. Inget har ändrats.' } };
   }
-  if (!parsed.success) {
-    const described = describeValidationError(parsed.error);
-    const first = parsed.error.issues[0];
-    const unknownKey = first?.code === 'unrecognized_keys';
-    const label = unknownKey ? 'Okänt fält' : fieldLabel(first?.path ?? []);
-    const message = unknownKey || !first ? described.message : `${label}: ${first.message}`;
-    return { ok: false, error: { code: 'validation', message, details: { field: described.field, label, issues: parsed.error.issues.length } } };
-  }
+  if (!parsed.success) return refusal(zodRefusal(parsed.error));
   // Checked on what the schema let through, so the field named is one of the channel's own.
   const malformed = findMalformedString(parsed.data);
-  if (malformed) {
-    const label = fieldLabel(malformed);
-    return {
-      ok: false,
-      error: {
-        code: 'validation',
-        message: `${label}: Texten innehåller ogiltiga tecken (halva teckenpar).`,
-        details: { field: malformed.map(String).join('.'), label, issues: 1 },
-      },
-    };
-  }
+  if (malformed) return refusal(fieldRefusal('validation', malformed, 'Texten innehåller ogiltiga tecken (halva teckenpar).', { issues: 1 }));
   try {
     const handler = handlers[channel] as (input: unknown) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
     const data = await handler(parsed.data);
     return { ok: true, data };
   } catch (error) {
-    if (error instanceof AppError) {
-      const details = withFieldLabel(error.code, error.details);
-      return {
-        ok: false,
-        error: details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details },
-      };
-    }
+    if (error instanceof AppError) return refusal(appErrorRefusal(error));
     console.error(`[${channel}]`, error);
     return { ok: false, error: { code: 'internal', message: 'Ett oväntat fel inträffade. Inget har ändrats.' } };
   }
+}
+
+const refusal = (error: ApiError): Result<never> => ({ ok: false, error });
+
+/** The input path in `ApiError.field`'s form: keys joined by dots, array positions as numbers. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/**
+ * A refusal about the field at `path`: the whole message names the field by its Swedish label, and
+ * `fieldMessage` is the sentence alone for beside the field.
+ */
+function fieldRefusal(code: ApiError['code'], path: readonly PropertyKey[], sentence: string, details?: Record<string, unknown>): ApiError {
+  const label = fieldLabel(path);
+  const fieldMessage = asSentence(sentence);
+  return {
+    code,
+    message: `${label}: ${sentence}`,
+    field: fieldPath(path),
+    label,
+    fieldMessage,
+    ...(details !== undefined ? { details } : {}),
+  };
+}
+
+/** The first issue zod found, named by its path; the count of issues goes along for whoever wants it. */
+function zodRefusal(error: z.ZodError): ApiError {
+  const issues = error.issues.length;
+  const issue = error.issues[0];
+  if (!issue) return fieldRefusal('validation', [], 'Ogiltig indata.', { issues });
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys;
+    const message = `Okänt fält: ${keys.map((k) => `”${k.slice(0, 40)}”`).join(', ')}.`;
+    const field = fieldPath([...issue.path, ...(keys[0] !== undefined ? [keys[0]] : [])]);
+    return { code: 'validation', message, field, label: 'Okänt fält', fieldMessage: message, details: { issues } };
+  }
+  return fieldRefusal('validation', issue.path, issue.message, { issues });
+}
+
+/**
+ * A handler's refusal as the UI gets it. One that names a field gets its label and the sentence for beside
+ * it; a validation refusal that names none is about the input as a whole (e.g. a file that did not arrive
+ * intact), so it names `''` and «Indata».
+ */
+function appErrorRefusal(error: AppError): ApiError {
+  const field = error.field ?? (error.code === 'validation' ? '' : undefined);
+  return {
+    code: error.code,
+    message: error.message,
+    ...(field !== undefined ? { field, label: fieldLabel(field === '' ? [] : field), fieldMessage: error.fieldMessage ?? error.message } : {}),
+    ...(error.details !== undefined ? { details: error.details } : {}),
+  };
+}
+
+/** Zod's own (locale) messages start in lower case and end without a full stop; beside a field they read as a sentence. */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toLocaleUpperCase('sv-SE') + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 const MAX_DEPTH = 32;
@@ -117,30 +155,4 @@ export function findMalformedString(value: unknown, path: (string | number)[] = 
     }
   }
   return undefined;
-}
-
-/**
- * A handler's validation refusal names its field like the schema's do: the key path and its Swedish label
- * (`''` and «Indata» when it concerns the input as a whole, e.g. a file that did not arrive intact).
- */
-function withFieldLabel(code: string, details: unknown): unknown {
-  if (code !== 'validation') return details;
-  if (details === undefined) return { field: '', label: 'Indata' };
-  if (details === null || typeof details !== 'object' || Array.isArray(details)) return details;
-  const { field, label } = details as { field?: unknown; label?: unknown };
-  if (typeof label === 'string' && typeof field === 'string') return details;
-  const path = typeof field === 'string' ? field : '';
-  return { ...details, field: path, label: fieldLabel(path.split('.')) };
-}
-
-/**
- * The Swedish name of the field a path points into: the innermost key that is a field, so that a record's
- * data keys (row numbers, ids) and array indexes name the field holding them. «Indata» for the input as a whole.
- */
-export function fieldLabel(path: readonly PropertyKey[]): string {
-  for (let i = path.length - 1; i >= 0; i--) {
-    const key = path[i];
-    if (typeof key === 'string' && Object.hasOwn(fieldLabels, key)) return fieldLabels[key]!;
-  }
-  return 'Indata';
 }

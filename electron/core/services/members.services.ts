@@ -36,12 +36,12 @@ import {
   type OrganisationFields,
 } from '../domain/organisations';
 import { councilOrganisationsAt, networkContext, rosterEntryView, sortNetworks } from '../domain/networks';
-import { parseOrgNumber } from '../domain/organisation-number';
+import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { registerFigures } from '../domain/register-figures';
 import { listOrganisations } from '../domain/search';
 import { periodActiveAt } from '../domain/services';
 import { compareSv } from '../domain/swedish';
-import { firstDayOfYear, lastDayOfYear, yearOf } from '../domain/calendar-date';
+import { firstDayOfYear, lastDayOfYear, yearOf } from '../../contract/rules/calendar-date';
 
 type MembersChannel =
   | 'members/list'

@@ -22,7 +22,8 @@ import {
   resolveEntryParties,
 } from '../domain/rosters';
 import { assertPeriod } from '../domain/services';
-import { yearOf } from '../domain/calendar-date';
+import { yearOf } from '../../contract/rules/calendar-date';
+import { fieldError } from '../domain/field-errors';
 
 type NetworksChannel =
   | 'networks/list'
@@ -106,7 +107,7 @@ export function createNetworksServices({ repo, ports, today }: ServiceContext): 
               else if (value !== undefined) draft[key] = value;
             }
             if (draft.startDate !== undefined && draft.endDate !== undefined && draft.endDate < draft.startDate) {
-              throw new AppError('validation', 'Slutdatum: Slutdatumet får inte ligga före startdatumet.', { field: 'endDate' });
+              throw fieldError('validation', 'endDate', 'Slutdatumet får inte ligga före startdatumet.');
             }
           },
           { summary: `Ändrade nätverket ${name}` },
@@ -193,7 +194,7 @@ export function createNetworksServices({ repo, ports, today }: ServiceContext): 
     'networks/end-person': async ({ contactId, date }) => {
       const doc = repo.get();
       const contact = doc.contacts.find((c) => c.id === contactId);
-      if (!contact) throw new AppError('not-found', 'Kontaktperson: Personen finns inte.', { field: 'contactId' });
+      if (!contact) throw fieldError('not-found', 'contactId', 'Personen finns inte.');
       const pending = doc.networks.some((n) => n.roster.some((e) => e.contactId === contactId && (e.to === undefined || e.to > date)));
       if (!pending) return { ended: 0, removed: 0, networkIds: [] };
       return repo.change(`Avslutade ${contact.name} i alla nätverk`, (tx) => {

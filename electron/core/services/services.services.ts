@@ -9,7 +9,8 @@ import { pricingForYear, serviceRevenueForYear } from '../domain/pricing';
 import { assertUniqueServiceName, findService, sortServices } from '../domain/services';
 import { usersByServiceAt } from '../domain/usage-matrix';
 import { compareSv } from '../domain/swedish';
-import { yearOf } from '../domain/calendar-date';
+import { yearOf } from '../../contract/rules/calendar-date';
+import { fieldError } from '../domain/field-errors';
 
 type ServicesChannel =
   | 'services/list'
@@ -130,7 +131,7 @@ export function createServicesServices({ repo, ports, today }: ServiceContext): 
       repo.change(`Ändrade prismodellen för ${year}`, (tx) => {
         const service = findService(tx.doc, serviceId);
         const index = service.pricing.findIndex((p) => p.year === year);
-        if (model === null && index < 0) throw new AppError('not-found', `År: Tjänsten har ingen prismodell för ${year}.`, { field: 'year' });
+        if (model === null && index < 0) throw fieldError('not-found', 'year', `Tjänsten har ingen prismodell för ${year}.`);
         return tx.services.update(
           serviceId,
           (draft) => {

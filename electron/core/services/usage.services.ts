@@ -4,7 +4,7 @@ import type { ToggleResult, UsageRecord } from '../../contract/channels/usage.ch
 import type { SambrukDocument, Usage } from '../store/schema';
 import type { ServiceContext } from './create-services';
 import { adoptionReport } from '../domain/adoption';
-import { addDays } from '../domain/calendar-date';
+import { addDays } from '../../contract/rules/calendar-date';
 import {
   assertNoOverlap,
   assertPeriod,
@@ -15,6 +15,7 @@ import {
   periodActiveAt,
 } from '../domain/services';
 import { groupMembersById } from '../domain/usage-matrix';
+import { fieldError } from '../domain/field-errors';
 
 type UsageChannel =
   | 'usage/get-today'
@@ -38,9 +39,9 @@ function recordOf(doc: Pick<SambrukDocument, 'organisations' | 'services'>, usag
 
 function assertCanStart(doc: Pick<SambrukDocument, 'organisations' | 'services'>, organisationId: string, serviceId: string): void {
   const service = findService(doc, serviceId);
-  if (service.archived) throw new AppError('conflict', `Tjänst: ${service.name} är arkiverad och kan inte tas i bruk.`, { field: 'serviceId' });
+  if (service.archived) throw fieldError('conflict', 'serviceId', `${service.name} är arkiverad och kan inte tas i bruk.`);
   const org = doc.organisations.find((o) => o.id === organisationId);
-  if (org?.archived) throw new AppError('conflict', `Organisation: ${org.name} är arkiverad.`, { field: 'organisationId' });
+  if (org?.archived) throw fieldError('conflict', 'organisationId', `${org.name} är arkiverad.`);
 }
 
 export function createUsageServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, UsageChannel> {

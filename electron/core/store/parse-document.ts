@@ -1,7 +1,7 @@
 import { documentSchema, SCHEMA_VERSION, type SambrukDocument } from './schema';
 import { migrate, statedSchemaVersion } from './migrations';
 import { AppError } from '../../contract/result';
-import { labelForPath } from '../i18n/validation-messages';
+import { fieldLabel } from '../i18n/validation-messages';
 import { serialiseDocumentText } from './serialise-document';
 
 /**
@@ -137,7 +137,7 @@ export function validateDocument(raw: unknown): SambrukDocument {
   const result = documentSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const where = issue ? `${issue.path.join('.')} (${labelForPath(issue.path)})` : '';
+    const where = issue ? `${issue.path.join('.')} (${fieldLabel(issue.path)})` : '';
     throw new AppError('validation', `Filen följer inte registrets format: ${where} ${issue?.message ?? ''}`.trim());
   }
   return result.data;

@@ -3,7 +3,7 @@
  * so a filtered log can be linked to and Back works, and its rows.
  */
 import type { ChangeView, ChannelInput } from '../../../electron/contract';
-import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
 import { formatDateTime } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { changeDiffs, type ChangeDiffVm } from '../medlemmar/organisation-page.view-model';

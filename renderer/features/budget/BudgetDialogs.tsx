@@ -22,9 +22,9 @@ import {
 import type { BudgetColumnView } from '../../../electron/contract';
 import { budgetColumnKinds, type BudgetColumnKind } from '../../../electron/core/store/schema';
 import { useApiMutation } from '../../app/api';
-import { ApiCallError } from '../../bridge/api-client';
+import { asRefusal, placeRefusal } from '../../lib/refusal';
 import { sv } from '../../lib/i18n/sv';
-import { dateAt, parseYear, systemClock, yearOf } from '../../../electron/core/domain/calendar-date';
+import { dateAt, parseYear, systemClock, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.budget;
 
@@ -33,12 +33,8 @@ const useStyles = makeStyles({
   hint: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
-/** The field an error from the core names, so the message can stand under that field. */
-function fieldOf(error: unknown): string | undefined {
-  if (!(error instanceof ApiCallError)) return undefined;
-  const details = error.details as { field?: unknown } | undefined;
-  return typeof details?.field === 'string' ? details.field : undefined;
-}
+const columnFormFields = ['year', 'kind', 'copyFromColumnId'] as const;
+const isColumnFormField = (field: string): field is (typeof columnFormFields)[number] => (columnFormFields as readonly string[]).includes(field);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -82,8 +78,8 @@ export function AddColumnDialog({
       setCopyFrom('');
       onClose();
     } catch (error) {
-      const field = fieldOf(error);
-      const message = messageOf(error);
+      // Under the field the core named (the field shows its own label), else above the buttons.
+      const { field, message } = placeRefusal(asRefusal(error), isColumnFormField);
       if (field === 'year') setErrors({ year: message });
       else if (field === 'kind') setErrors({ kind: message });
       else if (field === 'copyFromColumnId') setErrors({ copy: message });

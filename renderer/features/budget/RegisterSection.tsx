@@ -9,7 +9,7 @@ import { sv } from '../../lib/i18n/sv';
 import { barStyle, fillFor } from './budget-charts.view-model';
 import { defaultRegisterYear, registerVm, registerYears, type RegisterCardVm } from './budget-register.view-model';
 import { AmountTooltip, barLegend, ChartFrame, chartSize, chartText, PatternDefs, usePatternPrefix, usePrinting, WrappedTick } from './ChartParts';
-import { dateAt, systemClock, yearOf } from '../../../electron/core/domain/calendar-date';
+import { dateAt, systemClock, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.budget.register;
 

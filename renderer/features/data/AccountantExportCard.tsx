@@ -3,7 +3,7 @@ import { Card, Checkbox, Field, Input, makeStyles, Text, tokens, useId } from '@
 import { useApiQuery } from '../../app/api';
 import { ExportButton } from '../../components/ExportButton';
 import { sv } from '../../lib/i18n/sv';
-import { parseYear, yearOf } from '../../../electron/core/domain/calendar-date';
+import { parseYear, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },

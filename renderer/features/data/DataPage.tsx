@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Card,
@@ -21,6 +21,7 @@ import type { PageProps } from '../../app/page-props';
 import { useApiMutation, useApiQuery, useSaveStatus } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { loadReportLines } from '../../app/LoadReportBar';
+import { Facts } from '../../components/Facts';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SaveStatusText } from '../../components/SaveStatusText';
@@ -40,15 +41,6 @@ const useStyles = makeStyles({
   },
   card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
@@ -63,22 +55,6 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
 });
-
-function Facts({ rows }: { rows: { label: string; value: ReactNode; testId?: string }[] }) {
-  const styles = useStyles();
-  return (
-    <dl className={styles.facts}>
-      {rows.map((row) => (
-        <div key={row.label} style={{ display: 'contents' }}>
-          <dt className={styles.term}>{row.label}</dt>
-          <dd className={styles.value} data-testid={row.testId}>
-            {row.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** «Gör registret skrivbart» for a write-protected register file; the shell asks nothing more, the button is the choice. */
 function MakeWritable() {

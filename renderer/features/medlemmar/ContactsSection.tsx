@@ -59,7 +59,10 @@ import {
 } from './contact-form.view-model';
 import { fieldRefusal, type FieldRefusal } from './organisation-form.view-model';
 import { contactViewModels, type ContactVm } from './organisation-page.view-model';
-import { ConfirmDialog, DateInput, downloadJson, Section, useSharedStyles } from './shared';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { downloadJson } from '../../components/download-file';
+import { DateInput } from '../../components/DateInput';
+import { Section, useSharedStyles } from './shared';
 
 const t = sv.medlemmar.contacts;
 

@@ -32,7 +32,7 @@ import { bandRangeLabels, draftErrorKey, draftFromTable, feeTableView, tableInpu
 import { fieldRefusal } from './organisation-form.view-model';
 import { feeYears } from './organisation-page.view-model';
 import { Section, useSharedStyles, useToday } from './shared';
-import { yearOf } from '../../../electron/core/domain/calendar-date';
+import { yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.medlemmar.feeTable;
 

@@ -7,7 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
 import { figureYears, figuresViewModel, type FigureListVm } from './figures.view-model';
 import { Section, useSharedStyles, useToday } from './shared';
-import { yearOf } from '../../../electron/core/domain/calendar-date';
+import { yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.medlemmar.figures;
 

@@ -57,8 +57,8 @@ import {
 import { memberListExport } from './member-list-export';
 import { kindOrder } from './organisation-form.view-model';
 import { OrganisationDialog } from './OrganisationDialog';
-import { DateInput } from './shared';
-import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { DateInput } from '../../components/DateInput';
+import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.medlemmar.list;
 const ROW_HEIGHT = 40;

@@ -36,7 +36,9 @@ import type { ApiCallError } from '../../bridge/api-client';
 import { sv } from '../../lib/i18n/sv';
 import { fieldRefusal, type FieldRefusal } from './organisation-form.view-model';
 import { openPeriod, periodRows, timelineViewModel, type PeriodRowVm, type TimelineVm } from './organisation-page.view-model';
-import { ConfirmDialog, DateInput, Section, useSharedStyles } from './shared';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateInput } from '../../components/DateInput';
+import { Section, useSharedStyles } from './shared';
 
 const t = sv.medlemmar.page;
 const p = sv.medlemmar.period;

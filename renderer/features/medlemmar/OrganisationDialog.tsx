@@ -47,7 +47,9 @@ import {
   type FieldRefusal,
   type OrganisationForm,
 } from './organisation-form.view-model';
-import { DateInput, Facts, useSharedStyles, useToday } from './shared';
+import { Facts } from '../../components/Facts';
+import { DateInput } from '../../components/DateInput';
+import { useSharedStyles, useToday } from './shared';
 
 const t = sv.medlemmar.form;
 

@@ -32,7 +32,9 @@ import { ContactsSection } from './ContactsSection';
 import { MembershipSection } from './MembershipSection';
 import { OrganisationDialog } from './OrganisationDialog';
 import { changeRows, factRows, feeViewModel, feeYears, networkViewModels } from './organisation-page.view-model';
-import { ConfirmDialog, Facts, Section, useSharedStyles, useToday } from './shared';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Facts } from '../../components/Facts';
+import { Section, useSharedStyles, useToday } from './shared';
 
 const t = sv.medlemmar.page;
 

@@ -2,7 +2,7 @@
 import type { RegisterFigures } from '../../../electron/contract';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { yearOf } from '../../../electron/core/domain/calendar-date';
+import { yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.medlemmar.figures;
 

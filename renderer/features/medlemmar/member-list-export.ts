@@ -7,7 +7,7 @@ import type { ChannelInput, OrganisationList } from '../../../electron/contract'
 import type { TableColumnKind } from '../../../electron/contract/channels/exports.channels';
 import { sv } from '../../lib/i18n/sv';
 import { columnLabel, rowViewModel, type ColumnId, type ListFilters } from './member-list.view-model';
-import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.medlemmar.list;
 

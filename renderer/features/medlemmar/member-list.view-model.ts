@@ -6,7 +6,7 @@ import type { ChannelInput, MemberStatus, OrganisationList, OrganisationRow } fr
 import type { OrganisationKind } from '../../../electron/core/store/schema';
 import { formatKr, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.medlemmar.list;
 

@@ -165,7 +165,7 @@ export function municipalityFacts(m: MunicipalityOption): MunicipalityFacts {
 export type FieldRefusal = {
   /** The input field the core named (`orgNumber`, `municipalityCode`, …), if any. */
   field?: string;
-  /** The core's sentence without the field name it starts with (the field shows its own label). */
+  /** The core's sentence for beside the field (`fieldMessage`: the field shows its own label). */
   message: string;
   /** The whole sentence, for a message outside the field. */
   fullMessage: string;
@@ -173,21 +173,15 @@ export type FieldRefusal = {
   existing?: { id: string; name: string };
 };
 
-function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-}
-
-/** A refusal from the core, split into the field it concerns and the sentence to show there. */
-export function fieldRefusal(error: Pick<ApiError, 'code' | 'message' | 'details'>): FieldRefusal {
-  const details = record(error.details);
-  const field = typeof details.field === 'string' && details.field !== '' ? details.field : undefined;
-  // The core writes «Fältnamn: mening»; at the field the name is already its label.
-  const message = field !== undefined ? error.message.replace(/^[^:]{1,60}: /u, '') : error.message;
+/** A refusal from the core: the field it names (its typed `field`) and the sentence to show there. */
+export function fieldRefusal(error: Pick<ApiError, 'code' | 'message' | 'field' | 'fieldMessage' | 'details'>): FieldRefusal {
+  const field = error.field !== undefined && error.field !== '' ? error.field : undefined;
+  const details = error.details ?? {};
   const existingId = typeof details.existingId === 'string' ? details.existingId : undefined;
   const existingName = typeof details.existingName === 'string' ? details.existingName : undefined;
   return {
     ...(field !== undefined ? { field } : {}),
-    message,
+    message: field !== undefined ? (error.fieldMessage ?? error.message) : error.message,
     fullMessage: error.message,
     code: error.code,
     ...(existingId !== undefined ? { existing: { id: existingId, name: existingName ?? existingId } } : {}),

@@ -5,7 +5,7 @@
 import type { ChangeView, ContactRow, FeeRow, MembershipTimeline, OrganisationPage } from '../../../electron/contract';
 import { formatDate, formatDateTime, formatKr, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { dayNumber, firstDayOfYear, yearOf } from '../../../electron/core/domain/calendar-date';
+import { dayNumber, firstDayOfYear, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.medlemmar.page;
 const none = sv.medlemmar.common.none;

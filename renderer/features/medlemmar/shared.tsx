@@ -1,29 +1,11 @@
 /**
- * Small pieces the Medlemmar screen's parts share: today by the core's clock, the file download, a
- * confirmation dialog, the facts list and the section card.
+ * Small pieces the Medlemmar screen's parts share: today by the core's clock and the section card. (The
+ * confirmation dialog, the facts list, the date field and the downloads are the app's own, in
+ * `renderer/components`.)
  */
 import type { ReactNode } from 'react';
-import {
-  Button,
-  Card,
-  Dialog,
-  DialogActions,
-  Input,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  mergeClasses,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Card, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useApiQuery } from '../../app/api';
-import { sv } from '../../lib/i18n/sv';
-
-const t = sv.medlemmar;
 
 export const useSharedStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -31,13 +13,6 @@ export const useSharedStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   headingRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -46,12 +21,6 @@ export const useSharedStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   twoColumns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
-  danger: {
-    backgroundColor: tokens.colorPaletteRedBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
-    ':hover:active': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
-  },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',
@@ -65,24 +34,6 @@ export const useSharedStyles = makeStyles({
 /** Today in Sweden by the core's clock (`?clock=` in the web build), or undefined until it has answered. */
 export function useToday(): string | undefined {
   return useApiQuery('usage/get-today', {}).data?.date;
-}
-
-/**
- * Saves JSON as a file through a Blob and `<a download>`: the browser's download in the web build, the
- * save prompt of the desktop window, with no channel of its own.
- */
-export function downloadJson(fileName: string, data: unknown): void {
-  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked on the next task: the click has started the download by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export function Section({ title, actions, wide, children, testId }: { title: string; actions?: ReactNode; wide?: boolean; children: ReactNode; testId?: string }) {
@@ -101,87 +52,3 @@ export function Section({ title, actions, wide, children, testId }: { title: str
   );
 }
 
-export function Facts({ rows }: { rows: { label: string; value: ReactNode; testId?: string }[] }) {
-  const styles = useSharedStyles();
-  return (
-    <dl className={styles.facts}>
-      {rows.map((row) => (
-        <div key={row.label} style={{ display: 'contents' }}>
-          <dt className={styles.term}>{row.label}</dt>
-          <dd className={styles.value} data-testid={row.testId}>
-            {row.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-/**
- * A date typed as Swedes write it, `ÅÅÅÅ-MM-DD`. A text field rather than the browser's date picker, whose
- * format follows the operating system's language (an English Windows shows mm/dd/yyyy).
- */
-export function DateInput({ value, onChange, required }: { value: string; onChange: (value: string) => void; required?: boolean }) {
-  return (
-    <Input
-      value={value}
-      onChange={(_, data) => onChange(data.value.trim())}
-      placeholder={t.common.datePlaceholder}
-      maxLength={10}
-      inputMode="numeric"
-      autoComplete="off"
-      required={required}
-      style={{ minWidth: '150px' }}
-    />
-  );
-}
-
-/** A yes/no question before something that cannot simply be taken back. */
-export function ConfirmDialog({
-  open,
-  title,
-  children,
-  confirmLabel,
-  danger,
-  busy,
-  error,
-  onConfirm,
-  onClose,
-}: {
-  open: boolean;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  danger?: boolean;
-  busy?: boolean;
-  error?: string;
-  onConfirm: () => void;
-  onClose: () => void;
-}) {
-  const styles = useSharedStyles();
-  return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()} modalType="alert">
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.form}>
-            {children}
-            {error !== undefined && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onClose} disabled={busy}>
-              {t.common.cancel}
-            </Button>
-            <Button appearance="primary" onClick={onConfirm} disabled={busy} className={danger ? styles.danger : undefined}>
-              {busy ? t.common.saving : confirmLabel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}

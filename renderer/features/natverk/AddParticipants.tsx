@@ -5,7 +5,7 @@ import type { RosterRole } from '../../../electron/core/store/schema';
 import { useApiMutation, useApiQuery } from '../../app/api';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../components/DateInput';
 import { QuickPicker } from './QuickPicker';
 import {
   defaultRole,
@@ -17,7 +17,7 @@ import {
   type Participation,
 } from './roster.view-model';
 import { useNatverkStyles } from './styles';
-import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.natverk.roster;
 

@@ -21,7 +21,7 @@ import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
 import { attendanceVm, attendanceYears } from './meetings.view-model';
 import { useNatverkStyles } from './styles';
-import { yearOf } from '../../../electron/core/domain/calendar-date';
+import { yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.natverk.attendance;
 

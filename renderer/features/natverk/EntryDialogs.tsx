@@ -21,9 +21,10 @@ import { useApiMutation } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { DateInput } from './DateInput';
-import { ConfirmDialog } from './ConfirmDialog';
+import { DateInput } from '../../components/DateInput';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { apiFieldError, entryFormFields, hasErrors, validateEntryForm, type EntryFormField, type EntryFormValues, type FieldErrors } from './forms.view-model';
+import type { Refusal } from '../../lib/refusal';
 import { participationOrder, rosterRoleOrder, showsParticipation, type Participation, type RosterRowVm } from './roster.view-model';
 
 const t = sv.natverk;
@@ -90,7 +91,7 @@ function EntryForm({
   });
   const [errors, setErrors] = useState<FieldErrors<EntryFormField>>({});
   const [general, setGeneral] = useState<string>();
-  const onError = (error: { message: string; details?: unknown }) => {
+  const onError = (error: Refusal) => {
     const mapped = apiFieldError(error, entryFormFields);
     if (mapped.field) setErrors({ [mapped.field]: mapped.message });
     else setGeneral(mapped.message);

@@ -41,8 +41,8 @@ import { useApiMutation } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { DateInput } from './DateInput';
-import { ConfirmDialog } from './ConfirmDialog';
+import { DateInput } from '../../components/DateInput';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import {
   apiFieldError,
   emptyMeetingForm,
@@ -55,9 +55,10 @@ import {
   type MeetingFormField,
   type MeetingFormValues,
 } from './forms.view-model';
+import type { Refusal } from '../../lib/refusal';
 import { attendeeOptions, meetingKindOrder, meetingRows, type MeetingRowVm } from './meetings.view-model';
 import { useNatverkStyles } from './styles';
-import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.natverk.meetings;
 
@@ -254,7 +255,7 @@ function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meet
   );
   const [errors, setErrors] = useState<FieldErrors<MeetingFormField>>({});
   const [general, setGeneral] = useState<string>();
-  const onError = (error: { message: string; details?: unknown }) => {
+  const onError = (error: Refusal) => {
     const mapped = apiFieldError(error, meetingFormFields);
     if (mapped.field) setErrors({ [mapped.field]: mapped.message });
     else setGeneral(mapped.message);

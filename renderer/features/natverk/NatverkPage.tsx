@@ -2,7 +2,7 @@ import type { PageProps } from '../../app/page-props';
 import { parseKindFilter } from './network-list.view-model';
 import { NetworkDetailView, parseDetailTab } from './NetworkDetailView';
 import { NetworkListView } from './NetworkListView';
-import { parseCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { parseCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 /**
  * Nätverk: `#/natverk` lists the networks (`?typ=projekt`, `?datum=2022-06-30`, `?arkiverade=ja`);

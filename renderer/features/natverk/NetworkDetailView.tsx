@@ -34,7 +34,7 @@ import { useCopyEmails } from './EmailCopy';
 import { MeetingsSection } from './MeetingsSection';
 import { NetworkDialog } from './NetworkDialog';
 import { municipalityProgress } from './network-list.view-model';
-import { ViewDateInput } from './DateInput';
+import { ViewDateInput } from '../../components/DateInput';
 import { RosterPrint } from './RosterPrint';
 import { RosterSection } from './RosterSection';
 import { useNatverkStyles } from './styles';

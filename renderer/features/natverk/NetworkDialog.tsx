@@ -21,7 +21,7 @@ import type { NetworkSummary } from '../../../electron/contract';
 import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { sv } from '../../lib/i18n/sv';
-import { DateInput } from './DateInput';
+import { DateInput } from '../../components/DateInput';
 import {
   apiFieldError,
   emptyNetworkForm,
@@ -35,6 +35,7 @@ import {
   type NetworkFormField,
   type NetworkFormValues,
 } from './forms.view-model';
+import type { Refusal } from '../../lib/refusal';
 import { networkKindOrder } from './network-list.view-model';
 import type { Network, NetworkKind } from '../../../electron/core/store/schema';
 
@@ -70,7 +71,7 @@ function NetworkForm({ network, defaultKind, onClose, onSaved }: Props) {
   const [errors, setErrors] = useState<FieldErrors<NetworkFormField>>({});
   const [general, setGeneral] = useState<string>();
   const services = useApiQuery('services/list', {});
-  const onError = (error: { message: string; details?: unknown }) => {
+  const onError = (error: Refusal) => {
     const mapped = apiFieldError(error, networkFormFields);
     if (mapped.field) setErrors({ [mapped.field]: mapped.message });
     else setGeneral(mapped.message);

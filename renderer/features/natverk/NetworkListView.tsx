@@ -40,7 +40,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { useCopyEmails } from './EmailCopy';
 import { NetworkDialog } from './NetworkDialog';
-import { ViewDateInput } from './DateInput';
+import { ViewDateInput } from '../../components/DateInput';
 import {
   figuresVm,
   kindTabs,
@@ -52,7 +52,7 @@ import {
   type NetworkRowVm,
 } from './network-list.view-model';
 import { useNatverkStyles } from './styles';
-import { yearOf } from '../../../electron/core/domain/calendar-date';
+import { yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.natverk;
 

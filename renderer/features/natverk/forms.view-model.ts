@@ -6,8 +6,9 @@
 import type { ChannelInput, NetworkSummary } from '../../../electron/contract';
 import type { MeetingKind, NetworkKind, RosterRole } from '../../../electron/core/store/schema';
 import { sv } from '../../lib/i18n/sv';
+import { placeRefusal, type Refusal } from '../../lib/refusal';
 import type { Participation } from './roster.view-model';
-import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.natverk;
 
@@ -18,21 +19,11 @@ export function hasErrors(errors: FieldErrors<string>): boolean {
 }
 
 /**
- * A refusal from the core as `{ field, message }`. The core words refusals «Fältnamn: vad som är fel» and
- * names the input field in `details.field`; the form shows the part after the label under that field.
- * A refusal whose field the form does not show stays whole, for a message above the buttons.
+ * A refusal from the core as `{ field, message }`: under the field it names (`error.field`) when the form
+ * shows that field, else whole, for a message above the buttons.
  */
-export function apiFieldError<K extends string>(
-  error: { message: string; details?: unknown },
-  fields: readonly K[],
-): { field?: K; message: string } {
-  const details = error.details;
-  const raw = details !== null && typeof details === 'object' && 'field' in details ? (details as { field: unknown }).field : undefined;
-  const field = typeof raw === 'string' ? fields.find((f) => f === raw) : undefined;
-  if (field === undefined) return { message: error.message };
-  const colon = error.message.indexOf(': ');
-  const message = colon > 0 && colon < 60 ? error.message.slice(colon + 2) : error.message;
-  return { field, message: message.charAt(0).toLocaleUpperCase('sv-SE') + message.slice(1) };
+export function apiFieldError<K extends string>(error: Refusal, fields: readonly K[]): { field?: K; message: string } {
+  return placeRefusal(error, (field): field is K => (fields as readonly string[]).includes(field));
 }
 
 // ---------------------------------------------------------------- network

@@ -4,7 +4,7 @@ import { compareSv } from '../../../electron/core/domain/swedish';
 import type { MeetingKind } from '../../../electron/core/store/schema';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { yearOf } from '../../../electron/core/domain/calendar-date';
+import { yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.natverk;
 

@@ -3,7 +3,7 @@ import type { NetworkFigures, NetworkSummary } from '../../../electron/contract'
 import type { NetworkKind } from '../../../electron/core/store/schema';
 import { formatDate, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { dateShapeOf, isCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { dateShapeOf, isCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.natverk;
 

@@ -10,7 +10,7 @@ import { sv } from '../../lib/i18n/sv';
 import { BudgetChart, CoverageChart, DistributionChart, MembersChart, NetworksChart, PopulationChart, SharesChart, type ChartLayout } from './BoardPackCharts';
 import { cover, goalGroups, movements, pdfFileName, printCss, statement, subjectLine, type PrintSectionId } from './board-pack.view-model';
 import { GoalStatusBadge } from './GoalStatusBadge';
-import { parseCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { parseCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 const p = sv.styrelserapport.print;
 

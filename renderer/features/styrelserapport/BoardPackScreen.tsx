@@ -1,19 +1,20 @@
 import { useState } from 'react';
-import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular, DocumentPdf20Regular, Print20Regular } from '@fluentui/react-icons';
 import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { navigate } from '../../app/router';
+import { DateInput } from '../../components/DateInput';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { BudgetChart, CoverageChart, DistributionChart, MembersChart, NetworksChart, PopulationChart, SharesChart } from './BoardPackCharts';
 import { printQuery } from './board-pack.view-model';
-import { downloadFile } from './download';
+import { downloadFile } from '../../components/download-file';
 import { GoalsSection } from './GoalsSection';
 import { PackList } from './PackList';
-import { parseCalendarDate, yearOf } from '../../../electron/core/domain/calendar-date';
+import { parseCalendarDate, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.styrelserapport;
 
@@ -105,13 +106,7 @@ export function BoardPackScreen({ query }: { query: URLSearchParams }) {
             validationMessage={typed !== '' && !chosen ? t.badDate : undefined}
             className={styles.date}
           >
-            <Input
-              value={shownDate}
-              placeholder={t.datePlaceholder}
-              maxLength={10}
-              inputMode="numeric"
-              onChange={(_, d) => setTyped(d.value.trim())}
-            />
+            <DateInput value={shownDate} onChange={setTyped} style={{ width: '100%' }} />
           </Field>
           {year !== undefined && (
             <Checkbox

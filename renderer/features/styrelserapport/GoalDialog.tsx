@@ -24,7 +24,7 @@ import { sv } from '../../lib/i18n/sv';
 import {
   comparisonOptions,
   emptyGoalForm,
-  fieldOfError,
+  isGoalFormField,
   goalFormOf,
   isShareMetric,
   metricOptions,
@@ -33,6 +33,7 @@ import {
   type GoalForm,
   type GoalFormErrors,
 } from './goal-form.view-model';
+import { asRefusal, placeRefusal } from '../../lib/refusal';
 
 const f = sv.styrelserapport.form;
 
@@ -71,10 +72,9 @@ export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number;
       notify(f.saved(saved.title));
       onClose();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const field = fieldOfError((error as { details?: unknown }).details);
-      if (field) setErrors({ [field]: message.replace(/^[^:]+: /, '') });
-      else setGeneral(message);
+      const placed = placeRefusal(asRefusal(error), isGoalFormField);
+      if (placed.field) setErrors({ [placed.field]: placed.message });
+      else setGeneral(placed.message);
     }
   };
 

@@ -27,7 +27,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { printQuery } from './board-pack.view-model';
-import { downloadFile } from './download';
+import { downloadFile } from '../../components/download-file';
 
 const p = sv.styrelserapport.packs;
 

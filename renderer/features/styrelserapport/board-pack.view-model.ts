@@ -8,7 +8,7 @@ import { axisWidthPx, tickFormatter, type GroupedBarChart } from '../../../elect
 import { formatGoalFigure, formatTarget } from '../../../electron/core/domain/goals';
 import { formatDate, formatDateTime, formatKr, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { monthOf } from '../../../electron/core/domain/calendar-date';
+import { monthOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.styrelserapport;
 

@@ -6,7 +6,7 @@
 import { goalComparisons, metricInfo, type GoalComparison } from '../../../electron/core/domain/goals';
 import { goalMetrics, type Goal, type GoalMetric } from '../../../electron/core/store/schema';
 import { sv } from '../../lib/i18n/sv';
-import { parseYear } from '../../../electron/core/domain/calendar-date';
+import { parseYear } from '../../../electron/contract/rules/calendar-date';
 
 const e = sv.styrelserapport.form.errors;
 
@@ -112,8 +112,7 @@ export function readGoalForm(form: GoalForm): GoalFormResult {
   };
 }
 
-/** A refusal from the core names its field in `details.field`; show it under that field. */
-export function fieldOfError(details: unknown): GoalFormField | undefined {
-  const field = (details as { field?: unknown } | undefined)?.field;
-  return field === 'year' || field === 'title' || field === 'target' || field === 'targetMax' ? field : undefined;
+/** Whether a refusal's `field` is one the goal form shows, so its message can stand under that field. */
+export function isGoalFormField(field: string): field is GoalFormField {
+  return field === 'year' || field === 'title' || field === 'target' || field === 'targetMax';
 }

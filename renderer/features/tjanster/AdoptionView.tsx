@@ -29,7 +29,7 @@ import { quickToQuery } from './matrix.view-model';
 import { DateField } from './Parts';
 import { useTjansterStyles } from './styles';
 import type { ViewDate } from './dates';
-import { parseYear, yearOf } from '../../../electron/core/domain/calendar-date';
+import { parseYear, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.tjanster.adoption;
 

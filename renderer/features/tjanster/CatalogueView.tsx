@@ -24,7 +24,7 @@ import { DateField } from './Parts';
 import { ServiceDialog } from './ServiceDialog';
 import { useTjansterStyles } from './styles';
 import type { ViewDate } from './dates';
-import { yearOf } from '../../../electron/core/domain/calendar-date';
+import { yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.tjanster;
 const c = t.catalogue.columns;

@@ -29,7 +29,7 @@ import { DateField } from './Parts';
 import { useTjansterStyles } from './styles';
 import { useUsageMatrix } from './useUsageMatrix';
 import type { ViewDate } from './dates';
-import { addDays } from '../../../electron/core/domain/calendar-date';
+import { addDays } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.tjanster.matrix;
 

@@ -1,13 +1,11 @@
-import { Field, Input } from '@fluentui/react-components';
+import { Field } from '@fluentui/react-components';
+import { DateInput } from '../../components/DateInput';
 import { sv } from '../../lib/i18n/sv';
 import { useTjansterStyles } from './styles';
 
 const t = sv.tjanster;
 
-/**
- * A labelled date field written as ÅÅÅÅ-MM-DD. A text field rather than the browser's date input, whose
- * display follows the operating system's language (06/30/2022 on an English system) instead of Swedish.
- */
+/** The app's date field (`components/DateInput`) with its label and the screen's message for a bad date. */
 export function DateField({
   label,
   value,
@@ -26,17 +24,7 @@ export function DateField({
   const styles = useTjansterStyles();
   return (
     <Field label={label} validationMessage={error ? t.invalidDate : undefined} hint={hint} className={styles.dateField}>
-      <Input
-        className={styles.fill}
-        value={value}
-        placeholder={t.datePlaceholder}
-        maxLength={10}
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(_, d) => onChange(d.value.trim())}
-        data-testid={testId}
-      />
+      <DateInput className={styles.fill} value={value} onChange={onChange} data-testid={testId} />
     </Field>
   );
 }

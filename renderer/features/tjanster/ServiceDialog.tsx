@@ -34,6 +34,7 @@ import {
   updateInput,
   type ServiceForm,
 } from './service-form.view-model';
+import { asRefusal, type Refusal } from '../../lib/refusal';
 
 const t = sv.tjanster.form;
 
@@ -71,7 +72,7 @@ export function ServiceDialog({ mode, onClose, defaultYear }: { mode: ServiceDia
     setForm(next);
   };
 
-  const refused = (error: { message: string; details?: unknown }) => {
+  const refused = (error: Refusal) => {
     const placed = placeApiError(error);
     if (placed.field) {
       setErrors({ [placed.field]: placed.message });
@@ -110,7 +111,7 @@ export function ServiceDialog({ mode, onClose, defaultYear }: { mode: ServiceDia
         navigate('tjanster', [created.id]);
       }
     } catch (error) {
-      refused(error as { message: string; details?: unknown });
+      refused(asRefusal(error));
     }
   };
 

@@ -20,6 +20,7 @@ import type { ServiceDetail } from '../../../electron/contract';
 import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { hrefTo } from '../../app/router';
+import { Facts } from '../../components/Facts';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../lib/format';
@@ -31,7 +32,7 @@ import { pricingVm, serviceFacts, serviceFigures, userRows, usersChartVm, type U
 import { useTjansterStyles } from './styles';
 import type { ViewDate } from './dates';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
-import { yearOf } from '../../../electron/core/domain/calendar-date';
+import { yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.tjanster;
 const s = t.service;
@@ -46,9 +47,7 @@ const useStyles = makeStyles({
     '@media (min-width: 1100px)': { gridTemplateColumns: 'minmax(0, 5fr) minmax(0, 6fr)' },
   },
   column: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingHorizontalL, minWidth: 0 },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0 },
   term: { margin: 0, color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
   description: { margin: 0, whiteSpace: 'pre-wrap' },
   figures: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: tokens.spacingHorizontalL, margin: 0 },
   figure: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, margin: 0 },
@@ -148,20 +147,16 @@ function ServiceContent({ detail, viewDate }: { detail: ServiceDetail; viewDate:
             {s.facts}
           </h2>
           <p className={styles.description}>{detail.description || s.noDescription}</p>
-          <dl className={styles.facts}>
-            {facts.map((f) => (
-              <div key={f.key} style={{ display: 'contents' }}>
-                <dt className={styles.term}>{f.label}</dt>
-                <dd className={styles.value} data-fact={f.key}>
-                  {f.href ? <Link href={hrefTo('natverk', [f.href.networkId])}>{f.value}</Link> : f.value}
-                </dd>
-              </div>
-            ))}
-            <dt className={styles.term}>{pricing.heading}</dt>
-            <dd className={styles.value} data-fact="pricing">
-              <span className={pricing.missing ? styles.missing : undefined}>{pricing.text}</span>
-            </dd>
-          </dl>
+          <Facts
+            rows={[
+              ...facts.map((f) => ({
+                label: f.label,
+                fact: f.key,
+                value: f.href ? <Link href={hrefTo('natverk', [f.href.networkId])}>{f.value}</Link> : f.value,
+              })),
+              { label: pricing.heading, fact: 'pricing', value: <span className={pricing.missing ? styles.missing : undefined}>{pricing.text}</span> },
+            ]}
+          />
           {pricing.bands && (
             <Table size="extra-small" aria-label={s.bands}>
               <TableHeader>

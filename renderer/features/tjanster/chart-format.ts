@@ -3,7 +3,7 @@
  * counts, and a Y-axis wide enough for its longest label, so no tick is cut off (see PITFALLS: recharts).
  */
 import { formatNumber } from '../../lib/format';
-import { ISO_DATE_SHAPE, utcMidnightMs } from '../../../electron/core/domain/calendar-date';
+import { ISO_DATE_SHAPE, utcMidnightMs } from '../../../electron/contract/rules/calendar-date';
 
 const monthYear = new Intl.DateTimeFormat('sv-SE', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const longDay = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' });

@@ -1,5 +1,5 @@
 /** Dates typed into the Tjänster screen's date fields. */
-import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 /**
  * The date a field stands for: what was typed if it is a real date, else `fallback` (today), so figures keep

@@ -7,7 +7,7 @@
 import type { PricingModel } from '../../../electron/core/store/schema';
 import { formatKr, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { parseYear } from '../../../electron/core/domain/calendar-date';
+import { parseYear } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.tjanster;
 
@@ -16,7 +16,7 @@ export const pricingKinds: readonly PricingKind[] = ['fixed', 'banded', 'per-inh
 
 /** Amounts of whole kronor show without decimals; a price per inhabitant like 0,50 kr keeps its öre. */
 function kr(ore: number): string {
-  return formatKr(ore, { ore: ore % 100 !== 0 });
+  return formatKr(ore);
 }
 
 /** One line for tables: «12 000 kr per organisation och år», «7 prisband, 5 000–80 000 kr per år». */

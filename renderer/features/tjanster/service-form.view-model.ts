@@ -1,11 +1,12 @@
 /**
  * The service dialog: the form's state from a service, the channel input it becomes, and where a refusal
- * from the core belongs (the field named in `details.field`, with the «Fält: » prefix dropped because the
- * message is shown under that field's own label).
+ * from the core belongs (the field named in its `field`, with its `fieldMessage`, since the field shows its
+ * own label).
  */
 import type { ChannelInput } from '../../../electron/contract';
 import type { BusinessArea, Service } from '../../../electron/core/store/schema';
 import { sv } from '../../lib/i18n/sv';
+import { placeRefusal, type Refusal } from '../../lib/refusal';
 import { pricingEntryToForm, pricingFormToInput, type PricingEntryForm } from './pricing.view-model';
 
 const t = sv.tjanster;
@@ -139,18 +140,6 @@ const FORM_FIELDS = new Set(['name', 'description', 'businessArea', 'councilNetw
  * Where the core's refusal goes: `{ field, message }` when it names a field of the form (a pricing path is
  * kept whole), else `{ message }` for the dialog's general error line.
  */
-export function placeApiError(error: { message: string; details?: unknown }): { field?: string; message: string } {
-  const details = error.details;
-  const field = details && typeof details === 'object' && 'field' in details ? (details as { field: unknown }).field : undefined;
-  if (typeof field === 'string' && (FORM_FIELDS.has(field) || /^pricing\.\d+(\.|$)/.test(field))) {
-    return { field, message: stripLabel(error.message) };
-  }
-  return { message: error.message };
-}
-
-/** «Årsavgift: Avgiften får inte vara negativ» -> «Avgiften får inte vara negativ.» under the Årsavgift field. */
-export function stripLabel(message: string): string {
-  const m = /^[^:]{1,60}: (.+)$/s.exec(message);
-  const text = (m?.[1] ?? message).trim();
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+export function placeApiError(error: Refusal): { field?: string; message: string } {
+  return placeRefusal(error, (field) => FORM_FIELDS.has(field) || /^pricing\.\d+(\.|$)/.test(field));
 }

@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { countAxis, countAxisWidth, monthTick } from './chart-format';
 import { bandRows, describePricing } from './pricing.view-model';
-import { monthSerial, yearOf } from '../../../electron/core/domain/calendar-date';
+import { monthSerial, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.tjanster;
 

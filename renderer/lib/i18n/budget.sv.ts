@@ -1,6 +1,6 @@
 /** The Budget screen's words. Figures and sentences about them come from the core; these are the labels around them. */
-import type { BudgetColumnKind } from '../../../electron/core/store/schema';
-import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
+import { REGISTER_YEARS_TEXT } from '../../../electron/contract/rules/calendar-date';
+import { budgetColumnKindLabels } from '../../../electron/contract/labels';
 import { countOf, plural } from '../../../electron/core/domain/swedish';
 
 export const budgetSv = {
@@ -13,7 +13,7 @@ export const budgetSv = {
   exportCollapsed: (names: string) => `Hopfällda rader (utan sina underrader): ${names}`,
   addColumn: 'Lägg till kolumn',
   print: 'Skriv ut',
-  kinds: { utfall: 'Utfall', budget: 'Budget', prognos: 'Prognos' } satisfies Record<BudgetColumnKind, string>,
+  kinds: budgetColumnKindLabels,
   empty: 'Det finns inga kolumner ännu. Lägg till en kolumn för ett år för att börja.',
   noLines: 'Inga rader.',
   emptyCell: 'tomt',

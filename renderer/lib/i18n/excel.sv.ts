@@ -1,7 +1,7 @@
 /** Excel: the shared «Exportera till Excel» button, the accountant's workbook and the import flow on the Data screen. */
 import type { ImportFieldKey, ImportOutcome } from '../../../electron/contract';
+import { REGISTER_YEARS_TEXT } from '../../../electron/contract/rules/calendar-date';
 import { countOf, nouns } from '../../../electron/core/domain/swedish';
-import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
 
 /** «1 rad», «5 000 rader»: counts as the rest of the app writes them, grouped by thousands. */
 const rowsText = (n: number) => countOf(n, nouns.rad);

@@ -1,14 +1,11 @@
 /**
  * The Medlemmar screen: the member list, an organisation's page, coverage, register figures and the fee
- * table. Labels of stored codes (kinds, areas, roles, legal bases) are written out here so the screen never
- * shows a code.
+ * table. Labels of stored codes (kinds, areas, roles, legal bases) come from the contract's one label per
+ * value (`electron/contract/labels.ts`), so the screen never shows a code and never words one differently.
  */
-import type { MemberStatus } from '../../../electron/contract';
-import type { BusinessArea, ContactRole, NetworkKind, OrganisationKind, RosterRole } from '../../../electron/core/store/schema';
+import type { LegalBasis } from '../../../electron/contract/model/records';
+import { businessAreaLabels, contactRoleLabels, erasureGroundLabels, legalBasisLabels, memberStatusLabels, networkKindLabels, organisationKindLabels, rosterRoleLabels } from '../../../electron/contract/labels';
 import { countOf, nouns, plural } from '../../../electron/core/domain/swedish';
-
-type LegalBasis = 'allmant-intresse' | 'berattigat-intresse' | 'avtal' | 'samtycke';
-type ErasureGround = 'begaran' | 'behovs-inte' | 'invandning' | 'felaktig';
 
 export const medlemmarSv = {
   title: 'Medlemmar',
@@ -19,39 +16,11 @@ export const medlemmarSv = {
     siffror: 'Registersiffror',
     avgifter: 'Avgiftstabell',
   },
-  kinds: {
-    kommun: 'Kommun',
-    region: 'Region',
-    kommunalforbund: 'Kommunalförbund',
-    'gemensam-namnd': 'Gemensam nämnd',
-    annan: 'Annan organisation',
-  } satisfies Record<OrganisationKind, string>,
-  statuses: {
-    medlem: 'Medlem',
-    uppsagd: 'Uppsagd (medlem till utträdet)',
-    'medlem-via-grupp': 'Medlem via grupp',
-    uttradd: 'Utträdd',
-    'aldrig-medlem': 'Aldrig medlem',
-  } satisfies Record<MemberStatus, string>,
-  areas: {
-    skola: 'Skola',
-    'stod-och-bistand': 'Stöd och bistånd',
-    'kultur-och-delaktighet': 'Kultur och delaktighet',
-    trafik: 'Trafik',
-    fastighet: 'Fastighet',
-  } satisfies Record<BusinessArea, string>,
-  roles: {
-    it: 'IT',
-    ekonomi: 'Ekonomi',
-    kommunledning: 'Kommunledning',
-    annan: 'Annan',
-  } satisfies Record<ContactRole, string>,
-  legalBases: {
-    'allmant-intresse': 'Allmänt intresse (uppgift av allmänt intresse)',
-    'berattigat-intresse': 'Berättigat intresse',
-    avtal: 'Avtal',
-    samtycke: 'Samtycke',
-  } satisfies Record<LegalBasis, string>,
+  kinds: organisationKindLabels,
+  statuses: memberStatusLabels,
+  areas: businessAreaLabels,
+  roles: contactRoleLabels,
+  legalBases: legalBasisLabels,
   /** For tables, where the long names wrap. */
   legalBasesShort: {
     'allmant-intresse': 'Allmänt intresse',
@@ -59,25 +28,9 @@ export const medlemmarSv = {
     avtal: 'Avtal',
     samtycke: 'Samtycke',
   } satisfies Record<LegalBasis, string>,
-  erasureGrounds: {
-    begaran: 'Personen har begärt radering',
-    'behovs-inte': 'Uppgifterna behövs inte längre för ändamålet',
-    invandning: 'Personen har invänt mot behandlingen',
-    felaktig: 'Uppgifterna har behandlats felaktigt',
-  } satisfies Record<ErasureGround, string>,
-  networkKinds: {
-    kompetensnatverk: 'Kompetensnätverk',
-    forvaltningsrad: 'Förvaltningsråd',
-    projekt: 'Projekt',
-    partnerskap: 'Partnerskap',
-  } satisfies Record<NetworkKind, string>,
-  rosterRoles: {
-    ordforande: 'Ordförande',
-    sammankallande: 'Sammankallande',
-    ledamot: 'Ledamot',
-    adjungerad: 'Adjungerad',
-    deltagare: 'Deltagare',
-  } satisfies Record<RosterRole, string>,
+  erasureGrounds: erasureGroundLabels,
+  networkKinds: networkKindLabels,
+  rosterRoles: rosterRoleLabels,
   common: {
     save: 'Spara',
     saving: 'Sparar…',
@@ -92,7 +45,6 @@ export const medlemmarSv = {
     moreActions: (name: string) => `Fler åtgärder för ${name}`,
     year: 'År',
     ongoing: 'pågår',
-    datePlaceholder: 'ÅÅÅÅ-MM-DD',
     dateInvalid: 'Skriv ett datum som finns, till exempel 2022-06-30.',
     saveFailed: (message: string) => `Kunde inte spara: ${message}`,
   },

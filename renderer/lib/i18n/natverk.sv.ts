@@ -1,37 +1,15 @@
 /** The Nätverk screen: networks, councils, projects and partnerships, their rosters, meetings and attendance. */
 import type { EmailList } from '../../../electron/contract';
-import type { MeetingKind, NetworkKind, RosterRole } from '../../../electron/core/store/schema';
+import { meetingKindLabels, networkKindLabels, participationLabels, rosterRoleLabels } from '../../../electron/contract/labels';
 import { countOf, nouns } from '../../../electron/core/domain/swedish';
 
-type Participation = 'deltagare' | 'medfinansiar' | 'partner';
 
 export const natverkSv = {
   title: 'Nätverk',
-  datePlaceholder: 'ÅÅÅÅ-MM-DD',
-  kinds: {
-    kompetensnatverk: 'Kompetensnätverk',
-    forvaltningsrad: 'Förvaltningsråd',
-    projekt: 'Projekt',
-    partnerskap: 'Partnerskap',
-  } satisfies Record<NetworkKind, string>,
-  roles: {
-    ordforande: 'Ordförande',
-    sammankallande: 'Sammankallande',
-    ledamot: 'Ledamot',
-    adjungerad: 'Adjungerad',
-    deltagare: 'Deltagare',
-  } satisfies Record<RosterRole, string>,
-  participations: {
-    deltagare: 'Deltagare',
-    medfinansiar: 'Medfinansiär',
-    partner: 'Partner',
-  } satisfies Record<Participation, string>,
-  meetingKinds: {
-    mote: 'Möte',
-    seminarium: 'Seminarium',
-    webinar: 'Webbinarium',
-    konferens: 'Konferens',
-  } satisfies Record<MeetingKind, string>,
+  kinds: networkKindLabels,
+  roles: rosterRoleLabels,
+  participations: participationLabels,
+  meetingKinds: meetingKindLabels,
 
   list: {
     tabsLabel: 'Typ av nätverk',

@@ -1,6 +1,7 @@
 /** The Styrelserapport screen: the goals measured, the figures beside them, saved board packs and the print layout. */
+import { meetingKindLabels } from '../../../electron/contract/labels';
 import { goalLabels } from '../../../electron/core/domain/goals';
-import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
+import { REGISTER_YEARS_TEXT } from '../../../electron/contract/rules/calendar-date';
 import { countOf, nouns } from '../../../electron/core/domain/swedish';
 
 export const styrelserapportSv = {
@@ -11,7 +12,6 @@ export const styrelserapportSv = {
   meetingDate: 'Styrelsemötets datum',
   meetingDateHint: 'Alla siffror räknas per den dagen.',
   badDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
-  datePlaceholder: 'ÅÅÅÅ-MM-DD',
   includePreviousYear: (year: string) => `Visa även målen för ${year}`,
   makePack: 'Skapa styrelsepaket',
   makingPack: 'Skapar…',
@@ -70,7 +70,7 @@ export const styrelserapportSv = {
     notice: 'har sagt upp medlemskapet',
     networkCount: (count: string, goal: number) => `${count} av ${countOf(goal, nouns.medlemskommun)}`,
     serviceShare: (users: number, share: string) => `${countOf(users, nouns.medlem)} (${share})`,
-    eventKinds: { konferens: 'Konferens', webinar: 'Webbinarium', seminarium: 'Seminarium', mote: 'Möte' } as Record<string, string>,
+    eventKinds: meetingKindLabels as Readonly<Record<string, string>>,
     openMembers: 'Öppna medlemslistan',
     close: 'Stäng',
     listLabel: (title: string) => `Underlaget till ${title}`,

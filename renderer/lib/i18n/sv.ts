@@ -4,7 +4,6 @@
  * Functions take the variable part, so word order stays Swedish.
  */
 import type { AppInfo, LoadReport, ReadOnlyReason } from '../../../electron/contract';
-import type { BudgetColumnKind, NetworkKind } from '../../../electron/core/store/schema';
 import { tjansterSv } from './tjanster.sv';
 import { budgetSv } from './budget.sv';
 import { natverkSv } from './natverk.sv';
@@ -13,6 +12,7 @@ import { styrelserapportSv } from './styrelserapport.sv';
 import { medlemmarSv } from './medlemmar.sv';
 import { andringsloggSv } from './andringslogg.sv';
 import { hjalpSv } from './hjalp.sv';
+import { budgetColumnKindLabels, networkKindLabels } from '../../../electron/contract/labels';
 
 export const sv = {
   tjanster: tjansterSv,
@@ -32,6 +32,7 @@ export const sv = {
     retry: 'Försök igen',
     close: 'Stäng',
     cancel: 'Avbryt',
+    datePlaceholder: 'ÅÅÅÅ-MM-DD',
     pageTitle: (page: string) => `${page} – Sambruk Kansli`,
     notFoundTitle: 'Sidan finns inte',
     notFoundBody: 'Adressen leder inte till någon sida i programmet.',
@@ -115,16 +116,11 @@ export const sv = {
     noSwedenPopulation: 'Sveriges befolkning saknas i referensdata',
     networks: 'Nätverk per typ',
     networksTotal: (count: string) => `${count} totalt`,
-    networkKinds: {
-      kompetensnatverk: 'Kompetensnätverk',
-      forvaltningsrad: 'Förvaltningsråd',
-      projekt: 'Projekt',
-      partnerskap: 'Partnerskap',
-    } satisfies Record<NetworkKind, string>,
+    networkKinds: networkKindLabels,
     budget: 'Budget och utfall',
     budgetEmpty: 'Det finns ingen budget i registret ännu.',
     budgetColumns: { year: 'År', kind: 'Typ', income: 'Intäkter', cost: 'Kostnader', result: 'Resultat' },
-    budgetKinds: { utfall: 'Utfall', budget: 'Budget', prognos: 'Prognos' } satisfies Record<BudgetColumnKind, string>,
+    budgetKinds: budgetColumnKindLabels,
   },
   data: {
     title: 'Data',

@@ -1,7 +1,8 @@
 /** Every word of the Tjänster screen: the catalogue, a service's page, the usage matrix, adoption and revenue. */
-import type { BusinessArea, OrganisationKind, PricingModel } from '../../../electron/core/store/schema';
+import type { PricingModel } from '../../../electron/core/store/schema';
 import type { UsageMatrixScope } from '../../../electron/contract';
-import { REGISTER_YEARS_TEXT } from '../../../electron/core/domain/calendar-date';
+import { REGISTER_YEARS_TEXT } from '../../../electron/contract/rules/calendar-date';
+import { businessAreaLabels, organisationKindLabels } from '../../../electron/contract/labels';
 import { countOf, nouns } from '../../../electron/core/domain/swedish';
 
 export const tjansterSv = {
@@ -11,25 +12,12 @@ export const tjansterSv = {
   viewDate: 'Visa läget den',
   viewDateHint: 'Siffrorna gäller den dagen.',
   invalidDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
-  datePlaceholder: 'ÅÅÅÅ-MM-DD',
   asOf: (date: string) => `Läget den ${date}`,
   yes: 'Ja',
   no: 'Nej',
   none: '–',
-  businessAreas: {
-    skola: 'Skola',
-    'stod-och-bistand': 'Stöd och bistånd',
-    'kultur-och-delaktighet': 'Kultur och delaktighet',
-    trafik: 'Trafik',
-    fastighet: 'Fastighet',
-  } satisfies Record<BusinessArea, string>,
-  kinds: {
-    kommun: 'Kommun',
-    region: 'Region',
-    kommunalforbund: 'Kommunalförbund',
-    'gemensam-namnd': 'Gemensam nämnd',
-    annan: 'Annan organisation',
-  } satisfies Record<OrganisationKind, string>,
+  businessAreas: businessAreaLabels,
+  kinds: organisationKindLabels,
 
   catalogue: {
     heading: 'Tjänstekatalog',

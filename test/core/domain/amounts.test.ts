@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { MAX_ABS_ORE, amountMessages, type AmountRefusal } from '../../../electron/contract/rules/amounts';
 import {
-  MAX_ABS_ORE,
-  amountMessages,
   checkOre,
   chooseCompactUnit,
   formatOre,
@@ -11,7 +10,6 @@ import {
   formatPercentChange,
   formatShare,
   parseAmount,
-  type AmountRefusal,
 } from '../../../electron/core/domain/amounts';
 import { kr, plain } from '../../fixtures/budget/plan-budget';
 

@@ -159,16 +159,16 @@ describe('goals as data', () => {
     const { call } = createTestServices();
     const refused = async (input: Parameters<typeof call<'goals/create'>>[1]) => {
       const result = await call('goals/create', input);
-      return result.ok ? undefined : { code: result.error.code, message: result.error.message, details: result.error.details };
+      return result.ok ? undefined : { code: result.error.code, message: result.error.message, field: result.error.field };
     };
     const base = { year: 2022, title: 'Mål' } as const;
     expect(await refused({ ...base, metric: 'max-service-member-share', comparison: 'more-than', target: 75 })).toMatchObject({
       code: 'validation',
       message: 'Målvärde: En andel ska ligga mellan 0 och 100 %.',
-      details: { field: 'target' },
+      field: 'target',
     });
-    expect(await refused({ ...base, metric: 'member-count', comparison: 'at-least', target: 12.5 })).toMatchObject({ details: { field: 'target' } });
-    expect(await refused({ ...base, metric: 'member-count', comparison: 'between', target: 5 })).toMatchObject({ details: { field: 'targetMax' } });
+    expect(await refused({ ...base, metric: 'member-count', comparison: 'at-least', target: 12.5 })).toMatchObject({ field: 'target' });
+    expect(await refused({ ...base, metric: 'member-count', comparison: 'between', target: 5 })).toMatchObject({ field: 'targetMax' });
     expect(await refused({ ...base, metric: 'member-count', comparison: 'between', target: 5, targetMax: 4 })).toMatchObject({
       message: 'Högsta värde: Det högsta värdet kan inte vara lägre än målvärdet.',
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../../electron/core/domain/calendar-date';
+import { addMonths } from '../../../electron/contract/rules/calendar-date';
 import { confirmationStale, formatPhone, parseEmail, parsePhone } from '../../../electron/core/domain/contacts';
 
 describe('e-mail policy', () => {

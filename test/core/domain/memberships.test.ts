@@ -88,7 +88,7 @@ describe('editing periods', () => {
     expect(error.message).toBe(
       'Inträdesdatum: Perioden överlappar en annan medlemsperiod för organisationen (2015-01-01 – 2018-12-31). Ett återinträde börjar efter att den förra perioden har slutat.',
     );
-    expect(error.details).toMatchObject({ field: 'joined', existingId: periods[0]?.id });
+    expect(error).toMatchObject({ field: 'joined', details: { existingId: periods[0]?.id } });
     expect(refusal(() => assertNoPeriodOverlap(periods, 'a', { joined: '2023-01-01' })).message).toMatch(/Avsluta den pågående perioden först/);
   });
 

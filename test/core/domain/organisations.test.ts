@@ -43,12 +43,12 @@ describe('preparing an organisation', () => {
     expect(refusal(() => prepareOrganisation(doc, { kind: 'kommun' })).message).toMatch(/^Kommun: Välj kommunen/);
     const unknown = refusal(() => prepareOrganisation(doc, { kind: 'kommun', municipalityCode: '9999' }));
     expect(unknown.message).toBe('Kommun: Kommunkoden 9999 finns inte bland Sveriges 290 kommuner.');
-    expect(unknown.details).toMatchObject({ field: 'municipalityCode' });
+    expect(unknown).toMatchObject({ field: 'municipalityCode' });
   });
 
   it('refuses a municipality code on a kind that has none, and a typed population for a municipality', () => {
-    expect(refusal(() => prepareOrganisation(doc, { kind: 'annan', name: 'X', municipalityCode: '0684' })).details).toMatchObject({ field: 'municipalityCode' });
-    expect(refusal(() => prepareOrganisation(doc, { kind: 'kommun', municipalityCode: '0684', population: 5 })).details).toMatchObject({ field: 'population' });
+    expect(refusal(() => prepareOrganisation(doc, { kind: 'annan', name: 'X', municipalityCode: '0684' }))).toMatchObject({ field: 'municipalityCode' });
+    expect(refusal(() => prepareOrganisation(doc, { kind: 'kommun', municipalityCode: '0684', population: 5 }))).toMatchObject({ field: 'population' });
   });
 
   it('stores organisation numbers canonically and refuses invalid ones naming the field', () => {
@@ -64,7 +64,7 @@ describe('preparing an organisation', () => {
     });
     const group = prepareOrganisation(withOrgs, { kind: 'kommunalforbund', name: 'Höglandsförbundet', groupMemberIds: ['kommun-0684', 'kommun-0604', 'kommun-0684'] });
     expect(group.groupMemberIds).toEqual(['kommun-0684', 'kommun-0604']);
-    expect(refusal(() => prepareOrganisation(withOrgs, { kind: 'annan', name: 'X', groupMemberIds: ['kommun-0684'] })).details).toMatchObject({ field: 'groupMemberIds' });
+    expect(refusal(() => prepareOrganisation(withOrgs, { kind: 'annan', name: 'X', groupMemberIds: ['kommun-0684'] }))).toMatchObject({ field: 'groupMemberIds' });
     expect(refusal(() => prepareOrganisation(withOrgs, { kind: 'gemensam-namnd', name: 'N', groupMemberIds: ['annan'] })).message).toMatch(/Annan AB/);
     expect(refusal(() => prepareOrganisation(withOrgs, { kind: 'gemensam-namnd', name: 'N', groupMemberIds: ['saknas'] })).code).toBe('not-found');
   });
@@ -74,8 +74,8 @@ describe('preparing an organisation', () => {
       countyCode: '06',
       website: 'https://www.rjl.se',
     });
-    expect(refusal(() => prepareOrganisation(doc, { kind: 'region', name: 'R', countyCode: '02' })).details).toMatchObject({ field: 'countyCode' });
-    expect(refusal(() => prepareOrganisation(doc, { kind: 'annan', name: 'R', website: 'inte en adress' })).details).toMatchObject({ field: 'website' });
+    expect(refusal(() => prepareOrganisation(doc, { kind: 'region', name: 'R', countyCode: '02' }))).toMatchObject({ field: 'countyCode' });
+    expect(refusal(() => prepareOrganisation(doc, { kind: 'annan', name: 'R', website: 'inte en adress' }))).toMatchObject({ field: 'website' });
   });
 
   it('lets a patch clear optional fields and follow a new municipality name', () => {
@@ -128,6 +128,6 @@ describe('duplicates', () => {
     const error = refusal(() => assertNotDuplicate(orgs, { name: 'HABO' }));
     expect(error.code).toBe('duplicate');
     expect(error.message).toMatch(/^Namn: Det finns redan en organisation som heter Habo/);
-    expect(error.details).toMatchObject({ existingId: 'kommun-0643', field: 'name' });
+    expect(error).toMatchObject({ field: 'name', details: { existingId: 'kommun-0643' } });
   });
 });

@@ -5,7 +5,7 @@ import {
   serviceRevenueForYear,
   yearlyFeeOre,
 } from '../../../electron/core/domain/pricing';
-import { monthMask, monthsInMask } from '../../../electron/core/domain/calendar-date';
+import { monthMask, monthsInMask } from '../../../electron/contract/rules/calendar-date';
 import type { PricingModel } from '../../../electron/core/store/schema';
 import { createTestServices } from '../../support/memory-document';
 import { makeDocument, municipality, municipalityRef, organisation, service, usage } from '../../fixtures/services/documents';

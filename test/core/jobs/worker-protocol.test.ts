@@ -142,10 +142,13 @@ describe('serveJobs', () => {
 });
 
 describe('errors on the wire', () => {
-  it('keeps an AppError an AppError and makes anything else an internal error with the worker’s stack', () => {
-    const back = fromWire(structuredClone(toWire(new AppError('validation', 'Fel.', { field: 'sheet' }))));
+  it('keeps an AppError an AppError (its field, the sentence for beside it and its details) and makes anything else an internal error with the worker’s stack', () => {
+    const back = fromWire(structuredClone(toWire(new AppError('validation', 'Blad: Fel.', { field: 'sheet', row: 3 }, 'Fel.'))));
     expect(back).toBeInstanceOf(AppError);
-    expect(back).toMatchObject({ code: 'validation', message: 'Fel.', details: { field: 'sheet' } });
+    expect(back).toMatchObject({ code: 'validation', message: 'Blad: Fel.', field: 'sheet', fieldMessage: 'Fel.', details: { row: 3 } });
+    const plain = fromWire(structuredClone(toWire(new AppError('conflict', 'Upptaget.'))));
+    expect(plain).toMatchObject({ code: 'conflict', message: 'Upptaget.' });
+    expect((plain as AppError).field).toBeUndefined();
     const bug = fromWire(structuredClone(toWire(new TypeError('x is undefined'))));
     expect(bug).not.toBeInstanceOf(AppError);
     expect(bug.message).toBe('Worker: x is undefined');

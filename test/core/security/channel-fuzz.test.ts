@@ -374,9 +374,9 @@ async function checkOne(channel: Channel, payload: unknown): Promise<void> {
   ensure(typeof error.message === 'string' && error.message.length > 0 && error.message.length < 1000, () => `meddelandet: ${error.message}`);
   ensure(SWEDISH.test(error.message) && !ENGLISH.test(error.message), () => `meddelandet är inte svenska: ${error.message}`);
   if (error.code === 'validation') {
-    const details = (error.details ?? {}) as { field?: unknown; label?: unknown };
-    ensure(typeof details.field === 'string', () => `inget fält i details: ${error.message}`);
-    ensure(swedishLabels.has(String(details.label)), () => `fältet ${String(details.field)} saknar svensk benämning (${String(details.label)})`);
+    ensure(typeof error.field === 'string', () => `inget fält i felet: ${error.message}`);
+    ensure(swedishLabels.has(String(error.label)), () => `fältet ${String(error.field)} saknar svensk benämning (${String(error.label)})`);
+    ensure(typeof error.fieldMessage === 'string' && error.fieldMessage.length > 0, () => `ingen mening för fältet ${String(error.field)}`);
   }
   // Refused means untouched: the same document, nothing saved, byte for byte what it was.
   ensure(repo.get() === before, () => 'registret i minnet ändrades');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, normaliseInput } from '../../../electron/core/services/dispatch';
 import { createTestServices } from '../../support/memory-document';
-import { channelNames, contract } from '../../../electron/contract';
+import { AppError, channelNames, contract } from '../../../electron/contract';
+import { fieldError } from '../../../electron/core/domain/field-errors';
 
 describe('dispatch', () => {
   it('answers a valid call with data', async () => {
@@ -30,6 +31,7 @@ describe('dispatch', () => {
     if (!result.ok) {
       expect(result.error.code).toBe('validation');
       expect(result.error.message).toMatch(/^Datum: /);
+      expect(result.error).toMatchObject({ field: 'date', label: 'Datum' });
     }
   });
 
@@ -59,5 +61,90 @@ describe('dispatch', () => {
     const result = await dispatch(broken, 'overview/get', {});
     console.error = original;
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  describe('names the field at fault in `field`, the path of the input', () => {
+    it('a nested array path, with the label of the innermost named key and its own sentence', async () => {
+      const { handlers } = createTestServices();
+      const table = {
+        year: 2022,
+        bands: [
+          { minPopulation: 0, entryFeeOre: 0, yearlyFeeOre: 100 },
+          { minPopulation: 0, entryFeeOre: 0, yearlyFeeOre: 100 },
+        ],
+        otherOrganisations: { entryFeeOre: 0, yearlyFeeOre: 0 },
+      };
+      const result = await dispatch(handlers, 'fees/save-table', { table });
+      if (result.ok) throw new Error('expected a refusal');
+      expect(result.error).toMatchObject({
+        code: 'validation',
+        field: 'table.bands.1.minPopulation',
+        label: 'Lägsta invånarantal',
+        fieldMessage: expect.stringMatching(/^Avgiftsklasserna ska stå i stigande ordning/),
+      });
+      expect(result.error.message).toBe(`Lägsta invånarantal: ${result.error.fieldMessage}`);
+    });
+
+    it('a key under a record, and zod\'s own message made a sentence beside the field', async () => {
+      const { handlers } = createTestServices();
+      const result = await dispatch(handlers, 'fees/save-table', {
+        table: { year: 2022, bands: [{ minPopulation: 0, entryFeeOre: 0, yearlyFeeOre: 0 }], otherOrganisations: { entryFeeOre: 0, yearlyFeeOre: 'tio' } },
+      });
+      if (result.ok) throw new Error('expected a refusal');
+      expect(result.error).toMatchObject({ code: 'validation', field: 'table.otherOrganisations.yearlyFeeOre', label: 'Årsavgift' });
+      expect(result.error.fieldMessage).toMatch(/^\p{Lu}.*[.!?]$/u);
+      expect(result.error.message.startsWith('Årsavgift: ')).toBe(true);
+    });
+
+    it('an unknown key inside an object, with the path down to it', async () => {
+      const { handlers } = createTestServices();
+      const result = await dispatch(handlers, 'fees/save-table', {
+        table: { year: 2022, bands: [{ minPopulation: 0, entryFeeOre: 0, yearlyFeeOre: 0, rabatt: 1 }], otherOrganisations: { entryFeeOre: 0, yearlyFeeOre: 0 } },
+      });
+      if (result.ok) throw new Error('expected a refusal');
+      expect(result.error).toMatchObject({ code: 'validation', field: 'table.bands.0.rabatt', label: 'Okänt fält' });
+      expect(result.error.message).toContain('rabatt');
+    });
+
+    it('a lone surrogate deep in the input', async () => {
+      const { handlers } = createTestServices();
+      const result = await dispatch(handlers, 'fees/save-table', {
+        table: { year: 2022, bands: [{ minPopulation: 0, entryFeeOre: 0, yearlyFeeOre: 0 }], otherOrganisations: { entryFeeOre: 0, yearlyFeeOre: 0 }, note: 'a\uD800b' },
+      });
+      if (result.ok) throw new Error('expected a refusal');
+      expect(result.error).toMatchObject({ code: 'validation', field: 'table.note', label: 'Anteckning' });
+      expect(result.error.fieldMessage).toBe('Texten innehåller ogiltiga tecken (halva teckenpar).');
+    });
+
+    it('a handler\'s refusal about a field: `field` lifted out of the details, which keep the rest', async () => {
+      const { handlers } = createTestServices();
+      const refusing = {
+        ...handlers,
+        'overview/get': () => {
+          throw fieldError('conflict', 'membership.from', 'Perioden överlappar en annan.', { existingId: 'm1' });
+        },
+      };
+      const result = await dispatch(refusing, 'overview/get', {});
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: 'Från och med: Perioden överlappar en annan.',
+          field: 'membership.from',
+          label: 'Från och med',
+          fieldMessage: 'Perioden överlappar en annan.',
+          details: { existingId: 'm1' },
+        },
+      });
+    });
+
+    it('a handler\'s validation refusal without a field is about the input as a whole; other refusals name none', async () => {
+      const { handlers } = createTestServices();
+      const throwing = (error: AppError) => ({ ...handlers, 'overview/get': () => { throw error; } });
+      const whole = await dispatch(throwing(new AppError('validation', 'Filen kom inte fram.')), 'overview/get', {});
+      expect(whole).toEqual({ ok: false, error: { code: 'validation', message: 'Filen kom inte fram.', field: '', label: 'Indata', fieldMessage: 'Filen kom inte fram.' } });
+      const gone = await dispatch(throwing(new AppError('not-found', 'Posten finns inte.', { reason: 'gone' })), 'overview/get', {});
+      expect(gone).toEqual({ ok: false, error: { code: 'not-found', message: 'Posten finns inte.', details: { reason: 'gone' } } });
+    });
   });
 });

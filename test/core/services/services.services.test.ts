@@ -48,7 +48,7 @@ describe('service catalogue', () => {
   it('refuses a duplicate name (ignoring case and spacing) and an empty one, naming Namn', async () => {
     const { call } = setup();
     const duplicate = await call('services/create', { name: 'egil' });
-    expect(duplicate).toMatchObject({ ok: false, error: { code: 'duplicate', details: { field: 'name', existingId: 'egil' } } });
+    expect(duplicate).toMatchObject({ ok: false, error: { code: 'duplicate', field: 'name', details: { existingId: 'egil' } } });
     if (!duplicate.ok) expect(duplicate.error.message).toMatch(/^Namn: /);
     const empty = await call('services/create', { name: '   ' });
     expect(empty).toMatchObject({ ok: false, error: { code: 'validation' } });

@@ -39,7 +39,7 @@ describe('usage records', () => {
   it('refuses a period that overlaps another of the same organisation and service, and allows one after it', async () => {
     const { call } = setup([usage('u1', 'org-Kil', 'a', '2021-01-01', '2021-12-31')]);
     const overlapping = await call('usage/start', { organisationId: 'org-Kil', serviceId: 'a', from: '2021-12-31' });
-    expect(overlapping).toMatchObject({ ok: false, error: { code: 'conflict', details: { field: 'from', existingId: 'u1' } } });
+    expect(overlapping).toMatchObject({ ok: false, error: { code: 'conflict', field: 'from', details: { existingId: 'u1' } } });
     if (!overlapping.ok) expect(overlapping.error.message).toMatch(/^Från och med: .*2021-01-01 – 2021-12-31/);
     const after = await call('usage/start', { organisationId: 'org-Kil', serviceId: 'a', from: '2022-01-01' });
     expect(after.ok).toBe(true);
@@ -53,7 +53,7 @@ describe('usage records', () => {
     expect(atStart).toMatchObject({ ok: false, error: { code: 'validation' } });
     if (!atStart.ok) expect(atStart.error.message).toMatch(/^Till och med: /);
     const ending = await call('usage/end', { usageId: 'u1', to: '2022-02-28' });
-    expect(ending).toMatchObject({ ok: false, error: { code: 'validation', details: { field: 'to' } } });
+    expect(ending).toMatchObject({ ok: false, error: { code: 'validation', field: 'to' } });
     if (!ending.ok) expect(ending.error.message).toMatch(/^Till och med: /);
   });
 
@@ -71,7 +71,7 @@ describe('usage records', () => {
     expect((await call('usage/update', { usageId: 'u1', viaOrganisationId: null })).ok).toBe(true);
     expect(repo.get().usages[0]?.viaOrganisationId).toBeUndefined();
     const self = await call('usage/update', { usageId: 'u1', viaOrganisationId: 'org-Kil' });
-    expect(self).toMatchObject({ ok: false, error: { code: 'validation', details: { field: 'viaOrganisationId' } } });
+    expect(self).toMatchObject({ ok: false, error: { code: 'validation', field: 'viaOrganisationId' } });
     if (!self.ok) expect(self.error.message).toMatch(/^Via organisation: /);
     const missing = await call('usage/update', { usageId: 'u1', viaOrganisationId: 'nobody' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
@@ -90,11 +90,11 @@ describe('usage records', () => {
     const { call } = setup();
     expect(await call('usage/start', { organisationId: 'org-Kil', serviceId: 'old', from: '2022-01-01' })).toMatchObject({
       ok: false,
-      error: { code: 'conflict', details: { field: 'serviceId' } },
+      error: { code: 'conflict', field: 'serviceId' },
     });
     expect(await call('usage/start', { organisationId: 'nobody', serviceId: 'a', from: '2022-01-01' })).toMatchObject({
       ok: false,
-      error: { code: 'not-found', details: { field: 'organisationId' } },
+      error: { code: 'not-found', field: 'organisationId' },
     });
   });
 });

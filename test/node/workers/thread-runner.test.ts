@@ -195,7 +195,13 @@ describe('jobs on a worker thread', () => {
     const file = csvFile(3);
     expect(await s.call('imports/preview', { ...file, sheet: 'Finns inte' })).toEqual({
       ok: false,
-      error: { code: 'validation', message: 'Bladet ”Finns inte” finns inte i filen. Välj ett annat blad.', details: { field: 'sheet', label: expect.any(String) } },
+      error: {
+        code: 'validation',
+        message: 'Bladet ”Finns inte” finns inte i filen. Välj ett annat blad.',
+        field: 'sheet',
+        label: 'Blad',
+        fieldMessage: 'Bladet ”Finns inte” finns inte i filen. Välj ett annat blad.',
+      },
     });
     const notExcel = encodeBase64(new TextEncoder().encode('Det här är ingen arbetsbok'));
     expect(await s.call('imports/read', { fileName: 'medlemmar.xlsx', bytesBase64: notExcel })).toMatchObject({ ok: false, error: { code: 'validation', message: importMessages.notExcel('xlsx') } });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatOre } from '../../../electron/core/domain/amounts';
 import { formatBytes, formatDate, formatDateTime, formatKr, formatNumber, formatPercent } from '../../../renderer/lib/format';
 
 /** Swedish groups digits with a no-break space; ICU gives U+00A0 or, in newer CLDR data, U+202F. */
@@ -11,21 +12,23 @@ describe('formatKr', () => {
     expect(formatKr(123_456_700)).toMatch(re(`1${NBSP}234${NBSP}567${NBSP}kr`));
   });
 
-  it('rounds öre to whole kronor, half away from zero', () => {
-    expect(formatKr(149)).toMatch(re(`1${NBSP}kr`));
-    expect(formatKr(150)).toMatch(re(`2${NBSP}kr`));
-    expect(formatKr(-150)).toMatch(re(`${MINUS}2${NBSP}kr`));
+  it('shows öre exactly when there are any, never rounding them away (money is integer öre)', () => {
+    expect(formatKr(149)).toMatch(re(`1,49${NBSP}kr`));
+    expect(formatKr(150)).toMatch(re(`1,50${NBSP}kr`));
+    expect(formatKr(-150)).toMatch(re(`${MINUS}1,50${NBSP}kr`));
   });
 
   it('writes costs with the minus sign and never shows minus zero', () => {
     expect(formatKr(-1_790_000_00)).toMatch(re(`${MINUS}1${NBSP}790${NBSP}000${NBSP}kr`));
-    expect(formatKr(-40)).toMatch(re(`0${NBSP}kr`));
+    expect(formatKr(-40)).toMatch(re(`${MINUS}0,40${NBSP}kr`));
     expect(formatKr(0)).toMatch(re(`0${NBSP}kr`));
+    expect(formatKr(-0)).toMatch(re(`0${NBSP}kr`));
   });
 
-  it('shows öre with a decimal comma when asked', () => {
-    expect(formatKr(12_345, { ore: true })).toMatch(re(`123,45${NBSP}kr`));
-    expect(formatKr(100_000_05, { ore: true })).toMatch(re(`100${NBSP}000,05${NBSP}kr`));
+  it('shows öre with a decimal comma, as the core’s sentences and workbooks do', () => {
+    expect(formatKr(12_345)).toMatch(re(`123,45${NBSP}kr`));
+    expect(formatKr(100_000_05)).toMatch(re(`100${NBSP}000,05${NBSP}kr`));
+    expect(formatKr(100_000_05)).toBe(formatOre(100_000_05));
   });
 });
 

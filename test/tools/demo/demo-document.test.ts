@@ -4,11 +4,11 @@ import { DEMO_AS_OF, demoSizes, generateDemoDocument, withCheckDigit } from '../
 import { createRandom } from '../../../tools/demo/random';
 import { documentSchema, type Membership, type SambrukDocument, type Usage } from '../../../electron/core/store/schema';
 import { parseEmail, parsePhone } from '../../../electron/core/domain/contacts';
-import { isCanonicalOrgNumber } from '../../../electron/core/domain/organisation-number';
+import { isCanonicalOrgNumber } from '../../../electron/contract/rules/organisation-number';
 import { assertNoPeriodOverlap, assertPeriodValid, memberIdsAt } from '../../../electron/core/domain/memberships';
 import { assertNoOverlap, nameKey } from '../../../electron/core/domain/services';
 import { assertNoRosterOverlap } from '../../../electron/core/domain/rosters';
-import { pricingModelIssues } from '../../../electron/core/domain/pricing-rules';
+import { pricingModelIssues } from '../../../electron/contract/rules/pricing-rules';
 import { hasChildren } from '../../../electron/core/domain/budget';
 import { buildUsageMatrix } from '../../../electron/core/domain/usage-matrix';
 

@@ -117,8 +117,13 @@ describe('the organisation form as channel input', () => {
 });
 
 describe('refusals from the core', () => {
-  it('takes the field name off a field refusal, keeping the whole sentence for elsewhere', () => {
-    const refusal = fieldRefusal({ code: 'validation', message: 'Organisationsnummer: Organisationsnumret stämmer inte: kontrollsiffran är fel.', details: { field: 'orgNumber' } });
+  it('shows the field\'s own sentence at the field, keeping the whole sentence for elsewhere', () => {
+    const refusal = fieldRefusal({
+      code: 'validation',
+      message: 'Organisationsnummer: Organisationsnumret stämmer inte: kontrollsiffran är fel.',
+      field: 'orgNumber',
+      fieldMessage: 'Organisationsnumret stämmer inte: kontrollsiffran är fel.',
+    });
     expect(refusal).toEqual({
       field: 'orgNumber',
       code: 'validation',
@@ -131,7 +136,9 @@ describe('refusals from the core', () => {
     const refusal = fieldRefusal({
       code: 'duplicate',
       message: 'Kommun: Kommunen finns redan i registret: Habo.',
-      details: { field: 'municipalityCode', existingId: 'kommun-0643', existingName: 'Habo' },
+      field: 'municipalityCode',
+      fieldMessage: 'Kommunen finns redan i registret: Habo.',
+      details: { existingId: 'kommun-0643', existingName: 'Habo' },
     });
     expect(refusal.existing).toEqual({ id: 'kommun-0643', name: 'Habo' });
     expect(refusal.message).toBe('Kommunen finns redan i registret: Habo.');

@@ -70,7 +70,7 @@ describe('the core\'s refusals under the field', () => {
   });
 
   it('keeps a refusal about something the form does not show whole', () => {
-    expect(apiFieldError({ message: 'Nätverket finns inte.', details: { field: 'networkId' } }, networkFormFields)).toEqual({
+    expect(apiFieldError({ message: 'Nätverket finns inte.', field: 'networkId', fieldMessage: 'Nätverket finns inte.' }, networkFormFields)).toEqual({
       message: 'Nätverket finns inte.',
     });
     expect(apiFieldError({ message: 'Ett oväntat fel inträffade.' }, meetingFormFields)).toEqual({ message: 'Ett oväntat fel inträffade.' });

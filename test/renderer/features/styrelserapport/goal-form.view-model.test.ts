@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyGoalForm,
-  fieldOfError,
+  isGoalFormField,
   figureText,
   goalFormOf,
   readGoalForm,
@@ -50,8 +50,8 @@ describe('the goal form', () => {
   });
 
   it('knows which field a refusal from the core names', () => {
-    expect(fieldOfError({ field: 'targetMax' })).toBe('targetMax');
-    expect(fieldOfError({ field: 'metric' })).toBeUndefined();
-    expect(fieldOfError(undefined)).toBeUndefined();
+    expect(isGoalFormField('targetMax')).toBe(true);
+    expect(isGoalFormField('metric')).toBe(false);
+    expect(isGoalFormField('')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { PricingModel } from '../../../../electron/core/store/schema';
-import { pricingModelIssues } from '../../../../electron/core/domain/pricing-rules';
+import { pricingModelIssues } from '../../../../electron/contract/rules/pricing-rules';
 import {
   bandRows,
   describePricing,
@@ -73,7 +73,7 @@ describe('describePricing', () => {
 
   it('describes each model in Swedish with kronor', () => {
     expect(describePricing({ kind: 'fixed', yearlyFeeOre: 1_200_000 })).toBe(`${formatKr(1_200_000)} per organisation och år`);
-    expect(describePricing({ kind: 'per-inhabitant', orePerInhabitant: 50 })).toBe(`${formatKr(50, { ore: true })} per invånare och år`);
+    expect(describePricing({ kind: 'per-inhabitant', orePerInhabitant: 50 })).toBe(`${formatKr(50)} per invånare och år`);
     expect(
       describePricing({
         kind: 'banded',

@@ -6,7 +6,6 @@ import {
   formChanged,
   placeApiError,
   serviceToForm,
-  stripLabel,
   updateInput,
 } from '../../../../renderer/features/tjanster/service-form.view-model';
 import { createTestServices } from '../../../support/memory-document';
@@ -118,12 +117,12 @@ describe('where a refusal from the core goes', () => {
   });
 
   it('keeps a refusal that names no form field whole, for the dialog’s message line', () => {
-    expect(placeApiError({ message: 'Tjänsten finns inte.', details: { field: 'serviceId' } })).toEqual({ message: 'Tjänsten finns inte.' });
+    expect(placeApiError({ message: 'Tjänsten finns inte.', field: 'serviceId', fieldMessage: 'Tjänsten finns inte.' })).toEqual({ message: 'Tjänsten finns inte.' });
     expect(placeApiError({ message: 'Ett oväntat fel inträffade. Inget har ändrats.' })).toEqual({ message: 'Ett oväntat fel inträffade. Inget har ändrats.' });
   });
 
-  it('drops only a leading label', () => {
-    expect(stripLabel('Årsavgift: Avgiften får inte vara negativ')).toBe('Avgiften får inte vara negativ.');
-    expect(stripLabel('Inget kolon här')).toBe('Inget kolon här.');
+  it('shows beside the field the sentence the core gave for it, colons and all, without reading the message', () => {
+    const error = { message: 'Prismodell: Pris per invånare: välj ett belopp', field: 'pricing.0.model', fieldMessage: 'Pris per invånare: välj ett belopp.' };
+    expect(placeApiError(error)).toEqual({ field: 'pricing.0.model', message: 'Pris per invånare: välj ett belopp.' });
   });
 });

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ABS_ORE, MAX_FEE_ORE, MAX_ORE_PER_INHABITANT, MAX_POPULATION } from '../../../electron/core/domain/amounts';
+import { MAX_ABS_ORE, MAX_FEE_ORE, MAX_ORE_PER_INHABITANT, MAX_POPULATION } from '../../../electron/contract/rules/amounts';
 import { budgetTable, budgetVsRegister } from '../../../electron/core/domain/budget';
 import { membershipFeesForYear } from '../../../electron/core/domain/fees';
 import { serviceRevenueForYear } from '../../../electron/core/domain/pricing';

@@ -1,27 +1,29 @@
 import { useState } from 'react';
 import { Input, type InputProps } from '@fluentui/react-components';
-import { sv } from '../../lib/i18n/sv';
-import { normaliseDateInput } from './network-list.view-model';
-import { isCalendarDate } from '../../../electron/core/domain/calendar-date';
+import { sv } from '../lib/i18n/sv';
+import { normaliseDateInput } from '../features/natverk/network-list.view-model';
+import { isCalendarDate } from '../../electron/contract/rules/calendar-date';
 
 type Props = Omit<InputProps, 'value' | 'onChange' | 'type' | 'defaultValue'> & { value: string; onChange: (value: string) => void };
 
 /**
- * A date typed as `ÅÅÅÅ-MM-DD`, the form the register uses everywhere. A text field rather than the
- * browser's date input, whose display follows the browser's language (US order on an English system).
- * `20220630` becomes `2022-06-30` when the field is left.
+ * The one date field: a date typed as `ÅÅÅÅ-MM-DD`, the form the register uses everywhere. A text field rather
+ * than the browser's date input, whose display follows the browser's language (US order on an English
+ * system). Spaces are dropped as typed; `20220630` becomes `2022-06-30` when the field is left.
  */
 export function DateInput({ value, onChange, onBlur, ...rest }: Props) {
   return (
     <Input
       {...rest}
       value={value}
-      placeholder={sv.natverk.datePlaceholder}
+      placeholder={sv.app.datePlaceholder}
       inputMode="numeric"
       maxLength={10}
+      autoComplete="off"
+      spellCheck={false}
       size={rest.size ?? 'medium'}
-      style={{ maxWidth: '10em', ...rest.style }}
-      onChange={(_e, d) => onChange(d.value)}
+      style={{ width: '150px', maxWidth: '100%', ...rest.style }}
+      onChange={(_e, d) => onChange(d.value.trim())}
       onBlur={(e) => {
         const normal = normaliseDateInput(value);
         if (normal !== value) onChange(normal);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luhnValid, parseOrgNumber } from '../../../electron/core/domain/organisation-number';
+import { luhnValid, parseOrgNumber } from '../../../electron/contract/rules/organisation-number';
 
 /** The Luhn check digit for nine digits, so tests can make valid and invalid numbers on purpose. */
 function withCheckDigit(nine: string): string {

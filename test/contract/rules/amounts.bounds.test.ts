@@ -1,5 +1,5 @@
 /**
- * The amount bounds of domain/amounts.ts (issue 19, point 6): every money input of the contract and every amount
+ * The amount bounds of contract/rules/amounts.ts (issue 19, point 6): every money input of the contract and every amount
  * of a document file is accepted at its bound and refused one öre (or one inhabitant) above it, with the field
  * named in Swedish; and the bounds keep the worst-case totals of a register 100 times the association's size
  * exact. The same bounds on the 100× demo register, with the domain's own totals: amounts.bounds-scale.test.ts.
@@ -14,7 +14,7 @@ import {
   MAX_POPULATION,
   WORST_CASE_REGISTER,
   worstCaseTotals,
-} from '../../../electron/core/domain/amounts';
+} from '../../../electron/contract/rules/amounts';
 import { serviceRevenueForYear } from '../../../electron/core/domain/pricing';
 import { readPopulation } from '../../../electron/core/imports/import-fields';
 import { validateDocument } from '../../../electron/core/store/parse-document';
@@ -30,7 +30,7 @@ const POPULATION = 'Folkmängden får vara högst 20 000 000 invånare.';
 
 function refusal(result: { ok: boolean; error?: { message: string; details?: unknown } }) {
   expect(result.ok).toBe(false);
-  return result.error as { code: string; message: string; details?: { field?: string; label?: string } };
+  return result.error as { code: string; message: string; field?: string; label?: string; details?: Record<string, unknown> };
 }
 
 describe('the bounds themselves', () => {
@@ -114,7 +114,7 @@ describe('service prices in the contract', () => {
     expect(repo.get().services.find((s) => s.id === serviceId)?.pricing).toEqual([{ year: 2022, model: model(bound) }]);
     const saves = port.saved.length;
     const above = refusal(await call('services/set-pricing', { serviceId, year: 2023, model: model(bound + 1) }));
-    expect(above).toMatchObject({ code: 'validation', message: `${label}: ${message}`, details: { label } });
+    expect(above).toMatchObject({ code: 'validation', message: `${label}: ${message}`, label });
     expect(port.saved).toHaveLength(saves);
   });
 
@@ -131,7 +131,7 @@ describe('service prices in the contract', () => {
     const { call } = createTestServices();
     const result = refusal(await call('services/set-pricing', { serviceId: 'svc-egil', year: 2022, model: { kind: 'per-inhabitant', orePerInhabitant: 197_032_140_669 } }));
     expect(result.message).toBe(`Pris per invånare: ${PER_INHABITANT}`);
-    expect(result.details).toMatchObject({ field: 'model.orePerInhabitant', label: 'Pris per invånare' });
+    expect(result).toMatchObject({ field: 'model.orePerInhabitant', label: 'Pris per invånare' });
   });
 });
 
@@ -166,7 +166,7 @@ describe('the fee table in the contract', () => {
     const above = table();
     set(above, MAX_FEE_ORE + 1);
     const result = refusal(await call('fees/save-table', { table: above }));
-    expect(result).toMatchObject({ code: 'validation', message: `${label}: ${message}`, details: { field: `table.${field}`, label } });
+    expect(result).toMatchObject({ code: 'validation', message: `${label}: ${message}`, field: `table.${field}`, label });
     expect(port.saved).toHaveLength(saves);
   });
 
@@ -206,7 +206,7 @@ describe('budget amounts in the contract', () => {
   it.each(['1 000 000 000,01', '-1 000 000 000,01', MAX_ABS_ORE + 1, -MAX_ABS_ORE - 1])('refuses %j, naming Belopp, and saves nothing', async (amount) => {
     const { call, port } = createTestServices();
     const result = refusal(await call('budget/set-amount', { columnId, lineId, amount }));
-    expect(result).toMatchObject({ code: 'validation', message: `Belopp: ${BUDGET}`, details: { field: 'amount', label: 'Belopp' } });
+    expect(result).toMatchObject({ code: 'validation', message: `Belopp: ${BUDGET}`, field: 'amount', label: 'Belopp' });
     expect(port.saved).toHaveLength(0);
   });
 });
@@ -218,7 +218,7 @@ describe('populations in the contract (a factor of every per-inhabitant price)',
     expect(created.ok).toBe(true);
     const id = created.ok ? created.data.id : '';
     const above = refusal(await call('members/update', { id, population: MAX_POPULATION + 1 }));
-    expect(above).toMatchObject({ code: 'validation', message: `Folkmängd: ${POPULATION}`, details: { label: 'Folkmängd' } });
+    expect(above).toMatchObject({ code: 'validation', message: `Folkmängd: ${POPULATION}`, label: 'Folkmängd' });
     expect(refusal(await call('members/create', { kind: 'region', name: 'För stor', population: MAX_POPULATION + 1 })).message).toBe(`Folkmängd: ${POPULATION}`);
     expect(repo.get().organisations.find((o) => o.id === id)?.population).toBe(MAX_POPULATION);
   });
@@ -305,6 +305,6 @@ describe('money columns of a table export', () => {
   ])('refuses %d, naming the row and the column', async (fee, reason) => {
     const { call } = createTestServices();
     const result = refusal(await call('exports/table', input(fee)));
-    expect(result).toMatchObject({ code: 'validation', message: `Rader: Rad 2, kolumnen ”Avgift”: ${reason}`, details: { field: 'rows.1.1' } });
+    expect(result).toMatchObject({ code: 'validation', message: `Rader: Rad 2, kolumnen ”Avgift”: ${reason}`, field: 'rows.1.1' });
   });
 });

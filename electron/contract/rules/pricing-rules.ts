@@ -1,9 +1,8 @@
 /**
- * The rules a pricing model must meet beyond its stored shape. Kept apart from pricing.ts, with type-only
- * imports, because the contract runs these checks and every process that loads the contract would
- * otherwise load the revenue code too.
+ * The rules a pricing model must meet beyond its stored shape. The contract's input schemas run them and
+ * the core's revenue code (`core/domain/pricing.ts`) re-exports them, so they live on the contract's side.
  */
-import type { PricingModel } from '../store/schema';
+import type { PricingModel } from '../model/records';
 
 export type PricingIssue = { path: (string | number)[]; message: string };
 

@@ -37,7 +37,7 @@ import {
   utcMidnight,
   utcMidnightMs,
   yearOf,
-} from '../../../electron/core/domain/calendar-date';
+} from '../../../electron/contract/rules/calendar-date';
 
 // ---------------------------------------------------------------- a naive model of the Gregorian calendar
 
