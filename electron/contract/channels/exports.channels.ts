@@ -62,7 +62,7 @@ export const tableExportInput = z
     const width = input.columns.length;
     const bad = input.rows.findIndex((row) => row.length !== width);
     if (bad >= 0) ctx.addIssue({ code: 'custom', path: ['rows', bad], message: `Rad ${bad + 1} har inte lika många värden som tabellen har kolumner.` });
-    // Money columns take whole öre that a number holds exactly (see domain/amounts.ts): anything else would be
+    // Money columns take whole öre that a number holds exactly (see rules/amounts.ts): anything else would be
     // written to the workbook as a figure other than the one on the screen.
     input.columns.forEach((column, c) => {
       if (column.kind !== 'kr' && column.kind !== 'kr-ore') return;

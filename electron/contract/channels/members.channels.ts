@@ -212,7 +212,7 @@ const contactUpdate = z.strictObject({
 
 // ---------------------------------------------------------------- fees
 
-// Bounded as the document is (see domain/amounts.ts); a fee the UI sends is never negative either.
+// Bounded as the document is (see rules/amounts.ts); a fee the UI sends is never negative either.
 const negativeFee = { message: 'Avgiften kan inte vara negativ.' };
 const yearlyFee = feeOre.min(0, negativeFee);
 const entryFee = entryFeeOre.min(0, negativeFee);

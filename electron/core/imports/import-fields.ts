@@ -95,7 +95,7 @@ export function readPopulation(text: string): Read<number> {
   const compact = text.replace(/[\s\u00A0\u202F]/gu, '');
   if (!/^\d{1,9}$/.test(compact)) return { ok: false, message: 'Folkmängden ska vara ett heltal, till exempel 12 345.' };
   const value = Number(compact);
-  // The register's bound (see domain/amounts.ts): a larger figure could not be saved and opened again.
+  // The register's bound (see contract/rules/amounts.ts): a larger figure could not be saved and opened again.
   if (value > MAX_POPULATION) return { ok: false, message: boundMessages.population };
   return { ok: true, value };
 }
