@@ -3,7 +3,7 @@
  * searching: `electron/core/domain/fees.ts` -> `test/core/domain/fees.test.ts`, `renderer/lib/format.ts` ->
  * `test/renderer/lib/format.test.ts`, `scripts/build.mjs` -> `test/scripts/build.test.ts`. A second test file of
  * one source names its aspect: `amounts.bounds.test.ts`; a test that drives a channel lies beside the handler
- * file (`test/core/services/members.services.test.ts`).
+ * file (`test/core/handlers/members.handlers.test.ts`).
  */
 import fs from 'node:fs';
 import path from 'node:path';

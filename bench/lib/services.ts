@@ -3,9 +3,9 @@
  * (`dispatch`: input parsing included, as every call from the UI). The clock stands at the demo register's
  * "today", so figures are those of a fixed date whatever day the bench runs.
  */
-import { createServices } from '../../electron/core/services/create-services';
-import { dispatch } from '../../electron/core/services/dispatch';
-import type { DocumentPort } from '../../electron/core/services/ports';
+import { createHandlers } from '../../electron/core/handlers/create-handlers';
+import { dispatch } from '../../electron/core/handlers/dispatch';
+import type { DocumentPort } from '../../electron/core/handlers/ports';
 import type { Repository } from '../../electron/core/store/repository';
 import type { SambrukDocument } from '../../electron/core/store/schema';
 import type { Result } from '../../electron/contract';
@@ -30,7 +30,7 @@ const noBackups: Pick<DocumentPort, 'listBackups' | 'readBackup'> = {
 
 export function benchServices(initial: SambrukDocument, save: DocumentPort['save'] = async () => undefined): BenchServices {
   let n = 0;
-  const { handlers, repo } = createServices({
+  const { handlers, repo } = createHandlers({
     clock: () => new Date(BENCH_NOW),
     ids: () => `bench-${++n}`,
     document: { save, ...noBackups },

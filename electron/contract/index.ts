@@ -1,6 +1,6 @@
 /**
  * The one typed API between the UI and the core. Each channel is declared once, in a feature file under
- * `channels/`; this module joins them. Core services must implement every channel (see `ServiceHandlers`),
+ * `channels/`; this module joins them. Core services must implement every channel (see `ChannelHandlers`),
  * main registers exactly `channelNames`, preload exposes only those.
  */
 import type { z } from 'zod';
@@ -40,7 +40,7 @@ export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input'
 export type ChannelOutput<C extends Channel> = Contract[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
 
 /** What the core implements: one handler per channel; a missing one is a compile error. */
-export type ServiceHandlers = {
+export type ChannelHandlers = {
   [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { systemClock } from '../contract/rules/calendar-date';
-import { createServices } from '../core/services/create-services';
+import { createHandlers } from '../core/handlers/create-handlers';
 import type { Repository } from '../core/store/repository';
 import { resolveDataFile } from '../node/data-path';
 import type { ReadOnlyReason } from '../contract';
@@ -93,7 +93,7 @@ export async function startApp(): Promise<void> {
   );
   // The change log names who made each change; the account does not change while the app runs.
   const user = lockOwner().user;
-  const services = createServices({
+  const services = createHandlers({
     clock: systemClock,
     ids: () => randomUUID(),
     user: () => user,

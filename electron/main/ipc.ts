@@ -3,8 +3,8 @@
  * handler, always a `Result`), and the typed events main pushes to the window.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { channelNames, type ApiEvent, type ApiEvents, type ServiceHandlers } from '../contract';
-import { dispatch } from '../core/services/dispatch';
+import { channelNames, type ApiEvent, type ApiEvents, type ChannelHandlers } from '../contract';
+import { dispatch } from '../core/handlers/dispatch';
 import { sv } from './labels';
 import { APP_HOST, APP_SCHEME } from './protocol';
 
@@ -17,7 +17,7 @@ export type RegisterOptions = {
 };
 
 /** Registers one handler per contract channel; returns a function that removes them again. */
-export function registerApi(handlers: ServiceHandlers, ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, options: RegisterOptions): () => void {
+export function registerApi(handlers: ChannelHandlers, ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, options: RegisterOptions): () => void {
   const { isTrustedSender } = options;
   if (typeof isTrustedSender !== 'function') throw new TypeError('registerApi needs isTrustedSender');
   for (const channel of channelNames) {

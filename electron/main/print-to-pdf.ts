@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
-import { AppError, type ChannelParsedInput, type PrintPdfResult, type ServiceHandlers } from '../contract';
+import { AppError, type ChannelParsedInput, type PrintPdfResult, type ChannelHandlers } from '../contract';
 import { describeFsError } from '../node/fs-error-text';
 
 export const PDF_OPTIONS = {
@@ -58,6 +58,6 @@ export function createPrintToPdf(deps: PrintToPdfDeps) {
 }
 
 /** The core's handlers with the desktop's PDF printing in place of the core's refusal. */
-export function withPrintToPdf(handlers: ServiceHandlers, deps: PrintToPdfDeps): ServiceHandlers {
+export function withPrintToPdf(handlers: ChannelHandlers, deps: PrintToPdfDeps): ChannelHandlers {
   return { ...handlers, 'packs/print-pdf': createPrintToPdf(deps) };
 }

@@ -3,7 +3,7 @@
  * or opening it read-only and saying why), and telling the UI how saving goes.
  */
 import { AppError } from '../contract';
-import type { DocumentPort } from '../core/services/ports';
+import type { DocumentPort } from '../core/handlers/ports';
 import { validateDocument } from '../core/store/parse-document';
 import type { SambrukDocument } from '../core/store/schema';
 import type { LockOptions } from '../node/document-lock';

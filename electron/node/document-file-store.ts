@@ -26,7 +26,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { BackupInfo, LoadReport } from '../contract/channels/app.channels';
 import { AppError } from '../contract/result';
-import type { DocumentPort } from '../core/services/ports';
+import type { DocumentPort } from '../core/handlers/ports';
 import {
   NewerSchemaError,
   newerSchemaNotice,

@@ -1,14 +1,14 @@
 /**
- * `window.api` for the browser: runs the real core (createServices + dispatch, so the same parsing and
+ * `window.api` for the browser: runs the real core (createHandlers + dispatch, so the same parsing and
  * validation as Electron's main process) over an in-memory document. Used by `npm run dev:web` and by the
  * Playwright suite. Nothing is written to disk and there are no backups. Reading and planning imports and
  * building workbooks run in a Web Worker (`web-task-runner.ts`), as they run on a worker thread on the desktop.
  */
 import { readOnlyReasons, type ApiEvent, type ApiEvents, type LoadReport, type ReadOnlyReason, type WindowApi } from '../../electron/contract';
 import { isCalendarDate, swedishMorningOf, systemClock } from '../../electron/contract/rules/calendar-date';
-import { createServices } from '../../electron/core/services/create-services';
-import { dispatch } from '../../electron/core/services/dispatch';
-import type { Clock, DocumentPort, IdSource, TaskRunner } from '../../electron/core/services/ports';
+import { createHandlers } from '../../electron/core/handlers/create-handlers';
+import { dispatch } from '../../electron/core/handlers/dispatch';
+import type { Clock, DocumentPort, IdSource, TaskRunner } from '../../electron/core/handlers/ports';
 import { parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
 import type { Repository } from '../../electron/core/store/repository';
 import { setWindowApi } from './api-client';
@@ -98,7 +98,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
 
   // There is no file here: making a write-protected register writable only lifts the read-only state in memory.
   let readOnlyReason = options.readOnlyReason;
-  const { handlers, repo } = createServices({
+  const { handlers, repo } = createHandlers({
     clock: options.clock ?? systemClock,
     ids: options.ids ?? (() => crypto.randomUUID()),
     // The browser has no account to name; the log says the change was made in web mode.

@@ -15,7 +15,7 @@ import {
   incomeMakeUpOverColumns,
   resultOverYearsChart,
 } from '../../electron/core/domain/budget-charts';
-import { registerComparison } from '../../electron/core/services/budget.services';
+import { registerComparison } from '../../electron/core/handlers/budget.handlers';
 import { fieldLabel } from '../../electron/core/i18n/validation-messages';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import type { Budget, BudgetColumn, SambrukDocument } from '../../electron/core/store/schema';

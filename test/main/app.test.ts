@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { channelNames, type StoreStatus } from '../../electron/contract';
-import type { DocumentPort } from '../../electron/core/services/ports';
+import type { DocumentPort } from '../../electron/core/handlers/ports';
 import { validateDocument } from '../../electron/core/store/parse-document';
 import { startApp } from '../../electron/main/app';
 import { resolveDataFile } from '../../electron/node/data-path';

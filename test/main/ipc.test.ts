@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { channelNames, type Channel, type ServiceHandlers } from '../../electron/contract';
-import { createServices } from '../../electron/core/services/create-services';
-import type { DocumentPort } from '../../electron/core/services/ports';
+import { channelNames, type Channel, type ChannelHandlers } from '../../electron/contract';
+import { createHandlers } from '../../electron/core/handlers/create-handlers';
+import type { DocumentPort } from '../../electron/core/handlers/ports';
 import { validateDocument } from '../../electron/core/store/parse-document';
 import { createEventSender, registerApi, senderIsWindow } from '../../electron/main/ipc';
 import defaultData from '../../assets/default-data.json';
@@ -22,8 +22,8 @@ function call(channel: string, input: unknown, event: IpcMainInvokeEvent = anyEv
   return handler(event, input) as Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string; field?: string; details?: unknown } }>;
 }
 
-function spyHandlers(): ServiceHandlers {
-  return Object.fromEntries(channelNames.map((c) => [c, vi.fn(async (input: unknown) => ({ echoed: input, channel: c }))])) as unknown as ServiceHandlers;
+function spyHandlers(): ChannelHandlers {
+  return Object.fromEntries(channelNames.map((c) => [c, vi.fn(async (input: unknown) => ({ echoed: input, channel: c }))])) as unknown as ChannelHandlers;
 }
 
 function realServices() {
@@ -33,7 +33,7 @@ function realServices() {
     listBackups: vi.fn<DocumentPort['listBackups']>(async () => [{ name: 'a.json', createdAt: '2025-01-01T00:00:00.000Z', sizeBytes: 1, kind: 'rolling' }]),
     readBackup: vi.fn<DocumentPort['readBackup']>(async () => doc),
   };
-  const services = createServices({
+  const services = createHandlers({
     clock: () => new Date('2025-03-01T10:00:00Z'),
     ids: () => 'id-1',
     document: port,

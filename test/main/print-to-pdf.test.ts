@@ -6,7 +6,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 
 const { createPrintToPdf, PDF_OPTIONS, withPrintToPdf } = await import('../../electron/main/print-to-pdf');
 const { createTestServices } = await import('../support/memory-document');
-const { dispatch } = await import('../../electron/core/services/dispatch');
+const { dispatch } = await import('../../electron/core/handlers/dispatch');
 
 function fakeWindow(pdf = new Uint8Array([37, 80, 68, 70])) {
   const printToPDF = vi.fn(async (_options: unknown) => pdf);

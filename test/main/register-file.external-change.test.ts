@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createServices } from '../../electron/core/services/create-services';
-import { dispatch } from '../../electron/core/services/dispatch';
+import { createHandlers } from '../../electron/core/handlers/create-handlers';
+import { dispatch } from '../../electron/core/handlers/dispatch';
 import { parseDocumentText, serialiseDocument, validateDocument } from '../../electron/core/store/parse-document';
 import type { Repository } from '../../electron/core/store/repository';
 import { createConflictResolver } from '../../electron/main/conflicts';
@@ -44,7 +44,7 @@ async function runningApp() {
   const resolutions: Promise<string | undefined>[] = [];
   const saves = trackSaves(store.port, (event, payload) => sent.push([event, payload]), (error) => resolutions.push(resolve(error)));
   let n = 0;
-  const services = createServices({
+  const services = createHandlers({
     clock: () => new Date('2026-03-02T09:00:00.000Z'),
     ids: () => `id-${++n}`,
     document: saves.port,

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices } from '../../electron/core/services/create-services';
-import { dispatch } from '../../electron/core/services/dispatch';
+import { createHandlers } from '../../electron/core/handlers/create-handlers';
+import { dispatch } from '../../electron/core/handlers/dispatch';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { nodeStoreFs, type StoreFs } from '../../electron/node/durable-json-file';
 import { openDocumentFile } from '../../electron/node/document-file-store';
@@ -44,7 +44,7 @@ describe('100 concurrent changes through the API', () => {
     replaced.length = 0;
 
     let id = 0;
-    const { handlers } = createServices({
+    const { handlers } = createHandlers({
       clock: () => new Date('2026-03-02T09:00:00.000Z'),
       ids: () => `c-${++id}`,
       document: store.port,

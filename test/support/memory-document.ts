@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocumentText, serialiseDocument } from '../../electron/core/store/parse-document';
 import type { SambrukDocument } from '../../electron/core/store/schema';
-import type { DocumentPort, Ports } from '../../electron/core/services/ports';
-import { createServices } from '../../electron/core/services/create-services';
-import { dispatch } from '../../electron/core/services/dispatch';
+import type { DocumentPort, Ports } from '../../electron/core/handlers/ports';
+import { createHandlers } from '../../electron/core/handlers/create-handlers';
+import { dispatch } from '../../electron/core/handlers/dispatch';
 import type { Channel, ChannelInput } from '../../electron/contract';
 import { createInProcessRunner } from '../../electron/core/jobs/in-process-runner';
 
@@ -59,7 +59,7 @@ export function createTestServices(
     runner: options.runner ?? createInProcessRunner(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
-  const { handlers, repo } = createServices(ports);
+  const { handlers, repo } = createHandlers(ports);
   const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => dispatch(handlers, channel, input);
   return { handlers, repo, port, call, ports };
 }

@@ -3,7 +3,7 @@
  * arrive and stop the job at its next step. For tests and command-line tools that check the jobs' logic, progress
  * and cancellation step by step; the app and the web entry run the jobs in a worker (`worker-protocol.ts`).
  */
-import type { TaskRunner } from '../services/ports';
+import type { TaskRunner } from '../handlers/ports';
 import { runJob } from './jobs';
 
 export function createInProcessRunner(): TaskRunner {

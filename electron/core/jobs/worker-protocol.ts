@@ -6,7 +6,7 @@
  * `electron/node/workers/` adapts this to `worker_threads`, `renderer/bridge/` to a Web Worker.
  */
 import { AppError, errorCodes, type ErrorCode, type ErrorDetails } from '../../contract/result';
-import type { TaskRunner } from '../services/ports';
+import type { TaskRunner } from '../handlers/ports';
 import { runJob, type JobName, type JobProgress } from './jobs';
 
 export type ToWorker = { type: 'run'; job: JobName; input: unknown };

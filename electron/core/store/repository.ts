@@ -9,7 +9,7 @@
 import { freeze, produce } from 'immer';
 import { AppError } from '../../contract/result';
 import type { ChangeLogEntry, SambrukDocument } from './schema';
-import type { Clock, IdSource } from '../services/ports';
+import type { Clock, IdSource } from '../handlers/ports';
 import { replaySteps, runTransaction, type EntryContext, type Step, type Transaction } from './transaction';
 
 export type Persist = (doc: SambrukDocument) => Promise<void>;

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { channelNames, contract, errorCodes, type Channel } from '../../../electron/contract';
-import { dispatch } from '../../../electron/core/services/dispatch';
+import { dispatch } from '../../../electron/core/handlers/dispatch';
 import { serialiseDocument } from '../../../electron/core/store/parse-document';
 import { documentSchema, isSafeName, isSafeText, type SambrukDocument } from '../../../electron/core/store/schema';
 import { fieldLabels } from '../../../electron/core/i18n/validation-messages';

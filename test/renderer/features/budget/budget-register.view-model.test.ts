@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatOre, formatOreSigned } from '../../../../electron/core/domain/amounts';
 import { budgetTable } from '../../../../electron/core/domain/budget';
 import { axisWidthPx } from '../../../../electron/core/domain/budget-charts';
-import { registerComparison } from '../../../../electron/core/services/budget.services';
+import { registerComparison } from '../../../../electron/core/handlers/budget.handlers';
 import { defaultRegisterYear, registerVm, registerYears } from '../../../../renderer/features/budget/budget-register.view-model';
 import { ids, planBudget, planDocument } from '../../../fixtures/budget/plan-budget';
 

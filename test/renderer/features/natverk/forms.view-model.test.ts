@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../../electron/contract';
-import { dispatch } from '../../../../electron/core/services/dispatch';
+import { dispatch } from '../../../../electron/core/handlers/dispatch';
 import {
   apiFieldError,
   emptyMeetingForm,

@@ -1,5 +1,5 @@
-import type { ServiceHandlers } from '../../contract';
-import type { ServiceContext } from './create-services';
+import type { ChannelHandlers } from '../../contract';
+import type { HandlerContext } from './create-handlers';
 import { exportedXlsx, safeFileName } from '../exports/export-file';
 import { exportTable } from '../exports/table-export';
 import type { ColumnDef } from '../exports/workbook-kit';
@@ -11,7 +11,7 @@ type TableRow = readonly (string | number | boolean | null)[];
 
 const EXPORT_CANCELLED = 'Exporten avbröts. Ingen fil skapades.';
 
-export function createExportsServices({ repo, ports, today, tasks }: ServiceContext): Pick<ServiceHandlers, ExportsChannel> {
+export function createExportsHandlers({ repo, ports, today, tasks }: HandlerContext): Pick<ChannelHandlers, ExportsChannel> {
   return {
     /**
      * Built in the task runner's worker from a snapshot of the register, sheet by sheet: progress before each

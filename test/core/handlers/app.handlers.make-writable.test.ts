@@ -3,9 +3,9 @@
  * document the shell reopened becomes the current state without a save, and `app/get-info` says what now holds.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createServices } from '../../../electron/core/services/create-services';
-import { dispatch } from '../../../electron/core/services/dispatch';
-import type { AccessPort } from '../../../electron/core/services/ports';
+import { createHandlers } from '../../../electron/core/handlers/create-handlers';
+import { dispatch } from '../../../electron/core/handlers/dispatch';
+import type { AccessPort } from '../../../electron/core/handlers/ports';
 import type { ReadOnlyReason } from '../../../electron/contract';
 import { loadDefaultDocument, memoryPort } from '../../support/memory-document';
 import { createInProcessRunner } from '../../../electron/core/jobs/in-process-runner';
@@ -22,7 +22,7 @@ function services(reason: ReadOnlyReason | undefined, makeWritable: AccessPort['
       return result;
     }),
   };
-  const { handlers, repo } = createServices({
+  const { handlers, repo } = createHandlers({
     clock: () => new Date('2022-06-30T10:00:00.000Z'),
     ids: () => 'id',
     document: port,
@@ -62,7 +62,7 @@ describe('data/make-writable', () => {
     expect(locked.repo.isReadOnly()).toBe(true);
 
     const port = memoryPort();
-    const web = createServices({
+    const web = createHandlers({
       clock: () => new Date(),
       ids: () => 'id',
       document: port,

@@ -1,8 +1,8 @@
-/** Usage channels: records (start, end, edit, delete), the matrix toggle and adoption (the matrix itself: matrix.services.ts). */
-import { AppError, type ServiceHandlers } from '../../contract';
+/** Usage channels: records (start, end, edit, delete), the matrix toggle and adoption (the matrix itself: matrix.handlers.ts). */
+import { AppError, type ChannelHandlers } from '../../contract';
 import type { ToggleResult, UsageRecord } from '../../contract/channels/usage.channels';
 import type { SambrukDocument, Usage } from '../store/schema';
-import type { ServiceContext } from './create-services';
+import type { HandlerContext } from './create-handlers';
 import { adoptionReport } from '../domain/adoption';
 import { addDays } from '../../contract/rules/calendar-date';
 import {
@@ -44,7 +44,7 @@ function assertCanStart(doc: Pick<SambrukDocument, 'organisations' | 'services'>
   if (org?.archived) throw fieldError('conflict', 'organisationId', `${org.name} är arkiverad.`);
 }
 
-export function createUsageServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, UsageChannel> {
+export function createUsageHandlers({ repo, ports, today }: HandlerContext): Pick<ChannelHandlers, UsageChannel> {
   return {
     'usage/get-today': () => ({ date: today() }),
 

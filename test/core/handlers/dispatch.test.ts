@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, normaliseInput } from '../../../electron/core/services/dispatch';
+import { dispatch, normaliseInput } from '../../../electron/core/handlers/dispatch';
 import { createTestServices } from '../../support/memory-document';
 import { AppError, channelNames, contract } from '../../../electron/contract';
 import { fieldError } from '../../../electron/core/domain/field-errors';

@@ -2,13 +2,13 @@ import {
   AppError,
   type BudgetRegisterComparison,
   type BudgetRegisterRow,
-  type ServiceHandlers,
+  type ChannelHandlers,
   type ServiceRevenueReport,
 } from '../../contract';
 import { produce } from 'immer';
 import type { Budget, SambrukDocument } from '../store/schema';
 import type { EntryOptions, Transaction } from '../store/transaction';
-import type { ServiceContext } from './create-services';
+import type { HandlerContext } from './create-handlers';
 import {
   addColumn,
   addLine,
@@ -172,7 +172,7 @@ export function registerComparison(doc: SambrukDocument, year: number): BudgetRe
   };
 }
 
-export function createBudgetServices({ repo, ports }: ServiceContext): Pick<ServiceHandlers, BudgetChannel> {
+export function createBudgetHandlers({ repo, ports }: HandlerContext): Pick<ChannelHandlers, BudgetChannel> {
   const table = () => budgetTable(repo.get().budget);
 
   return {

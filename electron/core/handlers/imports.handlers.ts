@@ -1,7 +1,7 @@
-import { AppError, type ServiceHandlers } from '../../contract';
+import { AppError, type ChannelHandlers } from '../../contract';
 import type { ImportFileView } from '../../contract/channels/imports.channels';
 import type { SambrukDocument } from '../store/schema';
-import type { ServiceContext } from './create-services';
+import type { HandlerContext } from './create-handlers';
 import { jobControl, type TaskHandle } from './tasks';
 import type { PlanImportOutput } from '../jobs/jobs';
 import { applyImportPlan, describeImportResult, planningRegister, type ImportDecisions, type ImportMapping } from '../imports/import-plan';
@@ -43,7 +43,7 @@ async function readAndPlan(runner: TaskRunner, task: TaskHandle, input: PlanInpu
  * saving; it stops at its next check when cancelled. Apply can be cancelled until its repository change starts:
  * the mutator commits the task first (or throws `cancelled`), so a cancelled import never reaches the draft.
  */
-export function createImportsServices({ repo, ports, tasks }: ServiceContext): Pick<ServiceHandlers, ImportsChannel> {
+export function createImportsHandlers({ repo, ports, tasks }: HandlerContext): Pick<ChannelHandlers, ImportsChannel> {
   return {
     'imports/read': (input): Promise<ImportFileView> => tasks.run(input.taskId, CANCELLED, async (task) => {
       const read = await ports.runner.run(

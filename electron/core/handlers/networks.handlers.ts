@@ -1,7 +1,7 @@
 /** Network channels: networks, rosters, meetings and attendance, the goal figures and e-mail lists. */
-import { AppError, type ServiceHandlers } from '../../contract';
+import { AppError, type ChannelHandlers } from '../../contract';
 import type { Meeting, Network, RosterEntry, SambrukDocument } from '../store/schema';
-import type { ServiceContext } from './create-services';
+import type { HandlerContext } from './create-handlers';
 import { attendanceForYear, checkAttendees, findMeeting } from '../domain/attendance';
 import {
   assertUniqueNetworkName,
@@ -55,7 +55,7 @@ function entryOrgId(doc: Pick<SambrukDocument, 'contacts'>, entry: Pick<RosterEn
   return orgId !== undefined ? { organisationId: orgId } : {};
 }
 
-export function createNetworksServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, NetworksChannel> {
+export function createNetworksHandlers({ repo, ports, today }: HandlerContext): Pick<ChannelHandlers, NetworksChannel> {
   return {
     'networks/list': ({ kind, includeArchived, date }) => {
       const doc = repo.get();

@@ -1,5 +1,5 @@
-import { AppError, type AppInfo, type ServiceHandlers } from '../../contract';
-import type { ServiceContext } from './create-services';
+import { AppError, type AppInfo, type ChannelHandlers } from '../../contract';
+import type { HandlerContext } from './create-handlers';
 import { overviewAt } from '../domain/overview';
 import { compareSv } from '../domain/swedish';
 
@@ -16,7 +16,7 @@ type AppChannel =
   | 'history/undo'
   | 'history/redo';
 
-export function createAppServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, AppChannel> {
+export function createAppHandlers({ repo, ports, today }: HandlerContext): Pick<ChannelHandlers, AppChannel> {
   let lastSavedAt: string | undefined;
   // Replaced when the register is reopened writable: the read-only start's sentences no longer hold.
   let loadReport = ports.loadReport;

@@ -5,15 +5,15 @@
  * boundary and compare on arrival, while a toggle changes one row. Remembering also lets the next matrix of
  * the same filter start from the last one (`buildMatrix(…, previous)`) instead of from nothing.
  */
-import type { ServiceHandlers } from '../../contract';
+import type { ChannelHandlers } from '../../contract';
 import type { UsageMatrixAnswer, UsageMatrixChanges, UsageMatrixFilter } from '../../contract/channels/usage.channels';
 import { buildMatrix, continuesFrom, matrixFilterKey, type MatrixBuild } from '../domain/usage-matrix';
-import type { ServiceContext } from './create-services';
+import type { HandlerContext } from './create-handlers';
 
 /** Answers remembered: a screen holds one matrix, a few more cover going back and forth between filters. */
 const REMEMBERED = 6;
 
-export function createMatrixServices({ repo, today }: ServiceContext): Pick<ServiceHandlers, 'usage/get-matrix' | 'usage/get-matrix-changes'> {
+export function createMatrixHandlers({ repo, today }: HandlerContext): Pick<ChannelHandlers, 'usage/get-matrix' | 'usage/get-matrix-changes'> {
   // A token names one answer of this core. The prefix tells this core's tokens from those of a core before it
   // (another file opened in the same window), so a token can never name an answer it did not give.
   const prefix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;

@@ -5,11 +5,11 @@
  * Every change reads the document as it stands when the change runs (`tx.doc`, inside the repository's
  * queue), checks it there, and writes through the transaction's tables, which log each operation.
  */
-import { AppError, type ServiceHandlers } from '../../contract';
+import { AppError, type ChannelHandlers } from '../../contract';
 import type { OrganisationNetwork, OrganisationPage } from '../../contract/channels/members.channels';
 import { contactSchema, membershipSchema, organisationSchema, type Contact, type FeeTable, type Membership, type Organisation, type SambrukDocument } from '../store/schema';
 import type { Transaction } from '../store/transaction';
-import type { ServiceContext } from './create-services';
+import type { HandlerContext } from './create-handlers';
 import { changeLog, listChanges } from '../domain/change-log';
 import { applyContactPatch, contactRows, prepareContactFields } from '../domain/contacts';
 import { coverageAt } from '../domain/coverage';
@@ -113,7 +113,7 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-export function createMembersServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, MembersChannel> {
+export function createMembersHandlers({ repo, ports, today }: HandlerContext): Pick<ChannelHandlers, MembersChannel> {
   const now = () => ports.clock().toISOString();
 
   function orgName(organisationId: string): string {

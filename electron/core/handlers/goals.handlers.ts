@@ -1,7 +1,7 @@
 /** Goal and board-pack channels: editing goals, computing and saving board packs, the workbook. */
-import { AppError, type BoardPackSnapshot, type BoardPackSummary, type ServiceHandlers } from '../../contract';
+import { AppError, type BoardPackSnapshot, type BoardPackSummary, type ChannelHandlers } from '../../contract';
 import type { Goal, SambrukDocument } from '../store/schema';
-import type { ServiceContext } from './create-services';
+import type { HandlerContext } from './create-handlers';
 import { boardPackTitle, buildBoardPack, readBoardPackContent, type BoardPackContent } from '../domain/board-pack';
 import { findGoal, nextGoalOrder, prepareGoalFields, sortGoals, type GoalFields } from '../domain/goals';
 
@@ -47,7 +47,7 @@ function fieldsOf(goal: Goal): GoalFields {
   };
 }
 
-export function createGoalsServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, GoalsChannel> {
+export function createGoalsHandlers({ repo, ports, today }: HandlerContext): Pick<ChannelHandlers, GoalsChannel> {
   const compute = (date: string, includePreviousYear: boolean): BoardPackContent =>
     buildBoardPack(repo.get(), date, { generatedAt: ports.clock().toISOString(), includePreviousYear });
 

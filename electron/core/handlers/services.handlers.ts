@@ -1,8 +1,8 @@
 /** The service catalogue's channels: list, get, create, update, archive, pricing and expected revenue. */
-import { AppError, type ServiceHandlers } from '../../contract';
+import { AppError, type ChannelHandlers } from '../../contract';
 import type { ServiceDetail, ServiceSummary, ServiceUser } from '../../contract/channels/services.channels';
 import { serviceSchema, type SambrukDocument, type Service } from '../store/schema';
-import type { ServiceContext } from './create-services';
+import type { HandlerContext } from './create-handlers';
 import { memberIdsAt } from '../domain/memberships';
 import { linkCouncil } from '../domain/networks';
 import { pricingForYear, serviceRevenueForYear } from '../domain/pricing';
@@ -32,7 +32,7 @@ function summaryOf(doc: SambrukDocument, service: Service, userCount: number, da
   };
 }
 
-export function createServicesServices({ repo, ports, today }: ServiceContext): Pick<ServiceHandlers, ServicesChannel> {
+export function createServiceCatalogueHandlers({ repo, ports, today }: HandlerContext): Pick<ChannelHandlers, ServicesChannel> {
   return {
     'services/list': ({ includeArchived, date }) => {
       const doc = repo.get();

@@ -12,14 +12,14 @@ import {
   type ChannelOutput,
   type Result,
   type ApiError,
-  type ServiceHandlers,
+  type ChannelHandlers,
 } from '../../contract';
 import { fieldLabel } from '../i18n/validation-messages';
 
 z.config(z.locales.sv());
 
 export async function dispatch<C extends Channel>(
-  handlers: ServiceHandlers,
+  handlers: ChannelHandlers,
   channel: C | string,
   rawInput: unknown,
 ): Promise<Result<ChannelOutput<C>>> {

@@ -9,7 +9,7 @@ import { encodeBase64 } from '../../../electron/core/exports/base64';
 import { accountantSheetNames } from '../../../electron/core/exports/accountant-workbook';
 import { decodeBase64 } from '../../../electron/core/exports/base64';
 import { PLAN_CHUNK } from '../../../electron/core/imports/import-plan';
-import { createTaskRegistry } from '../../../electron/core/services/tasks';
+import { createTaskRegistry } from '../../../electron/core/handlers/tasks';
 import { serialiseDocument } from '../../../electron/core/store/parse-document';
 import type { SambrukDocument } from '../../../electron/core/store/schema';
 import { createTestServices } from '../../support/memory-document';
