@@ -109,8 +109,12 @@ describe('the Styrelserapport screen', () => {
     if (!first) throw new Error('no members');
     await counted.getByRole('link', { name: first.name, exact: true }).click();
     await expect.poll(() => new URL(page.url()).hash).toBe(`#/medlemmar/${encodeURIComponent(first.id)}`);
+    await page.getByRole('heading', { level: 1, name: first.name }).waitFor();
 
+    // Back on the screen, the dialog the link was followed from is closed.
     await page.goBack();
+    await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
+    expect(await dialog.count()).toBe(0);
     await page.getByRole('button', { name: t.goals.showBehindLabel(networks.title) }).click();
     const networkDialog = page.getByRole('dialog', { name: t.subjects.title(networks.title) });
     await expect.poll(() => networkDialog.isVisible()).toBe(true);

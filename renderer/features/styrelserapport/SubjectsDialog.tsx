@@ -34,7 +34,10 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground3, textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
 });
 
-/** The members, networks, services or events behind a goal's figure, each a link to its own page. */
+/**
+ * The members, networks, services or events behind a goal's figure, each a link to its own page. Following a link
+ * closes the dialog, so going back finds the screen as it was and not the dialog over it.
+ */
 export function SubjectsDialog({ row, onClose }: { row: GoalRowVm; onClose: () => void }) {
   const styles = useStyles();
   return (
@@ -53,7 +56,9 @@ export function SubjectsDialog({ row, onClose }: { row: GoalRowVm; onClose: () =
                 <ul className={styles.list} aria-label={s.listLabel(group.label)}>
                   {group.items.map((item) => (
                     <li key={item.key} className={styles.item}>
-                      <span>{item.route ? <Link href={hrefTo(item.route.id, item.route.params)}>{item.name}</Link> : item.name}</span>
+                      <span>{item.route ? <Link href={hrefTo(item.route.id, item.route.params)} onClick={onClose}>
+                          {item.name}
+                        </Link> : item.name}</span>
                       <span className={styles.detail}>{item.detail}</span>
                     </li>
                   ))}
