@@ -31,7 +31,8 @@ describe('dialog buttons', () => {
         }
       }
     }
-    expect(blocks).toBeGreaterThan(10);
+    // The form dialogs share FormDialog's one block and confirmations ConfirmDialog's; both must be read.
+    expect(blocks).toBeGreaterThan(1);
     expect(wrong).toEqual([]);
   });
 });

@@ -1,18 +1,9 @@
 import { useState } from 'react';
 import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Option,
   Textarea,
   tokens,
@@ -22,6 +13,7 @@ import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { navigate } from '../../app/router';
 import { sv } from '../../lib/i18n/sv';
+import { FormDialog } from '../../components/FormDialog';
 import { PricingEditor } from './PricingEditor';
 import {
   createInput,
@@ -119,85 +111,68 @@ export function ServiceDialog({ mode, onClose, defaultYear }: { mode: ServiceDia
   const councilName = councilOptions.find((n) => n.id === form.councilNetworkId)?.name ?? t.noCouncil;
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !busy && onClose()}>
-      <DialogSurface className={styles.surface} aria-describedby={undefined}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-          noValidate
-        >
-          <DialogBody>
-            <DialogTitle>{mode.kind === 'edit' ? t.editTitle(mode.service.name) : t.createTitle}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {general && (
-                <MessageBar intent="error" role="alert">
-                  <MessageBarBody>{general}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label={t.name} required validationMessage={errors.name}>
-                <Input value={form.name} onChange={(_, d) => set('name', d.value)} maxLength={200} />
-              </Field>
-              <Field label={t.description} validationMessage={errors.description}>
-                <Textarea value={form.description} onChange={(_, d) => set('description', d.value)} maxLength={2000} resize="vertical" rows={3} />
-              </Field>
-              <div className={styles.grid}>
-                <Field label={t.businessArea} validationMessage={errors.businessArea}>
-                  <Dropdown
-                    value={form.businessArea === '' ? t.noBusinessArea : sv.tjanster.businessAreas[form.businessArea]}
-                    selectedOptions={[form.businessArea]}
-                    onOptionSelect={(_, d) => set('businessArea', (d.optionValue ?? '') as ServiceForm['businessArea'])}
-                  >
-                    <Option value="">{t.noBusinessArea}</Option>
-                    {businessAreas.map((area) => (
-                      <Option key={area} value={area}>
-                        {sv.tjanster.businessAreas[area]}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </Field>
-                <Field label={t.council} validationMessage={errors.councilNetworkId}>
-                  <Dropdown
-                    value={councilName}
-                    selectedOptions={[form.councilNetworkId]}
-                    onOptionSelect={(_, d) => set('councilNetworkId', d.optionValue ?? '')}
-                  >
-                    <Option value="">{t.noCouncil}</Option>
-                    {councilOptions.map((n) => (
-                      <Option key={n.id} value={n.id}>
-                        {n.name}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </Field>
-                {textFields.map((key) => (
-                  <Field key={key} label={t[key]} validationMessage={errors[key]}>
-                    <Input value={form[key]} onChange={(_, d) => set(key, d.value)} maxLength={200} />
-                  </Field>
-                ))}
-              </div>
-              <h3 className={styles.pricingHeading}>{t.pricingHeading}</h3>
-              <p className={styles.hint}>{sv.tjanster.form.pricingHint}</p>
-              <PricingEditor
-                entries={form.pricing}
-                onChange={(pricing) => set('pricing', pricing)}
-                errors={errors}
-                nextKey={nextKey}
-                defaultYear={defaultYear}
-              />
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose} disabled={busy}>
-                {t.cancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {busy ? t.saving : t.save}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={mode.kind === 'edit' ? t.editTitle(mode.service.name) : t.createTitle}
+      submitLabel={t.save}
+      busyLabel={t.saving}
+      cancelLabel={t.cancel}
+      busy={busy}
+      error={general}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      surfaceClassName={styles.surface}
+      contentClassName={styles.form}
+    >
+      <Field label={t.name} required validationMessage={errors.name}>
+        <Input value={form.name} onChange={(_, d) => set('name', d.value)} maxLength={200} />
+      </Field>
+      <Field label={t.description} validationMessage={errors.description}>
+        <Textarea value={form.description} onChange={(_, d) => set('description', d.value)} maxLength={2000} resize="vertical" rows={3} />
+      </Field>
+      <div className={styles.grid}>
+        <Field label={t.businessArea} validationMessage={errors.businessArea}>
+          <Dropdown
+            value={form.businessArea === '' ? t.noBusinessArea : sv.tjanster.businessAreas[form.businessArea]}
+            selectedOptions={[form.businessArea]}
+            onOptionSelect={(_, d) => set('businessArea', (d.optionValue ?? '') as ServiceForm['businessArea'])}
+          >
+            <Option value="">{t.noBusinessArea}</Option>
+            {businessAreas.map((area) => (
+              <Option key={area} value={area}>
+                {sv.tjanster.businessAreas[area]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t.council} validationMessage={errors.councilNetworkId}>
+          <Dropdown
+            value={councilName}
+            selectedOptions={[form.councilNetworkId]}
+            onOptionSelect={(_, d) => set('councilNetworkId', d.optionValue ?? '')}
+          >
+            <Option value="">{t.noCouncil}</Option>
+            {councilOptions.map((n) => (
+              <Option key={n.id} value={n.id}>
+                {n.name}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        {textFields.map((key) => (
+          <Field key={key} label={t[key]} validationMessage={errors[key]}>
+            <Input value={form[key]} onChange={(_, d) => set(key, d.value)} maxLength={200} />
+          </Field>
+        ))}
+      </div>
+      <h3 className={styles.pricingHeading}>{t.pricingHeading}</h3>
+      <p className={styles.hint}>{sv.tjanster.form.pricingHint}</p>
+      <PricingEditor
+        entries={form.pricing}
+        onChange={(pricing) => set('pricing', pricing)}
+        errors={errors}
+        nextKey={nextKey}
+        defaultYear={defaultYear}
+      />
+    </FormDialog>
   );
 }
