@@ -1,19 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Select,
-  Spinner,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
@@ -22,6 +12,7 @@ import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { sv } from '../../lib/i18n/sv';
 import { DateInput } from '../../components/DateInput';
+import { FormDialog } from '../../components/FormDialog';
 import {
   apiFieldError,
   emptyNetworkForm,
@@ -57,11 +48,7 @@ type Props = {
 
 /** Create or edit a network: kind, name, description, the service a council governs, start and end. */
 export function NetworkDialog(props: Props) {
-  return (
-    <Dialog open={props.open} onOpenChange={(_e, data) => !data.open && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>{props.open && <NetworkForm {...props} />}</DialogSurface>
-    </Dialog>
-  );
+  return props.open ? <NetworkForm {...props} /> : null;
 }
 
 function NetworkForm({ network, defaultKind, onClose, onSaved }: Props) {
@@ -100,8 +87,7 @@ function NetworkForm({ network, defaultKind, onClose, onSaved }: Props) {
     setGeneral(undefined);
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found = validateNetworkForm(values);
     setErrors(found);
     setGeneral(undefined);
@@ -121,60 +107,51 @@ function NetworkForm({ network, defaultKind, onClose, onSaved }: Props) {
   }));
 
   return (
-    <form onSubmit={submit} noValidate>
-      <DialogBody>
-        <DialogTitle>{network ? t.form.editTitle : t.form.createTitle}</DialogTitle>
-        <DialogContent className={styles.form}>
-          <Field label={t.form.kind} required validationState={state('kind')} validationMessage={errors.kind}>
-            <Select value={values.kind} onChange={(_e, data) => set('kind', data.value as NetworkKind)}>
-              {networkKindOrder.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t.kinds[kind]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t.form.name} required validationState={state('name')} validationMessage={errors.name}>
-            <Input value={values.name} maxLength={250} onChange={(_e, data) => set('name', data.value)} />
-          </Field>
-          {values.kind === 'forvaltningsrad' && (
-            <Field label={t.form.service} hint={t.form.serviceHint} validationState={state('serviceId')} validationMessage={errors.serviceId}>
-              <Select value={values.serviceId} onChange={(_e, data) => set('serviceId', data.value)}>
-                <option value="">{t.form.noService}</option>
-                {serviceOptions.map((s) => (
-                  <option key={s.id} value={s.id} disabled={s.disabled}>
-                    {s.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
-          <Field label={t.form.description} validationState={state('description')} validationMessage={errors.description}>
-            <Textarea value={values.description} resize="vertical" rows={3} onChange={(_e, data) => set('description', data.value)} />
-          </Field>
-          <div className={styles.dates}>
-            <Field label={t.form.startDate} validationState={state('startDate')} validationMessage={errors.startDate}>
-              <DateInput value={values.startDate} onChange={(v) => set('startDate', v)} />
-            </Field>
-            <Field label={t.form.endDate} validationState={state('endDate')} validationMessage={errors.endDate}>
-              <DateInput value={values.endDate} onChange={(v) => set('endDate', v)} />
-            </Field>
-          </div>
-          {general !== undefined && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{t.form.failed(general)}</MessageBarBody>
-            </MessageBar>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {sv.app.cancel}
-          </Button>
-          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-            {busy ? t.form.saving : network ? t.form.save : t.form.create}
-          </Button>
-        </DialogActions>
-      </DialogBody>
-    </form>
+    <FormDialog
+      title={network ? t.form.editTitle : t.form.createTitle}
+      submitLabel={network ? t.form.save : t.form.create}
+      busyLabel={t.form.saving}
+      busy={busy}
+      error={general === undefined ? undefined : t.form.failed(general)}
+      onSubmit={submit}
+      onClose={onClose}
+      contentClassName={styles.form}
+    >
+      <Field label={t.form.kind} required validationState={state('kind')} validationMessage={errors.kind}>
+        <Select value={values.kind} onChange={(_e, data) => set('kind', data.value as NetworkKind)}>
+          {networkKindOrder.map((kind) => (
+            <option key={kind} value={kind}>
+              {t.kinds[kind]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.form.name} required validationState={state('name')} validationMessage={errors.name}>
+        <Input value={values.name} maxLength={250} onChange={(_e, data) => set('name', data.value)} />
+      </Field>
+      {values.kind === 'forvaltningsrad' && (
+        <Field label={t.form.service} hint={t.form.serviceHint} validationState={state('serviceId')} validationMessage={errors.serviceId}>
+          <Select value={values.serviceId} onChange={(_e, data) => set('serviceId', data.value)}>
+            <option value="">{t.form.noService}</option>
+            {serviceOptions.map((s) => (
+              <option key={s.id} value={s.id} disabled={s.disabled}>
+                {s.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Field label={t.form.description} validationState={state('description')} validationMessage={errors.description}>
+        <Textarea value={values.description} resize="vertical" rows={3} onChange={(_e, data) => set('description', data.value)} />
+      </Field>
+      <div className={styles.dates}>
+        <Field label={t.form.startDate} validationState={state('startDate')} validationMessage={errors.startDate}>
+          <DateInput value={values.startDate} onChange={(v) => set('startDate', v)} />
+        </Field>
+        <Field label={t.form.endDate} validationState={state('endDate')} validationMessage={errors.endDate}>
+          <DateInput value={values.endDate} onChange={(v) => set('endDate', v)} />
+        </Field>
+      </div>
+    </FormDialog>
   );
 }
