@@ -1,23 +1,15 @@
 import { useState } from 'react';
 import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Option,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
 import type { Goal } from '../../../electron/core/store/schema';
+import { FormDialog } from '../../components/FormDialog';
 import { useApiMutation } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { sv } from '../../lib/i18n/sv';
@@ -79,81 +71,64 @@ export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number;
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
+    <FormDialog
+      title={goal ? f.editTitle : f.newTitle}
+      submitLabel={f.save}
+      busyLabel={f.saving}
+      cancelLabel={f.cancel}
+      busy={busy}
+      error={general}
+      onSubmit={() => void save()}
+      onClose={onClose}
+      contentClassName={styles.form}
+    >
+      <Field label={f.title} required validationMessage={errors.title}>
+        <Input value={form.title} onChange={(_, d) => set({ title: d.value })} maxLength={200} />
+      </Field>
+      <Field label={f.description}>
+        <Textarea value={form.description} onChange={(_, d) => set({ description: d.value })} maxLength={2000} resize="vertical" />
+      </Field>
+      <div className={styles.row}>
+        <Field label={f.year} required validationMessage={errors.year}>
+          <Input className={styles.number} value={form.year} onChange={(_, d) => set({ year: d.value })} inputMode="numeric" maxLength={4} />
+        </Field>
+        <Field label={f.comparison} required>
+          <Dropdown
+            value={sv.styrelserapport.comparisons[form.comparison]}
+            selectedOptions={[form.comparison]}
+            onOptionSelect={(_, d) => d.optionValue && set({ comparison: d.optionValue as GoalForm['comparison'] })}
+          >
+            {comparisonOptions.map((c) => (
+              <Option key={c} value={c}>
+                {sv.styrelserapport.comparisons[c]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
+      <Field label={f.metric} required hint={f.metricHint}>
+        <Dropdown
+          value={sv.styrelserapport.metrics[form.metric]}
+          selectedOptions={[form.metric]}
+          onOptionSelect={(_, d) => d.optionValue && setForm((current) => withMetric(current, d.optionValue as GoalForm['metric']))}
         >
-          <DialogBody>
-            <DialogTitle>{goal ? f.editTitle : f.newTitle}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <Field label={f.title} required validationMessage={errors.title}>
-                <Input value={form.title} onChange={(_, d) => set({ title: d.value })} maxLength={200} />
-              </Field>
-              <Field label={f.description}>
-                <Textarea value={form.description} onChange={(_, d) => set({ description: d.value })} maxLength={2000} resize="vertical" />
-              </Field>
-              <div className={styles.row}>
-                <Field label={f.year} required validationMessage={errors.year}>
-                  <Input className={styles.number} value={form.year} onChange={(_, d) => set({ year: d.value })} inputMode="numeric" maxLength={4} />
-                </Field>
-                <Field label={f.comparison} required>
-                  <Dropdown
-                    value={sv.styrelserapport.comparisons[form.comparison]}
-                    selectedOptions={[form.comparison]}
-                    onOptionSelect={(_, d) => d.optionValue && set({ comparison: d.optionValue as GoalForm['comparison'] })}
-                  >
-                    {comparisonOptions.map((c) => (
-                      <Option key={c} value={c}>
-                        {sv.styrelserapport.comparisons[c]}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </Field>
-              </div>
-              <Field label={f.metric} required hint={f.metricHint}>
-                <Dropdown
-                  value={sv.styrelserapport.metrics[form.metric]}
-                  selectedOptions={[form.metric]}
-                  onOptionSelect={(_, d) => d.optionValue && setForm((current) => withMetric(current, d.optionValue as GoalForm['metric']))}
-                >
-                  {metricOptions.map((m) => (
-                    <Option key={m} value={m}>
-                      {sv.styrelserapport.metrics[m]}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-              <div className={styles.row}>
-                <Field label={share ? f.targetPercent : f.target} required validationMessage={errors.target}>
-                  <Input className={styles.number} value={form.target} onChange={(_, d) => set({ target: d.value })} inputMode="decimal" />
-                </Field>
-                {form.comparison === 'between' && (
-                  <Field label={share ? f.targetMaxPercent : f.targetMax} required validationMessage={errors.targetMax}>
-                    <Input className={styles.number} value={form.targetMax} onChange={(_, d) => set({ targetMax: d.value })} inputMode="decimal" />
-                  </Field>
-                )}
-              </div>
-              {general && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{general}</MessageBarBody>
-                </MessageBar>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose} disabled={busy}>
-                {f.cancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {busy ? f.saving : f.save}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+          {metricOptions.map((m) => (
+            <Option key={m} value={m}>
+              {sv.styrelserapport.metrics[m]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.row}>
+        <Field label={share ? f.targetPercent : f.target} required validationMessage={errors.target}>
+          <Input className={styles.number} value={form.target} onChange={(_, d) => set({ target: d.value })} inputMode="decimal" />
+        </Field>
+        {form.comparison === 'between' && (
+          <Field label={share ? f.targetMaxPercent : f.targetMax} required validationMessage={errors.targetMax}>
+            <Input className={styles.number} value={form.targetMax} onChange={(_, d) => set({ targetMax: d.value })} inputMode="decimal" />
+          </Field>
+        )}
+      </div>
+    </FormDialog>
   );
 }
