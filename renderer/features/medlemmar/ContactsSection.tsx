@@ -3,12 +3,6 @@ import {
   Badge,
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   Input,
@@ -42,6 +36,7 @@ import { useApiClient, useApiMutation } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import type { ApiCallError } from '../../bridge/api-client';
 import { sv } from '../../lib/i18n/sv';
+import { FormDialog } from '../../components/FormDialog';
 import {
   areaOrder,
   contactCreateInput,
@@ -115,105 +110,88 @@ function ContactDialog({ organisationId, contact, today, onClose }: { organisati
   }
 
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
+    <FormDialog
+      title={contact ? t.editTitle(contact.name) : t.addTitle}
+      error={refusal && (refusal.field === undefined || !contactFields.has(refusal.field)) ? refusal.fullMessage : undefined}
+      submitLabel={sv.medlemmar.common.save}
+      busyLabel={sv.medlemmar.common.saving}
+      cancelLabel={sv.medlemmar.common.cancel}
+      busy={busy}
+      onSubmit={() => void save()}
+      onClose={onClose}
+      contentClassName={shared.form}
+      surfaceClassName={styles.surface}
+    >
+      <div className={shared.twoColumns}>
+        <Field label={t.name} required validationMessage={message('name')}>
+          <Input value={form.name} onChange={(_, data) => set({ name: data.value })} />
+        </Field>
+        <Field label={t.title} validationMessage={message('title')}>
+          <Input value={form.title} onChange={(_, data) => set({ title: data.value })} />
+        </Field>
+        <Field label={t.email} validationMessage={message('email')}>
+          <Input type="text" inputMode="email" value={form.email} onChange={(_, data) => set({ email: data.value })} />
+        </Field>
+        <Field label={t.phone} hint={t.phoneHint} validationMessage={message('phone')}>
+          <Input type="tel" value={form.phone} onChange={(_, data) => set({ phone: data.value })} />
+        </Field>
+      </div>
+      <Field label={t.areas} validationMessage={message('businessAreas')}>
+        <div className={styles.checks} role="group" aria-label={t.areas}>
+          {areaOrder.map((area) => (
+            <Checkbox
+              key={area}
+              label={sv.medlemmar.areas[area]}
+              checked={form.businessAreas.includes(area)}
+              onChange={(_, data) => set({ businessAreas: toggleIn(areaOrder, form.businessAreas, area, data.checked === true) })}
+            />
+          ))}
+        </div>
+      </Field>
+      <Field label={t.roles} validationMessage={message('roles')}>
+        <div className={styles.checks} role="group" aria-label={t.roles}>
+          {roleOrder.map((role) => (
+            <Checkbox
+              key={role}
+              label={sv.medlemmar.roles[role]}
+              checked={form.roles.includes(role)}
+              onChange={(_, data) => set({ roles: toggleIn(roleOrder, form.roles, role, data.checked === true) })}
+            />
+          ))}
+        </div>
+      </Field>
+      <div className={shared.twoColumns}>
+        <div className={styles.confirmRow}>
+          <Field label={t.confirmedAt} validationMessage={message('confirmedAt')} className={styles.grow}>
+            <DateInput value={form.confirmedAt} onChange={(value) => set({ confirmedAt: value })} />
+          </Field>
+          <Button onClick={() => set({ confirmedAt: today })} disabled={today === ''}>
+            {t.confirmToday}
+          </Button>
+        </div>
+        {contact && (
+          <Field label={t.endedAt} validationMessage={message('endedAt')}>
+            <DateInput value={form.endedAt} onChange={(value) => set({ endedAt: value })} />
+          </Field>
+        )}
+      </div>
+      <Field label={t.legalBasis} hint={t.legalBasisHint} validationMessage={message('legalBasis')}>
+        <Dropdown
+          value={sv.medlemmar.legalBases[form.legalBasis]}
+          selectedOptions={[form.legalBasis]}
+          onOptionSelect={(_, data) => set({ legalBasis: (data.optionValue ?? 'allmant-intresse') as LegalBasis })}
         >
-          <DialogBody>
-            <DialogTitle>{contact ? t.editTitle(contact.name) : t.addTitle}</DialogTitle>
-            <DialogContent className={shared.form}>
-              <div className={shared.twoColumns}>
-                <Field label={t.name} required validationMessage={message('name')}>
-                  <Input value={form.name} onChange={(_, data) => set({ name: data.value })} />
-                </Field>
-                <Field label={t.title} validationMessage={message('title')}>
-                  <Input value={form.title} onChange={(_, data) => set({ title: data.value })} />
-                </Field>
-                <Field label={t.email} validationMessage={message('email')}>
-                  <Input type="text" inputMode="email" value={form.email} onChange={(_, data) => set({ email: data.value })} />
-                </Field>
-                <Field label={t.phone} hint={t.phoneHint} validationMessage={message('phone')}>
-                  <Input type="tel" value={form.phone} onChange={(_, data) => set({ phone: data.value })} />
-                </Field>
-              </div>
-              <Field label={t.areas} validationMessage={message('businessAreas')}>
-                <div className={styles.checks} role="group" aria-label={t.areas}>
-                  {areaOrder.map((area) => (
-                    <Checkbox
-                      key={area}
-                      label={sv.medlemmar.areas[area]}
-                      checked={form.businessAreas.includes(area)}
-                      onChange={(_, data) => set({ businessAreas: toggleIn(areaOrder, form.businessAreas, area, data.checked === true) })}
-                    />
-                  ))}
-                </div>
-              </Field>
-              <Field label={t.roles} validationMessage={message('roles')}>
-                <div className={styles.checks} role="group" aria-label={t.roles}>
-                  {roleOrder.map((role) => (
-                    <Checkbox
-                      key={role}
-                      label={sv.medlemmar.roles[role]}
-                      checked={form.roles.includes(role)}
-                      onChange={(_, data) => set({ roles: toggleIn(roleOrder, form.roles, role, data.checked === true) })}
-                    />
-                  ))}
-                </div>
-              </Field>
-              <div className={shared.twoColumns}>
-                <div className={styles.confirmRow}>
-                  <Field label={t.confirmedAt} validationMessage={message('confirmedAt')} className={styles.grow}>
-                    <DateInput value={form.confirmedAt} onChange={(value) => set({ confirmedAt: value })} />
-                  </Field>
-                  <Button onClick={() => set({ confirmedAt: today })} disabled={today === ''}>
-                    {t.confirmToday}
-                  </Button>
-                </div>
-                {contact && (
-                  <Field label={t.endedAt} validationMessage={message('endedAt')}>
-                    <DateInput value={form.endedAt} onChange={(value) => set({ endedAt: value })} />
-                  </Field>
-                )}
-              </div>
-              <Field label={t.legalBasis} hint={t.legalBasisHint} validationMessage={message('legalBasis')}>
-                <Dropdown
-                  value={sv.medlemmar.legalBases[form.legalBasis]}
-                  selectedOptions={[form.legalBasis]}
-                  onOptionSelect={(_, data) => set({ legalBasis: (data.optionValue ?? 'allmant-intresse') as LegalBasis })}
-                >
-                  {legalBasisOrder.map((basis) => (
-                    <Option key={basis} value={basis}>
-                      {sv.medlemmar.legalBases[basis]}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-              <Field label={t.note} validationMessage={message('note')}>
-                <Textarea value={form.note} onChange={(_, data) => set({ note: data.value })} resize="vertical" />
-              </Field>
-              {refusal && (refusal.field === undefined || !contactFields.has(refusal.field)) && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{refusal.fullMessage}</MessageBarBody>
-                </MessageBar>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose} disabled={busy}>
-                {sv.medlemmar.common.cancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {busy ? sv.medlemmar.common.saving : sv.medlemmar.common.save}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+          {legalBasisOrder.map((basis) => (
+            <Option key={basis} value={basis}>
+              {sv.medlemmar.legalBases[basis]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t.note} validationMessage={message('note')}>
+        <Textarea value={form.note} onChange={(_, data) => set({ note: data.value })} resize="vertical" />
+      </Field>
+    </FormDialog>
   );
 }
 

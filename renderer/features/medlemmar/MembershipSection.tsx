@@ -1,12 +1,6 @@
 import { useMemo, useState } from 'react';
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   makeStyles,
@@ -15,8 +9,6 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  MessageBar,
-  MessageBarBody,
   mergeClasses,
   Table,
   TableBody,
@@ -34,6 +26,7 @@ import { useApiMutation } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import type { ApiCallError } from '../../bridge/api-client';
 import { sv } from '../../lib/i18n/sv';
+import { FormDialog } from '../../components/FormDialog';
 import { fieldRefusal, type FieldRefusal } from './organisation-form.view-model';
 import { openPeriod, periodRows, timelineViewModel, type PeriodRowVm, type TimelineVm } from './organisation-page.view-model';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -231,58 +224,40 @@ function PeriodDialog({ state, organisationId, today, onClose }: { state: Period
 
   const known = refusal?.field !== undefined && shown.has(refusal.field);
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={shared.form}>
-              {state.mode === 'add' && state.rejoin && <Text>{p.rejoinHint}</Text>}
-              <div className={shared.twoColumns}>
-                {shown.has('joined') && (
-                  <Field label={p.joined} required validationMessage={message('joined')}>
-                    <DateInput value={form.joined} onChange={(value) => set({ joined: value })} required />
-                  </Field>
-                )}
-                <Field label={p.noticeGiven} validationMessage={message('noticeGiven')}>
-                  <DateInput value={form.noticeGiven} onChange={(value) => set({ noticeGiven: value })} />
-                </Field>
-                <Field label={p.left} required={state.mode === 'end'} validationMessage={message('left')}>
-                  <DateInput value={form.left} onChange={(value) => set({ left: value })} required={state.mode === 'end'} />
-                </Field>
-              </div>
-              <Field label={p.reason} validationMessage={message('reason')}>
-                <Input value={form.reason} onChange={(_, data) => set({ reason: data.value })} />
-              </Field>
-              {shown.has('note') && (
-                <Field label={p.note} validationMessage={message('note')}>
-                  <Textarea value={form.note} onChange={(_, data) => set({ note: data.value })} resize="vertical" />
-                </Field>
-              )}
-              {refusal && !known && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{refusal.fullMessage}</MessageBarBody>
-                </MessageBar>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose} disabled={busy}>
-                {sv.medlemmar.common.cancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {busy ? sv.medlemmar.common.saving : sv.medlemmar.common.save}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={title}
+      error={refusal && !known ? refusal.fullMessage : undefined}
+      submitLabel={sv.medlemmar.common.save}
+      busyLabel={sv.medlemmar.common.saving}
+      cancelLabel={sv.medlemmar.common.cancel}
+      busy={busy}
+      onSubmit={() => void save()}
+      onClose={onClose}
+      contentClassName={shared.form}
+    >
+      {state.mode === 'add' && state.rejoin && <Text>{p.rejoinHint}</Text>}
+      <div className={shared.twoColumns}>
+        {shown.has('joined') && (
+          <Field label={p.joined} required validationMessage={message('joined')}>
+            <DateInput value={form.joined} onChange={(value) => set({ joined: value })} required />
+          </Field>
+        )}
+        <Field label={p.noticeGiven} validationMessage={message('noticeGiven')}>
+          <DateInput value={form.noticeGiven} onChange={(value) => set({ noticeGiven: value })} />
+        </Field>
+        <Field label={p.left} required={state.mode === 'end'} validationMessage={message('left')}>
+          <DateInput value={form.left} onChange={(value) => set({ left: value })} required={state.mode === 'end'} />
+        </Field>
+      </div>
+      <Field label={p.reason} validationMessage={message('reason')}>
+        <Input value={form.reason} onChange={(_, data) => set({ reason: data.value })} />
+      </Field>
+      {shown.has('note') && (
+        <Field label={p.note} validationMessage={message('note')}>
+          <Textarea value={form.note} onChange={(_, data) => set({ note: data.value })} resize="vertical" />
+        </Field>
+      )}
+    </FormDialog>
   );
 }
 
