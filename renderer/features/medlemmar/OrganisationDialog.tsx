@@ -1,14 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import {
-  Button,
   Checkbox,
   Combobox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   Input,
@@ -30,6 +23,7 @@ import { useNotify } from '../../app/notify';
 import { hrefTo, navigate } from '../../app/router';
 import type { ApiCallError } from '../../bridge/api-client';
 import { sv } from '../../lib/i18n/sv';
+import { FormDialog } from '../../components/FormDialog';
 import {
   createInput,
   duplicateCheckInput,
@@ -194,195 +188,178 @@ export function OrganisationDialog({ organisation, onClose }: { organisation?: O
   const otherRefusal = refusal && refusal.code !== 'duplicate' && (refusal.field === undefined || !knownFields.has(refusal.field)) ? refusal : undefined;
 
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
+    <FormDialog
+      title={organisation ? t.editTitle(organisation.name) : t.createTitle}
+      error={otherRefusal ? otherRefusal.fullMessage : undefined}
+      submitLabel={organisation ? sv.medlemmar.common.save : t.submitCreate}
+      busyLabel={sv.medlemmar.common.saving}
+      cancelLabel={sv.medlemmar.common.cancel}
+      busy={busy}
+      onSubmit={() => void save()}
+      onClose={onClose}
+      surfaceClassName={styles.surface}
+      contentClassName={shared.form}
+    >
+      <Field label={t.kind} required>
+        <Dropdown
+          value={sv.medlemmar.kinds[form.kind]}
+          selectedOptions={[form.kind]}
+          onOptionSelect={(_, data) => set({ kind: (data.optionValue ?? 'kommun') as OrganisationKind })}
         >
-          <DialogBody>
-            <DialogTitle>{organisation ? t.editTitle(organisation.name) : t.createTitle}</DialogTitle>
-            <DialogContent className={shared.form}>
-              <Field label={t.kind} required>
-                <Dropdown
-                  value={sv.medlemmar.kinds[form.kind]}
-                  selectedOptions={[form.kind]}
-                  onOptionSelect={(_, data) => set({ kind: (data.optionValue ?? 'kommun') as OrganisationKind })}
-                >
-                  {kindOrder.map((k) => (
-                    <Option key={k} value={k}>
-                      {sv.medlemmar.kinds[k]}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
+          {kindOrder.map((k) => (
+            <Option key={k} value={k}>
+              {sv.medlemmar.kinds[k]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
 
-              {sections.municipality && (
-                <Field
-                  label={t.municipality}
-                  required={sections.municipalityRequired}
-                  hint={t.municipalityHint}
-                  validationMessage={fieldMessage('municipalityCode')}
-                >
-                  <Combobox
-                    freeform
-                    value={municipalityInput}
-                    selectedOptions={form.municipalityCode ? [form.municipalityCode] : []}
-                    placeholder={t.municipalityPlaceholder}
-                    onChange={(e) => {
-                      setMunicipalityQuery(e.target.value);
-                      if (e.target.value === '') set({ municipalityCode: '' });
-                    }}
-                    onOptionSelect={(_, data) => {
-                      setMunicipalityQuery(undefined);
-                      set({ municipalityCode: data.optionValue ?? '' });
-                    }}
-                    data-testid="municipality-combobox"
-                  >
-                    {municipalityOptions.map((m) => (
-                      <Option key={m.code} value={m.code} text={municipalityText(m)}>
-                        {municipalityText(m)}
-                      </Option>
-                    ))}
-                    {municipalityOptions.length === 0 && (
-                      <Option disabled value="" text="">
-                        {t.noMunicipalityMatch}
-                      </Option>
-                    )}
-                  </Combobox>
-                </Field>
-              )}
-              {sections.municipality && chosen && (
-                <div className={styles.facts} data-testid="municipality-facts">
-                  <Facts
-                    rows={[
-                      { label: t.code, value: municipalityFacts(chosen).code },
-                      { label: t.county, value: municipalityFacts(chosen).county },
-                      { label: t.population, value: municipalityFacts(chosen).population },
-                    ]}
-                  />
-                </div>
-              )}
+      {sections.municipality && (
+        <Field
+          label={t.municipality}
+          required={sections.municipalityRequired}
+          hint={t.municipalityHint}
+          validationMessage={fieldMessage('municipalityCode')}
+        >
+          <Combobox
+            freeform
+            value={municipalityInput}
+            selectedOptions={form.municipalityCode ? [form.municipalityCode] : []}
+            placeholder={t.municipalityPlaceholder}
+            onChange={(e) => {
+              setMunicipalityQuery(e.target.value);
+              if (e.target.value === '') set({ municipalityCode: '' });
+            }}
+            onOptionSelect={(_, data) => {
+              setMunicipalityQuery(undefined);
+              set({ municipalityCode: data.optionValue ?? '' });
+            }}
+            data-testid="municipality-combobox"
+          >
+            {municipalityOptions.map((m) => (
+              <Option key={m.code} value={m.code} text={municipalityText(m)}>
+                {municipalityText(m)}
+              </Option>
+            ))}
+            {municipalityOptions.length === 0 && (
+              <Option disabled value="" text="">
+                {t.noMunicipalityMatch}
+              </Option>
+            )}
+          </Combobox>
+        </Field>
+      )}
+      {sections.municipality && chosen && (
+        <div className={styles.facts} data-testid="municipality-facts">
+          <Facts
+            rows={[
+              { label: t.code, value: municipalityFacts(chosen).code },
+              { label: t.county, value: municipalityFacts(chosen).county },
+              { label: t.population, value: municipalityFacts(chosen).population },
+            ]}
+          />
+        </div>
+      )}
 
-              <Field
-                label={t.name}
-                required={!sections.municipalityRequired}
-                hint={sections.municipalityRequired && chosen ? t.nameHintMunicipality(chosen.name) : undefined}
-                validationMessage={fieldMessage('name')}
-              >
-                <Input value={form.name} onChange={(_, data) => set({ name: data.value })} placeholder={sections.municipalityRequired ? chosen?.name : undefined} />
-              </Field>
+      <Field
+        label={t.name}
+        required={!sections.municipalityRequired}
+        hint={sections.municipalityRequired && chosen ? t.nameHintMunicipality(chosen.name) : undefined}
+        validationMessage={fieldMessage('name')}
+      >
+        <Input value={form.name} onChange={(_, data) => set({ name: data.value })} placeholder={sections.municipalityRequired ? chosen?.name : undefined} />
+      </Field>
 
-              <Field label={t.orgNumber} hint={orgNumberHint} validationMessage={fieldMessage('orgNumber')} validationState={fieldMessage('orgNumber') ? 'error' : 'none'}>
-                <Input value={form.orgNumber} onChange={(_, data) => set({ orgNumber: data.value })} inputMode="numeric" />
-              </Field>
+      <Field label={t.orgNumber} hint={orgNumberHint} validationMessage={fieldMessage('orgNumber')} validationState={fieldMessage('orgNumber') ? 'error' : 'none'}>
+        <Input value={form.orgNumber} onChange={(_, data) => set({ orgNumber: data.value })} inputMode="numeric" />
+      </Field>
 
-              <div className={shared.twoColumns}>
-                {sections.county && form.municipalityCode === '' && (
-                  <Field label={t.county} validationMessage={fieldMessage('countyCode')}>
-                    <Dropdown
-                      value={counties.data?.find((c) => c.code === form.countyCode)?.name ?? t.noCounty}
-                      selectedOptions={[form.countyCode]}
-                      onOptionSelect={(_, data) => set({ countyCode: data.optionValue ?? '' })}
-                    >
-                      <Option value="">{t.noCounty}</Option>
-                      {(counties.data ?? []).map((c) => (
-                        <Option key={c.code} value={c.code}>
-                          {c.name}
-                        </Option>
-                      ))}
-                    </Dropdown>
-                  </Field>
-                )}
-                {sections.population && form.municipalityCode === '' && (
-                  <Field label={t.population} hint={t.populationHint} validationMessage={fieldMessage('population')}>
-                    <Input value={form.population} onChange={(_, data) => set({ population: data.value })} inputMode="numeric" />
-                  </Field>
-                )}
-              </div>
+      <div className={shared.twoColumns}>
+        {sections.county && form.municipalityCode === '' && (
+          <Field label={t.county} validationMessage={fieldMessage('countyCode')}>
+            <Dropdown
+              value={counties.data?.find((c) => c.code === form.countyCode)?.name ?? t.noCounty}
+              selectedOptions={[form.countyCode]}
+              onOptionSelect={(_, data) => set({ countyCode: data.optionValue ?? '' })}
+            >
+              <Option value="">{t.noCounty}</Option>
+              {(counties.data ?? []).map((c) => (
+                <Option key={c.code} value={c.code}>
+                  {c.name}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
+        {sections.population && form.municipalityCode === '' && (
+          <Field label={t.population} hint={t.populationHint} validationMessage={fieldMessage('population')}>
+            <Input value={form.population} onChange={(_, data) => set({ population: data.value })} inputMode="numeric" />
+          </Field>
+        )}
+      </div>
 
-              {sections.groupMembers && (
-                <Field label={t.groupMembers} hint={t.groupMembersHint} validationMessage={fieldMessage('groupMemberIds')}>
-                  <Combobox
-                    multiselect
-                    freeform
-                    value={groupQuery}
-                    placeholder={t.groupMembersPlaceholder}
-                    selectedOptions={form.groupMemberIds}
-                    onChange={(e) => setGroupQuery(e.target.value)}
-                    onOptionSelect={(_, data) => {
-                      setGroupQuery('');
-                      set({ groupMemberIds: data.selectedOptions });
-                    }}
-                  >
-                    {groupOptions.map((r) => (
-                      <Option key={r.id} value={r.id} text={r.name}>
-                        {r.name}
-                      </Option>
-                    ))}
-                  </Combobox>
-                </Field>
-              )}
-              {sections.groupMembers && form.groupMemberIds.length > 0 && (
-                <TagGroup
-                  className={styles.tags}
-                  aria-label={t.groupMembersSelected(form.groupMemberIds.length)}
-                  onDismiss={(_, data) => set({ groupMemberIds: form.groupMemberIds.filter((id) => id !== data.value) })}
-                >
-                  {form.groupMemberIds.map((id) => (
-                    <Tag key={id} value={id} size="small" dismissible dismissIcon={{ 'aria-label': t.removeGroupMember(groupNames.get(id) ?? id) }}>
-                      {groupNames.get(id) ?? id}
-                    </Tag>
-                  ))}
-                </TagGroup>
-              )}
+      {sections.groupMembers && (
+        <Field label={t.groupMembers} hint={t.groupMembersHint} validationMessage={fieldMessage('groupMemberIds')}>
+          <Combobox
+            multiselect
+            freeform
+            value={groupQuery}
+            placeholder={t.groupMembersPlaceholder}
+            selectedOptions={form.groupMemberIds}
+            onChange={(e) => setGroupQuery(e.target.value)}
+            onOptionSelect={(_, data) => {
+              setGroupQuery('');
+              set({ groupMemberIds: data.selectedOptions });
+            }}
+          >
+            {groupOptions.map((r) => (
+              <Option key={r.id} value={r.id} text={r.name}>
+                {r.name}
+              </Option>
+            ))}
+          </Combobox>
+        </Field>
+      )}
+      {sections.groupMembers && form.groupMemberIds.length > 0 && (
+        <TagGroup
+          className={styles.tags}
+          aria-label={t.groupMembersSelected(form.groupMemberIds.length)}
+          onDismiss={(_, data) => set({ groupMemberIds: form.groupMemberIds.filter((id) => id !== data.value) })}
+        >
+          {form.groupMemberIds.map((id) => (
+            <Tag key={id} value={id} size="small" dismissible dismissIcon={{ 'aria-label': t.removeGroupMember(groupNames.get(id) ?? id) }}>
+              {groupNames.get(id) ?? id}
+            </Tag>
+          ))}
+        </TagGroup>
+      )}
 
-              <Field label={t.website} validationMessage={fieldMessage('website')}>
-                <Input value={form.website} onChange={(_, data) => set({ website: data.value })} type="url" />
-              </Field>
-              <Field label={t.note} validationMessage={fieldMessage('note')}>
-                <Textarea value={form.note} onChange={(_, data) => set({ note: data.value })} resize="vertical" />
-              </Field>
+      <Field label={t.website} validationMessage={fieldMessage('website')}>
+        <Input value={form.website} onChange={(_, data) => set({ website: data.value })} type="url" />
+      </Field>
+      <Field label={t.note} validationMessage={fieldMessage('note')}>
+        <Textarea value={form.note} onChange={(_, data) => set({ note: data.value })} resize="vertical" />
+      </Field>
 
-              {!organisation && (
-                <div className={styles.joinRow}>
-                  <Checkbox checked={form.joinAsMember} label={t.joinAsMember} onChange={(_, data) => set({ joinAsMember: data.checked === true })} />
-                  {form.joinAsMember && (
-                    <Field label={t.joined}>
-                      <DateInput
-                        value={joined}
-                        onChange={(value) => {
-                          setJoinedText(value);
-                          setRefusal(undefined);
-                        }}
-                      />
-                    </Field>
-                  )}
-                </div>
-              )}
+      {!organisation && (
+        <div className={styles.joinRow}>
+          <Checkbox checked={form.joinAsMember} label={t.joinAsMember} onChange={(_, data) => set({ joinAsMember: data.checked === true })} />
+          {form.joinAsMember && (
+            <Field label={t.joined}>
+              <DateInput
+                value={joined}
+                onChange={(value) => {
+                  setJoinedText(value);
+                  setRefusal(undefined);
+                }}
+              />
+            </Field>
+          )}
+        </div>
+      )}
 
-              {duplicate && <DuplicateMessage message={duplicate.message} existing={duplicate.existing} refused={duplicate.refused} onOpen={openExisting} />}
-              {otherRefusal && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{otherRefusal.fullMessage}</MessageBarBody>
-                </MessageBar>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose} disabled={busy}>
-                {sv.medlemmar.common.cancel}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {busy ? sv.medlemmar.common.saving : organisation ? sv.medlemmar.common.save : t.submitCreate}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+      {duplicate && <DuplicateMessage message={duplicate.message} existing={duplicate.existing} refused={duplicate.refused} onOpen={openExisting} />}
+    </FormDialog>
   );
 }
 
