@@ -1,18 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Select,
-  Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -22,6 +12,7 @@ import { useNotify } from '../../app/notify';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { DateInput } from '../../components/DateInput';
+import { FormDialog } from '../../components/FormDialog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { apiFieldError, entryFormFields, hasErrors, validateEntryForm, type EntryFormField, type EntryFormValues, type FieldErrors } from './forms.view-model';
 import type { Refusal } from '../../lib/refusal';
@@ -52,13 +43,9 @@ export function EntryDialogs({
 }) {
   return (
     <>
-      <Dialog open={action?.kind === 'edit' || action?.kind === 'end'} onOpenChange={(_e, d) => !d.open && onClose()}>
-        <DialogSurface aria-describedby={undefined}>
-          {action && (action.kind === 'edit' || action.kind === 'end') && (
-            <EntryForm key={action.row.id} mode={action.kind} row={action.row} networkId={networkId} networkKind={networkKind} date={date} onClose={onClose} />
-          )}
-        </DialogSurface>
-      </Dialog>
+      {action && (action.kind === 'edit' || action.kind === 'end') && (
+        <EntryForm key={action.row.id} mode={action.kind} row={action.row} networkId={networkId} networkKind={networkKind} date={date} onClose={onClose} />
+      )}
       <RemoveEntry action={action?.kind === 'remove' ? action : undefined} networkId={networkId} onClose={onClose} />
       <EndPerson action={action?.kind === 'end-person' ? action : undefined} date={date} onClose={onClose} />
     </>
@@ -116,8 +103,7 @@ function EntryForm({
     setErrors((e) => ({ ...e, [key]: undefined }));
     setGeneral(undefined);
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found = validateEntryForm(values, { toRequired: mode === 'end' });
     setErrors(found);
     if (hasErrors(found)) return;
@@ -134,67 +120,57 @@ function EntryForm({
   };
   const state = (f: EntryFormField) => (errors[f] !== undefined ? 'error' : 'none');
   return (
-    <form onSubmit={submit} noValidate>
-      <DialogBody>
-        <DialogTitle>{mode === 'end' ? t.entry.endTitle(row.name) : t.entry.editTitle(row.name)}</DialogTitle>
-        <DialogContent className={styles.form}>
-          {mode === 'end' ? (
-            <>
-              <Text>{t.entry.endBody}</Text>
-              <Field label={t.roster.to} required validationState={state('to')} validationMessage={errors.to}>
-                <DateInput value={values.to} onChange={(v) => set('to', v)} />
+    <FormDialog
+      title={mode === 'end' ? t.entry.endTitle(row.name) : t.entry.editTitle(row.name)}
+      submitLabel={mode === 'end' ? t.entry.endConfirm : t.entry.save}
+      busy={busy}
+      error={general === undefined ? undefined : t.roster.failed(general)}
+      onSubmit={submit}
+      onClose={onClose}
+      contentClassName={styles.form}
+    >
+      {mode === 'end' ? (
+        <>
+          <Text>{t.entry.endBody}</Text>
+          <Field label={t.roster.to} required validationState={state('to')} validationMessage={errors.to}>
+            <DateInput value={values.to} onChange={(v) => set('to', v)} />
+          </Field>
+        </>
+      ) : (
+        <>
+          <div className={styles.pair}>
+            <Field label={t.roster.role} validationState={state('role')} validationMessage={errors.role}>
+              <Select value={values.role} onChange={(_e, d) => set('role', d.value as RosterRole)}>
+                {rosterRoleOrder.map((r) => (
+                  <option key={r} value={r}>
+                    {t.roles[r]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {showsParticipation(networkKind) && (
+              <Field label={t.roster.participation} validationState={state('participation')} validationMessage={errors.participation}>
+                <Select value={values.participation} onChange={(_e, d) => set('participation', d.value as Participation)}>
+                  {participationOrder.map((p) => (
+                    <option key={p} value={p}>
+                      {t.participations[p]}
+                    </option>
+                  ))}
+                </Select>
               </Field>
-            </>
-          ) : (
-            <>
-              <div className={styles.pair}>
-                <Field label={t.roster.role} validationState={state('role')} validationMessage={errors.role}>
-                  <Select value={values.role} onChange={(_e, d) => set('role', d.value as RosterRole)}>
-                    {rosterRoleOrder.map((r) => (
-                      <option key={r} value={r}>
-                        {t.roles[r]}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                {showsParticipation(networkKind) && (
-                  <Field label={t.roster.participation} validationState={state('participation')} validationMessage={errors.participation}>
-                    <Select value={values.participation} onChange={(_e, d) => set('participation', d.value as Participation)}>
-                      {participationOrder.map((p) => (
-                        <option key={p} value={p}>
-                          {t.participations[p]}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                )}
-              </div>
-              <div className={styles.pair}>
-                <Field label={t.roster.from} required validationState={state('from')} validationMessage={errors.from}>
-                  <DateInput value={values.from} onChange={(v) => set('from', v)} />
-                </Field>
-                <Field label={t.roster.to} hint={t.entry.toHint} validationState={state('to')} validationMessage={errors.to}>
-                  <DateInput value={values.to} onChange={(v) => set('to', v)} />
-                </Field>
-              </div>
-            </>
-          )}
-          {general !== undefined && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{t.roster.failed(general)}</MessageBarBody>
-            </MessageBar>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {sv.app.cancel}
-          </Button>
-          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-            {mode === 'end' ? t.entry.endConfirm : t.entry.save}
-          </Button>
-        </DialogActions>
-      </DialogBody>
-    </form>
+            )}
+          </div>
+          <div className={styles.pair}>
+            <Field label={t.roster.from} required validationState={state('from')} validationMessage={errors.from}>
+              <DateInput value={values.from} onChange={(v) => set('from', v)} />
+            </Field>
+            <Field label={t.roster.to} hint={t.entry.toHint} validationState={state('to')} validationMessage={errors.to}>
+              <DateInput value={values.to} onChange={(v) => set('to', v)} />
+            </Field>
+          </div>
+        </>
+      )}
+    </FormDialog>
   );
 }
 
