@@ -1,14 +1,8 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Button,
   Card,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   makeStyles,
@@ -19,10 +13,7 @@ import {
   MenuPopover,
   MenuTrigger,
   mergeClasses,
-  MessageBar,
-  MessageBarBody,
   Select,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -42,6 +33,7 @@ import { useNotify } from '../../app/notify';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { DateInput } from '../../components/DateInput';
+import { FormDialog } from '../../components/FormDialog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import {
   apiFieldError,
@@ -165,13 +157,9 @@ export function MeetingsSection({ detail }: { detail: NetworkDetail }) {
         </div>
       )}
 
-      <Dialog open={dialog !== undefined && dialog.kind !== 'delete'} onOpenChange={(_e, d) => !d.open && close()}>
-        <DialogSurface aria-describedby={undefined}>
-          {dialog?.kind === 'create' && <MeetingForm detail={detail} onClose={close} />}
-          {dialog?.kind === 'edit' && <MeetingForm key={dialog.row.id} detail={detail} meeting={{ row: dialog.row, date: dialog.date }} onClose={close} />}
-          {dialog?.kind === 'attendance' && <AttendanceForm key={dialog.row.id} detail={detail} row={dialog.row} date={dialog.date} onClose={close} />}
-        </DialogSurface>
-      </Dialog>
+      {dialog?.kind === 'create' && <MeetingForm detail={detail} onClose={close} />}
+      {dialog?.kind === 'edit' && <MeetingForm key={dialog.row.id} detail={detail} meeting={{ row: dialog.row, date: dialog.date }} onClose={close} />}
+      {dialog?.kind === 'attendance' && <AttendanceForm key={dialog.row.id} detail={detail} row={dialog.row} date={dialog.date} onClose={close} />}
       <ConfirmDialog
         open={dialog?.kind === 'delete'}
         title={dialog?.kind === 'delete' ? t.deleteTitle(dialog.row.title) : ''}
@@ -277,8 +265,7 @@ function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meet
     setErrors((e) => ({ ...e, [key]: undefined }));
     setGeneral(undefined);
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found = validateMeetingForm(values);
     setErrors(found);
     if (hasErrors(found)) return;
@@ -288,56 +275,46 @@ function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meet
   };
   const state = (f: MeetingFormField) => (errors[f] !== undefined ? 'error' : 'none');
   return (
-    <form onSubmit={submit} noValidate>
-      <DialogBody>
-        <DialogTitle>{meeting ? t.editTitle : t.createTitle}</DialogTitle>
-        <DialogContent className={styles.form}>
-          <div className={styles.pair}>
-            <Field label={t.date} required validationState={state('date')} validationMessage={errors.date}>
-              <DateInput value={values.date} onChange={(v) => set('date', v)} />
-            </Field>
-            <Field label={t.kind} required validationState={state('kind')} validationMessage={errors.kind}>
-              <Select value={values.kind} onChange={(_e, d) => set('kind', d.value as MeetingKind)}>
-                {meetingKindOrder.map((k) => (
-                  <option key={k} value={k}>
-                    {sv.natverk.meetingKinds[k]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
-          <Field label={t.title} required validationState={state('title')} validationMessage={errors.title}>
-            <Input value={values.title} maxLength={250} onChange={(_e, d) => set('title', d.value)} />
-          </Field>
-          <Field label={t.note} validationState={state('note')} validationMessage={errors.note}>
-            <Textarea value={values.note} rows={2} resize="vertical" onChange={(_e, d) => set('note', d.value)} />
-          </Field>
-          {!meeting && isCalendarDate(values.date) && (
-            <div>
-              <AttendeeChecks detail={detail} date={values.date} selected={values.attendeeContactIds} onChange={(ids) => set('attendeeContactIds', ids)} />
-              {errors.attendeeContactIds !== undefined && (
-                <Text role="alert" className={styles.error}>
-                  {errors.attendeeContactIds}
-                </Text>
-              )}
-            </div>
+    <FormDialog
+      title={meeting ? t.editTitle : t.createTitle}
+      submitLabel={t.save}
+      busy={busy}
+      error={general === undefined ? undefined : sv.natverk.form.failed(general)}
+      onSubmit={submit}
+      onClose={onClose}
+      contentClassName={styles.form}
+    >
+      <div className={styles.pair}>
+        <Field label={t.date} required validationState={state('date')} validationMessage={errors.date}>
+          <DateInput value={values.date} onChange={(v) => set('date', v)} />
+        </Field>
+        <Field label={t.kind} required validationState={state('kind')} validationMessage={errors.kind}>
+          <Select value={values.kind} onChange={(_e, d) => set('kind', d.value as MeetingKind)}>
+            {meetingKindOrder.map((k) => (
+              <option key={k} value={k}>
+                {sv.natverk.meetingKinds[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label={t.title} required validationState={state('title')} validationMessage={errors.title}>
+        <Input value={values.title} maxLength={250} onChange={(_e, d) => set('title', d.value)} />
+      </Field>
+      <Field label={t.note} validationState={state('note')} validationMessage={errors.note}>
+        <Textarea value={values.note} rows={2} resize="vertical" onChange={(_e, d) => set('note', d.value)} />
+      </Field>
+      {!meeting && isCalendarDate(values.date) && (
+        <div>
+          <AttendeeChecks detail={detail} date={values.date} selected={values.attendeeContactIds} onChange={(ids) => set('attendeeContactIds', ids)} />
+          {errors.attendeeContactIds !== undefined && (
+            <Text role="alert" className={styles.error}>
+              {errors.attendeeContactIds}
+            </Text>
           )}
-          {general !== undefined && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{sv.natverk.form.failed(general)}</MessageBarBody>
-            </MessageBar>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {sv.app.cancel}
-          </Button>
-          <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-            {t.save}
-          </Button>
-        </DialogActions>
-      </DialogBody>
-    </form>
+        </div>
+      )}
+    </FormDialog>
   );
 }
 
@@ -351,31 +328,15 @@ function AttendanceForm({ detail, row, date, onClose }: { detail: NetworkDetail;
     },
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({ networkId: detail.id, meetingId: row.id, attendeeContactIds: selected });
-      }}
+    <FormDialog
+      title={t.attendanceTitle(row.title, row.date)}
+      submitLabel={t.save}
+      busy={save.isPending}
+      error={save.error ? sv.natverk.form.failed(save.error.message) : undefined}
+      onSubmit={() => save.mutate({ networkId: detail.id, meetingId: row.id, attendeeContactIds: selected })}
+      onClose={onClose}
     >
-      <DialogBody>
-        <DialogTitle>{t.attendanceTitle(row.title, row.date)}</DialogTitle>
-        <DialogContent>
-          <AttendeeChecks detail={detail} date={date} selected={selected} onChange={setSelected} />
-          {save.error && (
-            <MessageBar intent="error" layout="multiline" style={{ marginTop: tokens.spacingVerticalM }}>
-              <MessageBarBody>{sv.natverk.form.failed(save.error.message)}</MessageBarBody>
-            </MessageBar>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={save.isPending}>
-            {sv.app.cancel}
-          </Button>
-          <Button type="submit" appearance="primary" disabled={save.isPending} icon={save.isPending ? <Spinner size="tiny" /> : undefined}>
-            {t.save}
-          </Button>
-        </DialogActions>
-      </DialogBody>
-    </form>
+      <AttendeeChecks detail={detail} date={date} selected={selected} onChange={setSelected} />
+    </FormDialog>
   );
 }
