@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Dialog,
@@ -24,6 +24,7 @@ import { budgetColumnKinds, type BudgetColumnKind } from '../../../electron/core
 import { useApiMutation } from '../../app/api';
 import { asRefusal, placeRefusal } from '../../lib/refusal';
 import { sv } from '../../lib/i18n/sv';
+import { FormDialog } from '../../components/FormDialog';
 import { dateAt, parseYear, systemClock, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.budget;
@@ -63,8 +64,7 @@ export function AddColumnDialog({
     onClose();
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const year = parseYear(yearText);
     if (year === undefined) {
       setErrors({ year: t.dialog.yearInvalid });
@@ -89,50 +89,38 @@ export function AddColumnDialog({
 
   const copyLabel = columns.find((c) => c.id === copyFrom)?.label ?? t.dialog.copyNone;
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => !d.open && close()}>
-      <DialogSurface>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <DialogBody>
-            <DialogTitle>{t.dialog.addColumnTitle}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <Field label={t.dialog.year} hint={t.dialog.yearHint} required validationMessage={errors.year} validationState={errors.year ? 'error' : 'none'}>
-                <Input value={yearText} inputMode="numeric" maxLength={4} onChange={(_e, d) => setYearText(d.value)} autoFocus />
-              </Field>
-              <Field label={t.dialog.kind} required validationMessage={errors.kind} validationState={errors.kind ? 'error' : 'none'}>
-                <RadioGroup value={kind} layout="horizontal" onChange={(_e, d) => setKind(d.value as BudgetColumnKind)}>
-                  {budgetColumnKinds.map((k) => (
-                    <Radio key={k} value={k} label={t.kinds[k]} />
-                  ))}
-                </RadioGroup>
-              </Field>
-              <Field label={t.dialog.copyFrom} validationMessage={errors.copy} validationState={errors.copy ? 'error' : 'none'}>
-                <Dropdown value={copyLabel} selectedOptions={[copyFrom]} onOptionSelect={(_e, d) => setCopyFrom(d.optionValue ?? '')}>
-                  <Option value="">{t.dialog.copyNone}</Option>
-                  {columns.map((c) => (
-                    <Option key={c.id} value={c.id}>
-                      {c.label}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-              {errors.general && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{errors.general}</MessageBarBody>
-                </MessageBar>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={close} disabled={add.isPending}>
-                {sv.app.cancel}
-              </Button>
-              <Button type="submit" appearance="primary" disabled={add.isPending} icon={add.isPending ? <Spinner size="tiny" /> : undefined}>
-                {add.isPending ? t.dialog.adding : t.dialog.add}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={t.dialog.addColumnTitle}
+      submitLabel={t.dialog.add}
+      busyLabel={t.dialog.adding}
+      busy={add.isPending}
+      error={errors.general}
+      onSubmit={() => void submit()}
+      onClose={close}
+      contentClassName={styles.form}
+    >
+      <Field label={t.dialog.year} hint={t.dialog.yearHint} required validationMessage={errors.year} validationState={errors.year ? 'error' : 'none'}>
+        <Input value={yearText} inputMode="numeric" maxLength={4} onChange={(_e, d) => setYearText(d.value)} autoFocus />
+      </Field>
+      <Field label={t.dialog.kind} required validationMessage={errors.kind} validationState={errors.kind ? 'error' : 'none'}>
+        <RadioGroup value={kind} layout="horizontal" onChange={(_e, d) => setKind(d.value as BudgetColumnKind)}>
+          {budgetColumnKinds.map((k) => (
+            <Radio key={k} value={k} label={t.kinds[k]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={t.dialog.copyFrom} validationMessage={errors.copy} validationState={errors.copy ? 'error' : 'none'}>
+        <Dropdown value={copyLabel} selectedOptions={[copyFrom]} onOptionSelect={(_e, d) => setCopyFrom(d.optionValue ?? '')}>
+          <Option value="">{t.dialog.copyNone}</Option>
+          {columns.map((c) => (
+            <Option key={c.id} value={c.id}>
+              {c.label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -162,8 +150,7 @@ export function LineDialog({ mode, onClose, onDone }: { mode: LineDialogMode | u
     if (!pending) onClose();
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (!mode) return;
     setError(undefined);
     try {
@@ -192,29 +179,21 @@ export function LineDialog({ mode, onClose, onDone }: { mode: LineDialogMode | u
           ? t.dialog.addLineTitle(mode.section)
           : '';
   return (
-    <Dialog open={mode !== undefined} onOpenChange={(_e, d) => !d.open && close()}>
-      <DialogSurface>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {mode?.type === 'add-sub-line' && <p className={styles.hint}>{t.dialog.addSubLineHint}</p>}
-              <Field label={t.dialog.name} required validationMessage={error} validationState={error ? 'error' : 'none'}>
-                <Input value={name} maxLength={200} onChange={(_e, d) => setName(d.value)} autoFocus />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={close} disabled={pending}>
-                {sv.app.cancel}
-              </Button>
-              <Button type="submit" appearance="primary" disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-                {pending ? t.dialog.saving : mode?.type === 'rename' ? t.dialog.save : t.dialog.add}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={mode !== undefined}
+      title={title}
+      submitLabel={mode?.type === 'rename' ? t.dialog.save : t.dialog.add}
+      busyLabel={t.dialog.saving}
+      busy={pending}
+      onSubmit={() => void submit()}
+      onClose={close}
+      contentClassName={styles.form}
+    >
+      {mode?.type === 'add-sub-line' && <p className={styles.hint}>{t.dialog.addSubLineHint}</p>}
+      <Field label={t.dialog.name} required validationMessage={error} validationState={error ? 'error' : 'none'}>
+        <Input value={name} maxLength={200} onChange={(_e, d) => setName(d.value)} autoFocus />
+      </Field>
+    </FormDialog>
   );
 }
 
