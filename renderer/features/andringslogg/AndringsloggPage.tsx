@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -24,6 +23,7 @@ import { navigate } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
+import { ViewDateInput } from '../../components/DateInput';
 import { filterFromQuery, isFiltered, logInput, logRows, queryFromFilter, rangeProblem, type LogFilter } from './andringslogg.view-model';
 
 const t = sv.andringslogg;
@@ -134,10 +134,10 @@ export function AndringsloggPage({ query }: PageProps) {
       <PageHeader title={t.title} subtitle={t.subtitle} />
       <Card className={styles.filters} role="search" aria-label={t.filters}>
         <Field label={t.from}>
-          <Input type="date" value={filter.from ?? ''} onChange={(_, d) => set({ from: d.value || undefined })} />
+          <ViewDateInput date={filter.from} fallback="" onDate={(from) => set({ from: from || undefined })} />
         </Field>
         <Field label={t.to} validationMessage={problem} validationState={problem ? 'error' : 'none'}>
-          <Input type="date" value={filter.to ?? ''} onChange={(_, d) => set({ to: d.value || undefined })} />
+          <ViewDateInput date={filter.to} fallback="" onDate={(to) => set({ to: to || undefined })} />
         </Field>
         <Choice label={t.entity} value={filter.entity} options={choices.entities} onChange={(entity) => set({ entity })} />
         <Choice label={t.organisation} value={filter.organisationId} options={choices.organisations} onChange={(organisationId) => set({ organisationId })} />
