@@ -11,6 +11,9 @@ import { serialiseDocument, validateDocument } from '../../electron/core/store/p
 import { startApp } from '../../electron/main/app';
 import defaultData from '../../assets/default-data.json';
 import { app, dialog, FakeBrowserWindow, ipcMain, resetFakeElectron } from './fake-electron';
+import { SCHEMA_VERSION } from '../../electron/core/store/schema';
+
+const NEWER = SCHEMA_VERSION + 1;
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
@@ -29,7 +32,7 @@ const dataFile = () => path.join(userData, 'sambruk-kansli.json');
 
 function newerText(broken = false): string {
   const raw = JSON.parse(serialiseDocument(validateDocument(structuredClone(defaultData)))) as Record<string, unknown>;
-  raw.schemaVersion = 3;
+  raw.schemaVersion = NEWER;
   raw.invoices = [];
   if (broken) (raw.meta as Record<string, unknown>).revision = 'tolv';
   return JSON.stringify(raw);
@@ -67,7 +70,7 @@ describe('a register written by a newer version, in the app', () => {
     // The Data screen names the reason too, and offers no «Gör registret skrivbart» for it.
     expect(info.data.readOnlyReason).toBe('newer-version');
     expect(info.data.loadReport.outcome).toBe('opened');
-    expect(info.data.loadReport.readOnlyReason).toMatch(/schemaversion 3.*schemaversion 2.*Installera den nyare versionen/s);
+    expect(info.data.loadReport.readOnlyReason).toMatch(new RegExp(String.raw`schemaversion ${NEWER}.*schemaversion ${SCHEMA_VERSION}.*Installera den nyare versionen`, 's'));
 
     // The lock was taken to open the file, and given back once it was seen to be a newer version's.
     expect(existsSync(`${dataFile()}.lock`)).toBe(false);
@@ -83,7 +86,7 @@ describe('a register written by a newer version, in the app', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(0);
     expect(app.quit).toHaveBeenCalled();
     const [, message] = dialog.showErrorBox.mock.calls[0] as [string, string];
-    expect(message).toMatch(/nyare version av Sambruk Kansli \(schemaversion 3\).*schemaversion 2.*Installera den nyare versionen/);
+    expect(message).toMatch(new RegExp(String.raw`nyare version av Sambruk Kansli \(schemaversion ${NEWER}\).*schemaversion ${SCHEMA_VERSION}.*Installera den nyare versionen`));
     expect(await listing()).toEqual(before);
   });
 });

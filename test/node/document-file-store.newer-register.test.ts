@@ -8,6 +8,9 @@ import path from 'node:path';
 import { NewerSchemaError, serialiseDocument } from '../../electron/core/store/parse-document';
 import { openDocumentFile, type OpenDocumentOptions } from '../../electron/node/document-file-store';
 import { atRevision, defaultDocument, makeTempDir } from '../support/store-helpers';
+import { SCHEMA_VERSION } from '../../electron/core/store/schema';
+
+const NEWER = SCHEMA_VERSION + 1;
 
 let dir: string;
 let file: string;
@@ -28,7 +31,7 @@ function open(extra: Partial<OpenDocumentOptions> = {}) {
 /** The register as schema version 2 would write it: a field this version does not know, or (broken) a changed type. */
 function newerText(broken = false): string {
   const raw = JSON.parse(serialiseDocument(atRevision(defaultDocument(), 41))) as Record<string, unknown>;
-  raw.schemaVersion = 3;
+  raw.schemaVersion = NEWER;
   raw.invoices = [{ id: 'f-1' }];
   if (broken) (raw.meta as Record<string, unknown>).revision = 'fyrtioett';
   return JSON.stringify(raw);
@@ -73,11 +76,11 @@ describe('a register written by a newer version', () => {
 
     const opened = await open();
     expect(opened.readOnly).toBe(true);
-    expect(opened.newerSchema).toEqual({ found: 3, known: 2, omittedFields: true });
+    expect(opened.newerSchema).toEqual({ found: NEWER, known: SCHEMA_VERSION, omittedFields: true });
     expect(opened.document.meta.revision).toBe(41);
     expect(opened.report.outcome).toBe('opened');
     expect(opened.report.quarantinedFile).toBeUndefined();
-    expect(opened.report.readOnlyReason).toMatch(/nyare version av Sambruk Kansli \(schemaversion 3\); den här versionen känner bara till schemaversion 2/);
+    expect(opened.report.readOnlyReason).toMatch(new RegExp(String.raw`nyare version av Sambruk Kansli \(schemaversion ${NEWER}\); den här versionen känner bara till schemaversion ${SCHEMA_VERSION}`));
     expect(opened.report.readOnlyReason).toMatch(/Installera den nyare versionen av Sambruk Kansli/);
 
     await expect(opened.port.save(atRevision(opened.document, 42))).rejects.toMatchObject({ code: 'read-only' });
@@ -101,7 +104,7 @@ describe('a register written by a newer version', () => {
 
     const err = await open({ onUnrecoverable: 'create-default' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NewerSchemaError);
-    expect((err as Error).message).toMatch(/schemaversion 3.*schemaversion 2.*Installera den nyare versionen.*Filen och dess säkerhetskopior har inte ändrats/);
+    expect((err as Error).message).toMatch(new RegExp(String.raw`schemaversion ${NEWER}.*schemaversion ${SCHEMA_VERSION}.*Installera den nyare versionen.*Filen och dess säkerhetskopior har inte ändrats`));
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -110,7 +113,7 @@ describe('a register written by a newer version', () => {
     const before = await snapshot(dir);
     const opened = await open({ readOnly: true });
     expect(opened.readOnly).toBe(true);
-    expect(opened.report.readOnlyReason).toMatch(/schemaversion 3/);
+    expect(opened.report.readOnlyReason).toMatch(new RegExp(String.raw`schemaversion ${NEWER}`));
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -123,7 +126,7 @@ describe('a register written by a newer version', () => {
     await writeFile(path.join(opened.backupDir, backup!.name), newerText());
     await expect(opened.port.readBackup(backup!.name)).rejects.toMatchObject({
       code: 'validation',
-      message: expect.stringMatching(/^Säkerhetskopian rullande-.*-r5\.json är skapad av en nyare version av Sambruk Kansli \(schemaversion 3\).*schemaversion 2 och kan inte återställa den/),
+      message: expect.stringMatching(new RegExp(String.raw`^Säkerhetskopian rullande-.*-r5\.json är skapad av en nyare version av Sambruk Kansli \(schemaversion ${NEWER}\).*schemaversion ${SCHEMA_VERSION} och kan inte återställa den`)),
     });
 
     await writeFile(file, newerText());

@@ -4,6 +4,7 @@
  */
 import { SCHEMA_VERSION } from './schema';
 import { AppError } from '../../contract/result';
+import { toVersion3 } from './migrations-v3';
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 export const migrations: Record<number, Migration> = {
@@ -16,6 +17,8 @@ export const migrations: Record<number, Migration> = {
       ? { changeLog: doc.changeLog.map((entry: unknown) => (isObject(entry) && !('by' in entry) ? { ...entry, by: '' } : entry)) }
       : {}),
   }),
+  // 2 -> 3: each change of the schema made in this step is one entry of `toVersion3` (migrations-v3.ts).
+  2: (doc) => ({ ...toVersion3(doc), schemaVersion: 3 }),
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {

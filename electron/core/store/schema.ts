@@ -27,7 +27,7 @@ import {
 
 export * from '../../contract/model/records';
 
-export const SCHEMA_VERSION = 2 as const;
+export const SCHEMA_VERSION = 3 as const;
 
 export const populationRefSchema = z.strictObject({ date: isoDate, population: z.number().int().positive() });
 

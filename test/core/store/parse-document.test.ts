@@ -11,12 +11,13 @@ import {
 } from '../../../electron/core/store/parse-document';
 import { loadDefaultDocument } from '../../support/memory-document';
 
+const NEWER = SCHEMA_VERSION + 1;
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 
-/** The default register as the file a newer version would write: schema 2, with fields this version does not know. */
+/** The default register as the file a newer version would write, with fields this version does not know. */
 function newerRegister(extra: (raw: Record<string, unknown>) => void = () => undefined): Record<string, unknown> {
   const raw = JSON.parse(serialiseDocument(loadDefaultDocument())) as Record<string, unknown>;
-  raw.schemaVersion = 3;
+  raw.schemaVersion = NEWER;
   raw.invoices = [{ id: 'f1', amountOre: 100 }];
   (raw.meta as Record<string, unknown>).writtenBy = '3.0.0';
   const organisations = raw.organisations as Record<string, unknown>[];
@@ -62,7 +63,7 @@ describe('readDocumentBytes: the one reader of a register file', () => {
 
   it('reads what it can of a newer version\'s register, leaving out the fields it does not know, and says which versions', () => {
     const reading = readDocumentBytes(utf8(JSON.stringify(newerRegister())));
-    expect(reading.newerSchema).toEqual({ found: 3, known: 2, omittedFields: true });
+    expect(reading.newerSchema).toEqual({ found: NEWER, known: SCHEMA_VERSION, omittedFields: true });
     expect(reading.document.schemaVersion).toBe(SCHEMA_VERSION);
     expect(reading.document.organisations).toHaveLength(loadDefaultDocument().organisations.length);
     expect(reading.document).not.toHaveProperty('invoices');
@@ -70,8 +71,8 @@ describe('readDocumentBytes: the one reader of a register file', () => {
     expect(reading.document.organisations[0]).not.toHaveProperty('vatNumber');
 
     const notice = newerSchemaNotice(reading.newerSchema!);
-    expect(notice).toMatch(/nyare version av Sambruk Kansli \(schemaversion 3\)/);
-    expect(notice).toMatch(/känner bara till schemaversion 2/);
+    expect(notice).toMatch(new RegExp(`nyare version av Sambruk Kansli \\(schemaversion ${NEWER}\\)`));
+    expect(notice).toMatch(new RegExp(`känner bara till schemaversion ${SCHEMA_VERSION}`));
     expect(notice).toMatch(/skrivskyddat/);
     expect(notice).toMatch(/Installera den nyare versionen/);
     expect(notice).toMatch(/visas inte/);
@@ -79,9 +80,9 @@ describe('readDocumentBytes: the one reader of a register file', () => {
 
   it('does not claim fields were left out when a newer register has none this version lacks', () => {
     const raw = JSON.parse(text) as Record<string, unknown>;
-    raw.schemaVersion = 7;
+    raw.schemaVersion = NEWER + 4;
     const reading = readDocumentBytes(utf8(JSON.stringify(raw)));
-    expect(reading.newerSchema).toEqual({ found: 7, known: 2, omittedFields: false });
+    expect(reading.newerSchema).toEqual({ found: NEWER + 4, known: SCHEMA_VERSION, omittedFields: false });
     expect(newerSchemaNotice(reading.newerSchema!)).not.toMatch(/visas inte/);
   });
 
@@ -98,8 +99,8 @@ describe('readDocumentBytes: the one reader of a register file', () => {
       return undefined;
     })();
     expect(err).toBeInstanceOf(NewerSchemaError);
-    expect(err).toMatchObject({ code: 'validation', found: 3, known: 2, details: { reason: 'newer-schema' } });
-    expect((err as Error).message).toMatch(/schemaversion 3.*schemaversion 2.*Installera den nyare versionen.*inte ändrats/);
+    expect(err).toMatchObject({ code: 'validation', found: NEWER, known: SCHEMA_VERSION, details: { reason: 'newer-schema' } });
+    expect((err as Error).message).toMatch(new RegExp(`schemaversion ${NEWER}.*schemaversion ${SCHEMA_VERSION}.*Installera den nyare versionen.*inte ändrats`));
   });
 
   it('parseDocumentBytes, for callers that may write, refuses every newer register', () => {

@@ -13,6 +13,9 @@ import { DEMO_DATA, parseArgs, runBoardPack } from '../../../tools/cli/board-pac
 import { buildBoardPack } from '../../../electron/core/domain/board-pack';
 import { memberIdsAt } from '../../../electron/core/domain/memberships';
 import { parseDocumentText, serialiseDocument } from '../../../electron/core/store/parse-document';
+import { SCHEMA_VERSION } from '../../../electron/core/store/schema';
+
+const NEWER = SCHEMA_VERSION + 1;
 
 const DATE = '2022-06-30';
 const chromium = ['/usr/bin/chromium', process.env.CHROMIUM_PATH].find((p): p is string => p !== undefined && existsSync(p));
@@ -109,13 +112,13 @@ describe('arguments', () => {
     expect(existsSync(path.join(dir, 'ansi-ut'))).toBe(false);
 
     const raw = JSON.parse(text) as Record<string, unknown>;
-    raw.schemaVersion = 3;
+    raw.schemaVersion = NEWER;
     (raw.meta as Record<string, unknown>).revision = 'tre';
     const newer = path.join(dir, 'nyare.json');
     writeFileSync(newer, JSON.stringify(raw));
     const told = io();
     expect(await runBoardPack(['--data', newer, '--date', DATE, '--out', path.join(dir, 'nyare-ut')], told.io)).toBe(1);
-    expect(told.err.join('\n')).toMatch(/nyare version av Sambruk Kansli \(schemaversion 3\).*schemaversion 2/);
+    expect(told.err.join('\n')).toMatch(new RegExp(String.raw`nyare version av Sambruk Kansli \(schemaversion ${NEWER}\).*schemaversion ${SCHEMA_VERSION}`));
     expect(existsSync(path.join(dir, 'nyare-ut'))).toBe(false);
   });
 });

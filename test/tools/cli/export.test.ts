@@ -11,6 +11,9 @@ import { serialiseDocument } from '../../../electron/core/store/parse-document';
 import { loadDefaultDocument } from '../../support/memory-document';
 import { accountantFixture, PERSON_EMAIL } from '../../core/exports/accountant-fixture';
 import { partXml } from '../../core/exports/reopen';
+import { SCHEMA_VERSION } from '../../../electron/core/store/schema';
+
+const NEWER = SCHEMA_VERSION + 1;
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const SCRIPT = path.join(repoRoot, 'tools/cli/export.ts');
@@ -154,7 +157,7 @@ async function runHere(args: string[]): Promise<{ code: number; out: string; err
 /** The default register as a newer version (schema 2) would write it; `breakIt` makes it one this version cannot read. */
 function newerRegisterText(breakIt = false): string {
   const raw = JSON.parse(serialiseDocument(loadDefaultDocument())) as Record<string, unknown>;
-  raw.schemaVersion = 3;
+  raw.schemaVersion = NEWER;
   raw.invoices = [];
   if (breakIt) (raw.meta as Record<string, unknown>).revision = 'sjutton';
   return JSON.stringify(raw);
@@ -195,7 +198,7 @@ describe('reads the register file as the app does (one reader)', () => {
     const before = fs.statSync(file);
     const run = await runHere(['--data', file, '--year', '2022', '--out', path.join(dir, 'ut.xlsx')]);
     expect(run.code).toBe(0);
-    expect(run.err).toMatch(/^Obs: Registret är skapat av en nyare version av Sambruk Kansli \(schemaversion 3\); den här versionen känner bara till schemaversion 2\./);
+    expect(run.err).toMatch(new RegExp(String.raw`^Obs: Registret är skapat av en nyare version av Sambruk Kansli \(schemaversion ${NEWER}\); den här versionen känner bara till schemaversion ${SCHEMA_VERSION}\.`));
     expect(run.err).toMatch(/Installera den nyare versionen/);
     expect(fs.readFileSync(file, 'utf8')).toBe(newerRegisterText());
     const after = fs.statSync(file);
@@ -209,7 +212,7 @@ describe('reads the register file as the app does (one reader)', () => {
     fs.writeFileSync(file, newerRegisterText(true));
     const run = await runHere(['--data', file, '--year', '2022', '--out', path.join(dir, 'ut.xlsx')]);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/^Fel: Registerfilen är skapad av en nyare version av Sambruk Kansli \(schemaversion 3\).*schemaversion 2.*Installera den nyare versionen/);
+    expect(run.err).toMatch(new RegExp(String.raw`^Fel: Registerfilen är skapad av en nyare version av Sambruk Kansli \(schemaversion ${NEWER}\).*schemaversion ${SCHEMA_VERSION}.*Installera den nyare versionen`));
     expect(run.err).not.toMatch(/inte ett giltigt register/);
     expect(fs.readdirSync(dir)).toEqual(['nyare.json']);
   });

@@ -1,0 +1,14 @@
+/**
+ * The 2 -> 3 migration, kept as a list of small steps so that each schema change of version 3 carries its own
+ * reason. Every step takes the whole document and returns it with its part brought up to version 3; steps must not
+ * depend on one another's order.
+ */
+type Step = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+const steps: readonly Step[] = [
+  // One entry per schema change of version 3, each with a comment saying why.
+];
+
+export function toVersion3(doc: Record<string, unknown>): Record<string, unknown> {
+  return steps.reduce((current, step) => step(current), doc);
+}
