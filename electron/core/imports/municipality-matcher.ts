@@ -15,6 +15,8 @@
  * - `none`: nothing close.
  */
 
+import { compareSv } from '../domain/swedish';
+
 export type MunicipalityLike = { code: string; name: string };
 
 export type MunicipalityMatch = {
@@ -62,7 +64,36 @@ function distance(a: string, b: string, max: number): number {
 /** How far a misspelling may be from a name and still be suggested. */
 const allowedDistance = (length: number) => (length <= 4 ? 1 : 2);
 
+/** Name forms to try, most literal first: as written, then without `kommun`/`stad`, then without a genitive `s`. */
+function nameForms(input: string): string[] {
+  const forms = [input];
+  const unprefixed = input.replace(/^region\s+/i, '');
+  if (unprefixed !== input) forms.push(unprefixed);
+  const base = unprefixed.replace(/\s+(kommun|stad|stads?kommun)$/i, '');
+  if (base !== unprefixed) {
+    forms.push(base);
+    if (/s$/i.test(base)) forms.push(base.slice(0, -1));
+  }
+  return forms;
+}
+
 export type MunicipalityMatcher = (input: string) => MunicipalityMatch;
+
+/**
+ * The `count` municipalities whose names are closest to `input` (edit distance over the name forms, accents
+ * folded; ties by name), however far: what to offer when a name matches nothing, for the user to pick from.
+ */
+export function closestMunicipalities(input: string, municipalities: readonly MunicipalityLike[], count = 3): MunicipalityLike[] {
+  const forms = nameForms(input.normalize('NFC').replace(/\s+/g, ' ').trim()).map(folded);
+  if (forms.every((f) => f === '')) return [];
+  const scored = municipalities.map((m) => {
+    const name = folded(m.name);
+    const limit = Math.max(name.length, ...forms.map((f) => f.length));
+    return { m, d: Math.min(...forms.map((f) => distance(f, name, limit))) };
+  });
+  scored.sort((a, b) => a.d - b.d || compareSv(a.m.name, b.m.name));
+  return scored.slice(0, count).map((s) => ({ code: s.m.code, name: s.m.name }));
+}
 
 /** Builds the lookup tables once for a reference list (`doc.reference.municipalities`). */
 export function createMunicipalityMatcher(municipalities: readonly MunicipalityLike[]): MunicipalityMatcher {
@@ -84,19 +115,6 @@ export function createMunicipalityMatcher(municipalities: readonly MunicipalityL
     if ((kind === 'exact' || kind === 'suggestion') && unique.length > 1) return { kind: 'ambiguous', candidates: unique };
     const first = unique[0];
     return kind === 'exact' || kind === 'suggestion' ? { kind, code: first?.code, candidates: unique } : { kind, candidates: unique };
-  };
-
-  /** Name forms to try, most literal first: as written, then without `kommun`/`stad`, then without a genitive `s`. */
-  const nameForms = (input: string): string[] => {
-    const forms = [input];
-    const unprefixed = input.replace(/^region\s+/i, '');
-    if (unprefixed !== input) forms.push(unprefixed);
-    const base = unprefixed.replace(/\s+(kommun|stad|stads?kommun)$/i, '');
-    if (base !== unprefixed) {
-      forms.push(base);
-      if (/s$/i.test(base)) forms.push(base.slice(0, -1));
-    }
-    return forms;
   };
 
   const matchName = (input: string): MunicipalityMatch => {
