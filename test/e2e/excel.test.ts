@@ -227,8 +227,9 @@ describe('Excel on the Data screen', () => {
   it('follows a large import with a progress bar, and «Avbryt» stops previewing and applying with nothing imported', async () => {
     const rows = 5_000;
     const csvFile = path.join(dir, 'stor-lista.csv');
-    const lines = ['Organisation;Kontaktperson;E-post;Medlem sedan'];
-    for (let i = 1; i <= rows; i++) lines.push(`Testförening ${i};Person ${i};person${i}@exempel.se;2022-01-01`);
+    // The kind is stated: a name that is no municipality would otherwise wait for review.
+    const lines = ['Organisation;Kontaktperson;E-post;Medlem sedan;Typ'];
+    for (let i = 1; i <= rows; i++) lines.push(`Testförening ${i};Person ${i};person${i}@exempel.se;2022-01-01;Annan organisation`);
     writeFileSync(csvFile, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 
     const page = await openData();

@@ -45,7 +45,7 @@ import { assertNotDuplicate, isGroupKind, organisationKindLabels, prepareOrganis
 import { countOf, identityKey } from '../domain/swedish';
 import { columnLetter } from '../exports/workbook-kit';
 import type { RawSheet } from './raw-table';
-import { closestMunicipalities, createMunicipalityMatcher, type MunicipalityMatch } from './municipality-matcher';
+import { createClosestMunicipalities, createMunicipalityMatcher, type MunicipalityMatch } from './municipality-matcher';
 import {
   identityFields,
   importFields,
@@ -212,6 +212,7 @@ type Cell = { raw: string; column: number };
 export class ImportPlanner {
   private readonly register: WorkingRegister;
   private readonly matcher;
+  private readonly closest;
   private readonly countyName: (code: string) => string;
   private readonly municipalityByCode: Map<string, { code: string; name: string; countyCode: string; population: number }>;
   private readonly decisions: ImportDecisions;
@@ -228,6 +229,7 @@ export class ImportPlanner {
     assertMappingValid(sheet, mapping);
     this.register = new WorkingRegister(doc);
     this.matcher = createMunicipalityMatcher(doc.reference.municipalities);
+    this.closest = createClosestMunicipalities(doc.reference.municipalities);
     const counties = new Map(doc.reference.counties.map((c) => [c.code, c.name]));
     this.countyName = (code) => counties.get(code) ?? '';
     this.municipalityByCode = new Map(doc.reference.municipalities.map((m) => [m.code, m]));
@@ -353,7 +355,7 @@ export class ImportPlanner {
           resolved.kind === 'review'
             ? resolved.candidates
             : resolved.kind === 'none' && nameCell && !codeCell
-              ? closestMunicipalities(nameCell.raw, this.doc.reference.municipalities).map((c) => c.code)
+              ? this.closest(nameCell.raw).map((c) => c.code)
               : [];
         municipalityChoice = { candidates: [...new Set([...offered, chosen])].map((c) => this.candidate(c)), chosenCode: chosen };
         issue('info', `Kommunen bekräftad: ${this.candidate(chosen).name} (${chosen}).`, codeCell ? 'municipalityCode' : 'organisation');
@@ -414,7 +416,7 @@ export class ImportPlanner {
     let unknownNameReview: Extract<RowReview, { kind: 'unknown-name' }> | undefined;
     if (unknownName) {
       const writtenName = nameCell.raw.trim();
-      const candidates = closestMunicipalities(writtenName, this.doc.reference.municipalities).map((c) => this.candidate(c.code));
+      const candidates = this.closest(writtenName).map((c) => this.candidate(c.code));
       municipalityChoice = { candidates };
       if (decision?.accept !== true) unknownNameReview = { kind: 'unknown-name', candidates, written: writtenName };
     }
