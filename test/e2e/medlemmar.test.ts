@@ -490,7 +490,9 @@ describe('Medlemmar: memberships, archiving and personal data', () => {
 
     const page = await openApp(`#/medlemmar/${directMember.org.id}`);
     const section = page.getByTestId('membership-section');
-    await section.getByRole('button', { name: t.common.moreActions(`${t.page.periodKinds.first} ${directMember.period.joined}`) }).click();
+    // The default data's members joined on a day nobody recorded: «före 2022-01-01».
+    expect(directMember.period.startKnown).toBe('before');
+    await section.getByRole('button', { name: t.common.moreActions(`${t.page.periodKinds.before} ${t.page.before(directMember.period.joined)}`) }).click();
     await page.getByRole('menuitem', { name: t.page.endPeriod }).click();
     const endDialog = page.getByRole('dialog', { name: t.period.endTitle });
     expect(await endDialog.getByLabel(t.period.left).inputValue()).toBe(TODAY);
