@@ -8,6 +8,7 @@
  * never counted as a join, never a re-join, and must be the organisation's first period.
  */
 import type { Membership, Organisation, SambrukDocument } from '../store/schema';
+import type { MembershipStart } from '../../contract/model/records';
 import { fieldError } from './field-errors';
 import { addDays, DATE_YEARS, firstDayOfYear } from '../../contract/rules/calendar-date';
 import { periodsOverlap } from './services';
@@ -112,7 +113,7 @@ export function statusAt(doc: IndexedDoc, organisationId: string, date: string):
 
 // ---------------------------------------------------------------- editing periods
 
-export type PeriodFields = { joined: string; startKnown?: 'exact' | 'before'; noticeGiven?: string; left?: string; reason?: string; note?: string };
+export type PeriodFields = { joined: string; startKnown?: MembershipStart; noticeGiven?: string; left?: string; reason?: string; note?: string };
 
 /** Refuses a period whose dates are out of order: notice and leaving cannot come before joining. */
 export function assertPeriodValid(period: PeriodFields): void {
