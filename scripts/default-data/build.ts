@@ -17,6 +17,7 @@ import {
   type Usage,
 } from '../../electron/core/store/schema';
 import { validateDocument } from '../../electron/core/store/parse-document';
+import { PLAN_MEMBERS_BEFORE, PLAN_MEMBERS_NOTE } from '../../electron/core/store/migrations-v3';
 import { buildReference } from './reference';
 import { findHeading, labelledValue, paragraphAfter, parseList, parseTwoAmounts, readPlan, section, type ListEntry, type PlanText } from './plan-text';
 import {
@@ -162,8 +163,10 @@ export function buildDefaultDataWithFindings(sources: DefaultDataSources): { doc
   const memberships: Membership[] = [...memberIds].sort().map((organisationId) => ({
     id: `mem-${organisationId.replace(/^org-/, '')}`,
     organisationId,
-    joined: ASSUMED_START,
-    note: 'Medlem enligt Verksamhetsplan 2022 (användare av en tjänst). Inträdesdatum okänt: 2021-01-01 är ett antagande.',
+    // The plan names who is a member, not since when: «medlem sedan före 2022-01-01» (DATA-NOTES.md).
+    joined: PLAN_MEMBERS_BEFORE,
+    startKnown: 'before' as const,
+    note: PLAN_MEMBERS_NOTE,
   }));
 
   // -------------------------------------------------------------- the document

@@ -181,11 +181,55 @@ describe('Excel on the Data screen', () => {
     expect(undone).not.toContain('Sundbyberg');
   });
 
+  it('puts a name that matches nothing under «Granska», unticked, with the closest municipalities to pick from', async () => {
+    const csvFile = path.join(dir, 'okand.csv');
+    const rows = [
+      ['Organisation', 'Kontaktperson', 'E-post'],
+      ['Ankeborgs kommun', 'Kalle Anka', 'kalle@ankeborg.se'],
+      ['Habo', 'Bertil Berg', 'bertil@habo.se'],
+    ];
+    writeFileSync(csvFile, `\uFEFF${rows.map((r) => r.join(';')).join('\r\n')}\r\n`, 'utf8');
+
+    const page = await openData();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const before = await organisationNames(page);
+    const card = page.getByRole('region', { name: sv.excel.importCard });
+    await card.getByLabel(sv.excel.fileInputLabel).setInputFiles(csvFile);
+    await card.getByRole('button', { name: sv.excel.preview }).click();
+    await previewRow(page, 3).waitFor();
+
+    const outcome = async (n: number) => previewRow(page, n).getAttribute('data-outcome');
+    expect(await outcome(2)).toBe('review');
+    expect(await previewRow(page, 2).textContent()).toContain('Liknande kommuner: Göteborg, Lekeberg, Aneby');
+    const asNew = previewRow(page, 2).getByRole('checkbox', { name: sv.excel.acceptNewFor(2) });
+    expect(await asNew.isChecked()).toBe(false);
+    // Only Habo's row is in the import until the user decides.
+    expect(await card.getByRole('button', { name: sv.excel.applyCount(1) }).isVisible()).toBe(true);
+    await page.mouse.move(0, 0);
+    await previewRow(page, 2).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'import-granska-okant-namn');
+
+    // Accepted as new, then changed to a municipality: the box is unticked again.
+    await asNew.check();
+    await expect.poll(() => outcome(2)).toBe('new');
+    await previewRow(page, 2).getByRole('combobox', { name: sv.excel.chooseMunicipalityFor(2) }).click();
+    await page.getByRole('option', { name: sv.excel.municipalityOption('Lekeberg', '1814', 'Örebro län') }).click();
+    await expect.poll(() => previewRow(page, 2).getByRole('checkbox', { name: sv.excel.acceptNewFor(2) }).count()).toBe(0);
+    expect(await outcome(2)).toBe('new');
+
+    await card.getByRole('button', { name: sv.excel.applyCount(2) }).click();
+    await expect.poll(async () => (await organisationNames(page)).length).toBe(before.length + 1);
+    const after = await organisationNames(page);
+    expect(after).toContain('Lekeberg');
+    expect(after).not.toContain('Ankeborgs kommun');
+  });
+
   it('follows a large import with a progress bar, and «Avbryt» stops previewing and applying with nothing imported', async () => {
     const rows = 5_000;
     const csvFile = path.join(dir, 'stor-lista.csv');
-    const lines = ['Organisation;Kontaktperson;E-post;Medlem sedan'];
-    for (let i = 1; i <= rows; i++) lines.push(`Testförening ${i};Person ${i};person${i}@exempel.se;2022-01-01`);
+    // The kind is stated: a name that is no municipality would otherwise wait for review.
+    const lines = ['Organisation;Kontaktperson;E-post;Medlem sedan;Typ'];
+    for (let i = 1; i <= rows; i++) lines.push(`Testförening ${i};Person ${i};person${i}@exempel.se;2022-01-01;Annan organisation`);
     writeFileSync(csvFile, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 
     const page = await openData();

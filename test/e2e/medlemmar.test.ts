@@ -322,6 +322,46 @@ describe('Medlemmar: refusals', () => {
     await expect.poll(() => page.getByText(t.list.empty).isVisible()).toBe(true);
   });
 
+  it('never saves half: a mistyped «Medlem från och med» is marked at the field, the dialog stays open and nothing is added', async () => {
+    const mistyped = await createTestServices({ initial: doc, now: `${TODAY}T10:00:00.000Z` }).call('members/create', {
+      kind: 'kommun',
+      municipalityCode: newcomer.code,
+      membership: { joined: '15/3/2022' },
+    });
+    if (mistyped.ok || mistyped.error.fieldMessage === undefined) throw new Error('fixture: the core must refuse the mistyped date');
+    expect(mistyped.error.field).toBe('membership.joined');
+
+    const page = await openApp('#/medlemmar');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const countBefore = await page.getByTestId('member-count').textContent();
+    await page.getByRole('button', { name: t.list.newOrganisation }).click();
+    const dialog = page.getByRole('dialog', { name: t.form.createTitle });
+    await pickMunicipality(page, dialog, newcomer);
+    const joined = dialog.getByLabel(t.form.joined);
+    await joined.fill('15/3/2022');
+    await dialog.getByRole('button', { name: t.form.submitCreate }).click();
+
+    await expect.poll(() => joined.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(joined)).toBe(mistyped.error.fieldMessage);
+    await joined.scrollIntoViewIfNeeded();
+    await screenshot(page, 'medlemmar-ny-organisation-fel-datum');
+    expect(await dialog.isVisible()).toBe(true);
+    // Nothing saved: the list behind the dialog still counts what it did.
+    expect(await page.getByTestId('member-count').textContent()).toBe(countBefore);
+
+    // Corrected as «före»: saved once, shown as «Medlem sedan före», with no entry fee.
+    await dialog.getByRole('radio', { name: sv.medlemmar.period.startBefore }).check();
+    const before = dialog.getByLabel(sv.medlemmar.period.joinedBefore);
+    await before.fill('2022-01-01');
+    await screenshot(page, 'medlemmar-ny-organisation-fore');
+    await dialog.getByRole('button', { name: t.form.submitCreate }).click();
+    await expect.poll(() => toastShown(page, t.form.createdMemberBefore(newcomer.name, '2022-01-01'))).toBe(true);
+    await expect.poll(() => heading(page, newcomer.name).isVisible()).toBe(true);
+    expect(await page.getByText(t.page.memberSinceBefore('2022-01-01'), { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByTestId('period-row').allTextContents()).toEqual([expect.stringContaining('före 2022-01-01')]);
+    await screenshotFromTop(page, 'medlemmar-medlem-sedan-fore');
+  });
+
   it('marks the field the core’s refusal names in `field`, with the core’s sentence for it and not the label again', async () => {
     const input = { kind: 'annan', name: 'Testbolaget i Sävsjö', website: 'inte en adress' } as const;
     const refused = await createTestServices({ initial: doc, now: `${TODAY}T10:00:00.000Z` }).call('members/create', input);
@@ -450,7 +490,9 @@ describe('Medlemmar: memberships, archiving and personal data', () => {
 
     const page = await openApp(`#/medlemmar/${directMember.org.id}`);
     const section = page.getByTestId('membership-section');
-    await section.getByRole('button', { name: t.common.moreActions(`${t.page.periodKinds.first} ${directMember.period.joined}`) }).click();
+    // The default data's members joined on a day nobody recorded: «före 2022-01-01».
+    expect(directMember.period.startKnown).toBe('before');
+    await section.getByRole('button', { name: t.common.moreActions(`${t.page.periodKinds.before} ${t.page.before(directMember.period.joined)}`) }).click();
     await page.getByRole('menuitem', { name: t.page.endPeriod }).click();
     const endDialog = page.getByRole('dialog', { name: t.period.endTitle });
     expect(await endDialog.getByLabel(t.period.left).inputValue()).toBe(TODAY);

@@ -18,6 +18,7 @@ import {
   isoDate,
   isSafeName,
   legalBases,
+  membershipStarts,
   organisationKinds,
   population,
   safeLine,
@@ -99,6 +100,8 @@ const organisationCreate = z.strictObject({
   groupMemberIds: ids.optional(),
   website: website.optional(),
   note: longText.optional(),
+  /** The first membership period, saved with the organisation as one change (all or nothing). */
+  membership: z.strictObject({ joined: isoDate, startKnown: z.enum(membershipStarts).optional() }).optional(),
 });
 
 const organisationUpdate = z.strictObject({
@@ -164,6 +167,7 @@ export type DuplicateCheck = { duplicate: Duplicate | null; orgNumber?: OrgNumbe
 const membershipAdd = z.strictObject({
   organisationId: id,
   joined: isoDate,
+  startKnown: z.enum(membershipStarts).optional(),
   noticeGiven: isoDate.optional(),
   left: isoDate.optional(),
   reason: longText.optional(),
@@ -173,6 +177,7 @@ const membershipAdd = z.strictObject({
 const membershipUpdate = z.strictObject({
   id,
   joined: isoDate.optional(),
+  startKnown: z.enum(membershipStarts).optional(),
   noticeGiven: isoDate.nullable().optional(),
   left: isoDate.nullable().optional(),
   reason: longText.nullable().optional(),

@@ -26,7 +26,8 @@ export type ImportMapping = Partial<Record<ImportFieldKey, number>>;
 /**
  * What the user decided for one row (keyed by the row's number in the file):
  * `municipalityCode` confirms or picks the municipality of a row under review;
- * `accept: true` accepts a row's disagreement with the register (the file's value replaces it);
+ * `accept: true` accepts a row's disagreement with the register (the file's value replaces it), or a name that
+ * matches nothing as a new organisation;
  * `accept: false` leaves a new or changed row out of the import.
  */
 export type RowDecision = { municipalityCode?: string; accept?: boolean };
@@ -46,6 +47,8 @@ export type MunicipalityCandidate = { code: string; name: string; countyName: st
 
 export type RowReview =
   | { kind: 'municipality'; candidates: MunicipalityCandidate[]; suggestedCode?: string; written: string }
+  /** A name that matches no municipality and no organisation: pick one of the closest municipalities, or accept it as new. */
+  | { kind: 'unknown-name'; candidates: MunicipalityCandidate[]; written: string }
   | { kind: 'conflict' }
   | { kind: 'duplicate'; ofRow: number };
 

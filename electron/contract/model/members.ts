@@ -39,6 +39,8 @@ export type TimelineGroupPeriod = {
   groupName: string;
   periodId: string;
   joined: string;
+  /** `before`: the group was a member since before `joined` (start unknown). */
+  startKnown?: 'before';
   noticeGiven?: string;
   left?: string;
 };

@@ -131,11 +131,21 @@ export const organisationSchema = z.strictObject({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
+/** How well a membership period's start is known: the exact first day, or only a date it started before. */
+export const membershipStarts = ['exact', 'before'] as const;
+export type MembershipStart = (typeof membershipStarts)[number];
+
 export const membershipSchema = z.strictObject({
   id,
   organisationId: id,
-  /** First day of membership. */
+  /** First day of membership; with `startKnown: 'before'`, a day the organisation was already a member. */
   joined: isoDate,
+  /**
+   * `before`: the period began on an unknown day before `joined` (a member since before that date, e.g. taken
+   * from a plan that lists members without their join dates). Such a period has no dated joining, so it never
+   * gives an entry fee or a part-year fee. Absent means `exact`.
+   */
+  startKnown: z.enum(membershipStarts).optional(),
   noticeGiven: isoDate.optional(),
   /** Last day of membership (inclusive). */
   left: isoDate.optional(),

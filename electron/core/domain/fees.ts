@@ -17,10 +17,12 @@
  *   `otherOrganisations`.
  * - **First year.** A member joining in the year pays the yearly fee from the month after the joining month:
  *   (12 − joining month)/12 of it, whatever the day (joining in January gives 11/12, in December 0/12).
+ *   A period known only to start «före» a date (`startKnown: 'before'`) has no joining month: full yearly fee.
  *   Leaving does not reduce the year's fee: the rules prorate only the first year.
  * - **Entry fee** (medlemsinsats) for every period that starts in the year: the ordinary one for the first
  *   period, `rejoinEntryFeePercent` of it for a later period (a re-join; an earlier membership through a
- *   group does not count, since the municipality paid no entry fee then).
+ *   group does not count, since the municipality paid no entry fee then). A «före» period starts in no year,
+ *   so it never gives an entry fee.
  * - **Rounding.** Prorated and percentage amounts are rounded to whole kronor, half a krona up, each amount
  *   on its own before they are added.
  */
@@ -28,7 +30,7 @@ import type { FeeTable, Membership, Organisation, SambrukDocument } from '../sto
 import { AppError } from '../../contract/result';
 import { formatOre } from './amounts';
 import { firstDayOfYear, lastDayOfYear, monthsChargedAfterJoining, partOfYear } from '../../contract/rules/calendar-date';
-import { membershipIndex } from './memberships';
+import { membershipIndex, periodStart } from './memberships';
 import { isGroupKind, organisationFacts, organisationKindLabels, referenceMaps, type ReferenceMaps } from './organisations';
 import { compareSv, countOf, nouns } from './swedish';
 import type { BandChoice, EntryFee, FeeBasis, FeeRow, MembershipFees } from '../../contract/model/members';
@@ -117,7 +119,7 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
   const first = firstDayOfYear(year);
   const last = lastDayOfYear(year);
   const periods = ctx.periodsOf(org.id);
-  const inYear = periods.filter((p) => p.joined <= last && (p.left === undefined || p.left >= first));
+  const inYear = periods.filter((p) => periodStart(p) <= last && (p.left === undefined || p.left >= first));
   if (inYear.length === 0) return undefined;
 
   const explanation: string[] = [];
@@ -146,7 +148,8 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
 
   let months = 12;
   let chargedYearlyFeeOre = yearlyFeeOre;
-  const memberBefore = inYear.some((p) => p.joined < first);
+  const memberBefore = inYear.some((p) => periodStart(p) < first);
+  const undatedSince = inYear.find((p) => p.startKnown === 'before');
   if (!memberBefore) {
     const firstJoined = inYear.reduce((min, p) => (p.joined < min ? p.joined : min), last);
     months = monthsChargedAfterJoining(firstJoined);
@@ -155,14 +158,16 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
       () =>
         `Inträde ${firstJoined}: årsavgiften räknas från månaden efter inträdet, ${months}/12 av ${formatOre(yearlyFeeOre)} = ${formatOre(chargedYearlyFeeOre)} (avrundat till hela kronor).`,
     );
+  } else if (undatedSince) {
+    say(() => `Medlem sedan före ${undatedSince.joined} (inträdesdatum okänt): hel årsavgift ${formatOre(yearlyFeeOre)}, ingen medlemsinsats.`);
   } else {
     say(() => `Medlem sedan före ${year}: hel årsavgift ${formatOre(yearlyFeeOre)}.`);
   }
 
   const entryFees: EntryFee[] = [];
   for (const p of inYear) {
-    if (p.joined < first) continue;
-    const rejoin = periods.some((other) => other.id !== p.id && other.joined < p.joined);
+    if (periodStart(p) < first) continue;
+    const rejoin = periods.some((other) => other.id !== p.id && periodStart(other) < p.joined);
     const chargedOre = rejoin ? roundToKronor((ordinaryEntryOre * table.rejoinEntryFeePercent) / 100) : ordinaryEntryOre;
     entryFees.push({ periodId: p.id, joined: p.joined, rejoin, ordinaryOre: ordinaryEntryOre, chargedOre });
     say(() =>

@@ -2,10 +2,15 @@
  * Membership status is derived from the periods, never stored. A period covers `joined` to `left`, both
  * inclusive; without `left` it is open. An organisation in a group (kommunalförbund, gemensam nämnd) is a
  * member while the group is, as the association's rules give each municipality of a group member status.
+ *
+ * A period whose start is known only as «före» a date (`startKnown: 'before'`) covers every day up to `joined`
+ * as well: the organisation was a member then, from a day nobody recorded. It has no joining event, so it is
+ * never counted as a join, never a re-join, and must be the organisation's first period.
  */
 import type { Membership, Organisation, SambrukDocument } from '../store/schema';
+import type { MembershipStart } from '../../contract/model/records';
 import { fieldError } from './field-errors';
-import { addDays } from '../../contract/rules/calendar-date';
+import { addDays, DATE_YEARS, firstDayOfYear } from '../../contract/rules/calendar-date';
 import { periodsOverlap } from './services';
 import type { MemberStatus, MembershipTimeline, StatusAt, StatusSegment, TimelineEvent, TimelineEventKind, TimelineGroupPeriod, TimelinePeriod } from '../../contract/model/members';
 import { memberStatusLabels } from '../../contract/labels';
@@ -13,8 +18,23 @@ import { memberStatusLabels } from '../../contract/labels';
 export { memberStatuses } from '../../contract/model/members';
 export type { MemberStatus, StatusAt, MembershipTimeline } from '../../contract/model/members';
 
-export function periodCovers(period: Pick<Membership, 'joined' | 'left'>, date: string): boolean {
-  return period.joined <= date && (period.left === undefined || date <= period.left);
+type PeriodDates = Pick<Membership, 'joined' | 'left' | 'startKnown'>;
+
+/** The start used for a «före» period: earlier than any date the register accepts, so it covers all before `joined`. */
+export const UNKNOWN_START = firstDayOfYear(DATE_YEARS.first);
+
+/** The first day a period covers: `joined`, or for a «före» period the unknown past (`UNKNOWN_START`). */
+export function periodStart(period: Pick<Membership, 'joined' | 'startKnown'>): string {
+  return period.startKnown === 'before' ? UNKNOWN_START : period.joined;
+}
+
+/** Whether the period's first day is a known date, i.e. a joining that fees and join counts may use. */
+export function hasDatedStart(period: Pick<Membership, 'startKnown'>): boolean {
+  return period.startKnown !== 'before';
+}
+
+export function periodCovers(period: PeriodDates, date: string): boolean {
+  return periodStart(period) <= date && (period.left === undefined || date <= period.left);
 }
 
 /** Ids of every organisation that is a member at `date`, directly or through a group. */
@@ -52,7 +72,7 @@ export function membershipIndex(doc: IndexedDoc): MembershipIndex {
     if (list) list.push(m);
     else periods.set(m.organisationId, [m]);
   }
-  for (const list of periods.values()) list.sort((a, b) => a.joined.localeCompare(b.joined));
+  for (const list of periods.values()) list.sort((a, b) => periodStart(a).localeCompare(periodStart(b)));
   const groups = new Map<string, Organisation[]>();
   for (const org of doc.organisations) {
     for (const memberId of new Set(org.groupMemberIds)) {
@@ -77,7 +97,7 @@ export function membershipIndex(doc: IndexedDoc): MembershipIndex {
       else if (viaGroupIds.length > 0) status = 'medlem-via-grupp';
       else {
         const wasMember =
-          own.some((p) => p.joined <= date) || groupsOf(organisationId).some((g) => periodsOf(g.id).some((p) => p.joined <= date));
+          own.some((p) => periodStart(p) <= date) || groupsOf(organisationId).some((g) => periodsOf(g.id).some((p) => periodStart(p) <= date));
         status = wasMember ? 'uttradd' : 'aldrig-medlem';
       }
       return { status, label: memberStatusLabels[status], ...(covering ? { periodId: covering.id } : {}), viaGroupIds };
@@ -93,14 +113,15 @@ export function statusAt(doc: IndexedDoc, organisationId: string, date: string):
 
 // ---------------------------------------------------------------- editing periods
 
-export type PeriodFields = { joined: string; noticeGiven?: string; left?: string; reason?: string; note?: string };
+export type PeriodFields = { joined: string; startKnown?: MembershipStart; noticeGiven?: string; left?: string; reason?: string; note?: string };
 
 /** Refuses a period whose dates are out of order: notice and leaving cannot come before joining. */
 export function assertPeriodValid(period: PeriodFields): void {
   if (period.left !== undefined && period.left < period.joined) {
     throw fieldError('validation', 'left', `Utträdesdatumet kan inte ligga före inträdesdatumet (${period.joined}).`);
   }
-  if (period.noticeGiven !== undefined && period.noticeGiven < period.joined) {
+  // A member since before `joined` may well have given notice before that date.
+  if (period.noticeGiven !== undefined && period.startKnown !== 'before' && period.noticeGiven < period.joined) {
     throw fieldError('validation', 'noticeGiven', `Uppsägningen kan inte ligga före inträdesdatumet (${period.joined}).`);
   }
   if (period.noticeGiven !== undefined && period.left !== undefined && period.noticeGiven > period.left) {
@@ -109,11 +130,12 @@ export function assertPeriodValid(period: PeriodFields): void {
 }
 
 /** Whether two periods share at least one day (both ends inclusive, open ends run forever). */
-export function membershipPeriodsOverlap(a: Pick<Membership, 'joined' | 'left'>, b: Pick<Membership, 'joined' | 'left'>): boolean {
-  return periodsOverlap({ from: a.joined, to: a.left }, { from: b.joined, to: b.left });
+export function membershipPeriodsOverlap(a: PeriodDates, b: PeriodDates): boolean {
+  return periodsOverlap({ from: periodStart(a), to: a.left }, { from: periodStart(b), to: b.left });
 }
 
-export function describePeriod(p: Pick<Membership, 'joined' | 'left'>): string {
+export function describePeriod(p: PeriodDates): string {
+  if (p.startKnown === 'before') return p.left === undefined ? `sedan före ${p.joined}` : `före ${p.joined} – ${p.left}`;
   return p.left === undefined ? `från och med ${p.joined}` : `${p.joined} – ${p.left}`;
 }
 
@@ -124,7 +146,7 @@ export function describePeriod(p: Pick<Membership, 'joined' | 'left'>): string {
 export function assertNoPeriodOverlap(
   memberships: readonly Membership[],
   organisationId: string,
-  candidate: Pick<Membership, 'joined' | 'left'>,
+  candidate: PeriodDates,
   ignoreId?: string,
 ): void {
   for (const m of memberships) {
@@ -139,8 +161,11 @@ export function assertNoPeriodOverlap(
 }
 
 /** A period is a re-join when the organisation had an own period that started earlier. */
-export function isRejoin(periods: readonly Pick<Membership, 'id' | 'joined'>[], period: Pick<Membership, 'id' | 'joined'>): boolean {
-  return periods.some((p) => p.id !== period.id && p.joined < period.joined);
+export function isRejoin(
+  periods: readonly Pick<Membership, 'id' | 'joined' | 'startKnown'>[],
+  period: Pick<Membership, 'id' | 'joined' | 'startKnown'>,
+): boolean {
+  return periods.some((p) => p.id !== period.id && periodStart(p) < periodStart(period));
 }
 
 // ---------------------------------------------------------------- member intervals and the timeline
@@ -170,7 +195,7 @@ export function memberIntervals(index: MembershipIndex, organisationId: string):
 }
 
 function toInterval(m: Membership): DateInterval {
-  return m.left === undefined ? { from: m.joined } : { from: m.joined, to: m.left };
+  return m.left === undefined ? { from: periodStart(m) } : { from: periodStart(m), to: m.left };
 }
 
 const EVENT_ORDER: Record<TimelineEventKind, number> = {
@@ -194,20 +219,22 @@ export function membershipTimeline(doc: IndexedDoc, organisationId: string): Mem
       groupName: g.name,
       periodId: p.id,
       joined: p.joined,
+      ...(p.startKnown === 'before' ? { startKnown: p.startKnown } : {}),
       ...(p.noticeGiven !== undefined ? { noticeGiven: p.noticeGiven } : {}),
       ...(p.left !== undefined ? { left: p.left } : {}),
     })),
   );
   const events: TimelineEvent[] = [];
   for (const p of periods) {
-    events.push({ date: p.joined, kind: p.rejoin ? 'rejoined' : 'joined', label: p.rejoin ? 'Återinträde' : 'Inträde', periodId: p.id });
+    // A «före» period has no dated joining to show.
+    if (hasDatedStart(p)) events.push({ date: p.joined, kind: p.rejoin ? 'rejoined' : 'joined', label: p.rejoin ? 'Återinträde' : 'Inträde', periodId: p.id });
     if (p.noticeGiven !== undefined) events.push({ date: p.noticeGiven, kind: 'notice', label: 'Uppsägning', periodId: p.id });
     if (p.left !== undefined) {
       events.push({ date: p.left, kind: 'left', label: p.reason ? `Utträde (sista dag): ${p.reason}` : 'Utträde (sista dag)', periodId: p.id });
     }
   }
   for (const g of groupPeriods) {
-    events.push({ date: g.joined, kind: 'group-joined', label: `${g.groupName} blev medlem`, periodId: g.periodId, groupId: g.groupId });
+    if (g.startKnown !== 'before') events.push({ date: g.joined, kind: 'group-joined', label: `${g.groupName} blev medlem`, periodId: g.periodId, groupId: g.groupId });
     if (g.noticeGiven !== undefined) {
       events.push({ date: g.noticeGiven, kind: 'group-notice', label: `${g.groupName} sade upp medlemskapet`, periodId: g.periodId, groupId: g.groupId });
     }

@@ -21,7 +21,7 @@ import { AppError } from '../../contract/result';
 import { budgetTable } from '../domain/budget';
 import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod } from '../../contract/rules/calendar-date';
 import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
-import { membershipIndex } from '../domain/memberships';
+import { membershipIndex, periodStart } from '../domain/memberships';
 import { organisationFacts, organisationKindLabels, referenceMaps } from '../domain/organisations';
 import { chargedUsersForYear, serviceRevenueForYear } from '../domain/pricing';
 import { entryOrganisationId } from '../domain/rosters';
@@ -42,7 +42,10 @@ export type MemberRow = {
   /** Empty for an organisation whose population the register does not know. */
   population?: number;
   bandLabel: string;
-  /** First day of the latest own period touching the year; absent for members through a group. */
+  /**
+   * First day of the latest own period touching the year, or `före ÅÅÅÅ-MM-DD` when that period's start is known
+   * only as before a date; absent for members through a group.
+   */
   joined?: string;
   /** The band's full yearly fee; absent for members through a group. */
   listYearlyFeeOre?: number;
@@ -189,8 +192,10 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
     const org = orgById.get(row.organisationId);
     if (!org) continue;
     const facts = organisationFacts(refs, org, orgById);
-    const own = index.periodsOf(org.id).filter((p) => p.joined <= yearEnd && (p.left === undefined || p.left >= yearStart));
-    const joined = own.reduce<string | undefined>((latest, p) => (latest === undefined || p.joined > latest ? p.joined : latest), undefined);
+    const own = index.periodsOf(org.id).filter((p) => periodStart(p) <= yearEnd && (p.left === undefined || p.left >= yearStart));
+    const latest = own.reduce<(typeof own)[number] | undefined>((found, p) => (found === undefined || periodStart(p) > periodStart(found) ? p : found), undefined);
+    // An honest «före» rather than a date nobody recorded.
+    const joined = latest === undefined ? undefined : latest.startKnown === 'before' ? `före ${latest.joined}` : latest.joined;
     members.push({
       organisationId: org.id,
       name: org.name,
@@ -213,7 +218,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
     if (feeByOrg.has(org.id)) continue;
     const group = index
       .groupsOf(org.id)
-      .find((g) => index.periodsOf(g.id).some((p) => p.joined <= yearEnd && (p.left === undefined || p.left >= yearStart)));
+      .find((g) => index.periodsOf(g.id).some((p) => periodStart(p) <= yearEnd && (p.left === undefined || p.left >= yearStart)));
     if (!group) continue;
     const facts = organisationFacts(refs, org, orgById);
     members.push({

@@ -22,6 +22,7 @@ import {
   isRejoin,
   membershipIndex,
   membershipTimeline,
+  periodStart,
   type PeriodFields,
 } from '../domain/memberships';
 import {
@@ -73,6 +74,11 @@ function findOrganisation(doc: Pick<SambrukDocument, 'organisations'>, organisat
   const org = doc.organisations.find((o) => o.id === organisationId);
   if (!org) throw new AppError('not-found', 'Organisationen finns inte i registret.', { field: 'organisationId' });
   return org;
+}
+
+/** `startKnown` as stored: only `before` is written; an exact start is the field's absence. */
+function startKnownField(startKnown: 'exact' | 'before' | undefined): { startKnown?: 'before' } {
+  return startKnown === 'before' ? { startKnown } : {};
 }
 
 function findMembership(doc: Pick<SambrukDocument, 'memberships'>, membershipId: string): Membership {
@@ -146,7 +152,7 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
       const fee = feeForOrganisation(doc, org.id, year) ?? null;
       let feeMessage: string | undefined;
       if (!fee) {
-        const viaGroup = index.groupsOf(org.id).find((g) => index.periodsOf(g.id).some((p) => p.joined <= lastDayOfYear(year) && (p.left === undefined || p.left >= firstDayOfYear(year))));
+        const viaGroup = index.groupsOf(org.id).find((g) => index.periodsOf(g.id).some((p) => periodStart(p) <= lastDayOfYear(year) && (p.left === undefined || p.left >= firstDayOfYear(year))));
         if (!feeTableFor(doc.feeTables, year)) feeMessage = `Det finns ingen avgiftstabell för ${year}.`;
         else if (viaGroup) feeMessage = `Medlem via ${viaGroup.name} under ${year}: gruppen betalar avgiften.`;
         else feeMessage = `Inte medlem under ${year}: ingen medlemsavgift.`;
@@ -202,13 +208,25 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
       return page;
     },
 
-    'members/create': (input) => {
+    // With `membership`, the organisation and its first period are one change: both are saved or neither.
+    'members/create': ({ membership, ...input }) => {
       const refName = input.municipalityCode ? referenceMaps(repo.get()).municipalities.get(input.municipalityCode)?.name : undefined;
-      return repo.change(`Lade till ${input.name ?? refName ?? 'en organisation'}`, (tx) => {
+      const what = input.name ?? refName ?? 'en organisation';
+      return repo.change(membership ? `Lade till ${what} som medlem` : `Lade till ${what}`, (tx) => {
         const prepared = prepareOrganisation(tx.doc, compact(input) as OrganisationFields);
         assertNotDuplicate(tx.organisations.all(), prepared);
         const org = organisationSchema.parse({ id: ports.ids(), ...prepared, archived: false, createdAt: now() });
-        return tx.organisations.insert(org, { summary: `Lade till ${org.name} (${organisationKindLabels[org.kind].toLocaleLowerCase('sv-SE')})` });
+        const saved = tx.organisations.insert(org, { summary: `Lade till ${org.name} (${organisationKindLabels[org.kind].toLocaleLowerCase('sv-SE')})` });
+        if (membership) {
+          const period: Membership = { id: ports.ids(), organisationId: org.id, joined: membership.joined, ...startKnownField(membership.startKnown), note: '' };
+          try {
+            savePeriod(tx, period, `inträde ${describePeriod(period)}`);
+          } catch (error) {
+            // The form shows the period's fields under `membership.`, as the channel input names them.
+            throw error instanceof AppError && error.field !== undefined ? new AppError(error.code, error.message, { ...error.details, field: `membership.${error.field}` }, error.fieldMessage) : error;
+          }
+        }
+        return saved;
       });
     },
 
@@ -259,9 +277,9 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
     },
 
     // ------------------------------------------------------------ membership periods
-    'memberships/add': (input) =>
+    'memberships/add': ({ startKnown, ...input }) =>
       repo.change(`Lade till en medlemsperiod för ${orgName(input.organisationId)}`, (tx) => {
-        const period: Membership = { id: ports.ids(), ...compact(input), note: input.note ?? '' };
+        const period: Membership = { id: ports.ids(), ...compact(input), ...startKnownField(startKnown), note: input.note ?? '' };
         const rejoin = isRejoin(tx.memberships.all().filter((m) => m.organisationId === input.organisationId), period);
         return savePeriod(tx, period, `${rejoin ? 'återinträde' : 'inträde'} ${describePeriod(period)}`);
       }),
@@ -275,6 +293,8 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
           if (value === null) delete fields[key];
           else fields[key] = value;
         }
+        // `exact` is stored as the field's absence, the way every older period reads.
+        if (fields.startKnown === 'exact') delete fields.startKnown;
         const period = fields as Membership & PeriodFields;
         return savePeriod(tx, period, `ändrade medlemsperioden till ${describePeriod(period)}`);
       }),

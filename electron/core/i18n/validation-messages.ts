@@ -16,6 +16,8 @@ export const fieldLabels: Record<string, string> = {
   contactId: 'Kontaktperson',
   entity: 'Slag av post',
   joined: 'Inträdesdatum',
+  startKnown: 'Inträdesdatum känt',
+  membership: 'Medlemskap',
   left: 'Utträdesdatum',
   noticeGiven: 'Uppsägningsdatum',
   from: 'Från och med',

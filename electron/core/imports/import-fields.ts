@@ -101,6 +101,16 @@ export function readPopulation(text: string): Read<number> {
 }
 
 /** `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (a date cell with a time of day) or `YYYYMMDD`, as a real calendar date. */
+/**
+ * A join date as the workbook writes it: a date, or `före ÅÅÅÅ-MM-DD` for a membership whose start is known
+ * only as before that date (so an exported «Medlem sedan» column reads back as it was).
+ */
+export function readJoinDate(text: string): Read<{ date: string; before: boolean }> {
+  const before = /^\s*före\s+(.*)$/i.exec(text);
+  const date = readDate(before ? (before[1] ?? '') : text);
+  return date.ok ? { ok: true, value: { date: date.value, before: before !== null } } : date;
+}
+
 export function readDate(text: string): Read<string> {
   const value = text.trim();
   const iso = dateShapeOf(value, { time: true });

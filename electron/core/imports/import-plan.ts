@@ -39,13 +39,13 @@ import {
   type SambrukDocument,
 } from '../store/schema';
 import { businessAreaLabels, formatPhone, parseEmail, parsePhone } from '../domain/contacts';
-import { assertNoPeriodOverlap, membershipPeriodsOverlap } from '../domain/memberships';
+import { assertNoPeriodOverlap, describePeriod as describeMembership, membershipPeriodsOverlap, periodStart } from '../domain/memberships';
 import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { assertNotDuplicate, isGroupKind, organisationKindLabels, prepareOrganisation, type PreparedOrganisation } from '../domain/organisations';
 import { countOf, identityKey } from '../domain/swedish';
 import { columnLetter } from '../exports/workbook-kit';
 import type { RawSheet } from './raw-table';
-import { createMunicipalityMatcher, type MunicipalityMatch } from './municipality-matcher';
+import { createClosestMunicipalities, createMunicipalityMatcher, type MunicipalityMatch } from './municipality-matcher';
 import {
   identityFields,
   importFields,
@@ -53,6 +53,7 @@ import {
   readBusinessAreas,
   readCounty,
   readDate,
+  readJoinDate,
   readKind,
   readName,
   readPopulation,
@@ -80,7 +81,7 @@ type OrgRef = string;
 export type ImportOp =
   | { op: 'create-organisation'; row: number; ref: OrgRef; fields: PreparedOrganisation }
   | { op: 'update-organisation'; row: number; organisationId: string; patch: OrganisationImportPatch; describe: string[] }
-  | { op: 'add-membership'; row: number; ref: OrgRef; joined: string; left?: string }
+  | { op: 'add-membership'; row: number; ref: OrgRef; joined: string; startKnown?: 'before'; left?: string }
   | { op: 'end-membership'; row: number; membershipId: string; left: string }
   | { op: 'create-contact'; row: number; ref: OrgRef; fields: ContactImportFields }
   | { op: 'update-contact'; row: number; contactId: string; patch: Partial<ContactImportFields>; describe: string[] };
@@ -118,7 +119,7 @@ type WorkingOrg = {
   /** The row that created it, for organisations new in this import. */
   createdByRow?: number;
 };
-type WorkingPeriod = { membershipId?: string; joined: string; left?: string; row?: number };
+type WorkingPeriod = { membershipId?: string; joined: string; startKnown?: 'exact' | 'before'; left?: string; row?: number };
 type WorkingContact = { contactId?: string; row?: number } & ContactImportFields & { endedAt?: string };
 
 class WorkingRegister {
@@ -145,7 +146,7 @@ class WorkingRegister {
       });
     }
     for (const m of doc.memberships) {
-      this.periodsOf(m.organisationId).push({ membershipId: m.id, joined: m.joined, ...(m.left ? { left: m.left } : {}) });
+      this.periodsOf(m.organisationId).push({ membershipId: m.id, joined: m.joined, ...(m.startKnown ? { startKnown: m.startKnown } : {}), ...(m.left ? { left: m.left } : {}) });
     }
     for (const c of doc.contacts) {
       this.contactsOf(c.organisationId).push({
@@ -211,6 +212,7 @@ type Cell = { raw: string; column: number };
 export class ImportPlanner {
   private readonly register: WorkingRegister;
   private readonly matcher;
+  private readonly closest;
   private readonly countyName: (code: string) => string;
   private readonly municipalityByCode: Map<string, { code: string; name: string; countyCode: string; population: number }>;
   private readonly decisions: ImportDecisions;
@@ -227,6 +229,7 @@ export class ImportPlanner {
     assertMappingValid(sheet, mapping);
     this.register = new WorkingRegister(doc);
     this.matcher = createMunicipalityMatcher(doc.reference.municipalities);
+    this.closest = createClosestMunicipalities(doc.reference.municipalities);
     const counties = new Map(doc.reference.counties.map((c) => [c.code, c.name]));
     this.countyName = (code) => counties.get(code) ?? '';
     this.municipalityByCode = new Map(doc.reference.municipalities.map((m) => [m.code, m]));
@@ -319,7 +322,9 @@ export class ImportPlanner {
     const kind = read('kind', readKind);
     const countyCode = read('county', (t) => readCounty(t, this.doc.reference.counties));
     const population = read('population', readPopulation);
-    const joined = read('joined', readDate);
+    const joinRead = read('joined', readJoinDate);
+    const joined = joinRead?.date;
+    const joinedBefore = joinRead?.before === true;
     const left = read('left', readDate);
     const contactName = read('name', readName);
     const title = read('title', readName);
@@ -345,7 +350,13 @@ export class ImportPlanner {
       const chosen = decision?.municipalityCode;
       if (chosen !== undefined && this.municipalityByCode.has(chosen) && !(resolved.kind === 'exact' && resolved.code === chosen)) {
         municipalityCode = chosen;
-        const offered = resolved.kind === 'review' ? resolved.candidates : [];
+        // A name that matched nothing keeps its closest municipalities on offer, so the choice can be changed.
+        const offered =
+          resolved.kind === 'review'
+            ? resolved.candidates
+            : resolved.kind === 'none' && nameCell && !codeCell
+              ? this.closest(nameCell.raw).map((c) => c.code)
+              : [];
         municipalityChoice = { candidates: [...new Set([...offered, chosen])].map((c) => this.candidate(c)), chosenCode: chosen };
         issue('info', `Kommunen bekräftad: ${this.candidate(chosen).name} (${chosen}).`, codeCell ? 'municipalityCode' : 'organisation');
       } else if (resolved.kind === 'exact') {
@@ -398,6 +409,18 @@ export class ImportPlanner {
     if (hasErrors()) return finish({ outcome: 'error', organisation: display, ...(targetOrg?.existingId ? { organisationId: targetOrg.existingId } : {}) });
     if (review) return finish({ outcome: 'review', organisation: display, review });
 
+    // A name that is no municipality and no organisation is as likely a misspelt municipality as a new body:
+    // the user looks at it, with the closest municipalities to pick from, unless the file states the kind.
+    // Accepted as new (`accept: true`), the closest ones stay on offer so the choice can still be changed.
+    const unknownName = !targetOrg && !municipality && kind === undefined && nameCell !== undefined && !codeCell;
+    let unknownNameReview: Extract<RowReview, { kind: 'unknown-name' }> | undefined;
+    if (unknownName) {
+      const writtenName = nameCell.raw.trim();
+      const candidates = this.closest(writtenName).map((c) => this.candidate(c.code));
+      municipalityChoice = { candidates };
+      if (decision?.accept !== true) unknownNameReview = { kind: 'unknown-name', candidates, written: writtenName };
+    }
+
     // ---------------------------------------------------------- the organisation itself
     let ref: OrgRef;
     let isNew = false;
@@ -407,7 +430,7 @@ export class ImportPlanner {
         return finish({ outcome: 'error', organisation: display });
       }
       const newKind: OrganisationKind = municipality ? (kind === 'region' ? 'region' : 'kommun') : (kind ?? 'annan');
-      if (!municipality && kind === undefined) issue('info', 'Namnet är inte en kommun: organisationen läggs in som annan organisation.', 'organisation');
+      if (!municipality && kind === undefined && !unknownNameReview) issue('info', 'Namnet är inte en kommun: organisationen läggs in som annan organisation.', 'organisation');
       if (municipality) this.noteDerived(issue, municipality, countyCode, population);
       if (isGroupKind(newKind) && population !== undefined) {
         issue('info', 'En grupps folkmängd räknas fram ur dess kommuner; folkmängden i filen används inte.', 'population');
@@ -482,7 +505,7 @@ export class ImportPlanner {
     // ---------------------------------------------------------- membership period
     const periods = isNew ? [] : reg.periodsOf(ref);
     if (joined) {
-      const same = periods.find((p) => p.joined === joined);
+      const same = periods.find((p) => p.joined === joined && (p.startKnown === 'before') === joinedBefore);
       if (same) {
         if (left !== undefined && same.left !== left) {
           if (!same.membershipId) {
@@ -499,23 +522,27 @@ export class ImportPlanner {
           }
         }
       } else {
-        const overlapping = periods.find((p) => membershipPeriodsOverlap(p, { joined, ...(left ? { left } : {}) }));
+        const overlapping = periods.find((p) => membershipPeriodsOverlap(p, { joined, ...(joinedBefore ? { startKnown: 'before' as const } : {}), ...(left ? { left } : {}) }));
         if (overlapping) {
           issue(
             'info',
-            `Medlem enligt registret ${describePeriod(overlapping.joined, overlapping.left)}; inträdesdatumet i filen (${joined}) ändrar inte registret.`,
+            `Medlem enligt registret ${overlapping.startKnown === 'before' ? describeMembership(overlapping) : describePeriod(overlapping.joined, overlapping.left)}; inträdesdatumet i filen (${joined}) ändrar inte registret.`,
             'joined',
           );
         } else {
-          ops.push({ op: 'add-membership', row: rowNumber, ref, joined, ...(left ? { left } : {}) });
-          changes.push(`${periods.some((p) => p.joined < joined) ? 'Återinträde' : 'Ny medlemsperiod'} ${describePeriod(joined, left)}.`);
+          ops.push({ op: 'add-membership', row: rowNumber, ref, joined, ...(joinedBefore ? { startKnown: 'before' as const } : {}), ...(left ? { left } : {}) });
+          changes.push(
+            joinedBefore
+              ? `Ny medlemsperiod ${describeMembership({ joined, startKnown: 'before', ...(left ? { left } : {}) })}.`
+              : `${periods.some((p) => periodStart(p) < joined) ? 'Återinträde' : 'Ny medlemsperiod'} ${describePeriod(joined, left)}.`,
+          );
         }
       }
     } else if (left) {
-      const open = periods.find((p) => p.left === undefined && p.joined <= left);
+      const open = periods.find((p) => p.left === undefined && periodStart(p) <= left);
       if (open?.membershipId) {
         ops.push({ op: 'end-membership', row: rowNumber, membershipId: open.membershipId, left });
-        changes.push(`Medlemsperioden från ${open.joined} avslutas ${left}.`);
+        changes.push(`Medlemsperioden ${open.startKnown === 'before' ? describeMembership(open) : `från ${open.joined}`} avslutas ${left}.`);
       } else if (!periods.some((p) => p.left === left)) {
         issue('error', `Organisationen har ingen pågående medlemsperiod som kan avslutas ${left}.`, 'left');
       }
@@ -576,6 +603,17 @@ export class ImportPlanner {
     const base = { organisation: display, ...(existingId ? { organisationId: existingId } : {}) };
     if (hasErrors()) return finish({ outcome: 'error', ...base });
     if (conflict) return finish({ outcome: 'review', review: { kind: 'conflict' }, ...base });
+    if (unknownNameReview) {
+      // Nothing happens to the row until the user decides, so it lists no changes.
+      changes.length = 0;
+      const names = unknownNameReview.candidates.map((c) => c.name).join(', ');
+      issue(
+        'review',
+        `”${unknownNameReview.written}” är varken en kommun eller en organisation i registret. Liknande kommuner: ${names}. Välj kommunen, eller välj «Lägg in som ny organisation».`,
+        'organisation',
+      );
+      return finish({ outcome: 'review', review: unknownNameReview, ...base });
+    }
 
     const key = `${ref}|${contactKey}|${joined ?? ''}|${left ?? ''}`;
     const seenIn = this.firstRowByKey.get(key);
@@ -632,7 +670,7 @@ export class ImportPlanner {
           reg.patchOrg(ref, op.patch);
           break;
         case 'add-membership':
-          reg.periodsOf(op.ref).push({ joined: op.joined, ...(op.left ? { left: op.left } : {}), row });
+          reg.periodsOf(op.ref).push({ joined: op.joined, ...(op.startKnown ? { startKnown: op.startKnown } : {}), ...(op.left ? { left: op.left } : {}), row });
           break;
         case 'end-membership': {
           const period = reg.periodsOf(ref).find((p) => p.membershipId === op.membershipId);
@@ -911,9 +949,9 @@ export function applyImportPlan(
         const organisationId = organisationIdOf(op.ref);
         const org = findOrg(organisationId);
         if (!org) throw new AppError('conflict', 'En organisation i importen finns inte längre i registret. Förhandsvisa importen igen.');
-        const period: Membership = membershipSchema.parse({ id: context.ids(), organisationId, joined: op.joined, ...(op.left ? { left: op.left } : {}), note: '' });
+        const period: Membership = membershipSchema.parse({ id: context.ids(), organisationId, joined: op.joined, ...(op.startKnown ? { startKnown: op.startKnown } : {}), ...(op.left ? { left: op.left } : {}), note: '' });
         assertNoPeriodOverlap(index.periodsOf(organisationId), organisationId, period);
-        tx.memberships.insert(period, { action: 'import', summary: `${org.name}: medlemsperiod ${describePeriod(period.joined, period.left)} importerad (${at(op.row)})` });
+        tx.memberships.insert(period, { action: 'import', summary: `${org.name}: medlemsperiod ${period.startKnown === 'before' ? describeMembership(period) : describePeriod(period.joined, period.left)} importerad (${at(op.row)})` });
         index.periodAdded(period);
         result.membershipsAdded += 1;
         break;
@@ -925,7 +963,7 @@ export function applyImportPlan(
         assertNoPeriodOverlap(index.periodsOf(period.organisationId), period.organisationId, { ...period, left: op.left }, period.id);
         tx.memberships.update(period.id, { left: op.left }, {
           action: 'import',
-          summary: `${findOrg(period.organisationId)?.name ?? ''}: medlemsperioden från ${period.joined} avslutad ${op.left} (${at(op.row)})`,
+          summary: `${findOrg(period.organisationId)?.name ?? ''}: medlemsperioden ${period.startKnown === 'before' ? describeMembership(period) : `från ${period.joined}`} avslutad ${op.left} (${at(op.row)})`,
         });
         result.membershipsEnded += 1;
         break;

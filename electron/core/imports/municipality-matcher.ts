@@ -15,6 +15,8 @@
  * - `none`: nothing close.
  */
 
+import { compareSv } from '../domain/swedish';
+
 export type MunicipalityLike = { code: string; name: string };
 
 export type MunicipalityMatch = {
@@ -59,10 +61,84 @@ function distance(a: string, b: string, max: number): number {
   return prev[b.length] ?? max + 1;
 }
 
+const peq = new Uint32Array(0x10000);
+
+/**
+ * Levenshtein distance by Myers' bit-parallel method (as fastest-levenshtein computes it) for strings of at
+ * most 32 UTF-16 units, else the bounded `distance`: fast enough to rank all 290 names for thousands of rows.
+ */
+function fullDistance(x: string, y: string): number {
+  const [a, b] = x.length >= y.length ? [x, y] : [y, x];
+  if (b.length === 0) return a.length;
+  if (a.length > 32) return distance(a, b, a.length);
+  const n = a.length;
+  const last = 1 << (n - 1);
+  let pv = -1;
+  let mv = 0;
+  let score = n;
+  for (let i = 0; i < n; i++) peq[a.charCodeAt(i)]! |= 1 << i;
+  for (let i = 0; i < b.length; i++) {
+    let eq = peq[b.charCodeAt(i)]!;
+    const xv = eq | mv;
+    eq |= ((eq & pv) + pv) ^ pv;
+    mv |= ~(eq | pv);
+    pv &= eq;
+    if (mv & last) score++;
+    if (pv & last) score--;
+    mv = (mv << 1) | 1;
+    pv = (pv << 1) | ~(xv | mv);
+    mv &= xv;
+  }
+  for (let i = 0; i < n; i++) peq[a.charCodeAt(i)] = 0;
+  return score;
+}
+
 /** How far a misspelling may be from a name and still be suggested. */
 const allowedDistance = (length: number) => (length <= 4 ? 1 : 2);
 
+/** Name forms to try, most literal first: as written, then without `kommun`/`stad`, then without a genitive `s`. */
+function nameForms(input: string): string[] {
+  const forms = [input];
+  const unprefixed = input.replace(/^region\s+/i, '');
+  if (unprefixed !== input) forms.push(unprefixed);
+  const base = unprefixed.replace(/\s+(kommun|stad|stads?kommun)$/i, '');
+  if (base !== unprefixed) {
+    forms.push(base);
+    if (/s$/i.test(base)) forms.push(base.slice(0, -1));
+  }
+  return forms;
+}
+
 export type MunicipalityMatcher = (input: string) => MunicipalityMatch;
+
+/**
+ * The `count` municipalities whose names are closest to a name (edit distance over the name forms, accents
+ * folded; ties by name), however far: what to offer when a name matches nothing, for the user to pick from.
+ * The folded names are worked out once per list, since a file may hold thousands of unknown names.
+ */
+export function createClosestMunicipalities(municipalities: readonly MunicipalityLike[]): (input: string, count?: number) => MunicipalityLike[] {
+  const list = municipalities.map((m) => ({ m: { code: m.code, name: m.name }, name: folded(m.name) }));
+  return (input, count = 3) => {
+    const forms = nameForms(input.normalize('NFC').replace(/\s+/g, ' ').trim()).map(folded).filter((f) => f !== '');
+    if (count <= 0 || forms.length === 0) return [];
+    // The best `count` so far, nearest first.
+    const best: { m: MunicipalityLike; d: number }[] = [];
+    for (const { m, name } of list) {
+      let d = Number.POSITIVE_INFINITY;
+      for (const f of forms) d = Math.min(d, fullDistance(f, name));
+      if (best.length >= count && d > (best[best.length - 1]?.d ?? 0)) continue;
+      best.push({ m, d });
+      best.sort((a, b) => a.d - b.d || compareSv(a.m.name, b.m.name));
+      if (best.length > count) best.pop();
+    }
+    return best.map((b) => b.m);
+  };
+}
+
+/** One-off `createClosestMunicipalities`. */
+export function closestMunicipalities(input: string, municipalities: readonly MunicipalityLike[], count = 3): MunicipalityLike[] {
+  return createClosestMunicipalities(municipalities)(input, count);
+}
 
 /** Builds the lookup tables once for a reference list (`doc.reference.municipalities`). */
 export function createMunicipalityMatcher(municipalities: readonly MunicipalityLike[]): MunicipalityMatcher {
@@ -84,19 +160,6 @@ export function createMunicipalityMatcher(municipalities: readonly MunicipalityL
     if ((kind === 'exact' || kind === 'suggestion') && unique.length > 1) return { kind: 'ambiguous', candidates: unique };
     const first = unique[0];
     return kind === 'exact' || kind === 'suggestion' ? { kind, code: first?.code, candidates: unique } : { kind, candidates: unique };
-  };
-
-  /** Name forms to try, most literal first: as written, then without `kommun`/`stad`, then without a genitive `s`. */
-  const nameForms = (input: string): string[] => {
-    const forms = [input];
-    const unprefixed = input.replace(/^region\s+/i, '');
-    if (unprefixed !== input) forms.push(unprefixed);
-    const base = unprefixed.replace(/\s+(kommun|stad|stads?kommun)$/i, '');
-    if (base !== unprefixed) {
-      forms.push(base);
-      if (/s$/i.test(base)) forms.push(base.slice(0, -1));
-    }
-    return forms;
   };
 
   const matchName = (input: string): MunicipalityMatch => {

@@ -5,8 +5,36 @@
  */
 type Step = (doc: Record<string, unknown>) => Record<string, unknown>;
 
+/** The note version 2's default data put on every membership whose 2021-01-01 start it had invented. */
+export const V2_ASSUMED_JOIN_NOTE = 'Medlem enligt Verksamhetsplan 2022 (användare av en tjänst). Inträdesdatum okänt: 2021-01-01 är ett antagande.';
+
+/** What such a period becomes: a member since before 2022-01-01, the date the plan's member list describes. */
+export const PLAN_MEMBERS_BEFORE = '2022-01-01';
+export const PLAN_MEMBERS_NOTE = `Medlem enligt Verksamhetsplan 2022 (användare av en tjänst). Inträdesdatum okänt: medlem sedan före ${PLAN_MEMBERS_BEFORE}.`;
+
+/**
+ * Memberships may start «före» a date (`startKnown: 'before'`). The periods whose 2021-01-01 start the default
+ * data invented (recognised by that data's own note, so no period a user entered is touched) become what the
+ * plan says: members since before 2022-01-01, so no entry fee or part-year fee is charged for an invented join.
+ */
+function unknownJoinDates(doc: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(doc.memberships)) return doc;
+  const memberships = doc.memberships.map((m: unknown) => {
+    if (!isObject(m) || m.joined !== '2021-01-01' || m.note !== V2_ASSUMED_JOIN_NOTE || 'startKnown' in m) return m;
+    if (typeof m.left === 'string' && m.left < PLAN_MEMBERS_BEFORE) return m;
+    return { ...m, joined: PLAN_MEMBERS_BEFORE, startKnown: 'before', note: PLAN_MEMBERS_NOTE };
+  });
+  return { ...doc, memberships };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 const steps: readonly Step[] = [
   // One entry per schema change of version 3, each with a comment saying why.
+  // Join dates the default data invented become «före 2022-01-01» (issue 16, point 2).
+  unknownJoinDates,
 ];
 
 export function toVersion3(doc: Record<string, unknown>): Record<string, unknown> {

@@ -19,7 +19,7 @@ import { ErrorCircle16Regular, Info16Regular, Warning16Regular } from '@fluentui
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RowDecision } from '../../../electron/contract';
 import { sv } from '../../lib/i18n/sv';
-import { acceptChange, includeChange, municipalityChange, type DecisionVm, type PreviewRowVm } from './import.view-model';
+import { acceptChange, acceptNewChange, includeChange, municipalityChange, type DecisionVm, type PreviewRowVm } from './import.view-model';
 
 const ESTIMATED_ROW = 56;
 
@@ -76,7 +76,7 @@ function Decision({ decision, rowNumber, busy, onDecide }: { decision: DecisionV
           disabled={busy}
           value={selected?.label ?? ''}
           selectedOptions={decision.selected ? [decision.selected] : []}
-          onOptionSelect={(_, d) => onDecide(rowNumber, municipalityChange(d.optionValue ?? ''))}
+          onOptionSelect={(_, d) => onDecide(rowNumber, { ...municipalityChange(d.optionValue ?? ''), ...(decision.clearsAccept ? { accept: undefined } : {}) })}
         >
           <Option value="" text={sv.excel.chooseMunicipality}>
             {sv.excel.chooseMunicipality}
@@ -97,6 +97,16 @@ function Decision({ decision, rowNumber, busy, onDecide }: { decision: DecisionV
           checked={decision.checked}
           disabled={busy}
           onChange={(_, d) => onDecide(rowNumber, acceptChange(d.checked === true))}
+        />
+      );
+    case 'accept-new':
+      return (
+        <Checkbox
+          aria-label={decision.label}
+          label={sv.excel.acceptNew}
+          checked={decision.checked}
+          disabled={busy}
+          onChange={(_, d) => onDecide(rowNumber, acceptNewChange(d.checked === true))}
         />
       );
     case 'include':

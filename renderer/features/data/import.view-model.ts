@@ -112,8 +112,9 @@ export function filterOptions(summary: ImportSummary): { value: RowFilter; label
 }
 
 export type DecisionVm =
-  | { kind: 'municipality'; options: { code: string; label: string }[]; selected?: string; label: string }
+  | { kind: 'municipality'; options: { code: string; label: string }[]; selected?: string; label: string; clearsAccept?: true }
   | { kind: 'accept-conflict'; checked: boolean; label: string }
+  | { kind: 'accept-new'; checked: boolean; label: string }
   | { kind: 'include'; checked: boolean; label: string }
   | { kind: 'note'; text: string };
 
@@ -140,17 +141,22 @@ export type PreviewRowVm = {
 function decisionsOf(row: ImportRowPlan): DecisionVm[] {
   const out: DecisionVm[] = [];
   const choice = row.municipalityChoice;
+  const review = row.review;
+  const accepted = row.decision?.accept === true;
+  // A name that matched nothing: pick one of the closest municipalities, or accept it as a new organisation.
+  const unknownName = (row.outcome === 'review' && review?.kind === 'unknown-name') || (accepted && row.outcome === 'new' && choice !== undefined && !choice.chosenCode);
   if (choice && row.outcome !== 'error') {
     out.push({
       kind: 'municipality',
       options: choice.candidates.map((c) => ({ code: c.code, label: t.municipalityOption(c.name, c.code, c.countyName) })),
       ...(choice.chosenCode ? { selected: choice.chosenCode } : {}),
       label: t.chooseMunicipalityFor(row.rowNumber),
+      ...(unknownName ? { clearsAccept: true as const } : {}),
     });
   }
-  const review = row.review;
-  const accepted = row.decision?.accept === true;
-  if ((row.outcome === 'review' && review?.kind === 'conflict') || (accepted && row.outcome === 'update')) {
+  if (unknownName) {
+    out.push({ kind: 'accept-new', checked: accepted, label: t.acceptNewFor(row.rowNumber) });
+  } else if ((row.outcome === 'review' && review?.kind === 'conflict') || (accepted && row.outcome === 'update')) {
     out.push({ kind: 'accept-conflict', checked: accepted, label: t.acceptConflictFor(row.rowNumber) });
   } else if (row.outcome === 'review' && review?.kind === 'duplicate') {
     out.push({ kind: 'note', text: t.duplicateOf(review.ofRow) });
@@ -204,6 +210,11 @@ export function includeChange(checked: boolean): RowDecision {
 /** The «Ersätt registrets värde» checkbox. */
 export function acceptChange(checked: boolean): RowDecision {
   return checked ? { accept: true } : { accept: undefined };
+}
+
+/** The «Lägg in som ny organisation» checkbox: ticked, the row's name becomes a new organisation and no municipality is chosen. */
+export function acceptNewChange(checked: boolean): RowDecision {
+  return checked ? { accept: true, municipalityCode: undefined } : { accept: undefined };
 }
 
 /** The municipality choice; the empty choice («Välj kommun») undoes it, and the row is under review again. */

@@ -10,6 +10,8 @@ import {
   MenuPopover,
   MenuTrigger,
   mergeClasses,
+  Radio,
+  RadioGroup,
   Table,
   TableBody,
   TableCell,
@@ -155,7 +157,42 @@ type PeriodDialogState =
   | { mode: 'edit'; period: PeriodRowVm['period'] }
   | { mode: 'end'; period: PeriodRowVm['period'] };
 
-type PeriodForm = { joined: string; noticeGiven: string; left: string; reason: string; note: string };
+type PeriodForm = { joined: string; startKnown: StartKnown; noticeGiven: string; left: string; reason: string; note: string };
+
+export type StartKnown = 'exact' | 'before';
+
+/**
+ * The first day of a membership: an exact date, or a date the organisation was already a member by («före»),
+ * for a member whose join date nobody recorded. `message` is the refusal shown at the date.
+ */
+export function JoinDateFields({
+  startKnown,
+  joined,
+  message,
+  exactLabel = p.joined,
+  onChange,
+}: {
+  startKnown: StartKnown;
+  joined: string;
+  message?: string | undefined;
+  /** The date field's label for an exact start. */
+  exactLabel?: string;
+  onChange: (patch: { startKnown?: StartKnown; joined?: string }) => void;
+}) {
+  return (
+    <>
+      <Field label={p.startKnown} hint={startKnown === 'before' ? p.startBeforeHint : undefined}>
+        <RadioGroup layout="horizontal" value={startKnown} onChange={(_, data) => onChange({ startKnown: data.value as StartKnown })}>
+          <Radio value="exact" label={p.startExact} />
+          <Radio value="before" label={p.startBefore} />
+        </RadioGroup>
+      </Field>
+      <Field label={startKnown === 'before' ? p.joinedBefore : exactLabel} required validationMessage={message}>
+        <DateInput value={joined} onChange={(value) => onChange({ joined: value })} required />
+      </Field>
+    </>
+  );
+}
 
 function PeriodDialog({ state, organisationId, today, onClose }: { state: PeriodDialogState; organisationId: string; today: string; onClose: () => void }) {
   const shared = useSharedStyles();
@@ -166,9 +203,10 @@ function PeriodDialog({ state, organisationId, today, onClose }: { state: Period
   const busy = add.isPending || update.isPending || end.isPending;
   const [form, setForm] = useState<PeriodForm>(() =>
     state.mode === 'add'
-      ? { joined: today, noticeGiven: '', left: '', reason: '', note: '' }
+      ? { joined: today, startKnown: 'exact', noticeGiven: '', left: '', reason: '', note: '' }
       : {
           joined: state.period.joined,
+          startKnown: state.period.startKnown === 'before' ? 'before' : 'exact',
           noticeGiven: state.period.noticeGiven ?? '',
           left: state.period.left ?? (state.mode === 'end' ? today : ''),
           reason: state.period.reason ?? '',
@@ -182,7 +220,7 @@ function PeriodDialog({ state, organisationId, today, onClose }: { state: Period
   };
   const title = state.mode === 'add' ? (state.rejoin ? p.rejoinTitle : p.addTitle) : state.mode === 'edit' ? p.editTitle : p.endTitle;
   const message = (field: string) => (refusal?.field === field ? refusal.message : undefined);
-  const shown = new Set(state.mode === 'end' ? ['left', 'noticeGiven', 'reason'] : ['joined', 'noticeGiven', 'left', 'reason', 'note']);
+  const shown = new Set(state.mode === 'end' ? ['left', 'noticeGiven', 'reason'] : ['joined', 'startKnown', 'noticeGiven', 'left', 'reason', 'note']);
 
   async function save() {
     setRefusal(undefined);
@@ -191,6 +229,7 @@ function PeriodDialog({ state, organisationId, today, onClose }: { state: Period
         await add.mutateAsync({
           organisationId,
           joined: form.joined,
+          ...(form.startKnown === 'before' ? { startKnown: 'before' as const } : {}),
           ...(form.noticeGiven !== '' ? { noticeGiven: form.noticeGiven } : {}),
           ...(form.left !== '' ? { left: form.left } : {}),
           ...(form.reason.trim() !== '' ? { reason: form.reason } : {}),
@@ -201,6 +240,7 @@ function PeriodDialog({ state, organisationId, today, onClose }: { state: Period
         await update.mutateAsync({
           id: state.period.id,
           joined: form.joined,
+          startKnown: form.startKnown,
           noticeGiven: form.noticeGiven === '' ? null : form.noticeGiven,
           left: form.left === '' ? null : form.left,
           reason: form.reason.trim() === '' ? null : form.reason,
@@ -236,12 +276,8 @@ function PeriodDialog({ state, organisationId, today, onClose }: { state: Period
       contentClassName={shared.form}
     >
       {state.mode === 'add' && state.rejoin && <Text>{p.rejoinHint}</Text>}
+      {shown.has('joined') && <JoinDateFields startKnown={form.startKnown} joined={form.joined} message={message('joined') ?? message('startKnown')} onChange={set} />}
       <div className={shared.twoColumns}>
-        {shown.has('joined') && (
-          <Field label={p.joined} required validationMessage={message('joined')}>
-            <DateInput value={form.joined} onChange={(value) => set({ joined: value })} required />
-          </Field>
-        )}
         <Field label={p.noticeGiven} validationMessage={message('noticeGiven')}>
           <DateInput value={form.noticeGiven} onChange={(value) => set({ noticeGiven: value })} />
         </Field>

@@ -42,7 +42,7 @@ import {
   type OrganisationForm,
 } from './organisation-form.view-model';
 import { Facts } from '../../components/Facts';
-import { DateInput } from '../../components/DateInput';
+import { JoinDateFields, type StartKnown } from './MembershipSection';
 import { useSharedStyles, useToday } from './shared';
 
 const t = sv.medlemmar.form;
@@ -55,7 +55,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   tags: { flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  joinRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
+  joinRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalXL },
 });
 
 /** A duplicate: the core's sentence and a link to the record that already exists. */
@@ -106,6 +106,7 @@ export function OrganisationDialog({ organisation, onClose }: { organisation?: O
   // Today until the user types a date of their own (today is known only once the core has answered).
   const [joinedText, setJoinedText] = useState<string>();
   const joined = joinedText ?? today;
+  const [startKnown, setStartKnown] = useState<StartKnown>('exact');
 
   const municipalities = useApiQuery('reference/list-municipalities', {});
   const counties = useApiQuery('reference/list-counties', {});
@@ -115,8 +116,7 @@ export function OrganisationDialog({ organisation, onClose }: { organisation?: O
   });
   const create = useApiMutation('members/create');
   const update = useApiMutation('members/update');
-  const addPeriod = useApiMutation('memberships/add');
-  const busy = create.isPending || update.isPending || addPeriod.isPending;
+  const busy = create.isPending || update.isPending;
 
   const chosen = useMemo(() => municipalities.data?.find((m) => m.code === form.municipalityCode), [municipalities.data, form.municipalityCode]);
   const municipalityInput = municipalityQuery ?? (chosen ? municipalityText(chosen) : '');
@@ -158,19 +158,10 @@ export function OrganisationDialog({ organisation, onClose }: { organisation?: O
         onClose();
         return;
       }
-      const saved = await create.mutateAsync(createInput(form));
-      if (form.joinAsMember) {
-        // The organisation exists now whatever happens to the period: its page is where to fix the period.
-        try {
-          await addPeriod.mutateAsync({ organisationId: saved.id, joined });
-          notify(t.createdMember(saved.name, joined));
-        } catch (error) {
-          notify(t.created(saved.name));
-          notify(sv.medlemmar.common.saveFailed((error as ApiCallError).message), 'error');
-        }
-      } else {
-        notify(t.created(saved.name));
-      }
+      // One call: a refused membership leaves no organisation behind, and the dialog stays open at the field.
+      const saved = await create.mutateAsync(createInput(form, { joined, startKnown }));
+      if (!form.joinAsMember) notify(t.created(saved.name));
+      else notify(startKnown === 'before' ? t.createdMemberBefore(saved.name, joined) : t.createdMember(saved.name, joined));
       onClose();
       navigate('medlemmar', [saved.id]);
     } catch (error) {
@@ -341,20 +332,20 @@ export function OrganisationDialog({ organisation, onClose }: { organisation?: O
         <Textarea value={form.note} onChange={(_, data) => set({ note: data.value })} resize="vertical" />
       </Field>
 
-      {!organisation && (
+      {!organisation && <Checkbox checked={form.joinAsMember} label={t.joinAsMember} onChange={(_, data) => set({ joinAsMember: data.checked === true })} />}
+      {!organisation && form.joinAsMember && (
         <div className={styles.joinRow}>
-          <Checkbox checked={form.joinAsMember} label={t.joinAsMember} onChange={(_, data) => set({ joinAsMember: data.checked === true })} />
-          {form.joinAsMember && (
-            <Field label={t.joined}>
-              <DateInput
-                value={joined}
-                onChange={(value) => {
-                  setJoinedText(value);
-                  setRefusal(undefined);
-                }}
-              />
-            </Field>
-          )}
+          <JoinDateFields
+            startKnown={startKnown}
+            joined={joined}
+            exactLabel={t.joined}
+            message={fieldMessage('membership.joined') ?? fieldMessage('membership.startKnown')}
+            onChange={(patch) => {
+              if (patch.joined !== undefined) setJoinedText(patch.joined);
+              if (patch.startKnown !== undefined) setStartKnown(patch.startKnown);
+              setRefusal(undefined);
+            }}
+          />
         </div>
       )}
 
@@ -364,4 +355,4 @@ export function OrganisationDialog({ organisation, onClose }: { organisation?: O
 }
 
 /** Fields the dialog shows a refusal at; others go in the message under the form. */
-const knownFields = new Set(['municipalityCode', 'name', 'orgNumber', 'countyCode', 'population', 'groupMemberIds', 'website', 'note']);
+const knownFields = new Set(['municipalityCode', 'name', 'orgNumber', 'countyCode', 'population', 'groupMemberIds', 'website', 'note', 'membership.joined', 'membership.startKnown']);

@@ -149,7 +149,7 @@ function StatusSection({ page }: { page: OrganisationPage }) {
           {sv.medlemmar.statuses[page.status.status]}
         </Badge>
         <Text className={shared.muted}>{t.statusAt(formatDate(page.date, 'long'))}</Text>
-        {period && <Text>{t.memberSince(formatDate(period.joined))}</Text>}
+        {period && <Text>{period.startKnown === 'before' ? t.memberSinceBefore(formatDate(period.joined)) : t.memberSince(formatDate(period.joined))}</Text>}
         {period?.left !== undefined && <Text>{t.memberUntil(formatDate(period.left))}</Text>}
         {groupNames.length > 0 && <Text>{t.viaGroups(groupNames.join(', '))}</Text>}
       </div>

@@ -86,7 +86,11 @@ export function formProblems(form: OrganisationForm): FormProblem[] {
   return [];
 }
 
-export function createInput(form: OrganisationForm): ChannelInput<'members/create'> {
+/**
+ * The input for `members/create`; with `membership` (the «Blir medlem» box ticked), the first period goes in the
+ * same call, so the organisation and its membership are saved together or not at all.
+ */
+export function createInput(form: OrganisationForm, membership?: { joined: string; startKnown: 'exact' | 'before' }): ChannelInput<'members/create'> {
   const s = formSections(form.kind);
   const population = s.population ? parsePopulation(form.population) : undefined;
   return {
@@ -99,6 +103,9 @@ export function createInput(form: OrganisationForm): ChannelInput<'members/creat
     ...(s.groupMembers && form.groupMemberIds.length > 0 ? { groupMemberIds: form.groupMemberIds } : {}),
     ...(form.website.trim() !== '' ? { website: form.website } : {}),
     ...(form.note.trim() !== '' ? { note: form.note } : {}),
+    ...(form.joinAsMember && membership
+      ? { membership: { joined: membership.joined, ...(membership.startKnown === 'before' ? { startKnown: 'before' as const } : {}) } }
+      : {}),
   };
 }
 

@@ -5,7 +5,7 @@
 import type { ChangeView, ContactRow, FeeRow, MembershipTimeline, OrganisationPage } from '../../../electron/contract';
 import { formatDate, formatDateTime, formatKr, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { dayNumber, firstDayOfYear, yearOf } from '../../../electron/contract/rules/calendar-date';
+import { addMonths, dayNumber, firstDayOfYear, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.medlemmar.page;
 const none = sv.medlemmar.common.none;
@@ -53,7 +53,9 @@ export type TimelineVm = { firstYear: number; lastYear: number; ticks: { year: n
  */
 export function timelineViewModel(timeline: MembershipTimeline, today: string): TimelineVm {
   const todayYear = yearOf(today);
-  const starts = [...timeline.periods.map((p) => p.joined), ...timeline.groupPeriods.map((g) => g.joined)];
+  // A «före» period began some time before its date: the axis starts a year earlier and its bar runs off the edge.
+  const startOf = (p: { joined: string; startKnown?: string }) => (p.startKnown === 'before' ? addMonths(p.joined, -12) : p.joined);
+  const starts = [...timeline.periods.map(startOf), ...timeline.groupPeriods.map(startOf)];
   const firstYear = Math.min(todayYear, ...starts.map(yearOf));
   const lastYear = todayYear + 1;
   const axisStart = dayNumber(firstDayOfYear(firstYear));
@@ -69,12 +71,12 @@ export function timelineViewModel(timeline: MembershipTimeline, today: string): 
     label: t.ownLane,
     bars: timeline.periods.map((p) => ({
       key: p.id,
-      start: at(p.joined),
+      start: p.startKnown === 'before' ? 0 : at(p.joined),
       end: endOf(p.left),
       open: p.left === undefined,
       ...(p.noticeGiven !== undefined ? { notice: at(p.noticeGiven) } : {}),
       kind: 'own',
-      text: t.periodBar(formatDate(p.joined), p.left !== undefined ? formatDate(p.left) : sv.medlemmar.common.ongoing),
+      text: t.periodBar(joinedText(p), p.left !== undefined ? formatDate(p.left) : sv.medlemmar.common.ongoing),
     })),
   };
   const groups = new Map<string, TimelineLane>();
@@ -83,15 +85,20 @@ export function timelineViewModel(timeline: MembershipTimeline, today: string): 
     groups.set(g.groupId, lane);
     lane.bars.push({
       key: g.periodId,
-      start: at(g.joined),
+      start: g.startKnown === 'before' ? 0 : at(g.joined),
       end: endOf(g.left),
       open: g.left === undefined,
       ...(g.noticeGiven !== undefined ? { notice: at(g.noticeGiven) } : {}),
       kind: 'group',
-      text: t.periodBar(formatDate(g.joined), g.left !== undefined ? formatDate(g.left) : sv.medlemmar.common.ongoing),
+      text: t.periodBar(joinedText(g), g.left !== undefined ? formatDate(g.left) : sv.medlemmar.common.ongoing),
     });
   }
   return { firstYear, lastYear, ticks, lanes: [own, ...groups.values()], today: at(today) };
+}
+
+/** A period's first day as shown: the date, or «före» the date when only that is known. */
+export function joinedText(p: { joined: string; startKnown?: string }): string {
+  return p.startKnown === 'before' ? t.before(formatDate(p.joined)) : formatDate(p.joined);
 }
 
 export type PeriodRowVm = {
@@ -112,8 +119,8 @@ export function periodRows(timeline: MembershipTimeline): PeriodRowVm[] {
     .sort((a, b) => b.joined.localeCompare(a.joined))
     .map((p) => ({
       id: p.id,
-      kind: p.rejoin ? t.periodKinds.rejoin : t.periodKinds.first,
-      joined: formatDate(p.joined),
+      kind: p.startKnown === 'before' ? t.periodKinds.before : p.rejoin ? t.periodKinds.rejoin : t.periodKinds.first,
+      joined: joinedText(p),
       noticeGiven: p.noticeGiven !== undefined ? formatDate(p.noticeGiven) : none,
       left: p.left !== undefined ? formatDate(p.left) : sv.medlemmar.common.ongoing,
       reason: p.reason ?? none,

@@ -108,6 +108,8 @@ export const excelSv = {
   municipalityOption: (name: string, code: string, county: string) => `${name} (${code}, ${county})`,
   acceptConflict: 'Ersätt registrets värde',
   acceptConflictFor: (row: number) => `Ersätt registrets värde med filens för rad ${row}`,
+  acceptNew: 'Lägg in som ny organisation',
+  acceptNewFor: (row: number) => `Lägg in rad ${row} som ny organisation`,
   include: 'Ta med',
   includeFor: (row: number) => `Ta med rad ${row} i importen`,
   duplicateOf: (row: number) => `Samma som rad ${row}`,

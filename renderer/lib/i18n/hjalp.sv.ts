@@ -78,9 +78,13 @@ const sections: readonly GuideSection[] = [
           'För en kommun: skriv några bokstäver i fältet Kommun och välj kommunen i listan. Kommunkod, län och folkmängd hämtas från SCB:s uppgifter.',
           'För en annan organisation: skriv namn och organisationsnummer (tio siffror). Folkmängd anges bara för organisationer som inte är kommuner, till exempel regioner.',
           'För ett kommunalförbund eller en gemensam nämnd: välj gruppens medlemskommuner.',
-          'Markera «Blir medlem» och skriv datumet i «Medlem från och med» (ÅÅÅÅ-MM-DD).',
+          'Markera «Blir medlem» och skriv datumet i «Medlem från och med» (ÅÅÅÅ-MM-DD). Vet du inte när organisationen gick med, välj «Före ett datum» och skriv ett datum då den redan var medlem.',
           'Tryck «Lägg till».',
         ],
+      },
+      {
+        kind: 'tip',
+        text: 'Organisationen och dess medlemskap sparas tillsammans. Är något fel, till exempel ett datum som inte är skrivet ÅÅÅÅ-MM-DD, visas felet vid fältet och ingenting sparas förrän det är rättat.',
       },
       {
         kind: 'tip',
@@ -105,6 +109,10 @@ const sections: readonly GuideSection[] = [
           'När den kommer tillbaka: välj «Återinträde». Det blir en ny period efter den förra, och medlemsinsatsen är då halv. En organisation som aldrig varit medlem får en period med «Lägg till medlemsperiod».',
           'I samma meny finns «Ändra perioden» och «Ta bort perioden». Ta bara bort en period som lagts in av misstag.',
         ],
+      },
+      {
+        kind: 'text',
+        text: 'Ett medlemskap kan börja på ett exakt datum eller «före» ett datum, när ingen vet när organisationen gick med (till exempel «medlem sedan före 2022-01-01»). Ett sådant medlemskap ger ingen medlemsinsats och ingen avräkning för första året, utan hel årsavgift, och räknas inte som ett inträde i siffrorna och i styrelserapporten. Det måste vara organisationens första period.',
       },
     ],
   },
@@ -273,6 +281,7 @@ const sections: readonly GuideSection[] = [
           'Välj blad om arbetsboken har flera.',
           'Koppla kolumnerna till fält. Minst en kolumn behövs för Organisation, Kommunkod eller Organisationsnummer. Programmet föreslår kopplingar och minns dem till nästa fil med samma rubriker.',
           'Välj «Förhandsvisa». Varje rad visas som ny, uppdateras, oförändrad, att granska, med fel eller hoppas över.',
+          'Ett namn som varken är en kommun eller en organisation i registret (till exempel ett felstavat kommunnamn) blir «Granska» och tas inte med av sig självt. Välj en av de liknande kommunerna som föreslås, eller «Lägg in som ny organisation» om det verkligen är en ny.',
           'Gå igenom raderna och välj «Genomför import». Rader att granska och rader med fel tas inte med.',
         ],
       },

@@ -17,14 +17,17 @@ import { reopen } from '../exports/reopen';
 
 const ROWS = 5_000;
 
-/** A CSV of `rows` new organisations, each with a contact person and a membership period. */
+/**
+ * A CSV of `rows` new organisations, each with a contact person and a membership period; the kind is stated,
+ * since a name that is no municipality would otherwise wait for review.
+ */
 function bigCsv(rows = ROWS): string {
-  const lines = ['Organisation;Kommunkod;Kontaktperson;E-post;Medlem sedan'];
-  for (let i = 1; i <= rows; i++) lines.push(`Testförening ${i};;Person ${i};person${i}@exempel.se;2022-01-01`);
+  const lines = ['Organisation;Kommunkod;Kontaktperson;E-post;Medlem sedan;Typ'];
+  for (let i = 1; i <= rows; i++) lines.push(`Testförening ${i};;Person ${i};person${i}@exempel.se;2022-01-01;Annan organisation`);
   return encodeBase64(new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`));
 }
 
-const file = { fileName: 'stor.csv', bytesBase64: bigCsv(), sheet: 'stor', mapping: { organisation: 0, name: 2, email: 3, joined: 4 }, decisions: {} };
+const file = { fileName: 'stor.csv', bytesBase64: bigCsv(), sheet: 'stor', mapping: { organisation: 0, name: 2, email: 3, joined: 4, kind: 5 }, decisions: {} };
 
 function withProgress() {
   const events: TaskProgress[] = [];

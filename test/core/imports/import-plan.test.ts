@@ -171,9 +171,13 @@ describe('import preview: every row gets an outcome and a reason', () => {
     const s = createTestServices();
     const malmo = s.repo.get().organisations.find((o) => o.orgNumber === '212000-1124');
     const periods = s.repo.get().memberships.filter((m) => m.organisationId === malmo?.id);
-    expect(periods.map((m) => m.joined)).toContain('2021-01-01');
+    expect(periods).toEqual([expect.objectContaining({ joined: '2022-01-01', startKnown: 'before' })]);
     const p = await preview(s, 'lista.xlsx', encodeBase64(bytes));
     expect(p.byRow(2)).toMatchObject({ outcome: 'update', organisationId: malmo?.id, changes: ['Ny kontaktperson: Eva Ek, 070-123 45 67.'] });
+    // The date cell was read as 2021-01-01, which lies within the register's «sedan före 2022-01-01».
+    expect(p.byRow(2).issues).toContainEqual(
+      expect.objectContaining({ severity: 'info', message: 'Medlem enligt registret sedan före 2022-01-01; inträdesdatumet i filen (2021-01-01) ändrar inte registret.' }),
+    );
   });
 
   it('asks before replacing a value the register has, and replaces it only when accepted', async () => {

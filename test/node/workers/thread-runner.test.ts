@@ -78,13 +78,16 @@ async function bigWorkbook(): Promise<string> {
   return encodeBase64(new Uint8Array(Buffer.concat(chunks)));
 }
 
-/** A CSV of `rows` new organisations, each with a contact person and a membership period. */
+/**
+ * A CSV of `rows` new organisations, each with a contact person and a membership period; the kind is stated,
+ * since a name that is no municipality would otherwise wait for review.
+ */
 function csv(rows: number): string {
-  const lines = ['Organisation;Kommunkod;Kontaktperson;E-post;Medlem sedan'];
-  for (let i = 1; i <= rows; i++) lines.push(`Testförening ${i};;Person ${i};person${i}@exempel.se;2022-01-01`);
+  const lines = ['Organisation;Kommunkod;Kontaktperson;E-post;Medlem sedan;Typ'];
+  for (let i = 1; i <= rows; i++) lines.push(`Testförening ${i};;Person ${i};person${i}@exempel.se;2022-01-01;Annan organisation`);
   return encodeBase64(new TextEncoder().encode(`${lines.join('\r\n')}\r\n`));
 }
-const csvFile = (rows: number) => ({ fileName: 'stor.csv', bytesBase64: csv(rows), sheet: 'stor', mapping: { organisation: 0, name: 2, email: 3, joined: 4 }, decisions: {} });
+const csvFile = (rows: number) => ({ fileName: 'stor.csv', bytesBase64: csv(rows), sheet: 'stor', mapping: { organisation: 0, name: 2, email: 3, joined: 4, kind: 5 }, decisions: {} });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

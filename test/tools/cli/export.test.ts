@@ -71,11 +71,12 @@ describe('npm run export', () => {
     });
     expect(total).toBe(fees.totalOre / 100);
 
-    // Every member in the default data joined 2021-01-01 or later; the serial is the day itself, not the day before.
+    // The invoice lines of 2022 run from 2022-01-01; the serial is the day itself, not the day before. (The
+    // members' «Medlem sedan» is «före 2022-01-01», text rather than a date.)
     const bytes = new Uint8Array(fs.readFileSync(out));
-    const xml = await partXml(bytes, 'xl/worksheets/sheet1.xml');
-    expect(xml).toContain(`<v>${serial('2021-01-01')}</v>`);
-    expect(xml).not.toContain(`<v>${serial('2020-12-31')}</v>`);
+    const xml = await partXml(bytes, 'xl/worksheets/sheet2.xml');
+    expect(xml).toContain(`<v>${serial('2022-01-01')}</v>`);
+    expect(xml).not.toContain(`<v>${serial('2021-12-31')}</v>`);
     expect(fs.readdirSync(dir)).toEqual(['Ekonomiunderlag 2022.xlsx']);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportFileView, ImportPreview, ImportRowPlan, ImportSheetView } from '../../../../electron/contract';
 import {
   acceptChange,
+  acceptNewChange,
   canPreview,
   columnLetter,
   columnOptions,
@@ -100,6 +101,24 @@ describe('the preview', () => {
     expect(previewRowVm(row({ outcome: 'review', included: false, review: { kind: 'duplicate', ofRow: 2 } })).decisions).toEqual([{ kind: 'note', text: 'Samma som rad 2' }]);
     expect(previewRowVm(row({ included: false, excluded: true })).decisions).toEqual([{ kind: 'include', checked: false, label: sv.excel.includeFor(2) }]);
     expect(previewRowVm(row({ outcome: 'unchanged', included: false, changes: [] })).changes).toEqual([sv.excel.noChanges]);
+  });
+
+  it('offers a name that matches nothing the closest municipalities, or to add it as a new organisation', () => {
+    const candidates = [
+      { code: '1480', name: 'Göteborg', countyName: 'Västra Götalands län' },
+      { code: '1814', name: 'Lekeberg', countyName: 'Örebro län' },
+    ];
+    const review = previewRowVm(row({ outcome: 'review', included: false, changes: [], review: { kind: 'unknown-name', candidates, written: 'Ankeborgs kommun' }, municipalityChoice: { candidates } }));
+    expect(review.decisions).toEqual([
+      expect.objectContaining({ kind: 'municipality', options: [expect.objectContaining({ code: '1480' }), expect.objectContaining({ code: '1814' })], clearsAccept: true }),
+      { kind: 'accept-new', checked: false, label: sv.excel.acceptNewFor(2) },
+    ]);
+    // Accepted as new: still the same two controls, the box ticked, so either can be changed back.
+    const accepted = previewRowVm(row({ outcome: 'new', decision: { accept: true }, municipalityChoice: { candidates } }));
+    expect(accepted.decisions).toEqual([expect.objectContaining({ kind: 'municipality', clearsAccept: true }), { kind: 'accept-new', checked: true, label: sv.excel.acceptNewFor(2) }]);
+    // Ticking the box drops a municipality chosen before; unticking returns the row to review.
+    expect(decisionsAfter({ '2': { municipalityCode: '1480' } }, 2, acceptNewChange(true))).toEqual({ '2': { accept: true } });
+    expect(decisionsAfter({ '2': { accept: true } }, 2, acceptNewChange(false))).toEqual({});
   });
 
   it('names the column of each problem', () => {

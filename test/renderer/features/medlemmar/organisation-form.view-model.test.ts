@@ -62,6 +62,13 @@ describe('the organisation form as channel input', () => {
     expect(createInput(form)).toEqual({ kind: 'kommun', municipalityCode: '0684' });
   });
 
+  it('sends the first membership in the same call when «Blir medlem» is ticked, and only then', () => {
+    const form = { ...emptyOrganisationForm(), municipalityCode: '0684' };
+    expect(createInput(form, { joined: '2022-03-15', startKnown: 'exact' })).toEqual({ kind: 'kommun', municipalityCode: '0684', membership: { joined: '2022-03-15' } });
+    expect(createInput(form, { joined: '2022-01-01', startKnown: 'before' })).toMatchObject({ membership: { joined: '2022-01-01', startKnown: 'before' } });
+    expect(createInput({ ...form, joinAsMember: false }, { joined: '2022-03-15', startKnown: 'exact' })).not.toHaveProperty('membership');
+  });
+
   it('creates a group with its member municipalities and county', () => {
     const form = { ...emptyOrganisationForm(), kind: 'kommunalforbund' as const, name: 'Höglandsförbundet', countyCode: '06', groupMemberIds: ['a', 'b'], orgNumber: '222000-1234' };
     expect(createInput(form)).toEqual({ kind: 'kommunalforbund', name: 'Höglandsförbundet', countyCode: '06', groupMemberIds: ['a', 'b'], orgNumber: '222000-1234' });

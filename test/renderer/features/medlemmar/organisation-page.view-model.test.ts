@@ -195,3 +195,18 @@ describe('the change log', () => {
     expect(changeRows([entry])[0]).toMatchObject({ at: '2022-06-30 12:00', what: 'Kontaktperson: skapad', summary: entry.summary, diffs: [] });
   });
 });
+
+describe('a membership known only to start «före» a date', () => {
+  const doc = referenceDocument({ organisations: [habo], memberships: [period(habo.id, '2022-01-01', { startKnown: 'before' })], feeTables: [feeTable2020] });
+  const timeline = membershipTimeline(doc, habo.id);
+
+  it('reads «före» in the period table, with no invented join', () => {
+    expect(periodRows(timeline)).toEqual([expect.objectContaining({ kind: 'Inträdesdatum okänt', joined: 'före 2022-01-01' })]);
+  });
+
+  it('draws its bar from the axis start, a year before the date, as a period whose start is off the chart', () => {
+    const vm = timelineViewModel(timeline, '2022-06-30');
+    expect(vm.firstYear).toBe(2021);
+    expect(vm.lanes[0]?.bars).toEqual([expect.objectContaining({ start: 0, open: true, text: 'före 2022-01-01 – pågår' })]);
+  });
+});
