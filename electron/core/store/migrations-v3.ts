@@ -7,6 +7,8 @@ type Step = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 const steps: readonly Step[] = [
   // One entry per schema change of version 3, each with a comment saying why.
+  // Saved selections (issue 18) are a new list; a version 2 register has none.
+  (doc) => (Array.isArray(doc.selections) ? doc : { ...doc, selections: [] }),
 ];
 
 export function toVersion3(doc: Record<string, unknown>): Record<string, unknown> {
