@@ -19,11 +19,6 @@ export const mailAllowedBy: Readonly<Record<MailKind, ReadonlySet<LegalBasis>>> 
   utskick: new Set<LegalBasis>(['samtycke']),
 };
 
-export const mailKindLabels: Readonly<Record<MailKind, string>> = {
-  arende: 'Ärende',
-  utskick: 'Utskick/nyhetsbrev',
-};
-
 export function mailAllowed(basis: LegalBasis, kind: MailKind): boolean {
   return mailAllowedBy[kind].has(basis);
 }

@@ -32,6 +32,7 @@ import { pricingVm, serviceFacts, serviceFigures, userRows, usersChartVm, type U
 import { useTjansterStyles } from './styles';
 import type { ViewDate } from './dates';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
+import { NonUsersSection } from './NonUsersSection';
 import { yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.tjanster;
@@ -211,6 +212,7 @@ function ServiceContent({ detail, viewDate }: { detail: ServiceDetail; viewDate:
           <VirtualTable rows={users} columns={columns} rowKey={(u) => u.organisationId} label={s.usersList} testId="service-users" />
         )}
       </section>
+      <NonUsersSection serviceId={detail.id} date={detail.date} />
       {editing && <ServiceDialog mode={{ kind: 'edit', service: detail }} onClose={() => setEditing(false)} defaultYear={yearOf(detail.date)} />}
     </div>
   );
