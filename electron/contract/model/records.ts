@@ -371,6 +371,8 @@ export type ContactFilter = z.infer<typeof contactFilterSchema>;
 export const selectionCriteriaSchema = z.discriminatedUnion('kind', [
   /** The organisations that do not use a service (members; non-member municipalities too when asked). */
   z.strictObject({ kind: z.literal('anvander-inte'), serviceId: id, includeNonMembers: z.boolean().default(false) }),
+  /** The organisations that use a service (directly or through a group): its contacts of the business area. */
+  z.strictObject({ kind: z.literal('anvander'), serviceId: id }),
   /** The contacts directory with its filters. */
   z.strictObject({ kind: z.literal('kontakter'), filter: contactFilterSchema }),
   /** A fixed list of organisations (their active contacts). */

@@ -83,3 +83,11 @@ export function nonUsers(doc: SambrukDocument, serviceId: string, date: string, 
     rows,
   };
 }
+
+/** The contacts of the service's business area at the organisations that use it at `date`, by name. */
+export function userContactIds(doc: SambrukDocument, serviceId: string, date: string): string[] {
+  const service = findService(doc, serviceId);
+  const users = usersOfServicesAt(doc, date)(serviceId);
+  const contacts = serviceContactsOf(doc, service, date);
+  return [...users.keys()].flatMap((orgId) => contacts.get(orgId) ?? []).sort((a, b) => compareSv(a.name, b.name)).map((c) => c.id);
+}

@@ -8,7 +8,7 @@ import type { SelectionSummary } from '../../contract/model/reach';
 import { businessAreaLabels, contactRoleLabels } from '../../contract/labels';
 import { contactActiveAt } from './contacts';
 import { contactDirectory } from './contact-directory';
-import { nonUsers } from './non-users';
+import { nonUsers, userContactIds } from './non-users';
 import { compareSv, countOf, identityKey, nouns } from './swedish';
 import type { ReachPerson } from './reaching';
 
@@ -32,6 +32,10 @@ export function describeCriteria(doc: Pick<SambrukDocument, 'services' | 'organi
     case 'anvander-inte': {
       const service = doc.services.find((s) => s.id === criteria.serviceId)?.name ?? 'en borttagen tjänst';
       return `Använder inte ${service}${criteria.includeNonMembers ? ', även kommuner som inte är medlemmar' : ''}`;
+    }
+    case 'anvander': {
+      const service = doc.services.find((s) => s.id === criteria.serviceId)?.name ?? 'en borttagen tjänst';
+      return `Använder ${service}`;
     }
     case 'kontakter': {
       const f = criteria.filter;
@@ -83,6 +87,8 @@ export function peopleOfCriteria(doc: SambrukDocument, criteria: SelectionCriter
       const answer = nonUsers(doc, criteria.serviceId, date, criteria.includeNonMembers);
       return peopleOfContactIds(doc, answer.rows.flatMap((r) => r.contacts.map((c) => c.id)));
     }
+    case 'anvander':
+      return peopleOfContactIds(doc, userContactIds(doc, criteria.serviceId, date));
     case 'kontakter':
       return peopleOfContactIds(doc, contactDirectory(doc, criteria.filter, date).rows.map((r) => r.id));
     case 'organisationer': {

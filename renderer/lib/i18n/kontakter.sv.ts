@@ -65,6 +65,7 @@ export const kontakterSv = {
     omittedTitle: 'Utelämnade',
     reasons: { 'saknar-samtycke': 'saknar samtycke för nyhetsbrev', 'saknar-e-post': 'saknar e-postadress' },
     nobody: 'Ingen att nå.',
+    rosterButton: 'Nå deltagarna',
   },
   nonUsers: {
     heading: 'Använder inte',

@@ -162,6 +162,13 @@ describe('saved selections', () => {
 });
 
 describe('reach/plan and reach/export', () => {
+  it('reaches a service\'s users (through a group too) by the contacts of its business area', async () => {
+    const { call } = setup();
+    const plan = await call('reach/plan', { source: { criteria: { kind: 'anvander', serviceId: 'egil' } }, kind: 'arende', date });
+    // Ale uses EGIL through Göteborgsregionen; Göteborg has no contact; Habo and Kil do not use it.
+    expect(plan.ok && plan.data.addresses).toEqual(['eva@ale.se']);
+  });
+
   it('leaves out contacts without consent from a newsletter and says so', async () => {
     const { call } = setup();
     const plan = await call('reach/plan', { source: { contactIds: ['c-habo-skola', 'c-habo-trafik', 'c-kil-skola', 'c-ale'] }, kind: 'utskick', date });
