@@ -110,3 +110,26 @@ describe('«Använder inte» on a service', () => {
     await expect.poll(() => section.getByTestId('reach-summary').textContent()).toBe('2 adresser');
   });
 });
+
+describe('Reaching a roster', () => {
+  it('opens the reach panel on a network with its persons, consent respected for a newsletter', async () => {
+    const page = await openApp('#/kontakter');
+    await addContacts(page);
+    await page.evaluate(async () => {
+      const api = (window as unknown as { api: WindowApi }).api;
+      const list = (await api.invoke('contacts/directory', { filter: {} })) as { ok: boolean; data: { rows: { id: string; name: string }[] } };
+      for (const row of list.data.rows.filter((r) => r.name !== 'Cilla Trafik')) {
+        await api.invoke('networks/add-entry', { networkId: 'net-digital-signering', contactId: row.id, from: '2022-01-01' });
+      }
+    });
+    await page.goto(page.url().replace('#/kontakter', '#/natverk/net-digital-signering'));
+    await page.getByRole('heading', { level: 1, name: 'Digital signering' }).waitFor();
+    await page.getByTestId('roster-reach-toggle').click();
+    const reach = page.getByTestId('roster-reach');
+    await expect.poll(() => reach.getByTestId('reach-summary').textContent()).toBe('2 adresser');
+    await reach.getByTestId('reach-kind').click();
+    await page.getByRole('option', { name: t.reach.kinds.utskick }).click();
+    await expect.poll(() => reach.getByTestId('reach-summary').textContent()).toBe('1 adress; 1 utelämnad: saknar samtycke för nyhetsbrev');
+    await screenshot(page, 'natverk-na-deltagarna-1366');
+  });
+});

@@ -7,7 +7,6 @@ export const kontakterSv = {
   search: {
     label: 'Sök i registret',
     placeholder: 'Organisation, person, e-post, telefon eller nätverk',
-    heading: 'Sökresultat',
     organisations: 'Organisationer',
     contacts: 'Kontaktpersoner',
     networks: 'Nätverk',
@@ -64,7 +63,6 @@ export const kontakterSv = {
     vcard: 'Exportera vCard',
     omittedTitle: 'Utelämnade',
     reasons: { 'saknar-samtycke': 'saknar samtycke för nyhetsbrev', 'saknar-e-post': 'saknar e-postadress' },
-    nobody: 'Ingen att nå.',
     rosterButton: 'Nå deltagarna',
   },
   nonUsers: {
