@@ -105,6 +105,9 @@ describe('«Använder inte» on a service', () => {
     await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'tjanst-anvander-inte-1366');
 
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: t.nonUsers.export }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Använder inte EGIL.*\.xlsx$/);
+
     await section.getByTestId('non-users-all').click();
     await expect.poll(async () => Number((await section.getByTestId('non-users-count').textContent())?.split(' ')[0])).toBeGreaterThan(members + 100);
     await expect.poll(() => section.getByTestId('reach-summary').textContent()).toBe('2 adresser');
@@ -131,5 +134,20 @@ describe('Reaching a roster', () => {
     await page.getByRole('option', { name: t.reach.kinds.utskick }).click();
     await expect.poll(() => reach.getByTestId('reach-summary').textContent()).toBe('1 adress; 1 utelämnad: saknar samtycke för nyhetsbrev');
     await screenshot(page, 'natverk-na-deltagarna-1366');
+  });
+});
+
+describe('Many addresses', () => {
+  it('splits them into mail batches of at most 50, one button each', async () => {
+    const page = await openApp('#/kontakter');
+    await page.evaluate(async () => {
+      const api = (window as unknown as { api: WindowApi }).api;
+      for (let i = 0; i < 120; i += 1) {
+        await api.invoke('contacts/create', { organisationId: 'org-kommun-0643', name: `Person ${i}`, email: `person${i}@habo.se` });
+      }
+    });
+    const reach = page.getByTestId('directory-reach');
+    await expect.poll(() => reach.getByTestId('reach-summary').textContent()).toBe('120 adresser');
+    expect(await reach.getByTestId('reach-open').allTextContents()).toEqual([t.reach.openBatch(1, 3), t.reach.openBatch(2, 3), t.reach.openBatch(3, 3)]);
   });
 });
