@@ -15,6 +15,7 @@ import { goalsChannels } from './channels/goals.channels';
 import { exportsChannels } from './channels/exports.channels';
 import { importsChannels } from './channels/imports.channels';
 import { tasksChannels } from './channels/tasks.channels';
+import { reachChannels } from './channels/reach.channels';
 
 export const contract = {
   ...appChannels,
@@ -27,6 +28,7 @@ export const contract = {
   ...exportsChannels,
   ...importsChannels,
   ...tasksChannels,
+  ...reachChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -61,4 +63,5 @@ export type * from './channels/goals.channels';
 export type * from './channels/exports.channels';
 export type * from './channels/imports.channels';
 export type * from './channels/tasks.channels';
+export type * from './channels/reach.channels';
 export type { WindowApi } from './window-api';

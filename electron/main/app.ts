@@ -20,10 +20,11 @@ import { showLockLost, showStartupFailure } from './dialogs';
 import { createEventSender, registerApi, senderIsWindow } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { withPrintToPdf } from './print-to-pdf';
+import { withMailOpen } from './mail-open';
 import { APP_SCHEME, appSchemePrivileges, createBundleHandler } from './protocol';
 import { sv } from './labels';
 import { openRegister, reopenWritable, trackSaves } from './register-file';
-import { createMainWindow, denyPermissions, hardenWebContents, restoreAndFocus } from './window';
+import { createMainWindow, denyPermissions, hardenWebContents, openMailLink, restoreAndFocus } from './window';
 
 export async function startApp(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -119,7 +120,7 @@ export async function startApp(): Promise<void> {
     runner: createThreadRunner({ script: taskWorkerPath(path.join(appPath, 'out', 'main')) }),
   });
   core.repo = services.repo;
-  registerApi(withPrintToPdf(services.handlers, { window: () => win, defaultDir: () => app.getPath('documents') }), ipcMain, { isTrustedSender: (event) => senderIsWindow(event, win?.webContents) });
+  registerApi(withMailOpen(withPrintToPdf(services.handlers, { window: () => win, defaultDir: () => app.getPath('documents') }), openMailLink), ipcMain, { isTrustedSender: (event) => senderIsWindow(event, win?.webContents) });
 
   // A save still on its way to disk finishes before the process ends.
   app.on('before-quit', (event) => {

@@ -66,6 +66,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return win;
 }
 
+/** Hands a checked mailto: link (see mail-open.ts) to the OS's mail program; the one other use of openExternal. */
+export const openMailLink = (url: string): Promise<void> => shell.openExternal(url);
+
 const hardened = new WeakSet<WebContents>();
 
 /**

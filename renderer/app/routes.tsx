@@ -12,6 +12,8 @@ import {
   bundleIcon,
   ClipboardTextLtr20Filled,
   ClipboardTextLtr20Regular,
+  ContactCard20Filled,
+  ContactCard20Regular,
   Database20Filled,
   Database20Regular,
   History20Filled,
@@ -33,6 +35,7 @@ import { OversiktPage } from '../features/oversikt/OversiktPage';
 import { MedlemmarPage } from '../features/medlemmar/MedlemmarPage';
 import { TjansterPage } from '../features/tjanster/TjansterPage';
 import { NatverkPage } from '../features/natverk/NatverkPage';
+import { KontakterPage } from '../features/kontakter/KontakterPage';
 import { BudgetPage } from '../features/budget/BudgetPage';
 import { StyrelserapportPage } from '../features/styrelserapport/StyrelserapportPage';
 import { AndringsloggPage } from '../features/andringslogg/AndringsloggPage';
@@ -47,6 +50,7 @@ export const routes = [
   { id: 'medlemmar', label: sv.nav.medlemmar, icon: bundleIcon(PeopleTeam20Filled, PeopleTeam20Regular), Page: MedlemmarPage },
   { id: 'tjanster', label: sv.nav.tjanster, icon: bundleIcon(Apps20Filled, Apps20Regular), Page: TjansterPage },
   { id: 'natverk', label: sv.nav.natverk, icon: bundleIcon(Organization20Filled, Organization20Regular), Page: NatverkPage },
+  { id: 'kontakter', label: sv.nav.kontakter, icon: bundleIcon(ContactCard20Filled, ContactCard20Regular), Page: KontakterPage },
   { id: 'budget', label: sv.nav.budget, icon: bundleIcon(Money20Filled, Money20Regular), Page: BudgetPage },
   { id: 'styrelserapport', label: sv.nav.styrelserapport, icon: bundleIcon(ClipboardTextLtr20Filled, ClipboardTextLtr20Regular), Page: StyrelserapportPage },
   { id: 'andringslogg', label: sv.nav.andringslogg, icon: bundleIcon(History20Filled, History20Regular), Page: AndringsloggPage },

@@ -190,6 +190,7 @@ export function buildDefaultDataWithFindings(sources: DefaultDataSources): { doc
     feeTables: [FEE_TABLE_2020],
     goals: readGoals(plan, findings.statedMemberCount),
     boardPacks: [],
+    selections: [],
     changeLog: [],
     settings: {},
   };

@@ -241,6 +241,7 @@ export function generateDemoDocument(options: DemoOptions): SambrukDocument {
     feeTables: makeFeeTables(base),
     goals: makeGoals(base, years),
     boardPacks: [],
+    selections: [],
     changeLog: makeChangeLog(organisations),
     settings: {},
   };

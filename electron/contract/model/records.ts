@@ -362,6 +362,42 @@ export const goalSchema = z.strictObject({
 });
 export type Goal = z.infer<typeof goalSchema>;
 
+// ---------------------------------------------------------------- saved selections
+/** Which mail a selection is reached with: an «ärende» concerns the organisation's own membership or services; an «utskick» (newsletter, invitation) goes to many. */
+export const mailKinds = ['arende', 'utskick'] as const;
+export type MailKind = (typeof mailKinds)[number];
+
+/** The filters of the contacts directory; empty lists mean «all». */
+export const contactFilterSchema = z.strictObject({
+  businessAreas: z.array(z.enum(businessAreas)).max(20).default([]),
+  roles: z.array(z.enum(contactRoles)).max(20).default([]),
+  organisationIds: z.array(id).max(5000).default([]),
+  confirmed: z.enum(['alla', 'bekraftade', 'obekraftade']).default('alla'),
+  query: z.string().max(MAX_NAME).default(''),
+});
+export type ContactFilter = z.infer<typeof contactFilterSchema>;
+
+/** What a saved selection picks; it is worked out again each time it is used, so it follows the register. */
+export const selectionCriteriaSchema = z.discriminatedUnion('kind', [
+  /** The organisations that do not use a service (members; non-member municipalities too when asked). */
+  z.strictObject({ kind: z.literal('anvander-inte'), serviceId: id, includeNonMembers: z.boolean().default(false) }),
+  /** The organisations that use a service (directly or through a group): its contacts of the business area. */
+  z.strictObject({ kind: z.literal('anvander'), serviceId: id }),
+  /** The contacts directory with its filters. */
+  z.strictObject({ kind: z.literal('kontakter'), filter: contactFilterSchema }),
+  /** A fixed list of organisations (their active contacts). */
+  z.strictObject({ kind: z.literal('organisationer'), organisationIds: z.array(id).max(5000) }),
+]);
+export type SelectionCriteria = z.infer<typeof selectionCriteriaSchema>;
+
+export const selectionSchema = z.strictObject({
+  id,
+  name,
+  criteria: selectionCriteriaSchema,
+  createdAt: timestamp,
+});
+export type Selection = z.infer<typeof selectionSchema>;
+
 // ---------------------------------------------------------------- change log
 /** What a change-log entry did; `undo` and `redo` are entries of their own, about the record they changed back. */
 export const changeActions = ['create', 'update', 'delete', 'archive', 'erase', 'import', 'restore', 'undo', 'redo'] as const;

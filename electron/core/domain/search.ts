@@ -11,6 +11,10 @@
  * directions; ties fall back to the name. Fees of a year and services used at a date are computed once per
  * document state (the repository makes a new document object on every change). With a query and the default sort by name, the best matches come
  * first (exact, exact without diacritics, prefix, word prefix, anywhere), so `habo` lists Habo before Håbo.
+ * The words a name in the register leaves out («kommun», «stad», «region») may be typed: «Habo kommun» finds Habo.
+ *
+ * `searchEverything` is the one search over organisations, contact persons (name, e-mail, phone) and networks,
+ * with the municipalities of the reference list that are not in the register offered for adding.
  */
 import type { Organisation, OrganisationKind, SambrukDocument } from '../store/schema';
 import { feesByOrganisation } from './fees';
@@ -20,6 +24,9 @@ import { periodActiveAt } from './services';
 import { compareSv, rankMatch, searchText, type MatchRank, type SearchText } from './swedish';
 import { yearOf } from '../../contract/rules/calendar-date';
 import type { OrganisationList, OrganisationRow, OrganisationSortKey } from '../../contract/model/members';
+import type { SearchAnswer, SearchHitContact, SearchHitMunicipality, SearchHitNetwork, SearchHitOrganisation } from '../../contract/model/reach';
+import { networkKindLabels, organisationKindLabels } from '../../contract/labels';
+import { contactActiveAt, formatPhone } from './contacts';
 
 export type { OrganisationSortKey, OrganisationList } from '../../contract/model/members';
 
@@ -75,11 +82,42 @@ function memo<T>(doc: SambrukDocument, key: string, compute: () => T): T {
   return cache.get(key) as T;
 }
 
+/** Words people add to a municipality's or region's name that the register's names leave out. */
+const NAME_ADDITIONS = new Set(['kommun', 'kommuns', 'stad', 'stads', 'region', 'regionen', 'regions']);
+
+/**
+ * The query as typed, and (when it holds one of the words a register name leaves out: «Habo kommun»,
+ * «Göteborgs stad», «Region Gotland») the query without them, and without a genitive s before them
+ * («Göteborgs stad» -> Göteborg). The variants are tried only when the query as typed finds nothing.
+ */
+export function queryVariants(query: string): SearchText[] {
+  const typed = searchText(query);
+  const words = typed.lower.split(' ');
+  const kept = words.filter((w) => !NAME_ADDITIONS.has(w));
+  if (kept.length === 0 || kept.length === words.length) return [typed];
+  const stripped = searchText(kept.join(' '));
+  const variants = [typed, stripped];
+  const last = kept.at(-1) ?? '';
+  const addedAfter = words.indexOf(last) < words.length - 1;
+  if (addedAfter && last.length > 2 && last.endsWith('s')) variants.push(searchText([...kept.slice(0, -1), last.slice(0, -1)].join(' ')));
+  return variants;
+}
+
+/** The best rank of `target` over the query variants: the typed query first, the others only when it fails. */
+export function rankVariants(target: SearchText, variants: readonly SearchText[]): MatchRank | undefined {
+  for (const variant of variants) {
+    const rank = rankMatch(target, variant);
+    if (rank !== undefined) return rank;
+  }
+  return undefined;
+}
+
 /** 0–4 for a name match (see `rankMatch`), 5 for a number match, undefined for no match. */
-export function matchOrganisation(entry: SearchEntry, query: SearchText): MatchRank | 5 | undefined {
-  const rank = rankMatch(entry.name, query);
+export function matchOrganisation(entry: SearchEntry, query: SearchText | readonly SearchText[]): MatchRank | 5 | undefined {
+  const variants = Array.isArray(query) ? (query as readonly SearchText[]) : [query as SearchText];
+  const rank = rankVariants(entry.name, variants);
   if (rank !== undefined) return rank;
-  const digits = query.lower.replace(/[\s]/g, '');
+  const digits = (variants[0]?.lower ?? '').replace(/[\s]/g, '');
   if (/\d/.test(digits) && entry.numbers.includes(digits)) return 5;
   return undefined;
 }
@@ -106,7 +144,7 @@ export function listOrganisations(doc: SambrukDocument, q: OrganisationListQuery
   const fees = memo(doc, `fees:${feeYear}`, () => feesByOrganisation(doc, feeYear, { explain: false }));
   const used = memo(doc, `used:${q.date}`, () => servicesUsedAt(doc, q.date));
   const search = searchIndex(doc.organisations);
-  const query = q.query !== undefined && q.query.trim() !== '' ? searchText(q.query) : undefined;
+  const query = q.query !== undefined && q.query.trim() !== '' ? queryVariants(q.query) : undefined;
   const archived = q.archived ?? 'active';
   const kinds = q.kinds && q.kinds.length > 0 ? new Set(q.kinds) : undefined;
   const counties = q.countyCodes && q.countyCodes.length > 0 ? new Set(q.countyCodes) : undefined;
@@ -216,4 +254,97 @@ function rowComparator(
     case 'orgNumber':
       return text((r) => r.orgNumber);
   }
+}
+
+// ---------------------------------------------------------------- one search over everything
+
+/** How many hits of each kind the search answers with; the lists and the directory show the rest. */
+export const SEARCH_LIMIT = 20;
+
+/** The digits of a phone number in the forms people type: +46 70…, 0046 70…, 070…. */
+function phoneForms(e164: string): string[] {
+  const digits = e164.replace(/\D/g, '');
+  return digits.startsWith('46') ? [digits, `0${digits.slice(2)}`] : [digits];
+}
+
+export function searchEverything(doc: SambrukDocument, query: string, date: string, limit = SEARCH_LIMIT): SearchAnswer {
+  const trimmed = query.normalize('NFC').trim();
+  const empty: SearchAnswer = { query: trimmed, organisations: [], contacts: [], networks: [], missingMunicipalities: [] };
+  if (trimmed === '') return empty;
+  const variants = queryVariants(trimmed);
+  const search = searchIndex(doc.organisations);
+  const byRankThenName = <T extends { name: string }>(rank: (x: T) => number) => (a: T, b: T) => rank(a) - rank(b) || compareSv(a.name, b.name);
+
+  const organisations: SearchHitOrganisation[] = [];
+  for (const org of doc.organisations) {
+    const entry = search.entries.get(org.id);
+    const matchRank = entry ? matchOrganisation(entry, variants) : undefined;
+    if (matchRank === undefined) continue;
+    organisations.push({ id: org.id, name: org.name, kindLabel: organisationKindLabels[org.kind], archived: org.archived, matchRank });
+  }
+  organisations.sort(byRankThenName((o) => o.matchRank + (o.archived ? 10 : 0)));
+
+  const orgNames = new Map(doc.organisations.map((o) => [o.id, o.name]));
+  const lower = trimmed.toLocaleLowerCase('sv-SE');
+  const digits = trimmed.replace(/[\s\-()]/g, '');
+  const phoneQuery = /^\+?\d{3,}$/.test(digits) ? digits.replace(/^\+/, '').replace(/^00/, '') : undefined;
+  const contacts: (SearchHitContact & { rank: number })[] = [];
+  for (const c of doc.contacts) {
+    let rank = rankVariants(searchText(c.name), variants) as number | undefined;
+    if (rank === undefined && c.email !== '' && lower.length >= 2 && c.email.toLowerCase().includes(lower)) rank = c.email.toLowerCase().startsWith(lower) ? 2 : 4;
+    if (rank === undefined && phoneQuery !== undefined && c.phone !== '' && phoneForms(c.phone).some((p) => p.includes(phoneQuery))) rank = 5;
+    if (rank === undefined) continue;
+    const active = contactActiveAt(c, date);
+    contacts.push({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      phoneDisplay: formatPhone(c.phone),
+      organisationId: c.organisationId,
+      organisationName: orgNames.get(c.organisationId) ?? '',
+      active,
+      rank: rank + (active ? 0 : 10),
+    });
+  }
+  contacts.sort(byRankThenName((c) => c.rank));
+
+  const networks: (SearchHitNetwork & { rank: number })[] = [];
+  for (const n of doc.networks) {
+    const rank = rankVariants(searchText(n.name), variants);
+    if (rank === undefined) continue;
+    networks.push({ id: n.id, name: n.name, kindLabel: networkKindLabels[n.kind], archived: n.archived, rank: rank + (n.archived ? 10 : 0) });
+  }
+  networks.sort(byRankThenName((n) => n.rank));
+
+  return {
+    query: trimmed,
+    organisations: organisations.slice(0, limit),
+    contacts: contacts.slice(0, limit).map(({ rank: _rank, ...hit }) => hit),
+    networks: networks.slice(0, limit).map(({ rank: _rank, ...hit }) => hit),
+    missingMunicipalities: missingMunicipalities(doc, variants, organisations),
+  };
+}
+
+/**
+ * Municipalities of the reference list that the query names (the whole name, or its beginning) and that no
+ * organisation in the register is: «Håbo» when only Habo is registered. Diacritics count as in every search:
+ * «habo» names Håbo too, but «Håbo» never names Habo.
+ */
+function missingMunicipalities(doc: SambrukDocument, variants: readonly SearchText[], found: readonly SearchHitOrganisation[]): SearchHitMunicipality[] {
+  const registered = new Set(doc.organisations.flatMap((o) => (o.municipalityCode ? [o.municipalityCode] : [])));
+  const registeredNames = new Set(doc.organisations.map((o) => o.name.toLocaleLowerCase('sv-SE')));
+  const counties = new Map(doc.reference.counties.map((c) => [c.code, c.name]));
+  const exactInRegister = found.some((o) => o.matchRank === 0);
+  const hits: (SearchHitMunicipality & { rank: number })[] = [];
+  for (const m of doc.reference.municipalities) {
+    if (registered.has(m.code) || registeredNames.has(m.name.toLocaleLowerCase('sv-SE'))) continue;
+    const rank = rankVariants(searchText(m.name), variants);
+    // A prefix or better: «Hå» offers Håbo; a match inside a name («bo» in Håbo) would offer half the country.
+    if (rank === undefined || rank > 2) continue;
+    // When the register has the very name asked for, only an exact name from the list is worth offering.
+    if (exactInRegister && rank > 0) continue;
+    hits.push({ code: m.code, name: m.name, countyName: counties.get(m.countyCode) ?? '', population: m.population, rank });
+  }
+  hits.sort((a, b) => a.rank - b.rank || compareSv(a.name, b.name));
+  return hits.slice(0, 5).map(({ rank: _rank, ...hit }) => hit);
 }

@@ -17,6 +17,7 @@ import { createGoalsHandlers } from './goals.handlers';
 import { createExportsHandlers } from './exports.handlers';
 import { createImportsHandlers } from './imports.handlers';
 import { createTasksHandlers } from './tasks.handlers';
+import { createReachHandlers } from './reach.handlers';
 import { createTaskRegistry, type TaskRegistry } from './tasks';
 
 export type HandlerContext = { repo: Repository; ports: Ports; today: () => string; tasks: TaskRegistry };
@@ -45,6 +46,7 @@ export function createHandlers(ports: Ports): { handlers: ChannelHandlers; repo:
     ...createExportsHandlers(ctx),
     ...createImportsHandlers(ctx),
     ...createTasksHandlers(ctx),
+    ...createReachHandlers(ctx),
   };
   return { handlers, repo };
 }

@@ -122,6 +122,18 @@ const laterFieldLabels: Record<string, string> = {
   includePreviousYear: 'Ta med föregående år',
   packId: 'Styrelserapport',
   taskId: 'Uppgift',
+  // finding and reaching people (issue 18)
+  filter: 'Filter',
+  organisationIds: 'Organisationer',
+  confirmed: 'Bekräftad',
+  selectionId: 'Urval',
+  contactIds: 'Kontaktpersoner',
+  criteria: 'Urval',
+  source: 'Mottagare',
+  format: 'Filformat',
+  subject: 'Ämne',
+  url: 'E-postlänk',
+  includeNonMembers: 'Även kommuner som inte är medlemmar',
   // keys of a document file (see store/parse-document.ts) whose innermost key is data, not a field
   amounts: 'Belopp',
   statedTotals: 'Angiven summa',

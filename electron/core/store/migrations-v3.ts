@@ -35,6 +35,8 @@ const steps: readonly Step[] = [
   // One entry per schema change of version 3, each with a comment saying why.
   // Join dates the default data invented become «före 2022-01-01» (issue 16, point 2).
   unknownJoinDates,
+  // Saved selections (issue 18) are a new list; a version 2 register has none.
+  (doc) => (Array.isArray(doc.selections) ? doc : { ...doc, selections: [] }),
 ];
 
 export function toVersion3(doc: Record<string, unknown>): Record<string, unknown> {

@@ -19,6 +19,7 @@ import {
   municipalityRefSchema,
   networkSchema,
   organisationSchema,
+  selectionSchema,
   serviceSchema,
   storedName as name,
   timestamp,
@@ -71,6 +72,8 @@ export const documentSchema = z.strictObject({
   feeTables: z.array(feeTableSchema).default([]),
   goals: z.array(goalSchema).default([]),
   boardPacks: z.array(boardPackSnapshotSchema).default([]),
+  /** Named selections of organisations or contacts (issue 18): criteria, worked out again each time. */
+  selections: z.array(selectionSchema).default([]),
   changeLog: z.array(changeLogEntrySchema).default([]),
   /** UI preferences that should follow the document (remembered column choices, import mappings). */
   settings: z.record(z.string(), z.unknown()).default({}),

@@ -49,6 +49,7 @@ export const tableSpecs = {
   feeTables: rootTable('feeTables', 'feeTable', { key: (t) => String(t.year) }),
   goals: rootTable('goals', 'goal'),
   boardPacks: rootTable('boardPacks', 'board-pack'),
+  selections: rootTable('selections', 'selection'),
   budgetLines: {
     entity: 'budget-line',
     read: (doc) => doc.budget.lines,

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * Medlemmar: `#/medlemmar` the list (`?sok=` starts a search), `#/medlemmar/tackning` coverage,
+ * Medlemmar: `#/medlemmar` the list (`?sok=` starts a search, `?ny-kommun=<kod>` opens a new municipality), `#/medlemmar/tackning` coverage,
  * `#/medlemmar/siffror` register figures, `#/medlemmar/avgifter` the fee table, `#/medlemmar/<id>` one
  * organisation. The list's search, filters and sort live here, so they are kept while an organisation is open.
  */
@@ -48,7 +48,7 @@ export function MedlemmarPage({ params, query }: PageProps) {
           </Tab>
         ))}
       </TabList>
-      {tab === 'lista' && <MemberList filters={filters} onFiltersChange={setFilters} />}
+      {tab === 'lista' && <MemberList filters={filters} onFiltersChange={setFilters} newMunicipalityCode={query.get('ny-kommun') ?? undefined} />}
       {tab === 'tackning' && <CoverageView />}
       {tab === 'siffror' && <FiguresView />}
       {tab === 'avgifter' && <FeeTableView />}

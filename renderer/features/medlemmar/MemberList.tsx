@@ -178,10 +178,19 @@ function MultiDropdown<T extends string>({
   );
 }
 
-export function MemberList({ filters, onFiltersChange }: { filters: ListFilters; onFiltersChange: (next: ListFilters) => void }) {
+export function MemberList({
+  filters,
+  onFiltersChange,
+  newMunicipalityCode,
+}: {
+  filters: ListFilters;
+  onFiltersChange: (next: ListFilters) => void;
+  /** Opens the new-organisation dialog prefilled with this municipality (`#/medlemmar?ny-kommun=0305`). */
+  newMunicipalityCode?: string | undefined;
+}) {
   const styles = useStyles();
   const [visible, setVisible] = useState<ColumnId[]>(readColumns);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(newMunicipalityCode !== undefined);
   const counties = useApiQuery('reference/list-counties', {});
   const list = useApiQuery('members/list', listInput(filters), { placeholderData: keepPreviousData });
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -377,7 +386,7 @@ export function MemberList({ filters, onFiltersChange }: { filters: ListFilters;
           </>
         )}
       </QueryState>
-      {creating && <OrganisationDialog onClose={() => setCreating(false)} />}
+      {creating && <OrganisationDialog {...(newMunicipalityCode !== undefined ? { municipalityCode: newMunicipalityCode } : {})} onClose={() => setCreating(false)} />}
     </>
   );
 }

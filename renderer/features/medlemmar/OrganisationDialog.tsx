@@ -93,12 +93,15 @@ function DuplicateMessage({
 }
 
 /** Create (no `organisation`) or edit an organisation. The core validates; refusals are shown at their field. */
-export function OrganisationDialog({ organisation, onClose }: { organisation?: Organisation; onClose: () => void }) {
+/** `municipalityCode` prefills a new municipality (the search's «Lägg till Håbo» from the reference list). */
+export function OrganisationDialog({ organisation, municipalityCode, onClose }: { organisation?: Organisation; municipalityCode?: string; onClose: () => void }) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const notify = useNotify();
   const today = useToday() ?? '';
-  const [form, setForm] = useState<OrganisationForm>(() => (organisation ? organisationFormFrom(organisation) : emptyOrganisationForm()));
+  const [form, setForm] = useState<OrganisationForm>(() =>
+    organisation ? organisationFormFrom(organisation) : { ...emptyOrganisationForm(), ...(municipalityCode !== undefined ? { kind: 'kommun' as const, municipalityCode } : {}) },
+  );
   const [municipalityQuery, setMunicipalityQuery] = useState<string | undefined>(undefined);
   const [groupQuery, setGroupQuery] = useState('');
   const [refusal, setRefusal] = useState<FieldRefusal>();

@@ -19,6 +19,7 @@ import {
   ArrowUndo20Regular,
   Copy20Regular,
   Edit20Regular,
+  Mail20Regular,
   Print20Regular,
 } from '@fluentui/react-icons';
 import type { NetworkDetail } from '../../../electron/contract';
@@ -37,6 +38,7 @@ import { municipalityProgress } from './network-list.view-model';
 import { ViewDateInput } from '../../components/DateInput';
 import { RosterPrint } from './RosterPrint';
 import { RosterSection } from './RosterSection';
+import { ReachPanel } from '../kontakter/ReachPanel';
 import { useNatverkStyles } from './styles';
 
 const t = sv.natverk;
@@ -116,6 +118,7 @@ function Detail({ detail, date, tab }: { detail: NetworkDetail; date: string | u
   const shared = useNatverkStyles();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
+  const [reaching, setReaching] = useState(false);
   const goal = useMunicipalityGoal(date);
   const emails = useCopyEmails();
   const archive = useApiMutation('networks/archive', {
@@ -160,6 +163,9 @@ function Detail({ detail, date, tab }: { detail: NetworkDetail; date: string | u
             <Button icon={<Copy20Regular />} disabled={emails.busy} onClick={() => void emails.copy([detail.id], date)}>
               {t.detail.copyEmails}
             </Button>
+            <Button icon={<Mail20Regular />} aria-expanded={reaching} onClick={() => setReaching((r) => !r)} data-testid="roster-reach-toggle">
+              {sv.kontakter.reach.rosterButton}
+            </Button>
             <Button icon={<Print20Regular />} onClick={() => window.print()}>
               {t.detail.print}
             </Button>
@@ -172,6 +178,16 @@ function Detail({ detail, date, tab }: { detail: NetworkDetail; date: string | u
         </MessageBar>
       )}
 
+      {reaching && (
+        <Card className={styles.banner} role="region" aria-label={sv.kontakter.reach.rosterButton}>
+          <ReachPanel
+            source={{ contactIds: detail.roster.flatMap((e) => (e.active && e.contactId !== undefined ? [e.contactId] : [])) }}
+            fileName={detail.name}
+            {...(date !== undefined ? { date } : {})}
+            testId="roster-reach"
+          />
+        </Card>
+      )}
       <Card className={styles.summary} role="region" aria-label={t.detail.summary}>
         <dl className={styles.facts}>
           <div className={styles.fact} data-testid="fact-municipalities">

@@ -24,6 +24,7 @@ import { sv } from '../../lib/i18n/sv';
 import { effectiveDate } from './dates';
 import { MatrixFilters } from './MatrixFilters';
 import { MatrixGrid } from './MatrixGrid';
+import { NonUsersMenu } from './NonUsersSection';
 import { defaultMatrixFilter, matrixExport, matrixQuery, quickFromQuery, shownText, toggleMessage, type MatrixFilterState } from './matrix.view-model';
 import { DateField } from './Parts';
 import { useTjansterStyles } from './styles';
@@ -159,6 +160,7 @@ export function MatrixView({ viewDate, query }: { viewDate: ViewDate; query: URL
           </li>
           <li className={styles.legendItem}>{t.legendKeys}</li>
         </ul>
+        <NonUsersMenu services={data?.columns ?? []} />
         <ExportButton
           channel="exports/table"
           disabled={!data}

@@ -32,6 +32,8 @@ import { pricingVm, serviceFacts, serviceFigures, userRows, usersChartVm, type U
 import { useTjansterStyles } from './styles';
 import type { ViewDate } from './dates';
 import { VirtualTable, type VirtualColumn } from './VirtualTable';
+import { NonUsersSection } from './NonUsersSection';
+import { ReachPanel } from '../kontakter/ReachPanel';
 import { yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.tjanster;
@@ -210,7 +212,9 @@ function ServiceContent({ detail, viewDate }: { detail: ServiceDetail; viewDate:
         ) : (
           <VirtualTable rows={users} columns={columns} rowKey={(u) => u.organisationId} label={s.usersList} testId="service-users" />
         )}
+        <ReachPanel source={{ criteria: { kind: 'anvander', serviceId: detail.id } }} fileName={`${s.usersList} ${detail.name}`} date={detail.date} testId="users-reach" />
       </section>
+      <NonUsersSection serviceId={detail.id} date={detail.date} />
       {editing && <ServiceDialog mode={{ kind: 'edit', service: detail }} onClose={() => setEditing(false)} defaultYear={yearOf(detail.date)} />}
     </div>
   );

@@ -5,7 +5,7 @@
 import { countOf } from '../../../electron/core/domain/swedish';
 
 /** The screens of the app, by their route id (kept as strings so this text module does not import the route table). */
-export type GuideScreen = 'oversikt' | 'medlemmar' | 'tjanster' | 'natverk' | 'budget' | 'styrelserapport' | 'andringslogg' | 'data';
+export type GuideScreen = 'oversikt' | 'medlemmar' | 'tjanster' | 'natverk' | 'kontakter' | 'budget' | 'styrelserapport' | 'andringslogg' | 'data';
 
 export type GuideBlock =
   | { kind: 'text'; text: string }
@@ -141,6 +141,37 @@ const sections: readonly GuideSection[] = [
       {
         kind: 'tip',
         text: '«Exportera uppgifter» ger ett utdrag av det som finns om personen. Att radera personuppgifter kan inte ångras, så exportera först om personen har begärt ett utdrag.',
+      },
+    ],
+  },
+  {
+    id: 'na-en-grupp',
+    title: 'Söka, hitta kontakter och nå en grupp',
+    screens: ['kontakter'],
+    keywords: ['sök', 'kontakter', 'urval', 'utskick', 'nyhetsbrev', 'e-post', 'bcc', 'csv', 'vcard', 'samtycke', 'använder inte'],
+    blocks: [
+      {
+        kind: 'text',
+        text: 'Kontakter söker i hela registret: organisationer, kontaktpersoner (namn, e-post, telefon) och nätverk. Du kan skriva «Habo kommun» eller «Göteborgs stad». En kommun som inte finns i registret, till exempel Håbo, erbjuds med «Lägg till» från listan över landets 290 kommuner.',
+      },
+      {
+        kind: 'text',
+        text: 'Kontaktpersoner kan filtreras på verksamhetsområde, roll, organisation och om de är bekräftade. «Spara som urval» sparar filtren under ett namn; ett sparat urval räknas om varje gång det används.',
+      },
+      {
+        kind: 'text',
+        text: 'På en tjänst visar «Använder inte» de medlemmar som inte använder den (även kommuner som inte är medlemmar om du kryssar i det), med kontaktpersonerna inom tjänstens verksamhetsområde. Matrisen på Tjänster når samma lista med «Använder inte…».',
+      },
+      {
+        kind: 'steps',
+        items: [
+          'Välj slags e-post: «Ärende» eller «Utskick/nyhetsbrev».',
+          'Välj «Kopiera adresser», «Öppna e-post» (adresserna läggs som hemlig kopia, högst 50 i taget) eller exportera CSV för Excel eller vCard för ett utskicksverktyg.',
+        ],
+      },
+      {
+        kind: 'tip',
+        text: 'Ett utskick går bara till dem som har lämnat samtycke. De som utelämnas räknas upp, till exempel «42 adresser; 3 utelämnade: saknar samtycke för nyhetsbrev».',
       },
     ],
   },

@@ -12,6 +12,7 @@ import { styrelserapportSv } from './styrelserapport.sv';
 import { medlemmarSv } from './medlemmar.sv';
 import { andringsloggSv } from './andringslogg.sv';
 import { hjalpSv } from './hjalp.sv';
+import { kontakterSv } from './kontakter.sv';
 import { budgetColumnKindLabels, networkKindLabels } from '../../../electron/contract/labels';
 
 export const sv = {
@@ -23,6 +24,7 @@ export const sv = {
   medlemmar: medlemmarSv,
   andringslogg: andringsloggSv,
   hjalp: hjalpSv,
+  kontakter: kontakterSv,
   app: {
     name: 'Sambruk Kansli',
     skipToContent: 'Hoppa till innehållet',
@@ -43,6 +45,7 @@ export const sv = {
     medlemmar: 'Medlemmar',
     tjanster: 'Tjänster',
     natverk: 'Nätverk',
+    kontakter: 'Kontakter',
     budget: 'Budget',
     styrelserapport: 'Styrelserapport',
     andringslogg: 'Ändringslogg',
