@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
+import { Rectangle, type BarShapeProps, type RectangleProps } from 'recharts';
 import { flushSync } from 'react-dom';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { TableSimple20Regular } from '@fluentui/react-icons';
@@ -188,6 +189,66 @@ export function WrappedTick(props: {
           {extra}
         </tspan>
       )}
+    </text>
+  );
+}
+
+/** An axis title as recharts takes it: under the X axis, or turned along a Y axis (left or right). */
+export function axisTitle(value: string, side: 'bottom' | 'left' | 'right') {
+  const style = { ...chartText, fontWeight: 600 };
+  if (side === 'bottom') return { value, position: 'insideBottom' as const, offset: 0, style };
+  return {
+    value,
+    angle: side === 'left' ? -90 : 90,
+    position: side === 'left' ? ('insideLeft' as const) : ('insideRight' as const),
+    style: { ...style, textAnchor: 'middle' as const },
+  };
+}
+
+/**
+ * A bar's shape that recharts keeps when the bar is 0: its default shape drops zero-length bars together with
+ * their value labels, and a chart of zeros would print as an empty frame.
+ */
+export function barShape(props: BarShapeProps): ReactElement {
+  return <Rectangle {...(props as RectangleProps)} />;
+}
+
+/** Room an axis needs beside its ticks for a turned title. */
+export const AXIS_TITLE_PX = 20;
+
+/**
+ * A bar's figure at its end, as recharts' `LabelList` content: above a positive bar and below a negative one
+ * (never on the zero line), right of a horizontal bar. Figures on the bars make the chart readable on paper
+ * without telling the series apart by colour.
+ */
+export function BarValueLabel(props: {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  value?: unknown;
+  format: (value: number) => string;
+  horizontal?: boolean;
+}) {
+  const value = typeof props.value === 'number' ? props.value : Number(props.value);
+  if (props.value === undefined || props.value === null || !Number.isFinite(value)) return null;
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0);
+  const w = Number(props.width ?? 0);
+  const h = Number(props.height ?? 0);
+  const label = props.format(value);
+  if (props.horizontal) {
+    return (
+      <text x={Math.max(x, x + w) + 4} y={y + h / 2} dominantBaseline="central" {...chartText} data-value-label="">
+        {label}
+      </text>
+    );
+  }
+  const top = Math.min(y, y + h);
+  const bottom = Math.max(y, y + h);
+  return (
+    <text x={x + w / 2} y={value >= 0 ? top - 4 : bottom + 4} textAnchor="middle" dominantBaseline={value >= 0 ? 'auto' : 'hanging'} {...chartText} data-value-label="">
+      {label}
     </text>
   );
 }
