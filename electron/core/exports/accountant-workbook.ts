@@ -245,7 +245,7 @@ export const serviceHeaders = {
 export const matrixTitle = (year: number) => `Användning av tjänsterna ${lastDayOfYear(year)}`;
 export const matrixSheetName = 'Användningsmatris';
 /** Wide enough for «Via grupp» under a rotated service name. */
-const MATRIX_CELL_WIDTH = 11;
+const MATRIX_CELL_WIDTH = 9;
 export const matrixCountLabel = 'Antal användare';
 /** The matrix's marks and counts sit under the middle of their service's name. */
 const CENTRED = { horizontal: 'center' } as const;
@@ -346,7 +346,8 @@ function addMatrixSheet(workbook: Workbook, model: AccountantModel, now: Date): 
   // Service names stand rotated: the columns need only the room of «Via grupp».
   for (let c = 3; c <= headers.length; c++) setColumnWidth(sheet, c, MATRIX_CELL_WIDTH);
   setColumnWidth(sheet, 1, widthFor(h.organisation, [matrixCountLabel, ...matrix.rows.map((r) => r.name)]));
-  setColumnWidth(sheet, 2, widthFor(h.municipalityCode, ['0000']));
+  // No filter buttons on this sheet: the bold header needs only its own length.
+  setColumnWidth(sheet, 2, h.municipalityCode.length + 3);
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow, topLeftCell: `B${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   setupPrint(sheet, { title: matrixSheetName, year: model.year, repeatRows: `${headerRow}:${headerRow}` });
 }

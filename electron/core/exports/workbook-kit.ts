@@ -425,7 +425,7 @@ export type PrintInfo = {
 };
 
 /** The text of the page header's middle part: the day the workbook was made (its `created`, from the clock port). */
-export function madeOnHeader(created: Date): string {
+function madeOnHeader(created: Date): string {
   return `Skapad ${dateAt(created)}`;
 }
 
@@ -439,6 +439,7 @@ export function setupPrint(sheet: Worksheet, info: PrintInfo): void {
   sheet.pageSetup.fitToPage = true;
   sheet.pageSetup.fitToWidth = 1;
   sheet.pageSetup.fitToHeight = 0;
+  sheet.pageSetup.margins = { left: SIDE_MARGIN_IN, right: SIDE_MARGIN_IN, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
   if (info.repeatRows) sheet.pageSetup.printTitlesRow = info.repeatRows;
   const year = info.year === undefined ? '' : ` ${info.year}`;
   const made = headerText(madeOnHeader(sheet.workbook.created));
@@ -452,17 +453,36 @@ export function setupPrint(sheet: Worksheet, info: PrintInfo): void {
  * little above it, because the widths below are estimates of what Excel and LibreOffice draw.
  */
 export const MIN_PRINT_SCALE = 0.7;
+/** Wrapping aims here; a sheet whose estimate stays at or above `ONE_PAGE_SCALE` prints one page wide. */
 const AIMED_SCALE = 0.75;
-/** A4 landscape less ExcelJS's default margins (0.7 inch each side), in points. */
-const PRINTABLE_WIDTH_PT = 842 - 2 * 0.7 * 72;
+const ONE_PAGE_SCALE = 0.72;
+/** Side margins in inches: narrower than Excel's 0.7, for room across the page. */
+const SIDE_MARGIN_IN = 0.5;
+/** A4 landscape less the side margins, in points. */
+const PRINTABLE_WIDTH_PT = 842 - 2 * SIDE_MARGIN_IN * 72;
+/** Narrowest a text column is wrapped down to when a sheet is too wide for its page. */
+const WRAP_FLOOR = 14;
 /** Points per line of 11-point text. */
 export const LINE_HEIGHT_PT = 15;
 /** Points per character of rotated 11-point header text, and the room around it. */
 const ROTATED_CHAR_PT = 6.6;
 
-/** A column's printed width in points: Excel's width unit is the widest digit of Calibri 11 (7 px) plus 5 px padding. */
+/**
+ * A column's printed width in points. Excel's width unit is the widest digit of Calibri 11 (7 px, plus 5 px
+ * padding); where Calibri is missing, LibreOffice draws with a wider font (DejaVu Sans on Linux) and the same
+ * width takes about a third more room. The layout plans for the wider, so the scale holds in both.
+ */
 function columnPoints(width: number): number {
-  return (width * 7 + 5) * 0.75;
+  return (width * 7 + 5) * 0.75 * WIDE_FONT;
+}
+const WIDE_FONT = 1.35;
+
+/**
+ * Characters of text on one line of a column `width` wide. The width unit follows the font a reader draws with,
+ * so a wider font makes the column wider on paper but holds about as many characters.
+ */
+function charsPerLine(width: number): number {
+  return Math.max(1, Math.floor(width));
 }
 
 /** Lines a text needs when wrapped at spaces in `room` characters. */
@@ -536,21 +556,80 @@ function rowHeightForText(sheet: Worksheet, rowNumber: number, headerRow: boolea
     if (!alignment.wrapText) return;
     const bold = cell.style.font?.bold === true;
     const width = (sheet.getColumn(column).width ?? 8.43) - (headerRow ? FILTER_BUTTON : 1);
-    lines = Math.max(lines, wrappedLineCount(text, Math.max(1, Math.floor(width / (bold ? BOLD_FACTOR : 1)))));
+    lines = Math.max(lines, wrappedLineCount(text, charsPerLine(width / (bold ? BOLD_FACTOR : 1))));
   });
   return Math.max(rotated, lines > 1 ? lines * LINE_HEIGHT_PT : 0);
+}
+
+/** The first row below the repeated header, where a sheet's data begins. */
+function firstDataRowOf(sheet: Worksheet): number {
+  const repeat = /^\$?\d+:\$?(\d+)$/.exec(sheet.pageSetup.printTitlesRow ?? '');
+  return repeat ? Number(repeat[1]) + 1 : 1;
+}
+
+/**
+ * A sheet too wide for one page at the aimed scale narrows its widest text columns (never below `WRAP_FLOOR`
+ * or a column's longest word) and wraps their text, each row made tall enough for its lines, when that brings
+ * it onto one page; a sheet that cannot get there keeps its widths and prints over more pages.
+ */
+function wrapToFit(sheet: Worksheet): void {
+  const columns = Math.max(1, sheet.columnCount);
+  const room = PRINTABLE_WIDTH_PT / AIMED_SCALE;
+  const onePage = PRINTABLE_WIDTH_PT / ONE_PAGE_SCALE;
+  const widths = Array.from({ length: columns }, (_v, i) => sheet.getColumn(i + 1).width ?? 8.43);
+  const total = () => widths.reduce((sum, w) => sum + columnPoints(w), 0);
+  if (total() <= room) return;
+  const first = firstDataRowOf(sheet);
+  const last = sheet.rowCount;
+  // Per column: the narrowest it may get (its longest word), or nothing when it holds no text to wrap.
+  const floors = widths.map((width, i) => {
+    let longest = 0;
+    let text = false;
+    for (let r = first; r <= last; r++) {
+      const value = sheet.getCell(r, i + 1).value;
+      if (typeof value !== 'string') continue;
+      text = true;
+      longest = Math.max(longest, longestWord(value));
+    }
+    const header = sheet.getCell(first - 1, i + 1).value;
+    if (typeof header === 'string') longest = Math.max(longest, Math.ceil(longestWord(header) * BOLD_FACTOR) + FILTER_BUTTON);
+    return text ? Math.min(width, Math.max(WRAP_FLOOR, longest + 1)) : width;
+  });
+  // Narrowing that cannot bring the sheet onto one page would only make its rows taller: leave it as it is.
+  if (floors.reduce((sum, w) => sum + columnPoints(w), 0) > onePage) return;
+  while (total() > room) {
+    let widest = -1;
+    for (let i = 0; i < columns; i++) if (widths[i]! > floors[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    if (widest < 0) break;
+    widths[widest] = Math.max(floors[widest]!, widths[widest]! - 1);
+  }
+  const narrowed = widths.flatMap((w, i) => (w < (sheet.getColumn(i + 1).width ?? 8.43) ? [i + 1] : []));
+  for (const column of narrowed) setColumnWidth(sheet, column, widths[column - 1]!);
+  if (narrowed.length === 0) return;
+  for (let r = first; r <= last; r++) {
+    let lines = 1;
+    for (const column of narrowed) {
+      const cell = sheet.getCell(r, column);
+      if (typeof cell.value !== 'string') continue;
+      restyle(cell, { alignment: TOP_WRAP });
+      lines = Math.max(lines, wrappedLineCount(cell.value, charsPerLine(widths[column - 1]! - 1)));
+    }
+    const row = sheet.getRow(r);
+    if (lines > 1 && lines * LINE_HEIGHT_PT > (row.height ?? 0)) row.height = lines * LINE_HEIGHT_PT;
+  }
 }
 
 /**
  * Sizes what readers do not size on their own, once every width is final (called by `toBytes`): title and header
  * rows tall enough for their wrapped or rotated text (LibreOffice keeps a file's row heights as written), and the
- * number of pages wide each sheet prints. A sheet that fitted to one page wide would print at less than about 75 %
- * prints over as many pages wide as keep it at that scale or above, never smaller.
+ * scale. A sheet that fitted to one page wide would print below about 72 % prints at 75 % over as many pages
+ * across as it takes, never smaller.
  */
-export function finishPrintLayout(workbook: Workbook): void {
+function finishPrintLayout(workbook: Workbook): void {
   for (const sheet of workbook.worksheets) {
     const setup = sheet.pageSetup;
     if (!setup.fitToPage) continue;
+    wrapToFit(sheet);
     const widths = Array.from({ length: Math.max(1, sheet.columnCount) }, (_v, i) => columnPoints(sheet.getColumn(i + 1).width ?? 8.43));
     const titleColumns = firstPageColumns(widths);
     const titleWidth = Array.from({ length: titleColumns }, (_v, i) => sheet.getColumn(i + 1).width ?? 8.43).reduce((a, b) => a + b, 0);
@@ -560,7 +639,7 @@ export function finishPrintLayout(workbook: Workbook): void {
       const text = typeof cell.value === 'string' ? cell.value : '';
       const bold = cell.style.font?.bold === true;
       const size = cell.style.font?.size ?? 11;
-      const room = Math.max(1, Math.floor(((titleWidth - 1) * 11) / size / (bold ? BOLD_FACTOR : 1)));
+      const room = charsPerLine(((titleWidth - 1) * 11) / size / (bold ? BOLD_FACTOR : 1));
       sheet.getRow(row).height = wrappedLineCount(text, room) * LINE_HEIGHT_PT * Math.max(1, size / 11);
     }
     // Once: a workbook written twice must not merge its titles twice.
@@ -573,11 +652,16 @@ export function finishPrintLayout(workbook: Workbook): void {
         if (height > (row.height ?? 0)) row.height = height;
       }
     }
-    const pages = pagesWide(widths, AIMED_SCALE, widths[0] ?? 0);
-    setup.fitToWidth = pages;
-    // A wide sheet prints its pages across before down, so the pages that hold one set of rows follow each other
-    // and can be laid side by side (a repeated first column would cut the merged title on the later pages).
-    if (pages > 1) setup.pageOrder = 'overThenDown';
+    const pages = pagesWide(widths, ONE_PAGE_SCALE, widths[0] ?? 0);
+    setup.fitToWidth = 1;
+    if (pages > 1) {
+      // Too wide for one page at a readable scale: a fixed scale, over as many pages across as it takes, printed
+      // across before down, so the pages that hold one set of rows follow each other and can be laid side by
+      // side (a repeated first column would cut the merged title on the later pages).
+      setup.fitToPage = false;
+      setup.scale = Math.round(AIMED_SCALE * 100);
+      setup.pageOrder = 'overThenDown';
+    }
   }
 }
 
