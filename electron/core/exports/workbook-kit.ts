@@ -586,12 +586,12 @@ function wrapToFit(sheet: Worksheet): void {
     let longest = 0;
     let text = false;
     for (let r = first; r <= last; r++) {
-      const value = sheet.getCell(r, i + 1).value;
+      const value = sheet.findCell(r, i + 1)?.value;
       if (typeof value !== 'string') continue;
       text = true;
       longest = Math.max(longest, longestWord(value));
     }
-    const header = sheet.getCell(first - 1, i + 1).value;
+    const header = sheet.findCell(first - 1, i + 1)?.value;
     if (typeof header === 'string') longest = Math.max(longest, Math.ceil(longestWord(header) * BOLD_FACTOR) + FILTER_BUTTON);
     return text ? Math.min(width, Math.max(WRAP_FLOOR, longest + 1)) : width;
   });
@@ -609,13 +609,14 @@ function wrapToFit(sheet: Worksheet): void {
   for (let r = first; r <= last; r++) {
     let lines = 1;
     for (const column of narrowed) {
-      const cell = sheet.getCell(r, column);
-      if (typeof cell.value !== 'string') continue;
+      // `findCell`, never `getCell`: looking must not create the cells a sparse sheet leaves out.
+      const cell = sheet.findCell(r, column);
+      if (!cell || typeof cell.value !== 'string') continue;
       restyle(cell, { alignment: TOP_WRAP });
       lines = Math.max(lines, wrappedLineCount(cell.value, charsPerLine(widths[column - 1]! - 1)));
     }
-    const row = sheet.getRow(r);
-    if (lines > 1 && lines * LINE_HEIGHT_PT > (row.height ?? 0)) row.height = lines * LINE_HEIGHT_PT;
+    const row = lines > 1 ? sheet.findRow(r) : undefined;
+    if (row && lines * LINE_HEIGHT_PT > (row.height ?? 0)) row.height = lines * LINE_HEIGHT_PT;
   }
 }
 
