@@ -616,7 +616,11 @@ function wrapToFit(sheet: Worksheet): void {
       lines = Math.max(lines, wrappedLineCount(cell.value, charsPerLine(widths[column - 1]! - 1)));
     }
     const row = lines > 1 ? sheet.findRow(r) : undefined;
-    if (row && lines * LINE_HEIGHT_PT > (row.height ?? 0)) row.height = lines * LINE_HEIGHT_PT;
+    if (row && lines * LINE_HEIGHT_PT > (row.height ?? 0)) {
+      row.height = lines * LINE_HEIGHT_PT;
+      // The row's other cells to the top too, so its figures stand beside the first line of its text.
+      row.eachCell((cell) => restyle(cell, { alignment: { ...cell.style.alignment, vertical: 'top' } }));
+    }
   }
 }
 
