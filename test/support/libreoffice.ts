@@ -108,3 +108,32 @@ export async function recalculateWithLibreOffice(xlsx: Uint8Array, sheetNumber =
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Prints workbooks to PDF as LibreOffice lays them out for paper (page setup, print titles, page headers), all in
+ * one start of LibreOffice. Answers each file's PDF path inside `outDir`.
+ */
+export async function printWithLibreOffice(files: Readonly<Record<string, Uint8Array>>, outDir: string, timeoutMs = 120_000): Promise<Record<string, string>> {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error(skipReason);
+  const profile = path.join(outDir, 'profile');
+  fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
+  fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+  const inputs = Object.entries(files).map(([name, bytes]) => {
+    const input = path.join(outDir, `${name}.xlsx`);
+    fs.writeFileSync(input, bytes);
+    return input;
+  });
+  await run(
+    soffice,
+    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo', '--convert-to', 'pdf', '--outdir', outDir, ...inputs],
+    timeoutMs,
+  );
+  const pdfs: Record<string, string> = {};
+  for (const name of Object.keys(files)) {
+    const pdf = path.join(outDir, `${name}.pdf`);
+    if (!fs.existsSync(pdf)) throw new Error(`LibreOffice skrev ingen PDF för ${name}`);
+    pdfs[name] = pdf;
+  }
+  return pdfs;
+}

@@ -76,7 +76,7 @@ export const tableExportInput = z
 
 export const exportsChannels = {
   /**
-   * "Ekonomiunderlag <år>": the accountant's workbook (Medlemmar, Fakturaunderlag, Tjänsteanvändning, Nätverk,
+   * "Ekonomiunderlag <år>": the accountant's workbook (Medlemmar, Fakturaunderlag, Tjänsteanvändning, Användningsmatris, Nätverk,
    * Budget). Persons' names and e-mail addresses are included only with `includePersonalDetails`.
    * Refused (`not-found`) when no fee table applies to the year. With a `taskId` it reports each sheet as
    * `task/progress` and can be stopped by `tasks/cancel` (answering `cancelled`, no file).

@@ -6,13 +6,14 @@
  *    fee, amount to pay and how the first year was pro-rated; total row.
  * 2. **Fakturaunderlag**: one row per invoice line (who, what, period, amount, reference); total row.
  * 3. **Tjänsteanvändning**: one fee line per user per service (0 kr lines too, so an unpriced service shows),
- *    total row; below it the usage matrix at the year's last day.
- * 4. **Nätverk**: roster entries touching the year; persons' names and e-mail addresses only on request.
- * 5. **Budget**: the budget sheet with live `SUM` and variance formulas (`budget-sheet.ts`).
+ *    total row.
+ * 4. **Användningsmatris**: the usage matrix at the year's last day, service names rotated over narrow columns.
+ * 5. **Nätverk**: roster entries touching the year; persons' names and e-mail addresses only on request.
+ * 6. **Budget**: the budget sheet with live `SUM` and variance formulas (`budget-sheet.ts`).
  *
  * Every sheet goes through the workbook kit: real numbers with `#,##0 "kr"` formats (kronor and öre only where
  * an amount has öre), real dates that are the same day in every time zone, a frozen and filtered header,
- * widths from the content, landscape A4 fitted to the width with a printed header naming the sheet and year.
+ * widths from the content, landscape A4 at a readable scale with a printed header naming the sheet, year and day made.
  * Totals are live `SUM` formulas over the rows, carrying the app's own figure as the cached result; a
  * recalculating reader (Excel, LibreOffice) must arrive at the same krona, and the tests check that it does.
  */
@@ -26,6 +27,8 @@ import {
   createWorkbook,
   displayText,
   formula,
+  mergeTitleRow,
+  setupPrint,
   numberFormats,
   restyle,
   setCell,
@@ -44,7 +47,7 @@ import { exportedXlsx, safeFileName, type ExportedFile } from './export-file';
 import type { BudgetTable } from '../../contract/channels/budget.channels';
 import type { SambrukDocument } from '../store/schema';
 
-export const accountantSheetNames = ['Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Nätverk', 'Budget'] as const;
+export const accountantSheetNames = ['Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget'] as const;
 
 export function accountantWorkbookTitle(year: number): string {
   return `Ekonomiunderlag ${year}`;
@@ -240,6 +243,9 @@ export const serviceHeaders = {
 } as const;
 
 export const matrixTitle = (year: number) => `Användning av tjänsterna ${lastDayOfYear(year)}`;
+export const matrixSheetName = 'Användningsmatris';
+/** Wide enough for «Via grupp» under a rotated service name. */
+const MATRIX_CELL_WIDTH = 9;
 export const matrixCountLabel = 'Antal användare';
 /** The matrix's marks and counts sit under the middle of their service's name. */
 const CENTRED = { horizontal: 'center' } as const;
@@ -270,23 +276,33 @@ function addServiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
       `Tjänsteanvändning och avgifter ${model.year}`,
       'En rad per användare och tjänst; avgiften tas ut per påbörjad månad i bruk.' +
         (unpriced.length > 0 ? ` Utan prismodell för ${model.year} (räknas som 0 kr): ${unpriced.join(', ')}.` : '') +
-        ` Matrisen under summan visar användningen ${lastDayOfYear(model.year)}.`,
+        ` Bladet Användningsmatris visar användningen ${lastDayOfYear(model.year)}.`,
       madeLine(now),
     ],
   });
-  const sheet = table.sheet;
-  const totalRow = addTotalRow(sheet, table, 'Summa', [{ column: columnIndex(columns, h.amount), ore: model.totals.serviceOre, kind: kr }], columns.length);
+  addTotalRow(table.sheet, table, 'Summa', [{ column: columnIndex(columns, h.amount), ore: model.totals.serviceOre, kind: kr }], columns.length);
+}
 
-  // The matrix at the year's end, below the fee lines: organisations × services.
+/**
+ * The matrix at the year's end, organisations × services, on a sheet of its own: its header row is repeated on
+ * each printed page instead of the fee lines' header, and the service names stand rotated over narrow columns,
+ * whole, however long they are.
+ */
+function addMatrixSheet(workbook: Workbook, model: AccountantModel, now: Date): void {
+  const h = serviceHeaders;
   const matrix = model.matrix;
-  const titleRow = totalRow + 3;
+  const sheet = workbook.addWorksheet(matrixSheetName);
+  const titleRow = 1;
   setCell(sheet.getCell(titleRow, 1), cellValue(matrixTitle(model.year)), { font: { bold: true, size: 12 } });
-  const headerRow = titleRow + 1;
+  setCell(sheet.getCell(titleRow + 1, 1), cellValue(`«Ja»: organisationen använder tjänsten själv; «Via grupp»: genom en grupp den tillhör. ${madeLine(now)}`));
+  const headerRow = titleRow + 3;
   const headers = [h.organisation, h.municipalityCode, ...matrix.columns.map((c) => c.name), 'Antal tjänster'];
+  mergeTitleRow(sheet, titleRow);
+  mergeTitleRow(sheet, titleRow + 1);
   headers.forEach((text, i) => {
     setCell(sheet.getCell(headerRow, i + 1), cellValue(text), {
       font: BOLD,
-      alignment: i >= 2 ? { ...CENTRED, vertical: 'top', wrapText: true } : { vertical: 'top', wrapText: true },
+      alignment: i >= 2 ? { ...CENTRED, vertical: 'bottom', textRotation: 90 } : { vertical: 'bottom', wrapText: true },
     });
   });
   // Hundreds of thousands of cells: their values and styles are made once, not per cell.
@@ -327,13 +343,13 @@ function addServiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
     setCell(countRow.getCell(3 + c), value, { numFmt: numberFormats.integer, font: BOLD, alignment: CENTRED });
   });
   for (let c = 1; c <= headers.length; c++) restyle(countRow.getCell(c), { border: TOP_RULE });
-  // Service names are long headers over short cells: wrap them rather than widen every column to the name.
-  for (let c = 3; c <= headers.length; c++) {
-    const current = sheet.getColumn(c).width ?? 0;
-    if (current < 12) setColumnWidth(sheet, c, 12);
-  }
-  const nameWidth = widthFor(h.organisation, matrix.rows.map((r) => r.name));
-  if (nameWidth > (sheet.getColumn(1).width ?? 0)) setColumnWidth(sheet, 1, nameWidth);
+  // Service names stand rotated: the columns need only the room of «Via grupp».
+  for (let c = 3; c <= headers.length; c++) setColumnWidth(sheet, c, MATRIX_CELL_WIDTH);
+  setColumnWidth(sheet, 1, widthFor(h.organisation, [matrixCountLabel, ...matrix.rows.map((r) => r.name)]));
+  // No filter buttons on this sheet: the bold header needs only its own length.
+  setColumnWidth(sheet, 2, h.municipalityCode.length + 3);
+  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow, topLeftCell: `B${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  setupPrint(sheet, { title: matrixSheetName, year: model.year, repeatRows: `${headerRow}:${headerRow}` });
 }
 
 // ---------------------------------------------------------------- Nätverk
@@ -418,6 +434,7 @@ export function accountantSheets(model: AccountantModel, options: AccountantOpti
     { name: 'Medlemmar', add: (workbook) => addMembersSheet(workbook, model, options.now) },
     { name: 'Fakturaunderlag', add: (workbook) => addInvoiceSheet(workbook, model, options.now) },
     { name: 'Tjänsteanvändning', add: (workbook) => addServiceSheet(workbook, model, options.now) },
+    { name: 'Användningsmatris', add: (workbook) => addMatrixSheet(workbook, model, options.now) },
     { name: 'Nätverk', add: (workbook) => addNetworkSheet(workbook, model, options.now) },
     { name: 'Budget', add: (workbook) => addBudgetSheet(workbook, model.budget, { name: 'Budget', year: options.year, variances: budgetVariancesFor(model.budget, options.year) }) },
   ];

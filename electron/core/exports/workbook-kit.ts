@@ -22,7 +22,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../contract/result';
-import { instantAt, isCalendarDate, utcMidnightMs } from '../../contract/rules/calendar-date';
+import { dateAt, instantAt, isCalendarDate, utcMidnightMs } from '../../contract/rules/calendar-date';
 import { xlsxBytes } from './xlsx-package';
 
 export type Workbook = ExcelJS.Workbook;
@@ -324,13 +324,29 @@ function longestLine(text: string): number {
   return longest;
 }
 
-/** `widthFor` from the header and the longest line shown in the column (-1 when nothing is shown). */
+/** Length of the longest word of a text (headers wrap at spaces, never inside a word). */
+function longestWord(text: string): number {
+  let longest = 0;
+  for (const word of text.split(/\s+/)) longest = Math.max(longest, word.length);
+  return longest;
+}
+
+/** Bold header text is wider than the body text the width unit is measured in. */
+const BOLD_FACTOR = 1.1;
+/** Characters the filter button takes at the end of a header cell. */
+const FILTER_BUTTON = 3;
+
+/**
+ * `widthFor` from the header and the longest line shown in the column (-1 when nothing is shown). The header
+ * wraps at spaces (its row is made tall enough by `finishPrintLayout`), so only its longest word sets a floor:
+ * a long header over short figures no longer widens the printed page.
+ */
 function widthFromLongest(header: string, longestShown: number): number {
-  const longest = Math.max(longestLine(header) + 3, longestShown + 1);
+  const longest = Math.max(Math.ceil(longestWord(header) * BOLD_FACTOR) + FILTER_BUTTON, longestShown + 1);
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 1));
 }
 
-/** Width in characters: the longest line shown, plus room for the filter button on the header. */
+/** Width in characters: the longest line shown, and the header's longest word with room for the filter button. */
 export function widthFor(header: string, shown: readonly string[]): number {
   let longest = -1;
   for (const text of shown) longest = Math.max(longest, longestLine(text));
@@ -408,17 +424,250 @@ export type PrintInfo = {
   repeatRows?: string;
 };
 
-/** Landscape A4, fitted to one page wide, a header naming the sheet and year, page numbers in the footer. */
+/** The text of the page header's middle part: the day the workbook was made (its `created`, from the clock port). */
+function madeOnHeader(created: Date): string {
+  return `Skapad ${dateAt(created)}`;
+}
+
+/**
+ * Landscape A4, a header naming the sheet, the year and the day the workbook was made, page numbers in the
+ * footer. How many pages wide it prints is decided by `finishPrintLayout` once every width is known.
+ */
 export function setupPrint(sheet: Worksheet, info: PrintInfo): void {
   sheet.pageSetup.orientation = 'landscape';
   sheet.pageSetup.paperSize = 9;
   sheet.pageSetup.fitToPage = true;
   sheet.pageSetup.fitToWidth = 1;
   sheet.pageSetup.fitToHeight = 0;
+  sheet.pageSetup.margins = { left: SIDE_MARGIN_IN, right: SIDE_MARGIN_IN, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
   if (info.repeatRows) sheet.pageSetup.printTitlesRow = info.repeatRows;
   const year = info.year === undefined ? '' : ` ${info.year}`;
-  sheet.headerFooter.oddHeader = `&L&B${headerText(info.title)}${headerText(year)}&R${headerText(APP_COMPANY)}`;
+  const made = headerText(madeOnHeader(sheet.workbook.created));
+  sheet.headerFooter.oddHeader = `&L&B${headerText(info.title)}${headerText(year)}&C${made}&R${headerText(APP_COMPANY)}`;
   sheet.headerFooter.oddFooter = `&L${headerText(APP_CREATOR)}&RSida &P av &N`;
+}
+
+// ---------------------------------------------------------------- print layout
+/**
+ * The smallest print scale a sheet may get (issue 16: no sheet below 70 % unless the user asks). The layout aims a
+ * little above it, because the widths below are estimates of what Excel and LibreOffice draw.
+ */
+export const MIN_PRINT_SCALE = 0.7;
+/** Wrapping aims here; a sheet whose estimate stays at or above `ONE_PAGE_SCALE` prints one page wide. */
+const AIMED_SCALE = 0.75;
+const ONE_PAGE_SCALE = 0.72;
+/** Side margins in inches: narrower than Excel's 0.7, for room across the page. */
+const SIDE_MARGIN_IN = 0.5;
+/** A4 landscape less the side margins, in points. */
+const PRINTABLE_WIDTH_PT = 842 - 2 * SIDE_MARGIN_IN * 72;
+/** Narrowest a text column is wrapped down to when a sheet is too wide for its page. */
+const WRAP_FLOOR = 14;
+/** Points per line of 11-point text. */
+export const LINE_HEIGHT_PT = 15;
+/** Points per character of rotated 11-point header text, and the room around it. */
+const ROTATED_CHAR_PT = 6.6;
+
+/**
+ * A column's printed width in points. Excel's width unit is the widest digit of Calibri 11 (7 px, plus 5 px
+ * padding); where Calibri is missing, LibreOffice draws with a wider font (DejaVu Sans on Linux) and the same
+ * width takes about a third more room. The layout plans for the wider, so the scale holds in both.
+ */
+function columnPoints(width: number): number {
+  return (width * 7 + 5) * 0.75 * WIDE_FONT;
+}
+const WIDE_FONT = 1.35;
+
+/**
+ * Characters of text on one line of a column `width` wide. The width unit follows the font a reader draws with,
+ * so a wider font makes the column wider on paper but holds about as many characters.
+ */
+function charsPerLine(width: number): number {
+  return Math.max(1, Math.floor(width));
+}
+
+/** Lines a text needs when wrapped at spaces in `room` characters. */
+export function wrappedLineCount(text: string, room: number): number {
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let line = 0;
+    lines += 1;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+      if (line === 0) line = word.length;
+      else if (line + 1 + word.length <= room) line += 1 + word.length;
+      else {
+        lines += 1;
+        line = word.length;
+      }
+    }
+  }
+  return lines;
+}
+
+/** How many pages wide the columns print at `scale`, each page after the first repeating `repeated` points. */
+function pagesWide(widths: readonly number[], scale: number, repeated: number): number {
+  const room = PRINTABLE_WIDTH_PT / scale;
+  let pages = 1;
+  let used = 0;
+  for (const w of widths) {
+    if (used > 0 && used + w > room) {
+      pages += 1;
+      used = repeated;
+    }
+    used += w;
+  }
+  return pages;
+}
+
+/** Rows at the top of a sheet (title lines) to be merged across the table and wrapped there. */
+const titleRowsOf = new WeakMap<Worksheet, number[]>();
+
+/**
+ * Marks a title line to be merged across the table's columns and wrapped (by `finishPrintLayout`, once the widths
+ * are final), so a long sentence neither runs off the printed page nor widens the page it is fitted to.
+ */
+export function mergeTitleRow(sheet: Worksheet, row: number): void {
+  restyle(sheet.getCell(row, 1), { alignment: TOP_WRAP });
+  titleRowsOf.set(sheet, [...(titleRowsOf.get(sheet) ?? []), row]);
+}
+
+/** Columns that fit on the first printed page even at full scale, so a merged title is never cut at a page edge. */
+function firstPageColumns(widths: readonly number[]): number {
+  let used = 0;
+  let columns = 0;
+  for (const w of widths) {
+    if (used + w > PRINTABLE_WIDTH_PT) break;
+    used += w;
+    columns += 1;
+  }
+  return Math.max(1, columns);
+}
+
+function rowHeightForText(sheet: Worksheet, rowNumber: number, headerRow: boolean): number {
+  let lines = 1;
+  let rotated = 0;
+  sheet.getRow(rowNumber).eachCell((cell, column) => {
+    const text = typeof cell.value === 'string' ? cell.value : '';
+    const alignment = cell.style.alignment;
+    if (text === '' || !alignment) return;
+    if (alignment.textRotation === 90 || alignment.textRotation === -90 || alignment.textRotation === 'vertical') {
+      rotated = Math.max(rotated, text.length * ROTATED_CHAR_PT + 12);
+      return;
+    }
+    if (!alignment.wrapText) return;
+    const bold = cell.style.font?.bold === true;
+    const width = (sheet.getColumn(column).width ?? 8.43) - (headerRow ? FILTER_BUTTON : 1);
+    lines = Math.max(lines, wrappedLineCount(text, charsPerLine(width / (bold ? BOLD_FACTOR : 1))));
+  });
+  return Math.max(rotated, lines > 1 ? lines * LINE_HEIGHT_PT : 0);
+}
+
+/** The first row below the repeated header, where a sheet's data begins. */
+function firstDataRowOf(sheet: Worksheet): number {
+  const repeat = /^\$?\d+:\$?(\d+)$/.exec(sheet.pageSetup.printTitlesRow ?? '');
+  return repeat ? Number(repeat[1]) + 1 : 1;
+}
+
+/**
+ * A sheet too wide for one page at the aimed scale narrows its widest text columns (never below `WRAP_FLOOR`
+ * or a column's longest word) and wraps their text, each row made tall enough for its lines, when that brings
+ * it onto one page; a sheet that cannot get there keeps its widths and prints over more pages.
+ */
+function wrapToFit(sheet: Worksheet): void {
+  const columns = Math.max(1, sheet.columnCount);
+  const room = PRINTABLE_WIDTH_PT / AIMED_SCALE;
+  const onePage = PRINTABLE_WIDTH_PT / ONE_PAGE_SCALE;
+  const widths = Array.from({ length: columns }, (_v, i) => sheet.getColumn(i + 1).width ?? 8.43);
+  const total = () => widths.reduce((sum, w) => sum + columnPoints(w), 0);
+  if (total() <= room) return;
+  const first = firstDataRowOf(sheet);
+  const last = sheet.rowCount;
+  // Per column: the narrowest it may get (its longest word), or nothing when it holds no text to wrap.
+  const floors = widths.map((width, i) => {
+    let longest = 0;
+    let text = false;
+    for (let r = first; r <= last; r++) {
+      const value = sheet.findCell(r, i + 1)?.value;
+      if (typeof value !== 'string') continue;
+      text = true;
+      longest = Math.max(longest, longestWord(value));
+    }
+    const header = sheet.findCell(first - 1, i + 1)?.value;
+    if (typeof header === 'string') longest = Math.max(longest, Math.ceil(longestWord(header) * BOLD_FACTOR) + FILTER_BUTTON);
+    return text ? Math.min(width, Math.max(WRAP_FLOOR, longest + 1)) : width;
+  });
+  // Narrowing that cannot bring the sheet onto one page would only make its rows taller: leave it as it is.
+  if (floors.reduce((sum, w) => sum + columnPoints(w), 0) > onePage) return;
+  while (total() > room) {
+    let widest = -1;
+    for (let i = 0; i < columns; i++) if (widths[i]! > floors[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    if (widest < 0) break;
+    widths[widest] = Math.max(floors[widest]!, widths[widest]! - 1);
+  }
+  const narrowed = widths.flatMap((w, i) => (w < (sheet.getColumn(i + 1).width ?? 8.43) ? [i + 1] : []));
+  for (const column of narrowed) setColumnWidth(sheet, column, widths[column - 1]!);
+  if (narrowed.length === 0) return;
+  for (let r = first; r <= last; r++) {
+    let lines = 1;
+    for (const column of narrowed) {
+      // `findCell`, never `getCell`: looking must not create the cells a sparse sheet leaves out.
+      const cell = sheet.findCell(r, column);
+      if (!cell || typeof cell.value !== 'string') continue;
+      restyle(cell, { alignment: TOP_WRAP });
+      lines = Math.max(lines, wrappedLineCount(cell.value, charsPerLine(widths[column - 1]! - 1)));
+    }
+    const row = lines > 1 ? sheet.findRow(r) : undefined;
+    if (row && lines * LINE_HEIGHT_PT > (row.height ?? 0)) {
+      row.height = lines * LINE_HEIGHT_PT;
+      // The row's other cells to the top too, so its figures stand beside the first line of its text.
+      row.eachCell((cell) => restyle(cell, { alignment: { ...cell.style.alignment, vertical: 'top' } }));
+    }
+  }
+}
+
+/**
+ * Sizes what readers do not size on their own, once every width is final (called by `toBytes`): title and header
+ * rows tall enough for their wrapped or rotated text (LibreOffice keeps a file's row heights as written), and the
+ * scale. A sheet that fitted to one page wide would print below about 72 % prints at 75 % over as many pages
+ * across as it takes, never smaller.
+ */
+function finishPrintLayout(workbook: Workbook): void {
+  for (const sheet of workbook.worksheets) {
+    const setup = sheet.pageSetup;
+    if (!setup.fitToPage) continue;
+    wrapToFit(sheet);
+    const widths = Array.from({ length: Math.max(1, sheet.columnCount) }, (_v, i) => columnPoints(sheet.getColumn(i + 1).width ?? 8.43));
+    const titleColumns = firstPageColumns(widths);
+    const titleWidth = Array.from({ length: titleColumns }, (_v, i) => sheet.getColumn(i + 1).width ?? 8.43).reduce((a, b) => a + b, 0);
+    for (const row of titleRowsOf.get(sheet) ?? []) {
+      if (titleColumns > 1) sheet.mergeCells(row, 1, row, titleColumns);
+      const cell = sheet.getCell(row, 1);
+      const text = typeof cell.value === 'string' ? cell.value : '';
+      const bold = cell.style.font?.bold === true;
+      const size = cell.style.font?.size ?? 11;
+      const room = charsPerLine(((titleWidth - 1) * 11) / size / (bold ? BOLD_FACTOR : 1));
+      sheet.getRow(row).height = wrappedLineCount(text, room) * LINE_HEIGHT_PT * Math.max(1, size / 11);
+    }
+    // Once: a workbook written twice must not merge its titles twice.
+    titleRowsOf.delete(sheet);
+    const repeat = /^\$?(\d+):\$?(\d+)$/.exec(setup.printTitlesRow ?? '');
+    if (repeat) {
+      for (let r = Number(repeat[1]); r <= Number(repeat[2]); r++) {
+        const height = rowHeightForText(sheet, r, sheet.autoFilter !== undefined);
+        const row = sheet.getRow(r);
+        if (height > (row.height ?? 0)) row.height = height;
+      }
+    }
+    const pages = pagesWide(widths, ONE_PAGE_SCALE, widths[0] ?? 0);
+    setup.fitToWidth = 1;
+    if (pages > 1) {
+      // Too wide for one page at a readable scale: a fixed scale, over as many pages across as it takes, printed
+      // across before down, so the pages that hold one set of rows follow each other and can be laid side by
+      // side (a repeated first column would cut the merged title on the later pages).
+      setup.fitToPage = false;
+      setup.scale = Math.round(AIMED_SCALE * 100);
+      setup.pageOrder = 'overThenDown';
+    }
+  }
 }
 
 export type TableSheetSpec<Row> = {
@@ -452,6 +701,7 @@ export function addTableSheet<Row>(workbook: Workbook, spec: TableSheetSpec<Row>
   const titleLines = spec.titleLines ?? [];
   titleLines.forEach((line, i) => {
     setCell(sheet.getCell(i + 1, 1), cellValue(line), i === 0 ? { font: { bold: true, size: 14 } } : {});
+    mergeTitleRow(sheet, i + 1);
   });
   const headerRow = titleLines.length === 0 ? 1 : titleLines.length + 2;
 
@@ -521,8 +771,9 @@ export function addTableSheet<Row>(workbook: Workbook, spec: TableSheetSpec<Row>
   return { sheet, headerRow, firstDataRow: headerRow + 1, lastDataRow };
 }
 
-/** The workbook as xlsx bytes (`xlsx-package.ts`: ExcelJS's parts, the platform's deflate). */
+/** The workbook as xlsx bytes (`xlsx-package.ts`: ExcelJS's parts, the platform's deflate), its print layout finished. */
 export function toBytes(workbook: Workbook): Promise<Uint8Array> {
+  finishPrintLayout(workbook);
   return xlsxBytes(workbook);
 }
 

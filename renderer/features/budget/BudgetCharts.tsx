@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
-import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BudgetTable } from '../../../electron/contract';
 import { tickFormatter, type AxisScale } from '../../../electron/core/domain/budget-charts';
 import { sv } from '../../lib/i18n/sv';
@@ -14,7 +14,12 @@ import {
 } from './budget-charts.view-model';
 import {
   AmountTooltip,
+  amountFigure,
+  AXIS_TITLE_PX,
+  axisTitle,
   barLegend,
+  barShape,
+  BarValueLabel,
   ChartFrame,
   chartText,
   Marker,
@@ -30,6 +35,8 @@ const t = sv.budget.charts;
 const HEIGHT = 320;
 /** Room under the plot for three lines of category name (and one of per cent). */
 const CATEGORY_AXIS_HEIGHT = 64;
+/** Room under the category names for the axis title. */
+const TITLE_ROOM = 20;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -49,14 +56,14 @@ function amountAxis(axis: AxisScale, width: number) {
   return (
     <YAxis
       type="number"
-      width={width}
+      width={width + AXIS_TITLE_PX}
       domain={axis.domain}
       ticks={axis.ticks}
       interval={0}
       tickFormatter={tickFormatter(axis)}
       tick={chartText}
       allowDataOverflow={false}
-      label={undefined}
+      label={axisTitle(t.axisLabel(axis.unitSpoken), 'left')}
     />
   );
 }
@@ -131,12 +138,30 @@ export function BudgetCharts({ table }: { table: BudgetTable }) {
             <PatternDefs prefix={groupedPrefix} styles={grouped.series.map((_s, i) => barStyle(i))} />
             <BarChart data={grouped.data} {...chartSize(printing, HEIGHT)} margin={margin} accessibilityLayer={false}>
               <CartesianGrid vertical={false} stroke="#d1d1d1" />
-              <XAxis dataKey="label" interval={0} height={CATEGORY_AXIS_HEIGHT} tick={(p) => <WrappedTick {...p} labels={grouped.data.map((d) => d.label)} />} tickLine={false} />
+              <XAxis
+                dataKey="label"
+                interval={0}
+                height={CATEGORY_AXIS_HEIGHT + TITLE_ROOM}
+                tick={(p) => <WrappedTick {...p} labels={grouped.data.map((d) => d.label)} />}
+                tickLine={false}
+                label={axisTitle(t.categoryAxis, 'bottom')}
+              />
               {amountAxis(grouped.axis, grouped.axisWidth)}
               <ReferenceLine y={0} stroke="#424242" />
               <Tooltip content={(p) => <AmountTooltip {...p} />} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
               {grouped.series.map((s, i) => (
-                <Bar key={s.dataKey} dataKey={s.dataKey} name={s.label} fill={fillFor(barStyle(i), `${groupedPrefix}-${i}`)} stroke={barStyle(i).ink} isAnimationActive={false} maxBarSize={64} />
+                <Bar
+                  key={s.dataKey}
+                  dataKey={s.dataKey}
+                  name={s.label}
+                  fill={fillFor(barStyle(i), `${groupedPrefix}-${i}`)}
+                  stroke={barStyle(i).ink}
+                  isAnimationActive={false}
+                  maxBarSize={64}
+                  shape={barShape}
+                >
+                  <LabelList dataKey={s.dataKey} content={(p) => <BarValueLabel {...p} format={amountFigure(grouped.axis)} />} />
+                </Bar>
               ))}
             </BarChart>
           </ChartFrame>
@@ -153,7 +178,14 @@ export function BudgetCharts({ table }: { table: BudgetTable }) {
           <PatternDefs prefix={incomePrefix} styles={vm.income.series.map((_s, i) => barStyle(i))} />
           <BarChart data={vm.income.data} {...chartSize(printing, HEIGHT)} margin={margin} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="#d1d1d1" />
-            <XAxis dataKey="label" interval={0} height={CATEGORY_AXIS_HEIGHT} tick={(p) => <WrappedTick {...p} labels={vm.income.data.map((d) => d.label)} />} tickLine={false} />
+            <XAxis
+              dataKey="label"
+              interval={0}
+              height={CATEGORY_AXIS_HEIGHT + TITLE_ROOM}
+              tick={(p) => <WrappedTick {...p} labels={vm.income.data.map((d) => d.label)} />}
+              tickLine={false}
+              label={axisTitle(t.categoryAxis, 'bottom')}
+            />
             {amountAxis(vm.income.axis, vm.income.axisWidth)}
             <ReferenceLine y={0} stroke="#424242" />
             <Tooltip content={(p) => <AmountTooltip {...p} />} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
@@ -167,7 +199,9 @@ export function BudgetCharts({ table }: { table: BudgetTable }) {
                 stroke={barStyle(i).ink}
                 isAnimationActive={false}
                 maxBarSize={96}
-              />
+              >
+                <LabelList dataKey={s.dataKey} content={(p) => <BarValueLabel {...p} inside format={amountFigure(vm.income.axis)} />} />
+              </Bar>
             ))}
           </BarChart>
         </ChartFrame>
@@ -175,7 +209,7 @@ export function BudgetCharts({ table }: { table: BudgetTable }) {
         <ChartFrame id="resultat-over-aren" title={vm.result.title} legend={resultLegend} table={vm.result.table}>
           <LineChart data={vm.result.data} {...chartSize(printing, HEIGHT)} margin={{ ...margin, left: 12, right: 32 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="#d1d1d1" />
-            <XAxis dataKey="label" interval={0} tick={chartText} padding={{ left: 32, right: 32 }} />
+            <XAxis dataKey="label" interval={0} tick={chartText} padding={{ left: 32, right: 32 }} height={30 + TITLE_ROOM} label={axisTitle(t.yearAxis, 'bottom')} />
             {amountAxis(vm.result.axis, vm.result.axisWidth)}
             <ReferenceLine y={0} stroke="#424242" />
             <Tooltip content={(p) => <AmountTooltip {...p} />} />
@@ -213,8 +247,9 @@ export function BudgetCharts({ table }: { table: BudgetTable }) {
               <XAxis
                 dataKey="label"
                 interval={0}
-                height={CATEGORY_AXIS_HEIGHT + 16}
+                height={CATEGORY_AXIS_HEIGHT + 16 + TITLE_ROOM}
                 tickLine={false}
+                label={axisTitle(t.categoryAxis, 'bottom')}
                 tick={(p) => (
                   <WrappedTick {...p} labels={variance.data.map((d) => d.label)} extra={(i) => variance.labels[variance.data[i]?.key ?? '']} />
                 )}
@@ -227,7 +262,8 @@ export function BudgetCharts({ table }: { table: BudgetTable }) {
                 )}
                 cursor={{ fill: 'rgba(0,0,0,0.06)' }}
               />
-              <Bar dataKey="s0" name={variance.series[0]?.label ?? ''} isAnimationActive={false} maxBarSize={80}>
+              <Bar dataKey="s0" name={variance.series[0]?.label ?? ''} isAnimationActive={false} maxBarSize={80} shape={barShape}>
+                <LabelList dataKey="s0" content={(p) => <BarValueLabel {...p} format={amountFigure(variance.axis)} />} />
                 {variance.data.map((d) => {
                   const good = typeof d.s0 === 'number' && d.s0 >= 0;
                   const style = good ? varianceStyles.favourable : varianceStyles.unfavourable;

@@ -1,9 +1,10 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
+import { Rectangle, type BarShapeProps, type RectangleProps } from 'recharts';
 import { flushSync } from 'react-dom';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { TableSimple20Regular } from '@fluentui/react-icons';
-import type { ChartTable } from '../../../electron/core/domain/budget-charts';
-import { formatOre } from '../../../electron/core/domain/amounts';
+import type { AxisScale, ChartTable } from '../../../electron/core/domain/budget-charts';
+import { compactUnits, formatOre } from '../../../electron/core/domain/amounts';
 import { sv } from '../../lib/i18n/sv';
 import { fillFor, safeId, wrapLabel, type LineStyle, type SeriesStyle } from './budget-charts.view-model';
 
@@ -188,6 +189,98 @@ export function WrappedTick(props: {
           {extra}
         </tspan>
       )}
+    </text>
+  );
+}
+
+/** An axis title as recharts takes it: under the X axis, or turned along a Y axis (left or right). */
+export function axisTitle(value: string, side: 'bottom' | 'left' | 'right') {
+  const style = { ...chartText, fontWeight: 600 };
+  // The class names the title in the drawing (recharts draws it apart from its axis), for tests and print CSS.
+  const className = `axis-title axis-title-${side === 'bottom' ? 'x' : 'y'}`;
+  if (side === 'bottom') return { value, position: 'insideBottom' as const, offset: 0, style, className };
+  return {
+    value,
+    className,
+    angle: side === 'left' ? -90 : 90,
+    position: side === 'left' ? ('insideLeft' as const) : ('insideRight' as const),
+    style: { ...style, textAnchor: 'middle' as const },
+  };
+}
+
+/**
+ * A bar's shape that recharts keeps when the bar is 0: its default shape drops zero-length bars together with
+ * their value labels, and a chart of zeros would print as an empty frame.
+ */
+export function barShape(props: BarShapeProps): ReactElement {
+  return <Rectangle {...(props as RectangleProps)} />;
+}
+
+const oneDecimal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
+/** A bar's amount in its axis's unit without the unit (`17,9` on a `mnkr` axis), short enough to stand over a bar. */
+export function amountFigure(axis: Pick<AxisScale, 'unit'>): (ore: number) => string {
+  const divisor = compactUnits[axis.unit].divisorKronor;
+  return (ore) => oneDecimal.format(ore / 100 / divisor);
+}
+
+/** Room an axis needs beside its ticks for a turned title. */
+export const AXIS_TITLE_PX = 20;
+
+/**
+ * A bar's figure at its end, as recharts' `LabelList` content: above a positive bar and below a negative one
+ * (never on the zero line), right of a horizontal bar. Figures on the bars make the chart readable on paper
+ * without telling the series apart by colour.
+ */
+export function BarValueLabel(props: {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  value?: unknown;
+  format: (value: number) => string;
+  horizontal?: boolean;
+  inside?: boolean;
+}) {
+  const value = typeof props.value === 'number' ? props.value : Number(props.value);
+  if (props.value === undefined || props.value === null || !Number.isFinite(value)) return null;
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0);
+  const w = Number(props.width ?? 0);
+  const h = Number(props.height ?? 0);
+  const label = props.format(value);
+  if (props.inside) {
+    // A segment of a stacked bar: the figure in its middle, on a white halo so it reads on any fill; beside
+    // the bar when the segment is too thin to hold it.
+    const fits = Math.abs(h) >= CHART_FONT_PX + 2;
+    return (
+      <text
+        x={fits ? x + w / 2 : Math.max(x, x + w) + 4}
+        y={y + h / 2}
+        textAnchor={fits ? 'middle' : 'start'}
+        dominantBaseline="central"
+        {...chartText}
+        stroke="#ffffff"
+        strokeWidth={3}
+        paintOrder="stroke"
+        data-value-label=""
+      >
+        {label}
+      </text>
+    );
+  }
+  if (props.horizontal) {
+    return (
+      <text x={Math.max(x, x + w) + 4} y={y + h / 2} dominantBaseline="central" {...chartText} data-value-label="">
+        {label}
+      </text>
+    );
+  }
+  const top = Math.min(y, y + h);
+  const bottom = Math.max(y, y + h);
+  return (
+    <text x={x + w / 2} y={value >= 0 ? top - 4 : bottom + 4} textAnchor="middle" dominantBaseline={value >= 0 ? 'auto' : 'hanging'} {...chartText} data-value-label="">
+      {label}
     </text>
   );
 }

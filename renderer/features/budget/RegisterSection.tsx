@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BudgetTable } from '../../../electron/contract';
 import { tickFormatter } from '../../../electron/core/domain/budget-charts';
 import { useApiQuery } from '../../app/api';
@@ -8,7 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
 import { barStyle, fillFor } from './budget-charts.view-model';
 import { defaultRegisterYear, registerVm, registerYears, type RegisterCardVm } from './budget-register.view-model';
-import { AmountTooltip, barLegend, ChartFrame, chartSize, chartText, PatternDefs, usePatternPrefix, usePrinting, WrappedTick } from './ChartParts';
+import { AmountTooltip, amountFigure, AXIS_TITLE_PX, axisTitle, barLegend, barShape, BarValueLabel, ChartFrame, chartSize, chartText, PatternDefs, usePatternPrefix, usePrinting, WrappedTick } from './ChartParts';
 import { dateAt, systemClock, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.budget.register;
@@ -124,10 +124,18 @@ export function RegisterSection({ table }: { table: BudgetTable }) {
                 <PatternDefs prefix={prefix} styles={vm.chart.series.map((_s, i) => barStyle(i))} />
                 <BarChart data={vm.chart.data} {...chartSize(printing, 300)} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
                   <CartesianGrid vertical={false} stroke="#d1d1d1" />
-                  <XAxis dataKey="label" interval={0} height={48} tickLine={false} tick={(p) => <WrappedTick {...p} labels={vm.chart.data.map((d) => d.label)} />} />
+                  <XAxis
+                    dataKey="label"
+                    interval={0}
+                    height={68}
+                    tickLine={false}
+                    tick={(p) => <WrappedTick {...p} labels={vm.chart.data.map((d) => d.label)} />}
+                    label={axisTitle(sv.budget.charts.categoryAxis, 'bottom')}
+                  />
                   <YAxis
                     type="number"
-                    width={vm.chart.axisWidth}
+                    width={vm.chart.axisWidth + AXIS_TITLE_PX}
+                    label={axisTitle(sv.budget.charts.axisLabel(vm.chart.axis.unitSpoken), 'left')}
                     domain={vm.chart.axis.domain}
                     ticks={vm.chart.axis.ticks}
                     interval={0}
@@ -137,7 +145,18 @@ export function RegisterSection({ table }: { table: BudgetTable }) {
                   <ReferenceLine y={0} stroke="#424242" />
                   <Tooltip content={(p) => <AmountTooltip {...p} />} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
                   {vm.chart.series.map((s, i) => (
-                    <Bar key={s.dataKey} dataKey={s.dataKey} name={s.label} fill={fillFor(barStyle(i), `${prefix}-${i}`)} stroke={barStyle(i).ink} isAnimationActive={false} maxBarSize={96} />
+                    <Bar
+                      key={s.dataKey}
+                      dataKey={s.dataKey}
+                      name={s.label}
+                      fill={fillFor(barStyle(i), `${prefix}-${i}`)}
+                      stroke={barStyle(i).ink}
+                      isAnimationActive={false}
+                      maxBarSize={96}
+                      shape={barShape}
+                    >
+                      <LabelList dataKey={s.dataKey} content={(p) => <BarValueLabel {...p} format={amountFigure(vm.chart.axis)} />} />
+                    </Bar>
                   ))}
                 </BarChart>
               </ChartFrame>

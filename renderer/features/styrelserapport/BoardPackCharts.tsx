@@ -7,7 +7,6 @@ import {
   Cell,
   ComposedChart,
   LabelList,
-  Legend,
   Line,
   Pie,
   PieChart,
@@ -30,10 +29,15 @@ import {
   sharesChart,
   type DataTableVm,
 } from './board-pack.view-model';
+import { barStyle, fillFor, type SeriesStyle } from '../budget/budget-charts.view-model';
+import { AXIS_TITLE_PX, axisTitle, barShape, BarValueLabel, ChartLegend, PatternDefs, usePatternPrefix, type LegendEntry } from '../budget/ChartParts';
 
 const t = sv.styrelserapport.charts;
 
-/** Colours with at least 4.5:1 against white; bars also carry their figures as labels, so colour is never the only cue. */
+/**
+ * Colours with at least 4.5:1 against white. Colour is never the only cue: bars carry their figures as labels,
+ * and series that stand side by side differ in lightness and pattern (`printStyles`), so they stay apart in greyscale.
+ */
 export const chartColors = {
   blue: '#0f6cbd',
   green: '#0e700e',
@@ -43,6 +47,14 @@ export const chartColors = {
   light: '#c7d6ea',
 } as const;
 const text = { fontSize: 12, fill: '#242424' } as const;
+
+/** Two series side by side: dark and solid, light and hatched (their greys lie far apart). */
+const printStyles = { first: barStyle(0), second: barStyle(1), single: barStyle(0) } as const;
+const count = (v: number) => formatNumber(v);
+
+function legendOf(prefix: string, entries: readonly { key: string; label: string; style: SeriesStyle; index: number }[]): LegendEntry[] {
+  return entries.map((e) => ({ key: e.key, label: e.label, bar: e.style, fill: fillFor(e.style, `${prefix}-${e.index}`) }));
+}
 
 const useStyles = makeStyles({
   figure: {
@@ -191,23 +203,63 @@ const margin = { top: 16, right: 24, bottom: 4, left: 4 };
 
 export function MembersChart({ content, layout }: { content: BoardPackContent; layout: ChartLayout }) {
   const vm = membersChart(content);
-  const height = 260;
+  const height = 280;
+  const prefix = usePatternPrefix('medlemmar');
+  const bars = [
+    { key: 'joined', label: t.joined, style: printStyles.first, index: 0 },
+    { key: 'left', label: t.left, style: printStyles.second, index: 1 },
+  ];
   return (
     <ChartFigure id="members" title={t.members} intro={vm.intro} layout={layout} table={vm.table}>
+      <ChartLegend
+        entries={[
+          { key: 'members', label: t.membersSeries, line: { color: chartColors.blue, marker: 'circle', width: 2.5 } },
+          ...legendOf(prefix, bars),
+        ]}
+      />
+      <PatternDefs prefix={prefix} styles={bars.map((b) => b.style)} />
       <Sized layout={layout} height={height} label={t.members}>
         <ComposedChart data={vm.data} margin={margin} {...size(layout, height)}>
           <CartesianGrid stroke="#e0e0e0" vertical={false} />
-          <XAxis dataKey="label" tick={text} />
-          <YAxis yAxisId="members" domain={vm.membersDomain} ticks={vm.membersTicks} interval={0} allowDecimals={false} tick={text} width={44} tickFormatter={(v: number) => formatNumber(v)} />
-          <YAxis yAxisId="changes" orientation="right" domain={[0, vm.changesMax]} ticks={vm.changesTicks} interval={0} allowDecimals={false} tick={text} width={36} />
+          <XAxis dataKey="label" tick={text} height={40} label={axisTitle(t.month, 'bottom')} />
+          <YAxis
+            yAxisId="members"
+            domain={vm.membersDomain}
+            ticks={vm.membersTicks}
+            interval={0}
+            allowDecimals={false}
+            tick={text}
+            width={44 + AXIS_TITLE_PX}
+            tickFormatter={(v: number) => formatNumber(v)}
+            label={axisTitle(t.membersAxis, 'left')}
+          />
+          <YAxis
+            yAxisId="changes"
+            orientation="right"
+            domain={[0, vm.changesMax]}
+            ticks={vm.changesTicks}
+            interval={0}
+            allowDecimals={false}
+            tick={text}
+            width={36 + AXIS_TITLE_PX}
+            label={axisTitle(t.changesAxis, 'right')}
+          />
           <Tooltip content={<SimpleTooltip format={(v) => formatNumber(v)} />} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="changes" dataKey="joined" name={t.joined} fill={chartColors.green} isAnimationActive={false}>
-            <LabelList dataKey="joined" position="top" style={text} formatter={(v: unknown) => (v === 0 ? '' : formatNumber(Number(v)))} />
-          </Bar>
-          <Bar yAxisId="changes" dataKey="left" name={t.left} fill={chartColors.red} isAnimationActive={false}>
-            <LabelList dataKey="left" position="top" style={text} formatter={(v: unknown) => (v === 0 ? '' : formatNumber(Number(v)))} />
-          </Bar>
+          {vm.goal && (
+            <ReferenceLine
+              yAxisId="members"
+              y={vm.goal.value}
+              stroke={chartColors.orange}
+              strokeDasharray="6 3"
+              strokeWidth={1.5}
+              label={{ value: vm.goal.label, position: 'insideTopLeft', style: { ...text, fill: chartColors.orange } }}
+            />
+          )}
+          {bars.map((b) => (
+            <Bar key={b.key} yAxisId="changes" dataKey={b.key} name={b.label} fill={fillFor(b.style, `${prefix}-${b.index}`)} stroke={b.style.ink} isAnimationActive={false} shape={barShape}>
+              <LabelList dataKey={b.key} content={(p) => <BarValueLabel {...p} format={(v) => (v === 0 ? '' : count(v))} />} />
+            </Bar>
+          ))}
           <Line yAxisId="members" dataKey="members" name={t.membersSeries} stroke={chartColors.blue} strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false}>
             <LabelList dataKey="members" position="top" style={text} />
           </Line>
@@ -219,16 +271,16 @@ export function MembersChart({ content, layout }: { content: BoardPackContent; l
 
 export function DistributionChart({ content, layout }: { content: BoardPackContent; layout: ChartLayout }) {
   const vm = distributionChart(content);
-  const height = 220;
+  const height = 240;
   return (
     <ChartFigure id="distribution" title={t.distribution} layout={layout} table={vm.table}>
       <Sized layout={layout} height={height} label={t.distribution}>
         <BarChart data={vm.data} margin={{ ...margin, top: 24 }} {...size(layout, height)}>
           <CartesianGrid stroke="#e0e0e0" vertical={false} />
-          <XAxis dataKey="label" tick={text} label={{ value: t.distributionAxis, position: 'insideBottom', offset: -2, style: text }} height={40} />
-          <YAxis allowDecimals={false} tick={text} width={40} />
+          <XAxis dataKey="label" tick={text} label={axisTitle(t.distributionAxis, 'bottom')} height={40} />
+          <YAxis allowDecimals={false} tick={text} width={40 + AXIS_TITLE_PX} label={axisTitle(t.distributionSeries, 'left')} />
           <Tooltip content={<SimpleTooltip format={(v) => formatNumber(v)} />} />
-          <Bar dataKey="count" name={t.distributionSeries} fill={chartColors.blue} isAnimationActive={false}>
+          <Bar dataKey="count" name={t.distributionSeries} fill={printStyles.single.color} isAnimationActive={false} shape={barShape}>
             <LabelList dataKey="valueLabel" position="top" style={text} />
           </Bar>
         </BarChart>
@@ -239,17 +291,25 @@ export function DistributionChart({ content, layout }: { content: BoardPackConte
 
 export function SharesChart({ content, layout }: { content: BoardPackContent; layout: ChartLayout }) {
   const vm = sharesChart(content);
-  const height = Math.max(120, vm.data.length * 28 + 50);
+  const height = Math.max(140, vm.data.length * 28 + 70);
   return (
     <ChartFigure id="shares" title={t.shares} layout={layout} table={vm.table}>
       <Sized layout={layout} height={height} label={t.shares}>
         <BarChart data={vm.data} layout="vertical" margin={{ ...margin, right: 56 }} {...size(layout, height)}>
           <CartesianGrid stroke="#e0e0e0" horizontal={false} />
-          <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} tick={text} />
-          <YAxis type="category" dataKey="name" width={vm.axisWidth} tick={text} interval={0} />
+          <XAxis
+            type="number"
+            domain={[0, 1]}
+            ticks={[0, 0.25, 0.5, 0.75, 1]}
+            tickFormatter={(v: number) => formatPercent(v, 0)}
+            tick={text}
+            height={40}
+            label={axisTitle(t.sharesSeries, 'bottom')}
+          />
+          <YAxis type="category" dataKey="name" width={vm.axisWidth + AXIS_TITLE_PX} tick={text} interval={0} label={axisTitle(t.service, 'left')} />
           <Tooltip content={<SimpleTooltip format={(v) => formatPercent(v)} />} />
           <ReferenceLine x={0.75} stroke={chartColors.orange} strokeDasharray="6 3" label={{ value: t.threeQuarters, position: 'top', style: { ...text, fill: chartColors.orange } }} />
-          <Bar dataKey="share" name={t.sharesSeries} fill={chartColors.blue} isAnimationActive={false} barSize={16}>
+          <Bar dataKey="share" name={t.sharesSeries} fill={printStyles.single.color} isAnimationActive={false} shape={barShape} barSize={16}>
             <LabelList dataKey="shareLabel" position="right" style={text} />
           </Bar>
         </BarChart>
@@ -260,27 +320,39 @@ export function SharesChart({ content, layout }: { content: BoardPackContent; la
 
 export function NetworksChart({ content, layout }: { content: BoardPackContent; layout: ChartLayout }) {
   const vm = networksChart(content);
-  const height = Math.max(120, vm.data.length * 32 + 60);
+  const height = Math.max(140, vm.data.length * 32 + 80);
+  const prefix = usePatternPrefix('natverk');
+  const kinds = [
+    { key: 'reaching', label: t.networksReaching, style: printStyles.first, index: 0 },
+    { key: 'below', label: t.networksBelow, style: printStyles.second, index: 1 },
+  ];
+  const fillOf = (reaches: boolean) => fillFor(reaches ? printStyles.first : printStyles.second, `${prefix}-${reaches ? 0 : 1}`);
   return (
     <ChartFigure id="networks" title={t.networks} intro={vm.intro} layout={layout} table={vm.table}>
       {vm.data.length === 0 ? (
         <p>{t.networksEmpty}</p>
       ) : (
-        <Sized layout={layout} height={height} label={t.networks}>
-          <BarChart data={vm.data} layout="vertical" margin={{ ...margin, right: 40 }} {...size(layout, height)}>
-            <CartesianGrid stroke="#e0e0e0" horizontal={false} />
-            <XAxis type="number" domain={[0, vm.domainMax]} ticks={vm.ticks} interval={0} allowDecimals={false} tick={text} />
-            <YAxis type="category" dataKey="name" width={vm.axisWidth} tick={text} interval={0} />
-            <Tooltip content={<SimpleTooltip format={(v) => formatNumber(v)} />} />
-            <ReferenceLine x={vm.goal} stroke={chartColors.orange} strokeDasharray="6 3" label={{ value: vm.goalLabel, position: 'top', style: { ...text, fill: chartColors.orange } }} />
-            <Bar dataKey="count" name={t.networksSeries} isAnimationActive={false} barSize={18}>
-              {vm.data.map((d) => (
-                <Cell key={d.key} fill={d.reaches ? chartColors.green : chartColors.blue} />
-              ))}
-              <LabelList dataKey="count" position="right" style={text} />
-            </Bar>
-          </BarChart>
-        </Sized>
+        <>
+          {vm.none !== undefined && <p data-testid="networks-none">{vm.none}</p>}
+          <ChartLegend entries={legendOf(prefix, kinds)} />
+          <PatternDefs prefix={prefix} styles={kinds.map((k) => k.style)} />
+          <Sized layout={layout} height={height} label={t.networks}>
+            <BarChart data={vm.data} layout="vertical" margin={{ ...margin, right: 40 }} {...size(layout, height)}>
+              <CartesianGrid stroke="#e0e0e0" horizontal={false} />
+              <XAxis type="number" domain={[0, vm.domainMax]} ticks={vm.ticks} interval={0} allowDecimals={false} tick={text} height={40} label={axisTitle(t.networksSeries, 'bottom')} />
+              <YAxis type="category" dataKey="name" width={vm.axisWidth + AXIS_TITLE_PX} tick={text} interval={0} label={axisTitle(t.network, 'left')} />
+              <Tooltip content={<SimpleTooltip format={(v) => formatNumber(v)} />} />
+              <ReferenceLine x={vm.goal} stroke={chartColors.orange} strokeDasharray="6 3" label={{ value: vm.goalLabel, position: 'top', style: { ...text, fill: chartColors.orange } }} />
+              <Bar dataKey="count" name={t.networksSeries} isAnimationActive={false} shape={barShape} barSize={18}>
+                {vm.data.map((d) => (
+                  <Cell key={d.key} fill={fillOf(d.reaches)} stroke={(d.reaches ? printStyles.first : printStyles.second).ink} />
+                ))}
+                {/* Every bar says its figure, 0 included: a bar of 0 has no length to see. */}
+                <LabelList dataKey="count" content={(p) => <BarValueLabel {...p} horizontal format={count} />} />
+              </Bar>
+            </BarChart>
+          </Sized>
+        </>
       )}
     </ChartFigure>
   );
@@ -318,7 +390,7 @@ export function PopulationChart({ content, layout }: { content: BoardPackContent
 
 export function CoverageChart({ content, layout }: { content: BoardPackContent; layout: ChartLayout }) {
   const vm = coverageChart(content);
-  const height = vm.data.length * 30 + 50;
+  const height = vm.data.length * 30 + 70;
   return (
     <ChartFigure
       id="coverage"
@@ -334,11 +406,20 @@ export function CoverageChart({ content, layout }: { content: BoardPackContent; 
       <Sized layout={layout} height={height} label={t.coverage}>
         <BarChart data={vm.data} layout="vertical" margin={{ ...margin, right: 40 }} {...size(layout, height)}>
           <CartesianGrid stroke="#e0e0e0" horizontal={false} />
-          <XAxis type="number" domain={[0, vm.domainMax]} ticks={vm.ticks} interval={0} allowDecimals={false} tick={text} />
-          <YAxis type="category" dataKey="label" width={vm.axisWidth} tick={text} interval={0} />
+          <XAxis
+            type="number"
+            domain={[0, vm.domainMax]}
+            ticks={vm.ticks}
+            interval={0}
+            allowDecimals={false}
+            tick={text}
+            height={40}
+            label={axisTitle(t.coverageSeries, 'bottom')}
+          />
+          <YAxis type="category" dataKey="label" width={vm.axisWidth + AXIS_TITLE_PX} tick={text} interval={0} label={axisTitle(t.area, 'left')} />
           <Tooltip content={<SimpleTooltip format={(v) => formatNumber(v)} />} />
-          <Bar dataKey="missing" name={t.coverageSeries} fill={chartColors.grey} isAnimationActive={false} barSize={16}>
-            <LabelList dataKey="missing" position="right" style={text} />
+          <Bar dataKey="missing" name={t.coverageSeries} fill={chartColors.grey} isAnimationActive={false} shape={barShape} barSize={16}>
+            <LabelList dataKey="missing" content={(p) => <BarValueLabel {...p} horizontal format={count} />} />
           </Bar>
         </BarChart>
       </Sized>
@@ -369,7 +450,8 @@ function WrappedTick(props: { x?: number | string; y?: number | string; payload?
 
 export function BudgetChart({ content, layout }: { content: BoardPackContent; layout: ChartLayout }) {
   const vm = budgetChart(content);
-  const height = 300;
+  const height = 340;
+  const prefix = usePatternPrefix('budget');
   if (!vm) {
     return (
       <ChartFigure id="budget" title={t.budget} layout={layout}>
@@ -377,14 +459,17 @@ export function BudgetChart({ content, layout }: { content: BoardPackContent; la
       </ChartFigure>
     );
   }
-  const colors = [chartColors.blue, chartColors.grey];
   const bandChars = Math.max(8, Math.floor(((layout.width ?? 640) - vm.axisWidth) / Math.max(1, vm.chart.data.length) / 7));
+  const styles = vm.chart.series.map((_s, i) => barStyle(i));
+  const figure = (v: number) => vm.valueFormatter(v);
   return (
     <ChartFigure id="budget" title={vm.chart.title} layout={layout} table={vm.table}>
+      <ChartLegend entries={legendOf(prefix, vm.chart.series.map((s, i) => ({ key: s.dataKey, label: s.label, style: styles[i] ?? barStyle(i), index: i })))} />
+      <PatternDefs prefix={prefix} styles={styles} />
       <Sized layout={layout} height={height} label={vm.chart.title}>
-        <BarChart data={vm.chart.data} margin={margin} {...size(layout, height)}>
+        <BarChart data={vm.chart.data} margin={{ ...margin, top: 20, bottom: 12 }} {...size(layout, height)}>
           <CartesianGrid stroke="#e0e0e0" vertical={false} />
-          <XAxis dataKey="label" interval={0} height={52} tick={<WrappedTick maxChars={bandChars} />} />
+          <XAxis dataKey="label" interval={0} height={72} tick={<WrappedTick maxChars={bandChars} />} label={axisTitle(t.budgetCategoryAxis, 'bottom')} />
           <YAxis
             type="number"
             domain={vm.chart.axis.domain}
@@ -392,13 +477,15 @@ export function BudgetChart({ content, layout }: { content: BoardPackContent; la
             interval={0}
             tickFormatter={vm.tickFormatter}
             tick={text}
-            width={vm.axisWidth}
+            width={vm.axisWidth + AXIS_TITLE_PX}
+            label={axisTitle(t.budgetAxis(vm.chart.axis.unitSpoken), 'left')}
           />
           <ReferenceLine y={0} stroke="#616161" />
           <Tooltip content={<SimpleTooltip format={(v) => formatKr(v)} />} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
           {vm.chart.series.map((s, i) => (
-            <Bar key={s.dataKey} dataKey={s.dataKey} name={s.label} fill={colors[i % colors.length]} isAnimationActive={false} />
+            <Bar key={s.dataKey} dataKey={s.dataKey} name={s.label} fill={fillFor(barStyle(i), `${prefix}-${i}`)} stroke={barStyle(i).ink} isAnimationActive={false} shape={barShape}>
+              <LabelList dataKey={s.dataKey} content={(p) => <BarValueLabel {...p} format={figure} />} />
+            </Bar>
           ))}
         </BarChart>
       </Sized>

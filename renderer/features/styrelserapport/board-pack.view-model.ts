@@ -5,6 +5,7 @@
  */
 import type { BoardPackContent, GoalResult, GoalStatus, GoalSubject } from '../../../electron/contract';
 import { axisWidthPx, tickFormatter, type GroupedBarChart } from '../../../electron/core/domain/budget-charts';
+import { compactUnits } from '../../../electron/core/domain/amounts';
 import { formatGoalFigure, formatTarget } from '../../../electron/core/domain/goals';
 import { formatDate, formatDateTime, formatKr, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
@@ -175,15 +176,24 @@ export type MembersChartVm = {
   changesTicks: number[];
   membersDomain: [number, number];
   membersTicks: number[];
+  /** The year's member-count goal, drawn as a line where the goal has a number. */
+  goal?: { value: number; label: string };
   table: DataTableVm;
 };
+
+/** The year's goal on the number of members (at least N), if the register has one. */
+function memberGoal(content: BoardPackContent): number | undefined {
+  const goal = content.goals.find((g) => g.metric === 'member-count' && g.year === content.year && g.comparison !== 'at-most');
+  return goal?.target;
+}
 
 export function membersChart(content: BoardPackContent): MembersChartVm {
   const m = content.members;
   const data = m.months.map((p) => ({ key: p.month, label: monthLabel(p.month), members: p.members, joined: p.joined, left: p.left }));
   const counts = data.map((d) => d.members);
-  const low = Math.min(...counts, m.atYearStart);
-  const high = Math.max(...counts, m.atYearStart);
+  const goal = memberGoal(content);
+  const low = Math.min(...counts, m.atYearStart, goal ?? Infinity);
+  const high = Math.max(...counts, m.atYearStart, goal ?? -Infinity);
   // Room below and above the line so a flat year does not draw it on the axis.
   const pad = Math.max(5, Math.ceil((high - low) * 0.2));
   const changesTicks = countTicks(Math.ceil(Math.max(2, ...data.map((d) => Math.max(d.joined, d.left))) * 2.5));
@@ -199,6 +209,7 @@ export function membersChart(content: BoardPackContent): MembersChartVm {
     changesTicks,
     membersDomain: [lowTick, ticks[ticks.length - 1] ?? highTick],
     membersTicks: ticks,
+    ...(goal !== undefined ? { goal: { value: goal, label: t.charts.goalLine(formatNumber(goal)) } } : {}),
     table: {
       headers: [t.charts.month, t.charts.membersSeries, t.charts.joined, t.charts.left],
       rows: data.map((d) => ({ key: d.key, cells: [d.label, formatNumber(d.members), formatNumber(d.joined), formatNumber(d.left)] })),
@@ -247,6 +258,8 @@ export function sharesChart(content: BoardPackContent): SharesChartVm {
 
 export type NetworksChartVm = {
   intro: string;
+  /** Said when every bar is 0, so the chart is never an unexplained empty frame. */
+  none?: string;
   goal: number;
   goalLabel: string;
   data: { key: string; name: string; count: number; reaches: boolean }[];
@@ -262,6 +275,7 @@ export function networksChart(content: BoardPackContent): NetworksChartVm {
   const ticks = countTicks(Math.max(n.municipalityGoal, ...data.map((d) => d.count)));
   return {
     intro: t.charts.networksIntro(formatNumber(n.reaching), formatNumber(n.networkGoal), n.municipalityGoal),
+    ...(data.length > 0 && data.every((d) => d.count === 0) ? { none: t.charts.networksNone(content.date) } : {}),
     goal: n.municipalityGoal,
     goalLabel: t.charts.networksGoal(formatNumber(n.municipalityGoal)),
     data,
@@ -330,9 +344,13 @@ export function coverageChart(content: BoardPackContent): CoverageChartVm {
 export type BudgetChartVm = {
   chart: GroupedBarChart;
   tickFormatter: (ore: number) => string;
+  /** A bar's figure in the axis unit without the unit (`17,9`), short enough to stand over a bar. */
+  valueFormatter: (ore: number) => string;
   axisWidth: number;
   table: DataTableVm;
 };
+
+const oneDecimal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
 export function budgetChart(content: BoardPackContent): BudgetChartVm | undefined {
   const chart = content.budget.comparison;
@@ -340,6 +358,7 @@ export function budgetChart(content: BoardPackContent): BudgetChartVm | undefine
   return {
     chart,
     tickFormatter: tickFormatter(chart.axis),
+    valueFormatter: (ore) => oneDecimal.format(ore / 100 / compactUnits[chart.axis.unit].divisorKronor),
     axisWidth: axisWidthPx(chart.axis.widthChars),
     table: { headers: chart.table.headers, rows: chart.table.rows.map((r) => ({ key: r.header, cells: [r.header, ...r.cells] })) },
   };

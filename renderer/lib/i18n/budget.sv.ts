@@ -97,6 +97,8 @@ export const budgetSv = {
     showTable: 'Visa som tabell',
     hideTable: 'Dölj tabellen',
     axisLabel: (unitSpoken: string) => `Belopp i ${unitSpoken}`,
+    categoryAxis: 'Post',
+    yearAxis: 'År',
     chartLabel: (title: string) => `Diagram: ${title}. Siffrorna finns i tabellen under diagrammet.`,
     noData: 'Det finns inga belopp att visa ännu.',
     needsTwoColumns: 'Diagrammet behöver två kolumner att jämföra. Lägg till en kolumn.',

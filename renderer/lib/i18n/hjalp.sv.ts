@@ -293,6 +293,10 @@ const sections: readonly GuideSection[] = [
         ],
       },
       { kind: 'text', text: 'Med «Exportera till Excel» får du samma siffror som en Excel-arbetsbok.' },
+      {
+        kind: 'text',
+        text: 'Diagrammen går att läsa även i svartvitt: serierna skiljer sig i ljushet och mönster, varje stapel har sitt värde utskrivet, axlarna har rubriker och ett mål med ett tal visas som en streckad linje.',
+      },
     ],
   },
   {
@@ -330,8 +334,12 @@ const sections: readonly GuideSection[] = [
         items: [
           'Gå till Data och välj år under Ekonomiunderlag.',
           'Markera om namn och e-post ska tas med på bladet Nätverk.',
-          'Välj «Exportera ekonomiunderlag». Arbetsboken innehåller medlemmar och medlemsavgifter, fakturaunderlag, användningen av tjänsterna med avgifter, nätverk och budget.',
+          'Välj «Exportera ekonomiunderlag». Arbetsboken innehåller medlemmar och medlemsavgifter, fakturaunderlag, användningen av tjänsterna med avgifter, användningsmatrisen på ett eget blad, nätverk och budget.',
         ],
+      },
+      {
+        kind: 'text',
+        text: 'Arbetsboken är klar att skriva ut: varje sida har bladets namn, året och dagen filen skapades överst, och rubrikraden upprepas på varje sida. Ett blad som är för brett för en sida i läsbar storlek skrivs ut i 75 % över flera sidor i bredd; lägg dem bredvid varandra.',
       },
       {
         kind: 'text',

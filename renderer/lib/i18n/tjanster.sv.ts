@@ -226,6 +226,7 @@ export const tjansterSv = {
     chart: 'Användare över tid',
     chartLabel: (name: string, from: string, to: string) => `Diagram: antal användare av ${name} från ${from} till ${to}`,
     chartSeries: 'Användare',
+    chartTimeAxis: 'Månad',
     usersList: 'Användare',
     usersEmpty: 'Ingen organisation använder tjänsten den här dagen.',
     usersColumns: { name: 'Organisation', member: 'Medlem', from: 'Sedan', to: 'Till och med', via: 'Genom' },

@@ -8,6 +8,7 @@ import {
   buildAccountantWorkbook,
   budgetVariancesFor,
   invoiceHeaders,
+  matrixSheetName,
   memberHeaders,
   rosterHeaders,
   serviceHeaders,
@@ -54,7 +55,7 @@ function rowWhere(sheet: ExcelJS.Worksheet, column: number, value: string, after
 const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
 describe('the accountant workbook: structure', () => {
-  it('has the five sheets in order, the title as file name and the document properties set', async () => {
+  it('has the six sheets in order, the title as file name and the document properties set', async () => {
     const { built, workbook } = await workbookOf(accountantFixture());
     expect(workbook.worksheets.map((s) => s.name)).toEqual([...accountantSheetNames]);
     expect(built.fileName).toBe('Ekonomiunderlag 2022.xlsx');
@@ -65,24 +66,31 @@ describe('the accountant workbook: structure', () => {
     expect(workbook.created?.toISOString()).toBe(NOW.toISOString());
   });
 
-  it('freezes and filters the header, fits landscape to the width and names the sheet and year in the printed header', async () => {
+  it('freezes and filters the header, prints landscape with the header repeated, and names sheet, year and day made in the page header', async () => {
     const { workbook } = await workbookOf(accountantFixture());
     for (const name of accountantSheetNames) {
       const sheet = sheetOf(workbook, name);
       const view = sheet.views[0] as { state?: string; ySplit?: number };
       expect(view.state, name).toBe('frozen');
       expect(view.ySplit, name).toBeGreaterThan(0);
+      expect(sheet.pageSetup.printTitlesRow, name).toBe(`${view.ySplit}:${view.ySplit}`);
       const filter = sheet.autoFilter as { from: { row: number } } | string | undefined;
       const filterRow = typeof filter === 'string' ? Number(/\d+/.exec(filter)?.[0]) : filter?.from.row;
-      expect(filterRow, name).toBe(view.ySplit);
+      // The matrix's rotated service names carry no filter buttons.
+      if (name !== matrixSheetName) expect(filterRow, name).toBe(view.ySplit);
       expect(sheet.pageSetup.orientation, name).toBe('landscape');
-      expect(sheet.pageSetup.fitToPage, name).toBe(true);
-      expect(sheet.pageSetup.fitToWidth, name).toBe(1);
+      // One page wide, or (too wide for that at a readable scale) 75 % over pages across.
+      if (sheet.pageSetup.fitToPage) expect(sheet.pageSetup.fitToWidth, name).toBe(1);
+      else expect(sheet.pageSetup.scale, name).toBe(75);
       expect(sheet.headerFooter.oddHeader, name).toContain(`${name} 2022`);
+      expect(sheet.headerFooter.oddHeader, name).toContain('Skapad 2022-06-30');
       for (let c = 1; c <= sheet.getRow(view.ySplit ?? 1).cellCount; c++) {
         const header = String(sheet.getRow(view.ySplit ?? 1).getCell(c).value ?? '');
         const width = sheet.getColumn(c).width ?? 0;
-        if (header) expect(width, `${name} ${header}`).toBeGreaterThanOrEqual(Math.min(60, header.length));
+        const rotated = sheet.getRow(view.ySplit ?? 1).getCell(c).alignment?.textRotation === 90;
+        // Headers wrap at spaces (or stand rotated): each word fits its column.
+        const longestWord = Math.max(...header.split(/\s+/).map((w) => w.length));
+        if (header && !rotated) expect(width, `${name} ${header}`).toBeGreaterThanOrEqual(Math.min(60, longestWord));
       }
     }
   });
@@ -207,18 +215,22 @@ describe('the accountant workbook: structure', () => {
     expect(row.getCell(columns.get(rosterHeaders.organisation) ?? 0).value).toBe('Habo');
   });
 
-  it('has the usage matrix at the year end below the service fee lines', async () => {
+  it('has the usage matrix at the year end on a sheet of its own, its service names rotated', async () => {
     const { workbook, built } = await workbookOf(accountantFixture());
-    const sheet = sheetOf(workbook, 'Tjänsteanvändning');
+    const fees = sheetOf(workbook, 'Tjänsteanvändning');
+    expect(() => rowWhere(fees, 1, 'Användning av tjänsterna 2022-12-31')).toThrow();
+    const sheet = sheetOf(workbook, matrixSheetName);
     const title = rowWhere(sheet, 1, 'Användning av tjänsterna 2022-12-31');
-    const header = sheet.getRow(title.number + 1);
+    const header = sheet.getRow(title.number + 3);
     expect(header.getCell(1).value).toBe('Organisation');
+    expect(header.getCell(3).alignment?.textRotation).toBe(90);
+    // Tall enough for the longest name standing up.
+    expect(header.height).toBeGreaterThanOrEqual('Fasta tjänsten'.length * 6);
     const names = built.model.matrix.columns.map((c) => c.name);
     expect(names).toEqual(['Bandad', 'Fasta tjänsten', 'Per invånare', 'Utan pris']);
     // Habo stopped using the per-inhabitant service in August: not a user at the year end.
     expect(built.model.matrix.rows.map((r) => r.name)).not.toContain('Habo');
-    const feeLine = rowWhere(sheet, 1, 'Aneby');
-    expect(feeLine.number).toBeLessThan(title.number);
+    expect(rowWhere(fees, 1, 'Aneby').getCell(3).value).toBe('Bandad');
     const aneby = rowWhere(sheet, 1, 'Aneby', title.number);
     expect(header.getCell(3).value).toBe('Bandad');
     expect(aneby.getCell(3).value).toBe('Via grupp');

@@ -14,11 +14,14 @@ import {
   createWorkbook,
   excelDate,
   formula,
+  LINE_HEIGHT_PT,
   MAX_CELL_TEXT,
+  MIN_PRINT_SCALE,
   numberFormats,
   safeSheetName,
   safeText,
   toBytes,
+  wrappedLineCount,
   type ColumnDef,
 } from '../../../electron/core/exports/workbook-kit';
 import { partXml, reopen } from './reopen';
@@ -229,23 +232,68 @@ describe('addTableSheet, reopened with ExcelJS', () => {
     const { bytes } = await writeMembers();
     const sheet = (await reopen(bytes)).getWorksheet('Medlemmar');
     const width = (c: number) => sheet?.getColumn(c).width ?? 0;
-    // The long name (62 characters) is capped at 60.
-    expect(width(1)).toBe(60);
+    // The long name (62 characters) is capped at 60, then narrowed and wrapped so the sheet fits its page at a
+    // readable scale: its row grows to the lines it needs.
+    expect(width(1)).toBeLessThanOrEqual(60);
+    expect(width(1)).toBeGreaterThanOrEqual('kommunalförbund'.length);
+    expect(sheet?.getRow(5).height).toBeGreaterThanOrEqual(2 * LINE_HEIGHT_PT);
+    expect(sheet?.getCell(5, 1).alignment?.wrapText).toBe(true);
     // "17 873 120 kr" is 13 characters: the column must hold it.
     expect(width(2)).toBeGreaterThanOrEqual(13);
     expect(width(2)).toBeLessThan(20);
-    // "Medlem sedan" plus the filter button is wider than a date.
-    expect(width(6)).toBeGreaterThanOrEqual('Medlem sedan'.length + 3);
+    // "Medlem sedan" wraps at its space; the date and the header's longest word with the filter button fit.
+    expect(width(6)).toBeGreaterThanOrEqual('2022-04-28'.length + 1);
+    expect(width(6)).toBeGreaterThanOrEqual('Medlem'.length + 3);
+    expect(width(6)).toBeLessThan('Medlem sedan'.length + 3);
     expect(width(7)).toBeGreaterThanOrEqual(6);
-    expect(width(8)).toBe(40);
+    // The given 40 holds unless the page needs the column narrower (this sheet is too wide at 40 and 60).
+    expect(width(8)).toBeLessThanOrEqual(40);
+    expect(width(8)).toBeGreaterThanOrEqual(14);
+    const wb = book();
+    addTableSheet(wb, { name: 'Smal', columns: [memberColumns[0]!, memberColumns[7]!], rows: members.slice(0, 2), year: 2022 });
+    expect((await reopen(await toBytes(wb))).getWorksheet('Smal')?.getColumn(2).width).toBe(40);
   });
 
-  it('prints landscape, one page wide, with a header naming the sheet and the year', async () => {
+  it('prints landscape, one page wide, with a header naming the sheet, the year and the day it was made', async () => {
     const { bytes } = await writeMembers();
     const sheet = (await reopen(bytes)).getWorksheet('Medlemmar');
     expect(sheet?.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
     expect(sheet?.headerFooter.oddHeader).toContain('Medlemmar 2022');
+    expect(sheet?.headerFooter.oddHeader).toContain('&CSkapad 2022-06-30&R');
     expect(sheet?.headerFooter.oddFooter).toContain('Sida &P av &N');
+  });
+
+  it('makes a wrapped header row tall enough for its lines', async () => {
+    const { bytes } = await writeMembers();
+    const sheet = (await reopen(bytes)).getWorksheet('Medlemmar');
+    // "Medlem sedan" is two lines in its column.
+    expect(sheet?.getRow(1).height).toBeGreaterThanOrEqual(2 * LINE_HEIGHT_PT);
+  });
+
+  it('prints a sheet too wide for one page at a readable scale over several pages wide, across before down', async () => {
+    const wb = book();
+    const wide: ColumnDef<Member>[] = Array.from({ length: 14 }, (_v, i) => ({ header: `Kolumn ${i + 1}`, key: 'name', kind: 'text', width: 24 }));
+    addTableSheet(wb, { name: 'Bred', columns: wide, rows: members, year: 2022, titleLines: ['Bred tabell', 'En lång förklaring '.repeat(20)] });
+    addTableSheet(wb, { name: 'Smal', columns: memberColumns.slice(0, 3), rows: members, year: 2022 });
+    const reopened = await reopen(await toBytes(wb));
+    const bred = reopened.getWorksheet('Bred');
+    // 14 × 24 characters is about 1 800 points: one page wide would print at about 40 %. It prints at 75 %
+    // over more pages across instead, across before down.
+    expect(bred?.pageSetup).toMatchObject({ fitToPage: false, scale: 75, pageOrder: 'overThenDown' });
+    expect(MIN_PRINT_SCALE).toBe(0.7);
+    // The title lines are merged over the columns of the first page only (never cut at a page edge) and wrapped.
+    const merges = (bred as unknown as { model: { merges: string[] } }).model.merges;
+    expect(merges).toContain('A1:D1');
+    expect(bred?.getRow(2).height).toBeGreaterThanOrEqual(3 * LINE_HEIGHT_PT);
+    const smal = reopened.getWorksheet('Smal');
+    expect(smal?.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1 });
+  });
+
+  it('wraps text at spaces when counting its lines', () => {
+    expect(wrappedLineCount('Årsavgift enligt tabell', 10)).toBe(3);
+    expect(wrappedLineCount('Årsavgift enligt tabell', 16)).toBe(2);
+    expect(wrappedLineCount('Tillarbetslivet', 5)).toBe(1);
+    expect(wrappedLineCount('a\nb c', 10)).toBe(2);
   });
 
   it('escapes & in the printed header, where it would start a code', async () => {

@@ -60,7 +60,7 @@ describe('npm run export', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Skrev Ekonomiunderlag 2022 till ${out}`);
     const workbook = await open(out);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Nätverk', 'Budget']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget']);
     expect(workbook.title).toBe('Ekonomiunderlag 2022');
 
     const fees = membershipFeesForYear(loadDefaultDocument(), 2022);

@@ -8,8 +8,10 @@ import {
   explainGoal,
   goalGroups,
   goalRow,
+  budgetChart,
   membersChart,
   movements,
+  networksChart,
   printCss,
   printQuery,
   sharesChart,
@@ -99,6 +101,32 @@ describe('charts', () => {
     for (const d of vm.data) expect(d.members >= low && d.members <= high).toBe(true);
     expect(vm.membersTicks.every((v) => v % 5 === 0)).toBe(true);
     expect(vm.changesMax).toBeGreaterThanOrEqual(1);
+  });
+
+  it('draw the year\'s member-count goal as a line inside the members axis, and none without such a goal', () => {
+    const vm = membersChart(content);
+    const goal = content.goals.find((g) => g.metric === 'member-count' && g.year === 2022);
+    expect(goal?.target).toBe(125);
+    expect(vm.goal).toEqual({ value: 125, label: t.charts.goalLine('125') });
+    expect(vm.membersDomain[1]).toBeGreaterThanOrEqual(125);
+    const without = membersChart({ ...content, goals: content.goals.filter((g) => g.metric !== 'member-count') });
+    expect(without.goal).toBeUndefined();
+    expect(without.membersDomain[1]).toBeLessThan(125);
+  });
+
+  it('say so when every network bar is 0, instead of an empty frame', () => {
+    const vm = networksChart(content);
+    expect(vm.data.every((d) => d.count === 0)).toBe(true);
+    expect(vm.none).toBe(t.charts.networksNone(DATE));
+    const rows = content.networks.rows.map((r, i) => ({ ...r, participatingMemberMunicipalities: i }));
+    expect(networksChart({ ...content, networks: { ...content.networks, rows } }).none).toBeUndefined();
+  });
+
+  it('label budget bars with their figure in the axis unit, short enough to stand over a bar', () => {
+    const vm = budgetChart(content);
+    expect(vm?.chart.axis.unit).toBe('mnkr');
+    expect(vm?.valueFormatter(1_787_312_000)).toBe('17,9');
+    expect(vm?.valueFormatter(-1_746_071_400)).toBe('−17,5');
   });
 
   it('size category axes by their longest label, so no service name is cut', () => {
