@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import {
   Badge,
   Button,
@@ -16,6 +17,7 @@ import {
   MenuTrigger,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
@@ -32,7 +34,7 @@ import {
 } from '@fluentui/react-components';
 import { Add20Regular, CheckmarkCircle16Regular, MoreHorizontal20Regular, Warning16Filled } from '@fluentui/react-icons';
 import type { ContactRow } from '../../../electron/contract';
-import { useApiClient, useApiMutation } from '../../app/api';
+import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import type { ApiCallError } from '../../bridge/api-client';
 import { sv } from '../../lib/i18n/sv';
@@ -40,6 +42,8 @@ import { FormDialog } from '../../components/FormDialog';
 import {
   areaOrder,
   contactCreateInput,
+  contactDuplicateInput,
+  duplicateLines,
   contactFormFrom,
   contactUpdateInput,
   emptyContactForm,
@@ -92,6 +96,11 @@ function ContactDialog({ organisationId, contact, today, onClose }: { organisati
     setRefusal(undefined);
   };
   const message = (field: string) => (refusal?.field === field ? refusal.message : undefined);
+  // Asked as the user types (deferred), so «finns redan» shows before saving; the core still refuses an exact copy.
+  const duplicates = useApiQuery('contacts/duplicates', useDeferredValue(contactDuplicateInput(organisationId, form, contact?.id)), {
+    placeholderData: keepPreviousData,
+  });
+  const duplicateText = duplicateLines(duplicates.data ?? []);
 
   async function save() {
     setRefusal(undefined);
@@ -122,6 +131,18 @@ function ContactDialog({ organisationId, contact, today, onClose }: { organisati
       contentClassName={shared.form}
       surfaceClassName={styles.surface}
     >
+      <div aria-live="polite">
+        {duplicateText.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" data-testid="contact-duplicates">
+            <MessageBarBody>
+              <MessageBarTitle>{t.duplicates.title}</MessageBarTitle>
+              {duplicateText.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       <div className={shared.twoColumns}>
         <Field label={t.name} required validationMessage={message('name')}>
           <Input value={form.name} onChange={(_, data) => set({ name: data.value })} />
