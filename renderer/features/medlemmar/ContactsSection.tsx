@@ -36,6 +36,7 @@ import { Add20Regular, CheckmarkCircle16Regular, MoreHorizontal20Regular, Warnin
 import type { ContactRow } from '../../../electron/contract';
 import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
+import { byData, useFocusOnArrival } from '../../app/focus';
 import type { ApiCallError } from '../../bridge/api-client';
 import { sv } from '../../lib/i18n/sv';
 import { FormDialog } from '../../components/FormDialog';
@@ -294,7 +295,18 @@ function EndDialog({ contact, today, onClose }: { contact: ContactVm; today: str
 
 type ContactAction = { kind: 'edit' | 'erase' | 'end'; contact: ContactVm } | { kind: 'add' };
 
-export function ContactsSection({ organisationId, contacts, today }: { organisationId: string; contacts: readonly ContactRow[]; today: string }) {
+export function ContactsSection({
+  organisationId,
+  contacts,
+  today,
+  focusContactId,
+}: {
+  organisationId: string;
+  contacts: readonly ContactRow[];
+  today: string;
+  /** The contact a link (from Översikt) points at: its row's actions get focus. */
+  focusContactId?: string | undefined;
+}) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const notify = useNotify();
@@ -304,6 +316,7 @@ export function ContactsSection({ organisationId, contacts, today }: { organisat
   const [action, setAction] = useState<ContactAction>();
   const rows = useMemo(() => contactViewModels(contacts, showEnded), [contacts, showEnded]);
   const cols = t.columns;
+  useFocusOnArrival(focusContactId === undefined ? undefined : `${byData('data-contact-id', focusContactId)} td:last-child button`);
 
   async function exportPerson(contact: ContactVm) {
     const result = await client.call('contacts/export', { id: contact.id });

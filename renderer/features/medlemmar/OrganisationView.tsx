@@ -246,7 +246,17 @@ function ChangesSection({ page }: { page: OrganisationPage }) {
   );
 }
 
-function Organisation({ page, today, onYear }: { page: OrganisationPage; today: string; onYear: (year: number) => void }) {
+function Organisation({
+  page,
+  today,
+  onYear,
+  focusContactId,
+}: {
+  page: OrganisationPage;
+  today: string;
+  onYear: (year: number) => void;
+  focusContactId?: string | undefined;
+}) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const notify = useNotify();
@@ -320,7 +330,7 @@ function Organisation({ page, today, onYear }: { page: OrganisationPage; today: 
         </Section>
         <StatusSection page={page} />
         <MembershipSection organisationId={org.id} organisationName={org.name} timeline={page.timeline} today={today} />
-        <ContactsSection organisationId={org.id} contacts={page.contacts} today={today} />
+        <ContactsSection organisationId={org.id} contacts={page.contacts} today={today} focusContactId={focusContactId} />
         <FeeSection page={page} years={years} onYear={onYear} />
         <div className={styles.stack}>
           <Section title={t.services}>
@@ -397,7 +407,7 @@ function Organisation({ page, today, onYear }: { page: OrganisationPage; today: 
   );
 }
 
-export function OrganisationView({ id }: { id: string }) {
+export function OrganisationView({ id, focusContactId }: { id: string; focusContactId?: string | undefined }) {
   const today = useToday();
   const [year, setYear] = useState<number>();
   const page = useApiQuery('members/get', { id, ...(year !== undefined ? { year } : {}) }, { placeholderData: keepPreviousData });
@@ -417,7 +427,7 @@ export function OrganisationView({ id }: { id: string }) {
   }
   return (
     <QueryState query={page}>
-      {(data) => <Organisation page={data} today={today ?? data.date} onYear={setYear} />}
+      {(data) => <Organisation page={data} today={today ?? data.date} onYear={setYear} focusContactId={focusContactId} />}
     </QueryState>
   );
 }

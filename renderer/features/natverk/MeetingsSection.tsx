@@ -83,12 +83,16 @@ type Dialogs =
   | { kind: 'attendance'; row: MeetingRowVm; date: string }
   | { kind: 'delete'; row: MeetingRowVm };
 
-export function MeetingsSection({ detail }: { detail: NetworkDetail }) {
+/** `attendanceFor`: a meeting whose attendance dialog opens at once (a link from Översikt). */
+export function MeetingsSection({ detail, attendanceFor }: { detail: NetworkDetail; attendanceFor?: string | undefined }) {
   const styles = useStyles();
   const shared = useNatverkStyles();
   const notify = useNotify();
-  const [dialog, setDialog] = useState<Dialogs>();
   const rows = useMemo(() => meetingRows(detail), [detail]);
+  const [dialog, setDialog] = useState<Dialogs | undefined>(() => {
+    const row = rows.find((r) => r.id === attendanceFor);
+    return row ? { kind: 'attendance', row, date: detail.meetings.find((m) => m.id === row.id)?.date ?? detail.date } : undefined;
+  });
   const remove = useApiMutation('networks/delete-meeting');
   const headingId = useId('meetings');
   const close = () => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { byData, useFocusOnArrival } from '../../app/focus';
 import {
   Button,
   Dialog,
@@ -145,8 +146,10 @@ function GoalsTable({ rows, onShow, onEdit, onRemove }: { rows: GoalRowVm[]; onS
 }
 
 /** The goals of the pack with their figures; goals are edited here too. */
-export function GoalsSection({ content }: { content: BoardPackContent }) {
+/** `focusGoalId`: the goal a link (from Översikt) points at; its row's actions get focus. */
+export function GoalsSection({ content, focusGoalId }: { content: BoardPackContent; focusGoalId?: string | undefined }) {
   const styles = useStyles();
+  useFocusOnArrival(focusGoalId === undefined ? undefined : `${byData('data-goal', focusGoalId)} td:last-child button`);
   const notify = useNotify();
   const goals = useApiQuery('goals/list', {});
   const remove = useApiMutation('goals/delete');
