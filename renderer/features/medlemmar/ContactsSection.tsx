@@ -22,7 +22,6 @@ import {
   Radio,
   RadioGroup,
   Switch,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -32,6 +31,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, CheckmarkCircle16Regular, MoreHorizontal20Regular, Warning16Filled } from '@fluentui/react-icons';
 import type { ContactRow } from '../../../electron/contract';
 import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
@@ -356,7 +356,7 @@ export function ContactsSection({
       {rows.length === 0 ? (
         <Text className={shared.muted}>{contacts.length === 0 ? t.none : t.noneActive}</Text>
       ) : (
-        <Table size="small" aria-label={t.tableLabel}>
+        <NavTable size="small" aria-label={t.tableLabel}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell style={{ width: '22%' }}>{cols.name}</TableHeaderCell>
@@ -433,7 +433,7 @@ export function ContactsSection({
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </NavTable>
       )}
       {action?.kind === 'add' && <ContactDialog organisationId={organisationId} today={today} onClose={() => setAction(undefined)} />}
       {action?.kind === 'edit' && <ContactDialog organisationId={organisationId} contact={action.contact.row} today={today} onClose={() => setAction(undefined)} />}

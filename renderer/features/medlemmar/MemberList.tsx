@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { byData, useFocusOnArrival } from '../../app/focus';
 import {
   Badge,
   Button,
@@ -15,7 +16,6 @@ import {
   Option,
   SearchBox,
   Switch,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -24,6 +24,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, Dismiss20Regular, TableSettings20Regular } from '@fluentui/react-icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -178,6 +179,13 @@ function MultiDropdown<T extends string>({
   );
 }
 
+/** The organisation last opened from the list: its row takes focus when the user comes back to the list. */
+let lastOpened: string | undefined;
+
+export function rememberOpenedOrganisation(id: string): void {
+  lastOpened = id;
+}
+
 export function MemberList({ filters, onFiltersChange }: { filters: ListFilters; onFiltersChange: (next: ListFilters) => void }) {
   const styles = useStyles();
   const [visible, setVisible] = useState<ColumnId[]>(readColumns);
@@ -207,11 +215,20 @@ export function MemberList({ filters, onFiltersChange }: { filters: ListFilters;
   const bottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   const feeYear = list.data?.feeYear ?? 0;
 
+  // Back from an organisation: bring its row into view (the list is virtual) and focus its link.
+  const [returnTo] = useState(() => lastOpened);
+  const returnIndex = returnTo === undefined ? -1 : rows.findIndex((r) => r.id === returnTo);
+  useEffect(() => {
+    if (returnIndex >= 0) virtualizer.scrollToIndex(returnIndex, { align: 'center' });
+  }, [returnIndex, virtualizer]);
+  useFocusOnArrival(returnTo === undefined ? undefined : `${byData('data-row-id', returnTo)} a`, { onlyIfNowhere: true });
+
   return (
     <>
       <div className={styles.toolbar} role="search">
         <Field label={t.searchLabel} className={styles.search}>
           <SearchBox
+            dismiss={{ 'aria-label': sv.app.clearSearch }}
             value={filters.query}
             placeholder={t.searchPlaceholder}
             onChange={(_, data) => update({ query: data.value })}
@@ -313,7 +330,7 @@ export function MemberList({ filters, onFiltersChange }: { filters: ListFilters;
               </Menu>
             </div>
             <div ref={scrollRef} className={styles.scroller} style={room !== undefined ? { height: `${room}px` } : undefined} data-testid="member-scroller">
-              <Table
+              <NavTable
                 sortable
                 size="small"
                 aria-label={t.tableLabel}
@@ -350,7 +367,7 @@ export function MemberList({ filters, onFiltersChange }: { filters: ListFilters;
                           id === 'name' ? (
                             <TableCell key={id}>
                               <span className={styles.nameCell}>
-                                <Link href={hrefTo('medlemmar', [row.id])} className={styles.nameLink}>
+                                <Link href={hrefTo('medlemmar', [row.id])} className={styles.nameLink} title={row.name}>
                                   {row.name}
                                 </Link>
                                 {row.archived && (
@@ -371,7 +388,7 @@ export function MemberList({ filters, onFiltersChange }: { filters: ListFilters;
                   })}
                   {bottom > 0 && <tr aria-hidden="true" className={styles.spacerRow} style={{ height: `${bottom}px` }} />}
                 </TableBody>
-              </Table>
+              </NavTable>
               {rows.length === 0 && <div className={styles.empty}>{t.empty}</div>}
             </div>
           </>

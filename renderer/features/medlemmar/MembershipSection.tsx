@@ -10,7 +10,6 @@ import {
   MenuPopover,
   MenuTrigger,
   mergeClasses,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -20,6 +19,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { MembershipTimeline } from '../../../electron/contract';
 import { useApiMutation } from '../../app/api';
@@ -290,7 +290,7 @@ export function MembershipSection({ organisationId, organisationName, timeline, 
       {rows.length === 0 ? (
         <Text className={shared.muted}>{t.noPeriods}</Text>
       ) : (
-        <Table size="small" aria-label={t.periodsTable}>
+        <NavTable size="small" aria-label={t.periodsTable}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{cols.kind}</TableHeaderCell>
@@ -328,7 +328,7 @@ export function MembershipSection({ organisationId, organisationName, timeline, 
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </NavTable>
       )}
       {dialog && <PeriodDialog state={dialog} organisationId={organisationId} today={today} onClose={() => setDialog(undefined)} />}
       {deleting && (

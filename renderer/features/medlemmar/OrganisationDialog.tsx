@@ -222,6 +222,7 @@ export function OrganisationDialog({ organisation, onClose }: { organisation?: O
           validationMessage={fieldMessage('municipalityCode')}
         >
           <Combobox
+            expandIcon={{ 'aria-label': sv.app.showOptions }}
             freeform
             value={municipalityInput}
             selectedOptions={form.municipalityCode ? [form.municipalityCode] : []}
@@ -301,6 +302,7 @@ export function OrganisationDialog({ organisation, onClose }: { organisation?: O
       {sections.groupMembers && (
         <Field label={t.groupMembers} hint={t.groupMembersHint} validationMessage={fieldMessage('groupMemberIds')}>
           <Combobox
+            expandIcon={{ 'aria-label': sv.app.showOptions }}
             multiselect
             freeform
             value={groupQuery}

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { rememberOpenedOrganisation } from './MemberList';
 import {
   Badge,
   Button,
@@ -9,7 +10,6 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -18,6 +18,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Archive20Regular, ArrowLeft16Regular, ArrowUndo20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { MemberStatus, OrganisationPage } from '../../../electron/contract';
@@ -212,7 +213,7 @@ function ChangesSection({ page }: { page: OrganisationPage }) {
       ) : (
         <>
           {page.changes.total > rows.length && <Text className={shared.muted}>{t.changesShown(formatNumber(rows.length), page.changes.total)}</Text>}
-          <Table size="small" aria-label={t.changes}>
+          <NavTable size="small" aria-label={t.changes}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell style={{ width: '140px' }}>{cols.at}</TableHeaderCell>
@@ -239,7 +240,7 @@ function ChangesSection({ page }: { page: OrganisationPage }) {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </NavTable>
         </>
       )}
     </Section>
@@ -409,6 +410,7 @@ function Organisation({
 
 export function OrganisationView({ id, focusContactId }: { id: string; focusContactId?: string | undefined }) {
   const today = useToday();
+  useEffect(() => rememberOpenedOrganisation(id), [id]);
   const [year, setYear] = useState<number>();
   const page = useApiQuery('members/get', { id, ...(year !== undefined ? { year } : {}) }, { placeholderData: keepPreviousData });
 

@@ -14,7 +14,6 @@ import {
   MenuTrigger,
   mergeClasses,
   Select,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -25,6 +24,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { NetworkDetail } from '../../../electron/contract';
 import type { MeetingKind } from '../../../electron/core/store/schema';
@@ -115,7 +115,7 @@ export function MeetingsSection({ detail, attendanceFor }: { detail: NetworkDeta
         <Text className={shared.hint}>{t.empty}</Text>
       ) : (
         <div className={shared.scroll}>
-          <Table aria-label={t.tableLabel} size="small" className={shared.table}>
+          <NavTable aria-label={t.tableLabel} size="small" className={shared.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell className={styles.dateCol}>{t.columns.date}</TableHeaderCell>
@@ -157,7 +157,7 @@ export function MeetingsSection({ detail, attendanceFor }: { detail: NetworkDeta
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </NavTable>
         </div>
       )}
 

@@ -4,7 +4,6 @@ import {
   Link,
   makeStyles,
   mergeClasses,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -14,6 +13,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import type { PageProps } from '../../app/page-props';
 import { useApiQuery } from '../../app/api';
 import { PageHeader } from '../../components/PageHeader';
@@ -180,7 +180,7 @@ function Overview({ vm }: { vm: OverviewVm }) {
           {vm.budget.length === 0 ? (
             <Text className={styles.hint}>{sv.oversikt.budgetEmpty}</Text>
           ) : (
-            <Table size="small" aria-labelledby={budgetId}>
+            <NavTable size="small" aria-labelledby={budgetId}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{columns.year}</TableHeaderCell>
@@ -203,7 +203,7 @@ function Overview({ vm }: { vm: OverviewVm }) {
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </NavTable>
           )}
         </Card>
       </div>

@@ -15,7 +15,6 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -24,6 +23,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, Delete20Regular, Edit20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { BoardPackContent } from '../../../electron/contract';
 import type { Goal } from '../../../electron/core/store/schema';
@@ -81,7 +81,7 @@ function GoalsTable({ rows, onShow, onEdit, onRemove }: { rows: GoalRowVm[]; onS
   const styles = useStyles();
   const c = g.columns;
   return (
-    <Table className={styles.table} aria-label={g.tableLabel} size="medium">
+    <NavTable className={styles.table} aria-label={g.tableLabel} size="medium">
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{c.goal}</TableHeaderCell>
@@ -141,7 +141,7 @@ function GoalsTable({ rows, onShow, onEdit, onRemove }: { rows: GoalRowVm[]; onS
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </NavTable>
   );
 }
 

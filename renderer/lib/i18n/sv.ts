@@ -24,6 +24,9 @@ export const sv = {
   andringslogg: andringsloggSv,
   hjalp: hjalpSv,
   app: {
+    /** The ✕ in a search box and the arrow of a combobox, which Fluent names in English otherwise. */
+    clearSearch: 'Töm sökfältet',
+    showOptions: 'Visa alternativen',
     name: 'Sambruk Kansli',
     skipToContent: 'Hoppa till innehållet',
     navigationLabel: 'Huvudmeny',
