@@ -223,6 +223,38 @@ describe('Översikt says what needs doing', () => {
     await screenshot(page, 'oversikt-goal-focused');
   });
 
+  it('opens an unconfirmed contact’s row, and a meeting without attendance in its attendance dialog', async () => {
+    const page = await openApp(await browser.newPage(), '#/oversikt', { dismissLoadReport: true });
+    const invoke = (channel: string, input: unknown) =>
+      page.evaluate(
+        ([c, i]) => (window as unknown as { api: { invoke: (c: string, i: unknown) => Promise<{ ok: boolean }> } }).api.invoke(c as string, i),
+        [channel, input] as const,
+      );
+    expect((await invoke('contacts/create', { organisationId: organisation.id, name: 'Gunnel Gammal', confirmedAt: '2021-01-15' })).ok).toBe(true);
+    const person = await page.evaluate(
+      (organisationId) =>
+        (window as unknown as { api: { invoke: (c: string, i: unknown) => Promise<{ ok: true; data: { id: string } }> } }).api.invoke('contacts/create', {
+          organisationId,
+          name: 'Maja Möte',
+          confirmedAt: '2022-06-01',
+        }),
+      organisation.id,
+    );
+    expect((await invoke('networks/add-entry', { networkId: network.id, organisationId: organisation.id, contactId: person.data.id, from: '2022-01-01' })).ok).toBe(true);
+    expect((await invoke('networks/add-meeting', { networkId: network.id, date: '2022-05-10', kind: 'mote', title: 'Vårmötet' })).ok).toBe(true);
+    const attention = page.getByRole('region', { name: sv.oversikt.attention.title });
+
+    await attention.getByRole('link', { name: 'Gunnel Gammal' }).click();
+    await page.getByRole('heading', { level: 1, name: organisation.name }).waitFor();
+    await expect.poll(() => active(page)).toBe(`button|${sv.medlemmar.common.moreActions('Gunnel Gammal')}`);
+
+    await page.goBack();
+    await attention.getByRole('link', { name: 'Vårmötet' }).click();
+    const dialog = page.getByRole('dialog', { name: sv.natverk.meetings.attendanceTitle('Vårmötet', '2022-05-10') });
+    await dialog.waitFor();
+    await screenshot(page, 'oversikt-meeting-attendance');
+  });
+
   it('makes every figure card a link to its place', async () => {
     const page = await openApp(await browser.newPage(), '#/oversikt', { dismissLoadReport: true });
     await page.getByRole('link', { name: new RegExp(`^${sv.oversikt.services}: `) }).click();

@@ -58,13 +58,18 @@ const attentionSources: readonly AttentionSource[] = [
     },
   },
   {
-    // Held meetings of the last year with no one marked present, in networks that have a roster to mark.
+    // Held meetings of the last year with no one marked present, when a person was on the roster that day to mark.
     kind: 'meeting-no-attendance',
     collect: (doc, date) => {
       const from = addMonths(date, -MEETING_LOOKBACK_MONTHS);
       return doc.networks
-        .filter((n) => !n.archived && n.roster.length > 0)
-        .flatMap((n) => n.meetings.filter((m) => m.date >= from && m.date <= date && m.attendeeContactIds.length === 0).map((m) => ({ n, m })))
+        .filter((n) => !n.archived)
+        .flatMap((n) =>
+          n.meetings
+            .filter((m) => m.date >= from && m.date <= date && m.attendeeContactIds.length === 0)
+            .filter((m) => n.roster.some((e) => e.contactId !== undefined && e.from <= m.date && (e.to === undefined || m.date <= e.to)))
+            .map((m) => ({ n, m })),
+        )
         .sort((a, b) => b.m.date.localeCompare(a.m.date) || compareSv(a.n.name, b.n.name))
         .map(({ n, m }) => ({ kind: 'meeting-no-attendance', networkId: n.id, networkName: n.name, meetingId: m.id, meetingTitle: m.title, date: m.date }));
     },

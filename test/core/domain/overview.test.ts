@@ -15,7 +15,10 @@ function network(meetings: Network['meetings'], extra: Partial<Network> = {}): N
     kind: 'kompetensnatverk',
     name: 'Digital signering',
     description: '',
-    roster: [{ id: 'r1', organisationId: habo.id, role: 'deltagare', participation: 'deltagare', from: '2022-01-01' }],
+    roster: [
+      { id: 'r0', organisationId: habo.id, role: 'deltagare', participation: 'deltagare', from: '2020-01-01' },
+      { id: 'r1', organisationId: habo.id, contactId: 'c1', role: 'deltagare', participation: 'deltagare', from: '2022-01-01' },
+    ],
     meetings,
     archived: false,
     ...extra,
@@ -73,14 +76,27 @@ describe('Översikt: what needs doing', () => {
     ]);
   });
 
-  it('lists held meetings of the last year with no attendance, newest first', () => {
+  it('lists held meetings of the last year with no attendance and a person on the roster that day, newest first', () => {
     const doc = referenceDocument({
       organisations: [habo],
       memberships: [period(habo.id, '2015-01-01')],
       networks: [
-        network([meeting('a', '2022-03-01'), meeting('b', '2022-05-01'), meeting('held', '2022-04-01', ['c1']), meeting('future', '2022-09-01'), meeting('old', '2021-06-29')]),
+        network([
+          meeting('a', '2022-03-01'),
+          meeting('b', '2022-05-01'),
+          meeting('held', '2022-04-01', ['c1']),
+          meeting('future', '2022-09-01'),
+          meeting('old', '2021-06-29'),
+          // Before the person joined the roster: no one to mark present.
+          meeting('before', '2021-12-01'),
+        ]),
         network([meeting('arch', '2022-05-01')], { id: 'net-2', name: 'Arkiverat', archived: true }),
         network([meeting('noroster', '2022-05-01')], { id: 'net-3', name: 'Utan deltagare', roster: [] }),
+        network([meeting('orgsonly', '2022-05-01')], {
+          id: 'net-4',
+          name: 'Bara organisationer',
+          roster: [{ id: 'r9', organisationId: habo.id, role: 'deltagare', participation: 'deltagare', from: '2020-01-01' }],
+        }),
       ],
     });
     const group = attentionAt(doc, TODAY).find((g) => g.kind === 'meeting-no-attendance');
