@@ -129,6 +129,11 @@ export function Shell() {
   );
   useEffect(() => client.on('app/command', ({ command }) => onCommand(command)), [client, onCommand]);
   useEffect(() => installFocusReturn(), []);
+  // A new screen (not a new tab or filter of the same one) starts at its top, not at the last screen's scroll.
+  const screenPath = route.found ? [route.id, ...route.params].join('/') : '';
+  useEffect(() => {
+    mainRef.current?.scrollTo({ top: 0 });
+  }, [screenPath]);
 
   const report = info.data?.loadReport;
   const showReport = report !== undefined && loadReportNeedsBar(report) && !reportDismissed;

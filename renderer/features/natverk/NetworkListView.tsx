@@ -93,7 +93,7 @@ const useStyles = makeStyles({
   dateCol: { width: '11%' },
   actionsCol: { width: '52px' },
   progress: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  progressBar: { flexGrow: 1, minWidth: '60px' },
+  progressBar: { flexGrow: 1, flexShrink: 1, flexBasis: '60px', minWidth: '60px' },
   progressText: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', minWidth: '56px', flexShrink: 0, textAlign: 'end' },
   name: { display: 'flex', flexDirection: 'column', rowGap: '2px', paddingBlock: tokens.spacingVerticalXS },
   nameLine: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
