@@ -53,6 +53,7 @@ function removedADialog(mutations: readonly MutationRecord[]): boolean {
  */
 export function installFocusReturn(): () => void {
   let origin: HTMLElement | undefined;
+
   const onFocusIn = (event: FocusEvent) => {
     const target = event.target;
     if (target instanceof HTMLElement && target !== document.body && target.closest(POPUPS) === null) origin = target;

@@ -31,7 +31,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { MemberStatus } from '../../../electron/contract';
 import type { OrganisationKind } from '../../../electron/core/store/schema';
 import { useApiQuery } from '../../app/api';
-import { hrefTo } from '../../app/router';
+import { hrefTo, previousLocationHash } from '../../app/router';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
@@ -179,11 +179,15 @@ function MultiDropdown<T extends string>({
   );
 }
 
-/** The organisation last opened from the list: its row takes focus when the user comes back to the list. */
-let lastOpened: string | undefined;
-
-export function rememberOpenedOrganisation(id: string): void {
-  lastOpened = id;
+/** The organisation whose page the user has just come back from (`#/medlemmar/<id>`), if any. */
+function organisationLeft(hash: string): string | undefined {
+  const match = /^#\/medlemmar\/([^/?]+)/.exec(hash);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
 }
 
 export function MemberList({ filters, onFiltersChange }: { filters: ListFilters; onFiltersChange: (next: ListFilters) => void }) {
@@ -216,7 +220,7 @@ export function MemberList({ filters, onFiltersChange }: { filters: ListFilters;
   const feeYear = list.data?.feeYear ?? 0;
 
   // Back from an organisation: bring its row into view (the list is virtual) and focus its link.
-  const [returnTo] = useState(() => lastOpened);
+  const [returnTo] = useState(() => organisationLeft(previousLocationHash()));
   const returnIndex = returnTo === undefined ? -1 : rows.findIndex((r) => r.id === returnTo);
   useEffect(() => {
     if (returnIndex >= 0) virtualizer.scrollToIndex(returnIndex, { align: 'center' });

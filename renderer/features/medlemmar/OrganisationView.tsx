@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
-import { rememberOpenedOrganisation } from './MemberList';
+import { useMemo, useState } from 'react';
 import {
   Badge,
   Button,
@@ -410,7 +409,6 @@ function Organisation({
 
 export function OrganisationView({ id, focusContactId }: { id: string; focusContactId?: string | undefined }) {
   const today = useToday();
-  useEffect(() => rememberOpenedOrganisation(id), [id]);
   const [year, setYear] = useState<number>();
   const page = useApiQuery('members/get', { id, ...(year !== undefined ? { year } : {}) }, { placeholderData: keepPreviousData });
 
