@@ -21,8 +21,10 @@ import type { SaveState } from './api';
 const useStyles = makeStyles({
   root: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
     minHeight: '48px',
     paddingInline: tokens.spacingHorizontalXXL,
     paddingBlock: tokens.spacingVerticalS,

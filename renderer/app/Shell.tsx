@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { installFocusReturn } from './focus';
 import { Link, makeStyles, NavDrawer, NavDrawerBody, NavDrawerHeader, NavItem, Text, tokens } from '@fluentui/react-components';
 import type { AppCommand } from '../../electron/contract';
 import { sv } from '../lib/i18n/sv';
@@ -14,6 +15,18 @@ import { historyShortcut, isEditableTarget, isHelpShortcut } from './shortcuts';
 import { sectionForContext } from '../features/hjalp/guide';
 import { useHistoryActions } from './useHistoryActions';
 
+const NARROW = '@media (max-width: 1100px)';
+/** Off screen but still read: the label stays the item's accessible name. */
+const hidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 const useStyles = makeStyles({
   root: {
     display: 'grid',
@@ -21,8 +34,10 @@ const useStyles = makeStyles({
     height: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  nav: { height: '100vh' },
-  brand: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalS },
+  // Below this width (a laptop at 150–200 % zoom) the navigation keeps only its icons, so the screen keeps its room.
+  nav: { height: '100vh', [NARROW]: { width: '60px', minWidth: '60px' } },
+  brand: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, paddingBlock: tokens.spacingVerticalS, [NARROW]: hidden },
+  navLabel: { [NARROW]: hidden },
   column: { display: 'flex', flexDirection: 'column', minWidth: 0, height: '100vh' },
   bar: { paddingInline: tokens.spacingHorizontalXXL, paddingTop: tokens.spacingVerticalM },
   main: {
@@ -113,6 +128,12 @@ export function Shell() {
     [undo, redo],
   );
   useEffect(() => client.on('app/command', ({ command }) => onCommand(command)), [client, onCommand]);
+  useEffect(() => installFocusReturn(), []);
+  // A new screen (not a new tab or filter of the same one) starts at its top, not at the last screen's scroll.
+  const screenPath = route.found ? [route.id, ...route.params].join('/') : '';
+  useEffect(() => {
+    mainRef.current?.scrollTo({ top: 0 });
+  }, [screenPath]);
 
   const report = info.data?.loadReport;
   const showReport = report !== undefined && loadReportNeedsBar(report) && !reportDismissed;
@@ -135,7 +156,7 @@ export function Shell() {
         <NavDrawerBody>
           {navRoutes.map(({ id, label, icon: Icon }) => (
             <NavItem key={id} value={id} href={hrefTo(id)} icon={<Icon />} aria-current={current?.id === id ? 'page' : undefined}>
-              {label}
+              <span className={styles.navLabel}>{label}</span>
             </NavItem>
           ))}
         </NavDrawerBody>

@@ -16,9 +16,21 @@ export function navigate(id: RouteId, params: readonly string[] = [], query?: Re
   window.location.hash = toHash(id, params, query);
 }
 
+let previousHash = '';
+
+/** The address the user was at before the current one (`#/medlemmar/org-1`), so a list can focus the row left. */
+export function previousLocationHash(): string {
+  return previousHash;
+}
+
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  // Noted before the screen re-renders, so the next screen can read where the user came from.
+  const listener = (event: HashChangeEvent) => {
+    previousHash = new URL(event.oldURL).hash;
+    onChange();
+  };
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
 }
 
 /** The current location hash, re-rendering on change. */

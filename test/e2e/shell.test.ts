@@ -113,7 +113,8 @@ describe('the shell over the web build', () => {
     const projects = page
       .getByRole('region', { name: sv.oversikt.networks })
       .getByText(sv.oversikt.networkKinds.projekt, { exact: true })
-      .locator('xpath=following-sibling::dd[1]');
+      // The kind is a link inside its term; the count is the term's description.
+      .locator('xpath=ancestor-or-self::dt[1]/following-sibling::dd[1]');
     const before = expected.networkCounts.find((n) => n.kind === 'projekt')?.count ?? 0;
     await expect.poll(() => projects.textContent()).toBe(formatNumber(before));
 

@@ -47,6 +47,20 @@ export type BackupInfo = { name: string; createdAt: string; sizeBytes: number; k
 
 export type HistoryState = { canUndo: boolean; canRedo: boolean; undoSummary?: string; redoSummary?: string };
 
+/**
+ * One thing on Översikt that needs the secretariat's attention, with the ids of the place where it is dealt with.
+ * A new kind (unpaid and overdue invoices, once invoicing exists) is one more member here, one more source in
+ * `core/domain/overview.ts` and one more entry in the screen's table of kinds.
+ */
+export type AttentionItem =
+  | { kind: 'membership-ending'; organisationId: string; organisationName: string; noticeGiven?: string; left?: string }
+  | { kind: 'contact-unconfirmed'; contactId: string; contactName: string; organisationId: string; organisationName: string; since: string; confirmed: boolean }
+  | { kind: 'meeting-no-attendance'; networkId: string; networkName: string; meetingId: string; meetingTitle: string; date: string }
+  | { kind: 'goal-behind'; goalId: string; title: string; year: number; status: 'at-risk' | 'missed' };
+export type AttentionKind = AttentionItem['kind'];
+/** The first few items of one kind (most urgent first) and how many there are in all. */
+export type AttentionGroup = { kind: AttentionKind; total: number; items: AttentionItem[] };
+
 export type OverviewFigures = {
   date: string;
   memberCount: number;
@@ -58,6 +72,8 @@ export type OverviewFigures = {
   budget: { year: number; kind: string; resultOre: number; incomeOre: number; costOre: number }[];
   memberPopulation: number;
   swedenPopulation?: { date: string; population: number };
+  /** What needs doing, one group per kind that has something; empty when all is in order. */
+  attention: AttentionGroup[];
 };
 
 export type MunicipalityOption = MunicipalityRef & { countyName: string };

@@ -34,6 +34,7 @@ import {
   organisationSortKeys,
   type ChangeList,
   type ChangeLogAnswer,
+  type ContactDuplicate,
   type ContactRow,
   type CoverageModel,
   type Duplicate,
@@ -285,6 +286,10 @@ export const membersChannels = {
 
   'contacts/list': channel<ContactRow[]>()(
     z.strictObject({ organisationId: id.optional(), includeEnded: z.boolean().default(true), date: isoDate.optional() }),
+  ),
+  /** The stored contacts a contact being entered would repeat: same e-mail anywhere, or same name at the organisation. */
+  'contacts/duplicates': channel<ContactDuplicate[]>()(
+    z.strictObject({ organisationId: id, name: z.string().max(500).optional(), email: z.string().max(500).optional(), ignoreId: id.optional() }),
   ),
   'contacts/create': channel<Contact>()(contactCreate),
   'contacts/update': channel<Contact>()(contactUpdate),

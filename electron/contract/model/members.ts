@@ -237,3 +237,15 @@ export type ContactRow = Contact & {
   businessAreaLabels: string[];
   roleLabels: string[];
 };
+
+/** A stored contact that a new or edited one would repeat (shown as «finns redan» in the contact dialog). */
+export type ContactDuplicate = {
+  id: string;
+  name: string;
+  email: string;
+  organisationId: string;
+  organisationName: string;
+  /** `email`: the same address (any organisation); `name`: the same name at the same organisation. */
+  reasons: ('email' | 'name')[];
+  ended: boolean;
+};

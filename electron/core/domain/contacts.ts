@@ -10,12 +10,12 @@ import { businessAreas, contactRoles } from '../store/schema';
 import { formatPhone, parseEmail, parsePhone } from '../../contract/rules/contact-details';
 import { fieldError } from './field-errors';
 import { compareSv } from './swedish';
-import { addMonths } from '../../contract/rules/calendar-date';
-import type { ContactRow } from '../../contract/model/members';
+import { addMonths, dateAt, instantOf } from '../../contract/rules/calendar-date';
+import type { ContactDuplicate, ContactRow } from '../../contract/model/members';
 import { businessAreaLabels, contactRoleLabels } from '../../contract/labels';
 
 export { businessAreaLabels, legalBasisLabels } from '../../contract/labels';
-export type { ContactRow } from '../../contract/model/members';
+export type { ContactDuplicate, ContactRow } from '../../contract/model/members';
 export { formatPhone, parseEmail, parsePhone } from '../../contract/rules/contact-details';
 export type { LegalBasis } from '../store/schema';
 
@@ -111,12 +111,88 @@ export function contactActiveAt(contact: Pick<Contact, 'endedAt'>, date: string)
 /** How long a confirmation holds: a contact confirmed 12 months ago or less (on the same day, inclusive) is current. */
 export const CONFIRMATION_VALID_MONTHS = 12;
 
+/** The Swedish calendar day a contact was created on (its `createdAt` is an instant). */
+export function createdOn(contact: Pick<Contact, 'createdAt'>): string {
+  const instant = instantOf(contact.createdAt);
+  return instant ? dateAt(instant) : contact.createdAt.slice(0, 10);
+}
+
 /**
- * Whether a contact needs confirming again at `date`: never confirmed, or confirmed before the day twelve
- * months earlier (confirmed 2021-04-28 is still current on 2022-04-28 and stale on 2022-04-29).
+ * Whether a contact needs confirming again at `date`: the last confirmation, or the creation when it was never
+ * confirmed, lies before the day twelve months earlier (confirmed 2021-04-28 is still current on 2022-04-28 and
+ * stale on 2022-04-29). A contact added today is as current as one confirmed today.
  */
-export function confirmationStale(contact: Pick<Contact, 'confirmedAt'>, date: string): boolean {
-  return contact.confirmedAt === undefined || contact.confirmedAt < addMonths(date, -CONFIRMATION_VALID_MONTHS);
+export function confirmationStale(contact: Pick<Contact, 'confirmedAt' | 'createdAt'>, date: string): boolean {
+  const since = contact.confirmedAt ?? createdOn(contact);
+  return since < addMonths(date, -CONFIRMATION_VALID_MONTHS);
+}
+
+// ---------------------------------------------------------------- duplicates
+
+/** A name as two entries of the same person compare: NFC, spaces collapsed, case folded. */
+function nameKey(name: string): string {
+  return name.normalize('NFC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('sv-SE');
+}
+
+function emailKey(email: string): string {
+  return email.normalize('NFC').trim().toLocaleLowerCase('sv-SE');
+}
+
+/**
+ * The stored contacts a new or edited contact would repeat: the same e-mail (case-insensitive, at any
+ * organisation) or the same name at the same organisation. `ignoreId` is the contact being edited.
+ */
+export function findContactDuplicates(
+  doc: Pick<SambrukDocument, 'contacts' | 'organisations'>,
+  fields: { organisationId: string; name?: string; email?: string },
+  ignoreId?: string,
+): ContactDuplicate[] {
+  const name = nameKey(fields.name ?? '');
+  const email = emailKey(fields.email ?? '');
+  const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
+  const found: ContactDuplicate[] = [];
+  for (const c of doc.contacts) {
+    if (c.id === ignoreId) continue;
+    const reasons: ContactDuplicate['reasons'] = [];
+    if (email !== '' && emailKey(c.email) === email) reasons.push('email');
+    if (name !== '' && c.organisationId === fields.organisationId && nameKey(c.name) === name) reasons.push('name');
+    if (reasons.length === 0) continue;
+    found.push({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      organisationId: c.organisationId,
+      organisationName: names.get(c.organisationId) ?? '',
+      reasons,
+      ended: c.endedAt !== undefined,
+    });
+  }
+  return found.sort((a, b) => Number(a.ended) - Number(b.ended) || compareSv(a.name, b.name));
+}
+
+/**
+ * Refuses an exact duplicate: a contact still at the organisation with the same name and the same e-mail (both
+ * blank counts as the same). Near matches are only shown, since two people may share a name or a mailbox.
+ */
+export function assertNotDuplicateContact(
+  doc: Pick<SambrukDocument, 'contacts' | 'organisations'>,
+  fields: Pick<Contact, 'organisationId' | 'name' | 'email'>,
+  ignoreId?: string,
+): void {
+  const exact = doc.contacts.find(
+    (c) =>
+      c.id !== ignoreId &&
+      c.endedAt === undefined &&
+      c.organisationId === fields.organisationId &&
+      nameKey(c.name) === nameKey(fields.name) &&
+      emailKey(c.email) === emailKey(fields.email),
+  );
+  if (exact) {
+    const org = doc.organisations.find((o) => o.id === exact.organisationId)?.name ?? '';
+    throw fieldError('duplicate', 'name', `${exact.name} finns redan som kontaktperson hos ${org}${exact.email ? ` (${exact.email})` : ''}.`, {
+      existingId: exact.id,
+    });
+  }
 }
 
 /** Contacts as the lists show them: active first, then by name (Swedish collation). */

@@ -11,7 +11,7 @@ import { contactSchema, membershipSchema, organisationSchema, type Contact, type
 import type { Transaction } from '../store/transaction';
 import type { HandlerContext } from './create-handlers';
 import { changeLog, listChanges } from '../domain/change-log';
-import { applyContactPatch, contactRows, prepareContactFields } from '../domain/contacts';
+import { applyContactPatch, assertNotDuplicateContact, contactRows, findContactDuplicates, prepareContactFields } from '../domain/contacts';
 import { coverageAt } from '../domain/coverage';
 import { applyErasure, exportPerson, findContact, planErasure } from '../domain/erasure';
 import { bandFor, feeForOrganisation, feeTableFor, membershipFeesForYear, sortedBands } from '../domain/fees';
@@ -57,6 +57,7 @@ type MembersChannel =
   | 'memberships/end'
   | 'memberships/delete'
   | 'contacts/list'
+  | 'contacts/duplicates'
   | 'contacts/create'
   | 'contacts/update'
   | 'contacts/end'
@@ -317,9 +318,13 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
     // ------------------------------------------------------------ contacts
     'contacts/list': ({ organisationId, includeEnded, date }) => contactRows(repo.get(), { organisationId, includeEnded, date: date ?? today() }),
 
+    'contacts/duplicates': ({ organisationId, name, email, ignoreId }) =>
+      findContactDuplicates(repo.get(), { organisationId, ...(name !== undefined ? { name } : {}), ...(email !== undefined ? { email } : {}) }, ignoreId),
+
     'contacts/create': (input) =>
       repo.change(`Lade till en kontaktperson för ${orgName(input.organisationId)}`, (tx) => {
         const fields = prepareContactFields(tx.doc, input);
+        assertNotDuplicateContact(tx.doc, fields);
         const contact: Contact = contactSchema.parse({ id: ports.ids(), ...fields, createdAt: now() });
         const org = findOrganisation(tx.doc, contact.organisationId);
         return tx.contacts.insert(contact, { summary: `Lade till kontaktpersonen ${contact.name} (${org.name})` });
@@ -329,6 +334,7 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
       repo.change('Ändrade en kontaktperson', (tx) => {
         const before = findContact(tx.doc, id);
         const fields = prepareContactFields(tx.doc, applyContactPatch(before, patch));
+        if (fields.endedAt === undefined) assertNotDuplicateContact(tx.doc, fields, id);
         const after: Contact = contactSchema.parse({ id, ...fields, createdAt: before.createdAt });
         return tx.contacts.update(id, () => after, { summary: `Ändrade kontaktpersonen ${after.name}` });
       }),

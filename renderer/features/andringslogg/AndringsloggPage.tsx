@@ -7,7 +7,6 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -16,6 +15,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import type { ChangeLogAnswer, ChangeLogOption } from '../../../electron/contract';
 import type { PageProps } from '../../app/page-props';
 import { useApiQuery } from '../../app/api';
@@ -77,7 +77,7 @@ function Log({ answer, filtered, onMore }: { answer: ChangeLogAnswer; filtered: 
       <Text className={styles.muted} data-testid="log-count">
         {t.shown(rows.length, answer.total)}
       </Text>
-      <Table size="small" aria-label={t.title}>
+      <NavTable size="small" aria-label={t.title}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell style={{ width: '140px' }}>{cols.at}</TableHeaderCell>
@@ -106,7 +106,7 @@ function Log({ answer, filtered, onMore }: { answer: ChangeLogAnswer; filtered: 
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </NavTable>
       {answer.total > rows.length && (
         <Button className={styles.more} onClick={onMore}>
           {t.more}

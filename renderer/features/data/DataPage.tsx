@@ -6,7 +6,6 @@ import {
   MessageBarBody,
   Spinner,
   makeStyles,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -16,6 +15,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { ArrowClockwise20Regular, LockOpen20Regular } from '@fluentui/react-icons';
 import type { PageProps } from '../../app/page-props';
 import { useApiMutation, useApiQuery, useSaveStatus } from '../../app/api';
@@ -88,7 +88,7 @@ function Backups({ rows, web, onRestore }: { rows: BackupRowVm[]; web: boolean; 
   const columns = sv.data.backupColumns;
   if (rows.length === 0) return <Text className={styles.muted}>{web ? sv.data.backupsEmptyWeb : sv.data.backupsEmpty}</Text>;
   return (
-    <Table size="small">
+    <NavTable size="small">
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{columns.name}</TableHeaderCell>
@@ -115,7 +115,7 @@ function Backups({ rows, web, onRestore }: { rows: BackupRowVm[]; web: boolean; 
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </NavTable>
   );
 }
 

@@ -6,7 +6,6 @@ import {
   makeStyles,
   mergeClasses,
   Option,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -15,6 +14,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { ErrorCircle16Regular, Info16Regular, Warning16Regular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RowDecision } from '../../../electron/contract';
@@ -158,7 +158,7 @@ export function ImportPreviewTable({
 
   return (
     <div ref={scrollRef} className={styles.scroller} tabIndex={0} role="region" aria-label={sv.excel.tableLabel}>
-      <Table size="small" className={styles.table} aria-label={sv.excel.tableLabel} aria-rowcount={rows.length + 1} data-testid="import-preview">
+      <NavTable size="small" className={styles.table} aria-label={sv.excel.tableLabel} aria-rowcount={rows.length + 1} data-testid="import-preview">
         <TableHeader className={styles.head}>
           <TableRow aria-rowindex={1}>
             <TableHeaderCell className={styles.numberHeader} style={{ width: '4.5rem' }}>
@@ -221,7 +221,7 @@ export function ImportPreviewTable({
           })}
           {bottom > 0 && <tr aria-hidden="true" className={styles.spacer} style={{ height: `${bottom}px` }} />}
         </TableBody>
-      </Table>
+      </NavTable>
     </div>
   );
 }

@@ -8,7 +8,6 @@ import {
   makeStyles,
   mergeClasses,
   SearchBox,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -17,6 +16,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import type { PageProps } from '../../app/page-props';
 import { hrefTo } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
@@ -86,7 +86,7 @@ const useStyles = makeStyles({
 function Shortcuts({ items }: { items: readonly GuideShortcut[] }) {
   const styles = useStyles();
   return (
-    <Table size="small" aria-label={t.shortcutsLabel}>
+    <NavTable size="small" aria-label={t.shortcutsLabel}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell className={styles.keysCell}>{t.shortcutColumns.keys}</TableHeaderCell>
@@ -111,7 +111,7 @@ function Shortcuts({ items }: { items: readonly GuideShortcut[] }) {
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </NavTable>
   );
 }
 
@@ -185,6 +185,7 @@ export function HjalpPage({ params }: PageProps) {
       <div className={styles.layout}>
         <nav className={styles.aside} aria-label={t.contents}>
           <SearchBox
+            dismiss={{ 'aria-label': sv.app.clearSearch }}
             aria-label={t.search}
             placeholder={t.searchPlaceholder}
             value={query}

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import {
   Badge,
   Button,
@@ -16,11 +17,11 @@ import {
   MenuTrigger,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
   Switch,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -30,16 +31,20 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, CheckmarkCircle16Regular, MoreHorizontal20Regular, Warning16Filled } from '@fluentui/react-icons';
 import type { ContactRow } from '../../../electron/contract';
-import { useApiClient, useApiMutation } from '../../app/api';
+import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
+import { byData, useFocusOnArrival } from '../../app/focus';
 import type { ApiCallError } from '../../bridge/api-client';
 import { sv } from '../../lib/i18n/sv';
 import { FormDialog } from '../../components/FormDialog';
 import {
   areaOrder,
   contactCreateInput,
+  contactDuplicateInput,
+  duplicateLines,
   contactFormFrom,
   contactUpdateInput,
   emptyContactForm,
@@ -92,6 +97,11 @@ function ContactDialog({ organisationId, contact, today, onClose }: { organisati
     setRefusal(undefined);
   };
   const message = (field: string) => (refusal?.field === field ? refusal.message : undefined);
+  // Asked as the user types (deferred), so «finns redan» shows before saving; the core still refuses an exact copy.
+  const duplicates = useApiQuery('contacts/duplicates', useDeferredValue(contactDuplicateInput(organisationId, form, contact?.id)), {
+    placeholderData: keepPreviousData,
+  });
+  const duplicateText = duplicateLines(duplicates.data ?? []);
 
   async function save() {
     setRefusal(undefined);
@@ -122,6 +132,18 @@ function ContactDialog({ organisationId, contact, today, onClose }: { organisati
       contentClassName={shared.form}
       surfaceClassName={styles.surface}
     >
+      <div aria-live="polite">
+        {duplicateText.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" data-testid="contact-duplicates">
+            <MessageBarBody>
+              <MessageBarTitle>{t.duplicates.title}</MessageBarTitle>
+              {duplicateText.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       <div className={shared.twoColumns}>
         <Field label={t.name} required validationMessage={message('name')}>
           <Input value={form.name} onChange={(_, data) => set({ name: data.value })} />
@@ -273,7 +295,18 @@ function EndDialog({ contact, today, onClose }: { contact: ContactVm; today: str
 
 type ContactAction = { kind: 'edit' | 'erase' | 'end'; contact: ContactVm } | { kind: 'add' };
 
-export function ContactsSection({ organisationId, contacts, today }: { organisationId: string; contacts: readonly ContactRow[]; today: string }) {
+export function ContactsSection({
+  organisationId,
+  contacts,
+  today,
+  focusContactId,
+}: {
+  organisationId: string;
+  contacts: readonly ContactRow[];
+  today: string;
+  /** The contact a link (from Översikt) points at: its row's actions get focus. */
+  focusContactId?: string | undefined;
+}) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const notify = useNotify();
@@ -283,6 +316,7 @@ export function ContactsSection({ organisationId, contacts, today }: { organisat
   const [action, setAction] = useState<ContactAction>();
   const rows = useMemo(() => contactViewModels(contacts, showEnded), [contacts, showEnded]);
   const cols = t.columns;
+  useFocusOnArrival(focusContactId === undefined ? undefined : `${byData('data-contact-id', focusContactId)} td:last-child button`);
 
   async function exportPerson(contact: ContactVm) {
     const result = await client.call('contacts/export', { id: contact.id });
@@ -322,7 +356,7 @@ export function ContactsSection({ organisationId, contacts, today }: { organisat
       {rows.length === 0 ? (
         <Text className={shared.muted}>{contacts.length === 0 ? t.none : t.noneActive}</Text>
       ) : (
-        <Table size="small" aria-label={t.tableLabel}>
+        <NavTable size="small" aria-label={t.tableLabel}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell style={{ width: '22%' }}>{cols.name}</TableHeaderCell>
@@ -399,7 +433,7 @@ export function ContactsSection({ organisationId, contacts, today }: { organisat
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </NavTable>
       )}
       {action?.kind === 'add' && <ContactDialog organisationId={organisationId} today={today} onClose={() => setAction(undefined)} />}
       {action?.kind === 'edit' && <ContactDialog organisationId={organisationId} contact={action.contact.row} today={today} onClose={() => setAction(undefined)} />}

@@ -7,7 +7,6 @@ import {
   makeStyles,
   mergeClasses,
   Switch,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -17,6 +16,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { CheckmarkCircle16Filled, DismissCircle16Filled, Print20Regular, Warning16Filled } from '@fluentui/react-icons';
 import { useApiQuery } from '../../app/api';
 import { hrefTo } from '../../app/router';
@@ -51,7 +51,7 @@ const useStyles = makeStyles({
   stale: { color: tokens.colorPaletteDarkOrangeForeground1 },
   names: { display: 'flex', flexDirection: 'column', rowGap: '2px', minWidth: 0, overflowWrap: 'anywhere' },
   staleText: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
-  kind: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  kind: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   totals: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
   number: { fontVariantNumeric: 'tabular-nums' },
 });
@@ -173,7 +173,7 @@ export function CoverageView() {
               <Text>{t.noRows}</Text>
             ) : (
               <div className={styles.tableWrap}>
-                <Table size="small" aria-labelledby={tableId} className={styles.table} data-testid="coverage-table">
+                <NavTable size="small" aria-labelledby={tableId} className={styles.table} data-testid="coverage-table">
                   <caption id={tableId} className={shared.visuallyHidden}>
                     {t.tableLabel}
                   </caption>
@@ -224,7 +224,7 @@ export function CoverageView() {
                       <TableCell className={mergeClasses(styles.cell, styles.number)}>{vm.staleTotal}</TableCell>
                     </TableRow>
                   </TableBody>
-                </Table>
+                </NavTable>
               </div>
             )}
             <CoveragePrint vm={vm} date={data.date} />

@@ -9,7 +9,6 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -19,6 +18,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { FeeTableAnswer } from '../../../electron/contract';
@@ -98,7 +98,7 @@ function FeeTableEditor({ answer, onDone }: { answer: FeeTableAnswer; onDone: ()
     >
       <Section title={t.bandsLabel} testId="fee-table-editor">
         {copyNote !== undefined && <Text>{copyNote}</Text>}
-        <Table size="small" aria-label={t.bandsLabel}>
+        <NavTable size="small" aria-label={t.bandsLabel}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell style={{ width: '22%' }}>{t.columns.band}</TableHeaderCell>
@@ -147,7 +147,7 @@ function FeeTableEditor({ answer, onDone }: { answer: FeeTableAnswer; onDone: ()
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </NavTable>
         <div>
           <Button icon={<Add20Regular />} onClick={() => change({ ...draft, bands: [...draft.bands, { minPopulation: '', entryFee: '', yearlyFee: '' }] })}>
             {t.addBand}
@@ -197,7 +197,7 @@ function FeeTableRead({ answer }: { answer: FeeTableAnswer }) {
   return (
     <Section title={t.bandsLabel} testId="fee-table">
       <Text>{vm.inForce}</Text>
-      <Table size="small" aria-label={t.bandsLabel}>
+      <NavTable size="small" aria-label={t.bandsLabel}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t.columns.band}</TableHeaderCell>
@@ -219,7 +219,7 @@ function FeeTableRead({ answer }: { answer: FeeTableAnswer }) {
             <TableCell className={shared.number}>{vm.other.yearly}</TableCell>
           </TableRow>
         </TableBody>
-      </Table>
+      </NavTable>
       <Text>
         {t.rejoinRead}: {vm.rejoin}
       </Text>

@@ -31,7 +31,7 @@ export function MedlemmarPage({ params, query }: PageProps) {
   const first = params[0] ?? '';
   const tab: TabId | undefined = first === '' ? 'lista' : tabs.find((id) => id === first && id !== 'lista');
 
-  if (tab === undefined) return <OrganisationView key={first} id={first} />;
+  if (tab === undefined) return <OrganisationView key={first} id={first} focusContactId={query.get('kontakt') ?? undefined} />;
 
   return (
     <>

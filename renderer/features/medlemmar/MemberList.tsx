@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { byData, useFocusOnArrival } from '../../app/focus';
 import {
   Badge,
   Button,
@@ -15,7 +16,6 @@ import {
   Option,
   SearchBox,
   Switch,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -24,13 +24,14 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, Dismiss20Regular, TableSettings20Regular } from '@fluentui/react-icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { MemberStatus } from '../../../electron/contract';
 import type { OrganisationKind } from '../../../electron/core/store/schema';
 import { useApiQuery } from '../../app/api';
-import { hrefTo } from '../../app/router';
+import { hrefTo, previousLocationHash } from '../../app/router';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
@@ -178,6 +179,17 @@ function MultiDropdown<T extends string>({
   );
 }
 
+/** The organisation whose page the user has just come back from (`#/medlemmar/<id>`), if any. */
+function organisationLeft(hash: string): string | undefined {
+  const match = /^#\/medlemmar\/([^/?]+)/.exec(hash);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 export function MemberList({
   filters,
   onFiltersChange,
@@ -216,11 +228,20 @@ export function MemberList({
   const bottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   const feeYear = list.data?.feeYear ?? 0;
 
+  // Back from an organisation: bring its row into view (the list is virtual) and focus its link.
+  const [returnTo] = useState(() => organisationLeft(previousLocationHash()));
+  const returnIndex = returnTo === undefined ? -1 : rows.findIndex((r) => r.id === returnTo);
+  useEffect(() => {
+    if (returnIndex >= 0) virtualizer.scrollToIndex(returnIndex, { align: 'center' });
+  }, [returnIndex, virtualizer]);
+  useFocusOnArrival(returnTo === undefined ? undefined : `${byData('data-row-id', returnTo)} a`, { onlyIfNowhere: true });
+
   return (
     <>
       <div className={styles.toolbar} role="search">
         <Field label={t.searchLabel} className={styles.search}>
           <SearchBox
+            dismiss={{ 'aria-label': sv.app.clearSearch }}
             value={filters.query}
             placeholder={t.searchPlaceholder}
             onChange={(_, data) => update({ query: data.value })}
@@ -322,7 +343,7 @@ export function MemberList({
               </Menu>
             </div>
             <div ref={scrollRef} className={styles.scroller} style={room !== undefined ? { height: `${room}px` } : undefined} data-testid="member-scroller">
-              <Table
+              <NavTable
                 sortable
                 size="small"
                 aria-label={t.tableLabel}
@@ -359,7 +380,7 @@ export function MemberList({
                           id === 'name' ? (
                             <TableCell key={id}>
                               <span className={styles.nameCell}>
-                                <Link href={hrefTo('medlemmar', [row.id])} className={styles.nameLink}>
+                                <Link href={hrefTo('medlemmar', [row.id])} className={styles.nameLink} title={row.name}>
                                   {row.name}
                                 </Link>
                                 {row.archived && (
@@ -380,7 +401,7 @@ export function MemberList({
                   })}
                   {bottom > 0 && <tr aria-hidden="true" className={styles.spacerRow} style={{ height: `${bottom}px` }} />}
                 </TableBody>
-              </Table>
+              </NavTable>
               {rows.length === 0 && <div className={styles.empty}>{t.empty}</div>}
             </div>
           </>

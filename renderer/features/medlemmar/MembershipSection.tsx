@@ -12,7 +12,6 @@ import {
   mergeClasses,
   Radio,
   RadioGroup,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -22,6 +21,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { MembershipTimeline } from '../../../electron/contract';
 import { useApiMutation } from '../../app/api';
@@ -326,7 +326,7 @@ export function MembershipSection({ organisationId, organisationName, timeline, 
       {rows.length === 0 ? (
         <Text className={shared.muted}>{t.noPeriods}</Text>
       ) : (
-        <Table size="small" aria-label={t.periodsTable}>
+        <NavTable size="small" aria-label={t.periodsTable}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{cols.kind}</TableHeaderCell>
@@ -364,7 +364,7 @@ export function MembershipSection({ organisationId, organisationName, timeline, 
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </NavTable>
       )}
       {dialog && <PeriodDialog state={dialog} organisationId={organisationId} today={today} onClose={() => setDialog(undefined)} />}
       {deleting && (

@@ -216,6 +216,7 @@ export function OrganisationDialog({ organisation, municipalityCode, onClose }: 
           validationMessage={fieldMessage('municipalityCode')}
         >
           <Combobox
+            expandIcon={{ 'aria-label': sv.app.showOptions }}
             freeform
             value={municipalityInput}
             selectedOptions={form.municipalityCode ? [form.municipalityCode] : []}
@@ -295,6 +296,7 @@ export function OrganisationDialog({ organisation, municipalityCode, onClose }: 
       {sections.groupMembers && (
         <Field label={t.groupMembers} hint={t.groupMembersHint} validationMessage={fieldMessage('groupMemberIds')}>
           <Combobox
+            expandIcon={{ 'aria-label': sv.app.showOptions }}
             multiselect
             freeform
             value={groupQuery}

@@ -9,7 +9,6 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -18,6 +17,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Archive20Regular, ArrowLeft16Regular, ArrowUndo20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { MemberStatus, OrganisationPage } from '../../../electron/contract';
@@ -212,7 +212,7 @@ function ChangesSection({ page }: { page: OrganisationPage }) {
       ) : (
         <>
           {page.changes.total > rows.length && <Text className={shared.muted}>{t.changesShown(formatNumber(rows.length), page.changes.total)}</Text>}
-          <Table size="small" aria-label={t.changes}>
+          <NavTable size="small" aria-label={t.changes}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell style={{ width: '140px' }}>{cols.at}</TableHeaderCell>
@@ -239,14 +239,24 @@ function ChangesSection({ page }: { page: OrganisationPage }) {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </NavTable>
         </>
       )}
     </Section>
   );
 }
 
-function Organisation({ page, today, onYear }: { page: OrganisationPage; today: string; onYear: (year: number) => void }) {
+function Organisation({
+  page,
+  today,
+  onYear,
+  focusContactId,
+}: {
+  page: OrganisationPage;
+  today: string;
+  onYear: (year: number) => void;
+  focusContactId?: string | undefined;
+}) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const notify = useNotify();
@@ -320,7 +330,7 @@ function Organisation({ page, today, onYear }: { page: OrganisationPage; today: 
         </Section>
         <StatusSection page={page} />
         <MembershipSection organisationId={org.id} organisationName={org.name} timeline={page.timeline} today={today} />
-        <ContactsSection organisationId={org.id} contacts={page.contacts} today={today} />
+        <ContactsSection organisationId={org.id} contacts={page.contacts} today={today} focusContactId={focusContactId} />
         <FeeSection page={page} years={years} onYear={onYear} />
         <div className={styles.stack}>
           <Section title={t.services}>
@@ -397,7 +407,7 @@ function Organisation({ page, today, onYear }: { page: OrganisationPage; today: 
   );
 }
 
-export function OrganisationView({ id }: { id: string }) {
+export function OrganisationView({ id, focusContactId }: { id: string; focusContactId?: string | undefined }) {
   const today = useToday();
   const [year, setYear] = useState<number>();
   const page = useApiQuery('members/get', { id, ...(year !== undefined ? { year } : {}) }, { placeholderData: keepPreviousData });
@@ -417,7 +427,7 @@ export function OrganisationView({ id }: { id: string }) {
   }
   return (
     <QueryState query={page}>
-      {(data) => <Organisation page={data} today={today ?? data.date} onYear={setYear} />}
+      {(data) => <Organisation page={data} today={today ?? data.date} onYear={setYear} focusContactId={focusContactId} />}
     </QueryState>
   );
 }

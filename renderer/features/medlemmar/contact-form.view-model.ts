@@ -2,7 +2,7 @@
  * The contact dialog: form state <-> `contacts/create` / `contacts/update`, and the export file's name.
  * E-mail and phone are checked and normalised by the core (å/ä/ö accepted; phone stored as E.164).
  */
-import type { ChannelInput, ContactRow } from '../../../electron/contract';
+import type { ChannelInput, ContactDuplicate, ContactRow } from '../../../electron/contract';
 import type { BusinessArea, ContactRole } from '../../../electron/core/store/schema';
 import { sv } from '../../lib/i18n/sv';
 
@@ -101,4 +101,23 @@ export function exportFileName(name: string, date: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return `${sv.medlemmar.contacts.exportFilePrefix}-${slug || 'kontakt'}-${date}.json`;
+}
+
+/** What the dialog asks the core while the user types: only the fields that can repeat another contact. */
+export function contactDuplicateInput(organisationId: string, form: Pick<ContactForm, 'name' | 'email'>, ignoreId?: string): ChannelInput<'contacts/duplicates'> {
+  return {
+    organisationId,
+    name: form.name.slice(0, 500),
+    email: form.email.slice(0, 500),
+    ...(ignoreId !== undefined ? { ignoreId } : {}),
+  };
+}
+
+/** One «finns redan» line per stored contact the entry repeats, naming it and saying what is the same. */
+export function duplicateLines(duplicates: readonly ContactDuplicate[]): string[] {
+  const t = sv.medlemmar.contacts.duplicates;
+  return duplicates.map((d) => {
+    const same = d.reasons.length === 2 ? t.sameBoth : d.reasons[0] === 'email' ? t.sameEmail : t.sameName;
+    return t.line(d.name, d.organisationName, same, d.ended);
+  });
 }

@@ -5,7 +5,6 @@ import {
   makeStyles,
   mergeClasses,
   Select,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -15,6 +14,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import type { NetworkDetail } from '../../../electron/contract';
 import { useApiQuery } from '../../app/api';
 import { QueryState } from '../../components/QueryState';
@@ -73,7 +73,7 @@ export function AttendanceSection({ detail }: { detail: NetworkDetail }) {
             <div className={styles.tables}>
               <section>
                 <h3 className={styles.subheading}>{t.persons}</h3>
-                <Table size="small" aria-label={t.personsLabel}>
+                <NavTable size="small" aria-label={t.personsLabel}>
                   <TableHeader>
                     <TableRow>
                       <TableHeaderCell>{t.personColumns.name}</TableHeaderCell>
@@ -94,11 +94,11 @@ export function AttendanceSection({ detail }: { detail: NetworkDetail }) {
                       </TableRow>
                     ))}
                   </TableBody>
-                </Table>
+                </NavTable>
               </section>
               <section>
                 <h3 className={styles.subheading}>{t.organisations}</h3>
-                <Table size="small" aria-label={t.organisationsLabel}>
+                <NavTable size="small" aria-label={t.organisationsLabel}>
                   <TableHeader>
                     <TableRow>
                       <TableHeaderCell>{t.organisationColumns.name}</TableHeaderCell>
@@ -117,7 +117,7 @@ export function AttendanceSection({ detail }: { detail: NetworkDetail }) {
                       </TableRow>
                     ))}
                   </TableBody>
-                </Table>
+                </NavTable>
               </section>
             </div>
           ))

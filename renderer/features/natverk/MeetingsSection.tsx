@@ -14,7 +14,6 @@ import {
   MenuTrigger,
   mergeClasses,
   Select,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -25,6 +24,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { NetworkDetail } from '../../../electron/contract';
 import type { MeetingKind } from '../../../electron/core/store/schema';
@@ -83,12 +83,16 @@ type Dialogs =
   | { kind: 'attendance'; row: MeetingRowVm; date: string }
   | { kind: 'delete'; row: MeetingRowVm };
 
-export function MeetingsSection({ detail }: { detail: NetworkDetail }) {
+/** `attendanceFor`: a meeting whose attendance dialog opens at once (a link from Översikt). */
+export function MeetingsSection({ detail, attendanceFor }: { detail: NetworkDetail; attendanceFor?: string | undefined }) {
   const styles = useStyles();
   const shared = useNatverkStyles();
   const notify = useNotify();
-  const [dialog, setDialog] = useState<Dialogs>();
   const rows = useMemo(() => meetingRows(detail), [detail]);
+  const [dialog, setDialog] = useState<Dialogs | undefined>(() => {
+    const row = rows.find((r) => r.id === attendanceFor);
+    return row ? { kind: 'attendance', row, date: detail.meetings.find((m) => m.id === row.id)?.date ?? detail.date } : undefined;
+  });
   const remove = useApiMutation('networks/delete-meeting');
   const headingId = useId('meetings');
   const close = () => {
@@ -111,7 +115,7 @@ export function MeetingsSection({ detail }: { detail: NetworkDetail }) {
         <Text className={shared.hint}>{t.empty}</Text>
       ) : (
         <div className={shared.scroll}>
-          <Table aria-label={t.tableLabel} size="small" className={shared.table}>
+          <NavTable aria-label={t.tableLabel} size="small" className={shared.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell className={styles.dateCol}>{t.columns.date}</TableHeaderCell>
@@ -153,7 +157,7 @@ export function MeetingsSection({ detail }: { detail: NetworkDetail }) {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </NavTable>
         </div>
       )}
 

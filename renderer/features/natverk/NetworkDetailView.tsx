@@ -90,9 +90,9 @@ const useStyles = makeStyles({
   banner: { marginBottom: tokens.spacingVerticalL },
 });
 
-type Props = { networkId: string; date?: string; tab: DetailTab };
+type Props = { networkId: string; date?: string; tab: DetailTab; attendanceFor?: string | undefined };
 
-export function NetworkDetailView({ networkId, date, tab }: Props) {
+export function NetworkDetailView({ networkId, date, tab, attendanceFor }: Props) {
   const detail = useApiQuery('networks/get', { networkId, ...(date !== undefined ? { date } : {}) });
   if (detail.isError && detail.error.code === 'not-found') {
     return (
@@ -108,12 +108,12 @@ export function NetworkDetailView({ networkId, date, tab }: Props) {
   }
   return (
     <QueryState query={detail}>
-      {(d) => <Detail detail={d} date={date} tab={tab} />}
+      {(d) => <Detail detail={d} date={date} tab={tab} attendanceFor={attendanceFor} />}
     </QueryState>
   );
 }
 
-function Detail({ detail, date, tab }: { detail: NetworkDetail; date: string | undefined; tab: DetailTab }) {
+function Detail({ detail, date, tab, attendanceFor }: { detail: NetworkDetail; date: string | undefined; tab: DetailTab; attendanceFor: string | undefined }) {
   const styles = useStyles();
   const shared = useNatverkStyles();
   const notify = useNotify();
@@ -238,7 +238,7 @@ function Detail({ detail, date, tab }: { detail: NetworkDetail; date: string | u
       </div>
 
       {tab === 'deltagare' && <RosterSection detail={detail} />}
-      {tab === 'moten' && <MeetingsSection detail={detail} />}
+      {tab === 'moten' && <MeetingsSection detail={detail} attendanceFor={attendanceFor} />}
       {tab === 'narvaro' && <AttendanceSection detail={detail} />}
 
       <NetworkDialog open={editing} network={detail} onClose={() => setEditing(false)} />

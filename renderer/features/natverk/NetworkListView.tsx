@@ -18,7 +18,6 @@ import {
   Select,
   Switch,
   Tab,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -29,6 +28,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, Copy20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { NetworkSummary } from '../../../electron/contract';
 import { useApiMutation, useApiQuery } from '../../app/api';
@@ -64,7 +64,7 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
   },
   figure: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
-  figureTop: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalM },
+  figureTop: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   // The badge keeps its words on one line inside its pill; the heading beside it wraps instead.
   goalBadge: { flexShrink: 0, whiteSpace: 'nowrap' },
   figureValue: {
@@ -92,9 +92,9 @@ const useStyles = makeStyles({
   numCol: { width: '9%' },
   dateCol: { width: '11%' },
   actionsCol: { width: '52px' },
-  progress: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  progressBar: { flexGrow: 1, minWidth: '60px' },
-  progressText: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', minWidth: '56px', textAlign: 'end' },
+  progress: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  progressBar: { flexGrow: 1, flexShrink: 1, flexBasis: '60px', minWidth: '60px' },
+  progressText: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', minWidth: '56px', flexShrink: 0, textAlign: 'end' },
   name: { display: 'flex', flexDirection: 'column', rowGap: '2px', paddingBlock: tokens.spacingVerticalXS },
   nameLine: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   archivedRow: { color: tokens.colorNeutralForeground3 },
@@ -257,7 +257,7 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
             <Text className={shared.hint}>{t.list.empty}</Text>
           ) : (
             <Card className={shared.tableCard}>
-              <Table id={tableId} aria-label={t.list.tableLabel} className={shared.table}>
+              <NavTable id={tableId} aria-label={t.list.tableLabel} className={shared.table}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell className={styles.checkCol}>
@@ -287,7 +287,7 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
                     />
                   ))}
                 </TableBody>
-              </Table>
+              </NavTable>
             </Card>
           )
         }

@@ -1,5 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Combobox, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { sv } from '../../lib/i18n/sv';
 
 const useStyles = makeStyles({
   option: { display: 'flex', flexDirection: 'column', minWidth: 0 },
@@ -65,6 +66,7 @@ export function QuickPicker({
   return (
     <Field label={label} hint={hint} validationState={error !== undefined ? 'error' : 'none'} validationMessage={error}>
       <Combobox
+            expandIcon={{ 'aria-label': sv.app.showOptions }}
         className={styles.combobox}
         freeform
         disabled={disabled}

@@ -12,7 +12,6 @@ import {
   MenuTrigger,
   mergeClasses,
   Switch,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -22,6 +21,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { NetworkDetail } from '../../../electron/contract';
 import { ExportButton } from '../../components/ExportButton';
@@ -84,7 +84,7 @@ export function RosterSection({ detail }: { detail: NetworkDetail }) {
               {council.length === 0 ? (
                 <Text className={shared.hint}>{t.council.empty}</Text>
               ) : (
-                <Table size="small" aria-label={t.council.tableLabel}>
+                <NavTable size="small" aria-label={t.council.tableLabel}>
                   <TableHeader>
                     <TableRow>
                       <TableHeaderCell>{t.council.columns.organisation}</TableHeaderCell>
@@ -105,7 +105,7 @@ export function RosterSection({ detail }: { detail: NetworkDetail }) {
                       </TableRow>
                     ))}
                   </TableBody>
-                </Table>
+                </NavTable>
               )}
             </>
           )}
@@ -142,7 +142,7 @@ export function RosterSection({ detail }: { detail: NetworkDetail }) {
           <Text className={shared.hint}>{detail.roster.length === 0 ? t.roster.empty : t.roster.emptyActive}</Text>
         ) : (
           <div className={shared.scroll}>
-            <Table aria-label={t.roster.tableLabel} className={shared.table} size="small">
+            <NavTable aria-label={t.roster.tableLabel} className={shared.table} size="small">
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell className={styles.nameCol}>{t.roster.columns.name}</TableHeaderCell>
@@ -161,7 +161,7 @@ export function RosterSection({ detail }: { detail: NetworkDetail }) {
                   <RosterRow key={row.id} row={row} participation={participation} onAction={(kind) => setAction({ kind, row })} />
                 ))}
               </TableBody>
-            </Table>
+            </NavTable>
           </div>
         )}
       </Card>

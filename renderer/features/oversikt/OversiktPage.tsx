@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import {
   Card,
+  Link,
   makeStyles,
   mergeClasses,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -13,12 +13,13 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import type { PageProps } from '../../app/page-props';
 import { useApiQuery } from '../../app/api';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
-import { overviewViewModel, type OverviewVm, type StatVm } from './oversikt.view-model';
+import { overviewViewModel, type AttentionGroupVm, type OverviewVm, type StatVm } from './oversikt.view-model';
 
 const useStyles = makeStyles({
   grid: {
@@ -27,7 +28,27 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
-  stat: { rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalL, alignSelf: 'stretch' },
+  stat: { rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalL, alignSelf: 'stretch', position: 'relative' },
+  // The card's heading is its link; the link's box covers the whole card, so a click anywhere on it opens the place.
+  cardLink: {
+    color: 'inherit',
+    textDecorationLine: 'none',
+    '::after': { content: '""', position: 'absolute', inset: 0, borderRadius: tokens.borderRadiusMedium },
+    ':hover': { textDecorationLine: 'underline' },
+    ':focus-visible': { outlineStyle: 'none' },
+    ':focus-visible::after': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  headingLink: { color: 'inherit' },
+  full: { gridColumn: '1 / -1' },
+  attentionGroups: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+  attentionGroup: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  groupHeading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  items: { margin: 0, paddingInlineStart: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  item: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   statLabel: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3 },
   statValue: {
     fontSize: tokens.fontSizeHero800,
@@ -60,8 +81,10 @@ function StatCard({ stat }: { stat: StatVm }) {
   const labelId = useId('stat');
   return (
     <Card className={styles.stat} role="region" aria-labelledby={labelId} data-stat={stat.id}>
-      <h2 id={labelId} className={styles.statLabel}>
-        {stat.label}
+      <h2 className={styles.statLabel}>
+        <a href={stat.href} className={styles.cardLink} aria-label={stat.linkLabel}>
+          <span id={labelId}>{stat.label}</span>
+        </a>
       </h2>
       <Text className={styles.statValue} data-testid="stat-value">
         {stat.value}
@@ -75,6 +98,49 @@ function StatCard({ stat }: { stat: StatVm }) {
   );
 }
 
+function AttentionGroupView({ group }: { group: AttentionGroupVm }) {
+  const styles = useStyles();
+  const headingId = useId('attention-group');
+  return (
+    <section className={styles.attentionGroup} aria-labelledby={headingId} data-attention={group.kind}>
+      <h3 id={headingId} className={styles.groupHeading}>
+        {group.title} ({group.count})
+      </h3>
+      <ul className={styles.items}>
+        {group.items.map((item) => (
+          <li key={item.key} className={styles.item} data-testid="attention-item">
+            <Link href={item.href}>{item.text}</Link>
+            <Text className={styles.hint}>{item.detail}</Text>
+          </li>
+        ))}
+      </ul>
+      {group.more !== undefined && <Text className={styles.hint}>{group.more}</Text>}
+      <Link href={group.allHref}>{group.allLabel}</Link>
+    </section>
+  );
+}
+
+function Attention({ vm }: { vm: OverviewVm }) {
+  const styles = useStyles();
+  const headingId = useId('attention');
+  return (
+    <Card className={mergeClasses(styles.section, styles.full)} role="region" aria-labelledby={headingId} data-testid="attention">
+      <h2 id={headingId} className={styles.sectionHeading}>
+        {sv.oversikt.attention.title}
+      </h2>
+      {vm.attention.length === 0 ? (
+        <Text className={styles.hint}>{sv.oversikt.attention.none}</Text>
+      ) : (
+        <div className={styles.attentionGroups}>
+          {vm.attention.map((group) => (
+            <AttentionGroupView key={group.kind} group={group} />
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
 function Overview({ vm }: { vm: OverviewVm }) {
   const styles = useStyles();
   const networksId = useId('networks');
@@ -83,17 +149,22 @@ function Overview({ vm }: { vm: OverviewVm }) {
   return (
     <>
       <div className={styles.grid}>
+        <Attention vm={vm} />
         {vm.stats.map((stat) => (
           <StatCard key={stat.id} stat={stat} />
         ))}
         <Card className={styles.section} role="region" aria-labelledby={networksId}>
           <h2 id={networksId} className={styles.sectionHeading}>
-            {sv.oversikt.networks}
+            <Link href={vm.networksHref} className={styles.headingLink}>
+              {sv.oversikt.networks}
+            </Link>
           </h2>
           <dl className={styles.networkList}>
             {vm.networks.map((n) => (
               <div key={n.kind} style={{ display: 'contents' }}>
-                <dt className={styles.networkTerm}>{n.label}</dt>
+                <dt className={styles.networkTerm}>
+                  <Link href={n.href}>{n.label}</Link>
+                </dt>
                 <dd className={styles.networkCount}>{n.count}</dd>
               </div>
             ))}
@@ -102,12 +173,14 @@ function Overview({ vm }: { vm: OverviewVm }) {
         </Card>
         <Card className={mergeClasses(styles.section, styles.wide)} role="region" aria-labelledby={budgetId}>
           <h2 id={budgetId} className={styles.sectionHeading}>
-            {sv.oversikt.budget}
+            <Link href={vm.budgetHref} className={styles.headingLink}>
+              {sv.oversikt.budget}
+            </Link>
           </h2>
           {vm.budget.length === 0 ? (
             <Text className={styles.hint}>{sv.oversikt.budgetEmpty}</Text>
           ) : (
-            <Table size="small" aria-labelledby={budgetId}>
+            <NavTable size="small" aria-labelledby={budgetId}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{columns.year}</TableHeaderCell>
@@ -130,7 +203,7 @@ function Overview({ vm }: { vm: OverviewVm }) {
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </NavTable>
           )}
         </Card>
       </div>

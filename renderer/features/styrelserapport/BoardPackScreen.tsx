@@ -120,7 +120,7 @@ export function BoardPackScreen({ query }: { query: URLSearchParams }) {
       <QueryState query={pack}>
         {(data) => (
           <>
-            <GoalsSection content={data} />
+            <GoalsSection content={data} focusGoalId={query.get('mal') ?? undefined} />
             <section aria-labelledby="lage-rubrik" className={styles.page}>
               <h2 id="lage-rubrik" className={styles.chartsHeading}>
                 {t.situation(formatDate(data.date, 'long'))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { byData, useFocusOnArrival } from '../../app/focus';
 import {
   Button,
   Dialog,
@@ -14,7 +15,6 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -23,6 +23,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular, Delete20Regular, Edit20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { BoardPackContent } from '../../../electron/contract';
 import type { Goal } from '../../../electron/core/store/schema';
@@ -80,7 +81,7 @@ function GoalsTable({ rows, onShow, onEdit, onRemove }: { rows: GoalRowVm[]; onS
   const styles = useStyles();
   const c = g.columns;
   return (
-    <Table className={styles.table} aria-label={g.tableLabel} size="medium">
+    <NavTable className={styles.table} aria-label={g.tableLabel} size="medium">
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{c.goal}</TableHeaderCell>
@@ -140,13 +141,15 @@ function GoalsTable({ rows, onShow, onEdit, onRemove }: { rows: GoalRowVm[]; onS
           </TableRow>
         ))}
       </TableBody>
-    </Table>
+    </NavTable>
   );
 }
 
 /** The goals of the pack with their figures; goals are edited here too. */
-export function GoalsSection({ content }: { content: BoardPackContent }) {
+/** `focusGoalId`: the goal a link (from Översikt) points at; its row's actions get focus. */
+export function GoalsSection({ content, focusGoalId }: { content: BoardPackContent; focusGoalId?: string | undefined }) {
   const styles = useStyles();
+  useFocusOnArrival(focusGoalId === undefined ? undefined : `${byData('data-goal', focusGoalId)} td:last-child button`);
   const notify = useNotify();
   const goals = useApiQuery('goals/list', {});
   const remove = useApiMutation('goals/delete');

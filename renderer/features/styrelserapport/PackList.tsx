@@ -9,7 +9,6 @@ import {
   DialogTitle,
   Link,
   makeStyles,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -18,6 +17,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Delete20Regular, DocumentTable20Regular } from '@fluentui/react-icons';
 import type { BoardPackSummary } from '../../../electron/contract';
 import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
@@ -94,7 +94,7 @@ export function PackList() {
           list.length === 0 ? (
             <Text>{p.empty}</Text>
           ) : (
-            <Table aria-label={p.tableLabel} size="small">
+            <NavTable aria-label={p.tableLabel} size="small">
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell className={styles.date}>{p.columns.date}</TableHeaderCell>
@@ -131,7 +131,7 @@ export function PackList() {
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </NavTable>
           )
         }
       </QueryState>

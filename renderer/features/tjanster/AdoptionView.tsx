@@ -9,7 +9,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -19,6 +18,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { useApiQuery } from '../../app/api';
 import { hrefTo } from '../../app/router';
 import { QueryState } from '../../components/QueryState';
@@ -75,7 +75,7 @@ export function AdoptionView({ viewDate }: { viewDate: ViewDate }) {
                 {t.perService}
               </h2>
               <div className={shared.tableWrap}>
-                <Table size="small" aria-labelledby={ids.perService} data-testid="adoption-table">
+                <NavTable size="small" aria-labelledby={ids.perService} data-testid="adoption-table">
                   <TableHeader>
                     <TableRow>
                       <TableHeaderCell className={shared.nameColumn}>{c.service}</TableHeaderCell>
@@ -102,7 +102,7 @@ export function AdoptionView({ viewDate }: { viewDate: ViewDate }) {
                       </TableRow>
                     ))}
                   </TableBody>
-                </Table>
+                </NavTable>
               </div>
             </section>
 
@@ -115,7 +115,7 @@ export function AdoptionView({ viewDate }: { viewDate: ViewDate }) {
                   <>
                     <p className={shared.hint}>{distribution.hint}</p>
                     <DistributionChart buckets={distribution.buckets} label={`${t.distribution}. ${distribution.hint}`} />
-                    <Table size="small" aria-labelledby={ids.distribution} data-testid="distribution-table">
+                    <NavTable size="small" aria-labelledby={ids.distribution} data-testid="distribution-table">
                       <TableHeader>
                         <TableRow>
                           <TableHeaderCell>{t.distributionColumns.services}</TableHeaderCell>
@@ -140,7 +140,7 @@ export function AdoptionView({ viewDate }: { viewDate: ViewDate }) {
                           </TableRow>
                         ))}
                       </TableBody>
-                    </Table>
+                    </NavTable>
                   </>
                 )}
               </section>
@@ -200,7 +200,7 @@ export function AdoptionView({ viewDate }: { viewDate: ViewDate }) {
                   </MessageBar>
                 )}
                 <div className={shared.tableWrap}>
-                  <Table size="small" aria-labelledby={ids.revenue} data-testid="revenue-table">
+                  <NavTable size="small" aria-labelledby={ids.revenue} data-testid="revenue-table">
                     <TableHeader>
                       <TableRow>
                         <TableHeaderCell className={shared.nameColumn}>{t.revenueColumns.service}</TableHeaderCell>
@@ -242,7 +242,7 @@ export function AdoptionView({ viewDate }: { viewDate: ViewDate }) {
                         </TableCell>
                       </TableRow>
                     </TableBody>
-                  </Table>
+                  </NavTable>
                 </div>
               </>
             )

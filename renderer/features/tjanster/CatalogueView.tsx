@@ -5,7 +5,6 @@ import {
   Link,
   mergeClasses,
   Switch,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -14,6 +13,7 @@ import {
   Text,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Add20Regular } from '@fluentui/react-icons';
 import { useApiQuery } from '../../app/api';
 import { hrefTo } from '../../app/router';
@@ -58,7 +58,7 @@ export function CatalogueView({ viewDate }: { viewDate: ViewDate }) {
             <Text className={styles.hint}>{t.catalogue.empty}</Text>
           ) : (
             <div className={styles.tableWrap}>
-              <Table size="small" aria-labelledby={headingId} data-testid="service-catalogue">
+              <NavTable size="small" aria-labelledby={headingId} data-testid="service-catalogue" className={styles.catalogueTable}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell className={styles.catalogueName}>{c.name}</TableHeaderCell>
@@ -113,7 +113,7 @@ export function CatalogueView({ viewDate }: { viewDate: ViewDate }) {
                     </TableRow>
                   ))}
                 </TableBody>
-              </Table>
+              </NavTable>
               <Text className={styles.hint}>{t.catalogue.count(rows.length)}</Text>
             </div>
           )

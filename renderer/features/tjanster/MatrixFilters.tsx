@@ -120,7 +120,8 @@ export function MatrixFilters({ filter, onChange, errors, counties, quickCounts 
       </div>
       <div className={styles.row}>
         <Field label={t.search} className={styles.search}>
-          <SearchBox className={styles.input} value={filter.search} onChange={(_, d) => set({ search: d.value })} />
+          <SearchBox
+            dismiss={{ 'aria-label': sv.app.clearSearch }} className={styles.input} value={filter.search} onChange={(_, d) => set({ search: d.value })} />
         </Field>
         {quickButton('exactly-one', t.quickExactlyOne, quickCounts?.exactlyOne)}
         {quickButton('none', t.quickNone, quickCounts?.none)}

@@ -31,7 +31,9 @@ const useStyles = makeStyles({
   scroller: {
     position: 'relative',
     overflow: 'auto',
-    height: 'max(420px, calc(100vh - 420px))',
+    // The grid takes the window's height below the app's header, so scrolling the page past the filters brings a
+    // full screen of rows instead of a strip under them.
+    height: 'max(420px, calc(100vh - 160px))',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,

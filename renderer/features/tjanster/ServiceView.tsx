@@ -5,7 +5,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -15,6 +14,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { NavTable } from '../../components/NavTable';
 import { Archive20Regular, ArrowLeft20Regular, ArrowUndo20Regular, Edit20Regular } from '@fluentui/react-icons';
 import type { ServiceDetail } from '../../../electron/contract';
 import { useApiMutation, useApiQuery } from '../../app/api';
@@ -160,7 +160,7 @@ function ServiceContent({ detail, viewDate }: { detail: ServiceDetail; viewDate:
             ]}
           />
           {pricing.bands && (
-            <Table size="extra-small" aria-label={s.bands}>
+            <NavTable size="extra-small" aria-label={s.bands}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{t.form.bandFrom}</TableHeaderCell>
@@ -175,7 +175,7 @@ function ServiceContent({ detail, viewDate }: { detail: ServiceDetail; viewDate:
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </NavTable>
           )}
         </section>
         <div className={styles.column}>

@@ -27,6 +27,8 @@ export const useTjansterStyles = makeStyles({
   numberHeader: { textAlign: 'end', '& > button, & > div': { justifyContent: 'flex-end' } },
   nowrap: { whiteSpace: 'nowrap' },
   tableWrap: { overflowX: 'auto', minWidth: 0 },
+  // Narrower than this (200 % zoom) the catalogue scrolls sideways in its card rather than squeezing its badges.
+  catalogueTable: { minWidth: '880px' },
   totalRow: { fontWeight: tokens.fontWeightSemibold, '& td': { borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` } },
   dateField: { width: '150px' },
   fill: { width: '100%', minWidth: 0 },

@@ -34,7 +34,9 @@ const shortcuts: readonly GuideShortcut[] = [
   { keys: ['Ctrl+plus', 'Ctrl+minus', 'Ctrl+0'], action: 'Zooma in, zooma ut, återställ zoomen', desktopOnly: true },
   { keys: ['F11'], action: 'Helskärm (på Mac: Ctrl+Cmd+F)', desktopOnly: true },
   { keys: ['Ctrl+Q'], action: 'Avsluta programmet', desktopOnly: true },
-  { keys: ['Esc'], action: 'Stäng en dialog utan att spara' },
+  { keys: ['Esc'], action: 'Stäng en dialog utan att spara; markören går tillbaka till knappen som öppnade den' },
+  { keys: ['Tab'], action: 'Gå till nästa del av sidan; en tabell är ett enda stopp' },
+  { keys: ['Piltangenterna'], action: 'I en tabell: flytta mellan länkarna och knapparna på raderna' },
   { keys: ['Piltangenterna', 'Home', 'End'], action: 'Flytta mellan cellerna i användningsmatrisen och i budgeten' },
   { keys: ['Page Up', 'Page Down'], action: 'Bläddra en skärmsida i användningsmatrisen' },
   { keys: ['Ctrl+Home', 'Ctrl+End'], action: 'Gå till första eller sista cellen i budgeten' },
@@ -60,6 +62,10 @@ const sections: readonly GuideSection[] = [
       {
         kind: 'text',
         text: 'Överst står vilken registerfil som är öppen och om allt är sparat. Varje ändring sparas när du trycker Spara, Lägg till eller motsvarande i en dialog; det finns ingen särskild spara-knapp för hela registret.',
+      },
+      {
+        kind: 'text',
+        text: 'Rutan «Att göra» överst på Översikt visar det som behöver åtgärdas: medlemskap som är uppsagda eller upphör, kontaktpersoner som inte bekräftats på 12 månader, möten där ingen närvaro registrerats och mål som ligger efter. Klicka på en rad för att komma dit där du åtgärdar den. Varje ruta med siffror är också en länk till sidan den räknar.',
       },
       { kind: 'tip', text: 'Tryck F1 var du än är för att komma till avsnittet om den sidan. Knappen Hjälp överst har samma guide.' },
     ],
@@ -132,7 +138,11 @@ const sections: readonly GuideSection[] = [
       },
       {
         kind: 'text',
-        text: 'När du har stämt av att uppgifterna stämmer väljer du «Bekräfta idag». En kontakt som inte bekräftats på 12 månader visas som ej bekräftad. När någon slutar väljer du «Avsluta».',
+        text: 'När du har stämt av att uppgifterna stämmer väljer du «Bekräfta idag». En kontakt som inte bekräftats på 12 månader (räknat från när den lades till, om den aldrig bekräftats) visas som ej bekräftad. När någon slutar väljer du «Avsluta».',
+      },
+      {
+        kind: 'text',
+        text: 'Finns det redan en kontaktperson med samma e-postadress, eller med samma namn hos organisationen, visar dialogen «Finns redan» och vem det är medan du skriver. Samma namn och e-post hos samma organisation går inte att spara två gånger.',
       },
       {
         kind: 'text',

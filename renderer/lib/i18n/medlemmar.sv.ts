@@ -290,6 +290,14 @@ export const medlemmarSv = {
     updated: (name: string) => `Ändringarna för ${name} sparades.`,
     endedToast: (name: string) => `${name} avslutades som kontaktperson.`,
     exportFilePrefix: 'personuppgifter',
+    duplicates: {
+      title: 'Finns redan',
+      line: (name: string, organisation: string, same: string, ended: boolean) =>
+        `${name} (${organisation}${ended ? ', avslutad' : ''}) finns redan: ${same}.`,
+      sameEmail: 'samma e-postadress',
+      sameName: 'samma namn hos organisationen',
+      sameBoth: 'samma namn och e-postadress',
+    },
   },
   coverage: {
     title: 'Täckning av kontaktpersoner',

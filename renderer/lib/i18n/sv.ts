@@ -26,6 +26,9 @@ export const sv = {
   hjalp: hjalpSv,
   kontakter: kontakterSv,
   app: {
+    /** The ✕ in a search box and the arrow of a combobox, which Fluent names in English otherwise. */
+    clearSearch: 'Töm sökfältet',
+    showOptions: 'Visa alternativen',
     name: 'Sambruk Kansli',
     skipToContent: 'Hoppa till innehållet',
     navigationLabel: 'Huvudmeny',
@@ -124,6 +127,45 @@ export const sv = {
     budgetEmpty: 'Det finns ingen budget i registret ännu.',
     budgetColumns: { year: 'År', kind: 'Typ', income: 'Intäkter', cost: 'Kostnader', result: 'Resultat' },
     budgetKinds: budgetColumnKindLabels,
+    /** The link each figure card is, said in full for a screen reader. */
+    cardLink: (label: string, value: string, place: string) => `${label}: ${value}. Öppna ${place}`,
+    places: {
+      members: 'medlemslistan',
+      figures: 'medlemssiffrorna',
+      services: 'tjänstekatalogen',
+      usages: 'användningsmatrisen',
+      contacts: 'täckningen av kontaktpersoner',
+      networks: 'nätverken',
+      budget: 'budgeten',
+    },
+    attention: {
+      title: 'Att göra',
+      none: 'Inget behöver åtgärdas just nu.',
+      more: (n: string) => `och ${n} till`,
+      kinds: {
+        'membership-ending': {
+          title: 'Medlemskap som upphör',
+          all: 'Visa medlemslistan',
+          item: (notice: string | undefined, left: string | undefined) =>
+            [notice ? `uppsagt ${notice}` : undefined, left ? `sista dag ${left}` : 'sista dag inte satt'].filter(Boolean).join(', '),
+        },
+        'contact-unconfirmed': {
+          title: 'Kontaktpersoner att bekräfta',
+          all: 'Visa täckningen',
+          item: (organisation: string, since: string, confirmed: boolean) => `${organisation}, ${confirmed ? `senast bekräftad ${since}` : `aldrig bekräftad, tillagd ${since}`}`,
+        },
+        'meeting-no-attendance': {
+          title: 'Möten utan registrerad närvaro',
+          all: 'Visa nätverken',
+          item: (network: string, date: string) => `${network}, ${date}`,
+        },
+        'goal-behind': {
+          title: 'Mål som ligger efter',
+          all: 'Visa målen',
+          item: (status: string, year: string) => `${status} (${year})`,
+        },
+      },
+    },
   },
   data: {
     title: 'Data',

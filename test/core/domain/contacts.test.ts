@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../../electron/contract/rules/calendar-date';
-import { confirmationStale, formatPhone, parseEmail, parsePhone } from '../../../electron/core/domain/contacts';
+import { confirmationStale, createdOn, formatPhone, parseEmail, parsePhone } from '../../../electron/core/domain/contacts';
 
 describe('e-mail policy', () => {
   it.each([
@@ -88,8 +88,21 @@ describe('confirmation within 12 months', () => {
   });
 
   it('treats a confirmation exactly 12 months back as current and a day more as stale', () => {
-    expect(confirmationStale({ confirmedAt: '2021-04-28' }, '2022-04-28')).toBe(false);
-    expect(confirmationStale({ confirmedAt: '2021-04-27' }, '2022-04-28')).toBe(true);
-    expect(confirmationStale({}, '2022-04-28')).toBe(true);
+    const old = '2019-01-01T09:00:00.000Z';
+    expect(confirmationStale({ confirmedAt: '2021-04-28', createdAt: old }, '2022-04-28')).toBe(false);
+    expect(confirmationStale({ confirmedAt: '2021-04-27', createdAt: old }, '2022-04-28')).toBe(true);
+    expect(confirmationStale({ createdAt: old }, '2022-04-28')).toBe(true);
+  });
+
+  it('counts a never-confirmed contact from the day it was created', () => {
+    // Created today: not «Ej bekräftad på 12 månader».
+    expect(confirmationStale({ createdAt: '2022-04-28T10:00:00.000Z' }, '2022-04-28')).toBe(false);
+    expect(confirmationStale({ createdAt: '2021-04-28T10:00:00.000Z' }, '2022-04-28')).toBe(false);
+    expect(confirmationStale({ createdAt: '2021-04-27T10:00:00.000Z' }, '2022-04-28')).toBe(true);
+    // The Swedish day counts: 23:30 UTC on 27 April is 28 April in Stockholm.
+    expect(createdOn({ createdAt: '2021-04-27T23:30:00.000Z' })).toBe('2021-04-28');
+    expect(confirmationStale({ createdAt: '2021-04-27T23:30:00.000Z' }, '2022-04-28')).toBe(false);
+    // A later confirmation wins over the creation, an earlier one too: the confirmation is what was checked.
+    expect(confirmationStale({ confirmedAt: '2020-01-01', createdAt: '2022-04-01T10:00:00.000Z' }, '2022-04-28')).toBe(true);
   });
 });

@@ -3,6 +3,8 @@ import { contactRows } from '../../../../electron/core/domain/contacts';
 import {
   areaOrder,
   contactCreateInput,
+  contactDuplicateInput,
+  duplicateLines,
   contactFormFrom,
   contactUpdateInput,
   emptyContactForm,
@@ -48,5 +50,28 @@ describe('the contact form', () => {
   it('names the export file after the person in plain letters and the date', () => {
     expect(exportFileName('Åsa Öberg-Ärlig', '2022-06-30')).toBe('personuppgifter-asa-oberg-arlig-2022-06-30.json');
     expect(exportFileName('!!!', '2022-06-30')).toBe('personuppgifter-kontakt-2022-06-30.json');
+  });
+});
+
+describe('«finns redan» in the contact dialog', () => {
+  it('names each stored contact and what is the same', () => {
+    const base = { email: 'a@b.se', organisationId: 'o', organisationName: 'Habo' };
+    expect(
+      duplicateLines([
+        { ...base, id: '1', name: 'Anna Ek', reasons: ['email'], ended: false },
+        { ...base, id: '2', name: 'Bo Berg', reasons: ['name'], ended: true },
+        { ...base, id: '3', name: 'Cia Dahl', reasons: ['email', 'name'], ended: false },
+      ]),
+    ).toEqual([
+      'Anna Ek (Habo) finns redan: samma e-postadress.',
+      'Bo Berg (Habo, avslutad) finns redan: samma namn hos organisationen.',
+      'Cia Dahl (Habo) finns redan: samma namn och e-postadress.',
+    ]);
+    expect(duplicateLines([])).toEqual([]);
+  });
+
+  it('asks with the edited contact left out', () => {
+    expect(contactDuplicateInput('o', { name: 'Anna', email: 'a@b.se' }, 'c1')).toEqual({ organisationId: 'o', name: 'Anna', email: 'a@b.se', ignoreId: 'c1' });
+    expect(contactDuplicateInput('o', { name: '', email: '' })).toEqual({ organisationId: 'o', name: '', email: '' });
   });
 });

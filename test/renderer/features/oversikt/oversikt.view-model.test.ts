@@ -22,6 +22,27 @@ const figures: OverviewFigures = {
   ],
   memberPopulation: 2_613_081,
   swedenPopulation: { date: '2021-12-31', population: 10_452_326 },
+  attention: [
+    {
+      kind: 'membership-ending',
+      total: 1,
+      items: [{ kind: 'membership-ending', organisationId: 'kommun-0643', organisationName: 'Habo', noticeGiven: '2022-03-01', left: '2022-12-31' }],
+    },
+    {
+      kind: 'contact-unconfirmed',
+      total: 7,
+      items: [
+        { kind: 'contact-unconfirmed', contactId: 'c1', contactName: 'Anna Ek', organisationId: 'kommun-0643', organisationName: 'Habo', since: '2021-01-15', confirmed: true },
+        { kind: 'contact-unconfirmed', contactId: 'c2', contactName: 'Bo Berg', organisationId: 'kommun-0643', organisationName: 'Habo', since: '2020-05-01', confirmed: false },
+      ],
+    },
+    {
+      kind: 'meeting-no-attendance',
+      total: 1,
+      items: [{ kind: 'meeting-no-attendance', networkId: 'net 1', networkName: 'Skolnätverket', meetingId: 'm1', meetingTitle: 'Vårmöte', date: '2022-05-01' }],
+    },
+    { kind: 'goal-behind', total: 1, items: [{ kind: 'goal-behind', goalId: 'g1', title: 'Minst 125 medlemmar', year: 2022, status: 'at-risk' }] },
+  ],
 };
 
 describe('overviewViewModel', () => {
@@ -65,5 +86,30 @@ describe('overviewViewModel', () => {
     expect(vm.budget[0]).toMatchObject({ year: '2021', kind: 'Utfall', result: formatKr(11_847_100), negative: false });
     expect(vm.budget[0]?.income).toBe(formatKr(1_916_652_300));
     expect(vm.budget[1]).toMatchObject({ year: '2022', kind: 'Budget', negative: true, result: formatKr(-150_00) });
+  });
+
+  it('makes every card a link to the place it counts, named in full', () => {
+    const byId = Object.fromEntries(vm.stats.map((s) => [s.id, s]));
+    expect(byId.members).toMatchObject({ href: '#/medlemmar', linkLabel: 'Medlemmar: 109. Öppna medlemslistan' });
+    expect(byId.contacts?.href).toBe('#/medlemmar/tackning');
+    expect(byId.usages?.href).toBe('#/tjanster/matris');
+    expect(byId.services?.href).toBe('#/tjanster');
+    expect(vm.networks[0]?.href).toBe('#/natverk?typ=kompetensnatverk');
+    expect(vm.networksHref).toBe('#/natverk');
+    expect(vm.budgetHref).toBe('#/budget');
+  });
+
+  it('lists what needs doing, each item linking to where it is dealt with', () => {
+    const [ending, contacts, meetings, goals] = vm.attention;
+    expect(ending).toMatchObject({ title: 'Medlemskap som upphör', count: '1', allHref: '#/medlemmar' });
+    expect(ending?.items[0]).toEqual({ key: 'kommun-0643', text: 'Habo', detail: 'uppsagt 2022-03-01, sista dag 2022-12-31', href: '#/medlemmar/kommun-0643' });
+    expect(contacts).toMatchObject({ count: '7', more: 'och 5 till', allHref: '#/medlemmar/tackning' });
+    expect(contacts?.items.map((i) => [i.detail, i.href])).toEqual([
+      ['Habo, senast bekräftad 2021-01-15', '#/medlemmar/kommun-0643?kontakt=c1'],
+      ['Habo, aldrig bekräftad, tillagd 2020-05-01', '#/medlemmar/kommun-0643?kontakt=c2'],
+    ]);
+    expect(meetings?.items[0]).toMatchObject({ text: 'Vårmöte', detail: 'Skolnätverket, 2022-05-01', href: '#/natverk/net%201?flik=moten&narvaro=m1' });
+    expect(goals?.items[0]).toMatchObject({ text: 'Minst 125 medlemmar', detail: 'I riskzonen (2022)', href: '#/styrelserapport?mal=g1' });
+    expect(overviewViewModel({ ...figures, attention: [] }).attention).toEqual([]);
   });
 });
