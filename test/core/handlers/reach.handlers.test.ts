@@ -3,6 +3,9 @@ import { createTestServices } from '../../support/memory-document';
 import { contact, makeDocument, membership, municipality, network, organisation, service, usage } from '../../fixtures/services/documents';
 import { decodeBase64 } from '../../../electron/core/exports/base64';
 
+/** Created long before the test date and never confirmed: «Ej bekräftad» (it counts from creation). */
+const OLD = '2020-01-01T00:00:00.000Z';
+
 function setup() {
   return createTestServices({
     initial: makeDocument({
@@ -21,11 +24,11 @@ function setup() {
       ],
       contacts: [
         contact('c-habo-skola', 'org-Habo', 'Anna Andersson', 'anna@habo.se', { businessAreas: ['skola'], roles: ['it'], phone: '+46701234567', confirmedAt: '2022-05-01' }),
-        contact('c-habo-trafik', 'org-Habo', 'Bertil Berg', 'bertil@habo.se', { businessAreas: ['trafik'], legalBasis: 'samtycke' }),
-        contact('c-kil-skola', 'org-Kil', 'Cecilia Carlsson', 'cecilia@kil.se', { businessAreas: ['skola'], legalBasis: 'samtycke' }),
+        contact('c-habo-trafik', 'org-Habo', 'Bertil Berg', 'bertil@habo.se', { createdAt: OLD, businessAreas: ['trafik'], legalBasis: 'samtycke' }),
+        contact('c-kil-skola', 'org-Kil', 'Cecilia Carlsson', 'cecilia@kil.se', { createdAt: OLD, businessAreas: ['skola'], legalBasis: 'samtycke' }),
         contact('c-kil-old', 'org-Kil', 'Dag Dahl', 'dag@kil.se', { businessAreas: ['skola'], endedAt: '2021-12-31' }),
-        contact('c-ale', 'org-Ale', 'Eva Ek', 'eva@ale.se', { businessAreas: ['skola'] }),
-        contact('c-molndal', 'org-Mölndal', 'Fia Fors', 'fia@molndal.se', { businessAreas: ['skola'] }),
+        contact('c-ale', 'org-Ale', 'Eva Ek', 'eva@ale.se', { createdAt: OLD, businessAreas: ['skola'] }),
+        contact('c-molndal', 'org-Mölndal', 'Fia Fors', 'fia@molndal.se', { createdAt: OLD, businessAreas: ['skola'] }),
       ],
       services: [service('egil', 'EGIL', [], { businessArea: 'skola' })],
       // GR uses it, so Ale and Göteborg use it through the group.

@@ -49,7 +49,7 @@ describe('createWorkerRunner', () => {
     const first = control();
     const workbook = await runner.run('accountant-workbook', { document: loadDefaultDocument(), year: 2022, includePersonalDetails: false, now: NOW }, first);
     expect(workbook.fileName).toBe('Ekonomiunderlag 2022.xlsx');
-    expect(first.onProgress.mock.calls.map(([p]) => p.phase)).toEqual(['building', 'building', 'building', 'building', 'building', 'writing']);
+    expect(first.onProgress.mock.calls.map(([p]) => p.phase)).toEqual(['building', 'building', 'building', 'building', 'building', 'building', 'writing']);
     expect(runner.workers()).toEqual({ busy: 0, idle: 1 });
     const settings = loadDefaultDocument().settings;
     await runner.run('read-import', { fileName: 'a.csv', bytesBase64: btoa('Kommun;Kod\nAle;1440\n'), settings }, control());
