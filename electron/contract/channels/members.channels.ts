@@ -14,6 +14,7 @@ import {
   contactRoles,
   entryFeeOre,
   feeOre,
+  groupFeeBases,
   id,
   isoDate,
   isSafeName,
@@ -216,6 +217,7 @@ const contactUpdate = z.strictObject({
 const negativeFee = { message: 'Avgiften kan inte vara negativ.' };
 const yearlyFee = feeOre.min(0, negativeFee);
 const entryFee = entryFeeOre.min(0, negativeFee);
+const populationOffsetMessage = { message: 'Välj folkmängden 31 december samma år eller upp till tre år före avgiftsåret.' };
 export const feeTableInput = z
   .strictObject({
     year,
@@ -225,6 +227,8 @@ export const feeTableInput = z
       .max(30),
     otherOrganisations: z.strictObject({ entryFeeOre: entryFee, yearlyFeeOre: yearlyFee }),
     rejoinEntryFeePercent: z.number().int().min(0).max(100).default(50),
+    /** The population of 31 December of the fee year plus this (−1: the year before). */
+    populationYearOffset: z.number().int().min(-3, populationOffsetMessage).max(0, populationOffsetMessage).default(-1),
     note: longText.default(''),
   })
   .superRefine((table, ctx) => {
@@ -299,6 +303,17 @@ export const membersChannels = {
   /** Adds the table for its year, or replaces the one with the same year. */
   'fees/save-table': channel<FeeTable>()(z.strictObject({ table: feeTableInput })),
   'fees/compute': channel<MembershipFees>()(z.strictObject({ year })),
+  /**
+   * Records the decision behind the group rule of the table from `tableYear`: the basis chosen and the
+   * decision reference; the rule is then «bekräftad» and invoice lines are no longer flagged.
+   */
+  'fees/confirm-group-rule': channel<FeeTable>()(
+    z.strictObject({
+      tableYear: year,
+      basis: z.enum(groupFeeBases),
+      decision: safeLine().pipe(z.string().min(1, { message: 'Ange beslutet som regeln bygger på, till exempel «Styrelsen 2022-03-15 § 12».' })),
+    }),
+  ),
 
   /**
    * The change log of the whole register, newest first, filtered by organisation, person (contact), kind of

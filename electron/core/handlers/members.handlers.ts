@@ -67,6 +67,7 @@ type MembersChannel =
   | 'fees/list-tables'
   | 'fees/save-table'
   | 'fees/compute'
+  | 'fees/confirm-group-rule'
   | 'changes/list';
 
 function findOrganisation(doc: Pick<SambrukDocument, 'organisations'>, organisationId: string): Organisation {
@@ -348,13 +349,23 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
     'fees/list-tables': () => [...repo.get().feeTables].sort((a, b) => a.year - b.year),
     'fees/save-table': ({ table }) =>
       repo.change(`Sparade avgiftstabellen för ${table.year}`, (tx) => {
-        const stored: FeeTable = table;
         const key = String(table.year);
+        // The group rule is confirmed through its own channel; saving the bands keeps what was decided.
+        const existing = repo.get().feeTables.find((t) => t.year === table.year);
+        const stored: FeeTable = { ...table, groupRule: existing?.groupRule ?? { basis: 'combined-population', status: 'att-bekrafta', decision: '' } };
         return tx.feeTables.has(key)
           ? tx.feeTables.update(key, () => stored, { summary: `Ändrade avgiftstabellen från ${table.year}` })
           : tx.feeTables.insert(stored, { summary: `Lade till avgiftstabellen från ${table.year}` });
       }),
     'fees/compute': ({ year }) => membershipFeesForYear(repo.get(), year),
+    'fees/confirm-group-rule': ({ tableYear, basis, decision }) => {
+      const existing = repo.get().feeTables.find((t) => t.year === tableYear);
+      if (!existing) throw new AppError('not-found', `Det finns ingen avgiftstabell från ${tableYear}.`, { field: 'tableYear' });
+      const stored: FeeTable = { ...existing, groupRule: { basis, status: 'bekraftad', decision, confirmedAt: today() } };
+      return repo.change(`Bekräftade regeln för gruppers avgift i avgiftstabellen från ${tableYear}`, (tx) =>
+        tx.feeTables.update(String(tableYear), () => stored, { summary: `Bekräftade regeln för gruppers avgift (${decision})` }),
+      );
+    },
 
     // ------------------------------------------------------------ change log
     'changes/list': (filter) => changeLog(repo.get(), filter),
