@@ -48,6 +48,27 @@ import {
   type StatusAt,
 } from '../model/members';
 import { feeTableIssues } from '../rules/fee-table';
+import type { PopulationFigure } from '../model/records';
+import { populationFileInput } from './imports.channels';
+
+
+export type PopulationList = {
+  code: string;
+  name: string;
+  /** Newest first. */
+  figures: PopulationFigure[];
+};
+
+/** What an SCB population file would change (see `core/imports/scb-population.ts`). */
+export type PopulationImportPlan = {
+  date: string;
+  title: string;
+  changes: { code: string; name: string; before?: number; after: number; row: number }[];
+  unchanged: number;
+  sweden?: { before?: number; after: number };
+  issues: { severity: 'error' | 'warning'; message: string; row?: number }[];
+  canApply: boolean;
+};
 
 const empty = z.strictObject({});
 const name = z.string().trim().min(1, { message: 'Fältet får inte vara tomt.' }).max(200).refine(isSafeName, { message: unsafeNameMessage });
@@ -303,6 +324,21 @@ export const membersChannels = {
   /** Adds the table for its year, or replaces the one with the same year. */
   'fees/save-table': channel<FeeTable>()(z.strictObject({ table: feeTableInput })),
   'fees/compute': channel<MembershipFees>()(z.strictObject({ year })),
+  /** A municipality's population on every reference date the register holds, newest first. */
+  'populations/list': channel<PopulationList>()(z.strictObject({ code: municipalityCode })),
+  /** Replaces (or adds) one municipality's figure for one 31 December, with the reason; change-logged. */
+  'populations/correct': channel<PopulationFigure>()(
+    z.strictObject({
+      code: municipalityCode,
+      date: isoDate.refine((d) => d.endsWith('-12-31'), { message: 'Folkmängden gäller den 31 december; välj ett årsskifte.' }),
+      population,
+      reason: safeLine().pipe(z.string().min(1, { message: 'Skriv varför siffran rättas, till exempel «SCB:s rättelse 2022-03-01».' })),
+    }),
+  ),
+  /** Reads SCB's table «Folkmängd i riket, län och kommuner 31 december ÅÅÅÅ» and shows what would change; writes nothing. */
+  'populations/import-preview': channel<PopulationImportPlan>()(z.strictObject(populationFileInput)),
+  /** Plans again and writes the changed figures (and Sweden's total) of the file's date as one change. */
+  'populations/import-apply': channel<PopulationImportPlan>()(z.strictObject({ ...populationFileInput, expectedRevision: z.number().int().nonnegative() })),
   /**
    * Records the decision behind the group rule of the table from `tableYear`: the basis chosen and the
    * decision reference; the rule is then «bekräftad» and invoice lines are no longer flagged.
