@@ -101,7 +101,6 @@ export type MunicipalityRef = z.infer<typeof municipalityRefSchema>;
 
 /** Where a population figure came from: SCB's tables (default data or an imported file), or a correction. */
 export const populationSources = ['scb', 'scb-import', 'rattad'] as const;
-export type PopulationFigureSource = (typeof populationSources)[number];
 
 /**
  * One municipality's population on one reference date (SCB counts on 31 December). A fee year and a share
@@ -348,7 +347,6 @@ export const groupFeeRuleSchema = z.strictObject({
   /** The day the rule was confirmed (the change log says by whom). */
   confirmedAt: isoDate.optional(),
 });
-export type GroupFeeRule = z.infer<typeof groupFeeRuleSchema>;
 
 export const feeTableSchema = z.strictObject({
   /** First year the table applies; it stays in force until a table with a later year. */
