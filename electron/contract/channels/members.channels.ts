@@ -332,7 +332,7 @@ export const membersChannels = {
       code: municipalityCode,
       date: isoDate.refine((d) => d.endsWith('-12-31'), { message: 'Folkmängden gäller den 31 december; välj ett årsskifte.' }),
       population,
-      reason: safeLine().pipe(z.string().min(1, { message: 'Skriv varför siffran rättas, till exempel «SCB:s rättelse 2022-03-01».' })),
+      reason: safeLine().pipe(z.string().min(1, { message: 'Skriv varför siffran rättas, till exempel «SCB:s rättelse 2022-03-01».' }).max(200)),
     }),
   ),
   /** Reads SCB's table «Folkmängd i riket, län och kommuner 31 december ÅÅÅÅ» and shows what would change; writes nothing. */
@@ -347,7 +347,7 @@ export const membersChannels = {
     z.strictObject({
       tableYear: year,
       basis: z.enum(groupFeeBases),
-      decision: safeLine().pipe(z.string().min(1, { message: 'Ange beslutet som regeln bygger på, till exempel «Styrelsen 2022-03-15 § 12».' })),
+      decision: safeLine().pipe(z.string().min(1, { message: 'Ange beslutet som regeln bygger på, till exempel «Styrelsen 2022-03-15 § 12».' }).max(200)),
     }),
   ),
 
