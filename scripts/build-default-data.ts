@@ -22,7 +22,8 @@ export function readDefaultDataSources(root = REPO_ROOT): DefaultDataSources {
     plan: read('seed', 'verksamhetsplan-2022.txt'),
     municipalitiesCsv: read('reference', 'municipalities.csv'),
     countiesCsv: read('reference', 'counties.csv'),
-    sourcesMd: read('reference', 'SOURCES.md'),
+    populationByYearCsv: read('reference', 'population-by-year.csv'),
+    swedenPopulationCsv: read('reference', 'sweden-population.csv'),
   };
 }
 

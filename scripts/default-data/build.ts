@@ -40,8 +40,10 @@ export type DefaultDataSources = {
   municipalitiesCsv: string;
   /** assets/reference/counties.csv */
   countiesCsv: string;
-  /** assets/reference/SOURCES.md (Sweden's population) */
-  sourcesMd: string;
+  /** assets/reference/population-by-year.csv (each municipality on 31 December 2018–2024) */
+  populationByYearCsv: string;
+  /** assets/reference/sweden-population.csv (Sweden's total on the same dates) */
+  swedenPopulationCsv: string;
 };
 
 export const PLAN_DATE = '2022-04-28';
@@ -453,6 +455,10 @@ export const FEE_TABLE_2020: FeeTable = {
   ],
   otherOrganisations: { entryFeeOre: 5_000 * KR, yearlyFeeOre: 25_000 * KR },
   rejoinEntryFeePercent: 50,
+  populationYearOffset: -1,
+  // The decision defines only «andra organisationer»; banding a group on its municipalities is the register's
+  // reading until the association decides (DATA-NOTES.md).
+  groupRule: { basis: 'combined-population', status: 'att-bekrafta', decision: '' },
   note:
     'Beslutad av extra föreningsstämma, gäller från 2020. Nedre gränsen hör till avgiftsklassen: ' +
     'en kommun med exakt 7 000 invånare betalar som 7 000–14 999 invånare, en med exakt 150 000 som 150 000 invånare och fler. ' +

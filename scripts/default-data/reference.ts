@@ -1,12 +1,17 @@
 /**
- * Reference data (municipalities, counties, Sweden's population) read from the texts copied into
+ * Reference data (municipalities, counties, populations by year, Sweden's population) read from the texts copied into
  * `assets/reference/`. Every check that the source notes promise is re-run here, so a damaged copy fails
  * the build instead of producing a quietly wrong register.
  */
-import type { CountyRef, MunicipalityRef, Reference } from '../../electron/core/store/schema';
+import type { CountyRef, MunicipalityRef, PopulationFigure, Reference } from '../../electron/core/store/schema';
 
 const MUNICIPALITY_HEADER = 'code,name,county_code,county_name,population,population_date,org_number';
 const COUNTY_HEADER = 'code,name';
+const POPULATION_HEADER = 'code,name,date,population';
+const SWEDEN_HEADER = 'date,population';
+
+/** A municipality as municipalities.csv lists it, with the single population figure the file carries. */
+type MunicipalityRow = MunicipalityRef & { population: number; populationDate: string };
 
 /** Rows of a plain comma-separated file without quoting (the reference files use none; see SOURCES.md). */
 function csvRows(text: string, expectedHeader: string, file: string): string[][] {
@@ -28,7 +33,7 @@ export function parseCounties(text: string): CountyRef[] {
   return counties;
 }
 
-export function parseMunicipalities(text: string, counties: readonly CountyRef[]): MunicipalityRef[] {
+export function parseMunicipalities(text: string, counties: readonly CountyRef[]): MunicipalityRow[] {
   const countyCodes = new Set(counties.map((c) => c.code));
   const rows = csvRows(text, MUNICIPALITY_HEADER, 'municipalities.csv');
   const municipalities = rows.map(([code = '', name = '', countyCode = '', , population = '', populationDate = '', orgNumber = '']) => {
@@ -37,7 +42,7 @@ export function parseMunicipalities(text: string, counties: readonly CountyRef[]
       throw new Error(`municipalities.csv: ${code} ${name} has county ${countyCode}, which does not fit`);
     }
     if (!/^\d+$/.test(population)) throw new Error(`municipalities.csv: ${code} ${name} has population "${population}"`);
-    const ref: MunicipalityRef = { code, name, countyCode, population: Number(population), populationDate };
+    const ref: MunicipalityRow = { code, name, countyCode, population: Number(population), populationDate };
     if (orgNumber !== '') ref.orgNumber = orgNumber;
     return ref;
   });
@@ -47,31 +52,51 @@ export function parseMunicipalities(text: string, counties: readonly CountyRef[]
   return municipalities;
 }
 
-/** The "Whole of Sweden" table in SOURCES.md: `| 2024-12-31 | 10,587,710 | source |`. */
-export function parseSwedenPopulation(sourcesMd: string): Reference['swedenPopulation'] {
-  const start = sourcesMd.indexOf('## Whole of Sweden');
-  if (start < 0) throw new Error('SOURCES.md: section "Whole of Sweden" is missing');
-  const section = sourcesMd.slice(start).split(/\n## /)[0] ?? '';
-  const rows = [...section.matchAll(/^\|\s*(\d{4}-\d{2}-\d{2})\s*\|\s*([\d,]+)\s*\|/gm)].map((m) => ({
-    date: m[1] ?? '',
-    population: Number((m[2] ?? '').replace(/,/g, '')),
-  }));
-  if (rows.length === 0) throw new Error('SOURCES.md: no population rows under "Whole of Sweden"');
-  return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+/** sweden-population.csv: `date,population`, one row per 31 December. */
+export function parseSwedenPopulationCsv(text: string): Reference['swedenPopulation'] {
+  const rows = csvRows(text, SWEDEN_HEADER, 'sweden-population.csv').map(([date = '', population = '']) => {
+    if (!/^\d{4}-12-31$/.test(date) || !/^\d+$/.test(population)) throw new Error(`sweden-population.csv: bad row ${date},${population}`);
+    return { date, population: Number(population) };
+  });
+  if (new Set(rows.map((r) => r.date)).size !== rows.length) throw new Error('sweden-population.csv: duplicate dates');
+  return rows.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-export function buildReference(texts: { municipalitiesCsv: string; countiesCsv: string; sourcesMd: string }): Reference {
+/** population-by-year.csv: `code,name,date,population`; codes and names must be those of municipalities.csv. */
+export function parsePopulationByYear(text: string, municipalities: readonly MunicipalityRef[]): PopulationFigure[] {
+  const names = new Map(municipalities.map((m) => [m.code, m.name]));
+  const seen = new Set<string>();
+  return csvRows(text, POPULATION_HEADER, 'population-by-year.csv').map(([code = '', name = '', date = '', population = '']) => {
+    if (names.get(code) !== name) throw new Error(`population-by-year.csv: ${code} ${name} is not a municipality of municipalities.csv`);
+    if (!/^\d{4}-12-31$/.test(date)) throw new Error(`population-by-year.csv: ${code} has date "${date}"`);
+    if (!/^\d+$/.test(population)) throw new Error(`population-by-year.csv: ${code} ${date} has population "${population}"`);
+    const key = `${code} ${date}`;
+    if (seen.has(key)) throw new Error(`population-by-year.csv: ${key} twice`);
+    seen.add(key);
+    return { code, date, population: Number(population), source: 'scb' as const };
+  });
+}
+
+export function buildReference(texts: { municipalitiesCsv: string; countiesCsv: string; populationByYearCsv: string; swedenPopulationCsv: string }): Reference {
   const counties = parseCounties(texts.countiesCsv);
-  const municipalities = parseMunicipalities(texts.municipalitiesCsv, counties);
-  const swedenPopulation = parseSwedenPopulation(texts.sourcesMd);
-  // The municipality figures must add up to SCB's national total at their own reference date.
-  const dates = new Set(municipalities.map((m) => m.populationDate));
-  if (dates.size !== 1) throw new Error(`municipalities.csv: mixed population dates ${[...dates].join(', ')}`);
-  const [date] = [...dates];
-  const national = swedenPopulation.find((p) => p.date === date);
-  const sum = municipalities.reduce((s, m) => s + m.population, 0);
-  if (!national || national.population !== sum) {
-    throw new Error(`municipal populations sum to ${sum}, Sweden at ${date ?? '?'} is ${national?.population ?? 'unknown'}`);
+  const rows = parseMunicipalities(texts.municipalitiesCsv, counties);
+  const municipalities: MunicipalityRef[] = rows.map(({ population: _p, populationDate: _d, ...m }) => m);
+  const swedenPopulation = parseSwedenPopulationCsv(texts.swedenPopulationCsv);
+  const populations = parsePopulationByYear(texts.populationByYearCsv, municipalities);
+  // Each year's figures must cover all 290 municipalities and add up to SCB's national total of that date.
+  for (const national of swedenPopulation) {
+    const ofDate = populations.filter((p) => p.date === national.date);
+    const sum = ofDate.reduce((s, p) => s + p.population, 0);
+    if (ofDate.length !== municipalities.length || sum !== national.population) {
+      throw new Error(`${national.date}: ${ofDate.length} municipal populations sum to ${sum}, Sweden is ${national.population}`);
+    }
   }
-  return { municipalities, counties, swedenPopulation };
+  const dates = new Set(populations.map((p) => p.date));
+  for (const date of dates) if (!swedenPopulation.some((s) => s.date === date)) throw new Error(`population-by-year.csv: no national total for ${date}`);
+  // municipalities.csv carries SCB's 2024 table; the series must agree with it figure by figure.
+  const series = new Map(populations.map((p) => [`${p.code} ${p.date}`, p.population]));
+  for (const m of rows) {
+    if (series.get(`${m.code} ${m.populationDate}`) !== m.population) throw new Error(`${m.code} ${m.name}: municipalities.csv and population-by-year.csv differ at ${m.populationDate}`);
+  }
+  return { municipalities, counties, swedenPopulation, populations };
 }

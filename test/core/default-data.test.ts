@@ -84,15 +84,30 @@ describe('default data set (assets/default-data.json)', () => {
     expect(committedText.endsWith('}\n')).toBe(true);
   });
 
-  it('holds all 290 municipalities, whose populations add up to Sweden at 2024-12-31', () => {
+  it('holds all 290 municipalities with populations 2018–2024 that add up to Sweden on each date', () => {
     expect(doc.reference.municipalities).toHaveLength(290);
     expect(doc.reference.counties).toHaveLength(21);
-    const sum = doc.reference.municipalities.reduce((s, m) => s + m.population, 0);
-    expect(sum).toBe(10_587_710);
-    expect(doc.reference.swedenPopulation).toEqual([
-      { date: '2021-12-31', population: 10_452_326 },
-      { date: '2024-12-31', population: sum },
-    ]);
+    const dates = ['2018-12-31', '2019-12-31', '2020-12-31', '2021-12-31', '2022-12-31', '2023-12-31', '2024-12-31'];
+    expect(doc.reference.swedenPopulation.map((p) => p.date)).toEqual(dates);
+    for (const date of dates) {
+      const figures = doc.reference.populations.filter((p) => p.date === date);
+      expect(figures).toHaveLength(290);
+      const sum = figures.reduce((s, p) => s + p.population, 0);
+      expect(sum, date).toBe(doc.reference.swedenPopulation.find((p) => p.date === date)?.population);
+    }
+    expect(doc.reference.swedenPopulation.find((p) => p.date === '2021-12-31')?.population).toBe(10_452_326);
+    expect(doc.reference.swedenPopulation.find((p) => p.date === '2024-12-31')?.population).toBe(10_587_710);
+    // Upplands Väsby, the example: 47 820 at the end of 2021, 50 323 at the end of 2024.
+    const vasby = (date: string) => doc.reference.populations.find((p) => p.code === '0114' && p.date === date)?.population;
+    expect([vasby('2021-12-31'), vasby('2024-12-31')]).toEqual([47_820, 50_323]);
+    expect(doc.reference.populations.every((p) => p.source === 'scb')).toBe(true);
+  });
+
+  it('states the fee table’s population date (the year before) and marks the group rule «att bekräfta»', () => {
+    for (const table of doc.feeTables) {
+      expect(table.populationYearOffset).toBe(-1);
+      expect(table.groupRule).toMatchObject({ basis: 'combined-population', status: 'att-bekrafta' });
+    }
   });
 
   it('names every municipality organisation by the official short name of its code', () => {

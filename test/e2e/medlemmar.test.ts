@@ -185,7 +185,8 @@ describe('Medlemmar: adding a member', () => {
     await pickMunicipality(page, dialog, newcomer);
     const facts = await dialog.getByTestId('municipality-facts').textContent();
     expect(facts).toContain(newcomer.code);
-    expect(facts).toContain(formatNumber(newcomer.population));
+    const newest = doc.reference.populations.filter((p) => p.code === newcomer.code).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+    expect(facts).toContain(formatNumber(newest?.population ?? NaN));
     expect(await dialog.getByLabel(t.form.joined).inputValue()).toBe(TODAY);
     await dialog.getByRole('button', { name: t.form.submitCreate }).click();
     await expect.poll(() => toastShown(page, t.form.createdMember(newcomer.name, TODAY))).toBe(true);

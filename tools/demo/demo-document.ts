@@ -47,6 +47,7 @@ import {
   type Usage,
 } from '../../electron/core/store/schema';
 import { addDays, dateFromParts, dateOfDayNumber, dayNumber, earlierDate, firstDayOfMonth, lastDayOfYear, laterDate, yearOf } from '../../electron/contract/rules/calendar-date';
+import { latestMunicipalityPopulation, populationIndex } from '../../electron/core/domain/population';
 import { createRandom, type Random } from './random';
 import {
   companyTemplates,
@@ -264,6 +265,7 @@ function makeOrganisations(r: Random, base: DemoBase, count: number): Organisati
     else byCounty.set(m.countyCode, [m]);
   }
   const countyName = new Map(base.reference.counties.map((c) => [c.code, c.name]));
+  const populations = populationIndex(base.reference);
   const names = nameBook();
   const result: Organisation[] = [];
   const municipalityNumber = orgNumberSeries('212000');
@@ -292,7 +294,7 @@ function makeOrganisations(r: Random, base: DemoBase, count: number): Organisati
   for (const code of regionCodes) {
     if (result.length >= count) break;
     const name = REGION_NAMES[code] as string;
-    const population = (byCounty.get(code) ?? []).reduce((sum, m) => sum + m.population, 0);
+    const population = (byCounty.get(code) ?? []).reduce((sum, m) => sum + (latestMunicipalityPopulation(populations, m.code)?.population ?? 0), 0);
     result.push({
       id: `org-region-${code}`,
       kind: 'region',

@@ -76,7 +76,8 @@ export type OverviewFigures = {
   attention: AttentionGroup[];
 };
 
-export type MunicipalityOption = MunicipalityRef & { countyName: string };
+/** A municipality with its county and its newest known population (absent when the register has none). */
+export type MunicipalityOption = MunicipalityRef & { countyName: string; population?: number; populationDate?: string };
 
 export const appChannels = {
   /** Name, version, which file is open and what happened when it was opened. */

@@ -49,6 +49,9 @@ const fileFields = {
   taskId: taskIdInput.optional(),
 };
 
+/** SCB's population table: the file alone (no mapping: the layout is SCB's). */
+export const populationFileInput = { fileName: fileFields.fileName, bytesBase64: fileFields.bytesBase64 };
+
 export const importMappingInput = z.partialRecord(z.enum(importFieldKeys), z.number().int().min(0).max(importLimits.maxColumns));
 
 export const importDecisionsInput = z

@@ -14,6 +14,7 @@ import {
   contactRoles,
   entryFeeOre,
   feeOre,
+  groupFeeBases,
   id,
   isoDate,
   isSafeName,
@@ -49,6 +50,27 @@ import {
   type StatusAt,
 } from '../model/members';
 import { feeTableIssues } from '../rules/fee-table';
+import type { PopulationFigure } from '../model/records';
+import { populationFileInput } from './imports.channels';
+
+
+export type PopulationList = {
+  code: string;
+  name: string;
+  /** Newest first. */
+  figures: PopulationFigure[];
+};
+
+/** What an SCB population file would change (see `core/imports/scb-population.ts`). */
+export type PopulationImportPlan = {
+  date: string;
+  title: string;
+  changes: { code: string; name: string; before?: number; after: number; row: number }[];
+  unchanged: number;
+  sweden?: { before?: number; after: number };
+  issues: { severity: 'error' | 'warning'; message: string; row?: number }[];
+  canApply: boolean;
+};
 
 const empty = z.strictObject({});
 const name = z.string().trim().min(1, { message: 'Fältet får inte vara tomt.' }).max(200).refine(isSafeName, { message: unsafeNameMessage });
@@ -222,6 +244,7 @@ const contactUpdate = z.strictObject({
 const negativeFee = { message: 'Avgiften kan inte vara negativ.' };
 const yearlyFee = feeOre.min(0, negativeFee);
 const entryFee = entryFeeOre.min(0, negativeFee);
+const populationOffsetMessage = { message: 'Välj folkmängden 31 december samma år eller upp till tre år före avgiftsåret.' };
 export const feeTableInput = z
   .strictObject({
     year,
@@ -231,6 +254,8 @@ export const feeTableInput = z
       .max(30),
     otherOrganisations: z.strictObject({ entryFeeOre: entryFee, yearlyFeeOre: yearlyFee }),
     rejoinEntryFeePercent: z.number().int().min(0).max(100).default(50),
+    /** The population of 31 December of the fee year plus this (−1: the year before). */
+    populationYearOffset: z.number().int().min(-3, populationOffsetMessage).max(0, populationOffsetMessage).default(-1),
     note: longText.default(''),
   })
   .superRefine((table, ctx) => {
@@ -309,6 +334,32 @@ export const membersChannels = {
   /** Adds the table for its year, or replaces the one with the same year. */
   'fees/save-table': channel<FeeTable>()(z.strictObject({ table: feeTableInput })),
   'fees/compute': channel<MembershipFees>()(z.strictObject({ year })),
+  /** A municipality's population on every reference date the register holds, newest first. */
+  'populations/list': channel<PopulationList>()(z.strictObject({ code: municipalityCode })),
+  /** Replaces (or adds) one municipality's figure for one 31 December, with the reason; change-logged. */
+  'populations/correct': channel<PopulationFigure>()(
+    z.strictObject({
+      code: municipalityCode,
+      date: isoDate.refine((d) => d.endsWith('-12-31'), { message: 'Folkmängden gäller den 31 december; välj ett årsskifte.' }),
+      population,
+      reason: safeLine().pipe(z.string().min(1, { message: 'Skriv varför siffran rättas, till exempel «SCB:s rättelse 2022-03-01».' }).max(200)),
+    }),
+  ),
+  /** Reads SCB's table «Folkmängd i riket, län och kommuner 31 december ÅÅÅÅ» and shows what would change; writes nothing. */
+  'populations/import-preview': channel<PopulationImportPlan>()(z.strictObject(populationFileInput)),
+  /** Plans again and writes the changed figures (and Sweden's total) of the file's date as one change. */
+  'populations/import-apply': channel<PopulationImportPlan>()(z.strictObject({ ...populationFileInput, expectedRevision: z.number().int().nonnegative() })),
+  /**
+   * Records the decision behind the group rule of the table from `tableYear`: the basis chosen and the
+   * decision reference; the rule is then «bekräftad» and invoice lines are no longer flagged.
+   */
+  'fees/confirm-group-rule': channel<FeeTable>()(
+    z.strictObject({
+      tableYear: year,
+      basis: z.enum(groupFeeBases),
+      decision: safeLine().pipe(z.string().min(1, { message: 'Ange beslutet som regeln bygger på, till exempel «Styrelsen 2022-03-15 § 12».' }).max(200)),
+    }),
+  ),
 
   /**
    * The change log of the whole register, newest first, filtered by organisation, person (contact), kind of

@@ -100,6 +100,8 @@ export type OrganisationFacts = {
   populationSource: PopulationSource;
   /** The date of the reference figure (SCB), for municipalities. */
   populationDate?: string;
+  /** A municipality's figure with the date asked for and its source. */
+  populationFigure?: { population: number; date: string; wantedDate: string; source: 'scb' | 'scb-import' | 'rattad'; sourceNote?: string };
 };
 
 export type DuplicateField = 'orgNumber' | 'municipalityCode' | 'name';
@@ -131,6 +133,14 @@ export type FeeRow = {
   basis: FeeBasis;
   /** The population banded (municipality, or a group's combined), absent for other organisations. */
   population?: number;
+  /** The reference date the table's rule asks for (31 December of the fee year plus its offset). */
+  populationWantedDate: string;
+  /** The reference dates the banded figures come from (the wanted one unless it is missing). */
+  populationDates?: string[];
+  /** «folkmängd 2021-12-31», or «folkmängd 2024-12-31; 2021 saknas»; absent when no population was banded. */
+  populationText?: string;
+  /** For a group: its fee follows a rule still «att bekräfta»; the invoice basis flags the line. */
+  groupRuleUnconfirmed?: boolean;
   band?: BandChoice;
   /** The full yearly fee of the band (or of other organisations). */
   yearlyFeeOre: number;
@@ -160,7 +170,10 @@ export type RegisterFigures = {
   left: FigureMember[];
   populationAtStart: number;
   populationAtEnd: number;
+  /** Sweden's total the end share divides by (same reference date as `populationAtEnd`). */
   swedenPopulation?: { date: string; population: number };
+  /** Sweden's total the start share divides by (same reference date as `populationAtStart`). */
+  swedenPopulationAtStart?: { date: string; population: number };
   /** Fractions (0.25 is 25 %) of Sweden's population; absent without a reference population. */
   shareAtStart?: number;
   shareAtEnd?: number;

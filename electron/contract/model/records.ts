@@ -95,11 +95,26 @@ export const municipalityRefSchema = z.strictObject({
   code: z.string().regex(/^\d{4}$/),
   name,
   countyCode: z.string().regex(/^\d{2}$/),
-  population,
-  populationDate: isoDate,
   orgNumber: z.string().max(20).optional(),
 });
 export type MunicipalityRef = z.infer<typeof municipalityRefSchema>;
+
+/** Where a population figure came from: SCB's tables (default data or an imported file), or a correction. */
+export const populationSources = ['scb', 'scb-import', 'rattad'] as const;
+
+/**
+ * One municipality's population on one reference date (SCB counts on 31 December). A fee year and a share
+ * look up the figure of the date they need; the register never overwrites one year with another.
+ */
+export const populationFigureSchema = z.strictObject({
+  code: z.string().regex(/^\d{4}$/),
+  date: isoDate,
+  population,
+  source: z.enum(populationSources),
+  /** The imported file's name or table title, or why the figure was corrected. */
+  sourceNote: z.string().max(MAX_NAME).optional(),
+});
+export type PopulationFigure = z.infer<typeof populationFigureSchema>;
 
 export const countyRefSchema = z.strictObject({ code: z.string().regex(/^\d{2}$/), name });
 export type CountyRef = z.infer<typeof countyRefSchema>;
@@ -326,6 +341,23 @@ export const feeBandSchema = z.strictObject({
   entryFeeOre,
   yearlyFeeOre: feeOre,
 });
+/**
+ * How a group (kommunalförbund, gemensam nämnd) that joined as one pays: banded on its municipalities'
+ * combined population, or as «andra organisationer». The fee decision does not say; the rule stays
+ * «att bekräfta» until the secretariat records the decision that settles it.
+ */
+export const groupFeeBases = ['combined-population', 'other-organisations'] as const;
+export type GroupFeeBasis = (typeof groupFeeBases)[number];
+export const groupFeeRuleStatuses = ['att-bekrafta', 'bekraftad'] as const;
+export const groupFeeRuleSchema = z.strictObject({
+  basis: z.enum(groupFeeBases),
+  status: z.enum(groupFeeRuleStatuses),
+  /** The decision the rule rests on (e.g. «Styrelsen 2022-03-15 § 12»); required once confirmed. */
+  decision: z.string().max(MAX_NAME).default(''),
+  /** The day the rule was confirmed (the change log says by whom). */
+  confirmedAt: isoDate.optional(),
+});
+
 export const feeTableSchema = z.strictObject({
   /** First year the table applies; it stays in force until a table with a later year. */
   year,
@@ -333,6 +365,12 @@ export const feeTableSchema = z.strictObject({
   otherOrganisations: z.strictObject({ entryFeeOre, yearlyFeeOre: feeOre }),
   /** Share of the ordinary entry fee a re-joining member pays, in per cent. */
   rejoinEntryFeePercent: z.number().int().min(0).max(100).default(50),
+  /**
+   * Which population decides a fee year: the count of 31 December of the fee year plus this many years
+   * (−1, the default: the year before, the last count known when the fees are invoiced).
+   */
+  populationYearOffset: z.number().int().min(-3).max(0).default(-1),
+  groupRule: groupFeeRuleSchema.default({ basis: 'combined-population', status: 'att-bekrafta', decision: '' }),
   note: text.default(''),
 });
 export type FeeTable = z.infer<typeof feeTableSchema>;

@@ -12,7 +12,7 @@ import type {
 } from '../../contract/channels/usage.channels';
 import type { SambrukDocument, Service } from '../store/schema';
 import { memberIdsAt } from './memberships';
-import { swedenPopulationAt } from './population';
+import { coverageDate, swedenPopulationAt } from './population';
 import { addDays, monthStartsFrom } from '../../contract/rules/calendar-date';
 import { columnFigures, groupMembersById, servicesInScope, usersOfServicesAt } from './usage-matrix';
 import { compareSv } from './swedish';
@@ -23,10 +23,11 @@ export type AdoptionScope = { serviceIds?: readonly string[] | undefined };
 export function adoptionAt(doc: SambrukDocument, date: string, scope: AdoptionScope = {}): ServiceAdoption[] {
   const services = servicesInScope(doc.services, scope);
   const members = memberIdsAt(doc, date);
-  const sweden = swedenPopulationAt(doc, date)?.population;
+  const sweden = swedenPopulationAt(doc, date);
+  const populationDate = coverageDate(doc, date);
   const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
   const usersOf = usersOfServicesAt(doc, date);
-  return services.map((service) => columnFigures(doc, service, usersOf(service.id), members, sweden, orgById));
+  return services.map((service) => columnFigures(doc, service, usersOf(service.id), members, sweden, orgById, populationDate));
 }
 
 /**

@@ -28,7 +28,7 @@ import { coverageAt } from './coverage';
 import { evaluateGoals, goalYearsFor } from './goals';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { MUNICIPALITY_GOAL, NETWORK_GOAL, networkFigures } from './networks';
-import { populationCovered, swedenPopulationAt } from './population';
+import { coverageDate, populationCovered, swedenPopulationAt } from './population';
 import { compareSv } from './swedish';
 import { BOARD_PACK_VERSION, type BoardPackContent, type DatedMember, type MonthPoint } from '../../contract/model/goals';
 
@@ -95,7 +95,7 @@ function networksSection(doc: SambrukDocument, date: string): BoardPackContent['
 function populationSection(doc: SambrukDocument, date: string): BoardPackContent['population'] {
   const members = memberIdsAt(doc, date);
   const codes = new Set(doc.organisations.filter((o) => members.has(o.id) && o.municipalityCode).map((o) => o.municipalityCode));
-  const memberPopulation = populationCovered(doc, members);
+  const memberPopulation = populationCovered(doc, members, coverageDate(doc, date));
   const sweden = swedenPopulationAt(doc, date);
   return {
     memberMunicipalities: codes.size,

@@ -35,6 +35,8 @@ export const changeEntityLabels: Record<string, string> = {
   meeting: 'Möte',
   goal: 'Mål',
   'board-pack': 'Styrelsepaket',
+  population: 'Folkmängd',
+  'sweden-population': 'Sveriges folkmängd',
   'budget-line': 'Budgetrad',
   'budget-column': 'Budgetkolumn',
   document: 'Registret',

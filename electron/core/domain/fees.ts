@@ -5,16 +5,20 @@
  * - **Table.** A fee table applies from its `year` until a table with a later year (`feeTableFor`).
  * - **Band.** A municipality's band is the highest band whose `minPopulation` is at or below its population,
  *   so band edges belong to the band above: with edges 7 000 and 15 000, a population of exactly 7 000 pays
- *   the 7 000–14 999 fee and 15 000 the next one. The population is the reference figure (SCB, dated
- *   `populationDate`), the one the register shows; the year's fee does not wait for a newer figure.
+ *   the 7 000–14 999 fee and 15 000 the next one.
+ * - **Population date.** The table states which count decides a fee year: 31 December of the fee year plus
+ *   `populationYearOffset` (−1 by default, the year before). Where the register lacks that date for a
+ *   municipality, the nearest known count is used and the explanation says so («folkmängd 2024-12-31;
+ *   2021 saknas»). Every explanation names the date used.
  * - **Who pays.** An organisation pays for a year when one of its *own* periods covers at least one day of
  *   it. Municipalities (and a region with a municipality code, Gotland) pay by band; regions and other
  *   bodies pay `otherOrganisations`.
- * - **Groups** (kommunalförbund, gemensam nämnd) that join as one are invoiced once, as the member: by band,
- *   on the combined population of the municipalities they list (each counted once). Those municipalities are
- *   members through the group and pay nothing for it; a municipality that is also a member on its own pays
- *   its own fee as well. A group that lists no municipality has no population to band and pays
- *   `otherOrganisations`.
+ * - **Groups** (kommunalförbund, gemensam nämnd) that join as one are invoiced once, as the member, under the
+ *   table's `groupRule`: by band on the combined population of the municipalities they list (each counted
+ *   once), or as `otherOrganisations`. While the rule is «att bekräfta» every group's row is flagged
+ *   (`groupRuleUnconfirmed`). Those municipalities are members through the group and pay nothing for it; a
+ *   municipality that is also a member on its own pays its own fee as well. A group that lists no
+ *   municipality has no population to band and pays `otherOrganisations`.
  * - **First year.** A member joining in the year pays the yearly fee from the month after the joining month:
  *   (12 − joining month)/12 of it, whatever the day (joining in January gives 11/12, in December 0/12).
  *   A period known only to start «före» a date (`startKnown: 'before'`) has no joining month: full yearly fee.
@@ -29,8 +33,9 @@
 import type { FeeTable, Membership, Organisation, SambrukDocument } from '../store/schema';
 import { AppError } from '../../contract/result';
 import { formatOre } from './amounts';
-import { firstDayOfYear, lastDayOfYear, monthsChargedAfterJoining, partOfYear } from '../../contract/rules/calendar-date';
+import { firstDayOfYear, lastDayOfYear, monthsChargedAfterJoining, partOfYear, yearOf } from '../../contract/rules/calendar-date';
 import { membershipIndex, periodStart } from './memberships';
+import { feePopulationDate, municipalityPopulationAt, populationDateText } from './population';
 import { isGroupKind, organisationFacts, organisationKindLabels, referenceMaps, type ReferenceMaps } from './organisations';
 import { compareSv, countOf, nouns } from './swedish';
 import type { BandChoice, EntryFee, FeeBasis, FeeRow, MembershipFees } from '../../contract/model/members';
@@ -127,24 +132,36 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
   const say = (line: () => string) => {
     if (explain) explanation.push(line());
   };
-  const facts = organisationFacts(ctx.refs, org, ctx.orgsById);
-  const basis: FeeBasis = org.municipalityCode ? 'band' : isGroupKind(org.kind) && org.groupMemberIds.length > 0 ? 'grupp' : 'ovrig';
+  const wantedDate = feePopulationDate(year, table.populationYearOffset);
+  const facts = organisationFacts(ctx.refs, org, ctx.orgsById, wantedDate);
+  const isGroup = isGroupKind(org.kind) && org.groupMemberIds.length > 0;
+  const rule = table.groupRule;
+  const basis: FeeBasis = org.municipalityCode ? 'band' : isGroup && rule.basis === 'combined-population' ? 'grupp' : 'ovrig';
   const population = basis === 'ovrig' ? undefined : facts.population;
   const band = population === undefined ? undefined : bandFor(table, population);
   const yearlyFeeOre = band ? band.yearlyFeeOre : table.otherOrganisations.yearlyFeeOre;
   const ordinaryEntryOre = band ? band.entryFeeOre : table.otherOrganisations.entryFeeOre;
+  const dates = basis === 'band' ? populationDatesOf(ctx, [org], wantedDate) : basis === 'grupp' ? populationDatesOf(ctx, groupMembers(ctx, org), wantedDate) : undefined;
+  const groupRuleUnconfirmed = isGroup && rule.status === 'att-bekrafta';
+  const ruleText = () =>
+    groupRuleUnconfirmed
+      ? ' Regeln för gruppers avgift är inte beslutad (att bekräfta).'
+      : isGroup
+        ? ` Regeln för gruppers avgift enligt beslut: ${rule.decision}.`
+        : '';
   if (basis === 'band' && band) {
-    const source = facts.populationDate ? ` (SCB ${facts.populationDate})` : '';
-    say(() => `Folkmängd ${formatCount(facts.population)}${source}: avgiftsklass ${band.label}, årsavgift ${formatOre(yearlyFeeOre)}.`);
+    say(() => `${formatCount(facts.population)} invånare (${dates?.text ?? 'folkmängd saknas'}): avgiftsklass ${band.label}, årsavgift ${formatOre(yearlyFeeOre)}.`);
   } else if (basis === 'grupp' && band) {
     say(
       () =>
-        `${organisationKindLabels[org.kind]} som är medlem som grupp: gruppens ${countOf(org.groupMemberIds.length, nouns.kommun)} har tillsammans ${formatCount(facts.population)} invånare, avgiftsklass ${band.label}, årsavgift ${formatOre(yearlyFeeOre)}. Kommunerna betalar ingen egen avgift för gruppens medlemskap.`,
+        `${organisationKindLabels[org.kind]} som är medlem som grupp: gruppens ${countOf(org.groupMemberIds.length, nouns.kommun)} har tillsammans ${formatCount(facts.population)} invånare (${dates?.text ?? 'folkmängd saknas'}), avgiftsklass ${band.label}, årsavgift ${formatOre(yearlyFeeOre)}. Kommunerna betalar ingen egen avgift för gruppens medlemskap.${ruleText()}`,
     );
+  } else if (isGroup) {
+    say(() => `${organisationKindLabels[org.kind]} som är medlem som grupp, avgift som övrig organisation: årsavgift ${formatOre(yearlyFeeOre)}.${ruleText()}`);
   } else {
     say(() => `Övrig organisation (${organisationKindLabels[org.kind].toLocaleLowerCase('sv-SE')}): årsavgift ${formatOre(yearlyFeeOre)}.`);
   }
-  say(() => `Avgiftstabell från ${table.year}.`);
+  say(() => `Avgiftstabell från ${table.year}; folkmängden ${wantedDate} avgör avgiften för ${year}.`);
 
   let months = 12;
   let chargedYearlyFeeOre = yearlyFeeOre;
@@ -190,6 +207,9 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
     tableYear: table.year,
     basis,
     ...(population !== undefined ? { population } : {}),
+    populationWantedDate: wantedDate,
+    ...(dates ? { populationDates: dates.used, populationText: dates.text } : {}),
+    ...(isGroup ? { groupRuleUnconfirmed } : {}),
     ...(band ? { band } : {}),
     yearlyFeeOre,
     months,
@@ -199,6 +219,31 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
     totalOre,
     explanation,
   };
+}
+
+function groupMembers(ctx: FeeContext, group: Organisation): Organisation[] {
+  return group.groupMemberIds.flatMap((memberId) => {
+    const member = ctx.orgsById.get(memberId);
+    return member ? [member] : [];
+  });
+}
+
+/**
+ * The reference dates the municipalities among `orgs` were counted at for `wantedDate`, and the text naming
+ * them: «folkmängd 2021-12-31», or «folkmängd 2024-12-31; 2021 saknas» where the wanted count is missing.
+ */
+function populationDatesOf(ctx: FeeContext, orgs: readonly Organisation[], wantedDate: string): { used: string[]; text: string } {
+  const used = new Set<string>();
+  for (const o of orgs) {
+    if (!o.municipalityCode) continue;
+    const at = municipalityPopulationAt(ctx.refs.populations, o.municipalityCode, wantedDate);
+    if (at) used.add(at.date);
+  }
+  const sorted = [...used].sort();
+  if (sorted.length === 0) return { used: sorted, text: `folkmängd ${wantedDate} saknas` };
+  if (sorted.every((d) => d === wantedDate)) return { used: sorted, text: populationDateText({ date: wantedDate, wantedDate }) };
+  const other = sorted.filter((d) => d !== wantedDate);
+  return { used: sorted, text: `folkmängd ${other.join(', ')}; ${yearOf(wantedDate)} saknas` };
 }
 
 /** The fee of one organisation for `year`, or undefined when it pays none (not a member on its own, or no table). */

@@ -10,6 +10,7 @@ import { businessAreaLabels, organisationKindLabels } from '../../contract/label
 import { contactActiveAt, formatPhone } from './contacts';
 import { memberIdsAt } from './memberships';
 import { organisationFacts, referenceMaps } from './organisations';
+import { latestMunicipalityPopulation } from './population';
 import { findService } from './services';
 import { compareSv } from './swedish';
 import { usersOfServicesAt } from './usage-matrix';
@@ -66,7 +67,7 @@ export function nonUsers(doc: SambrukDocument, serviceId: string, date: string, 
         name: m.name,
         kindLabel: organisationKindLabels.kommun,
         member: false,
-        population: m.population,
+        population: latestMunicipalityPopulation(refs.populations, m.code)?.population ?? 0,
         countyName: refs.counties.get(m.countyCode)?.name ?? '',
         contacts: [],
       });

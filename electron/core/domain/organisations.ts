@@ -13,6 +13,7 @@ import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { identityKey } from './swedish';
 import type { Duplicate, DuplicateField, OrganisationFacts } from '../../contract/model/members';
 import { organisationKindLabels } from '../../contract/labels';
+import { latestMunicipalityPopulation, municipalityPopulationAt, populationIndex, type PopulationAt, type PopulationIndex } from './population';
 
 export { organisationKindLabels } from '../../contract/labels';
 
@@ -32,6 +33,7 @@ const GROUP_MEMBER_KINDS: readonly OrganisationKind[] = ['kommun', 'region'];
 export type ReferenceMaps = {
   municipalities: ReadonlyMap<string, MunicipalityRef>;
   counties: ReadonlyMap<string, CountyRef>;
+  populations: PopulationIndex;
 };
 
 const referenceCache = new WeakMap<Reference, ReferenceMaps>();
@@ -42,16 +44,21 @@ export function referenceMaps(doc: Pick<SambrukDocument, 'reference'>): Referenc
   const maps: ReferenceMaps = {
     municipalities: new Map(doc.reference.municipalities.map((m) => [m.code, m])),
     counties: new Map(doc.reference.counties.map((c) => [c.code, c])),
+    populations: populationIndex(doc.reference),
   };
   referenceCache.set(doc.reference, maps);
   return maps;
 }
 
-/** Facts that follow from the organisation and the reference data. `orgsById` is needed for a group's population. */
+/**
+ * Facts that follow from the organisation and the reference data. `orgsById` is needed for a group's
+ * population. Populations are those at `populationDate` (nearest known figure), or the newest known.
+ */
 export function organisationFacts(
   refs: ReferenceMaps,
   org: Organisation,
   orgsById: ReadonlyMap<string, Organisation>,
+  populationDate?: string,
 ): OrganisationFacts {
   const municipality = org.municipalityCode ? refs.municipalities.get(org.municipalityCode) : undefined;
   const countyCode = municipality?.countyCode ?? org.countyCode;
@@ -62,17 +69,23 @@ export function organisationFacts(
     countyName: countyCode ? (refs.counties.get(countyCode)?.name ?? '') : '',
   };
   if (municipality) {
-    return { ...base, population: municipality.population, populationSource: 'scb', populationDate: municipality.populationDate };
+    const at = municipalityPopulation(refs, municipality.code, populationDate);
+    if (!at) return { ...base, population: 0, populationSource: 'saknas' };
+    return { ...base, population: at.population, populationSource: 'scb', populationDate: at.date, populationFigure: at };
   }
   if (isGroupKind(org.kind) && org.groupMemberIds.length > 0) {
-    return { ...base, population: groupPopulation(refs, org, orgsById), populationSource: 'grupp' };
+    return { ...base, population: groupPopulation(refs, org, orgsById, populationDate), populationSource: 'grupp' };
   }
   if (org.population !== undefined) return { ...base, population: org.population, populationSource: 'angiven' };
   return { ...base, population: 0, populationSource: 'saknas' };
 }
 
-/** Sum of the populations of a group's listed organisations, each municipality counted once. */
-export function groupPopulation(refs: ReferenceMaps, group: Organisation, orgsById: ReadonlyMap<string, Organisation>): number {
+function municipalityPopulation(refs: ReferenceMaps, code: string, date: string | undefined): PopulationAt | undefined {
+  return date === undefined ? latestMunicipalityPopulation(refs.populations, code) : municipalityPopulationAt(refs.populations, code, date);
+}
+
+/** Sum of the populations of a group's listed organisations at `date` (or the newest), each municipality once. */
+export function groupPopulation(refs: ReferenceMaps, group: Organisation, orgsById: ReadonlyMap<string, Organisation>, date?: string): number {
   const seen = new Set<string>();
   let total = 0;
   for (const memberId of group.groupMemberIds) {
@@ -81,7 +94,7 @@ export function groupPopulation(refs: ReferenceMaps, group: Organisation, orgsBy
     const key = member.municipalityCode ?? `org:${member.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    total += member.municipalityCode ? (refs.municipalities.get(member.municipalityCode)?.population ?? 0) : (member.population ?? 0);
+    total += member.municipalityCode ? (municipalityPopulation(refs, member.municipalityCode, date)?.population ?? 0) : (member.population ?? 0);
   }
   return total;
 }

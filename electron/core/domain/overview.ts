@@ -2,7 +2,7 @@ import type { AttentionGroup, AttentionItem, AttentionKind, OverviewFigures } fr
 import type { SambrukDocument } from '../store/schema';
 import { networkKinds } from '../store/schema';
 import { memberIdsAt } from './memberships';
-import { populationCovered, swedenPopulationAt } from './population';
+import { coverageDate, populationCovered, swedenPopulationAt } from './population';
 import { columnTotals } from './budget';
 import { confirmationStale, contactActiveAt, createdOn } from './contacts';
 import { evaluateGoals } from './goals';
@@ -110,7 +110,7 @@ export function overviewAt(doc: SambrukDocument, date: string): OverviewFigures 
     budget: [...doc.budget.columns]
       .sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind))
       .map((column) => ({ year: column.year, kind: column.kind, ...columnTotals(doc.budget, column) })),
-    memberPopulation: populationCovered(doc, members),
+    memberPopulation: populationCovered(doc, members, coverageDate(doc, date)),
     ...(sweden ? { swedenPopulation: sweden } : {}),
     attention: attentionAt(doc, date),
   };

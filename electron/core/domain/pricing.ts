@@ -21,7 +21,7 @@
  */
 import type { ServiceRevenue, ServiceRevenueLine, ServiceRevenueReport } from '../../contract/channels/services.channels';
 import type { PricingModel, SambrukDocument, Service, Usage } from '../store/schema';
-import { monthMask, monthsInMask, partOfYear } from '../../contract/rules/calendar-date';
+import { lastDayOfYear, monthMask, monthsInMask, partOfYear } from '../../contract/rules/calendar-date';
 import { groupMembersById, usagesByService } from './usage-matrix';
 import { municipalityPopulationMap, populationOf } from './population';
 import { sortServices } from './services';
@@ -115,7 +115,8 @@ export function chargedUsersForYear(
 export function serviceRevenueForYear(doc: SambrukDocument, year: number): ServiceRevenueReport {
   const byService = usagesByService(doc.usages);
   const groups = groupMembersById(doc.organisations);
-  const popMap = municipalityPopulationMap(doc);
+  // Per-inhabitant prices use the count of 31 December of the year before, as membership fees do by default.
+  const popMap = municipalityPopulationMap(doc, lastDayOfYear(year - 1));
   const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
   const services: ServiceRevenue[] = [];
   const unpricedServiceIds: string[] = [];

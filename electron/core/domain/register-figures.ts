@@ -15,12 +15,13 @@
  * - An organisation counts once per list even if it joined (or left) twice in the year; its date is the
  *   first joining and the last leaving.
  * - Population share: the population of the member municipalities (each counted once, see
- *   `populationCovered`) over Sweden's population from the reference data at the latest date on or before
- *   31 December of the year, or the earliest reference date when none is that early.
+ *   `populationCovered`) over Sweden's population, both at the latest reference date on or before the day
+ *   (1 January for the start, 31 December for the end) that has both (`shareBasisDate`), or the earliest
+ *   such date when none is that early.
  */
 import type { SambrukDocument } from '../store/schema';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
-import { populationCovered, swedenPopulationAt } from './population';
+import { coverageDate, populationCovered, swedenPopulationAt } from './population';
 import { compareSv } from './swedish';
 import { firstDayOfYear, lastDayOfYear } from '../../contract/rules/calendar-date';
 import type { FigureMember, RegisterFigures } from '../../contract/model/members';
@@ -45,8 +46,10 @@ export function registerFigures(doc: Pick<SambrukDocument, 'organisations' | 'me
   const byDateThenName = (a: FigureMember, b: FigureMember) => a.date.localeCompare(b.date) || compareSv(a.name, b.name);
   joined.sort(byDateThenName);
   left.sort(byDateThenName);
-  const populationAtStart = populationCovered(doc, atStart);
-  const populationAtEnd = populationCovered(doc, atEnd);
+  // Each count at the date of the Sweden total it is divided by, so a share never mixes years.
+  const populationAtStart = populationCovered(doc, atStart, coverageDate(doc, startDate));
+  const populationAtEnd = populationCovered(doc, atEnd, coverageDate(doc, endDate));
+  const swedenAtStart = swedenPopulationAt(doc, startDate);
   const sweden = swedenPopulationAt(doc, endDate);
   return {
     year,
@@ -63,9 +66,11 @@ export function registerFigures(doc: Pick<SambrukDocument, 'organisations' | 'me
     ...(sweden
       ? {
           swedenPopulation: { date: sweden.date, population: sweden.population },
-          shareAtStart: populationAtStart / sweden.population,
           shareAtEnd: populationAtEnd / sweden.population,
         }
+      : {}),
+    ...(swedenAtStart
+      ? { swedenPopulationAtStart: { date: swedenAtStart.date, population: swedenAtStart.population }, shareAtStart: populationAtStart / swedenAtStart.population }
       : {}),
   };
 }

@@ -27,6 +27,7 @@ import type { OrganisationList, OrganisationRow, OrganisationSortKey } from '../
 import type { SearchAnswer, SearchHitContact, SearchHitMunicipality, SearchHitNetwork, SearchHitOrganisation } from '../../contract/model/reach';
 import { networkKindLabels, organisationKindLabels } from '../../contract/labels';
 import { contactActiveAt, formatPhone } from './contacts';
+import { latestMunicipalityPopulation, populationIndex } from './population';
 
 export type { OrganisationSortKey, OrganisationList } from '../../contract/model/members';
 
@@ -332,6 +333,7 @@ export function searchEverything(doc: SambrukDocument, query: string, date: stri
  */
 function missingMunicipalities(doc: SambrukDocument, variants: readonly SearchText[], found: readonly SearchHitOrganisation[]): SearchHitMunicipality[] {
   const registered = new Set(doc.organisations.flatMap((o) => (o.municipalityCode ? [o.municipalityCode] : [])));
+  const populations = populationIndex(doc.reference);
   const registeredNames = new Set(doc.organisations.map((o) => o.name.toLocaleLowerCase('sv-SE')));
   const counties = new Map(doc.reference.counties.map((c) => [c.code, c.name]));
   const exactInRegister = found.some((o) => o.matchRank === 0);
@@ -343,7 +345,7 @@ function missingMunicipalities(doc: SambrukDocument, variants: readonly SearchTe
     if (rank === undefined || rank > 2) continue;
     // When the register has the very name asked for, only an exact name from the list is worth offering.
     if (exactInRegister && rank > 0) continue;
-    hits.push({ code: m.code, name: m.name, countyName: counties.get(m.countyCode) ?? '', population: m.population, rank });
+    hits.push({ code: m.code, name: m.name, countyName: counties.get(m.countyCode) ?? '', population: latestMunicipalityPopulation(populations, m.code)?.population ?? 0, rank });
   }
   hits.sort((a, b) => a.rank - b.rank || compareSv(a.name, b.name));
   return hits.slice(0, 5).map(({ rank: _rank, ...hit }) => hit);

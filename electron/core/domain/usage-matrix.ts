@@ -24,7 +24,7 @@ import type {
 } from '../../contract/channels/usage.channels';
 import type { Organisation, SambrukDocument, Service, Usage } from '../store/schema';
 import { memberIdsAt } from './memberships';
-import { municipalityPopulationMap, populationCovered, populationOf, swedenPopulationAt } from './population';
+import { coverageDate, municipalityPopulationMap, populationCovered, populationOf, swedenPopulationAt } from './population';
 import { nameKey, periodActiveAt, sortServices } from './services';
 import { compareSv } from './swedish';
 
@@ -198,8 +198,9 @@ export function columnFigures(
   service: Pick<Service, 'id' | 'name' | 'archived'>,
   users: ReadonlyMap<string, UsageCell>,
   members: ReadonlySet<string>,
-  swedenPopulation: number | undefined,
+  sweden: { date: string; population: number } | undefined,
   orgById: ReadonlyMap<string, Organisation>,
+  populationDate: string,
 ): Omit<UsageMatrixColumn, 'visibleUsers'> {
   let memberUsers = 0;
   const municipalities = new Set<string>();
@@ -208,7 +209,8 @@ export function columnFigures(
     const code = orgById.get(userId)?.municipalityCode;
     if (code) municipalities.add(code);
   }
-  const covered = populationCovered(doc, new Set(users.keys()));
+  // Counted at the date of Sweden's total, so the share never mixes years.
+  const covered = populationCovered(doc, new Set(users.keys()), sweden?.date ?? populationDate);
   return {
     serviceId: service.id,
     name: service.name,
@@ -219,7 +221,7 @@ export function columnFigures(
     memberCount: members.size,
     memberShare: members.size === 0 ? null : memberUsers / members.size,
     populationCovered: covered,
-    populationShare: swedenPopulation ? covered / swedenPopulation : null,
+    populationShare: sweden ? covered / sweden.population : null,
   };
 }
 
@@ -351,15 +353,17 @@ export type MatrixLookups = {
   popMap: ReadonlyMap<string, number>;
   orgById: ReadonlyMap<string, Organisation>;
   sweden: ReturnType<typeof swedenPopulationAt>;
+  populationDate: string;
 };
 
 /** What rows and columns look up in the register: made once per build. */
 function lookupsOf(doc: SambrukDocument, date: string): MatrixLookups {
   return {
     countyMap: new Map(doc.reference.municipalities.map((m) => [m.code, m.countyCode])),
-    popMap: municipalityPopulationMap(doc),
+    popMap: municipalityPopulationMap(doc, coverageDate(doc, date)),
     orgById: new Map(doc.organisations.map((o) => [o.id, o])),
     sweden: swedenPopulationAt(doc, date),
+    populationDate: coverageDate(doc, date),
   };
 }
 
@@ -372,7 +376,7 @@ type RowContext = MatrixLookups & {
 /** A column: the service's figures over every user, and its users among the shown rows. */
 function columnOf(doc: SambrukDocument, ctx: RowContext, i: number, visibleUsers: number): UsageMatrixColumn {
   const users = ctx.usersPerService[i] as ReadonlyMap<string, UsageCell>;
-  const figures = columnFigures(doc, ctx.services[i] as Service, users, ctx.members, ctx.sweden?.population, ctx.orgById);
+  const figures = columnFigures(doc, ctx.services[i] as Service, users, ctx.members, ctx.sweden, ctx.orgById, ctx.populationDate);
   return Object.freeze({ ...figures, visibleUsers });
 }
 

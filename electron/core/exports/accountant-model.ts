@@ -20,6 +20,7 @@ import type { UsageMatrix } from '../../contract/channels/usage.channels';
 import { AppError } from '../../contract/result';
 import { budgetTable } from '../domain/budget';
 import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod } from '../../contract/rules/calendar-date';
+import { populationDateText } from '../domain/population';
 import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
 import { membershipIndex, periodStart } from '../domain/memberships';
 import { organisationFacts, organisationKindLabels, referenceMaps } from '../domain/organisations';
@@ -41,6 +42,8 @@ export type MemberRow = {
   countyName: string;
   /** Empty for an organisation whose population the register does not know. */
   population?: number;
+  /** Which count the population is («folkmängd 2021-12-31», or «folkmängd 2024-12-31; 2021 saknas»). */
+  populationDate?: string;
   bandLabel: string;
   /**
    * First day of the latest own period touching the year, or `före ÅÅÅÅ-MM-DD` when that period's start is known
@@ -73,7 +76,12 @@ export type InvoiceLine = {
   to: string;
   months?: number;
   amountOre: number;
+  /** Why the line must be checked before it is invoiced (a group's fee under a rule «att bekräfta»). */
+  check?: string;
 };
+
+/** The flag an invoice line carries while the group rule it follows is not confirmed. */
+export const UNCONFIRMED_GROUP_RULE = 'Regeln för gruppers avgift är inte beslutad (att bekräfta)';
 
 export type ServiceFeeLine = {
   organisationId: string;
@@ -179,6 +187,8 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   const { year } = options;
   const includePersonalDetails = options.includePersonalDetails ?? false;
   const fees = membershipFeesForYear(doc, year);
+  // Every row of the year is counted at the date the table states (the same for all rows).
+  const populationWantedDate = fees.rows[0]?.populationWantedDate ?? lastDayOfYear(year - 1);
   const refs = referenceMaps(doc);
   const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
   const index = membershipIndex(doc);
@@ -191,7 +201,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   for (const row of fees.rows) {
     const org = orgById.get(row.organisationId);
     if (!org) continue;
-    const facts = organisationFacts(refs, org, orgById);
+    const facts = organisationFacts(refs, org, orgById, row.populationWantedDate);
     const own = index.periodsOf(org.id).filter((p) => periodStart(p) <= yearEnd && (p.left === undefined || p.left >= yearStart));
     const latest = own.reduce<(typeof own)[number] | undefined>((found, p) => (found === undefined || periodStart(p) > periodStart(found) ? p : found), undefined);
     // An honest «före» rather than a date nobody recorded.
@@ -204,6 +214,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       kindLabel: organisationKindLabels[org.kind],
       countyName: facts.countyName,
       ...(facts.populationSource !== 'saknas' ? { population: facts.population } : {}),
+      ...(row.populationText !== undefined ? { populationDate: row.populationText } : {}),
       bandLabel: row.band ? (row.basis === 'grupp' ? `Grupp: ${row.band.label}` : row.band.label) : 'Övrig organisation',
       ...(joined ? { joined } : {}),
       listYearlyFeeOre: row.yearlyFeeOre,
@@ -220,7 +231,8 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       .groupsOf(org.id)
       .find((g) => index.periodsOf(g.id).some((p) => periodStart(p) <= yearEnd && (p.left === undefined || p.left >= yearStart)));
     if (!group) continue;
-    const facts = organisationFacts(refs, org, orgById);
+    const facts = organisationFacts(refs, org, orgById, populationWantedDate);
+    const at = facts.populationFigure;
     members.push({
       organisationId: org.id,
       name: org.name,
@@ -229,6 +241,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       kindLabel: organisationKindLabels[org.kind],
       countyName: facts.countyName,
       ...(facts.populationSource !== 'saknas' ? { population: facts.population } : {}),
+      ...(at ? { populationDate: populationDateText(at) } : {}),
       bandLabel: 'Medlem via grupp',
       chargedYearlyFeeOre: 0,
       entryFeeOre: 0,
@@ -304,6 +317,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
         to: yearEnd,
         months: row.months,
         amountOre: row.chargedYearlyFeeOre,
+        ...(row.groupRuleUnconfirmed ? { check: UNCONFIRMED_GROUP_RULE } : {}),
       });
     }
     for (const entry of row.entryFees) {
@@ -317,6 +331,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
         from: entry.joined,
         to: entry.joined,
         amountOre: entry.chargedOre,
+        ...(row.groupRuleUnconfirmed ? { check: UNCONFIRMED_GROUP_RULE } : {}),
       });
     }
   }

@@ -121,6 +121,7 @@ export const memberHeaders = {
   kind: 'Typ',
   county: 'Län',
   population: 'Folkmängd',
+  populationDate: 'Folkmängd per',
   band: 'Avgiftsklass',
   joined: 'Medlem sedan',
   listFee: 'Årsavgift enligt tabell',
@@ -141,6 +142,7 @@ function addMembersSheet(workbook: Workbook, model: AccountantModel, now: Date):
     { header: h.kind, key: 'kindLabel', kind: 'text' },
     { header: h.county, key: 'countyName', kind: 'text' },
     { header: h.population, key: 'population', kind: 'integer' },
+    { header: h.populationDate, key: 'populationDate', kind: 'text' },
     { header: h.band, key: 'bandLabel', kind: 'text' },
     { header: h.joined, key: 'joined', kind: 'date' },
     { header: h.listFee, key: 'listYearlyFeeOre', kind: kr },
@@ -162,7 +164,8 @@ function addMembersSheet(workbook: Workbook, model: AccountantModel, now: Date):
       `Medlemmar och medlemsavgifter ${model.year}`,
       `${countOf(payers, { one: 'betalande medlem', other: 'betalande medlemmar' })} enligt avgiftstabellen från ${model.fees.tableYear}` +
         (viaGroup > 0 ? `; ${countOf(viaGroup, nouns.medlem)} genom en grupp (gruppen betalar, 0 kr här).` : '.') +
-        ' Ett nytt medlemsår räknas från månaden efter inträdet.',
+        ' Ett nytt medlemsår räknas från månaden efter inträdet.' +
+        (model.fees.rows[0] ? ` Avgiftsklassen följer folkmängden ${model.fees.rows[0].populationWantedDate} (kolumnen «${h.populationDate}»).` : ''),
       madeLine(now),
     ],
   });
@@ -196,6 +199,7 @@ export const invoiceHeaders = {
   to: 'Till och med',
   months: 'Månader',
   amount: 'Belopp',
+  check: 'Att kontrollera',
 } as const;
 
 function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date): void {
@@ -211,7 +215,9 @@ function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
     { header: h.to, key: 'to', kind: 'date' },
     { header: h.months, key: 'months', kind: 'integer' },
     { header: h.amount, key: 'amountOre', kind: kr },
+    { header: h.check, key: 'check', kind: 'text' },
   ];
+  const flagged = model.invoiceLines.filter((l) => l.check !== undefined).length;
   const table = addTableSheet(workbook, {
     name: 'Fakturaunderlag',
     printTitle: 'Fakturaunderlag',
@@ -220,7 +226,8 @@ function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
     rows: model.invoiceLines,
     titleLines: [
       `Fakturaunderlag ${model.year}`,
-      `${countOf(model.invoiceLines.length, { one: 'fakturarad', other: 'fakturarader' })}: årsavgifter, medlemsinsatser och avgifter för tjänster. Rader på 0 kr tas inte med.`,
+      `${countOf(model.invoiceLines.length, { one: 'fakturarad', other: 'fakturarader' })}: årsavgifter, medlemsinsatser och avgifter för tjänster. Rader på 0 kr tas inte med.` +
+        (flagged > 0 ? ` ${countOf(flagged, { one: 'rad', other: 'rader' })} följer en regel för gruppers avgift som inte är beslutad: se «${h.check}».` : ''),
       madeLine(now),
     ],
   });

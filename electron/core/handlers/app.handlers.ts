@@ -2,6 +2,7 @@ import { AppError, type AppInfo, type ChannelHandlers } from '../../contract';
 import type { HandlerContext } from './create-handlers';
 import { overviewAt } from '../domain/overview';
 import { compareSv } from '../domain/swedish';
+import { latestMunicipalityPopulation, populationIndex } from '../domain/population';
 
 type AppChannel =
   | 'app/get-info'
@@ -44,9 +45,13 @@ export function createAppHandlers({ repo, ports, today }: HandlerContext): Pick<
     'reference/list-municipalities': () => {
       const doc = repo.get();
       const counties = new Map(doc.reference.counties.map((c) => [c.code, c.name]));
+      const index = populationIndex(doc.reference);
       return [...doc.reference.municipalities]
         .sort((a, b) => compareSv(a.name, b.name))
-        .map((m) => ({ ...m, countyName: counties.get(m.countyCode) ?? '' }));
+        .map((m) => {
+          const latest = latestMunicipalityPopulation(index, m.code);
+          return { ...m, countyName: counties.get(m.countyCode) ?? '', ...(latest ? { population: latest.population, populationDate: latest.date } : {}) };
+        });
     },
     'reference/list-counties': () => [...repo.get().reference.counties],
     'data/list-backups': () => ports.document.listBackups(),

@@ -43,6 +43,16 @@ import { listOrganisations } from '../domain/search';
 import { periodActiveAt } from '../domain/services';
 import { compareSv } from '../domain/swedish';
 import { firstDayOfYear, lastDayOfYear, yearOf } from '../../contract/rules/calendar-date';
+import { planPopulationImport, readScbPopulationTable } from '../imports/scb-population';
+import { decodeBase64 } from '../exports/base64';
+
+const formatCount = (n: number) => new Intl.NumberFormat('sv-SE').format(n);
+
+function bytesOf(base64: string): Uint8Array {
+  const bytes = decodeBase64(base64);
+  if (!bytes) throw new AppError('validation', 'Filen kunde inte tas emot (ogiltig kodning). Välj filen igen.', { field: 'bytesBase64' });
+  return bytes;
+}
 
 type MembersChannel =
   | 'members/list'
@@ -69,6 +79,11 @@ type MembersChannel =
   | 'fees/list-tables'
   | 'fees/save-table'
   | 'fees/compute'
+  | 'fees/confirm-group-rule'
+  | 'populations/list'
+  | 'populations/correct'
+  | 'populations/import-preview'
+  | 'populations/import-apply'
   | 'changes/list';
 
 function findOrganisation(doc: Pick<SambrukDocument, 'organisations'>, organisationId: string): Organisation {
@@ -374,13 +389,69 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
     'fees/list-tables': () => [...repo.get().feeTables].sort((a, b) => a.year - b.year),
     'fees/save-table': ({ table }) =>
       repo.change(`Sparade avgiftstabellen för ${table.year}`, (tx) => {
-        const stored: FeeTable = table;
         const key = String(table.year);
+        // The group rule is confirmed through its own channel; saving the bands keeps what was decided.
+        const existing = repo.get().feeTables.find((t) => t.year === table.year);
+        const stored: FeeTable = { ...table, groupRule: existing?.groupRule ?? { basis: 'combined-population', status: 'att-bekrafta', decision: '' } };
         return tx.feeTables.has(key)
           ? tx.feeTables.update(key, () => stored, { summary: `Ändrade avgiftstabellen från ${table.year}` })
           : tx.feeTables.insert(stored, { summary: `Lade till avgiftstabellen från ${table.year}` });
       }),
     'fees/compute': ({ year }) => membershipFeesForYear(repo.get(), year),
+    'populations/list': ({ code }) => {
+      const doc = repo.get();
+      const municipality = doc.reference.municipalities.find((m) => m.code === code);
+      if (!municipality) throw new AppError('not-found', `Kommunkoden ${code} finns inte bland Sveriges 290 kommuner.`, { field: 'code' });
+      const figures = doc.reference.populations.filter((p) => p.code === code).sort((a, b) => b.date.localeCompare(a.date));
+      return { code, name: municipality.name, figures };
+    },
+    'populations/correct': ({ code, date, population, reason }) => {
+      const doc = repo.get();
+      const municipality = doc.reference.municipalities.find((m) => m.code === code);
+      if (!municipality) throw new AppError('not-found', `Kommunkoden ${code} finns inte bland Sveriges 290 kommuner.`, { field: 'code' });
+      const figure = { code, date, population, source: 'rattad' as const, sourceNote: reason };
+      const key = `${code} ${date}`;
+      const summary = `Rättade folkmängden för ${municipality.name} ${date} till ${formatCount(population)}: ${reason}`;
+      repo.change(summary, (tx) =>
+        tx.populations.has(key) ? tx.populations.update(key, () => figure, { summary }) : tx.populations.insert(figure, { summary }),
+      );
+      return figure;
+    },
+    'populations/import-preview': async ({ fileName, bytesBase64 }) => planPopulationImport(repo.get(), await readScbPopulationTable(bytesOf(bytesBase64), fileName), fileName),
+    'populations/import-apply': async ({ fileName, bytesBase64, expectedRevision }) => {
+      const found = await readScbPopulationTable(bytesOf(bytesBase64), fileName);
+      const doc = repo.get();
+      if (doc.meta.revision !== expectedRevision) {
+        throw new AppError('conflict', 'Registret har ändrats sedan förhandsgranskningen. Granska filen igen innan du importerar.');
+      }
+      const plan = planPopulationImport(doc, found, fileName);
+      if (!plan.canApply) throw new AppError('validation', plan.issues.find((i) => i.severity === 'error')?.message ?? 'Filen ändrar ingenting i registret.');
+      const note = `SCB-fil ${fileName}`.slice(0, 200);
+      repo.change(`Importerade folkmängden ${plan.date} från SCB (${fileName})`, (tx) => {
+        for (const c of plan.changes) {
+          const figure = { code: c.code, date: plan.date, population: c.after, source: 'scb-import' as const, sourceNote: note };
+          const key = `${c.code} ${plan.date}`;
+          const summary = `Folkmängd ${c.name} ${plan.date}: ${formatCount(c.after)} (SCB)`;
+          if (tx.populations.has(key)) tx.populations.update(key, () => figure, { summary, action: 'import' });
+          else tx.populations.insert(figure, { summary, action: 'import' });
+        }
+        if (plan.sweden && plan.sweden.after !== plan.sweden.before) {
+          const total = { date: plan.date, population: plan.sweden.after, sourceNote: note };
+          const summary = `Sveriges folkmängd ${plan.date}: ${formatCount(plan.sweden.after)} (SCB)`;
+          if (tx.swedenPopulation.has(plan.date)) tx.swedenPopulation.update(plan.date, () => total, { summary, action: 'import' });
+          else tx.swedenPopulation.insert(total, { summary, action: 'import' });
+        }
+      });
+      return plan;
+    },
+    'fees/confirm-group-rule': ({ tableYear, basis, decision }) => {
+      const existing = repo.get().feeTables.find((t) => t.year === tableYear);
+      if (!existing) throw new AppError('not-found', `Det finns ingen avgiftstabell från ${tableYear}.`, { field: 'tableYear' });
+      const stored: FeeTable = { ...existing, groupRule: { basis, status: 'bekraftad', decision, confirmedAt: today() } };
+      return repo.change(`Bekräftade regeln för gruppers avgift i avgiftstabellen från ${tableYear}`, (tx) =>
+        tx.feeTables.update(String(tableYear), () => stored, { summary: `Bekräftade regeln för gruppers avgift (${decision})` }),
+      );
+    },
 
     // ------------------------------------------------------------ change log
     'changes/list': (filter) => changeLog(repo.get(), filter),

@@ -46,6 +46,7 @@ import { countOf, identityKey } from '../domain/swedish';
 import { columnLetter } from '../exports/workbook-kit';
 import type { RawSheet } from './raw-table';
 import { createClosestMunicipalities, createMunicipalityMatcher, type MunicipalityMatch } from './municipality-matcher';
+import { latestMunicipalityPopulation, populationIndex } from '../domain/population';
 import {
   identityFields,
   importFields,
@@ -232,7 +233,10 @@ export class ImportPlanner {
     this.closest = createClosestMunicipalities(doc.reference.municipalities);
     const counties = new Map(doc.reference.counties.map((c) => [c.code, c.name]));
     this.countyName = (code) => counties.get(code) ?? '';
-    this.municipalityByCode = new Map(doc.reference.municipalities.map((m) => [m.code, m]));
+    const populations = populationIndex(doc.reference);
+    this.municipalityByCode = new Map(
+      doc.reference.municipalities.map((m) => [m.code, { ...m, population: latestMunicipalityPopulation(populations, m.code)?.population ?? 0 }]),
+    );
     this.decisions = decisions;
   }
 

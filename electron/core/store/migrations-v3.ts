@@ -37,7 +37,43 @@ const steps: readonly Step[] = [
   unknownJoinDates,
   // Saved selections (issue 18) are a new list; a version 2 register has none.
   (doc) => (Array.isArray(doc.selections) ? doc : { ...doc, selections: [] }),
+  // Populations by year: a municipality's single figure moves into the dated `reference.populations`, and each
+  // fee table states its population date (the year before) and its group rule, unconfirmed.
+  populationsByYear,
 ];
+
+
+function populationsByYear(doc: Record<string, unknown>): Record<string, unknown> {
+  let next = doc;
+  const reference = doc.reference;
+  if (isObject(reference) && Array.isArray(reference.municipalities)) {
+    const populations: unknown[] = Array.isArray(reference.populations) ? [...(reference.populations as unknown[])] : [];
+    const municipalities = reference.municipalities.map((m: unknown) => {
+      if (!isObject(m)) return m;
+      const { population, populationDate, ...rest } = m;
+      if (typeof population === 'number' && typeof populationDate === 'string' && typeof m.code === 'string') {
+        populations.push({ code: m.code, date: populationDate, population, source: 'scb' });
+      }
+      return rest;
+    });
+    next = { ...next, reference: { ...reference, municipalities, populations } };
+  }
+  if (Array.isArray(doc.feeTables)) {
+    next = {
+      ...next,
+      feeTables: doc.feeTables.map((t: unknown) =>
+        isObject(t)
+          ? {
+              ...t,
+              populationYearOffset: t.populationYearOffset ?? -1,
+              groupRule: t.groupRule ?? { basis: 'combined-population', status: 'att-bekrafta', decision: '' },
+            }
+          : t,
+      ),
+    };
+  }
+  return next;
+}
 
 export function toVersion3(doc: Record<string, unknown>): Record<string, unknown> {
   return steps.reduce((current, step) => step(current), doc);

@@ -18,6 +18,7 @@ import {
   membershipSchema,
   municipalityRefSchema,
   networkSchema,
+  populationFigureSchema,
   organisationSchema,
   selectionSchema,
   serviceSchema,
@@ -30,13 +31,20 @@ export * from '../../contract/model/records';
 
 export const SCHEMA_VERSION = 3 as const;
 
-export const populationRefSchema = z.strictObject({ date: isoDate, population: z.number().int().positive() });
+export const populationRefSchema = z.strictObject({
+  date: isoDate,
+  population: z.number().int().positive(),
+  /** The imported file's name or table title, when the total came from an import. */
+  sourceNote: z.string().max(MAX_NAME).optional(),
+});
 
 export const referenceSchema = z.strictObject({
   municipalities: z.array(municipalityRefSchema),
   counties: z.array(countyRefSchema),
   /** Sweden's population at dates (SCB), for "share of Sweden's population". */
   swedenPopulation: z.array(populationRefSchema),
+  /** Each municipality's population per reference date (one figure per code and date). */
+  populations: z.array(populationFigureSchema).default([]),
 });
 export type Reference = z.infer<typeof referenceSchema>;
 

@@ -50,6 +50,18 @@ export const tableSpecs = {
   goals: rootTable('goals', 'goal'),
   boardPacks: rootTable('boardPacks', 'board-pack'),
   selections: rootTable('selections', 'selection'),
+  populations: {
+    entity: 'population',
+    read: (doc) => doc.reference.populations,
+    write: (doc, rows) => ({ ...doc, reference: Object.freeze({ ...doc.reference, populations: rows as SambrukDocument['reference']['populations'] }) }),
+    key: (figure) => `${figure.code} ${figure.date}`,
+  } satisfies TableSpec<SambrukDocument['reference']['populations'][number]>,
+  swedenPopulation: {
+    entity: 'sweden-population',
+    read: (doc) => doc.reference.swedenPopulation,
+    write: (doc, rows) => ({ ...doc, reference: Object.freeze({ ...doc.reference, swedenPopulation: rows as SambrukDocument['reference']['swedenPopulation'] }) }),
+    key: (total) => total.date,
+  } satisfies TableSpec<SambrukDocument['reference']['swedenPopulation'][number]>,
   budgetLines: {
     entity: 'budget-line',
     read: (doc) => doc.budget.lines,

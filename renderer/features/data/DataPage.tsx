@@ -30,6 +30,7 @@ import { backupRows, canMakeWritable, fileFacts, type BackupRowVm } from './data
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { AccountantExportCard } from './AccountantExportCard';
 import { ImportCard } from './ImportCard';
+import { PopulationCard } from './PopulationCard';
 
 const useStyles = makeStyles({
   grid: {
@@ -167,6 +168,7 @@ export function DataPage(_props: PageProps) {
       </QueryState>
       <AccountantExportCard />
       <ImportCard />
+      <PopulationCard />
       <Card className={styles.card} role="region" aria-labelledby={backupsId}>
         <h2 id={backupsId} className={styles.heading}>
           {sv.data.backups}

@@ -28,7 +28,19 @@ import type { ApiCallError } from '../../bridge/api-client';
 import { QueryState } from '../../components/QueryState';
 import { formatKr } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { bandRangeLabels, draftErrorKey, draftFromTable, feeTableView, tableInput, type DraftErrors, type FeeTableDraft } from './fee-table.view-model';
+import {
+  bandRangeLabels,
+  draftErrorKey,
+  draftFromTable,
+  feeTableView,
+  populationOffsetLabel,
+  POPULATION_OFFSETS,
+  tableInput,
+  type DraftErrors,
+  type FeeTableDraft,
+} from './fee-table.view-model';
+import { FormDialog } from '../../components/FormDialog';
+import { groupFeeBases, type FeeTable, type GroupFeeBasis } from '../../../electron/contract/model/records';
 import { fieldRefusal } from './organisation-form.view-model';
 import { feeYears } from './organisation-page.view-model';
 import { Section, useSharedStyles, useToday } from './shared';
@@ -163,6 +175,20 @@ function FeeTableEditor({ answer, onDone }: { answer: FeeTableAnswer; onDone: ()
             <Input className={styles.amountInput} value={draft.otherYearly} onChange={(_, d) => change({ ...draft, otherYearly: d.value })} />
           </Field>
         </div>
+        <h3 className={styles.subheading}>{t.populationLabel}</h3>
+        <Field label={t.populationLabel} hint={t.populationHint} validationMessage={err('populationYearOffset')}>
+          <Dropdown
+            value={populationOffsetLabel(draft.populationYearOffset)}
+            selectedOptions={[String(draft.populationYearOffset)]}
+            onOptionSelect={(_, d) => change({ ...draft, populationYearOffset: Number(d.optionValue) })}
+          >
+            {POPULATION_OFFSETS.map((offset) => (
+              <Option key={offset} value={String(offset)}>
+                {populationOffsetLabel(offset)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
         <h3 className={styles.subheading}>{t.rejoin}</h3>
         <div className={styles.fieldsRow}>
           <Field label={t.rejoinPercent} validationMessage={err('rejoinEntryFeePercent')}>
@@ -192,6 +218,8 @@ function FeeTableEditor({ answer, onDone }: { answer: FeeTableAnswer; onDone: ()
 
 function FeeTableRead({ answer }: { answer: FeeTableAnswer }) {
   const shared = useSharedStyles();
+  const styles = useStyles();
+  const [confirming, setConfirming] = useState(false);
   const vm = feeTableView(answer);
   if ('message' in vm) return <Text>{vm.message}</Text>;
   return (
@@ -223,8 +251,67 @@ function FeeTableRead({ answer }: { answer: FeeTableAnswer }) {
       <Text>
         {t.rejoinRead}: {vm.rejoin}
       </Text>
+      <Text data-testid="fee-population-date">
+        {t.populationLabel}: {vm.populationDate}
+      </Text>
+      <h3 className={styles.subheading}>{t.groupRuleLabel}</h3>
+      {vm.groupRule.unconfirmed ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="group-rule">
+          <MessageBarBody>{vm.groupRule.text}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Text data-testid="group-rule">{vm.groupRule.text}</Text>
+      )}
+      {answer.table && (
+        <div>
+          <Button onClick={() => setConfirming(true)}>{t.confirmRule}</Button>
+        </div>
+      )}
+      {confirming && answer.table && <ConfirmGroupRuleDialog table={answer.table} onClose={() => setConfirming(false)} />}
       {vm.note !== '' && <Text className={shared.muted}>{vm.note}</Text>}
     </Section>
+  );
+}
+
+function ConfirmGroupRuleDialog({ table, onClose }: { table: FeeTable; onClose: () => void }) {
+  const notify = useNotify();
+  const confirm = useApiMutation('fees/confirm-group-rule');
+  const [basis, setBasis] = useState<GroupFeeBasis>(table.groupRule.basis);
+  const [decision, setDecision] = useState(table.groupRule.decision);
+  const [error, setError] = useState<string>();
+  const [fieldError, setFieldError] = useState<string>();
+  async function submit() {
+    try {
+      await confirm.mutateAsync({ tableYear: table.year, basis, decision });
+      notify(t.confirmed);
+      onClose();
+    } catch (e) {
+      const refusal = fieldRefusal(e as ApiCallError);
+      if (refusal.field === 'decision') setFieldError(refusal.message);
+      setError(refusal.fullMessage);
+    }
+  }
+  return (
+    <FormDialog title={t.confirmTitle} submitLabel={t.confirmSubmit} busy={confirm.isPending} error={error} onSubmit={() => void submit()} onClose={onClose}>
+      <Field label={t.confirmBasis}>
+        <Dropdown value={t.groupBasis[basis]} selectedOptions={[basis]} onOptionSelect={(_, d) => setBasis(d.optionValue as GroupFeeBasis)}>
+          {groupFeeBases.map((b) => (
+            <Option key={b} value={b}>
+              {t.groupBasis[b]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t.confirmDecision} hint={t.confirmDecisionHint} validationMessage={fieldError} required>
+        <Input
+          value={decision}
+          onChange={(_, d) => {
+            setDecision(d.value);
+            setFieldError(undefined);
+          }}
+        />
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -233,11 +320,17 @@ function FeeSum({ year }: { year: number }) {
   const shared = useSharedStyles();
   const fees = useApiQuery('fees/compute', { year }, { retry: false });
   if (!fees.data) return null;
+  const unconfirmed = fees.data.rows.filter((r) => r.groupRuleUnconfirmed === true);
   return (
     <Section title={t.sum(String(year))} testId="fee-sum">
       <div className={styles.sum}>{formatKr(fees.data.totalOre)}</div>
       <Text>{t.sumValue(formatKr(fees.data.totalOre), fees.data.rows.length)}</Text>
       <Text className={shared.muted}>{t.sumParts(formatKr(fees.data.yearlyOre), formatKr(fees.data.entryOre))}</Text>
+      {unconfirmed.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="fee-sum-unconfirmed">
+          <MessageBarBody>{t.unconfirmedRows(unconfirmed.map((r) => `${r.name} ${formatKr(r.totalOre)}`))}</MessageBarBody>
+        </MessageBar>
+      )}
     </Section>
   );
 }

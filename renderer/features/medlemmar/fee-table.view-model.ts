@@ -11,7 +11,24 @@ import { sv } from '../../lib/i18n/sv';
 const t = sv.medlemmar.feeTable;
 
 export type BandDraft = { minPopulation: string; entryFee: string; yearlyFee: string };
-export type FeeTableDraft = { year: number; bands: BandDraft[]; otherEntry: string; otherYearly: string; rejoinPercent: string; note: string };
+export type FeeTableDraft = {
+  year: number;
+  bands: BandDraft[];
+  otherEntry: string;
+  otherYearly: string;
+  rejoinPercent: string;
+  /** Which 31 December decides the fee year: the fee year plus this (−1, the year before, by default). */
+  populationYearOffset: number;
+  note: string;
+};
+
+/** The choices of population date the editor offers, as offsets from the fee year. */
+export const POPULATION_OFFSETS = [-1, 0, -2] as const;
+
+/** «31 december året före avgiftsåret», … */
+export function populationOffsetLabel(offset: number): string {
+  return t.populationOffset(offset);
+}
 
 /** Kronor for a text field: grouped digits, decimals only when there are öre. */
 function kronorText(ore: number): string {
@@ -20,7 +37,9 @@ function kronorText(ore: number): string {
 
 /** A draft for `year`, starting from the table in force (a copy when that table is from an earlier year). */
 export function draftFromTable(table: FeeTable | null, year: number): FeeTableDraft {
-  if (!table) return { year, bands: [{ minPopulation: '0', entryFee: '', yearlyFee: '' }], otherEntry: '', otherYearly: '', rejoinPercent: '50', note: '' };
+  if (!table) {
+    return { year, bands: [{ minPopulation: '0', entryFee: '', yearlyFee: '' }], otherEntry: '', otherYearly: '', rejoinPercent: '50', populationYearOffset: -1, note: '' };
+  }
   return {
     year,
     bands: [...table.bands]
@@ -29,6 +48,7 @@ export function draftFromTable(table: FeeTable | null, year: number): FeeTableDr
     otherEntry: kronorText(table.otherOrganisations.entryFeeOre),
     otherYearly: kronorText(table.otherOrganisations.yearlyFeeOre),
     rejoinPercent: String(table.rejoinEntryFeePercent),
+    populationYearOffset: table.populationYearOffset,
     note: table.note,
   };
 }
@@ -70,7 +90,9 @@ export function tableInput(draft: FeeTableDraft): { ok: true; input: ChannelInpu
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
-    input: { table: { year: draft.year, bands, otherOrganisations, rejoinEntryFeePercent: percent ?? 50, note: draft.note } },
+    input: {
+      table: { year: draft.year, bands, otherOrganisations, rejoinEntryFeePercent: percent ?? 50, populationYearOffset: draft.populationYearOffset, note: draft.note },
+    },
   };
 }
 
@@ -91,7 +113,17 @@ export function bandRangeLabels(draft: FeeTableDraft): string[] {
   });
 }
 
-export type FeeTableViewVm = { inForce: string; rows: { range: string; entry: string; yearly: string }[]; other: { entry: string; yearly: string }; rejoin: string; note: string };
+export type FeeTableViewVm = {
+  inForce: string;
+  rows: { range: string; entry: string; yearly: string }[];
+  other: { entry: string; yearly: string };
+  rejoin: string;
+  /** «31 december året före avgiftsåret (2021-12-31 för 2022)». */
+  populationDate: string;
+  /** The group rule as a sentence, and whether it still awaits a decision. */
+  groupRule: { text: string; unconfirmed: boolean };
+  note: string;
+};
 
 /** The table in force for the chosen year, read-only. */
 export function feeTableView(answer: FeeTableAnswer): FeeTableViewVm | { message: string } {
@@ -103,6 +135,14 @@ export function feeTableView(answer: FeeTableAnswer): FeeTableViewVm | { message
     rows: bands.map((b, i) => ({ range: answer.bandLabels[i] ?? formatNumber(b.minPopulation), entry: formatKr(b.entryFeeOre), yearly: formatKr(b.yearlyFeeOre) })),
     other: { entry: formatKr(table.otherOrganisations.entryFeeOre), yearly: formatKr(table.otherOrganisations.yearlyFeeOre) },
     rejoin: `${table.rejoinEntryFeePercent} %`,
+    populationDate: t.populationDate(t.populationOffset(table.populationYearOffset), `${answer.year + table.populationYearOffset}-12-31`, String(answer.year)),
+    groupRule: {
+      text:
+        table.groupRule.status === 'bekraftad'
+          ? t.groupRuleConfirmed(t.groupBasis[table.groupRule.basis], table.groupRule.decision, table.groupRule.confirmedAt ?? '')
+          : t.groupRuleUnconfirmed(t.groupBasis[table.groupRule.basis]),
+      unconfirmed: table.groupRule.status !== 'bekraftad',
+    },
     note: table.note,
   };
 }

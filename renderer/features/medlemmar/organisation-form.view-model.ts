@@ -164,7 +164,8 @@ export function filterMunicipalities(options: readonly MunicipalityOption[], tex
 export type MunicipalityFacts = { code: string; county: string; population: string };
 
 export function municipalityFacts(m: MunicipalityOption): MunicipalityFacts {
-  return { code: m.code, county: m.countyName, population: t.populationOf(formatNumber(m.population), formatDate(m.populationDate)) };
+  const population = m.population !== undefined && m.populationDate !== undefined ? t.populationOf(formatNumber(m.population), formatDate(m.populationDate)) : '–';
+  return { code: m.code, county: m.countyName, population };
 }
 
 // ---------------------------------------------------------------- refusals

@@ -189,11 +189,23 @@ const sections: readonly GuideSection[] = [
     id: 'avgifter',
     title: 'Medlemsavgifter och avgiftstabellen',
     screens: ['medlemmar'],
-    keywords: ['avgift', 'årsavgift', 'medlemsinsats', 'avgiftsklass', 'prisband', 'faktura'],
+    keywords: ['avgift', 'årsavgift', 'medlemsinsats', 'avgiftsklass', 'prisband', 'faktura', 'folkmängd', 'SCB', 'grupp', 'kommunalförbund'],
     blocks: [
       {
         kind: 'text',
-        text: 'Fliken Avgiftstabell på Medlemmar visar avgiftsklasserna efter folkmängd. Nedre gränsen hör till klassen: en kommun med exakt 7 000 invånare betalar som 7 000–14 999 invånare. Ett kommunalförbund eller en gemensam nämnd som är medlem betalar efter kommunernas sammanlagda folkmängd. Övriga organisationer betalar en fast avgift.',
+        text: 'Fliken Avgiftstabell på Medlemmar visar avgiftsklasserna efter folkmängd. Nedre gränsen hör till klassen: en kommun med exakt 7 000 invånare betalar som 7 000–14 999 invånare. Övriga organisationer betalar en fast avgift.',
+      },
+      {
+        kind: 'text',
+        text: 'Tabellen anger vilket års folkmängd som avgör avgiften, normalt den 31 december året före avgiftsåret (folkmängden 2021-12-31 för 2022). Det ändras i «Ändra tabellen». Varje avgiftsförklaring och ekonomiunderlaget säger vilket datum som användes; saknas året används närmaste kända år och förklaringen säger det, till exempel «folkmängd 2024-12-31; 2021 saknas».',
+      },
+      {
+        kind: 'text',
+        text: 'Hur ett kommunalförbund eller en gemensam nämnd betalar står som en regel i tabellen: efter kommunernas sammanlagda folkmängd eller som övriga organisationer. Så länge regeln är «att bekräfta» flaggas gruppernas rader i avgiftssumman och i ekonomiunderlagets fakturaunderlag. Välj «Bekräfta regeln», välj regel och skriv vilket beslut den bygger på.',
+      },
+      {
+        kind: 'tip',
+        text: 'Folkmängden per år finns på Data under «Folkmängd per år». Där rättar du en enskild siffra med skäl, och läser in SCB:s tabell «Folkmängd i riket, län och kommuner 31 december ÅÅÅÅ» (Excel eller CSV, som den laddas ner från scb.se) för ett nytt år. Du ser vad som ändras innan något sparas.',
       },
       {
         kind: 'text',

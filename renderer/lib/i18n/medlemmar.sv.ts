@@ -371,6 +371,27 @@ export const medlemmarSv = {
     sum: (year: string) => `Medlemsavgifter ${year}`,
     sumValue: (total: string, count: number) => `${total} från ${countOf(count, nouns.organisation)}`,
     sumParts: (yearly: string, entry: string) => `varav årsavgifter ${yearly} och medlemsinsatser ${entry}`,
+    populationLabel: 'Folkmängd som avgör avgiften',
+    populationHint: 'SCB räknar folkmängden den 31 december. Saknas året används närmaste kända år, och förklaringen säger det.',
+    populationOffset: (offset: number) =>
+      offset === 0 ? '31 december samma år som avgiftsåret' : offset === -1 ? '31 december året före avgiftsåret' : `31 december ${-offset} år före avgiftsåret`,
+    populationDate: (rule: string, date: string, year: string) => `${rule} (${date} för ${year})`,
+    groupRuleLabel: 'Grupper (kommunalförbund, gemensam nämnd)',
+    groupBasis: {
+      'combined-population': 'avgiftsklass efter medlemskommunernas sammanlagda folkmängd',
+      'other-organisations': 'avgift som övriga organisationer',
+    } as Record<'combined-population' | 'other-organisations', string>,
+    groupRuleUnconfirmed: (basis: string) => `Att bekräfta: registret räknar ${basis}, men ingen beslutad regel finns. Fakturaraderna för grupper flaggas tills regeln bekräftas.`,
+    groupRuleConfirmed: (basis: string, decision: string, at: string) => `${basis[0]?.toLocaleUpperCase('sv-SE') ?? ''}${basis.slice(1)}, enligt beslut ${decision}${at ? ` (bekräftat ${at})` : ''}.`,
+    confirmRule: 'Bekräfta regeln',
+    confirmTitle: 'Bekräfta regeln för gruppers avgift',
+    confirmBasis: 'Regel',
+    confirmDecision: 'Beslut',
+    confirmDecisionHint: 'Vilket beslut regeln bygger på, till exempel «Styrelsen 2022-03-15 § 12».',
+    confirmSubmit: 'Bekräfta',
+    confirmed: 'Regeln för gruppers avgift är bekräftad.',
+    unconfirmedRows: (rows: string[]) =>
+      `Att bekräfta: ${rows.join(', ')} följer en regel för gruppers avgift som inte är beslutad. Raderna flaggas i ekonomiunderlagets fakturaunderlag tills regeln bekräftas.`,
   },
   changeFields: {
     kind: 'typ',

@@ -245,7 +245,7 @@ describe('amounts in a document file (opened, restored or imported whole)', () =
     ['a budget amount', (doc, v) => void (doc.budget.columns[0]!.amounts['bl-personalkostnader'] = -v), MAX_ABS_ORE, 'Belopp', BUDGET],
     ['a stated total', (doc, v) => void (doc.budget.columns[0]!.statedTotals['sum-income'] = v), MAX_ABS_TOTAL_ORE, 'Angiven summa', 'En angiven summa får vara högst 2 000 000 000 000 kr, plus eller minus.'],
     ['an organisation\u2019s population', (doc, v) => void (doc.organisations[0]!.population = v), MAX_POPULATION, 'Folkmängd', POPULATION],
-    ['a municipality\u2019s population', (doc, v) => void (doc.reference.municipalities[0]!.population = v), MAX_POPULATION, 'Folkmängd', POPULATION],
+    ['a municipality\u2019s population', (doc, v) => void (doc.reference.populations[0]!.population = v), MAX_POPULATION, 'Folkmängd', POPULATION],
   ];
 
   it.each(cases)('opens a file with %s at the bound and refuses one above, naming the field', (_what, edit, bound, label, message) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bandFor, feeForOrganisation, membershipFeesForYear } from '../../../electron/core/domain/fees';
 import { accountantModel } from '../../../electron/core/exports/accountant-model';
-import { feeTable2020, municipality, period, referenceDocument } from '../../fixtures/register/documents';
+import { feeTable2020, latestPopulation, municipality, period, referenceDocument } from '../../fixtures/register/documents';
 import { loadDefaultDocument } from '../../support/memory-document';
 
 /** Habo, member since before `joined` (start unknown) or from `joined` exactly. */
@@ -17,7 +17,7 @@ function habo(joined: string, startKnown?: 'before') {
 
 describe('fees of a membership that started «före» a date', () => {
   const doc = habo('2022-01-01');
-  const yearly = bandFor(feeTable2020, doc.reference.municipalities.find((m) => m.code === '0643')!.population).yearlyFeeOre;
+  const yearly = bandFor(feeTable2020, latestPopulation(doc, '0643')).yearlyFeeOre;
 
   it('charges the full yearly fee and no entry fee in the year before the date (the first year in the register)', () => {
     const row = feeForOrganisation(habo('2022-01-01', 'before'), 'kommun-0643', 2021);

@@ -29,14 +29,17 @@ describe('preparing an organisation', () => {
     expect(prepared.countyCode).toBeUndefined();
     expect(prepared.population).toBeUndefined();
     const org = { ...prepared, id: 'x', archived: false, createdAt: '2022-01-01T00:00:00Z' };
-    const ref = doc.reference.municipalities.find((m) => m.code === '0684');
+    const figure = (date: string) => doc.reference.populations.find((p) => p.code === '0684' && p.date === date)?.population;
+    // Without a date the newest count; with one, the count of that date.
     expect(organisationFacts(referenceMaps(doc), org, new Map())).toMatchObject({
       countyCode: '06',
       countyName: 'Jönköpings län',
-      population: ref?.population,
+      population: figure('2024-12-31'),
       populationSource: 'scb',
-      populationDate: ref?.populationDate,
+      populationDate: '2024-12-31',
     });
+    expect(organisationFacts(referenceMaps(doc), org, new Map(), '2019-12-31')).toMatchObject({ population: figure('2019-12-31'), populationDate: '2019-12-31' });
+    expect(figure('2019-12-31')).not.toBe(figure('2024-12-31'));
   });
 
   it('requires a municipality to be one of the 290 official ones', () => {

@@ -8,7 +8,7 @@ import {
 import { monthMask, monthsInMask } from '../../../electron/contract/rules/calendar-date';
 import type { PricingModel } from '../../../electron/core/store/schema';
 import { createTestServices } from '../../support/memory-document';
-import { makeDocument, municipality, municipalityRef, organisation, service, usage } from '../../fixtures/services/documents';
+import { makeDocument, municipality, organisation, populationAt, service, usage } from '../../fixtures/services/documents';
 
 const banded: PricingModel = {
   kind: 'banded',
@@ -138,8 +138,9 @@ describe('serviceRevenueForYear', () => {
       usages: [usage('g1', 'grp', 'pi', '2021-01-01'), usage('d1', 'org-Kil', 'pi', '2022-07-01')],
     });
     const result = serviceRevenueForYear(perInhabitant, 2022).services[0];
-    const kil = municipalityRef('Kil').population;
-    const ale = municipalityRef('Ale').population;
+    // 2022's prices use the count of 31 December 2021.
+    const kil = populationAt('Kil', '2021-12-31');
+    const ale = populationAt('Ale', '2021-12-31');
     expect(result?.lines.map((l) => [l.organisationId, l.months, l.amountOre])).toEqual([
       ['org-Ale', 12, ale * 100],
       ['org-Kil', 12, kil * 100],
@@ -150,8 +151,8 @@ describe('serviceRevenueForYear', () => {
   });
 
   it('uses the banded fee of each municipality', () => {
-    const small = municipalityRef('Ydre'); // under 7 000 inhabitants
-    const large = municipalityRef('Göteborg');
+    const small = { population: populationAt('Ydre', '2021-12-31') }; // under 7 000 inhabitants
+    const large = { population: populationAt('Göteborg', '2021-12-31') };
     expect(small.population).toBeLessThan(7_000);
     const d = makeDocument({
       organisations: [municipality('Ydre'), municipality('Göteborg')],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { registerFigures } from '../../../electron/core/domain/register-figures';
-import { municipality, organisation, period, referenceDocument } from '../../fixtures/register/documents';
+import { municipality, organisation, period, populationOn, referenceDocument } from '../../fixtures/register/documents';
 
 describe('register figures for a year', () => {
   const base = referenceDocument();
-  const pop = (code: string) => base.reference.municipalities.find((m) => m.code === code)?.population ?? NaN;
+  const pop = (code: string, date = '2022-12-31') => populationOn(base, code, date);
   const stay = municipality(base, '0180'); // member all along
   const janFirst = municipality(base, '0643'); // joins 1 January
   const midYear = municipality(base, '0684'); // joins in June
@@ -61,13 +61,23 @@ describe('register figures for a year', () => {
   it('gives the share of Sweden’s population from the latest reference dated on or before the year end', () => {
     const endPopulation = pop('0180') + pop('0643') + pop('0684') + pop('0305') + pop('0686');
     expect(figures.populationAtEnd).toBe(endPopulation);
-    expect(figures.swedenPopulation).toEqual({ date: '2021-12-31', population: 10_452_326 });
-    expect(figures.shareAtEnd).toBeCloseTo(endPopulation / 10_452_326, 12);
+    expect(figures.swedenPopulation).toEqual({ date: '2022-12-31', population: 10_521_556 });
+    expect(figures.shareAtEnd).toBeCloseTo(endPopulation / 10_521_556, 12);
+    // The start (1 January 2022) is counted at 31 December 2021, with Sweden's total of that date.
+    const startPopulation = ['0180', '0643', '0305', '1880', '0686'].reduce((s, c) => s + pop(c, '2021-12-31'), 0);
+    expect(figures.populationAtStart).toBe(startPopulation);
+    expect(figures.swedenPopulationAtStart).toEqual({ date: '2021-12-31', population: 10_452_326 });
+    expect(figures.shareAtStart).toBeCloseTo(startPopulation / 10_452_326, 12);
     expect(registerFigures(doc, 2025).swedenPopulation).toEqual({ date: '2024-12-31', population: 10_587_710 });
     expect(registerFigures(doc, 2024).swedenPopulation?.date).toBe('2024-12-31');
-    expect(registerFigures(doc, 2023).swedenPopulation?.date).toBe('2021-12-31');
+    expect(registerFigures(doc, 2023).swedenPopulation?.date).toBe('2023-12-31');
     // Before the first reference date: the earliest one.
-    expect(registerFigures(doc, 2015).swedenPopulation?.date).toBe('2021-12-31');
+    expect(registerFigures(doc, 2015).swedenPopulation?.date).toBe('2018-12-31');
+    // The municipalities are counted at the same date as Sweden's total: 2024 with 2024.
+    const of2024 = registerFigures(doc, 2024);
+    const end2024 = ['0180', '0643', '0684', '0686'].reduce((s, c) => s + pop(c, '2024-12-31'), 0);
+    expect(of2024.populationAtEnd).toBe(end2024);
+    expect(of2024.shareAtEnd).toBeCloseTo(end2024 / 10_587_710, 12);
   });
 
   it('counts an organisation once when it joins twice in a year', () => {

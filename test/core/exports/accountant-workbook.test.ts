@@ -14,6 +14,7 @@ import {
   serviceHeaders,
 } from '../../../electron/core/exports/accountant-workbook';
 import { toBytes } from '../../../electron/core/exports/workbook-kit';
+import { UNCONFIRMED_GROUP_RULE } from '../../../electron/core/exports/accountant-model';
 import type { SambrukDocument } from '../../../electron/core/store/schema';
 import { loadDefaultDocument } from '../../support/memory-document';
 import { unzip, asText } from '../imports/zip-fixtures';
@@ -133,7 +134,8 @@ describe('the accountant workbook: structure', () => {
     expect(habo.map((l) => [l.reference, l.item, l.from, l.to, l.amountOre])).toEqual([
       ['2022-0643-1', 'Årsavgift 2022', '2022-05-01', '2022-12-31', 6_667_00],
       ['2022-0643-2', 'Medlemsinsats', '2022-04-15', '2022-04-15', 5_000_00],
-      ['2022-0643-3', 'Tjänst: Per invånare', '2022-03-01', '2022-08-31', 13_456 * 150 * 6 / 12],
+      // Per-inhabitant prices of 2022 use Habo's count of 31 December 2021: 12 810.
+      ['2022-0643-3', 'Tjänst: Per invånare', '2022-03-01', '2022-08-31', 12_810 * 150 * 6 / 12],
     ]);
     const stockholm = lines.filter((l) => l.customer === 'Stockholm');
     expect(stockholm[0]?.reference).toBe('2022-212000-0142-1');
@@ -157,6 +159,33 @@ describe('the accountant workbook: structure', () => {
     const row = rowWhere(sheet, columns.get(invoiceHeaders.reference) ?? 0, '2022-0643-1');
     expect((row.getCell(columns.get(invoiceHeaders.from) ?? 0).value as Date).toISOString()).toBe('2022-05-01T00:00:00.000Z');
     expect(row.getCell(columns.get(invoiceHeaders.amount) ?? 0).value).toBe(6_667);
+  });
+
+  it('flags a group’s fee lines while the group rule is «att bekräfta», and names the population date of every member row', async () => {
+    const doc = accountantFixture();
+    const { built, workbook } = await workbookOf(doc);
+    const flagged = built.model.invoiceLines.filter((l) => l.check !== undefined);
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(new Set(flagged.map((l) => l.organisationId))).toEqual(new Set(['org-hoglandet']));
+    expect(flagged.every((l) => l.check === UNCONFIRMED_GROUP_RULE)).toBe(true);
+    const sheet = sheetOf(workbook, 'Fakturaunderlag');
+    const { columns } = headerOf(sheet);
+    const groupLine = rowWhere(sheet, columns.get(invoiceHeaders.reference) ?? 0, flagged[0]?.reference ?? '');
+    expect(groupLine.getCell(columns.get(invoiceHeaders.check) ?? 0).value).toBe(UNCONFIRMED_GROUP_RULE);
+    expect(String(sheet.getCell('A2').value)).toMatch(/följer en regel för gruppers avgift som inte är beslutad/);
+
+    const members = sheetOf(workbook, 'Medlemmar');
+    const m = headerOf(members);
+    const habo = rowWhere(members, m.columns.get(memberHeaders.organisation) ?? 0, 'Habo');
+    expect(habo.getCell(m.columns.get(memberHeaders.populationDate) ?? 0).value).toBe('folkmängd 2021-12-31');
+    expect(habo.getCell(m.columns.get(memberHeaders.population) ?? 0).value).toBe(12_810);
+
+    // Confirmed, the lines are no longer flagged.
+    const confirmed: SambrukDocument = {
+      ...doc,
+      feeTables: doc.feeTables.map((t) => ({ ...t, groupRule: { basis: 'combined-population', status: 'bekraftad', decision: 'Styrelsen 2022-03-15 § 12' } })),
+    };
+    expect((await workbookOf(confirmed)).built.model.invoiceLines.some((l) => l.check !== undefined)).toBe(false);
   });
 
   it('totals: the model equals the domain functions, and each total is a SUM over its rows', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createTestServices } from '../../support/memory-document';
 import { feeTable2020, municipality, period, referenceDocument } from '../../fixtures/register/documents';
+
+/** The fee table as the fee-table form sends it: the group rule is set through its own channel. */
+const { groupRule: _groupRule, ...feeTableInput2020 } = feeTable2020;
 import type { Result } from '../../../electron/contract';
 
 function data<T>(result: Result<T>): T {
@@ -69,7 +72,7 @@ describe('members channels: organisations', () => {
       ['contacts/create', { organisationId: 'kommun-0643', name: 'Anna', email: 'anna.kommun.se' }, /^E-post: E-postadressen saknar @/, 'email'],
       ['contacts/create', { organisationId: 'kommun-0643', name: 'Anna', phone: '070-12' }, /^Telefon: Telefonnumret är inte ett giltigt nummer/, 'phone'],
       ['contacts/create', { organisationId: 'kommun-0643', name: 'Anna', businessAreas: ['it'] }, /^Verksamhetsområden: /, 'businessAreas.0'],
-      ['fees/save-table', { table: { ...feeTable2020, bands: feeTable2020.bands.slice(1) } }, /^Lägsta invånarantal: Den första avgiftsklassen ska börja på 0/, 'table.bands.0.minPopulation'],
+      ['fees/save-table', { table: { ...feeTableInput2020, bands: feeTable2020.bands.slice(1) } }, /^Lägsta invånarantal: Den första avgiftsklassen ska börja på 0/, 'table.bands.0.minPopulation'],
       ['register/figures', { year: 1800 }, /^År: /, 'year'],
     ];
     for (const [channel, input, message, field] of cases) {
@@ -187,7 +190,8 @@ describe('members channels: the organisation page, figures, coverage, fees and t
     expect(page.contacts.map((c) => c.name)).toEqual(['Bo Berg']);
     // Habo has 13 456 inhabitants in the reference data: 10 000 kr a year.
     expect(page.fee).toMatchObject({ year: 2022, totalOre: 10_000_00, basis: 'band' });
-    expect(page.fee?.explanation[0]).toMatch(/^Folkmängd 13\s456/);
+    // 2022's fee is decided by the count of 31 December 2021.
+    expect(page.fee?.explanation[0]).toMatch(/^12\s810 invånare \(folkmängd 2021-12-31\)/);
     expect(page.changes.entries[0]).toMatchObject({ entity: 'contact', actionLabel: 'Skapad', entityLabel: 'Kontaktperson', organisationName: 'Habo' });
     const before = data(await call('members/get', { id: 'kommun-0643', year: 2014 }));
     expect(before.fee).toBeNull();
@@ -220,11 +224,11 @@ describe('members channels: the organisation page, figures, coverage, fees and t
 
   it('saves, lists, gets and applies fee tables', async () => {
     const { call, repo } = setUp();
-    const table2023 = { ...feeTable2020, year: 2023, otherOrganisations: { entryFeeOre: 6_000_00, yearlyFeeOre: 30_000_00 } };
+    const table2023 = { ...feeTableInput2020, year: 2023, otherOrganisations: { entryFeeOre: 6_000_00, yearlyFeeOre: 30_000_00 } };
     const unordered = await call('fees/save-table', { table: { ...table2023, bands: [...feeTable2020.bands].reverse() } });
     expect(unordered).toMatchObject({ ok: false, error: { code: 'validation' } });
     const saved = data(await call('fees/save-table', { table: table2023 }));
-    expect(saved).toEqual({ ...table2023, note: '' });
+    expect(saved).toEqual({ ...table2023, note: '', groupRule: { basis: 'combined-population', status: 'att-bekrafta', decision: '' } });
     expect(repo.get().changeLog.at(-1)).toMatchObject({ entity: 'feeTable', entityId: '2023', action: 'create' });
     expect(data(await call('fees/list-tables', {})).map((t) => t.year)).toEqual([2020, 2023]);
     const got = data(await call('fees/get-table', { year: 2022 }));
@@ -236,6 +240,24 @@ describe('members channels: the organisation page, figures, coverage, fees and t
     const computed = data(await call('fees/compute', { year: 2022 }));
     expect(computed).toMatchObject({ tableYear: 2020, totalOre: 10_000_00 });
     expect(await call('fees/compute', { year: 2019 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('confirms the group rule with a decision reference, change-logged, and keeps it when the bands are saved again', async () => {
+    const { call, repo } = setUp();
+    const missing = await call('fees/confirm-group-rule', { tableYear: 2020, basis: 'other-organisations', decision: '  ' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'validation', field: 'decision' } });
+    expect(await call('fees/confirm-group-rule', { tableYear: 2015, basis: 'other-organisations', decision: 'Styrelsen § 3' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: 'Det finns ingen avgiftstabell från 2015.' },
+    });
+    const confirmed = data(await call('fees/confirm-group-rule', { tableYear: 2020, basis: 'other-organisations', decision: 'Styrelsen 2022-03-15 § 12' }));
+    expect(confirmed.groupRule).toMatchObject({ basis: 'other-organisations', status: 'bekraftad', decision: 'Styrelsen 2022-03-15 § 12' });
+    expect(confirmed.groupRule.confirmedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(repo.get().changeLog.at(-1)).toMatchObject({ entity: 'feeTable', entityId: '2020', action: 'update' });
+    data(await call('fees/save-table', { table: { ...feeTableInput2020, note: 'Ny not', populationYearOffset: 0 } }));
+    expect(repo.get().feeTables[0]).toMatchObject({ note: 'Ny not', populationYearOffset: 0, groupRule: { status: 'bekraftad', decision: 'Styrelsen 2022-03-15 § 12' } });
+    const offset = await call('fees/save-table', { table: { ...feeTableInput2020, populationYearOffset: -5 } });
+    expect(offset).toMatchObject({ ok: false, error: { code: 'validation', field: 'table.populationYearOffset' } });
   });
 
   it('lists the change log per organisation, newest first, paged', async () => {

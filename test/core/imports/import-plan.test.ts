@@ -335,7 +335,7 @@ describe('round trip: an exported Medlemmar sheet imports back with no changes',
     const exported = await s.call('exports/accountant-workbook', { year: 2022 });
     if (!exported.ok) throw new Error(exported.error.message);
     const p = await preview(s, exported.data.fileName, exported.data.bytesBase64, {}, 'Medlemmar');
-    expect(p.mapping).toMatchObject({ organisation: 0, municipalityCode: 1, orgNumber: 2, kind: 3, county: 4, population: 5, joined: 7 });
+    expect(p.mapping).toMatchObject({ organisation: 0, municipalityCode: 1, orgNumber: 2, kind: 3, county: 4, population: 5, joined: 8 });
     const notUnchanged = p.rows.filter((r) => r.outcome !== 'unchanged');
     // Only the sum row under the table, which is skipped.
     expect(notUnchanged.map((r) => [r.outcome, r.organisation])).toEqual([['skipped', 'Summa']]);

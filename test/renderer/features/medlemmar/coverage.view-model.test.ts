@@ -78,7 +78,26 @@ describe('the fee table editor', () => {
     expect(draft.bands[1]).toEqual({ minPopulation: formatNumber(7_000), entryFee: formatNumber(5_000), yearlyFee: formatNumber(10_000) });
     const parsed = tableInput(draft);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(parsed.input.table).toEqual({ ...feeTable2020, year: 2023 });
+    // The group rule is not part of the form: it is confirmed through its own dialog.
+    const { groupRule: _rule, ...fields } = feeTable2020;
+    expect(parsed.input.table).toEqual({ ...fields, year: 2023 });
+    const sameYear = tableInput({ ...draft, populationYearOffset: 0 });
+    expect(sameYear.ok && sameYear.input.table.populationYearOffset).toBe(0);
+  });
+
+  it('states the population date and the group rule of the table in force', () => {
+    const vm = feeTableView({ year: 2022, table: feeTable2020, bandLabels: [] });
+    if ('message' in vm) throw new Error(vm.message);
+    expect(vm.populationDate).toBe('31 december året före avgiftsåret (2021-12-31 för 2022)');
+    expect(vm.groupRule.unconfirmed).toBe(true);
+    expect(vm.groupRule.text).toMatch(/^Att bekräfta: registret räknar avgiftsklass efter medlemskommunernas sammanlagda folkmängd/);
+    const confirmed = feeTableView({
+      year: 2022,
+      table: { ...feeTable2020, groupRule: { basis: 'other-organisations', status: 'bekraftad', decision: 'Styrelsen 2022-03-15 § 12', confirmedAt: '2022-03-16' } },
+      bandLabels: [],
+    });
+    if ('message' in confirmed) throw new Error(confirmed.message);
+    expect(confirmed.groupRule).toEqual({ text: 'Avgift som övriga organisationer, enligt beslut Styrelsen 2022-03-15 § 12 (bekräftat 2022-03-16).', unconfirmed: false });
   });
 
   it('reads kronor with öre and names every field it cannot read, as the core names them', () => {

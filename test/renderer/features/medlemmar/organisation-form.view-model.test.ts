@@ -19,7 +19,13 @@ import { loadDefaultDocument } from '../../../support/memory-document';
 
 const doc = loadDefaultDocument();
 const counties = new Map(doc.reference.counties.map((c) => [c.code, c.name]));
-const options: MunicipalityOption[] = doc.reference.municipalities.map((m) => ({ ...m, countyName: counties.get(m.countyCode) ?? '' }));
+const latest = (code: string) => doc.reference.populations.filter((p) => p.code === code).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+const options: MunicipalityOption[] = doc.reference.municipalities.map((m) => ({
+  ...m,
+  countyName: counties.get(m.countyCode) ?? '',
+  population: latest(m.code)?.population ?? 0,
+  populationDate: latest(m.code)?.date ?? '',
+}));
 const byName = (name: string) => options.find((o) => o.name === name)!;
 
 describe('the municipality picker', () => {
@@ -51,8 +57,13 @@ describe('the municipality picker', () => {
     expect(municipalityFacts(savsjo)).toEqual({
       code: '0684',
       county: 'Jönköpings län',
-      population: `${formatNumber(savsjo.population)} invånare (SCB ${savsjo.populationDate})`,
+      population: `${formatNumber(savsjo.population ?? NaN)} invånare (SCB ${savsjo.populationDate ?? ''})`,
     });
+  });
+
+  it('shows a dash when the register has no population for the municipality', () => {
+    const { population: _p, populationDate: _d, ...without } = byName('Sävsjö');
+    expect(municipalityFacts(without).population).toBe('–');
   });
 });
 
