@@ -70,7 +70,15 @@ function membersSection(doc: SambrukDocument, date: string): BoardPackContent['m
 function servicesSection(doc: SambrukDocument, date: string): BoardPackContent['services'] {
   const { memberCount, buckets } = servicesPerMember(doc, date, { top: 3 });
   const shares = adoptionAt(doc, date)
-    .map((a) => ({ serviceId: a.serviceId, name: a.name, memberUsers: a.memberUsers, memberCount: a.memberCount, share: a.memberShare ?? 0 }))
+    .map((a) => ({
+      serviceId: a.serviceId,
+      name: a.name,
+      memberUsers: a.memberUsers,
+      memberCount: a.memberCount,
+      share: a.memberShare ?? 0,
+      users: a.users,
+      usersBreakdown: a.usersBreakdown,
+    }))
     .sort((a, b) => b.share - a.share || compareSv(a.name, b.name));
   return {
     memberCount,

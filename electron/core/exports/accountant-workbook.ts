@@ -19,6 +19,7 @@
 import { addBudgetSheet, defaultVariances, type BudgetVariance } from './budget-sheet';
 import { dateAt, lastDayOfYear } from '../../contract/rules/calendar-date';
 import { countOf, nouns } from '../domain/swedish';
+import { describeVia } from '../domain/usage-matrix';
 import {
   addTableSheet,
   cellValue,
@@ -282,7 +283,8 @@ function addServiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
   const titleRow = totalRow + 3;
   setCell(sheet.getCell(titleRow, 1), cellValue(matrixTitle(model.year)), { font: { bold: true, size: 12 } });
   const headerRow = titleRow + 1;
-  const headers = [h.organisation, h.municipalityCode, ...matrix.columns.map((c) => c.name), 'Antal tjänster'];
+  // The count's breakdown beside it, in the words of the member list and the catalogue (one users rule for all).
+  const headers = [h.organisation, h.municipalityCode, ...matrix.columns.map((c) => c.name), 'Antal tjänster', 'Varav via grupp eller värd'];
   headers.forEach((text, i) => {
     setCell(sheet.getCell(headerRow, i + 1), cellValue(text), {
       font: BOLD,
@@ -316,6 +318,11 @@ function addServiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
     const services = excelRow.getCell(3 + matrix.columns.length);
     services.value = cellValue(row.serviceCount);
     services.style = countStyle;
+    if (row.serviceUse.via.length > 0) {
+      const via = excelRow.getCell(4 + matrix.columns.length);
+      via.value = cellValue(describeVia(row.serviceUse.via));
+      via.style = plain;
+    }
   });
   const firstMatrixRow = headerRow + 1;
   const lastMatrixRow = headerRow + matrix.rows.length;
@@ -332,6 +339,8 @@ function addServiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
     const current = sheet.getColumn(c).width ?? 0;
     if (current < 12) setColumnWidth(sheet, c, 12);
   }
+  const viaTexts = matrix.rows.flatMap((r) => (r.serviceUse.via.length > 0 ? [describeVia(r.serviceUse.via)] : []));
+  setColumnWidth(sheet, headers.length, Math.max(sheet.getColumn(headers.length).width ?? 0, widthFor('Varav via grupp eller värd', viaTexts)));
   const nameWidth = widthFor(h.organisation, matrix.rows.map((r) => r.name));
   if (nameWidth > (sheet.getColumn(1).width ?? 0)) setColumnWidth(sheet, 1, nameWidth);
 }

@@ -9,6 +9,7 @@ import { formatGoalFigure, formatTarget } from '../../../electron/core/domain/go
 import { formatDate, formatDateTime, formatKr, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { monthOf } from '../../../electron/contract/rules/calendar-date';
+import { describeServiceUse } from '../../../electron/core/domain/usage-matrix';
 
 const t = sv.styrelserapport;
 
@@ -239,7 +240,10 @@ export function sharesChart(content: BoardPackContent): SharesChartVm {
       headers: [t.charts.service, t.charts.sharesSeries],
       rows: content.services.shares.map((s) => ({
         key: s.serviceId,
-        cells: [s.name, t.subjects.serviceShare(s.memberUsers, formatPercent(s.share))],
+        cells: [
+          s.usersBreakdown ? `${s.name} (${describeServiceUse(s.usersBreakdown, { noun: { one: 'användare', other: 'användare' } })})` : s.name,
+          t.subjects.serviceShare(s.memberUsers, formatPercent(s.share)),
+        ],
       })),
     },
   };

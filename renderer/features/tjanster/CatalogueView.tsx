@@ -98,7 +98,9 @@ export function CatalogueView({ viewDate }: { viewDate: ViewDate }) {
                           ))}
                         </div>
                       </TableCell>
-                      <TableCell className={styles.number}>{row.users}</TableCell>
+                      <TableCell className={styles.number} title={row.usersDetail}>
+                        {row.users}
+                      </TableCell>
                       <TableCell className={styles.number}>{row.memberShare}</TableCell>
                       <TableCell>
                         {row.missingPrice ? (

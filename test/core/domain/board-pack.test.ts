@@ -121,7 +121,10 @@ describe('the board pack workbook', () => {
     const firstShare = content.services.shares[0];
     // Three title lines, a blank row, the header on row 5.
     expect(services?.getRow(6).getCell(1).value).toBe(firstShare?.name);
-    expect(services?.getRow(6).getCell(4).value).toBeCloseTo(firstShare?.share ?? NaN, 12);
+    // Users (every user, by the one users rule) and how they are reached stand before the members the share counts.
+    expect(services?.getRow(5).values).toEqual([undefined, 'Tjänst', 'Användare', 'Varav via grupp eller värd', 'Medlemmar som använder', 'Medlemmar', 'Andel']);
+    expect(services?.getRow(6).getCell(2).value).toBe(firstShare?.users);
+    expect(services?.getRow(6).getCell(6).value).toBeCloseTo(firstShare?.share ?? NaN, 12);
 
     const live = unwrap(await call('packs/workbook', { date: DATE }));
     const liveBook = await reopen(decodeBase64(live.bytesBase64) ?? new Uint8Array());
