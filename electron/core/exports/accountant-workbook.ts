@@ -16,10 +16,11 @@
  * Totals are live `SUM` formulas over the rows, carrying the app's own figure as the cached result; a
  * recalculating reader (Excel, LibreOffice) must arrive at the same krona, and the tests check that it does.
  */
-import { addBudgetSheet, defaultVariances, type BudgetVariance } from './budget-sheet';
+import { addBudgetSheet, type BudgetVariance } from './budget-sheet';
 import { dateAt, lastDayOfYear } from '../../contract/rules/calendar-date';
 import { countOf, nouns } from '../domain/swedish';
 import { describeVia } from '../domain/usage-matrix';
+import { yearVariancePairs } from '../domain/budget';
 import {
   addTableSheet,
   cellValue,
@@ -396,18 +397,11 @@ function addNetworkSheet(workbook: Workbook, model: AccountantModel, now: Date):
 // ---------------------------------------------------------------- Budget
 
 /**
- * The variance pairs for the export year: the year's own outcome (or forecast) against its budget when both
- * exist, else the latest outcome before the year against the year's budget (a plan compares last year's
- * outcome with the coming year's budget, as the 2022 plan does).
+ * The variance pairs for the export year: the year's outcome and its forecast, each against the same year's
+ * budget. Never another year's figures: the previous year's outcome is a reference column only.
  */
 export function budgetVariancesFor(table: BudgetTable, year: number): BudgetVariance[] {
-  const sameYear = defaultVariances(table.columns).filter((v) => table.columns.find((c) => c.id === v.budgetColumnId)?.year === year);
-  if (sameYear.length > 0) return sameYear;
-  const budget = table.columns.find((c) => c.kind === 'budget' && c.year === year);
-  const prognos = table.columns.find((c) => c.kind === 'prognos' && c.year === year);
-  if (budget && prognos) return [{ actualColumnId: prognos.id, budgetColumnId: budget.id }];
-  const earlier = table.columns.filter((c) => c.kind === 'utfall' && c.year < year).sort((a, b) => b.year - a.year)[0];
-  return budget && earlier ? [{ actualColumnId: earlier.id, budgetColumnId: budget.id }] : [];
+  return yearVariancePairs(table.columns, year);
 }
 
 // ---------------------------------------------------------------- the workbook

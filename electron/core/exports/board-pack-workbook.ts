@@ -224,7 +224,8 @@ export function buildBoardPackWorkbook(content: BoardPackContent, options: { cre
   addServicesSheet(workbook, content);
   addNetworksSheet(workbook, content);
   addPopulationSheet(workbook, content);
-  if (content.budget.table.columns.length > 0) addBudgetSheet(workbook, content.budget.table, { name: BOARD_PACK_SHEETS.budget, year: content.budget.year });
+  // Without a single figure for the year or the year before there is nothing to show.
+  if (content.budget.table.columns.some((c) => !c.missing)) addBudgetSheet(workbook, content.budget.table, { name: BOARD_PACK_SHEETS.budget, year: content.budget.year });
   return workbook;
 }
 

@@ -140,7 +140,12 @@ export const styrelserapportSv = {
     empty: 'Inga uppgifter att visa.',
   },
 
-  budgetTable: { heading: 'Resultaträkning', line: 'Post', empty: 'Det finns ingen budget i registret.' },
+  budgetTable: {
+    heading: 'Resultaträkning',
+    line: 'Post',
+    empty: 'Det finns ingen budget i registret för mötets år eller året före.',
+    stated: (total: string) => `${total} enligt underlaget`,
+  },
 
   packs: {
     heading: 'Sparade styrelsepaket',
