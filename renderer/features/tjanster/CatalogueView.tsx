@@ -99,9 +99,19 @@ export function CatalogueView({ viewDate }: { viewDate: ViewDate }) {
                         </div>
                       </TableCell>
                       <TableCell className={styles.number} title={row.usersDetail}>
-                        {row.users}
+                        <div className={styles.cellStack}>
+                          {row.users.split(' (').map((part, i) => (
+                            <span key={i}>{i === 0 ? `${part} ` : `(${part}`}</span>
+                          ))}
+                        </div>
                       </TableCell>
-                      <TableCell className={styles.number}>{row.memberShare}</TableCell>
+                      <TableCell className={styles.number}>
+                        <div className={styles.cellStack}>
+                          {row.memberShare.split(' (').map((part, i) => (
+                            <span key={i}>{i === 0 ? `${part} ` : `(${part}`}</span>
+                          ))}
+                        </div>
+                      </TableCell>
                       <TableCell>
                         {row.missingPrice ? (
                           <Badge appearance="tint" color="warning">

@@ -132,7 +132,7 @@ export const styrelserapportSv = {
     coverageSeries: 'Medlemmar som saknar kontaktperson',
     coverageStale: (count: number, date: string) => `${countOf(count, nouns.kontaktperson)} har inte bekräftats sedan ${date}.`,
     budget: 'Budget mot utfall',
-    budgetMissing: 'Det finns ingen budget för året att jämföra med.',
+    budgetMissing: 'Budget, utfall eller prognos för året saknas, så inget jämförs här. Avvikelser räknas bara mot samma års budget.',
     service: 'Tjänst',
     network: 'Nätverk',
     area: 'Verksamhetsområde',
