@@ -45,6 +45,8 @@ export type BudgetStated = {
   /** Computed minus stated. */
   differenceOre: number;
   differs: boolean;
+  /** Who accepted this very difference and when (see `budget/accept-difference`). */
+  accepted?: { by: string; at: string };
 };
 
 export type BudgetCell = {

@@ -19,6 +19,7 @@ import type {
   BudgetRegisterSource,
   BudgetRow,
   BudgetSection,
+  BudgetStated,
   BudgetTable,
   BudgetTotalKey,
   BudgetTotalRow,
@@ -99,11 +100,12 @@ export function columnLabel(column: Pick<BudgetColumn, 'year' | 'kind'>): string
   return `${budgetLabels.columnKinds[column.kind]} ${column.year}`;
 }
 
-function statedFor(column: BudgetColumn, key: string, computedOre: number) {
+function statedFor(column: BudgetColumn, key: string, computedOre: number): BudgetStated | undefined {
   const statedOre = column.statedTotals[key];
   if (statedOre === undefined) return undefined;
   const differenceOre = computedOre - statedOre;
-  return { statedOre, differenceOre, differs: differenceOre !== 0 };
+  const accepted = differenceOre !== 0 ? acceptanceOf(column, key, statedOre, computedOre) : undefined;
+  return { statedOre, differenceOre, differs: differenceOre !== 0, ...(accepted ? { accepted } : {}) };
 }
 
 /** Who accepted this very difference (the same stated and computed figures), if anyone did. */

@@ -28,6 +28,7 @@ export const budgetSv = {
   statedLabel: (stated: string) => `Underlaget: ${stated}`,
   statedDiffers: (computed: string, stated: string, difference: string) =>
     `Uträknat ${computed}, underlaget anger ${stated} (skillnad ${difference}).`,
+  statedAccepted: (when: string) => `Skillnaden godtogs ${when}.`,
   unusualSign: {
     income: 'Negativ intäkt: stämmer tecknet?',
     cost: 'Positiv kostnad: stämmer tecknet?',

@@ -26,6 +26,8 @@ describe('budget/accept-difference', () => {
     expect(plain(warning?.message ?? '')).toBe(
       'Verksamhetsresultat, Budget 2022: uträknat 96 817 kr, men underlaget anger 96 818 kr (skillnad −1 kr). Skillnaden godtogs 2022-05-02 av anna.',
     );
+    const resultCell = table.result.cells[table.columns.findIndex((c) => c.id === ids.budget2022)];
+    expect(resultCell?.stated).toMatchObject({ differs: true, accepted: { by: 'anna', at: '2022-05-02T09:30:00.000Z' } });
     // Only the accepted figure: the cost total's difference still waits.
     expect(statedWarning(table, 'sum-cost')?.accepted).toBeUndefined();
     const column = repo.get().budget.columns.find((c) => c.id === ids.budget2022);
