@@ -115,6 +115,20 @@ describe('the income statement', () => {
     await screenshot(page, 'budget-tabell');
   });
 
+  it('accepts the plan’s one-krona difference: the note says when, the button goes, Ctrl+Z brings it back', async () => {
+    const page = await openBudget();
+    const warnings = page.getByTestId('budget-warnings');
+    const label = `${budgetTable(doc.budget).result.label}, ${BUDGET_2022}`;
+    const accept = warnings.getByRole('button', { name: t.acceptDifferenceLabel(label) });
+    await accept.click();
+    await warnings.getByText(/Skillnaden godtogs 2022-06-30/).waitFor();
+    expect(await accept.count()).toBe(0);
+    await screenshot(page, 'budget-skillnad-godtagen');
+    await page.keyboard.press('Control+z');
+    await accept.waitFor();
+    expect(await warnings.getByText(/Skillnaden godtogs/).count()).toBe(0);
+  });
+
   it('saves an amount typed as «1 234 567»; totals, charts and the register comparison follow; Ctrl+Z undoes', async () => {
     const page = await openBudget();
     const typed = '1 234 567';
@@ -306,7 +320,8 @@ describe('adding and changing lines and columns', () => {
 });
 
 describe('the charts', () => {
-  const charts = ['budget-mot-utfall', 'intakternas-fordelning', 'resultat-over-aren', 'avvikelse', 'registret'] as const;
+  // The plan has no outcome for 2022: Utfall 2021 stands beside Budget 2022 as a reference, with no variance chart.
+  const charts = ['budget-mot-utfall', 'intakternas-fordelning', 'resultat-over-aren', 'registret'] as const;
 
   it('draws every chart with whole axis labels, the core’s ticks, and a screenshot of each', async () => {
     const page = await openBudget();
@@ -319,6 +334,8 @@ describe('the charts', () => {
     const groupedTicks = await chart(page, 'budget-mot-utfall').locator('svg.recharts-surface text[text-anchor="end"]').allTextContents();
     expect(groupedTicks).toEqual(grouped.tickLabels);
     expect(grouped.tickLabels.some((l) => l.includes('mnkr'))).toBe(true);
+    expect(await page.getByTestId('budget-variance-note').textContent()).toBe(t.charts.crossYear(BUDGET_2022, columnLabel(outcome2021)));
+    expect(await chart(page, 'avvikelse').count()).toBe(0);
 
     for (const id of charts) {
       const figure = chart(page, id);

@@ -11,7 +11,7 @@ import { registerFigures } from '../../electron/core/domain/register-figures';
 import { listOrganisations } from '../../electron/core/domain/search';
 import { searchText } from '../../electron/core/domain/swedish';
 import type { MunicipalityRef } from '../../electron/core/store/schema';
-import { countText, NAME_MIN_WIDTH } from '../../renderer/features/medlemmar/member-list.view-model';
+import { countText, NAME_MIN_WIDTH, serviceUseCell } from '../../renderer/features/medlemmar/member-list.view-model';
 import { municipalityText } from '../../renderer/features/medlemmar/organisation-form.view-model';
 import { formatKr, formatNumber } from '../../renderer/lib/format';
 import { sv } from '../../renderer/lib/i18n/sv';
@@ -108,6 +108,11 @@ describe('Medlemmar: the member list', () => {
     // The default columns fit without scrolling sideways.
     expect(await page.getByTestId('member-scroller').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(await page.getByRole('columnheader', { name: t.list.column.fee(String(YEAR)) }).isVisible()).toBe(true);
+    // Services reached through a group count, and the cell says through which («1 (1 via Göteborgsregionen (GR))»).
+    const ale = all.rows.find((r) => r.name === 'Ale');
+    expect(ale?.servicesUsedBreakdown.via.map((v) => v.name)).toEqual(['Göteborgsregionen (GR)']);
+    const aleRow = page.getByTestId('member-scroller').locator(`tbody tr[data-row-id="${ale?.id}"]`);
+    expect(await aleRow.locator(`td[title="${serviceUseCell(ale!.servicesUsedBreakdown)}"]`).count()).toBe(1);
     await screenshot(page, 'medlemmar-lista');
 
     // Scrolling to the end brings the last rows in.

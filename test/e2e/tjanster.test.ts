@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import type { ChannelInput, UsageMatrixColumn } from '../../electron/contract';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { HEADER_ROWS, shownText } from '../../renderer/features/tjanster/matrix.view-model';
+import { catalogueRows } from '../../renderer/features/tjanster/catalogue.view-model';
 import { formatKr, formatNumber, formatPercent } from '../../renderer/lib/format';
 import { sv } from '../../renderer/lib/i18n/sv';
 import { appUrl, openApp as openScreen, screenshot, useBrowser } from './fixture';
@@ -386,9 +387,20 @@ describe('the catalogue', () => {
     const catalogue = page.getByTestId('service-catalogue');
     await catalogue.waitFor();
     expect(await catalogue.locator('tbody tr').count()).toBe(list.length);
+    // «Användare» and the share count the same members (the one users rule): «42 (25 medlemmar)» beside «26,0 % (25 av 96)».
+    const adoption = await data(c.call('usage/get-adoption', { date: TODAY }));
+    const rows = catalogueRows(list, adoption);
     for (const s of list) {
-      expect(await catalogue.locator(`[data-service="${s.id}"] td`).nth(3).textContent()).toBe(formatNumber(s.userCount));
+      const cells = catalogue.locator(`[data-service="${s.id}"] td`);
+      const row = rows.find((r) => r.serviceId === s.id);
+      expect(await cells.nth(3).textContent()).toBe(row?.users);
+      expect(row?.users.startsWith(`${formatNumber(s.userCount)} (`)).toBe(true);
+      expect(await cells.nth(4).textContent()).toBe(row?.memberShare);
     }
+    const provisum = rows.find((r) => r.name === 'Provisum');
+    expect(provisum?.users).toBe('42 (25 medlemmar)');
+    expect(provisum?.memberShare.replace(/\s/g, ' ')).toBe('26,0 % (25 av 96)');
+    await screenshot(page, 'tjanster-katalog-anvandare');
 
     await page.getByRole('button', { name: t.catalogue.newService }).click();
     const dialog = page.getByRole('dialog', { name: t.form.createTitle });

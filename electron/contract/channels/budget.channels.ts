@@ -30,6 +30,13 @@ export type BudgetColumnView = {
   kind: BudgetColumnKind;
   /** `Utfall 2021`, `Budget 2022`. */
   label: string;
+  /**
+   * Only in a year's view (`budgetYearTable`): `missing` for a column of the year (or the reference) not yet in
+   * the register, shown empty so a reader sees it is not entered; `reference` for the previous year's outcome,
+   * shown beside the year but never compared with it.
+   */
+  missing?: true;
+  reference?: true;
 };
 
 /** A stated total (from the source of the data) beside the computed one. */
@@ -38,6 +45,8 @@ export type BudgetStated = {
   /** Computed minus stated. */
   differenceOre: number;
   differs: boolean;
+  /** Who accepted this very difference and when (see `budget/accept-difference`). */
+  accepted?: { by: string; at: string };
 };
 
 export type BudgetCell = {
@@ -88,6 +97,8 @@ export type BudgetWarning =
       differenceOre: number;
       /** A Swedish sentence for the screen. */
       message: string;
+      /** Set when someone accepted exactly this difference (same stated and computed figure); the note stays. */
+      accepted?: { by: string; at: string };
     }
   | {
       kind: 'ignored-parent-amount';
@@ -187,4 +198,11 @@ export const budgetChannels = {
    * Never fails for a year without a fee table or prices: the register figure is then 0 and a reason says why.
    */
   'budget/register-comparison': channel<BudgetRegisterComparison>()(z.strictObject({ year: columnYear })),
+  /**
+   * Accepts a «skillnad mot underlaget» as it stands (`key`: a total key or a line id): the column keeps both
+   * figures, who and when, and the warning shows as accepted until either figure changes. Undoable.
+   */
+  'budget/accept-difference': channel<BudgetTable>()(
+    z.strictObject({ columnId: entityId, key: z.string({ error: 'Ange vilken summa.' }).min(1, 'Ange vilken summa.').max(64, 'Nyckeln är för lång.') }),
+  ),
 };

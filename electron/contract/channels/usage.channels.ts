@@ -20,6 +20,15 @@ export type UsageCell = {
   viaOrganisationId?: string;
 };
 
+/** Organisations reached through one group or host: `count` of them (or of an organisation's services). */
+export type ViaCount = { organisationId: string; name: string; count: number };
+
+/**
+ * A count split by how it is reached: `direct` through the organisation's own record without a host, the rest
+ * through the group or host in `via` (largest first, then by name). `total` = `direct` + the sum of `via`.
+ */
+export type ServiceUseBreakdown = { total: number; direct: number; via: ViaCount[] };
+
 export type UsageMatrixRow = {
   organisationId: string;
   name: string;
@@ -30,6 +39,8 @@ export type UsageMatrixRow = {
   isMember: boolean;
   /** Services of the matrix's columns in use by the organisation at the date. */
   serviceCount: number;
+  /** How those services are reached: own records, or through which group or host. */
+  serviceUse: ServiceUseBreakdown;
   /** Keyed by service id; only services in use have a cell. */
   cells: Record<string, UsageCell>;
 };
@@ -40,6 +51,8 @@ export type UsageMatrixColumn = {
   archived: boolean;
   /** Organisations using the service at the date: record holders and their groups' municipalities, each once. */
   users: number;
+  /** `users` split into own records and those reached through each group or host. */
+  usersBreakdown: ServiceUseBreakdown;
   /** Distinct municipalities among the users. */
   municipalities: number;
   /** Users that are members at the date. */

@@ -3,6 +3,7 @@
  * owned by the contract; the core computes them.
  */
 import type { BudgetTable } from '../channels/budget.channels';
+import type { ServiceUseBreakdown } from '../channels/usage.channels';
 import type { BusinessArea, Goal, GoalMetric } from './records';
 
 export type CompactUnit = 'kr' | 'tkr' | 'mnkr';
@@ -142,7 +143,19 @@ export type BoardPackContent = {
     /** Members by number of services used; `share` of the members (0–1). */
     distribution: { services: number; label: string; count: number; share: number }[];
     /** Per service (not archived), largest share first. */
-    shares: { serviceId: string; name: string; memberUsers: number; memberCount: number; share: number }[];
+    /**
+     * `users` is every user by the one users rule (members or not) and `usersBreakdown` how they are reached;
+     * both are absent in packs made before they were added.
+     */
+    shares: {
+      serviceId: string;
+      name: string;
+      memberUsers: number;
+      memberCount: number;
+      share: number;
+      users?: number;
+      usersBreakdown?: ServiceUseBreakdown;
+    }[];
   };
   networks: {
     municipalityGoal: number;

@@ -3,6 +3,7 @@
  * fees, register figures, coverage, the change log, erasure), owned by the contract; the core computes them.
  */
 import type { BusinessArea, ChangeLogEntry, Contact, Membership, Organisation, OrganisationKind, RosterEntry } from './records';
+import type { ServiceUseBreakdown } from '../channels/usage.channels';
 
 /**
  * Status of an organisation at a date:
@@ -71,7 +72,10 @@ export type OrganisationRow = {
   population: number;
   status: MemberStatus;
   statusLabel: string;
+  /** Services in use at the date, by the one users rule (own records and through groups or hosts). */
   servicesUsed: number;
+  /** `servicesUsed` split into own records and through which group or host. */
+  servicesUsedBreakdown: ServiceUseBreakdown;
   /** The year's membership fee in öre (entry fee included), absent when the organisation pays none or no table applies. */
   feeOre?: number;
   archived: boolean;

@@ -325,6 +325,14 @@ export const budgetColumnSchema = z.strictObject({
    * kept only so the screen can flag a difference; never used as a figure.
    */
   statedTotals: z.record(z.string(), statedTotalOre).default({}),
+  /**
+   * Differences between a stated and a computed figure that someone accepted, by the same keys: who and when,
+   * and the two figures then, so a later change to either brings the warning back. Optional: absent means none
+   * accepted, so documents written before it need no migration step.
+   */
+  acceptedDifferences: z
+    .record(z.string(), z.strictObject({ statedOre: statedTotalOre, computedOre: statedTotalOre, by: z.string().max(MAX_NAME), at: timestamp }))
+    .optional(),
 });
 export type BudgetColumn = z.infer<typeof budgetColumnSchema>;
 

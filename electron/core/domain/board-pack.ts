@@ -16,12 +16,12 @@
  * - `budget`: the income statement for the date's year and the year before (computed totals, never typed),
  *   and budget against outcome for the year: its outcome, else its forecast, else the latest earlier outcome.
  */
-import type { BudgetColumnView, BudgetTable } from '../../contract/channels/budget.channels';
+import type { BudgetColumnView } from '../../contract/channels/budget.channels';
 import type { SambrukDocument } from '../store/schema';
 import { businessAreas } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
 import { firstDayOfYear, isCalendarDate, lastDayOfMonth, monthKeyOf, monthOf, yearOf } from '../../contract/rules/calendar-date';
-import { budgetTable } from './budget';
+import { budgetTable, budgetYearTable } from './budget';
 import { budgetVsOutcomeChart } from './budget-charts';
 import { businessAreaLabels } from './contacts';
 import { coverageAt } from './coverage';
@@ -70,7 +70,15 @@ function membersSection(doc: SambrukDocument, date: string): BoardPackContent['m
 function servicesSection(doc: SambrukDocument, date: string): BoardPackContent['services'] {
   const { memberCount, buckets } = servicesPerMember(doc, date, { top: 3 });
   const shares = adoptionAt(doc, date)
-    .map((a) => ({ serviceId: a.serviceId, name: a.name, memberUsers: a.memberUsers, memberCount: a.memberCount, share: a.memberShare ?? 0 }))
+    .map((a) => ({
+      serviceId: a.serviceId,
+      name: a.name,
+      memberUsers: a.memberUsers,
+      memberCount: a.memberCount,
+      share: a.memberShare ?? 0,
+      users: a.users,
+      usersBreakdown: a.usersBreakdown,
+    }))
     .sort((a, b) => b.share - a.share || compareSv(a.name, b.name));
   return {
     memberCount,
@@ -120,39 +128,19 @@ function coverageSection(doc: SambrukDocument, date: string): BoardPackContent['
   };
 }
 
-/** The table with only the columns of `years`, in the same order. */
-export function pruneBudgetTable(table: BudgetTable, years: readonly number[]): BudgetTable {
-  const keep = new Set(table.columns.filter((c) => years.includes(c.year)).map((c) => c.id));
-  const cells = <C extends { columnId: string }>(list: readonly C[]) => list.filter((c) => keep.has(c.columnId));
-  return {
-    columns: table.columns.filter((c) => keep.has(c.id)),
-    sections: table.sections.map((s) => ({
-      ...s,
-      rows: s.rows.map((r) => ({ ...r, cells: cells(r.cells) })),
-      total: { ...s.total, cells: cells(s.total.cells) },
-    })),
-    result: { ...table.result, cells: cells(table.result.cells) },
-    warnings: table.warnings.filter((w) => keep.has(w.columnId)),
-  };
-}
-
-/** The year's budget and what to set it against: the year's outcome, else its forecast, else the latest outcome before it. */
+/** The year's budget and what to set it against: the same year's outcome, else its forecast; never another year's. */
 export function comparisonColumns(columns: readonly BudgetColumnView[], year: number): [BudgetColumnView, BudgetColumnView] | undefined {
-  const budget = columns.find((c) => c.year === year && c.kind === 'budget');
-  if (!budget) return undefined;
-  const other =
-    columns.find((c) => c.year === year && c.kind === 'utfall') ??
-    columns.find((c) => c.year === year && c.kind === 'prognos') ??
-    [...columns].filter((c) => c.kind === 'utfall' && c.year < year).sort((a, b) => b.year - a.year)[0];
-  return other ? [budget, other] : undefined;
+  const present = (kind: BudgetColumnView['kind']) => columns.find((c) => c.year === year && c.kind === kind && !c.missing);
+  const budget = present('budget');
+  const other = present('utfall') ?? present('prognos');
+  return budget && other ? [budget, other] : undefined;
 }
 
 function budgetSection(doc: SambrukDocument, date: string): BoardPackContent['budget'] {
   const year = yearOf(date);
-  const full = budgetTable(doc.budget);
-  const pair = comparisonColumns(full.columns, year);
-  const years = [...new Set([year - 1, year, ...(pair ? [pair[1].year] : [])])];
-  const table = pruneBudgetTable(full, years);
+  // The year of the meeting, like with like: last year's outcome as reference, the year's budget, outcome, forecast.
+  const table = budgetYearTable(budgetTable(doc.budget), year);
+  const pair = comparisonColumns(table.columns, year);
   return {
     year,
     table,

@@ -19,6 +19,7 @@ import type {
   BudgetRegisterSource,
   BudgetRow,
   BudgetSection,
+  BudgetStated,
   BudgetTable,
   BudgetTotalKey,
   BudgetTotalRow,
@@ -99,11 +100,23 @@ export function columnLabel(column: Pick<BudgetColumn, 'year' | 'kind'>): string
   return `${budgetLabels.columnKinds[column.kind]} ${column.year}`;
 }
 
-function statedFor(column: BudgetColumn, key: string, computedOre: number) {
+function statedFor(column: BudgetColumn, key: string, computedOre: number): BudgetStated | undefined {
   const statedOre = column.statedTotals[key];
   if (statedOre === undefined) return undefined;
   const differenceOre = computedOre - statedOre;
-  return { statedOre, differenceOre, differs: differenceOre !== 0 };
+  const accepted = differenceOre !== 0 ? acceptanceOf(column, key, statedOre, computedOre) : undefined;
+  return { statedOre, differenceOre, differs: differenceOre !== 0, ...(accepted ? { accepted } : {}) };
+}
+
+/** Who accepted this very difference (the same stated and computed figures), if anyone did. */
+function acceptanceOf(column: BudgetColumn, key: string, statedOre: number, computedOre: number) {
+  const accepted = column.acceptedDifferences?.[key];
+  return accepted && accepted.statedOre === statedOre && accepted.computedOre === computedOre ? { by: accepted.by, at: accepted.at } : undefined;
+}
+
+/** «2022-05-02 av anna» (the date of an ISO timestamp and, when known, the user), for an accepted difference. */
+export function acceptedText(accepted: { by: string; at: string }): string {
+  return `${accepted.at.slice(0, 10)}${accepted.by ? ` av ${accepted.by}` : ''}`;
 }
 
 /** The Budget screen's model. Pure: the same budget always gives the same table. */
@@ -115,6 +128,7 @@ export function budgetTable(budget: Budget): BudgetTable {
   const statedWarning = (column: BudgetColumn, key: string, label: string, cell: BudgetCell) => {
     if (!cell.stated?.differs) return;
     const { statedOre, differenceOre } = cell.stated;
+    const accepted = acceptanceOf(column, key, statedOre, cell.amountOre);
     warnings.push({
       kind: 'stated-total',
       columnId: column.id,
@@ -125,7 +139,9 @@ export function budgetTable(budget: Budget): BudgetTable {
       differenceOre,
       message:
         `${label}, ${columnLabel(column)}: uträknat ${formatOre(cell.amountOre)}, ` +
-        `men underlaget anger ${formatOre(statedOre)} (skillnad ${formatOreSigned(differenceOre)}).`,
+        `men underlaget anger ${formatOre(statedOre)} (skillnad ${formatOreSigned(differenceOre)}).` +
+        (accepted ? ` Skillnaden godtogs ${acceptedText(accepted)}.` : ''),
+      ...(accepted ? { accepted } : {}),
     });
   };
 
@@ -388,6 +404,97 @@ export function removeLine(budget: Budget, lineId: string) {
   budget.lines = budget.lines.filter((l) => !removed.has(l.id));
   return { line: { ...line }, parent, foldedBack: lastChild, snapshot };
 }
+
+/** The computed figure a stated one is compared with: a total key or a line id. */
+function computedFor(budget: Budget, column: BudgetColumn, key: string): number | undefined {
+  const totals = columnTotals(budget, column);
+  if (key === 'sum-income') return totals.incomeOre;
+  if (key === 'sum-cost') return totals.costOre;
+  if (key === 'result') return totals.resultOre;
+  return budget.lines.some((l) => l.id === key) ? lineAmount(budget.lines, column, key) : undefined;
+}
+
+/**
+ * Accepts the «skillnad mot underlaget» of one stated figure as it stands: the stated and computed figures, who
+ * and when are kept, and the warning shows as accepted until either figure changes. Refuses when there is no
+ * difference to accept.
+ */
+export function acceptStatedDifference(budget: Budget, columnId: string, key: string, by: { by: string; at: string }) {
+  const column = requireColumn(budget, columnId);
+  const statedOre = column.statedTotals[key];
+  const computedOre = computedFor(budget, column, key);
+  if (statedOre === undefined || computedOre === undefined) {
+    throw new AppError('not-found', 'Underlaget anger ingen sådan summa i den här kolumnen.');
+  }
+  if (statedOre === computedOre) throw new AppError('validation', 'Uträknat och underlaget stämmer redan; det finns ingen skillnad att godta.');
+  const before = column.acceptedDifferences?.[key];
+  column.acceptedDifferences = { ...(column.acceptedDifferences ?? {}), [key]: { statedOre, computedOre, by: by.by, at: by.at } };
+  return { column, statedOre, computedOre, before };
+}
+
+// ---------------------------------------------------------------- one year: like with like
+
+/** The kinds a year shows, in order after the reference column. */
+const YEAR_KINDS: readonly BudgetColumnKind[] = ['budget', 'utfall', 'prognos'];
+
+/**
+ * The table for one year: the previous year's outcome as a reference, then the year's budget, outcome and
+ * forecast. A column not in the register is there, empty and `missing`, so the reader sees what is not entered
+ * rather than a column of another year in its place. Warnings are those of the columns shown.
+ */
+export function budgetYearTable(table: BudgetTable, year: number): BudgetTable {
+  const wanted: { year: number; kind: BudgetColumnKind; reference?: true }[] = [
+    { year: year - 1, kind: 'utfall', reference: true },
+    ...YEAR_KINDS.map((kind) => ({ year, kind })),
+  ];
+  const columns: BudgetColumnView[] = wanted.map((w) => {
+    const found = table.columns.find((c) => c.year === w.year && c.kind === w.kind);
+    const notes = [...(w.reference ? ['jämförelse'] : []), ...(found ? [] : [`ej ${enteredWord(w.kind)}`])];
+    return {
+      id: found?.id ?? `saknas-${w.kind}-${w.year}`,
+      year: w.year,
+      kind: w.kind,
+      label: notes.length > 0 ? `${columnLabel(w)} (${notes.join(', ')})` : columnLabel(w),
+      ...(found ? {} : { missing: true as const }),
+      ...(w.reference ? { reference: true as const } : {}),
+    };
+  });
+  const pick = (cells: readonly BudgetCell[]): BudgetCell[] =>
+    columns.map((c) => cells.find((cell) => cell.columnId === c.id) ?? { columnId: c.id, amountOre: 0, entered: false });
+  const ids = new Set(columns.filter((c) => !c.missing).map((c) => c.id));
+  return {
+    columns,
+    sections: table.sections.map((s) => ({
+      ...s,
+      rows: s.rows.map((r) => ({ ...r, cells: pick(r.cells) })),
+      total: { ...s.total, cells: pick(s.total.cells) },
+    })),
+    result: { ...table.result, cells: pick(table.result.cells) },
+    warnings: table.warnings.filter((w) => ids.has(w.columnId)),
+  };
+}
+
+/**
+ * What a year's figures are compared with: its outcome, and its forecast, each against the same year's budget.
+ * Never another year's: the previous year's outcome is a reference, not a variance. Empty without a budget.
+ */
+export function yearVariancePairs(columns: readonly BudgetColumnView[], year: number): { actualColumnId: string; budgetColumnId: string }[] {
+  const present = (kind: BudgetColumnKind) => columns.find((c) => c.year === year && c.kind === kind && !c.missing);
+  const budget = present('budget');
+  if (!budget) return [];
+  return (['utfall', 'prognos'] as const).flatMap((kind) => {
+    const actual = present(kind);
+    return actual ? [{ actualColumnId: actual.id, budgetColumnId: budget.id }] : [];
+  });
+}
+
+/** Sentences on what a year's view lacks: «Utfall 2022 är inte inlagt ännu.» for each missing column. */
+export function missingColumnNotes(columns: readonly BudgetColumnView[]): string[] {
+  return columns.filter((c) => c.missing).map((c) => `${columnLabel(c)} är inte ${enteredWord(c.kind)} ännu; kolumnen är tom tills den förs in.`);
+}
+
+/** «inlagt» after «utfall» (ett-ord), «inlagd» after «budget» and «prognos» (en-ord). */
+const enteredWord = (kind: BudgetColumnKind) => (kind === 'utfall' ? 'inlagt' : 'inlagd');
 
 // ---------------------------------------------------------------- register-based figures
 

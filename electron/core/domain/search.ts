@@ -20,7 +20,7 @@ import type { Organisation, OrganisationKind, SambrukDocument } from '../store/s
 import { feesByOrganisation } from './fees';
 import { memberStatuses, membershipIndex, type MemberStatus } from './memberships';
 import { organisationFacts, referenceMaps } from './organisations';
-import { periodActiveAt } from './services';
+import { NO_SERVICE_USE, serviceUseAt } from './usage-matrix';
 import { compareSv, rankMatch, searchText, type MatchRank, type SearchText } from './swedish';
 import { yearOf } from '../../contract/rules/calendar-date';
 import type { OrganisationList, OrganisationRow, OrganisationSortKey } from '../../contract/model/members';
@@ -123,18 +123,6 @@ export function matchOrganisation(entry: SearchEntry, query: SearchText | readon
   return undefined;
 }
 
-/** Distinct services each organisation uses at `date`. */
-export function servicesUsedAt(doc: Pick<SambrukDocument, 'usages'>, date: string): Map<string, number> {
-  const services = new Map<string, Set<string>>();
-  for (const u of doc.usages) {
-    if (!periodActiveAt(u, date)) continue;
-    const set = services.get(u.organisationId);
-    if (set) set.add(u.serviceId);
-    else services.set(u.organisationId, new Set([u.serviceId]));
-  }
-  return new Map([...services].map(([id, set]) => [id, set.size]));
-}
-
 const STATUS_ORDER = new Map(memberStatuses.map((s, i) => [s, i]));
 
 export function listOrganisations(doc: SambrukDocument, q: OrganisationListQuery): OrganisationList {
@@ -143,7 +131,8 @@ export function listOrganisations(doc: SambrukDocument, q: OrganisationListQuery
   const orgsById = new Map(doc.organisations.map((o) => [o.id, o]));
   const feeYear = yearOf(q.date);
   const fees = memo(doc, `fees:${feeYear}`, () => feesByOrganisation(doc, feeYear, { explain: false }));
-  const used = memo(doc, `used:${q.date}`, () => servicesUsedAt(doc, q.date));
+  // The users rule of the matrix: services reached through a group or a host count, and each is shown as such.
+  const used = memo(doc, `used:${q.date}`, () => serviceUseAt(doc, q.date));
   const search = searchIndex(doc.organisations);
   const query = q.query !== undefined && q.query.trim() !== '' ? queryVariants(q.query) : undefined;
   const archived = q.archived ?? 'active';
@@ -164,7 +153,8 @@ export function listOrganisations(doc: SambrukDocument, q: OrganisationListQuery
     }
     const facts = organisationFacts(refs, org, orgsById);
     if (counties && (facts.countyCode === undefined || !counties.has(facts.countyCode))) continue;
-    const servicesUsed = used.get(org.id) ?? 0;
+    const servicesUsedBreakdown = used.get(org.id)?.breakdown ?? NO_SERVICE_USE;
+    const servicesUsed = servicesUsedBreakdown.total;
     if (q.servicesUsedMin !== undefined && servicesUsed < q.servicesUsedMin) continue;
     if (q.servicesUsedMax !== undefined && servicesUsed > q.servicesUsedMax) continue;
     const status = index.statusAt(org.id, q.date);
@@ -183,6 +173,7 @@ export function listOrganisations(doc: SambrukDocument, q: OrganisationListQuery
       status: status.status,
       statusLabel: status.label,
       servicesUsed,
+      servicesUsedBreakdown,
       ...(fee ? { feeOre: fee.totalOre } : {}),
       archived: org.archived,
       groupMemberCount: org.groupMemberIds.length,

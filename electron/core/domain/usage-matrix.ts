@@ -16,6 +16,7 @@
  * group once, so a matrix of n organisations × s services costs O(records + n × s), never a scan per cell.
  */
 import type {
+  ServiceUseBreakdown,
   UsageCell,
   UsageMatrix,
   UsageMatrixColumn,
@@ -26,7 +27,7 @@ import type { Organisation, SambrukDocument, Service, Usage } from '../store/sch
 import { memberIdsAt } from './memberships';
 import { coverageDate, municipalityPopulationMap, populationCovered, populationOf, swedenPopulationAt } from './population';
 import { nameKey, periodActiveAt, sortServices } from './services';
-import { compareSv } from './swedish';
+import { compareSv, countOf, nouns, type PluralForms } from './swedish';
 
 type UsageDoc = Pick<SambrukDocument, 'organisations' | 'usages'>;
 
@@ -47,6 +48,75 @@ export function groupMembersById(organisations: readonly Organisation[]): Map<st
   for (const org of organisations) if (org.groupMemberIds.length > 0) groups.set(org.id, org.groupMemberIds);
   return groups;
 }
+
+/**
+ * The one breakdown of a count of cells (an organisation's services, or a service's users): a cell without
+ * `viaOrganisationId` is direct; the others are counted under the group or host they come through. Every
+ * screen and file that shows such a count shows this split, so a count reads the same everywhere.
+ */
+function breakdownOf(
+  cells: Iterable<Pick<UsageCell, 'viaOrganisationId'>>,
+  nameOf: (organisationId: string) => string | undefined,
+): ServiceUseBreakdown {
+  let total = 0;
+  const via = new Map<string, number>();
+  for (const cell of cells) {
+    total += 1;
+    if (cell.viaOrganisationId !== undefined) via.set(cell.viaOrganisationId, (via.get(cell.viaOrganisationId) ?? 0) + 1);
+  }
+  const list = [...via].map(([organisationId, count]) => ({ organisationId, name: nameOf(organisationId) ?? 'Okänd organisation', count }));
+  list.sort((a, b) => b.count - a.count || compareSv(a.name, b.name));
+  return { total, direct: total - list.reduce((sum, v) => sum + v.count, 0), via: list };
+}
+
+/**
+ * A breakdown in words: «2 tjänster, varav 1 via Sydarkivera», «28 användare, varav 13 via Göteborgsregionen och
+ * 5 via Höglandsförbundet», plain «3 tjänster» when all are direct. `short` drops the noun after the total («2,
+ * varav 1 via Sydarkivera») for a column already headed by it.
+ */
+export function describeServiceUse(b: ServiceUseBreakdown, options: { noun?: PluralForms; short?: boolean } = {}): string {
+  const total = options.short ? bareCount(b.total) : countOf(b.total, options.noun ?? nouns.tjanst);
+  return b.via.length === 0 ? total : `${total}, varav ${describeVia(b.via)}`;
+}
+
+/** The part through groups or hosts: «1 via Sydarkivera», «13 via Göteborgsregionen och 5 via Höglandsförbundet». */
+export function describeVia(via: ServiceUseBreakdown['via']): string {
+  const parts = via.map((v) => `${bareCount(v.count)} via ${v.name}`);
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} och ${parts[parts.length - 1]}`;
+}
+
+const bareCount = (n: number) => countOf(n, { one: '', other: '' }).trim();
+
+/** What an organisation uses at a date: the services (ids, in the order asked) and how they are reached. */
+type OrganisationServiceUse = { serviceIds: string[]; breakdown: ServiceUseBreakdown };
+
+/**
+ * The one answer to «which services does each organisation use at `date`», by the users rule above, over the
+ * services not archived (or the chosen ones). The member list, the organisation page, the matrix, the catalogue,
+ * the accountant's workbook and the board pack all count with it. Organisations using none are absent.
+ */
+export function serviceUseAt(
+  doc: UsageDoc & Pick<SambrukDocument, 'services'>,
+  date: string,
+  scope: { serviceIds?: readonly string[] | undefined; includeArchivedServices?: boolean | undefined } = {},
+): Map<string, OrganisationServiceUse> {
+  const usersOf = usersOfServicesAt(doc, date);
+  const cells = new Map<string, { serviceIds: string[]; cells: UsageCell[] }>();
+  for (const service of servicesInScope(doc.services, scope)) {
+    for (const [organisationId, cell] of usersOf(service.id)) {
+      let entry = cells.get(organisationId);
+      if (!entry) cells.set(organisationId, (entry = { serviceIds: [], cells: [] }));
+      entry.serviceIds.push(service.id);
+      entry.cells.push(cell);
+    }
+  }
+  const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
+  const nameOf = (id: string) => names.get(id);
+  return new Map([...cells].map(([id, e]) => [id, { serviceIds: e.serviceIds, breakdown: breakdownOf(e.cells, nameOf) }]));
+}
+
+/** The breakdown of an organisation that uses no service. */
+export const NO_SERVICE_USE: ServiceUseBreakdown = Object.freeze({ total: 0, direct: 0, via: [] as ServiceUseBreakdown['via'] });
 
 /**
  * The users of one service at `date` (see the users rule above), each with the cell the matrix shows:
@@ -216,6 +286,7 @@ export function columnFigures(
     name: service.name,
     archived: service.archived,
     users: users.size,
+    usersBreakdown: breakdownOf(users.values(), (id) => orgById.get(id)?.name),
     municipalities: municipalities.size,
     memberUsers,
     memberCount: members.size,
@@ -384,6 +455,7 @@ function columnOf(doc: SambrukDocument, ctx: RowContext, i: number, visibleUsers
 function rowOf(org: Organisation, ctx: RowContext, reuse?: UsageMatrixRow): UsageMatrixRow {
   const cells: Record<string, UsageCell> = {};
   let serviceCount = 0;
+  const used: UsageCell[] = [];
   for (let i = 0; i < ctx.services.length; i += 1) {
     const serviceId = (ctx.services[i] as Service).id;
     const cell = ctx.usersPerService[i]?.get(org.id);
@@ -391,6 +463,7 @@ function rowOf(org: Organisation, ctx: RowContext, reuse?: UsageMatrixRow): Usag
     // A cell equal to the one the row had stays that object, so an unchanged cell compares equal by identity.
     const before = reuse?.cells[serviceId];
     cells[serviceId] = before && sameCell(before, cell) ? before : cell;
+    used.push(cell);
     serviceCount += 1;
   }
   const countyCode = countyOf(org, ctx.countyMap);
@@ -403,6 +476,7 @@ function rowOf(org: Organisation, ctx: RowContext, reuse?: UsageMatrixRow): Usag
     population: populationOf(org, ctx.popMap),
     isMember: ctx.members.has(org.id),
     serviceCount,
+    serviceUse: used.length === 0 ? NO_SERVICE_USE : breakdownOf(used, (id) => ctx.orgById.get(id)?.name),
     cells: Object.freeze(cells),
   });
 }

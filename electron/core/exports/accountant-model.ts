@@ -18,7 +18,7 @@
 import type { BudgetTable } from '../../contract/channels/budget.channels';
 import type { UsageMatrix } from '../../contract/channels/usage.channels';
 import { AppError } from '../../contract/result';
-import { budgetTable } from '../domain/budget';
+import { budgetTable, budgetYearTable } from '../domain/budget';
 import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod } from '../../contract/rules/calendar-date';
 import { populationDateText } from '../domain/population';
 import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
@@ -410,7 +410,8 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
     unpricedServiceNames,
     matrix,
     rosterRows,
-    budget: budgetTable(doc.budget),
+    // The year asked for, like with like: its budget, outcome and forecast, last year's outcome as reference.
+    budget: budgetYearTable(budgetTable(doc.budget), year),
     totals: {
       yearlyFeesOre: fees.yearlyOre,
       entryFeesOre: fees.entryOre,

@@ -17,9 +17,11 @@
  * Totals are live `SUM` formulas over the rows, carrying the app's own figure as the cached result; a
  * recalculating reader (Excel, LibreOffice) must arrive at the same krona, and the tests check that it does.
  */
-import { addBudgetSheet, defaultVariances, type BudgetVariance } from './budget-sheet';
+import { addBudgetSheet, type BudgetVariance } from './budget-sheet';
 import { dateAt, lastDayOfYear } from '../../contract/rules/calendar-date';
 import { countOf, nouns } from '../domain/swedish';
+import { describeVia } from '../domain/usage-matrix';
+import { yearVariancePairs } from '../domain/budget';
 import {
   addTableSheet,
   cellValue,
@@ -303,13 +305,15 @@ function addMatrixSheet(workbook: Workbook, model: AccountantModel, now: Date): 
   setCell(sheet.getCell(titleRow, 1), cellValue(matrixTitle(model.year)), { font: { bold: true, size: 12 } });
   setCell(sheet.getCell(titleRow + 1, 1), cellValue(`«Ja»: organisationen använder tjänsten själv; «Via grupp»: genom en grupp den tillhör. ${madeLine(now)}`));
   const headerRow = titleRow + 3;
-  const headers = [h.organisation, h.municipalityCode, ...matrix.columns.map((c) => c.name), 'Antal tjänster'];
+  // The count's breakdown beside it, in the words of the member list and the catalogue (one users rule for all).
+  const viaHeader = 'Varav via grupp eller värd';
+  const headers = [h.organisation, h.municipalityCode, ...matrix.columns.map((c) => c.name), 'Antal tjänster', viaHeader];
   mergeTitleRow(sheet, titleRow);
   mergeTitleRow(sheet, titleRow + 1);
   headers.forEach((text, i) => {
     setCell(sheet.getCell(headerRow, i + 1), cellValue(text), {
       font: BOLD,
-      alignment: i >= 2 ? { ...CENTRED, vertical: 'bottom', textRotation: 90 } : { vertical: 'bottom', wrapText: true },
+      alignment: i >= 2 && i < headers.length - 1 ? { ...CENTRED, vertical: 'bottom', textRotation: 90 } : { vertical: 'bottom', wrapText: true },
     });
   });
   // Hundreds of thousands of cells: their values and styles are made once, not per cell.
@@ -339,6 +343,11 @@ function addMatrixSheet(workbook: Workbook, model: AccountantModel, now: Date): 
     const services = excelRow.getCell(3 + matrix.columns.length);
     services.value = cellValue(row.serviceCount);
     services.style = countStyle;
+    if (row.serviceUse.via.length > 0) {
+      const via = excelRow.getCell(4 + matrix.columns.length);
+      via.value = cellValue(describeVia(row.serviceUse.via));
+      via.style = plain;
+    }
   });
   const firstMatrixRow = headerRow + 1;
   const lastMatrixRow = headerRow + matrix.rows.length;
@@ -350,8 +359,10 @@ function addMatrixSheet(workbook: Workbook, model: AccountantModel, now: Date): 
     setCell(countRow.getCell(3 + c), value, { numFmt: numberFormats.integer, font: BOLD, alignment: CENTRED });
   });
   for (let c = 1; c <= headers.length; c++) restyle(countRow.getCell(c), { border: TOP_RULE });
-  // Service names stand rotated: the columns need only the room of «Via grupp».
-  for (let c = 3; c <= headers.length; c++) setColumnWidth(sheet, c, MATRIX_CELL_WIDTH);
+  // Service names stand rotated: the columns need only the room of «Via grupp». The breakdown is text, read across.
+  for (let c = 3; c < headers.length; c++) setColumnWidth(sheet, c, MATRIX_CELL_WIDTH);
+  const viaTexts = matrix.rows.flatMap((r) => (r.serviceUse.via.length > 0 ? [describeVia(r.serviceUse.via)] : []));
+  setColumnWidth(sheet, headers.length, widthFor(viaHeader, viaTexts));
   setColumnWidth(sheet, 1, widthFor(h.organisation, [matrixCountLabel, ...matrix.rows.map((r) => r.name)]));
   // No filter buttons on this sheet: the bold header needs only its own length.
   setColumnWidth(sheet, 2, h.municipalityCode.length + 3);
@@ -410,18 +421,11 @@ function addNetworkSheet(workbook: Workbook, model: AccountantModel, now: Date):
 // ---------------------------------------------------------------- Budget
 
 /**
- * The variance pairs for the export year: the year's own outcome (or forecast) against its budget when both
- * exist, else the latest outcome before the year against the year's budget (a plan compares last year's
- * outcome with the coming year's budget, as the 2022 plan does).
+ * The variance pairs for the export year: the year's outcome and its forecast, each against the same year's
+ * budget. Never another year's figures: the previous year's outcome is a reference column only.
  */
 export function budgetVariancesFor(table: BudgetTable, year: number): BudgetVariance[] {
-  const sameYear = defaultVariances(table.columns).filter((v) => table.columns.find((c) => c.id === v.budgetColumnId)?.year === year);
-  if (sameYear.length > 0) return sameYear;
-  const budget = table.columns.find((c) => c.kind === 'budget' && c.year === year);
-  const prognos = table.columns.find((c) => c.kind === 'prognos' && c.year === year);
-  if (budget && prognos) return [{ actualColumnId: prognos.id, budgetColumnId: budget.id }];
-  const earlier = table.columns.filter((c) => c.kind === 'utfall' && c.year < year).sort((a, b) => b.year - a.year)[0];
-  return budget && earlier ? [{ actualColumnId: earlier.id, budgetColumnId: budget.id }] : [];
+  return yearVariancePairs(table.columns, year);
 }
 
 // ---------------------------------------------------------------- the workbook

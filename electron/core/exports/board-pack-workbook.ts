@@ -12,6 +12,7 @@ import { formatGoalFigure, formatTarget, goalLabels, type GoalResult, type GoalS
 import { meetingKindLabels } from '../../contract/labels';
 import { addBudgetSheet } from './budget-sheet';
 import { countOf } from '../domain/swedish';
+import { describeVia } from '../domain/usage-matrix';
 import { addTableSheet, createWorkbook, numberFormats, restyle, toBytes, type Workbook } from './workbook-kit';
 
 export const BOARD_PACK_SHEETS = {
@@ -127,11 +128,14 @@ function addServicesSheet(workbook: Workbook, content: BoardPackContent): void {
     year: content.year,
     columns: [
       { header: 'Tjänst', key: 'name', kind: 'text' },
+      { header: 'Användare', key: 'users', kind: 'integer', width: 11 },
+      { header: 'Varav via grupp eller värd', key: 'via', kind: 'text' },
       { header: 'Medlemmar som använder', key: 'memberUsers', kind: 'integer' },
       { header: 'Medlemmar', key: 'memberCount', kind: 'integer', width: 12 },
       { header: 'Andel', key: 'share', kind: 'percent', width: 10 },
     ],
-    rows: s.shares,
+    // Every user and how they are reached, beside the members the share counts: the catalogue's figures.
+    rows: s.shares.map((r) => ({ ...r, users: r.users ?? null, via: r.usersBreakdown ? describeVia(r.usersBreakdown.via) : '' })),
   });
   // The distribution goes below the shares, with its own header, on the same sheet.
   let row = lastDataRow + 3;
@@ -220,7 +224,8 @@ export function buildBoardPackWorkbook(content: BoardPackContent, options: { cre
   addServicesSheet(workbook, content);
   addNetworksSheet(workbook, content);
   addPopulationSheet(workbook, content);
-  if (content.budget.table.columns.length > 0) addBudgetSheet(workbook, content.budget.table, { name: BOARD_PACK_SHEETS.budget, year: content.budget.year });
+  // Without a single figure for the year or the year before there is nothing to show.
+  if (content.budget.table.columns.some((c) => !c.missing)) addBudgetSheet(workbook, content.budget.table, { name: BOARD_PACK_SHEETS.budget, year: content.budget.year });
   return workbook;
 }
 

@@ -8,6 +8,9 @@
  * (`SUM`, `+`, `IFERROR`), so an accountant who changes a leaf sees the totals follow; each formula also carries
  * the app's own figure as its cached result for viewers that do not recalculate.
  *
+ * A year's view (`budgetYearTable`) gives the previous year's outcome as a reference column and empty columns for
+ * what the year lacks; below the statement stand the source's stated totals and a sentence per difference.
+ *
  * Variances are `utfall − budget` in kronor and `(utfall − budget) / |budget|` as a per cent (empty when the
  * budget is 0). Amounts are signed (costs negative), so a positive variance is favourable on every line:
  * more income, or less cost, than budgeted.
@@ -28,6 +31,7 @@ import {
   type Workbook,
   type Worksheet,
 } from './workbook-kit';
+import { missingColumnNotes } from '../domain/budget';
 
 export type BudgetVariance = {
   /** The outcome (or forecast) column. */
@@ -179,8 +183,10 @@ export function addBudgetSheet(workbook: Workbook, table: BudgetTable, options: 
       const amount = cells.find((c) => c.columnId === column.id);
       const cell = row.getCell(i + 2);
       const ore = amount?.amountOre ?? 0;
-      const value =
-        plan.kind === 'line'
+      // A column the year lacks stays empty, totals too: nothing entered is not the same as 0 kr.
+      const value = column.missing
+        ? null
+        : plan.kind === 'line'
           ? plan.childRows.length > 0
             ? cellValue(formula(`SUM(${cellList(letter, plan.childRows)})`, kronor(ore)))
             : amount?.entered
@@ -188,7 +194,7 @@ export function addBudgetSheet(workbook: Workbook, table: BudgetTable, options: 
               : null
           : cellValue(formula(plan.formulaFor(letter), kronor(ore)));
       setCell(cell, value, { numFmt: krFormat });
-      shown[i + 1]?.push(displayText(kronor(ore), kind));
+      shown[i + 1]?.push(column.missing ? '' : displayText(kronor(ore), kind));
     });
 
     variances.forEach((v, i) => {
@@ -211,6 +217,37 @@ export function addBudgetSheet(workbook: Workbook, table: BudgetTable, options: 
     if (plan.kind === 'total' && plan.total.key === 'result') {
       for (let c = 1; c <= headers.length; c++) restyle(row.getCell(c), { border: { top: { style: 'thin' } } });
     }
+  }
+
+  // Below the statement: the totals as the source document states them, in the same columns as the computed
+  // ones, then a sentence for each difference (and who accepted it) and for each column not yet entered.
+  let below = resultRow + 2;
+  const totalRowsList = [...table.sections.map((s) => s.total), table.result];
+  const statedRows = totalRowsList.filter((t) => t.cells.some((c) => c.stated !== undefined));
+  if (statedRows.length > 0) {
+    setCell(sheet.getCell(below, 1), cellValue('Enligt underlaget'), { font: { bold: true } });
+    below += 1;
+    for (const total of statedRows) {
+      const label = `${total.label} enligt underlaget`;
+      setCell(sheet.getCell(below, 1), cellValue(label));
+      shown[0]?.push(label);
+      columns.forEach((column, i) => {
+        const stated = total.cells.find((c) => c.columnId === column.id)?.stated;
+        if (!stated) return;
+        setCell(sheet.getCell(below, i + 2), cellValue(kronor(stated.statedOre)), { numFmt: krFormat });
+        shown[i + 1]?.push(displayText(kronor(stated.statedOre), kind));
+      });
+      below += 1;
+    }
+  }
+  const notes = [
+    ...table.warnings.flatMap((w) => (w.kind === 'stated-total' ? [w.message] : [])),
+    ...missingColumnNotes(columns),
+  ];
+  if (notes.length > 0) below += 1;
+  for (const note of notes) {
+    setCell(sheet.getCell(below, 1), cellValue(note), { font: { italic: true } });
+    below += 1;
   }
 
   headers.forEach((text, i) => {

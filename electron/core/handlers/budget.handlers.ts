@@ -2,6 +2,7 @@ import {
   AppError,
   type BudgetRegisterComparison,
   type BudgetRegisterRow,
+  type BudgetTotalKey,
   type ChannelHandlers,
   type ServiceRevenueReport,
 } from '../../contract';
@@ -10,8 +11,10 @@ import type { Budget, SambrukDocument } from '../store/schema';
 import type { EntryOptions, Transaction } from '../store/transaction';
 import type { HandlerContext } from './create-handlers';
 import {
+  acceptStatedDifference,
   addColumn,
   addLine,
+  budgetLabels,
   budgetTable,
   budgetVsRegister,
   columnLabel,
@@ -53,7 +56,8 @@ type BudgetChannel =
   | 'budget/add-line'
   | 'budget/rename-line'
   | 'budget/remove-line'
-  | 'budget/register-comparison';
+  | 'budget/register-comparison'
+  | 'budget/accept-difference';
 
 /**
  * `amount` from the UI -> öre, or `undefined` to empty the cell (null or blank text).
@@ -212,6 +216,25 @@ export function createBudgetHandlers({ repo, ports }: HandlerContext): Pick<Chan
         }),
       );
       return { columnId, table: table() };
+    },
+
+    'budget/accept-difference': async ({ columnId, key }) => {
+      const doc = repo.get();
+      const column = doc.budget.columns.find((c) => c.id === columnId);
+      const what = budgetLabels.totals[key as BudgetTotalKey] ?? doc.budget.lines.find((l) => l.id === key)?.name ?? key;
+      const label = column ? `${what}, ${columnLabel(column)}` : what;
+      // Who and when as the change log records them: the user port and the clock.
+      const by = { by: ports.user?.() ?? '', at: ports.clock().toISOString() };
+      await repo.change(`Godtog skillnaden mot underlaget: ${label}`, (tx) =>
+        editBudget(tx, (budget) => {
+          const { statedOre, computedOre } = acceptStatedDifference(budget, columnId, key, by);
+          return {
+            entry: { summary: `Godtog skillnaden mot underlaget: ${label} (uträknat ${formatOre(computedOre)}, underlaget ${formatOre(statedOre)})` },
+            value: undefined,
+          };
+        }),
+      );
+      return table();
     },
 
     'budget/remove-column': async ({ columnId }) => {

@@ -40,7 +40,7 @@ import { councilOrganisationsAt, networkContext, rosterEntryView, sortNetworks }
 import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { registerFigures } from '../domain/register-figures';
 import { listOrganisations } from '../domain/search';
-import { periodActiveAt } from '../domain/services';
+import { servicesInScope, usersOfServicesAt } from '../domain/usage-matrix';
 import { compareSv } from '../domain/swedish';
 import { firstDayOfYear, lastDayOfYear, yearOf } from '../../contract/rules/calendar-date';
 import { planPopulationImport, readScbPopulationTable } from '../imports/scb-population';
@@ -173,7 +173,7 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
         else if (viaGroup) feeMessage = `Medlem via ${viaGroup.name} under ${year}: gruppen betalar avgiften.`;
         else feeMessage = `Inte medlem under ${year}: ingen medlemsavgift.`;
       }
-      const services = new Map(doc.services.map((s) => [s.id, s.name]));
+      const usersOf = usersOfServicesAt(doc, date);
       const page: OrganisationPage = {
         date,
         year,
@@ -203,19 +203,23 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
         contacts: contactRows(doc, { organisationId: org.id, includeEnded: true, date }),
         fee,
         ...(feeMessage !== undefined ? { feeMessage } : {}),
-        servicesUsed: doc.usages
-          .filter((u) => u.organisationId === org.id && periodActiveAt(u, date))
-          .map((u) => {
-            const viaName = u.viaOrganisationId !== undefined ? orgsById.get(u.viaOrganisationId)?.name : undefined;
-            return {
-              usageId: u.id,
-              serviceId: u.serviceId,
-              serviceName: services.get(u.serviceId) ?? 'Okänd tjänst',
-              from: u.from,
-              ...(u.to !== undefined ? { to: u.to } : {}),
-              ...(u.viaOrganisationId !== undefined ? { viaOrganisationId: u.viaOrganisationId } : {}),
-              ...(viaName !== undefined ? { viaOrganisationName: viaName } : {}),
-            };
+        // The users rule of the matrix and the member list: services reached through a group count too.
+        servicesUsed: servicesInScope(doc.services, {})
+          .flatMap((service) => {
+            const cell = usersOf(service.id).get(org.id);
+            if (!cell) return [];
+            const viaName = cell.viaOrganisationId !== undefined ? orgsById.get(cell.viaOrganisationId)?.name : undefined;
+            return [
+              {
+                usageId: cell.usageId,
+                serviceId: service.id,
+                serviceName: service.name,
+                from: cell.from,
+                ...(cell.to !== undefined ? { to: cell.to } : {}),
+                ...(cell.viaOrganisationId !== undefined ? { viaOrganisationId: cell.viaOrganisationId } : {}),
+                ...(viaName !== undefined ? { viaOrganisationName: viaName } : {}),
+              },
+            ];
           })
           .sort((a, b) => compareSv(a.serviceName, b.serviceName)),
         networks: organisationNetworks(doc, org.id, date),

@@ -239,6 +239,11 @@ export function BudgetCharts({ table }: { table: BudgetTable }) {
           </LineChart>
         </ChartFrame>
 
+        {vm.varianceNote && (
+          <Text className={styles.intro} data-testid="budget-variance-note">
+            {vm.varianceNote}
+          </Text>
+        )}
         {variance && (
           <ChartFrame id="avvikelse" wide title={variance.title} legend={varianceLegend} table={variance.table} notes={[t.varianceHint, ...variance.missing]}>
             <PatternDefs prefix={variancePrefix} styles={[varianceStyles.favourable, varianceStyles.unfavourable]} />

@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { Add20Regular, Print20Regular } from '@fluentui/react-icons';
 import type { PageProps } from '../../app/page-props';
-import { useApiQuery } from '../../app/api';
+import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -66,6 +66,13 @@ export function BudgetPage(_props: PageProps) {
   const styles = useStyles();
   const notify = useNotify();
   const budget = useApiQuery('budget/get', {});
+  const accept = useApiMutation('budget/accept-difference');
+  const acceptDifference = (columnId: string, key: string, label: string) => {
+    accept.mutateAsync({ columnId, key }).then(
+      () => notify(t.done.accepted(label)),
+      (error: unknown) => notify(t.done.failed(error instanceof Error ? error.message : String(error)), 'error'),
+    );
+  };
   const [dialogs, setDialogs] = useState<Dialogs>({ addColumn: false });
 
   const onAction = (action: GridAction) => {
@@ -118,9 +125,26 @@ export function BudgetPage(_props: PageProps) {
                     <MessageBarTitle>{t.warningsTitle}</MessageBarTitle>
                     {t.warningsIntro}
                     <ul className={styles.warnings}>
-                      {table.warnings.map((w) => (
-                        <li key={`${w.kind}-${w.columnId}-${'key' in w ? w.key : w.lineId}`}>{w.message}</li>
-                      ))}
+                      {table.warnings.map((w) => {
+                        const label = `${w.label}, ${table.columns.find((c) => c.id === w.columnId)?.label ?? ''}`;
+                        return (
+                          <li key={`${w.kind}-${w.columnId}-${'key' in w ? w.key : w.lineId}`}>
+                            <span>{w.message}</span>{' '}
+                            {w.kind === 'stated-total' && !w.accepted && (
+                              <Button
+                                size="small"
+                                appearance="secondary"
+                                data-print="hide"
+                                aria-label={t.acceptDifferenceLabel(label)}
+                                disabled={accept.isPending}
+                                onClick={() => acceptDifference(w.columnId, w.key, label)}
+                              >
+                                {t.acceptDifference}
+                              </Button>
+                            )}
+                          </li>
+                        );
+                      })}
                     </ul>
                   </MessageBarBody>
                 </MessageBar>

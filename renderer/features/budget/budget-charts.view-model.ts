@@ -17,6 +17,7 @@ import {
   type VarianceChart,
 } from '../../../electron/core/domain/budget-charts';
 import type { BudgetColumnKind } from '../../../electron/core/store/schema';
+import { sv } from '../../lib/i18n/sv';
 
 // ---------------------------------------------------------------- styles that survive greyscale
 
@@ -119,17 +120,20 @@ export function wrapLabel(text: string, maxWidth: number, measure: Measure = cou
 export type ColumnPair = { baseId: string; otherId: string };
 
 /**
- * The columns compared by default: the latest year with both a budget and an outcome; else the latest
- * budget against the latest outcome (Budget 2022 against Utfall 2021 in the plan); else the last two columns.
+ * The columns compared by default: the latest year with a budget and an outcome, else a budget and a forecast of
+ * the same year; else the latest budget beside the latest outcome (Budget 2022 beside Utfall 2021 in the plan),
+ * shown side by side as a reference but never as a variance; else the last two columns.
  */
 export function defaultPair(table: BudgetTable): ColumnPair | undefined {
   const cols = table.columns;
   const years = [...new Set(cols.map((c) => c.year))].sort((a, b) => b - a);
   const find = (year: number, kind: BudgetColumnKind) => cols.find((c) => c.year === year && c.kind === kind);
-  for (const year of years) {
-    const base = find(year, 'budget');
-    const other = find(year, 'utfall');
-    if (base && other) return { baseId: base.id, otherId: other.id };
+  for (const kind of ['utfall', 'prognos'] as const) {
+    for (const year of years) {
+      const base = find(year, 'budget');
+      const other = find(year, kind);
+      if (base && other) return { baseId: base.id, otherId: other.id };
+    }
   }
   const latest = (kind: BudgetColumnKind) => [...cols].reverse().find((c) => c.kind === kind);
   const base = latest('budget');
@@ -161,6 +165,8 @@ export type ChartsVm = {
   income: StackedBarChart & WithAxis;
   result: ResultOverYearsChart & WithAxis;
   variance?: VarianceChart & WithAxis & { labels: Record<string, string> };
+  /** Why there is no variance chart when the compared columns are of different years. */
+  varianceNote?: string;
   hasAmounts: boolean;
 };
 
@@ -169,7 +175,10 @@ const withAxis = <T extends { axis: AxisScale }>(chart: T): T & WithAxis => ({ .
 export function chartsVm(table: BudgetTable, chosen?: Partial<ColumnPair>): ChartsVm {
   const pair = effectivePair(table, chosen);
   const selection = pair ? { columnIds: [pair.baseId, pair.otherId] as [string, string] } : undefined;
-  const variance = selection ? varianceChart(table, selection) : undefined;
+  // A variance only within one year: another year's outcome stands beside the budget as a reference.
+  const [base, other] = pair ? [pair.baseId, pair.otherId].map((id) => table.columns.find((c) => c.id === id)) : [];
+  const sameYear = base !== undefined && other !== undefined && base.year === other.year;
+  const variance = selection && sameYear ? varianceChart(table, selection) : undefined;
   const hasAmounts = table.sections.some((s) => s.rows.some((r) => r.cells.some((c) => c.amountOre !== 0)));
   return {
     ...(pair ? { pair } : {}),
@@ -186,6 +195,7 @@ export function chartsVm(table: BudgetTable, chosen?: Partial<ColumnPair>): Char
           },
         }
       : {}),
+    ...(base && other && !sameYear ? { varianceNote: sv.budget.charts.crossYear(base.label, other.label) } : {}),
     hasAmounts,
   };
 }

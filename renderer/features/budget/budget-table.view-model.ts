@@ -4,6 +4,7 @@
  */
 import type { BudgetCell, ChannelInput, BudgetRow, BudgetTable, BudgetTotalKey } from '../../../electron/contract';
 import { formatOre, formatOreSigned } from '../../../electron/core/domain/amounts';
+import { acceptedText } from '../../../electron/core/domain/budget';
 import { sv } from '../../lib/i18n/sv';
 
 const t = sv.budget;
@@ -83,7 +84,9 @@ function statedVm(cell: BudgetCell): StatedVm | undefined {
   const stated = formatOre(cell.stated.statedOre);
   return {
     label: t.statedLabel(stated),
-    description: t.statedDiffers(formatOre(cell.amountOre), stated, formatOreSigned(cell.stated.differenceOre)),
+    description:
+      t.statedDiffers(formatOre(cell.amountOre), stated, formatOreSigned(cell.stated.differenceOre)) +
+      (cell.stated.accepted ? ` ${t.statedAccepted(acceptedText(cell.stated.accepted))}` : ''),
   };
 }
 

@@ -7,6 +7,7 @@ import type { OrganisationKind } from '../../../electron/core/store/schema';
 import { formatKr, formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
+import { describeVia } from '../../../electron/core/domain/usage-matrix';
 
 const t = sv.medlemmar.list;
 
@@ -27,7 +28,7 @@ export const columns: Record<ColumnId, ColumnDef> = {
   orgNumber: { id: 'orgNumber', sortKey: 'orgNumber', numeric: true, width: 160 },
   population: { id: 'population', sortKey: 'population', numeric: true, width: 100 },
   status: { id: 'status', sortKey: 'status', numeric: false, width: 170 },
-  servicesUsed: { id: 'servicesUsed', sortKey: 'servicesUsed', numeric: true, width: 90 },
+  servicesUsed: { id: 'servicesUsed', sortKey: 'servicesUsed', numeric: false, width: 98 },
   fee: { id: 'fee', sortKey: 'fee', numeric: true, width: 110 },
 };
 
@@ -179,10 +180,17 @@ export function rowViewModel(row: OrganisationRow): RowVm {
       orgNumber: row.orgNumber ?? none,
       population: row.population > 0 ? formatNumber(row.population) : none,
       status: sv.medlemmar.statuses[row.status],
-      servicesUsed: formatNumber(row.servicesUsed),
+      // The count with its breakdown («2 (1 via Sydarkivera)»), as the matrix and the catalogue count; a cut cell's title has it whole.
+      servicesUsed: serviceUseCell(row.servicesUsedBreakdown),
       fee: row.feeOre !== undefined ? formatKr(row.feeOre) : none,
     },
   };
+}
+
+/** «3» when every service is the organisation's own, «3 (1 via Höglandsförbundet)» when some come through a group or host. */
+export function serviceUseCell(b: OrganisationRow['servicesUsedBreakdown']): string {
+  if (b.via.length === 0) return formatNumber(b.total);
+  return `${formatNumber(b.total)} (${describeVia(b.via)})`;
 }
 
 export function countText(list: Pick<OrganisationList, 'count' | 'total'>): string {

@@ -241,7 +241,12 @@ export function PrintDocument({ content, createdAt }: { content: BoardPackConten
                   <tr key={row.key} className={row.total ? styles.total : undefined}>
                     {row.cells.map((cell, i) =>
                       i === 0 ? (
-                        <th key={i} scope="row" className={row.depth > 0 ? styles.indent : undefined} style={{ fontWeight: row.total ? 600 : 400 }}>
+                        <th
+                          key={i}
+                          scope="row"
+                          className={row.depth > 0 ? styles.indent : undefined}
+                          style={{ fontWeight: row.total ? 600 : 400, fontStyle: row.stated ? 'italic' : 'normal' }}
+                        >
                           {cell}
                         </th>
                       ) : (
@@ -257,6 +262,11 @@ export function PrintDocument({ content, createdAt }: { content: BoardPackConten
           ) : (
             <p className={styles.paragraph}>{sv.styrelserapport.budgetTable.empty}</p>
           )}
+          {budget?.notes.map((note) => (
+            <p key={note} className={styles.paragraph}>
+              {note}
+            </p>
+          ))}
         </div>
       </Section>
 

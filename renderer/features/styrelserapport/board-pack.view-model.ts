@@ -6,10 +6,12 @@
 import type { BoardPackContent, GoalResult, GoalStatus, GoalSubject } from '../../../electron/contract';
 import { axisWidthPx, tickFormatter, type GroupedBarChart } from '../../../electron/core/domain/budget-charts';
 import { compactUnits } from '../../../electron/core/domain/amounts';
+import { missingColumnNotes } from '../../../electron/core/domain/budget';
 import { formatGoalFigure, formatTarget } from '../../../electron/core/domain/goals';
 import { formatDate, formatDateTime, formatKr, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { monthOf } from '../../../electron/contract/rules/calendar-date';
+import { describeServiceUse } from '../../../electron/core/domain/usage-matrix';
 
 const t = sv.styrelserapport;
 
@@ -250,7 +252,10 @@ export function sharesChart(content: BoardPackContent): SharesChartVm {
       headers: [t.charts.service, t.charts.sharesSeries],
       rows: content.services.shares.map((s) => ({
         key: s.serviceId,
-        cells: [s.name, t.subjects.serviceShare(s.memberUsers, formatPercent(s.share))],
+        cells: [
+          s.usersBreakdown ? `${s.name} (${describeServiceUse(s.usersBreakdown, { noun: { one: 'användare', other: 'användare' } })})` : s.name,
+          t.subjects.serviceShare(s.memberUsers, formatPercent(s.share)),
+        ],
       })),
     },
   };
@@ -366,22 +371,40 @@ export function budgetChart(content: BoardPackContent): BudgetChartVm | undefine
 
 export type StatementVm = {
   headers: string[];
-  rows: { key: string; cells: string[]; depth: number; total: boolean }[];
+  /** `stated`: a total as the source document states it, below the computed ones in the same columns. */
+  rows: { key: string; cells: string[]; depth: number; total: boolean; stated?: boolean }[];
+  /** The core's sentences on differences from the source (and who accepted them) and on columns not entered. */
+  notes: string[];
 };
 
-/** The income statement of the pack's columns, totals computed by the core. */
+/**
+ * The income statement of the pack's year, totals computed by the core: last year's outcome as reference, the
+ * year's budget, outcome and forecast (empty where not entered), then the source's stated totals and the notes.
+ */
 export function statement(content: BoardPackContent): StatementVm | undefined {
   const table = content.budget.table;
-  if (table.columns.length === 0) return undefined;
+  if (!table.columns.some((c) => !c.missing)) return undefined;
   const amounts = (cells: readonly { columnId: string; amountOre: number }[]) =>
-    table.columns.map((c) => formatKr(cells.find((cell) => cell.columnId === c.id)?.amountOre ?? 0));
+    table.columns.map((c) => (c.missing ? '' : formatKr(cells.find((cell) => cell.columnId === c.id)?.amountOre ?? 0)));
   const rows: StatementVm['rows'] = [];
   for (const section of table.sections) {
     for (const row of section.rows) rows.push({ key: row.lineId, cells: [row.name, ...amounts(row.cells)], depth: row.depth, total: false });
     rows.push({ key: section.total.key, cells: [section.total.label, ...amounts(section.total.cells)], depth: 0, total: true });
   }
   rows.push({ key: table.result.key, cells: [table.result.label, ...amounts(table.result.cells)], depth: 0, total: true });
-  return { headers: [t.budgetTable.line, ...table.columns.map((c) => c.label)], rows };
+  for (const total of [...table.sections.map((s) => s.total), table.result]) {
+    if (!total.cells.some((c) => c.stated)) continue;
+    const stated = table.columns.map((c) => {
+      const s = total.cells.find((cell) => cell.columnId === c.id)?.stated;
+      return s ? formatKr(s.statedOre) : '';
+    });
+    rows.push({ key: `stated:${total.key}`, cells: [t.budgetTable.stated(total.label), ...stated], depth: 0, total: false, stated: true });
+  }
+  const notes = [
+    ...table.warnings.flatMap((w) => (w.kind === 'stated-total' ? [w.message] : [])),
+    ...missingColumnNotes(table.columns),
+  ];
+  return { headers: [t.budgetTable.line, ...table.columns.map((c) => c.label)], rows, notes };
 }
 
 // ---------------------------------------------------------------- print layout

@@ -98,8 +98,20 @@ export function CatalogueView({ viewDate }: { viewDate: ViewDate }) {
                           ))}
                         </div>
                       </TableCell>
-                      <TableCell className={styles.number}>{row.users}</TableCell>
-                      <TableCell className={styles.number}>{row.memberShare}</TableCell>
+                      <TableCell className={styles.number} title={row.usersDetail}>
+                        <div className={styles.cellStack}>
+                          {row.users.split(' (').map((part, i) => (
+                            <span key={i}>{i === 0 ? `${part} ` : `(${part}`}</span>
+                          ))}
+                        </div>
+                      </TableCell>
+                      <TableCell className={styles.number}>
+                        <div className={styles.cellStack}>
+                          {row.memberShare.split(' (').map((part, i) => (
+                            <span key={i}>{i === 0 ? `${part} ` : `(${part}`}</span>
+                          ))}
+                        </div>
+                      </TableCell>
                       <TableCell>
                         {row.missingPrice ? (
                           <Badge appearance="tint" color="warning">

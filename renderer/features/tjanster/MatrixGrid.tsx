@@ -1,4 +1,5 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { describeServiceUse, describeVia } from '../../../electron/core/domain/usage-matrix';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { UsageMatrix, UsageMatrixColumn, UsageMatrixRow } from '../../../electron/contract';
@@ -460,7 +461,8 @@ const MatrixRow = memo(function MatrixRow({
       <div
         role="gridcell"
         className={classes.count}
-        aria-label={t.countLabel(formatNumber(row.serviceCount))}
+        aria-label={t.countLabel(formatNumber(row.serviceCount)) + (row.serviceUse.via.length > 0 ? `, varav ${describeVia(row.serviceUse.via)}` : '')}
+        title={row.serviceUse.via.length > 0 ? describeServiceUse(row.serviceUse) : undefined}
         data-testid={`row-total-${row.organisationId}`}
         {...cellAttrs(gridRow, 1, activeCol)}
       >

@@ -49,8 +49,8 @@ export const useTjansterStyles = makeStyles({
   catalogueName: { width: '20%' },
   catalogueArea: { width: '17%' },
   catalogueManagers: { width: '14%' },
-  catalogueUsers: { width: '9%' },
-  catalogueShare: { width: '10%' },
+  catalogueUsers: { width: '11%' },
+  catalogueShare: { width: '12%' },
   cataloguePricing: { width: '12%' },
   catalogueCouncil: { width: '18%' },
   clamp: {

@@ -23,9 +23,12 @@ export const budgetSv = {
 
   warningsTitle: 'Summor som skiljer sig från underlaget',
   warningsIntro: 'Programmet räknar alltid summorna från raderna. Här skiljer de sig från summorna som underlaget anger:',
+  acceptDifference: 'Godta skillnaden',
+  acceptDifferenceLabel: (label: string) => `Godta skillnaden mot underlaget för ${label}`,
   statedLabel: (stated: string) => `Underlaget: ${stated}`,
   statedDiffers: (computed: string, stated: string, difference: string) =>
     `Uträknat ${computed}, underlaget anger ${stated} (skillnad ${difference}).`,
+  statedAccepted: (when: string) => `Skillnaden godtogs ${when}.`,
   unusualSign: {
     income: 'Negativ intäkt: stämmer tecknet?',
     cost: 'Positiv kostnad: stämmer tecknet?',
@@ -86,6 +89,7 @@ export const budgetSv = {
     renamed: (name: string) => `Raden heter nu ${name}.`,
     lineRemoved: (name: string) => `Raden ${name} togs bort. Ångra med Ctrl+Z.`,
     columnRemoved: (label: string) => `Kolumnen ${label} togs bort. Ångra med Ctrl+Z.`,
+    accepted: (label: string) => `Skillnaden för ${label} är godtagen. Ångra med Ctrl+Z.`,
     failed: (message: string) => `Det gick inte: ${message}`,
   },
 
@@ -106,6 +110,8 @@ export const budgetSv = {
     varianceHint: 'Staplarna visar utfall minus budget i kronor; talet vid stapeln är avvikelsen i procent av budgeten. Över noll är bättre än budgeten, både för intäkter och kostnader.',
     favourable: 'Bättre än budget',
     unfavourable: 'Sämre än budget',
+    crossYear: (base: string, other: string) =>
+      `Avvikelse visas bara mot samma års budget. ${other} står här som jämförelse bredvid ${base}; lägg till utfall eller prognos för samma år som budgeten för att se avvikelsen.`,
   },
 
   register: {

@@ -232,6 +232,13 @@ const sections: readonly GuideSection[] = [
         ],
       },
       { kind: 'tip', text: 'Enter på en rad i matrisen öppnar organisationen. Urvalet ovanför matrisen begränsar vilka organisationer som visas.' },
+      {
+        kind: 'text',
+        text:
+          'En organisation använder en tjänst när den har en egen användning, eller när ett förbund eller en gemensam nämnd den hör till använder tjänsten. ' +
+          'Samma regel gäller i medlemslistan, matrisen, katalogen, ekonomiunderlaget och styrelsepaketet, och där ett antal visas står också hur många som går via någon annan, till exempel «3 (1 via Höglandsförbundet)». ' +
+          'I katalogen står «Användare» för alla användare och inom parentes hur många av dem som är medlemmar; det är de som andelen av medlemmarna räknar.',
+      },
     ],
   },
   {
@@ -297,6 +304,18 @@ const sections: readonly GuideSection[] = [
         ],
       },
       { kind: 'tip', text: 'Rader märkta «Jämförs med registret» jämförs med vad registret räknar med, till exempel medlemsavgifterna.' },
+      {
+        kind: 'text',
+        text:
+          'Avvikelser räknas bara inom ett år: utfallet, eller prognosen, mot samma års budget. Föregående års utfall står bredvid som jämförelse. ' +
+          'Ekonomiunderlaget och styrelsepaketet visar det år du väljer, med en tom kolumn och en mening för det som inte är inlagt än, till exempel «Utfall 2022».',
+      },
+      {
+        kind: 'text',
+        text:
+          'Där underlaget (till exempel verksamhetsplanen) anger en annan summa än den som räknas fram står båda, på skärmen, i ekonomiunderlaget och i styrelsepaketet. ' +
+          'Är skillnaden känd och godtagbar, välj «Godta skillnaden»: anteckningen visar då vem som godtog den och när. Ändras ett belopp så att skillnaden blir en annan, kommer varningen tillbaka.',
+      },
     ],
   },
   {

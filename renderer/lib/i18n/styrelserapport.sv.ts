@@ -140,7 +140,7 @@ export const styrelserapportSv = {
     coverageSeries: 'Medlemmar som saknar kontaktperson',
     coverageStale: (count: number, date: string) => `${countOf(count, nouns.kontaktperson)} har inte bekräftats sedan ${date}.`,
     budget: 'Budget mot utfall',
-    budgetMissing: 'Det finns ingen budget för året att jämföra med.',
+    budgetMissing: 'Budget, utfall eller prognos för året saknas, så inget jämförs här. Avvikelser räknas bara mot samma års budget.',
     service: 'Tjänst',
     network: 'Nätverk',
     area: 'Verksamhetsområde',
@@ -148,7 +148,12 @@ export const styrelserapportSv = {
     empty: 'Inga uppgifter att visa.',
   },
 
-  budgetTable: { heading: 'Resultaträkning', line: 'Post', empty: 'Det finns ingen budget i registret.' },
+  budgetTable: {
+    heading: 'Resultaträkning',
+    line: 'Post',
+    empty: 'Det finns ingen budget i registret för mötets år eller året före.',
+    stated: (total: string) => `${total} enligt underlaget`,
+  },
 
   packs: {
     heading: 'Sparade styrelsepaket',

@@ -86,11 +86,25 @@ describe('the pack’s content', () => {
     expect(buildBoardPack(doc, '2023-02-01', { generatedAt: 'x' }).goals.map((g) => g.year)).toEqual([2023]);
   });
 
-  it('counts members month by month up to the date, and sets the budget against the latest outcome when the year has none', () => {
+  it('counts members month by month up to the date, and compares the budget only with the same year', () => {
     expect(content.members.months.map((m) => m.month)).toEqual(['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06']);
     expect(content.members.months.at(-1)).toMatchObject({ date: DATE, members: memberIdsAt(doc, DATE).size });
-    expect(content.budget.comparison?.series.map((s) => s.label)).toEqual(['Budget 2022', 'Utfall 2021']);
-    expect(comparisonColumns([{ id: 'b', year: 2022, kind: 'budget', label: 'Budget 2022' }], 2022)).toBeUndefined();
+    // The plan has no outcome or forecast for 2022 yet: no comparison, and the empty columns say so.
+    expect(content.budget.comparison).toBeUndefined();
+    expect(content.budget.table.columns.map((c) => c.label)).toEqual([
+      'Utfall 2021 (jämförelse)',
+      'Budget 2022',
+      'Utfall 2022 (ej inlagt)',
+      'Prognos 2022 (ej inlagd)',
+    ]);
+    const budget = { id: 'b', year: 2022, kind: 'budget', label: 'Budget 2022' } as const;
+    const earlier = { id: 'u21', year: 2021, kind: 'utfall', label: 'Utfall 2021' } as const;
+    const forecast = { id: 'p22', year: 2022, kind: 'prognos', label: 'Prognos 2022' } as const;
+    const outcome = { id: 'u22', year: 2022, kind: 'utfall', label: 'Utfall 2022' } as const;
+    expect(comparisonColumns([budget], 2022)).toBeUndefined();
+    expect(comparisonColumns([earlier, budget], 2022)).toBeUndefined();
+    expect(comparisonColumns([earlier, budget, forecast], 2022)?.map((c) => c.id)).toEqual(['b', 'p22']);
+    expect(comparisonColumns([earlier, budget, outcome, forecast], 2022)?.map((c) => c.id)).toEqual(['b', 'u22']);
     expect(content.services.distribution.reduce((sum, b) => sum + b.count, 0)).toBe(content.services.memberCount);
   });
 });
@@ -121,7 +135,10 @@ describe('the board pack workbook', () => {
     const firstShare = content.services.shares[0];
     // Three title lines, a blank row, the header on row 5.
     expect(services?.getRow(6).getCell(1).value).toBe(firstShare?.name);
-    expect(services?.getRow(6).getCell(4).value).toBeCloseTo(firstShare?.share ?? NaN, 12);
+    // Users (every user, by the one users rule) and how they are reached stand before the members the share counts.
+    expect(services?.getRow(5).values).toEqual([undefined, 'Tjänst', 'Användare', 'Varav via grupp eller värd', 'Medlemmar som använder', 'Medlemmar', 'Andel']);
+    expect(services?.getRow(6).getCell(2).value).toBe(firstShare?.users);
+    expect(services?.getRow(6).getCell(6).value).toBeCloseTo(firstShare?.share ?? NaN, 12);
 
     const live = unwrap(await call('packs/workbook', { date: DATE }));
     const liveBook = await reopen(decodeBase64(live.bytesBase64) ?? new Uint8Array());

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listOrganisations } from '../../../electron/core/domain/search';
 import { feeTable2020, latestPopulation, municipality, organisation, period, referenceDocument } from '../../fixtures/register/documents';
 import type { Organisation, SambrukDocument, Usage } from '../../../electron/core/store/schema';
+import { service } from '../../fixtures/services/documents';
 
 function usage(id: string, organisationId: string, serviceId: string, from: string, to?: string): Usage {
   return { id, organisationId, serviceId, from, ...(to ? { to } : {}), note: '' };
@@ -24,6 +25,8 @@ describe('member list filters', () => {
       period('kommun-1880', '2018-01-01', { left: '2021-12-31' }),
       period('forb', '2020-01-01'),
     ],
+    // Only services of the register count (the users rule of the matrix), so the usages name real ones.
+    services: [service('s1', 'S1'), service('s2', 'S2'), service('s3', 'S3')],
     usages: [
       usage('u1', 'kommun-0643', 's1', '2020-01-01'),
       usage('u2', 'kommun-0643', 's2', '2020-01-01'),

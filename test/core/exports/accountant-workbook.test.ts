@@ -271,10 +271,20 @@ describe('the accountant workbook: structure', () => {
     const { workbook } = await workbookOf(doc);
     const sheet = sheetOf(workbook, 'Budget');
     const header = sheet.getRow(1).values as unknown[];
-    // The 2022 plan has no outcome for 2022 yet: last year's outcome is set against this year's budget.
-    expect(header).toContain('Utfall 2021 − Budget 2022 (kr)');
-    const variances = budgetVariancesFor(budgetTable(doc.budget), 2022);
-    expect(variances).toHaveLength(1);
+    // The 2022 plan has no outcome for 2022 yet: last year's outcome is a reference, never set against the budget.
+    expect(header.slice(1)).toEqual(['Post', 'Utfall 2021 (jämförelse)', 'Budget 2022', 'Utfall 2022 (ej inlagt)', 'Prognos 2022 (ej inlagd)']);
+    expect(budgetVariancesFor(budgetTable(doc.budget), 2022)).toEqual([]);
+    // The plan's own totals stand below the computed ones, in the same columns, with the one-krona difference.
+    const stated = rowWhere(sheet, 1, 'Verksamhetsresultat enligt underlaget');
+    expect(stated.getCell(3).value).toBe(96_818);
+    const computed = rowWhere(sheet, 1, 'Verksamhetsresultat');
+    expect((computed.getCell(3).value as ExcelJS.CellFormulaValue).result).toBe(96_817);
+    const texts: string[] = [];
+    sheet.getColumn(1).eachCell((cell) => texts.push(String(cell.value)));
+    const plain = texts.map((t) => t.replace(/\s/g, ' '));
+    expect(plain).toContain('Verksamhetsresultat, Budget 2022: uträknat 96 817 kr, men underlaget anger 96 818 kr (skillnad −1 kr).');
+    expect(texts).toContain('Utfall 2022 är inte inlagt ännu; kolumnen är tom tills den förs in.');
+    expect(computed.getCell(4).value).toBeNull();
     let sums = 0;
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
@@ -283,6 +293,31 @@ describe('the accountant workbook: structure', () => {
       }),
     );
     expect(sums).toBeGreaterThan(0);
+  });
+
+  it('shows the year asked for on the budget sheet: 2023 gets its own, empty columns, not 2021 and 2022', async () => {
+    const doc = loadDefaultDocument();
+    const workbook = await reopen(await toBytes(buildAccountantWorkbook(doc, { year: 2023, now: NOW }).workbook));
+    const header = sheetOf(workbook, 'Budget').getRow(1).values as unknown[];
+    expect(header.slice(1)).toEqual(['Post', 'Utfall 2022 (jämförelse, ej inlagt)', 'Budget 2023 (ej inlagd)', 'Utfall 2023 (ej inlagt)', 'Prognos 2023 (ej inlagd)']);
+  });
+
+  it('sets the year’s outcome and forecast against its own budget when they are entered', () => {
+    const doc = loadDefaultDocument();
+    const budget = doc.budget.columns.find((c) => c.kind === 'budget' && c.year === 2022)!;
+    const withOutcome = {
+      ...doc.budget,
+      columns: [
+        ...doc.budget.columns,
+        { ...budget, id: 'u22', kind: 'utfall' as const, statedTotals: {} },
+        { ...budget, id: 'p22', kind: 'prognos' as const, statedTotals: {} },
+      ],
+    };
+    expect(budgetVariancesFor(budgetTable(withOutcome), 2022)).toEqual([
+      { actualColumnId: 'u22', budgetColumnId: budget.id },
+      { actualColumnId: 'p22', budgetColumnId: budget.id },
+    ]);
+    expect(budgetVariancesFor(budgetTable(withOutcome), 2023)).toEqual([]);
   });
 
   it('refuses a year before the first fee table, in Swedish', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sv } from '../../../../renderer/lib/i18n/sv';
 import fc from 'fast-check';
 import { axisWidthPx, tickFormatter } from '../../../../electron/core/domain/budget-charts';
 import { budgetTable } from '../../../../electron/core/domain/budget';
@@ -67,8 +68,11 @@ describe('wrapLabel', () => {
 });
 
 describe('which columns the charts compare', () => {
-  it('takes the latest budget against the latest outcome when no year has both (the plan: Budget 2022, Utfall 2021)', () => {
+  it('sets the latest budget beside the latest outcome when no year has both (the plan), as a reference without a variance', () => {
     expect(defaultPair(budgetTable(planBudget()))).toEqual({ baseId: ids.budget2022, otherId: ids.outcome2021 });
+    const vm = chartsVm(budgetTable(planBudget()));
+    expect(vm.variance).toBeUndefined();
+    expect(vm.varianceNote).toBe(sv.budget.charts.crossYear('Budget 2022', 'Utfall 2021'));
   });
 
   it('prefers a year with both a budget and an outcome', () => {
@@ -92,7 +96,7 @@ describe('which columns the charts compare', () => {
 });
 
 describe('chartsVm', () => {
-  const vm = chartsVm(budgetTable(planBudget()));
+  const vm = chartsVm(budgetTable(withOutcome2022()));
 
   it('gives every chart an axis wide enough for its longest tick label', () => {
     for (const chart of [vm.budgetVsOutcome, vm.income, vm.result, vm.variance]) {
@@ -108,8 +112,9 @@ describe('chartsVm', () => {
   });
 
   it('compares the chosen columns and labels each variance bar with its per cent', () => {
-    expect(vm.budgetVsOutcome?.series.map((s) => s.label)).toEqual(['Budget 2022', 'Utfall 2021']);
-    expect(vm.variance?.title).toBe('Avvikelse: Utfall 2021 mot Budget 2022');
+    expect(vm.budgetVsOutcome?.series.map((s) => s.label)).toEqual(['Budget 2022', 'Utfall 2022']);
+    expect(vm.variance?.title).toBe('Avvikelse: Utfall 2022 mot Budget 2022');
+    expect(vm.varianceNote).toBeUndefined();
     const result = vm.variance?.rows.find((r) => r.key === 'result');
     expect(vm.variance?.labels.result).toBe(result?.percentLabel);
     expect(vm.variance?.data.map((d) => d.key)).toEqual([ids.members, ids.net, ids.otherIncome, ids.external, ids.staff, 'result']);

@@ -121,6 +121,7 @@ describe('rows', () => {
     status: 'uppsagd',
     statusLabel: 'Uppsagd (medlem till utträdet)',
     servicesUsed: 3,
+    servicesUsedBreakdown: { total: 3, direct: 2, via: [{ organisationId: 'org-hf', name: 'Höglandsförbundet', count: 1 }] },
     feeOre: 10_000_00,
     archived: false,
     groupMemberCount: 0,
@@ -135,7 +136,7 @@ describe('rows', () => {
       orgNumber: '–',
       population: formatNumber(11_482),
       status: sv.medlemmar.statuses.uppsagd,
-      servicesUsed: '3',
+      servicesUsed: '3 (1 via Höglandsförbundet)',
       fee: formatKr(10_000_00),
     });
     const bare = rowViewModel({ ...row, countyName: '', population: 0, feeOre: undefined, municipalityCode: undefined });

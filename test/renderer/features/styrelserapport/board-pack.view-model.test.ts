@@ -123,7 +123,13 @@ describe('charts', () => {
   });
 
   it('label budget bars with their figure in the axis unit, short enough to stand over a bar', () => {
-    const vm = budgetChart(content);
+    // A year with both budget and outcome: the default data's 2022 outcome is not entered, so one is added here.
+    const withOutcome = loadDefaultDocument();
+    const budget2022 = withOutcome.budget.columns.find((c) => c.year === 2022 && c.kind === 'budget')!;
+    withOutcome.budget.columns.push({ ...budget2022, id: 'col-2022-utfall', kind: 'utfall' });
+    const vm = budgetChart(buildBoardPack(withOutcome, DATE, { generatedAt: '2022-06-30T10:00:00.000Z' }));
+    expect(vm).toBeDefined();
+    expect(budgetChart(content)).toBeUndefined();
     expect(vm?.chart.axis.unit).toBe('mnkr');
     expect(vm?.valueFormatter(1_787_312_000)).toBe('17,9');
     expect(vm?.valueFormatter(-1_746_071_400)).toBe('−17,5');
@@ -139,9 +145,15 @@ describe('charts', () => {
 
   it('lay out the statement with computed totals and the result last', () => {
     const vm = statement(content);
-    expect(vm?.headers).toEqual([t.budgetTable.line, 'Utfall 2021', 'Budget 2022']);
-    expect(vm?.rows.at(-1)?.cells[0]).toBe('Verksamhetsresultat');
+    expect(vm?.headers).toEqual([t.budgetTable.line, 'Utfall 2021 (jämförelse)', 'Budget 2022', 'Utfall 2022 (ej inlagt)', 'Prognos 2022 (ej inlagd)']);
+    expect(vm?.rows.filter((r) => !r.stated).at(-1)?.cells[0]).toBe('Verksamhetsresultat');
     expect(vm?.rows.filter((r) => r.total).map((r) => r.cells[0])).toEqual(['Summa intäkter', 'Summa kostnader', 'Verksamhetsresultat']);
+    // The plan's stated result beside the computed one, and the columns not yet entered left empty and named.
+    const stated = vm?.rows.find((r) => r.key === 'stated:result');
+    expect(stated?.cells.map((c) => c.replace(/\s/g, ' '))).toEqual(['Verksamhetsresultat enligt underlaget', '118 471 kr', '96 818 kr', '', '']);
+    expect(vm?.rows.find((r) => r.key === 'result')?.cells.slice(3)).toEqual(['', '']);
+    expect(vm?.notes.map((n) => n.replace(/\s/g, ' '))).toContain('Verksamhetsresultat, Budget 2022: uträknat 96 817 kr, men underlaget anger 96 818 kr (skillnad −1 kr).');
+    expect(vm?.notes).toContain('Utfall 2022 är inte inlagt ännu; kolumnen är tom tills den förs in.');
     expect(statement({ ...content, budget: { ...content.budget, table: { ...content.budget.table, columns: [] } } })).toBeUndefined();
   });
 });

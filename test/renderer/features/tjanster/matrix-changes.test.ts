@@ -15,6 +15,7 @@ const row = (id: string, services: string[]): UsageMatrixRow => ({
   population: 1000,
   isMember: true,
   serviceCount: services.length,
+  serviceUse: { total: services.length, direct: services.length, via: [] },
   cells: Object.fromEntries(services.map((s) => [s, { usageId: `${id}-${s}`, from: '2022-01-01', source: 'direct' as const }])),
 });
 
@@ -23,6 +24,7 @@ const column = (serviceId: string, users: number): UsageMatrixColumn => ({
   name: serviceId,
   archived: false,
   users,
+  usersBreakdown: { total: users, direct: users, via: [] },
   municipalities: users,
   memberUsers: users,
   memberCount: 3,

@@ -120,7 +120,7 @@ describe('header and cells from the core’s matrix', () => {
   it('shows a dash for a share the core cannot give', () => {
     const [column] = matrixColumns({
       columns: [
-        { serviceId: 'x', name: 'X', archived: true, users: 0, municipalities: 0, memberUsers: 0, memberCount: 0, memberShare: null, populationCovered: 0, populationShare: null, visibleUsers: 0 },
+        { serviceId: 'x', name: 'X', archived: true, users: 0, usersBreakdown: { total: 0, direct: 0, via: [] }, municipalities: 0, memberUsers: 0, memberCount: 0, memberShare: null, populationCovered: 0, populationShare: null, visibleUsers: 0 },
       ],
     });
     expect(column).toMatchObject({ label: 'X (arkiverad)', memberShare: '–', populationShare: '–' });

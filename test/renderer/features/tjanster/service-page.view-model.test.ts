@@ -121,10 +121,12 @@ describe('the catalogue', () => {
     if (!list.ok || !adoption.ok) throw new Error('core refused');
     const rows = catalogueRows(list.data, adoption.data);
     const egil = adoption.data.services.find((s) => s.serviceId === 'egil')!;
+    const xtraMembers = adoption.data.services.find((s) => s.serviceId !== 'egil')!.memberCount;
     expect(rows.map((r) => [r.name, r.area, r.users, r.memberShare, r.missingPrice, r.council])).toEqual([
-      ['EGIL', 'Skola', '4', formatPercent(egil.memberShare!), false, 'Förvaltningsråd EGIL'],
-      ['Xtra', '–', '0', formatPercent(0), true, '–'],
+      ['EGIL', 'Skola', `4 (${egil.memberUsers} medlemmar)`, `${formatPercent(egil.memberShare!)} (${egil.memberUsers} av ${egil.memberCount})`, false, 'Förvaltningsråd EGIL'],
+      ['Xtra', '–', '0 (0 medlemmar)', `${formatPercent(0)} (0 av ${xtraMembers})`, true, '–'],
     ]);
+    expect(rows[0]?.usersDetail).toBe('4 användare, varav 2 via Göteborgsregionen');
     expect(catalogueRows(list.data, undefined)[0]?.memberShare).toBe('–');
     expect(rows.map((r) => r.managers)).toEqual([['Drift: Driftas av varje kommun'], ['–']]);
   });
