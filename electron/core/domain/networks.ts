@@ -37,7 +37,7 @@ export const MUNICIPALITY_GOAL = 20;
 /** … in each of four competence networks. */
 export const NETWORK_GOAL = 4;
 
-export const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap'];
+export const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap', 'styrelse'];
 
 /** A network runs at `date` when not archived and the date lies within its start and end (each optional, inclusive). */
 export function networkActiveAt(network: Pick<Network, 'archived' | 'startDate' | 'endDate'>, date: string): boolean {

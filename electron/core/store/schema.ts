@@ -19,6 +19,7 @@ import {
   municipalityRefSchema,
   networkSchema,
   organisationSchema,
+  planFigureSchema,
   serviceSchema,
   storedName as name,
   timestamp,
@@ -70,6 +71,8 @@ export const documentSchema = z.strictObject({
   budget: budgetSchema.default({ lines: [], columns: [] }),
   feeTables: z.array(feeTableSchema).default([]),
   goals: z.array(goalSchema).default([]),
+  /** Figures a source states beside the register's own counts (see planFigureSchema). */
+  planFigures: z.array(planFigureSchema).default([]),
   boardPacks: z.array(boardPackSnapshotSchema).default([]),
   changeLog: z.array(changeLogEntrySchema).default([]),
   /** UI preferences that should follow the document (remembered column choices, import mappings). */

@@ -8,7 +8,7 @@ import { dateShapeOf, isCalendarDate } from '../../../electron/contract/rules/ca
 const t = sv.natverk;
 
 /** The list's order of kinds, as the plan presents them. */
-export const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap'];
+export const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap', 'styrelse'];
 
 export type KindFilter = NetworkKind | 'alla';
 export const kindFilters: readonly KindFilter[] = ['alla', ...networkKindOrder];

@@ -170,7 +170,7 @@ export function PrintDocument({ content, createdAt }: { content: BoardPackConten
                 <td className={styles.num}>{row.value}</td>
                 <td className={styles.num}>{row.target}</td>
                 <td>
-                  <GoalStatusBadge status={row.status} />
+                  <GoalStatusBadge status={row.status} label={row.statusLabel} />
                 </td>
               </tr>
             ))}

@@ -41,8 +41,8 @@ describe('the network list', () => {
   it('has a tab per kind with its count, and Alla with every network', async () => {
     const list = await read('networks/list', { includeArchived: true });
     const tabs = kindTabs(list);
-    expect(tabs.map((tab) => tab.value)).toEqual(['alla', 'kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap']);
-    expect(tabs.map((tab) => tab.count)).toEqual([4, 1, 1, 1, 1]);
+    expect(tabs.map((tab) => tab.value)).toEqual(['alla', 'kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap', 'styrelse']);
+    expect(tabs.map((tab) => tab.count)).toEqual([4, 1, 1, 1, 1, 0]);
     expect(tabs[0]?.label).toBe('Alla (4)');
     expect(tabs[3]?.label).toBe('Projekt (1)');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoardPack, type BoardPackContent } from '../../../../electron/core/domain/board-pack';
-import { evaluateGoal, type GoalResult } from '../../../../electron/core/domain/goals';
+import { evaluateGoal, formatPace, type GoalResult } from '../../../../electron/core/domain/goals';
 import type { Goal } from '../../../../electron/core/store/schema';
 import {
   categoryAxisWidth,
@@ -45,7 +45,7 @@ describe('goal rows', () => {
     const atRisk = result({ metric: 'member-count', comparison: 'at-least', target: 1000 });
     expect(atRisk.status).toBe('at-risk');
     expect(explainGoal(atRisk)).toBe(
-      `${t.goals.explain.atRiskPace(String(atRisk.expected))} ${t.goals.explain.baseline(String(atRisk.baseline?.value), '2022-01-01')}`,
+      `${t.goals.explain.atRiskPace(formatPace(atRisk.expected ?? NaN, 'count'))} ${t.goals.explain.baseline(String(atRisk.baseline?.value), '2022-01-01')}`,
     );
     const reached = result({ metric: 'member-count', comparison: 'at-least', target: 1 });
     expect(explainGoal(reached)).toBe(t.goals.explain.reached);
