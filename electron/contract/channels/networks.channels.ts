@@ -193,10 +193,12 @@ export const networksChannels = {
         participation: z.enum(participationKinds).default('deltagare'),
         from: isoDate,
         to: isoDate.optional(),
+        /** For a board member: works with IT (true) or not (false); absent when not known. */
+        worksWithIt: z.boolean().optional(),
       })
       .superRefine(periodRefine),
   ),
-  /** Changes role, participation or dates of an entry; `to: null` opens it again. */
+  /** Changes role, participation or dates of an entry; `to: null` opens it again; `worksWithIt: null` forgets the mark. */
   'networks/update-entry': channel<RosterEntry>()(
     z
       .strictObject({
@@ -206,6 +208,7 @@ export const networksChannels = {
         participation: z.enum(participationKinds).optional(),
         from: isoDate.optional(),
         to: isoDate.nullable().optional(),
+        worksWithIt: z.boolean().nullable().optional(),
       })
       .superRefine(periodRefine),
   ),

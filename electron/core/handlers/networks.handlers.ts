@@ -134,7 +134,7 @@ export function createNetworksHandlers({ repo, ports, today }: HandlerContext): 
         );
       }),
 
-    'networks/add-entry': ({ networkId, organisationId, contactId, externalName, role, participation, from, to }) =>
+    'networks/add-entry': ({ networkId, organisationId, contactId, externalName, role, participation, from, to, worksWithIt }) =>
       repo.change('Lade till en deltagare i ett nätverk', (tx) => {
         const doc = tx.doc;
         const network = findNetwork(doc.networks, networkId);
@@ -145,11 +145,19 @@ export function createNetworksHandlers({ repo, ports, today }: HandlerContext): 
         });
         assertPeriod({ from, to });
         assertNoRosterOverlap(network.roster, { ...parties, from, to });
-        const entry: RosterEntry = { id: ports.ids(), ...parties, role, participation, from, ...(to !== undefined ? { to } : {}) };
+        const entry: RosterEntry = {
+          id: ports.ids(),
+          ...parties,
+          role,
+          participation,
+          from,
+          ...(to !== undefined ? { to } : {}),
+          ...(worksWithIt !== undefined ? { worksWithIt } : {}),
+        };
         return tx.roster.insert(networkId, entry, { ...entryOrgId(doc, entry), summary: `Lade till ${entryLabel(doc, entry)} i ${network.name} från ${from}` });
       }),
 
-    'networks/update-entry': ({ networkId, entryId, role, participation, from, to }) =>
+    'networks/update-entry': ({ networkId, entryId, role, participation, from, to, worksWithIt }) =>
       repo.change('Ändrade en deltagare i ett nätverk', (tx) => {
         const doc = tx.doc;
         const network = findNetwork(doc.networks, networkId);
@@ -167,6 +175,8 @@ export function createNetworksHandlers({ repo, ports, today }: HandlerContext): 
             else draft.to = nextTo;
             if (role !== undefined) draft.role = role;
             if (participation !== undefined) draft.participation = participation;
+            if (worksWithIt === null) delete draft.worksWithIt;
+            else if (worksWithIt !== undefined) draft.worksWithIt = worksWithIt;
           },
           { ...entryOrgId(doc, entry), summary: `Ändrade ${entryLabel(doc, entry)} i ${network.name}` },
         );
