@@ -45,10 +45,15 @@ describe('goal rows', () => {
     const atRisk = result({ metric: 'member-count', comparison: 'at-least', target: 1000 });
     expect(atRisk.status).toBe('at-risk');
     expect(explainGoal(atRisk)).toBe(
-      `${t.goals.explain.atRiskPace(formatPace(atRisk.expected ?? NaN, 'count'))} ${t.goals.explain.baseline(String(atRisk.baseline?.value), '2022-01-01')}`,
+      `${t.goals.explain.atRiskPace(formatPace(atRisk.expected ?? NaN, 'count'))} ${t.goals.explain.baselineStated('109', '2022-01-01', '96', atRisk.baseline?.source ?? '')}`,
     );
+    // The plan's 109 at the start of 2022 is the baseline; the register's 96 stands beside it.
+    expect(atRisk.baseline).toMatchObject({ value: 109, registerValue: 96 });
+    const single = result({ metric: 'single-service-members', comparison: 'at-most', target: 0 });
+    expect(explainGoal(single)).toContain(t.goals.explain.baseline(String(single.baseline?.value), '2022-01-01'));
     const reached = result({ metric: 'member-count', comparison: 'at-least', target: 1 });
-    expect(explainGoal(reached)).toBe(t.goals.explain.reached);
+    // A reached goal still says where its baseline comes from when the plan states it.
+    expect(explainGoal(reached).startsWith(`${t.goals.explain.reached} Ingångsvärde 109 enligt planen`)).toBe(true);
     const noneLost = result({ metric: 'members-lost', comparison: 'at-most', target: 0 });
     expect(explainGoal(noneLost)).toBe(t.goals.explain.onTrackNone);
     expect(explainGoal(result({ metric: 'members-lost', comparison: 'at-most', target: 0 }, '2023-01-10'))).toBe(t.goals.explain.reachedCumulative);
