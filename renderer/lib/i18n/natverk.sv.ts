@@ -43,6 +43,7 @@ export const natverkSv = {
     notStarted: (date: string) => `Startar ${date}`,
     service: (name: string) => `Tjänst: ${name}`,
     noMeetings: '–',
+    nextMeeting: (date: string) => `Nästa planerat ${date}`,
     rowMenu: (name: string) => `Åtgärder för ${name}`,
     open: 'Öppna',
     edit: 'Ändra…',
@@ -60,10 +61,9 @@ export const natverkSv = {
       `Målet: ${goal} kompetensnätverk med minst ${municipalities} deltagande medlemskommuner vardera.`,
     goalReached: 'Målet är nått',
     goalNotReached: 'Målet är inte nått ännu',
-    events: (year: string) => `Konferenser och webbinarier ${year}`,
-    eventsHint: (conferences: number, webinars: number) =>
-      `${countOf(conferences, { one: 'konferens', other: 'konferenser' })}, ${countOf(webinars, { one: 'webbinarium', other: 'webbinarier' })}`,
-    eventsGoal: 'Målet: 1–2 digitala konferenser om året och webbinarier om tjänsterna.',
+    events: (year: string) => `Hållna konferenser ${year}`,
+    eventsHint: (webinars: number) => `${countOf(webinars, { one: 'webbinarium', other: 'webbinarier' })} (ett eget slag, räknas inte som konferens)`,
+    eventsGoal: 'Målet: 1–2 digitala konferenser om året. Möten efter i dag är planerade och räknas inte.',
     otherEvents: (seminars: number, meetings: number) =>
       `Dessutom ${countOf(seminars, { one: 'seminarium', other: 'seminarier' })} och ${countOf(meetings, nouns.mote)}`,
     year: 'År',
