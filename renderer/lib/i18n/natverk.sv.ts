@@ -121,6 +121,11 @@ export const natverkSv = {
 
   roster: {
     heading: 'Deltagare',
+    worksWithIt: 'Arbetar med it',
+    notWorksWithIt: 'Arbetar inte med it',
+    worksWithItUnknown: 'Ej angivet om it',
+    worksWithItField: 'Arbetar med it',
+    worksWithItHint: 'Planens mål: minst tre ledamöter som inte arbetar med it.',
     addHeading: 'Lägg till i deltagarlistan',
     addPerson: 'Person',
     addPersonPlaceholder: 'Skriv namn eller organisation',
