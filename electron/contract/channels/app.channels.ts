@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { MunicipalityRef, CountyRef } from '../model/records';
+import type { PlanFigureComparison } from '../model/goals';
 import { isoDate } from '../model/records';
 
 const empty = z.strictObject({});
@@ -58,6 +59,8 @@ export type OverviewFigures = {
   budget: { year: number; kind: string; resultOre: number; incomeOre: number; costOre: number }[];
   memberPopulation: number;
   swedenPopulation?: { date: string; population: number };
+  /** Figures the plan states beside the register's (core: plan-figures.ts). */
+  planFigures: PlanFigureComparison[];
 };
 
 export type MunicipalityOption = MunicipalityRef & { countyName: string };

@@ -4,6 +4,7 @@ import { networkKinds } from '../store/schema';
 import { memberIdsAt } from './memberships';
 import { populationCovered, swedenPopulationAt } from './population';
 import { columnTotals } from './budget';
+import { planFigureComparisons } from './plan-figures';
 
 /** The Översikt screen's figures at `date`: all computed from the document. */
 export function overviewAt(doc: SambrukDocument, date: string): OverviewFigures {
@@ -25,5 +26,6 @@ export function overviewAt(doc: SambrukDocument, date: string): OverviewFigures 
       .map((column) => ({ year: column.year, kind: column.kind, ...columnTotals(doc.budget, column) })),
     memberPopulation: populationCovered(doc, members),
     ...(sweden ? { swedenPopulation: sweden } : {}),
+    planFigures: planFigureComparisons(doc),
   };
 }

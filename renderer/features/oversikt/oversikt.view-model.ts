@@ -15,8 +15,11 @@ export type BudgetRowVm = {
   negative: boolean;
 };
 
+export type PlanFigureVm = { id: string; label: string; text: string; source: string; differs: boolean };
+
 export type OverviewVm = {
   asOf: string;
+  planFigures: PlanFigureVm[];
   stats: StatVm[];
   networks: NetworkRowVm[];
   networksTotal: string;
@@ -35,10 +38,24 @@ export function overviewViewModel(f: OverviewFigures): OverviewVm {
         sv.oversikt.swedenPopulation(formatNumber(sweden.population), formatDate(sweden.date)),
       ]
     : [sv.oversikt.noSwedenPopulation];
+  const planMembers = f.planFigures.find((p) => p.subject === 'members');
   return {
     asOf: sv.oversikt.asOf(formatDate(f.date, 'long')),
+    planFigures: f.planFigures.map((p) => ({
+      id: p.id,
+      label: sv.oversikt.planFigureLine(p.label, formatDate(p.date)),
+      text: p.text,
+      source: p.source,
+      differs: p.difference !== 0,
+    })),
     stats: [
-      { id: 'members', label: sv.oversikt.members, value: formatNumber(f.memberCount), hints: [sv.oversikt.membersHint] },
+      {
+        id: 'members',
+        label: sv.oversikt.members,
+        value: formatNumber(f.memberCount),
+        // The plan's own count stands beside the register's wherever members are counted.
+        hints: [sv.oversikt.membersHint, ...(planMembers ? [`${planMembers.text} (${formatDate(planMembers.date)})`] : [])],
+      },
       { id: 'population', label: sv.oversikt.population, value: formatNumber(f.memberPopulation), hints: populationHints },
       { id: 'organisations', label: sv.oversikt.organisations, value: formatNumber(f.organisationCount), hints: [] },
       { id: 'services', label: sv.oversikt.services, value: formatNumber(f.serviceCount), hints: [] },

@@ -456,3 +456,19 @@ export function printCss(content: Pick<BoardPackContent, 'associationName' | 'da
 export function subjectLine(group: SubjectGroupVm): string {
   return group.items.map((item) => (item.detail === '' ? item.name : `${item.name} (${item.detail})`)).join(', ');
 }
+
+export type PlanFigureRowVm = { id: string; label: string; date: string; plan: string; register: string; difference: string; source: string; text: string };
+
+/** The plan's stated figures beside the register's, as the screen and the print draw them (signed difference). */
+export function planFigureRows(content: Pick<BoardPackContent, 'planFigures'>): PlanFigureRowVm[] {
+  return (content.planFigures ?? []).map((f) => ({
+    id: f.id,
+    label: f.label,
+    date: formatDate(f.date),
+    plan: formatNumber(f.planValue),
+    register: formatNumber(f.registerValue),
+    difference: f.difference > 0 ? `+${formatNumber(f.difference)}` : f.difference < 0 ? `−${formatNumber(-f.difference)}` : '0',
+    source: f.source,
+    text: f.text,
+  }));
+}

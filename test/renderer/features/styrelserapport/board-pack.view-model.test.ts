@@ -10,6 +10,7 @@ import {
   goalRow,
   membersChart,
   movements,
+  planFigureRows,
   printCss,
   printQuery,
   sharesChart,
@@ -160,5 +161,14 @@ describe('the print layout', () => {
   it('builds print addresses', () => {
     expect(printQuery({ packId: 'p1' })).toEqual({ paket: 'p1' });
     expect(printQuery({ date: DATE, includePreviousYear: true })).toEqual({ datum: DATE, tidigare: 'ja' });
+  });
+});
+
+describe('the plan’s figures beside the register’s', () => {
+  it('gives each stated figure with the register’s and a signed difference', () => {
+    const rows = planFigureRows(content);
+    expect(rows.find((r) => r.id === 'plan-members-2022')).toMatchObject({ label: 'Medlemmar', plan: '109', register: '96', difference: '−13', date: '2022-01-01' });
+    expect(rows.find((r) => r.id === 'plan-egil-2022')).toMatchObject({ plan: '25', register: '26', difference: '+1' });
+    expect(planFigureRows({})).toEqual([]);
   });
 });
