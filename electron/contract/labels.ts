@@ -65,6 +65,7 @@ export const networkKindLabels: Readonly<Record<NetworkKind, string>> = {
   forvaltningsrad: 'Förvaltningsråd',
   projekt: 'Projekt',
   partnerskap: 'Partnerskap',
+  styrelse: 'Styrelse',
 };
 
 export const rosterRoleLabels: Readonly<Record<RosterRole, string>> = {

@@ -8,6 +8,7 @@ import {
   type Budget,
   type FeeTable,
   type Goal,
+  type PlanFigure,
   type Membership,
   type Network,
   type Organisation,
@@ -191,6 +192,7 @@ export function buildDefaultDataWithFindings(sources: DefaultDataSources): { doc
     budget: readBudget(plan),
     feeTables: [FEE_TABLE_2020],
     goals: readGoals(plan, findings.statedMemberCount),
+    planFigures: readPlanFigures(plan),
     boardPacks: [],
     selections: [],
     changeLog: [],
@@ -522,6 +524,10 @@ function readGoals(plan: PlanText, statedMemberCount: number): Goal[] {
     metric: 'members-without-service-or-network',
     comparison: 'at-most',
     target: 0,
+    // The plan names its members only as users of services, so every member in the default data uses one.
+    byConstruction:
+      'Standarddata tar medlemmarna ur planens listor över tjänsternas användare, så varje medlem där använder en tjänst. ' +
+      'Målet säger något först när medlemmar som inte använder någon tjänst förs in.',
   });
 
   const share = requireMatch(plan, /En digital tjänst som mer än tre fjärdedelar av alla medlemmar använder \((\d{4})\)/, 'tre fjärdedelar');
@@ -563,6 +569,92 @@ function readGoals(plan: PlanText, statedMemberCount: number): Goal[] {
     comparison: 'between',
     target: Number(conferences[1]),
     targetMax: Number(conferences[2]),
+    // Conferences only: the webinars that present the services are the sentence after, a kind of their own.
+    eventKinds: ['konferens'],
+  });
+
+  const clear = requireMatch(plan, /Etablera tydliga nätverk för utbyte av erfarenhet och kompetens kring föreningens tjänster\. \((\d{4})\)/, 'tydliga nätverk');
+  add({
+    year: Number(clear[1]),
+    title: 'Tydliga nätverk kring föreningens tjänster',
+    description:
+      'Etablera tydliga nätverk för utbyte av erfarenhet och kompetens kring föreningens tjänster. Mäts som andelen tjänster vars ' +
+      'förvaltningsråd (planen: förvaltningsråden skapar tydliga nätverk kring tjänsterna) har deltagare.',
+    metric: 'services-with-council',
+    comparison: 'at-least',
+    target: 1,
+  });
+
+  const board = requireMatch(plan, /ha minst (\S+) medlemmar som inte jobbar med it/, 'styrelsens sammansättning');
+  const boardCount = NUMBER_WORDS[board[1] ?? ''];
+  if (boardCount === undefined) throw new Error(`Planen: talordet "${board[1] ?? ''}" är okänt`);
+  add({
+    // The plan states it as a standing aim; it is kept with the plan's year.
+    year: PLAN_YEAR,
+    title: `Minst ${board[1] ?? ''} styrelseledamöter som inte arbetar med it`,
+    description: 'En målsättning för styrelsens sammansättning: alltid sikta på minst tre ledamöter som inte arbetar med it.',
+    metric: 'board-members-outside-it',
+    comparison: 'at-least',
+    target: boardCount,
   });
   return goals;
+}
+
+// -------------------------------------------------------------------------------------------- stated figures
+
+const PLAN_YEAR = 2022;
+
+/**
+ * Counts the plan states that the register may not reproduce, kept beside the register's own. Each is found by
+ * its sentence; a changed plan text stops the build rather than losing a figure.
+ */
+function readPlanFigures(plan: PlanText): PlanFigure[] {
+  const source = (section: string) => `Verksamhetsplan 2022, avsnittet «${section}»`;
+  const count = (pattern: RegExp, what: string) => Number(requireMatch(plan, pattern, what)[1]);
+  return [
+    {
+      id: 'plan-members-2022',
+      subject: 'members',
+      date: '2022-01-01',
+      value: statedMemberCount(plan),
+      source: source('Målsättning för medlemsutveckling'),
+      note: 'Planen: «Föreningen Sambruk har vid ingången av 2022 - 109 medlemmar». Registret namnger bara de medlemmar planen räknar upp som användare av tjänster.',
+    },
+    {
+      id: 'plan-egil-2022',
+      subject: 'service-municipalities',
+      subjectId: 'svc-egil',
+      date: PLAN_DATE,
+      value: count(/För stunden är det (\d+) kommuner som samverkar runt EGIL/, 'kommuner runt EGIL'),
+      source: source('Egil'),
+      note: 'Planen: «För stunden är det 25 kommuner som samverkar runt EGIL». Listan över deltagande kommuner ger fler.',
+    },
+    {
+      id: 'plan-bibblix-2022',
+      subject: 'service-municipalities',
+      subjectId: 'svc-bibblix',
+      date: '2022-01-01',
+      value: count(/Vid årsskiftet 2021\/-22 var det (\d+) kommuner som hittills anslutit sig till Bibblix/, 'kommuner i Bibblix'),
+      source: source('Bibblix för folkbibliotek i Sverige'),
+      note: 'Planen: «Vid årsskiftet 2021/-22 var det 39 kommuner som hittills anslutit sig till Bibblix».',
+    },
+    {
+      id: 'plan-hantering-av-appar-2022',
+      subject: 'network-municipalities',
+      subjectId: 'net-hantering-av-appar',
+      date: PLAN_DATE,
+      value: count(/(\d+) kommuner för närvarande deltar i projektet Hantering av appar/, 'kommuner i Hantering av appar'),
+      source: source('Hantering av appar och personuppgifter'),
+      note: 'Planen anger antalet men namnger inte kommunerna.',
+    },
+    {
+      id: 'plan-iot-2022',
+      subject: 'network-municipalities',
+      subjectId: 'net-iot',
+      date: PLAN_DATE,
+      value: count(/(\d+) kommuner har hittills anmält intresse/, 'kommuner i IoT-nätverket'),
+      source: source('IoT Sverige'),
+      note: 'Planen: «4 kommuner har hittills anmält intresse» för nätverket om IoT i kommunal verksamhet.',
+    },
+  ];
 }

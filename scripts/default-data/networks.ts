@@ -218,4 +218,16 @@ export const NETWORK_SPECS: readonly NetworkSpec[] = [
     description: 'En möjlig samverkan mellan Sambruk (kommuner) och eSam (myndigheter) undersöks.',
     roster: [{ organisationId: 'org-esam', participation: 'partner' }],
   },
+  // ------------------------------------------------------------ the board
+  {
+    id: 'net-styrelse',
+    kind: 'styrelse',
+    name: 'Styrelsen',
+    planHeading: 'Styrelsen',
+    evidence: 'minst tre medlemmar som inte jobbar med it',
+    description:
+      'Föreningens styrelse. Planens mål: minst tre ledamöter som inte arbetar med it. Planen namnger inga ledamöter; ' +
+      'lägg in dem och markera för var och en om personen arbetar med it.',
+    roster: [],
+  },
 ];

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBoardPack, type BoardPackContent } from '../../electron/core/domain/board-pack';
-import { formatGoalFigure, formatTarget, goalLabels } from '../../electron/core/domain/goals';
+import { formatGoalFigure, formatTarget, goalStatusText } from '../../electron/core/domain/goals';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { sv } from '../../renderer/lib/i18n/sv';
 import { openApp as openScreen, screenshot, SCREENSHOT_DIR, useBrowser } from './fixture';
@@ -78,7 +78,7 @@ describe('the Styrelserapport screen', () => {
       await expect.poll(() => row.getByTestId('goal-value').textContent()).toBe(formatGoalFigure(goal.value, goal.unit));
       expect(await row.textContent()).toContain(formatTarget(goal, goal.unit));
       // Status as words beside the icon, not colour alone.
-      expect(await row.locator(`[data-status="${goal.status}"]`).textContent()).toBe(goalLabels.statuses[goal.status]);
+      expect(await row.locator(`[data-status="${goal.status}"]`).textContent()).toBe(goalStatusText(goal));
     }
     for (const id of ['members', 'distribution', 'shares', 'networks', 'population', 'coverage', 'budget']) {
       expect(await page.locator(`main figure[data-chart="${id}"]`).count()).toBe(1);
@@ -212,7 +212,7 @@ describe('the board pack', () => {
       const first = rowOf(goal.title);
       expect(first, goal.title).toBeDefined();
       expect(flat(first ?? ''), goal.title).toContain(flat(formatTarget(goal, goal.unit)));
-      expect(first, goal.title).toContain(goalLabels.statuses[goal.status]);
+      expect(first, goal.title).toContain(goalStatusText(goal));
     }
     const all = pageTexts.join(' ');
     for (const text of [t.charts.members, t.charts.distribution, t.charts.shares, t.charts.networks, t.charts.population, t.charts.coverage]) {

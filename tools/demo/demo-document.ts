@@ -241,6 +241,7 @@ export function generateDemoDocument(options: DemoOptions): SambrukDocument {
     budget,
     feeTables: makeFeeTables(base),
     goals: makeGoals(base, years),
+    planFigures: [],
     boardPacks: [],
     selections: [],
     changeLog: makeChangeLog(organisations),
@@ -643,7 +644,7 @@ type NetworkInputs = {
   usages: readonly Usage[];
 };
 
-const MEETING_WEIGHT: Record<NetworkKind, number> = { kompetensnatverk: 1.5, forvaltningsrad: 1.2, projekt: 1, partnerskap: 0.4 };
+const MEETING_WEIGHT: Record<NetworkKind, number> = { kompetensnatverk: 1.5, forvaltningsrad: 1.2, projekt: 1, partnerskap: 0.4, styrelse: 1 };
 
 function makeNetworks(r: Random, inputs: NetworkInputs, sizes: DemoSizes): Network[] {
   const { organisations, memberships, contacts, services, usages } = inputs;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { MunicipalityRef, CountyRef } from '../model/records';
+import type { PlanFigureComparison } from '../model/goals';
 import { isoDate } from '../model/records';
 
 const empty = z.strictObject({});
@@ -74,6 +75,8 @@ export type OverviewFigures = {
   swedenPopulation?: { date: string; population: number };
   /** What needs doing, one group per kind that has something; empty when all is in order. */
   attention: AttentionGroup[];
+  /** Figures the plan states beside the register's (core: plan-figures.ts). */
+  planFigures: PlanFigureComparison[];
 };
 
 /** A municipality with its county and its newest known population (absent when the register has none). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from '../define';
 import { REGISTER_YEARS, REGISTER_YEARS_TEXT } from '../rules/calendar-date';
 import type { Goal } from '../model/records';
-import { goalMetrics, id, isoDate, isSafeName, isSafeText, unsafeNameMessage, unsafeTextMessage } from '../model/records';
+import { goalMetrics, id, isoDate, meetingKinds, isSafeName, isSafeText, unsafeNameMessage, unsafeTextMessage } from '../model/records';
 import type { ExportedFile } from '../model/files';
 import type { BoardPackContent } from '../model/goals';
 
@@ -19,6 +19,8 @@ const description = z
   .refine(isSafeText, { message: unsafeTextMessage });
 const metric = z.enum(goalMetrics, { error: 'Välj ett av måtten i listan.' });
 const comparison = z.enum(['at-least', 'at-most', 'more-than', 'between'], { error: 'Välj en jämförelse.' });
+/** The meeting kinds a conference goal counts; at least one. */
+const eventKinds = z.array(z.enum(meetingKinds)).min(1, 'Välj minst ett slag av evenemang som målet räknar.').max(meetingKinds.length);
 const figure = z.number({ error: 'Skriv ett tal.' }).finite('Skriv ett tal.');
 const goalYear = z
   .number({ error: 'Skriv året med fyra siffror.' })
@@ -62,6 +64,8 @@ export const goalsChannels = {
       comparison,
       target: figure,
       targetMax: figure.optional(),
+      /** For `conferences-held`: the kinds counted (conferences only when absent). */
+      eventKinds: eventKinds.optional(),
     }),
   ),
   /** Changes the given fields; `targetMax: null` clears it. */
@@ -75,6 +79,7 @@ export const goalsChannels = {
       comparison: comparison.optional(),
       target: figure.optional(),
       targetMax: figure.nullable().optional(),
+      eventKinds: eventKinds.optional(),
     }),
   ),
   'goals/delete': channel<{ deleted: string }>()(z.strictObject({ goalId: id })),

@@ -19,7 +19,13 @@ export type RosterEntryView = RosterEntry & {
   active: boolean;
 };
 
-export type MeetingView = Meeting & { attendees: { contactId: string; name: string; organisationName?: string }[] };
+export type MeetingView = Meeting & {
+  attendees: { contactId: string; name: string; organisationName?: string }[];
+  /** Organisations on the roster without a named person that attended. */
+  attendeeOrganisations: { organisationId: string; name: string }[];
+  /** Dated after the date asked for (today by default): planned, not held, so no attendance yet. */
+  planned: boolean;
+};
 
 /** An organisation of a governance council at a date: a user of the council's service. */
 export type CouncilOrganisation = {
@@ -49,7 +55,10 @@ export type NetworkSummary = {
   /** Member municipalities taking part at the date (see networks.ts for the counting rule). */
   participatingMemberMunicipalities: number;
   meetingCount: number;
+  /** The latest meeting held by the date (one dated later is planned, not the last held). */
   lastMeetingDate?: string;
+  /** The next meeting planned after the date. */
+  nextMeetingDate?: string;
 };
 
 export type NetworkDetail = NetworkSummary & {
@@ -100,9 +109,9 @@ export type AttendanceReport = {
   organisations: {
     organisationId: string;
     name: string;
-    /** Person-attendances summed over the year. */
+    /** Attendances summed over the year: each person present, and the organisation itself when marked present. */
     attendances: number;
-    /** Meetings with at least one of the organisation's persons present. */
+    /** Meetings with at least one of the organisation's persons, or the organisation itself, present. */
     meetingsAttended: number;
     persons: number;
   }[];
@@ -184,10 +193,12 @@ export const networksChannels = {
         participation: z.enum(participationKinds).default('deltagare'),
         from: isoDate,
         to: isoDate.optional(),
+        /** For a board member: works with IT (true) or not (false); absent when not known. */
+        worksWithIt: z.boolean().optional(),
       })
       .superRefine(periodRefine),
   ),
-  /** Changes role, participation or dates of an entry; `to: null` opens it again. */
+  /** Changes role, participation or dates of an entry; `to: null` opens it again; `worksWithIt: null` forgets the mark. */
   'networks/update-entry': channel<RosterEntry>()(
     z
       .strictObject({
@@ -197,6 +208,7 @@ export const networksChannels = {
         participation: z.enum(participationKinds).optional(),
         from: isoDate.optional(),
         to: isoDate.nullable().optional(),
+        worksWithIt: z.boolean().nullable().optional(),
       })
       .superRefine(periodRefine),
   ),
@@ -209,7 +221,10 @@ export const networksChannels = {
    * on `date` (inclusive); entries that would start after it are removed. One change, one undo.
    */
   'networks/end-person': channel<EndPersonResult>()(z.strictObject({ contactId: id, date: isoDate })),
-  /** Adds a meeting or event; attendees must be persons on the roster at the meeting's date. */
+  /**
+   * Adds a meeting or event; attendees must be persons (or organisations without a named person) on the roster at
+   * the meeting's date, and a meeting after today has none yet.
+   */
   'networks/add-meeting': channel<Meeting>()(
     z.strictObject({
       networkId: id,
@@ -218,6 +233,7 @@ export const networksChannels = {
       title: trimmedName,
       note: longText.default(''),
       attendeeContactIds: attendeeIds.default([]),
+      attendeeOrganisationIds: attendeeIds.default([]),
     }),
   ),
   'networks/update-meeting': channel<Meeting>()(
@@ -231,9 +247,9 @@ export const networksChannels = {
     }),
   ),
   'networks/delete-meeting': channel<{ deleted: string }>()(z.strictObject({ networkId: id, meetingId: id })),
-  /** Replaces a meeting's attendees (duplicates are dropped). */
+  /** Replaces a meeting's attendees (duplicates are dropped); organisations are left as they were when not given. */
   'networks/set-attendees': channel<Meeting>()(
-    z.strictObject({ networkId: id, meetingId: id, attendeeContactIds: attendeeIds }),
+    z.strictObject({ networkId: id, meetingId: id, attendeeContactIds: attendeeIds, attendeeOrganisationIds: attendeeIds.optional() }),
   ),
   /** Attendance per person, organisation and network over a year (all networks, or the chosen ones). */
   'networks/get-attendance': channel<AttendanceReport>()(

@@ -4,7 +4,7 @@
  */
 import type { BudgetTable } from '../channels/budget.channels';
 import type { ServiceUseBreakdown } from '../channels/usage.channels';
-import type { BusinessArea, Goal, GoalMetric } from './records';
+import type { BusinessArea, Goal, GoalMetric, MeetingKind, PlanFigureSubject } from './records';
 
 export type CompactUnit = 'kr' | 'tkr' | 'mnkr';
 
@@ -50,7 +50,7 @@ export type MetricUnit = 'count' | 'share';
 /** `state`: a figure at a date; `cumulative`: events counted over the year, which only grow. */
 export type MetricKind = 'state' | 'cumulative';
 
-export type SubjectKind = 'organisation' | 'network' | 'service' | 'event';
+export type SubjectKind = 'organisation' | 'network' | 'service' | 'event' | 'person';
 
 /** What lies behind a figure: the members, services, networks or events it counts, with what the list shows. */
 export type GoalSubject = {
@@ -72,6 +72,8 @@ export type GoalSubject = {
   networkName?: string;
   /** An event's kind (`konferens`, `webinar`). */
   eventKind?: string;
+  /** A board member: marked as working with IT (true), not (false), or not marked (absent). */
+  worksWithIt?: boolean;
 };
 
 export type GoalWindow = {
@@ -97,14 +99,40 @@ export type GoalResult = {
   kind: MetricKind;
   window: GoalWindow;
   value: number;
-  /** State metrics: the value at `periodStart`, where the pace starts. */
-  baseline?: { date: string; value: number };
+  /**
+   * State metrics: the value at `periodStart`, where the pace starts. Where the plan states that figure, `value`
+   * is the plan's, `source` says where, and `registerValue` is what the register itself gives.
+   */
+  baseline?: { date: string; value: number; source?: string; registerValue?: number };
   /** The value a steady pace asks for at `measuredAt`; absent where the status does not use a pace. */
   expected?: number;
   /** Events known ahead (see `GoalSubject.pending`). */
   pending: number;
   status: GoalStatus;
   subjects: GoalSubject[];
+  /** For an event goal: the meeting kinds it counts. */
+  eventKinds?: MeetingKind[];
+  /** Why the goal holds by the way the register was built; the status then reads «Uppnått per definition». */
+  byConstruction?: string;
+};
+
+/** A figure a source states beside the register's own at the same date (core: plan-figures.ts). */
+export type PlanFigureComparison = {
+  id: string;
+  subject: PlanFigureSubject;
+  subjectId?: string;
+  /** What is counted, in Swedish: `Medlemmar`, `Kommuner som använder EGIL`. */
+  label: string;
+  date: string;
+  planValue: number;
+  registerValue: number;
+  /** The register's figure less the plan's. */
+  difference: number;
+  /** Where the plan states it (document and section). */
+  source: string;
+  note: string;
+  /** `Planen anger 109; registret namnger 96 (13 färre).` */
+  text: string;
 };
 
 export const BOARD_PACK_VERSION = 1 as const;
@@ -130,6 +158,8 @@ export type BoardPackContent = {
   /** When the figures were computed (ISO timestamp). */
   generatedAt: string;
   goals: GoalResult[];
+  /** The plan's stated figures beside the register's (absent in packs saved before they were kept). */
+  planFigures?: PlanFigureComparison[];
   members: {
     atYearStart: number;
     atDate: number;

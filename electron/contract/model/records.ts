@@ -247,7 +247,8 @@ export const usageSchema = z.strictObject({
 export type Usage = z.infer<typeof usageSchema>;
 
 // ---------------------------------------------------------------- networks, councils, projects
-export const networkKinds = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap'] as const;
+/** `styrelse`: the association's board, a roster like the others (the plan has a goal for its composition). */
+export const networkKinds = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap', 'styrelse'] as const;
 export type NetworkKind = (typeof networkKinds)[number];
 export const rosterRoles = ['ordforande', 'sammankallande', 'ledamot', 'adjungerad', 'deltagare'] as const;
 export type RosterRole = (typeof rosterRoles)[number];
@@ -268,6 +269,11 @@ export const rosterEntrySchema = z.strictObject({
   participation: z.enum(participationKinds).default('deltagare'),
   from: isoDate,
   to: isoDate.optional(),
+  /**
+   * Whether the person works with IT in their organisation; kept for the board, whose composition goal asks for
+   * members who do not. Absent when not known.
+   */
+  worksWithIt: z.boolean().optional(),
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
@@ -278,6 +284,8 @@ export const meetingSchema = z.strictObject({
   title: name,
   /** Contact ids of the roster's persons who attended. */
   attendeeContactIds: z.array(id).default([]),
+  /** Organisations on the roster without a named person that attended (an organisation entry's own id). */
+  attendeeOrganisationIds: z.array(id).optional(),
   note: text.default(''),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
@@ -392,6 +400,8 @@ export const goalMetrics = [
   'max-service-member-share',
   'networks-with-20-members',
   'conferences-held',
+  'board-members-outside-it',
+  'services-with-council',
 ] as const;
 export type GoalMetric = (typeof goalMetrics)[number];
 
@@ -405,6 +415,13 @@ export const goalSchema = z.strictObject({
   target: z.number().finite(),
   targetMax: z.number().finite().optional(),
   order: z.number().int().default(0),
+  /** For `conferences-held`: the meeting kinds the goal counts (the plan's conference goal counts `konferens`). */
+  eventKinds: z.array(z.enum(meetingKinds)).max(meetingKinds.length).optional(),
+  /**
+   * Why the goal holds by the way the register was built, when it does (a member entered because it uses a
+   * service); shown instead of a bare «Uppnått».
+   */
+  byConstruction: text.optional(),
 });
 export type Goal = z.infer<typeof goalSchema>;
 
@@ -443,6 +460,31 @@ export const selectionSchema = z.strictObject({
   createdAt: timestamp,
 });
 export type Selection = z.infer<typeof selectionSchema>;
+
+// ---------------------------------------------------------------- figures stated by a source
+/**
+ * What a stated figure counts: members of the association, the municipalities using a service (`subjectId`
+ * the service), or the municipalities taking part in a network (`subjectId` the network).
+ */
+export const planFigureSubjects = ['members', 'service-municipalities', 'network-municipalities'] as const;
+export type PlanFigureSubject = (typeof planFigureSubjects)[number];
+
+/**
+ * A figure a source document (the plan) states and the register may not reproduce (the plan's 109 members where
+ * the register names 96). Kept beside the register's own count, never instead of it; a goal's baseline uses it.
+ */
+export const planFigureSchema = z.strictObject({
+  id,
+  subject: z.enum(planFigureSubjects),
+  subjectId: id.optional(),
+  /** The date the figure describes (the plan's «vid ingången av 2022» is 2022-01-01). */
+  date: isoDate,
+  value: z.number().int().nonnegative().max(100_000),
+  /** Where it is stated: the document and its section. */
+  source: name,
+  note: text.default(''),
+});
+export type PlanFigure = z.infer<typeof planFigureSchema>;
 
 // ---------------------------------------------------------------- change log
 /** What a change-log entry did; `undo` and `redo` are entries of their own, about the record they changed back. */

@@ -15,6 +15,43 @@ export function findMeeting<M extends Pick<Meeting, 'id'>>(network: { meetings: 
   return meeting;
 }
 
+/** A meeting dated after `today` is planned, not held: it has no attendance and counts for nothing yet. */
+export function isPlanned(meeting: Pick<Meeting, 'date'>, today: string): boolean {
+  return meeting.date > today;
+}
+
+/**
+ * The attendance to store: duplicates dropped; each person has a roster entry of the network in force on the
+ * meeting's date, and each organisation an entry of its own (without a named person) in force then. Refuses
+ * anyone else, naming them, and any attendance at a meeting after `today`.
+ */
+export function checkAttendance(
+  doc: Pick<SambrukDocument, 'contacts' | 'organisations'>,
+  network: Pick<Network, 'roster'>,
+  date: string,
+  attendance: { contactIds: readonly string[]; organisationIds: readonly string[] },
+  today: string,
+): { attendeeContactIds: string[]; attendeeOrganisationIds: string[] } {
+  const attendeeContactIds = checkAttendees(doc, network, date, attendance.contactIds);
+  const inForce = activeEntries(network.roster, date);
+  const onRoster = new Set(inForce.filter((e) => e.contactId === undefined && e.organisationId !== undefined).map((e) => e.organisationId));
+  const attendeeOrganisationIds = [...new Set(attendance.organisationIds)];
+  for (const organisationId of attendeeOrganisationIds) {
+    if (onRoster.has(organisationId)) continue;
+    const name = doc.organisations.find((o) => o.id === organisationId)?.name;
+    throw fieldError(
+      'validation',
+      'attendeeOrganisationIds',
+      name === undefined ? 'En av organisationerna finns inte i registret.' : `${name} finns inte i nätverkets deltagarlista den ${date}.`,
+      { organisationId },
+    );
+  }
+  if (date > today && (attendeeContactIds.length > 0 || attendeeOrganisationIds.length > 0)) {
+    throw fieldError('validation', 'attendeeContactIds', `Mötet den ${date} har inte hållits än. Närvaro kan föras från mötesdagen.`);
+  }
+  return { attendeeContactIds, attendeeOrganisationIds };
+}
+
 /**
  * The attendee list to store: duplicates dropped, each a person with a roster entry of the network in
  * force on the meeting's date. Refuses anyone else, naming the person.
@@ -40,11 +77,16 @@ export function checkAttendees(
   return unique;
 }
 
-/** Events held in `year` across all networks (archived ones too: they were held), counted by kind. */
-export function eventsInYear(doc: Pick<SambrukDocument, 'networks'>, year: number): NetworkFigures['events'] {
+/**
+ * Events held in `year` across all networks (archived ones too: they were held), counted by kind; with `today`,
+ * those dated after it are planned and left out.
+ */
+export function eventsInYear(doc: Pick<SambrukDocument, 'networks'>, year: number, today?: string): NetworkFigures['events'] {
   const counts = { mote: 0, seminarium: 0, webinar: 0, konferens: 0 };
   const prefix = `${year}-`;
-  for (const network of doc.networks) for (const m of network.meetings) if (m.date.startsWith(prefix)) counts[m.kind] += 1;
+  for (const network of doc.networks) {
+    for (const m of network.meetings) if (m.date.startsWith(prefix) && (today === undefined || !isPlanned(m, today))) counts[m.kind] += 1;
+  }
   return {
     year,
     conferences: counts.konferens,
@@ -56,12 +98,13 @@ export function eventsInYear(doc: Pick<SambrukDocument, 'networks'>, year: numbe
 }
 
 /**
- * Attendance over `year` in the chosen networks (all by default, archived included). For a person,
- * `eligible` counts the year's meetings held while the person was on that network's roster (or that the
- * person attended anyway, so the share never exceeds 1). For an organisation: the attendances of its
- * persons summed, the distinct meetings at least one of them attended, and how many of them attended.
+ * Attendance over `year` in the chosen networks (all by default, archived included). Only meetings held by
+ * `today` count (a planned one has no attendance to share). For a person, `eligible` counts the year's meetings
+ * held while the person was on that network's roster (or that the person attended anyway, so the share never
+ * exceeds 1). For an organisation: the attendances of its persons and of itself (an organisation entry marked
+ * present) summed, the distinct meetings at least one of them attended, and how many of its persons attended.
  */
-export function attendanceForYear(doc: SambrukDocument, year: number, networkIds?: readonly string[]): AttendanceReport {
+export function attendanceForYear(doc: SambrukDocument, year: number, networkIds: readonly string[] | undefined, today: string): AttendanceReport {
   const chosen = networkIds ? new Set(networkIds) : undefined;
   const networks = doc.networks.filter((n) => !chosen || chosen.has(n.id));
   if (chosen && networks.length !== chosen.size) {
@@ -79,10 +122,17 @@ export function attendanceForYear(doc: SambrukDocument, year: number, networkIds
     let meetings = 0;
     let attendances = 0;
     for (const meeting of network.meetings) {
-      if (!meeting.date.startsWith(prefix)) continue;
+      if (!meeting.date.startsWith(prefix) || isPlanned(meeting, today)) continue;
       meetings += 1;
       const attendees = new Set(meeting.attendeeContactIds);
-      attendances += attendees.size;
+      const organisationsPresent = new Set(meeting.attendeeOrganisationIds ?? []);
+      attendances += attendees.size + organisationsPresent.size;
+      for (const orgId of organisationsPresent) {
+        const row = orgs.get(orgId) ?? { attendances: 0, meetings: new Set<string>(), persons: new Set<string>() };
+        row.attendances += 1;
+        row.meetings.add(`${network.id}/${meeting.id}`);
+        orgs.set(orgId, row);
+      }
       const eligible = new Set(attendees);
       for (const entry of activeEntries(network.roster, meeting.date)) if (entry.contactId !== undefined) eligible.add(entry.contactId);
       for (const contactId of eligible) {

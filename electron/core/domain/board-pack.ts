@@ -28,6 +28,7 @@ import { coverageAt } from './coverage';
 import { evaluateGoals, goalYearsFor } from './goals';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { MUNICIPALITY_GOAL, NETWORK_GOAL, networkFigures } from './networks';
+import { planFigureComparisons } from './plan-figures';
 import { coverageDate, populationCovered, swedenPopulationAt } from './population';
 import { compareSv } from './swedish';
 import { BOARD_PACK_VERSION, type BoardPackContent, type DatedMember, type MonthPoint } from '../../contract/model/goals';
@@ -153,7 +154,15 @@ export type BoardPackOptions = {
   generatedAt: string;
   /** Also show the goals of the year before the date's year (e.g. the final 2022 figures in early 2023). */
   includePreviousYear?: boolean;
+  /** Today, when it is not the date of `generatedAt`: events after it are planned, not held. */
+  today?: string;
 };
+
+/** Today for the goals: given, else the day of `generatedAt` (a meeting after it is planned, not held). */
+function todayOf(options: BoardPackOptions): { today?: string } {
+  const today = options.today ?? options.generatedAt.slice(0, 10);
+  return isCalendarDate(today) ? { today } : {};
+}
 
 /** The whole pack for a meeting `date`, as plain JSON (no undefined values, no shared references). */
 export function buildBoardPack(doc: SambrukDocument, date: string, options: BoardPackOptions): BoardPackContent {
@@ -163,7 +172,8 @@ export function buildBoardPack(doc: SambrukDocument, date: string, options: Boar
     date,
     year: yearOf(date),
     generatedAt: options.generatedAt,
-    goals: evaluateGoals(doc, date, goalYearsFor(doc, date, options.includePreviousYear)),
+    goals: evaluateGoals(doc, date, goalYearsFor(doc, date, options.includePreviousYear), todayOf(options)),
+    planFigures: planFigureComparisons(doc),
     members: membersSection(doc, date),
     services: servicesSection(doc, date),
     networks: networksSection(doc, date),

@@ -22,17 +22,32 @@
  * - `max-service-member-share` (state, a fraction): the largest share of members using one service.
  * - `networks-with-20-members` (state): competence networks with at least `MUNICIPALITY_GOAL` (20)
  *   participating member municipalities (rule in networks.ts).
- * - `conferences-held` (cumulative): conferences and webinars of any network dated from `yearStart` to
- *   `measuredAt`; those dated later in the year are "pending" (planned).
+ * - `conferences-held` (cumulative): events of the kinds the goal names (`eventKinds`, conferences only when
+ *   absent: webinars, seminars and meetings are other kinds) of any network, dated from `yearStart` to the
+ *   earlier of `measuredAt` and today; those dated later in the year are "pending" (planned, not held).
+ * - `board-members-outside-it` (state): persons on the roster, in force at the date, of a board (`styrelse`)
+ *   running then who are marked as not working with IT; those marked as working with IT, or not marked, are
+ *   listed beside the figure.
+ * - `services-with-council` (state, a fraction): of the services not archived, the share whose governance
+ *   council runs at the date with at least one participant (the plan's clear networks around the services).
+ *
+ * Where the plan states the figure at a goal's `periodStart` (a `planFigures` entry: 109 members at the start
+ * of 2022 where the register names 96), the baseline is the plan's figure, with the register's beside it.
+ *
+ * A range (`between`, the plan's «1–2») is satisfied from its lower bound; going above the top is never a
+ * failure. A goal that holds by the way the register was built (`byConstruction`) keeps its status, and
+ * `goalStatusText` says so instead of a bare «Uppnått».
  *
  * Status (see `goalStatus`), with `satisfied` the comparison applied to the value:
  * - state metrics: `reached` when satisfied at `measuredAt`; otherwise `missed` once the deadline has come;
  *   otherwise `on-track` when the value has come at least as far from the value at `periodStart` (the
  *   baseline) towards the target as a steady pace reaching the target on the deadline would have brought it
- *   by now (`expected`; rounded to a whole number for counts), else `at-risk`. The pace is linear in days:
- *   by the end of day `measuredAt`, (days elapsed) / (days from `periodStart` to the deadline) of the way.
- * - cumulative metrics only grow during the year, so: more than an upper bound (`at-most`, or the top of
- *   `between`) is final, `missed`; a goal satisfied by the count so far is `reached`, except `at-most`,
+ *   by now (`expected`), else `at-risk`. The pace is linear in days: by the end of day `measuredAt`, (days
+ *   elapsed) / (days from `periodStart` to the deadline) of the way. For counts it is rounded to one decimal,
+ *   not to a whole number, so the figure shown is the one compared: one conference a year asks 0,5 by
+ *   30 June, and none held is not on pace.
+ * - cumulative metrics only grow during the year, so: more than `at-most` is final, `missed`; a goal
+ *   satisfied by the count so far is `reached`, except `at-most`,
  *   which is `reached` only once the year is over (until then `on-track`, or `at-risk` when the pending
  *   departures would break it); below a lower bound it is `missed` after the deadline, `on-track` when the
  *   count keeps the steady pace from 0 at `yearStart` or the pending (planned) events would reach the
@@ -44,8 +59,9 @@ import { goalMetrics } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { groupMembersById } from './usage-matrix';
-import { MUNICIPALITY_GOAL, networkActiveAt, networkFigures } from './networks';
+import { councilOrganisationsAt, MUNICIPALITY_GOAL, networkActiveAt, networkContext, networkFigures } from './networks';
 import { activeEntries, entryOrganisationId } from './rosters';
+import type { MeetingKind, PlanFigure } from '../store/schema';
 import { addDays, daysBetween, firstDayOfYear, lastDayOfYear, yearOf } from '../../contract/rules/calendar-date';
 import { compareSv } from './swedish';
 import { fieldError } from './field-errors';
@@ -63,7 +79,12 @@ export const metricInfo: Record<GoalMetric, { unit: MetricUnit; kind: MetricKind
   'max-service-member-share': { unit: 'share', kind: 'state', subjects: 'service' },
   'networks-with-20-members': { unit: 'count', kind: 'state', subjects: 'network' },
   'conferences-held': { unit: 'count', kind: 'cumulative', subjects: 'event' },
+  'board-members-outside-it': { unit: 'count', kind: 'state', subjects: 'person' },
+  'services-with-council': { unit: 'share', kind: 'state', subjects: 'service' },
 };
+
+/** The meeting kinds a conference goal counts when it names none: the plan's goal counts conferences only. */
+export const DEFAULT_EVENT_KINDS: readonly MeetingKind[] = ['konferens'];
 
 /** The words for goals, shared by the workbook and the screens (the renderer's dictionary takes them from here). */
 export const goalLabels = {
@@ -74,8 +95,12 @@ export const goalLabels = {
     'members-without-service-or-network': 'Medlemmar utan tjänst och utan nätverk',
     'max-service-member-share': 'Största andel av medlemmarna som använder en och samma tjänst',
     'networks-with-20-members': 'Kompetensnätverk med minst 20 deltagande medlemskommuner',
-    'conferences-held': 'Digitala konferenser och webbinarier under året',
+    'conferences-held': 'Genomförda evenemang av valda slag under året',
+    'board-members-outside-it': 'Styrelseledamöter som inte arbetar med it',
+    'services-with-council': 'Andel tjänster med ett förvaltningsråd som har deltagare',
   } satisfies Record<GoalMetric, string>,
+  /** The status of a goal that holds by the way the register was built. */
+  byConstruction: 'Uppnått per definition',
   comparisons: {
     'at-least': 'Minst',
     'at-most': 'Högst',
@@ -96,6 +121,32 @@ const shareFormat = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFr
 /** A goal figure as Swedish text: `125`, `40,6 %`. */
 export function formatGoalFigure(value: number, unit: MetricUnit): string {
   return unit === 'share' ? shareFormat.format(value) : countFormat.format(value);
+}
+
+/** A pace figure: counts with one decimal (`0,5`), since a pace between whole events is what is compared. */
+export function formatPace(value: number, unit: MetricUnit): string {
+  return unit === 'share' ? shareFormat.format(value) : paceFormat.format(value);
+}
+
+const paceFormat = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** The status as Swedish text; a goal that holds by construction says so rather than «Uppnått». */
+export function goalStatusText(result: Pick<GoalResult, 'status' | 'byConstruction'>): string {
+  if (result.status === 'reached' && result.byConstruction !== undefined) return goalLabels.byConstruction;
+  return goalLabels.statuses[result.status];
+}
+
+const meetingKindPlurals: Record<MeetingKind, string> = {
+  mote: 'möten',
+  seminarium: 'seminarier',
+  webinar: 'webbinarier',
+  konferens: 'konferenser',
+};
+
+/** The meeting kinds a conference goal counts, in words: `konferenser`, `konferenser och webbinarier`. */
+export function eventKindsText(kinds: readonly MeetingKind[]): string {
+  const words = kinds.map((k) => meetingKindPlurals[k]);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} och ${words[words.length - 1] ?? ''}`;
 }
 
 /** The target as Swedish text: `minst 125`, `högst 0`, `mer än 75 %`, `1–2`. */
@@ -190,9 +241,63 @@ function noticeWithoutLastDay(doc: Doc, date: string): string[] {
   return result;
 }
 
-const EVENT_KINDS = new Set(['konferens', 'webinar']);
+/** What measuring needs beyond the metric and the window. */
+export type MeasureOptions = {
+  /** Today: events dated later are planned, not held, whatever the window's date. */
+  today?: string;
+  /** For `conferences-held`: the kinds counted (`DEFAULT_EVENT_KINDS` when absent). */
+  eventKinds?: readonly MeetingKind[];
+};
 
-export function measureMetric(doc: Doc, metric: GoalMetric, window: GoalWindow): Measurement {
+/** Persons on a board's roster at `date`: each once (a contact, or an external name), with how they are marked. */
+function boardMembersAt(doc: Doc, date: string): GoalSubject[] {
+  const contactsById = new Map(doc.contacts.map((c) => [c.id, c]));
+  const persons = new Map<string, GoalSubject>();
+  for (const network of doc.networks) {
+    if (network.kind !== 'styrelse' || !networkActiveAt(network, date)) continue;
+    for (const entry of activeEntries(network.roster, date)) {
+      const contact = entry.contactId !== undefined ? contactsById.get(entry.contactId) : undefined;
+      const name = contact?.name ?? entry.externalName;
+      if (name === undefined) continue;
+      const key = entry.contactId ?? `extern:${name}`;
+      const counted = entry.worksWithIt === false;
+      if (persons.get(key)?.counted) continue;
+      persons.set(key, {
+        kind: 'person',
+        id: entry.contactId ?? entry.id,
+        name,
+        counted,
+        networkId: network.id,
+        networkName: network.name,
+        ...(entry.worksWithIt !== undefined ? { worksWithIt: entry.worksWithIt } : {}),
+      });
+    }
+  }
+  return [...persons.values()].sort((a, b) => Number(b.counted) - Number(a.counted) || byName(a, b));
+}
+
+/** Services not archived, each counted when its council runs at `date` with at least one participant. */
+function servicesWithCouncil(doc: Doc, date: string): GoalSubject[] {
+  const ctx = networkContext(doc, date);
+  return doc.services
+    .filter((s) => !s.archived)
+    .map((service): GoalSubject => {
+      const council = doc.networks.find((n) => n.kind === 'forvaltningsrad' && n.serviceId === service.id && networkActiveAt(n, date));
+      const organisations = council ? councilOrganisationsAt(ctx, council).length : 0;
+      const persons = council ? activeEntries(council.roster, date).length : 0;
+      return {
+        kind: 'service',
+        id: service.id,
+        name: service.name,
+        counted: organisations + persons > 0,
+        count: organisations,
+        ...(council ? { networkId: council.id, networkName: council.name } : {}),
+      };
+    })
+    .sort((a, b) => Number(b.counted) - Number(a.counted) || byName(a, b));
+}
+
+export function measureMetric(doc: Doc, metric: GoalMetric, window: GoalWindow, options: MeasureOptions = {}): Measurement {
   const { measuredAt, yearStart, deadline } = window;
   switch (metric) {
     case 'member-count': {
@@ -261,12 +366,23 @@ export function measureMetric(doc: Doc, metric: GoalMetric, window: GoalWindow):
         .sort((a, b) => Number(b.counted) - Number(a.counted) || b.count - a.count || byName(a, b));
       return { value: subjects.filter((s) => s.counted).length, subjects, pending: 0 };
     }
+    case 'board-members-outside-it': {
+      const subjects = boardMembersAt(doc, measuredAt);
+      return { value: subjects.filter((s) => s.counted).length, subjects, pending: 0 };
+    }
+    case 'services-with-council': {
+      const subjects = servicesWithCouncil(doc, measuredAt);
+      const counted = subjects.filter((s) => s.counted).length;
+      return { value: subjects.length === 0 ? 0 : counted / subjects.length, subjects, pending: 0 };
+    }
     case 'conferences-held': {
+      const kinds = new Set<string>(options.eventKinds ?? DEFAULT_EVENT_KINDS);
+      const heldBy = options.today !== undefined && options.today < measuredAt ? options.today : measuredAt;
       const subjects: GoalSubject[] = [];
       for (const network of doc.networks) {
         for (const meeting of network.meetings) {
-          if (!EVENT_KINDS.has(meeting.kind) || meeting.date < yearStart || meeting.date > deadline) continue;
-          const counted = meeting.date <= measuredAt;
+          if (!kinds.has(meeting.kind) || meeting.date < yearStart || meeting.date > deadline) continue;
+          const counted = meeting.date <= heldBy;
           subjects.push({
             kind: 'event',
             id: meeting.id,
@@ -300,27 +416,23 @@ export function isSatisfied(spec: TargetSpec, value: number): boolean {
     case 'more-than':
       return value > spec.target;
     case 'between':
-      return value >= spec.target && value <= (spec.targetMax ?? spec.target);
+      // Met from the lower bound: the top of a range is what the plan expects at most, not a limit to fail by.
+      return value >= spec.target;
   }
 }
 
 /** Which way the value must move to satisfy the goal, and the bound it moves towards. */
-function direction(spec: TargetSpec, value: number): { up: boolean; bound: number } {
-  switch (spec.comparison) {
-    case 'at-least':
-    case 'more-than':
-      return { up: true, bound: spec.target };
-    case 'at-most':
-      return { up: false, bound: spec.target };
-    case 'between':
-      return value < spec.target ? { up: true, bound: spec.target } : { up: false, bound: spec.targetMax ?? spec.target };
-  }
+function direction(spec: TargetSpec): { up: boolean; bound: number } {
+  // A range is met from its lower bound (see `isSatisfied`), so below it the value moves up towards that bound.
+  return spec.comparison === 'at-most' ? { up: false, bound: spec.target } : { up: true, bound: spec.target };
 }
 
+/** The pace at `fraction` of the way; counts to one decimal (see the header). */
 function paceValue(start: number, bound: number, up: boolean, fraction: number, unit: MetricUnit): number {
   const distance = up ? Math.max(0, bound - start) : Math.max(0, start - bound);
   const raw = up ? start + distance * fraction : start - distance * fraction;
-  return unit === 'count' ? Math.round(raw) : raw;
+  if (unit !== 'count') return raw;
+  return Math.round(raw * 10) / 10;
 }
 
 export type StatusInput = {
@@ -341,16 +453,15 @@ export function goalStatus(input: StatusInput): { status: GoalStatus; expected?:
   if (kind === 'state') {
     if (isSatisfied(spec, value)) return { status: 'reached' };
     if (over) return { status: 'missed' };
-    const { up, bound } = direction(spec, value);
+    const { up, bound } = direction(spec);
     const fraction = elapsedFraction(window.periodStart, window.measuredAt, window.deadline);
     const expected = paceValue(input.baseline ?? value, bound, up, fraction, unit);
     const onPace = up ? value >= expected : value <= expected;
     return { status: onPace ? 'on-track' : 'at-risk', expected };
   }
   // Cumulative: the count only grows within the year.
-  const upper = spec.comparison === 'at-most' ? spec.target : spec.comparison === 'between' ? (spec.targetMax ?? spec.target) : undefined;
-  if (upper !== undefined && value > upper) return { status: 'missed' };
   if (spec.comparison === 'at-most') {
+    if (value > spec.target) return { status: 'missed' };
     if (over) return { status: 'reached' };
     return { status: value + pending > spec.target ? 'at-risk' : 'on-track' };
   }
@@ -362,12 +473,33 @@ export function goalStatus(input: StatusInput): { status: GoalStatus; expected?:
   return { status: onPace ? 'on-track' : 'at-risk', expected };
 }
 
-export function evaluateGoal(doc: Doc, goal: Goal, date: string): GoalResult {
+/** The plan's figure for what a metric counts at `date`, where the plan states one (only members so far). */
+export function statedBaseline(planFigures: readonly PlanFigure[], metric: GoalMetric, date: string): PlanFigure | undefined {
+  if (metric !== 'member-count') return undefined;
+  return planFigures.find((f) => f.subject === 'members' && f.subjectId === undefined && f.date === date);
+}
+
+export type EvaluateOptions = {
+  /** Today (see `MeasureOptions.today`); events after it are planned. */
+  today?: string;
+};
+
+export function evaluateGoal(doc: Doc, goal: Goal, date: string, options: EvaluateOptions = {}): GoalResult {
   const info = metricInfo[goal.metric];
   const window = goalWindow(goal.year, date);
-  const measured = measureMetric(doc, goal.metric, window);
-  const baseline =
-    info.kind === 'state' ? { date: window.periodStart, value: measureMetric(doc, goal.metric, { ...window, measuredAt: window.periodStart }).value } : undefined;
+  const measureOptions: MeasureOptions = {
+    ...(options.today !== undefined ? { today: options.today } : {}),
+    ...(goal.eventKinds !== undefined ? { eventKinds: goal.eventKinds } : {}),
+  };
+  const measured = measureMetric(doc, goal.metric, window, measureOptions);
+  let baseline: GoalResult['baseline'];
+  if (info.kind === 'state') {
+    const registerValue = measureMetric(doc, goal.metric, { ...window, measuredAt: window.periodStart }, measureOptions).value;
+    const stated = statedBaseline(doc.planFigures, goal.metric, window.periodStart);
+    baseline = stated
+      ? { date: window.periodStart, value: stated.value, source: stated.source, registerValue }
+      : { date: window.periodStart, value: registerValue };
+  }
   const { status, expected } = goalStatus({
     spec: goal,
     unit: info.unit,
@@ -396,6 +528,8 @@ export function evaluateGoal(doc: Doc, goal: Goal, date: string): GoalResult {
     pending: measured.pending,
     status,
     subjects: measured.subjects,
+    ...(goal.metric === 'conferences-held' ? { eventKinds: [...(goal.eventKinds ?? DEFAULT_EVENT_KINDS)] } : {}),
+    ...(goal.byConstruction !== undefined && goal.byConstruction.trim() !== '' ? { byConstruction: goal.byConstruction } : {}),
   };
 }
 
@@ -404,9 +538,9 @@ export function sortGoals<G extends Pick<Goal, 'year' | 'order' | 'title'>>(goal
 }
 
 /** The goals of `years` (every goal when absent), evaluated at `date`, by year then order. */
-export function evaluateGoals(doc: Doc, date: string, years?: readonly number[]): GoalResult[] {
+export function evaluateGoals(doc: Doc, date: string, years?: readonly number[], options: EvaluateOptions = {}): GoalResult[] {
   const chosen = years ? new Set(years) : undefined;
-  return sortGoals(doc.goals.filter((g) => !chosen || chosen.has(g.year))).map((g) => evaluateGoal(doc, g, date));
+  return sortGoals(doc.goals.filter((g) => !chosen || chosen.has(g.year))).map((g) => evaluateGoal(doc, g, date, options));
 }
 
 /** The goal years a board pack for `date` shows: the date's year and later; with `includePreviousYear` the year before too. */
@@ -425,13 +559,15 @@ export type GoalFields = {
   comparison: GoalComparison;
   target: number;
   targetMax?: number | undefined;
+  eventKinds?: MeetingKind[] | undefined;
 };
 
 const MAX_COUNT_TARGET = 100_000;
 
 /**
  * Checks a goal's figures against its metric and returns the fields to store: a share is a fraction from 0
- * to 1, a count a whole number from 0; `between` needs a top at least the target, other comparisons drop it.
+ * to 1, a count a whole number from 0; `between` needs a top at least the target, other comparisons drop it;
+ * an event goal keeps its kinds (conferences when none are given), other metrics drop them.
  * Refusals name the field (`target`, `targetMax`, `metric`) in Swedish.
  */
 export function prepareGoalFields(fields: GoalFields): GoalFields {
@@ -456,6 +592,8 @@ export function prepareGoalFields(fields: GoalFields): GoalFields {
     metric: fields.metric,
     comparison: fields.comparison,
     target: fields.target,
+    // Only an event goal names kinds; it always does, so the stored goal says what it counts.
+    ...(fields.metric === 'conferences-held' ? { eventKinds: [...new Set(fields.eventKinds ?? DEFAULT_EVENT_KINDS)] } : {}),
   };
   if (fields.comparison !== 'between') return base;
   if (fields.targetMax === undefined) {

@@ -37,7 +37,7 @@ export const MUNICIPALITY_GOAL = 20;
 /** … in each of four competence networks. */
 export const NETWORK_GOAL = 4;
 
-export const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap'];
+export const networkKindOrder: readonly NetworkKind[] = ['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap', 'styrelse'];
 
 /** A network runs at `date` when not archived and the date lies within its start and end (each optional, inclusive). */
 export function networkActiveAt(network: Pick<Network, 'archived' | 'startDate' | 'endDate'>, date: string): boolean {
@@ -182,8 +182,14 @@ export function participatingMunicipalities(ctx: NetworkContext, network: Networ
 export function networkSummary(ctx: NetworkContext, network: Network): NetworkSummary {
   const active = activeEntries(network.roster, ctx.date);
   const service = network.serviceId !== undefined ? ctx.doc.services.find((s) => s.id === network.serviceId) : undefined;
+  // Meetings after the date are planned: the last held is the latest up to it, the next the earliest after it.
   let lastMeetingDate: string | undefined;
-  for (const m of network.meetings) if (lastMeetingDate === undefined || m.date > lastMeetingDate) lastMeetingDate = m.date;
+  let nextMeetingDate: string | undefined;
+  for (const m of network.meetings) {
+    if (m.date <= ctx.date) {
+      if (lastMeetingDate === undefined || m.date > lastMeetingDate) lastMeetingDate = m.date;
+    } else if (nextMeetingDate === undefined || m.date < nextMeetingDate) nextMeetingDate = m.date;
+  }
   return {
     id: network.id,
     kind: network.kind,
@@ -199,6 +205,7 @@ export function networkSummary(ctx: NetworkContext, network: Network): NetworkSu
     participatingMemberMunicipalities: participatingMunicipalities(ctx, network).length,
     meetingCount: network.meetings.length,
     ...(lastMeetingDate !== undefined ? { lastMeetingDate } : {}),
+    ...(nextMeetingDate !== undefined ? { nextMeetingDate } : {}),
   };
 }
 
@@ -229,6 +236,11 @@ export function networkDetail(ctx: NetworkContext, network: Network): NetworkDet
         const org = contact ? ctx.orgById.get(contact.organisationId) : undefined;
         return { contactId, name: contact?.name ?? 'Okänd person', ...(org ? { organisationName: org.name } : {}) };
       }),
+      attendeeOrganisations: (m.attendeeOrganisationIds ?? []).map((organisationId) => ({
+        organisationId,
+        name: ctx.orgById.get(organisationId)?.name ?? 'Okänd organisation',
+      })),
+      planned: m.date > ctx.date,
     }));
   const council = network.kind === 'forvaltningsrad' ? { council: councilOrganisationsAt(ctx, network) } : {};
   return {
@@ -248,7 +260,8 @@ export function sortNetworks<N extends Pick<Network, 'kind' | 'name'>>(networks:
 /**
  * The plan's network goals at `date`: every network running at the date with its participating member
  * municipalities; competence networks with at least `municipalityGoal` count towards the goal of
- * `networkGoal` such networks (other kinds are listed but never count). Events: those held in `year`.
+ * `networkGoal` such networks (other kinds are listed but never count). Events: those held in `year` by `date`
+ * (later ones are planned).
  */
 export function networkFigures(
   doc: SambrukDocument,
@@ -278,7 +291,7 @@ export function networkFigures(
     networks,
     networksReachingGoal,
     networkGoalReached: networksReachingGoal >= networkGoal,
-    events: eventsInYear(doc, year),
+    events: eventsInYear(doc, year, date),
   };
 }
 

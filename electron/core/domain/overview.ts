@@ -4,6 +4,7 @@ import { networkKinds } from '../store/schema';
 import { memberIdsAt } from './memberships';
 import { coverageDate, populationCovered, swedenPopulationAt } from './population';
 import { columnTotals } from './budget';
+import { planFigureComparisons } from './plan-figures';
 import { confirmationStale, contactActiveAt, createdOn } from './contacts';
 import { evaluateGoals } from './goals';
 import { compareSv } from './swedish';
@@ -113,5 +114,6 @@ export function overviewAt(doc: SambrukDocument, date: string): OverviewFigures 
     memberPopulation: populationCovered(doc, members, coverageDate(doc, date)),
     ...(sweden ? { swedenPopulation: sweden } : {}),
     attention: attentionAt(doc, date),
+    planFigures: planFigureComparisons(doc),
   };
 }

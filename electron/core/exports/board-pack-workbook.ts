@@ -3,21 +3,23 @@
  * saved pack exactly as it was saved): the figures of the PDF, as numbers a reader can sort and chart.
  *
  * Sheets: Mål (each goal's value, target and status), Underlag (the members, networks, services and events
- * behind each goal), Medlemmar (month by month), Tjänster (services per member, share per service),
+ * behind each goal), Planen och registret (figures the plan states beside the register's), Medlemmar (month by month), Tjänster (services per member, share per service),
  * Nätverk (competence networks against 20), Befolkning och kontakter, Budget (the statement with live totals,
  * from budget-sheet.ts). Shares are fractions with a per-cent format; counts are integers.
  */
 import type { BoardPackContent } from '../domain/board-pack';
-import { formatGoalFigure, formatTarget, goalLabels, type GoalResult, type GoalSubject } from '../domain/goals';
+import { eventKindsText, formatGoalFigure, formatTarget, goalLabels, goalStatusText, type GoalResult, type GoalSubject } from '../domain/goals';
+import type { PlanFigureComparison } from '../domain/plan-figures';
 import { meetingKindLabels } from '../../contract/labels';
 import { addBudgetSheet } from './budget-sheet';
 import { countOf } from '../domain/swedish';
 import { describeVia } from '../domain/usage-matrix';
-import { addTableSheet, createWorkbook, numberFormats, restyle, toBytes, type Workbook } from './workbook-kit';
+import { addTableSheet, cellValue, createWorkbook, numberFormats, restyle, setCell, toBytes, type Workbook } from './workbook-kit';
 
 export const BOARD_PACK_SHEETS = {
   goals: 'Mål',
   subjects: 'Underlag',
+  planFigures: 'Planen och registret',
   members: 'Medlemmar',
   services: 'Tjänster',
   networks: 'Nätverk',
@@ -29,7 +31,8 @@ const subjectKindLabels: Record<GoalSubject['kind'], string> = {
   organisation: 'Organisation',
   network: 'Nätverk',
   service: 'Tjänst',
-  event: 'Konferens eller webbinarium',
+  event: 'Evenemang',
+  person: 'Styrelseledamot',
 };
 
 const eventKindLabels: Readonly<Record<string, string>> = meetingKindLabels;
@@ -50,6 +53,8 @@ export function subjectDetail(subject: GoalSubject): string {
   }
   if (subject.kind === 'network' && subject.count !== undefined) parts.push(countOf(subject.count, { one: 'deltagande medlemskommun', other: 'deltagande medlemskommuner' }));
   if (subject.kind === 'service' && subject.count !== undefined) parts.push(`${countOf(subject.count, { one: 'medlem', other: 'medlemmar' })} använder tjänsten`);
+  if (subject.kind === 'service' && subject.networkName) parts.push(subject.networkName);
+  if (subject.kind === 'person') parts.push(worksWithItText(subject.worksWithIt));
   if (subject.pending) parts.push(subject.kind === 'event' ? 'planerad' : 'aviserad');
   return parts.join(', ');
 }
@@ -62,12 +67,13 @@ function addGoalsSheet(workbook: Workbook, content: BoardPackContent): void {
     columns: [
       { header: 'År', key: (g) => g.year, kind: 'integer', width: 8 },
       { header: 'Mål', key: 'title', kind: 'text' },
-      { header: 'Mått', key: (g) => goalLabels.metrics[g.metric], kind: 'text' },
+      { header: 'Mått', key: (g) => metricText(g), kind: 'text' },
       { header: 'Värde', key: 'value', kind: 'number', width: 12 },
       { header: 'Målvärde', key: (g) => formatTarget(g, g.unit), kind: 'text', width: 14 },
-      { header: 'Status', key: (g) => goalLabels.statuses[g.status], kind: 'text', width: 14 },
+      { header: 'Status', key: (g) => goalStatusText(g), kind: 'text', width: 14 },
       { header: 'Mätt per', key: (g) => g.window.measuredAt, kind: 'date', width: 12 },
       { header: 'Ingångsvärde', key: (g) => g.baseline?.value, kind: 'number', width: 14 },
+      { header: 'Ingångsvärde i registret', key: (g) => g.baseline?.registerValue, kind: 'number', width: 14 },
       { header: 'Takt kräver nu', key: (g) => g.expected, kind: 'number', width: 15 },
       { header: 'Aviserat/planerat', key: 'pending', kind: 'integer', width: 18 },
     ],
@@ -77,6 +83,47 @@ function addGoalsSheet(workbook: Workbook, content: BoardPackContent): void {
   content.goals.forEach((goal, i) => {
     const row = sheet.getRow(firstDataRow + i);
     for (const column of [4, 8, 9]) restyle(row.getCell(column), { numFmt: goal.unit === 'share' ? numberFormats.percent : numberFormats.integer });
+    // A pace lies between whole events (0,5 by 30 June), so counts show one decimal there.
+    restyle(row.getCell(10), { numFmt: goal.unit === 'share' ? numberFormats.percent : '0.0' });
+  });
+  const notes = content.goals.filter((g) => g.byConstruction !== undefined || g.baseline?.source !== undefined);
+  let at = firstDataRow + content.goals.length + 1;
+  for (const goal of notes) {
+    if (goal.byConstruction !== undefined) setCell(sheet.getCell(at++, 1), cellValue(`${goal.title}: ${goalLabels.byConstruction.toLocaleLowerCase('sv-SE')}. ${goal.byConstruction}`));
+    if (goal.baseline?.source !== undefined) {
+      setCell(
+        sheet.getCell(at++, 1),
+        cellValue(
+          `${goal.title}: ingångsvärdet ${goal.baseline.value} är planens (${goal.baseline.source}); registret namnger ${goal.baseline.registerValue ?? '–'} den ${goal.baseline.date}.`,
+        ),
+      );
+    }
+  }
+}
+
+function metricText(goal: GoalResult): string {
+  const label = goalLabels.metrics[goal.metric];
+  return goal.eventKinds ? `${label}: ${eventKindsText(goal.eventKinds)}` : label;
+}
+
+function worksWithItText(worksWithIt: boolean | undefined): string {
+  return worksWithIt === undefined ? 'ej angivet om personen arbetar med it' : worksWithIt ? 'arbetar med it' : 'arbetar inte med it';
+}
+
+function addPlanFiguresSheet(workbook: Workbook, content: BoardPackContent): void {
+  addTableSheet<PlanFigureComparison>(workbook, {
+    name: BOARD_PACK_SHEETS.planFigures,
+    titleLines: [...titleLines(content, 'Planens uppgifter och registrets'), 'Där planen anger ett antal som registret inte återger står båda, med skillnaden.'],
+    year: content.year,
+    columns: [
+      { header: 'Uppgift', key: 'label', kind: 'text' },
+      { header: 'Per', key: 'date', kind: 'date', width: 12 },
+      { header: 'Planen anger', key: 'planValue', kind: 'integer', width: 14 },
+      { header: 'Registret namnger', key: 'registerValue', kind: 'integer', width: 18 },
+      { header: 'Skillnad', key: 'difference', kind: 'integer', width: 10 },
+      { header: 'Källa', key: 'source', kind: 'text' },
+    ],
+    rows: content.planFigures ?? [],
   });
 }
 
@@ -220,6 +267,7 @@ export function buildBoardPackWorkbook(content: BoardPackContent, options: { cre
   });
   addGoalsSheet(workbook, content);
   addSubjectsSheet(workbook, content);
+  if ((content.planFigures ?? []).length > 0) addPlanFiguresSheet(workbook, content);
   addMembersSheet(workbook, content);
   addServicesSheet(workbook, content);
   addNetworksSheet(workbook, content);

@@ -44,12 +44,13 @@ function fieldsOf(goal: Goal): GoalFields {
     comparison: goal.comparison,
     target: goal.target,
     ...(goal.targetMax !== undefined ? { targetMax: goal.targetMax } : {}),
+    ...(goal.eventKinds !== undefined ? { eventKinds: goal.eventKinds } : {}),
   };
 }
 
 export function createGoalsHandlers({ repo, ports, today }: HandlerContext): Pick<ChannelHandlers, GoalsChannel> {
   const compute = (date: string, includePreviousYear: boolean): BoardPackContent =>
-    buildBoardPack(repo.get(), date, { generatedAt: ports.clock().toISOString(), includePreviousYear });
+    buildBoardPack(repo.get(), date, { generatedAt: ports.clock().toISOString(), includePreviousYear, today: today() });
 
   return {
     'goals/list': ({ year }) => sortGoals(repo.get().goals.filter((g) => year === undefined || g.year === year)),
@@ -78,6 +79,7 @@ export function createGoalsHandlers({ repo, ports, today }: HandlerContext): Pic
           (draft) => {
             Object.assign(draft, fields);
             if (fields.targetMax === undefined) delete draft.targetMax;
+            if (fields.eventKinds === undefined) delete draft.eventKinds;
             draft.order = order;
           },
           { summary: `Ändrade målet ${fields.title} (${fields.year})` },

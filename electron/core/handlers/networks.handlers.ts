@@ -2,7 +2,7 @@
 import { AppError, type ChannelHandlers } from '../../contract';
 import type { Meeting, Network, RosterEntry, SambrukDocument } from '../store/schema';
 import type { HandlerContext } from './create-handlers';
-import { attendanceForYear, checkAttendees, findMeeting } from '../domain/attendance';
+import { attendanceForYear, checkAttendance, findMeeting } from '../domain/attendance';
 import {
   assertUniqueNetworkName,
   emailList,
@@ -134,7 +134,7 @@ export function createNetworksHandlers({ repo, ports, today }: HandlerContext): 
         );
       }),
 
-    'networks/add-entry': ({ networkId, organisationId, contactId, externalName, role, participation, from, to }) =>
+    'networks/add-entry': ({ networkId, organisationId, contactId, externalName, role, participation, from, to, worksWithIt }) =>
       repo.change('Lade till en deltagare i ett nätverk', (tx) => {
         const doc = tx.doc;
         const network = findNetwork(doc.networks, networkId);
@@ -145,11 +145,19 @@ export function createNetworksHandlers({ repo, ports, today }: HandlerContext): 
         });
         assertPeriod({ from, to });
         assertNoRosterOverlap(network.roster, { ...parties, from, to });
-        const entry: RosterEntry = { id: ports.ids(), ...parties, role, participation, from, ...(to !== undefined ? { to } : {}) };
+        const entry: RosterEntry = {
+          id: ports.ids(),
+          ...parties,
+          role,
+          participation,
+          from,
+          ...(to !== undefined ? { to } : {}),
+          ...(worksWithIt !== undefined ? { worksWithIt } : {}),
+        };
         return tx.roster.insert(networkId, entry, { ...entryOrgId(doc, entry), summary: `Lade till ${entryLabel(doc, entry)} i ${network.name} från ${from}` });
       }),
 
-    'networks/update-entry': ({ networkId, entryId, role, participation, from, to }) =>
+    'networks/update-entry': ({ networkId, entryId, role, participation, from, to, worksWithIt }) =>
       repo.change('Ändrade en deltagare i ett nätverk', (tx) => {
         const doc = tx.doc;
         const network = findNetwork(doc.networks, networkId);
@@ -167,6 +175,8 @@ export function createNetworksHandlers({ repo, ports, today }: HandlerContext): 
             else draft.to = nextTo;
             if (role !== undefined) draft.role = role;
             if (participation !== undefined) draft.participation = participation;
+            if (worksWithIt === null) delete draft.worksWithIt;
+            else if (worksWithIt !== undefined) draft.worksWithIt = worksWithIt;
           },
           { ...entryOrgId(doc, entry), summary: `Ändrade ${entryLabel(doc, entry)} i ${network.name}` },
         );
@@ -209,13 +219,15 @@ export function createNetworksHandlers({ repo, ports, today }: HandlerContext): 
       });
     },
 
-    'networks/add-meeting': ({ networkId, attendeeContactIds, ...fields }) =>
+    'networks/add-meeting': ({ networkId, attendeeContactIds, attendeeOrganisationIds, ...fields }) =>
       repo.change(`Lade till ${fields.title}`, (tx) => {
         const network = findNetwork(tx.networks.all(), networkId);
+        const attendance = checkAttendance(tx.doc, network, fields.date, { contactIds: attendeeContactIds, organisationIds: attendeeOrganisationIds }, today());
         const meeting: Meeting = {
           id: ports.ids(),
           ...fields,
-          attendeeContactIds: checkAttendees(tx.doc, network, fields.date, attendeeContactIds),
+          attendeeContactIds: attendance.attendeeContactIds,
+          ...(attendance.attendeeOrganisationIds.length > 0 ? { attendeeOrganisationIds: attendance.attendeeOrganisationIds } : {}),
         };
         return tx.meetings.insert(networkId, meeting, { summary: `Lade till ${meeting.title} (${meeting.date}) i ${network.name}` });
       }),
@@ -224,7 +236,9 @@ export function createNetworksHandlers({ repo, ports, today }: HandlerContext): 
       repo.change('Ändrade ett möte', (tx) => {
         const network = findNetwork(tx.networks.all(), networkId);
         const meeting = findMeeting(network, meetingId);
-        if (changes.date !== undefined && changes.date !== meeting.date) checkAttendees(tx.doc, network, changes.date, meeting.attendeeContactIds);
+        if (changes.date !== undefined && changes.date !== meeting.date) {
+          checkAttendance(tx.doc, network, changes.date, { contactIds: meeting.attendeeContactIds, organisationIds: meeting.attendeeOrganisationIds ?? [] }, today());
+        }
         const title = changes.title ?? meeting.title;
         const date = changes.date ?? meeting.date;
         return tx.meetings.update(
@@ -248,17 +262,31 @@ export function createNetworksHandlers({ repo, ports, today }: HandlerContext): 
         return { deleted: meetingId };
       }),
 
-    'networks/set-attendees': ({ networkId, meetingId, attendeeContactIds }) =>
+    'networks/set-attendees': ({ networkId, meetingId, attendeeContactIds, attendeeOrganisationIds }) =>
       repo.change('Ändrade närvaron vid ett möte', (tx) => {
         const network = findNetwork(tx.networks.all(), networkId);
         const meeting = findMeeting(network, meetingId);
-        const attendees = checkAttendees(tx.doc, network, meeting.date, attendeeContactIds);
-        return tx.meetings.update(networkId, meetingId, { attendeeContactIds: attendees }, {
-          summary: `Ändrade närvaron vid ${meeting.title} (${meeting.date}): ${attendees.length} närvarande`,
-        });
+        const attendance = checkAttendance(
+          tx.doc,
+          network,
+          meeting.date,
+          { contactIds: attendeeContactIds, organisationIds: attendeeOrganisationIds ?? meeting.attendeeOrganisationIds ?? [] },
+          today(),
+        );
+        const present = attendance.attendeeContactIds.length + attendance.attendeeOrganisationIds.length;
+        return tx.meetings.update(
+          networkId,
+          meetingId,
+          (draft) => {
+            draft.attendeeContactIds = attendance.attendeeContactIds;
+            if (attendance.attendeeOrganisationIds.length > 0) draft.attendeeOrganisationIds = attendance.attendeeOrganisationIds;
+            else delete draft.attendeeOrganisationIds;
+          },
+          { summary: `Ändrade närvaron vid ${meeting.title} (${meeting.date}): ${present} närvarande` },
+        );
       }),
 
-    'networks/get-attendance': ({ year, networkIds }) => attendanceForYear(repo.get(), year, networkIds),
+    'networks/get-attendance': ({ year, networkIds }) => attendanceForYear(repo.get(), year, networkIds, today()),
 
     'networks/get-figures': ({ date, year }) => {
       const at = date ?? today();

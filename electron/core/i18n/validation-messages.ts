@@ -49,6 +49,7 @@ export const fieldLabels: Record<string, string> = {
   startDate: 'Startdatum',
   endDate: 'Slutdatum',
   attendeeContactIds: 'Närvarande',
+  attendeeOrganisationIds: 'Närvarande organisationer',
   networkIds: 'Nätverk',
   serviceIds: 'Tjänster',
   scope: 'Urval',

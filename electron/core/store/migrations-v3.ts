@@ -31,6 +31,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * Goals now name the meeting kinds they count; a stored conference goal counted conferences and webinars as one,
+ * where the plan's goal counts conferences (webinars present the services, a separate aim), so it says so.
+ */
+function eventGoalKinds(doc: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(doc.goals)) return doc;
+  const goals = doc.goals.map((goal: unknown) => {
+    if (typeof goal !== 'object' || goal === null) return goal;
+    const g = goal as Record<string, unknown>;
+    return g.metric === 'conferences-held' && g.eventKinds === undefined ? { ...g, eventKinds: ['konferens'] } : g;
+  });
+  return { ...doc, goals };
+}
+
 const steps: readonly Step[] = [
   // One entry per schema change of version 3, each with a comment saying why.
   // Join dates the default data invented become «före 2022-01-01» (issue 16, point 2).
@@ -40,6 +54,8 @@ const steps: readonly Step[] = [
   // Populations by year: a municipality's single figure moves into the dated `reference.populations`, and each
   // fee table states its population date (the year before) and its group rule, unconfirmed.
   populationsByYear,
+  // Issue 16: each conference goal says which meeting kinds it counts (the plan's goal 7: conferences only).
+  eventGoalKinds,
 ];
 
 

@@ -21,6 +21,7 @@ import {
   populationFigureSchema,
   organisationSchema,
   selectionSchema,
+  planFigureSchema,
   serviceSchema,
   storedName as name,
   timestamp,
@@ -79,6 +80,8 @@ export const documentSchema = z.strictObject({
   budget: budgetSchema.default({ lines: [], columns: [] }),
   feeTables: z.array(feeTableSchema).default([]),
   goals: z.array(goalSchema).default([]),
+  /** Figures a source states beside the register's own counts (see planFigureSchema). */
+  planFigures: z.array(planFigureSchema).default([]),
   boardPacks: z.array(boardPackSnapshotSchema).default([]),
   /** Named selections of organisations or contacts (issue 18): criteria, worked out again each time. */
   selections: z.array(selectionSchema).default([]),

@@ -76,6 +76,7 @@ function EntryForm({
     // Ending: the screen's day, or the first day when the entry has not begun by then.
     to: mode === 'end' ? (date < row.from ? row.from : date) : (row.to ?? ''),
   });
+  const [worksWithIt, setWorksWithIt] = useState<'' | 'ja' | 'nej'>(row.worksWithIt === undefined ? '' : row.worksWithIt ? 'ja' : 'nej');
   const [errors, setErrors] = useState<FieldErrors<EntryFormField>>({});
   const [general, setGeneral] = useState<string>();
   const onError = (error: Refusal) => {
@@ -116,6 +117,7 @@ function EntryForm({
         participation: values.participation,
         from: values.from,
         to: values.to === '' ? null : values.to,
+        ...(networkKind === 'styrelse' ? { worksWithIt: worksWithIt === '' ? null : worksWithIt === 'ja' } : {}),
       });
   };
   const state = (f: EntryFormField) => (errors[f] !== undefined ? 'error' : 'none');
@@ -168,6 +170,15 @@ function EntryForm({
               <DateInput value={values.to} onChange={(v) => set('to', v)} />
             </Field>
           </div>
+          {networkKind === 'styrelse' && row.kind !== 'organisation' && (
+            <Field label={t.roster.worksWithItField} hint={t.roster.worksWithItHint}>
+              <Select value={worksWithIt} onChange={(_e, d) => setWorksWithIt(d.value as '' | 'ja' | 'nej')}>
+                <option value="">{t.roster.worksWithItUnknown}</option>
+                <option value="ja">{t.roster.worksWithIt}</option>
+                <option value="nej">{t.roster.notWorksWithIt}</option>
+              </Select>
+            </Field>
+          )}
         </>
       )}
     </FormDialog>

@@ -48,7 +48,7 @@ import {
   type MeetingFormValues,
 } from './forms.view-model';
 import type { Refusal } from '../../lib/refusal';
-import { attendeeOptions, meetingKindOrder, meetingRows, type MeetingRowVm } from './meetings.view-model';
+import { attendeeOptions, meetingKindOrder, meetingRows, organisationOptions, type MeetingRowVm } from './meetings.view-model';
 import { useNatverkStyles } from './styles';
 import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
@@ -147,7 +147,9 @@ export function MeetingsSection({ detail, attendanceFor }: { detail: NetworkDeta
                       </MenuTrigger>
                       <MenuPopover>
                         <MenuList>
-                          <MenuItem onClick={() => setDialog({ kind: 'attendance', row, date: isoDateOf(row.id) })}>{t.attendance}</MenuItem>
+                          <MenuItem disabled={row.planned} onClick={() => setDialog({ kind: 'attendance', row, date: isoDateOf(row.id) })}>
+                            {t.attendance}
+                          </MenuItem>
                           <MenuItem onClick={() => setDialog({ kind: 'edit', row, date: isoDateOf(row.id) })}>{t.edit}</MenuItem>
                           <MenuItem onClick={() => setDialog({ kind: 'delete', row })}>{t.remove}</MenuItem>
                         </MenuList>
@@ -196,17 +198,21 @@ function AttendeeChecks({
   date,
   selected,
   onChange,
+  organisations,
 }: {
   detail: NetworkDetail;
   date: string;
   selected: readonly string[];
   onChange: (ids: string[]) => void;
+  /** The organisations marked present and their setter; absent where only persons are asked for. */
+  organisations?: { selected: readonly string[]; onChange: (ids: string[]) => void };
 }) {
   const styles = useStyles();
   const shared = useNatverkStyles();
   const options = useMemo(() => attendeeOptions(detail, date), [detail, date]);
+  const orgOptions = useMemo(() => (organisations ? organisationOptions(detail, date) : []), [detail, date, organisations]);
   const groupId = useId('attendees');
-  if (options.length === 0) return <Text className={shared.hint}>{t.noPersons}</Text>;
+  if (options.length === 0 && orgOptions.length === 0) return <Text className={shared.hint}>{t.noPersons}</Text>;
   return (
     <div role="group" aria-labelledby={groupId}>
       <Text id={groupId} weight="semibold" block>
@@ -233,12 +239,30 @@ function AttendeeChecks({
           />
         ))}
       </div>
+      {organisations && orgOptions.length > 0 && (
+        <div role="group" aria-label={t.organisations}>
+          <Text weight="semibold" block>
+            {t.organisations}
+          </Text>
+          <div className={styles.checks}>
+            {orgOptions.map((o) => (
+              <Checkbox
+                key={o.organisationId}
+                label={o.name}
+                checked={organisations.selected.includes(o.organisationId)}
+                onChange={(_e, d) => organisations.onChange(toggleId(organisations.selected, o.organisationId, d.checked === true))}
+              />
+            ))}
+          </div>
+        </div>
+      )}
     </div>
   );
 }
 
 function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meeting?: { row: MeetingRowVm; date: string }; onClose: () => void }) {
   const styles = useStyles();
+  const shared = useNatverkStyles();
   const notify = useNotify();
   const [values, setValues] = useState<MeetingFormValues>(() =>
     meeting
@@ -308,7 +332,8 @@ function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meet
       <Field label={t.note} validationState={state('note')} validationMessage={errors.note}>
         <Textarea value={values.note} rows={2} resize="vertical" onChange={(_e, d) => set('note', d.value)} />
       </Field>
-      {!meeting && isCalendarDate(values.date) && (
+      {!meeting && isCalendarDate(values.date) && values.date > detail.date && <Text className={shared.hint}>{t.plannedHint(values.date)}</Text>}
+      {!meeting && isCalendarDate(values.date) && values.date <= detail.date && (
         <div>
           <AttendeeChecks detail={detail} date={values.date} selected={values.attendeeContactIds} onChange={(ids) => set('attendeeContactIds', ids)} />
           {errors.attendeeContactIds !== undefined && (
@@ -325,22 +350,24 @@ function MeetingForm({ detail, meeting, onClose }: { detail: NetworkDetail; meet
 function AttendanceForm({ detail, row, date, onClose }: { detail: NetworkDetail; row: MeetingRowVm; date: string; onClose: () => void }) {
   const notify = useNotify();
   const [selected, setSelected] = useState<string[]>(row.attendeeContactIds);
+  const [organisations, setOrganisations] = useState<string[]>(row.attendeeOrganisationIds);
   const save = useApiMutation('networks/set-attendees', {
     onSuccess: (m) => {
-      notify(t.attendanceSaved(formatNumber(m.attendeeContactIds.length)));
+      notify(t.attendanceSaved(formatNumber(m.attendeeContactIds.length + (m.attendeeOrganisationIds ?? []).length)));
       onClose();
     },
   });
+  const organisationChecks = useMemo(() => ({ selected: organisations, onChange: setOrganisations }), [organisations]);
   return (
     <FormDialog
       title={t.attendanceTitle(row.title, row.date)}
       submitLabel={t.save}
       busy={save.isPending}
       error={save.error ? sv.natverk.form.failed(save.error.message) : undefined}
-      onSubmit={() => save.mutate({ networkId: detail.id, meetingId: row.id, attendeeContactIds: selected })}
+      onSubmit={() => save.mutate({ networkId: detail.id, meetingId: row.id, attendeeContactIds: selected, attendeeOrganisationIds: organisations })}
       onClose={onClose}
     >
-      <AttendeeChecks detail={detail} date={date} selected={selected} onChange={setSelected} />
+      <AttendeeChecks detail={detail} date={date} selected={selected} onChange={setSelected} organisations={organisationChecks} />
     </FormDialog>
   );
 }

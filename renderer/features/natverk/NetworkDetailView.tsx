@@ -34,7 +34,7 @@ import { AttendanceSection } from './AttendanceSection';
 import { useCopyEmails } from './EmailCopy';
 import { MeetingsSection } from './MeetingsSection';
 import { NetworkDialog } from './NetworkDialog';
-import { municipalityProgress } from './network-list.view-model';
+import { goalCovers, municipalityProgress } from './network-list.view-model';
 import { ViewDateInput } from '../../components/DateInput';
 import { RosterPrint } from './RosterPrint';
 import { RosterSection } from './RosterSection';
@@ -133,7 +133,7 @@ function Detail({ detail, date, tab, attendanceFor }: { detail: NetworkDetail; d
       ...(nextDate !== '' ? { datum: nextDate } : {}),
     });
   };
-  const progress = goal !== undefined ? municipalityProgress(detail.participatingMemberMunicipalities, goal) : undefined;
+  const progress = goal !== undefined && goalCovers(detail.kind) ? municipalityProgress(detail.participatingMemberMunicipalities, goal) : undefined;
   const period = t.detail.period(
     detail.startDate !== undefined ? formatDate(detail.startDate) : undefined,
     detail.endDate !== undefined ? formatDate(detail.endDate) : undefined,
@@ -193,6 +193,7 @@ function Detail({ detail, date, tab, attendanceFor }: { detail: NetworkDetail; d
           <div className={styles.fact} data-testid="fact-municipalities">
             <dt className={shared.cardLabel}>{t.detail.municipalities}</dt>
             <dd className={styles.factValue}>
+              {!progress && <span data-testid="fact-value">{formatNumber(detail.participatingMemberMunicipalities)}</span>}
               {progress && (
                 <>
                   <span data-testid="fact-value">{t.detail.municipalitiesValue(formatNumber(progress.count), formatNumber(progress.goal))}</span>

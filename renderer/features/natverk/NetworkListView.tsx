@@ -344,23 +344,32 @@ function NetworkRow({
       </TableCell>
       {showKind && <TableCell>{row.kindLabel}</TableCell>}
       <TableCell>
-        <div className={styles.progress}>
-          <ProgressBar
-            className={styles.progressBar}
-            value={row.progress.ratio}
-            max={1}
-            thickness="large"
-            color={row.progress.reached ? 'success' : 'brand'}
-            aria-label={t.list.progressLabel(row.name, String(row.progress.count), row.progress.goal)}
-          />
-          <Text className={styles.progressText} data-testid="progress-text">
-            {row.progress.text}
+        {row.progress ? (
+          <div className={styles.progress}>
+            <ProgressBar
+              className={styles.progressBar}
+              value={row.progress.ratio}
+              max={1}
+              thickness="large"
+              color={row.progress.reached ? 'success' : 'brand'}
+              aria-label={t.list.progressLabel(row.name, String(row.progress.count), row.progress.goal)}
+            />
+            <Text className={styles.progressText} data-testid="progress-text">
+              {row.progress.text}
+            </Text>
+          </div>
+        ) : (
+          <Text className={styles.progressText} data-testid="municipalities-text">
+            {row.municipalities}
           </Text>
-        </div>
+        )}
       </TableCell>
       <TableCell className={shared.number}>{row.persons}</TableCell>
       <TableCell className={shared.number}>{row.meetings}</TableCell>
-      <TableCell className={shared.number}>{row.lastMeeting}</TableCell>
+      <TableCell className={shared.number}>
+        {row.lastMeeting}
+        {row.nextMeeting !== undefined && <Text className={shared.hint}>{row.nextMeeting}</Text>}
+      </TableCell>
       <TableCell>
         <Menu>
           <MenuTrigger disableButtonEnhancement>

@@ -158,7 +158,7 @@ export function RosterSection({ detail }: { detail: NetworkDetail }) {
               </TableHeader>
               <TableBody>
                 {rows.map((row) => (
-                  <RosterRow key={row.id} row={row} participation={participation} onAction={(kind) => setAction({ kind, row })} />
+                  <RosterRow key={row.id} row={row} participation={participation} board={detail.kind === 'styrelse'} onAction={(kind) => setAction({ kind, row })} />
                 ))}
               </TableBody>
             </NavTable>
@@ -174,10 +174,13 @@ export function RosterSection({ detail }: { detail: NetworkDetail }) {
 function RosterRow({
   row,
   participation,
+  board,
   onAction,
 }: {
   row: RosterRowVm;
   participation: boolean;
+  /** A board's row also says whether the person works with IT. */
+  board: boolean;
   onAction: (kind: EntryAction['kind']) => void;
 }) {
   const styles = useStyles();
@@ -198,6 +201,7 @@ function RosterRow({
           <Text className={shared.hint}>
             {row.kindLabel}
             {row.countsAsMemberMunicipality && ` · ${t.roster.memberMunicipality}`}
+            {board && row.kind !== 'organisation' && ` · ${row.worksWithItLabel}`}
           </Text>
         </div>
       </TableCell>

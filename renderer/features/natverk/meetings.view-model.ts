@@ -28,6 +28,18 @@ export function attendeeOptions(detail: Pick<NetworkDetail, 'roster'>, date: str
   return [...byContact.values()].sort((a, b) => compareSv(a.name, b.name) || compareSv(a.organisationName, b.organisationName));
 }
 
+export type OrganisationOptionVm = { organisationId: string; name: string };
+
+/** The organisations that may be marked present on `date`: those on the roster that day without a named person. */
+export function organisationOptions(detail: Pick<NetworkDetail, 'roster'>, date: string): OrganisationOptionVm[] {
+  const byId = new Map<string, OrganisationOptionVm>();
+  for (const e of detail.roster) {
+    if (e.contactId !== undefined || e.organisationId === undefined || e.from > date || (e.to !== undefined && e.to < date)) continue;
+    byId.set(e.organisationId, { organisationId: e.organisationId, name: e.displayName });
+  }
+  return [...byId.values()].sort((a, b) => compareSv(a.name, b.name));
+}
+
 export type MeetingRowVm = {
   id: string;
   date: string;
@@ -36,15 +48,26 @@ export type MeetingRowVm = {
   title: string;
   note: string;
   attendeeContactIds: string[];
+  attendeeOrganisationIds: string[];
   attendeesText: string;
   attendeeNames: string;
+  /** After the date shown: planned, not held, so no attendance. */
+  planned: boolean;
 };
 
-/** Meetings newest first (the core's order), with «3 av 5»: present of the persons on the roster that day. */
+/**
+ * Meetings newest first (the core's order), with «3 av 5»: present of the persons and organisations on the roster
+ * that day; a planned meeting says «Planerat» instead.
+ */
 export function meetingRows(detail: Pick<NetworkDetail, 'meetings' | 'roster'>): MeetingRowVm[] {
   return detail.meetings.map((m) => {
-    const eligible = new Set(attendeeOptions(detail, m.date).map((o) => o.contactId));
-    for (const id of m.attendeeContactIds) eligible.add(id);
+    const eligible = new Set(attendeeOptions(detail, m.date).map((o) => `c:${o.contactId}`));
+    for (const o of organisationOptions(detail, m.date)) eligible.add(`o:${o.organisationId}`);
+    for (const id of m.attendeeContactIds) eligible.add(`c:${id}`);
+    const organisationIds = m.attendeeOrganisationIds ?? [];
+    for (const id of organisationIds) eligible.add(`o:${id}`);
+    const present = m.attendeeContactIds.length + organisationIds.length;
+    const names = [...m.attendees.map((a) => a.name), ...m.attendeeOrganisations.map((o) => o.name)].sort(compareSv);
     return {
       id: m.id,
       date: formatDate(m.date),
@@ -53,8 +76,10 @@ export function meetingRows(detail: Pick<NetworkDetail, 'meetings' | 'roster'>):
       title: m.title,
       note: m.note,
       attendeeContactIds: [...m.attendeeContactIds],
-      attendeesText: t.meetings.attendeesValue(formatNumber(m.attendeeContactIds.length), formatNumber(eligible.size)),
-      attendeeNames: [...m.attendees].sort((a, b) => compareSv(a.name, b.name)).map((a) => a.name).join(', '),
+      attendeeOrganisationIds: [...organisationIds],
+      attendeesText: m.planned ? t.meetings.planned : t.meetings.attendeesValue(formatNumber(present), formatNumber(eligible.size)),
+      attendeeNames: names.join(', '),
+      planned: m.planned,
     };
   });
 }

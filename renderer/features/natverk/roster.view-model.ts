@@ -54,6 +54,10 @@ export type RosterRowVm = {
   emailMissing: boolean;
   /** The entry's organisation is one of the member municipalities the network counts at the date. */
   countsAsMemberMunicipality: boolean;
+  /** A board member marked as working with IT or not (absent when not marked). */
+  worksWithIt?: boolean;
+  /** «Arbetar med it» / «Arbetar inte med it» / «Ej angivet om it», shown for a board's persons. */
+  worksWithItLabel: string;
 };
 
 function periodText(from: string, to: string | undefined): string {
@@ -91,6 +95,8 @@ export function rosterRows(detail: Pick<NetworkDetail, 'roster' | 'date' | 'part
         email,
         emailMissing: kind === 'person' && email === '',
         countsAsMemberMunicipality: e.representsOrganisationId !== undefined && counted.has(e.representsOrganisationId),
+        ...(e.worksWithIt !== undefined ? { worksWithIt: e.worksWithIt } : {}),
+        worksWithItLabel: e.worksWithIt === undefined ? t.roster.worksWithItUnknown : e.worksWithIt ? t.roster.worksWithIt : t.roster.notWorksWithIt,
       };
     })
     .filter((row) => options.showEnded || row.status === 'active')

@@ -70,6 +70,7 @@ const useStyles = makeStyles({
   },
   networkCount: { margin: 0, textAlign: 'end', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   networkTerm: { margin: 0 },
+  planFigure: { margin: 0, display: 'flex', flexDirection: 'column' },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   numberHeader: { '& > button, & > div': { justifyContent: 'flex-end' }, textAlign: 'end' },
   negative: { color: tokens.colorPaletteRedForeground1 },
@@ -144,6 +145,7 @@ function Attention({ vm }: { vm: OverviewVm }) {
 function Overview({ vm }: { vm: OverviewVm }) {
   const styles = useStyles();
   const networksId = useId('networks');
+  const planId = useId('plan-figures');
   const budgetId = useId('budget');
   const columns = sv.oversikt.budgetColumns;
   return (
@@ -171,6 +173,25 @@ function Overview({ vm }: { vm: OverviewVm }) {
           </dl>
           <Text className={styles.hint}>{vm.networksTotal}</Text>
         </Card>
+        {vm.planFigures.length > 0 && (
+          <Card className={mergeClasses(styles.section, styles.wide)} role="region" aria-labelledby={planId} data-testid="plan-figures">
+            <h2 id={planId} className={styles.sectionHeading}>
+              {sv.oversikt.planFigures}
+            </h2>
+            <Text className={styles.hint}>{sv.oversikt.planFiguresIntro}</Text>
+            <dl className={styles.networkList}>
+              {vm.planFigures.map((p) => (
+                <div key={p.id} style={{ display: 'contents' }}>
+                  <dt className={styles.networkTerm}>{p.label}</dt>
+                  <dd className={styles.planFigure}>
+                    <span>{p.text}</span>
+                    <Text className={styles.hint}>{p.source}</Text>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+        )}
         <Card className={mergeClasses(styles.section, styles.wide)} role="region" aria-labelledby={budgetId}>
           <h2 id={budgetId} className={styles.sectionHeading}>
             <Link href={vm.budgetHref} className={styles.headingLink}>

@@ -19,8 +19,11 @@ export type BudgetRowVm = {
   negative: boolean;
 };
 
+export type PlanFigureVm = { id: string; label: string; text: string; source: string; differs: boolean };
+
 export type OverviewVm = {
   asOf: string;
+  planFigures: PlanFigureVm[];
   stats: StatVm[];
   networks: NetworkRowVm[];
   networksTotal: string;
@@ -108,10 +111,24 @@ export function overviewViewModel(f: OverviewFigures): OverviewVm {
         sv.oversikt.swedenPopulation(formatNumber(sweden.population), formatDate(sweden.date)),
       ]
     : [sv.oversikt.noSwedenPopulation];
+  const planMembers = f.planFigures.find((p) => p.subject === 'members');
   return {
     asOf: sv.oversikt.asOf(formatDate(f.date, 'long')),
+    planFigures: f.planFigures.map((p) => ({
+      id: p.id,
+      label: sv.oversikt.planFigureLine(p.label, formatDate(p.date)),
+      text: p.text,
+      source: p.source,
+      differs: p.difference !== 0,
+    })),
     stats: [
-      stat('members', sv.oversikt.members, formatNumber(f.memberCount), [sv.oversikt.membersHint], hrefTo('medlemmar'), places.members),
+      stat(
+        'members',
+        sv.oversikt.members,
+        formatNumber(f.memberCount),
+        // The plan's own count stands beside the register's wherever members are counted.
+        [sv.oversikt.membersHint, ...(planMembers ? [`${planMembers.text} (${formatDate(planMembers.date)})`] : [])],
+        hrefTo('medlemmar'), places.members),
       stat('population', sv.oversikt.population, formatNumber(f.memberPopulation), populationHints, hrefTo('medlemmar', ['siffror']), places.figures),
       stat('organisations', sv.oversikt.organisations, formatNumber(f.organisationCount), [], hrefTo('medlemmar'), places.members),
       stat('services', sv.oversikt.services, formatNumber(f.serviceCount), [], hrefTo('tjanster'), places.services),

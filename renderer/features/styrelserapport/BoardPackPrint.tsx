@@ -10,6 +10,7 @@ import { sv } from '../../lib/i18n/sv';
 import { BudgetChart, CoverageChart, DistributionChart, MembersChart, NetworksChart, PopulationChart, SharesChart, type ChartLayout } from './BoardPackCharts';
 import { cover, goalGroups, movements, pdfFileName, printCss, statement, subjectLine, type PrintSectionId } from './board-pack.view-model';
 import { GoalStatusBadge } from './GoalStatusBadge';
+import { PlanFiguresTable } from './PlanFiguresTable';
 import { parseCalendarDate } from '../../../electron/contract/rules/calendar-date';
 
 const p = sv.styrelserapport.print;
@@ -170,12 +171,15 @@ export function PrintDocument({ content, createdAt }: { content: BoardPackConten
                 <td className={styles.num}>{row.value}</td>
                 <td className={styles.num}>{row.target}</td>
                 <td>
-                  <GoalStatusBadge status={row.status} />
+                  <GoalStatusBadge status={row.status} label={row.statusLabel} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        <div className={styles.block}>
+          <PlanFiguresTable content={content} headingLevel={3} />
+        </div>
       </Section>
 
       <Section id="members" number={number('members')}>

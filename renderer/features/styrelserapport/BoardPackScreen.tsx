@@ -13,6 +13,7 @@ import { BudgetChart, CoverageChart, DistributionChart, MembersChart, NetworksCh
 import { printQuery } from './board-pack.view-model';
 import { downloadFile } from '../../components/download-file';
 import { GoalsSection } from './GoalsSection';
+import { PlanFiguresTable } from './PlanFiguresTable';
 import { PackList } from './PackList';
 import { parseCalendarDate, yearOf } from '../../../electron/contract/rules/calendar-date';
 
@@ -121,6 +122,7 @@ export function BoardPackScreen({ query }: { query: URLSearchParams }) {
         {(data) => (
           <>
             <GoalsSection content={data} focusGoalId={query.get('mal') ?? undefined} />
+            <PlanFiguresTable content={data} />
             <section aria-labelledby="lage-rubrik" className={styles.page}>
               <h2 id="lage-rubrik" className={styles.chartsHeading}>
                 {t.situation(formatDate(data.date, 'long'))}

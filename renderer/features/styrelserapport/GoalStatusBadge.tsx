@@ -26,14 +26,14 @@ const icons = {
   missed: DismissCircle16Filled,
 } satisfies Record<GoalStatus, unknown>;
 
-/** A goal's status as icon and word, never colour alone. */
-export function GoalStatusBadge({ status }: { status: GoalStatus }) {
+/** A goal's status as icon and word, never colour alone; `label` when the word differs («Uppnått per definition»). */
+export function GoalStatusBadge({ status, label }: { status: GoalStatus; label?: string }) {
   const styles = useStyles();
   const Icon = icons[status];
   return (
     <span className={mergeClasses(styles.badge, styles[status])} data-status={status}>
       <Icon className={styles.icon} aria-hidden="true" />
-      <span>{sv.styrelserapport.statuses[status]}</span>
+      <span>{label ?? sv.styrelserapport.statuses[status]}</span>
     </span>
   );
 }

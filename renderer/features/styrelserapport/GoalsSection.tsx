@@ -119,7 +119,7 @@ function GoalsTable({ rows, onShow, onEdit, onRemove }: { rows: GoalRowVm[]; onS
             </TableCell>
             <TableCell className={styles.number}>{row.target}</TableCell>
             <TableCell className={styles.statusCell}>
-              <GoalStatusBadge status={row.status} />
+              <GoalStatusBadge status={row.status} label={row.statusLabel} />
             </TableCell>
             <TableCell className={styles.actionsCell}>
               <Menu>

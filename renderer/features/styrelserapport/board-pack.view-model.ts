@@ -7,7 +7,7 @@ import type { BoardPackContent, GoalResult, GoalStatus, GoalSubject } from '../.
 import { axisWidthPx, tickFormatter, type GroupedBarChart } from '../../../electron/core/domain/budget-charts';
 import { compactUnits } from '../../../electron/core/domain/amounts';
 import { missingColumnNotes } from '../../../electron/core/domain/budget';
-import { formatGoalFigure, formatTarget } from '../../../electron/core/domain/goals';
+import { eventKindsText, formatGoalFigure, formatPace, formatTarget, goalStatusText } from '../../../electron/core/domain/goals';
 import { formatDate, formatDateTime, formatKr, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import { monthOf } from '../../../electron/contract/rules/calendar-date';
@@ -61,6 +61,8 @@ function subjectDetail(subject: GoalSubject, municipalityGoal: number): string {
       return [subject.date, subject.eventKind ? (s.eventKinds[subject.eventKind] ?? subject.eventKind) : undefined, subject.networkName]
         .filter((p): p is string => p !== undefined && p !== '')
         .join(' · ');
+    case 'person':
+      return subject.worksWithIt === undefined ? s.worksWithItUnknown : subject.worksWithIt ? s.worksWithIt : s.notWorksWithIt;
   }
 }
 
@@ -73,6 +75,7 @@ function subjectRoute(subject: GoalSubject): SubjectRoute | undefined {
     case 'service':
       return { id: 'tjanster', params: [subject.id] };
     case 'event':
+    case 'person':
       return subject.networkId !== undefined ? { id: 'natverk', params: [subject.networkId] } : undefined;
   }
 }
@@ -94,24 +97,29 @@ export function subjectGroups(goal: Pick<GoalResult, 'subjects'>, municipalityGo
 export function explainGoal(goal: GoalResult): string {
   const e = t.goals.explain;
   const figure = (v: number) => formatGoalFigure(v, goal.unit);
+  const pace = (v: number) => formatPace(v, goal.unit);
   const parts: string[] = [];
+  if (goal.status === 'reached' && goal.byConstruction !== undefined) return goal.byConstruction;
   const yearOver = goal.window.date >= goal.window.deadline;
   switch (goal.status) {
     case 'reached':
       parts.push(goal.kind === 'cumulative' && goal.comparison === 'at-most' ? e.reachedCumulative : e.reached);
       break;
     case 'on-track':
-      parts.push(goal.expected !== undefined ? e.onTrackPace(figure(goal.expected)) : e.onTrackNone);
+      parts.push(goal.expected !== undefined ? e.onTrackPace(pace(goal.expected)) : e.onTrackNone);
       if (goal.kind === 'cumulative' && goal.comparison !== 'at-most' && goal.pending > 0) parts.push(e.plannedHelps(formatNumber(goal.pending)));
       break;
     case 'at-risk':
-      parts.push(goal.expected !== undefined ? e.atRiskPace(figure(goal.expected)) : e.atRiskPending(formatNumber(goal.pending)));
+      parts.push(goal.expected !== undefined ? e.atRiskPace(pace(goal.expected)) : e.atRiskPending(formatNumber(goal.pending)));
       break;
     case 'missed':
       parts.push(yearOver ? e.missed : e.missedFinal);
       break;
   }
-  if (goal.baseline && goal.status !== 'reached') parts.push(e.baseline(figure(goal.baseline.value), goal.baseline.date));
+  if (goal.baseline?.source !== undefined) {
+    parts.push(e.baselineStated(figure(goal.baseline.value), goal.baseline.date, figure(goal.baseline.registerValue ?? goal.baseline.value), goal.baseline.source));
+  } else if (goal.baseline && goal.status !== 'reached') parts.push(e.baseline(figure(goal.baseline.value), goal.baseline.date));
+  if (goal.eventKinds) parts.push(e.counts(eventKindsText(goal.eventKinds)));
   return parts.join(' ');
 }
 
@@ -127,7 +135,7 @@ export function goalRow(goal: GoalResult, municipalityGoal: number): GoalRowVm {
     value: formatGoalFigure(goal.value, goal.unit),
     target: formatTarget(goal, goal.unit),
     status: goal.status,
-    statusLabel: t.statuses[goal.status],
+    statusLabel: goalStatusText(goal),
     explanation: explainGoal(goal),
     measuredAt: goal.window.measuredAt,
     behindCount: groups.reduce((sum, g) => sum + g.items.length, 0),
@@ -489,4 +497,20 @@ export function printCss(content: Pick<BoardPackContent, 'associationName' | 'da
 /** The underlag of one goal group as one line of names, with each one's detail in brackets. */
 export function subjectLine(group: SubjectGroupVm): string {
   return group.items.map((item) => (item.detail === '' ? item.name : `${item.name} (${item.detail})`)).join(', ');
+}
+
+export type PlanFigureRowVm = { id: string; label: string; date: string; plan: string; register: string; difference: string; source: string; text: string };
+
+/** The plan's stated figures beside the register's, as the screen and the print draw them (signed difference). */
+export function planFigureRows(content: Pick<BoardPackContent, 'planFigures'>): PlanFigureRowVm[] {
+  return (content.planFigures ?? []).map((f) => ({
+    id: f.id,
+    label: f.label,
+    date: formatDate(f.date),
+    plan: formatNumber(f.planValue),
+    register: formatNumber(f.registerValue),
+    difference: f.difference > 0 ? `+${formatNumber(f.difference)}` : f.difference < 0 ? `−${formatNumber(-f.difference)}` : '0',
+    source: f.source,
+    text: f.text,
+  }));
 }

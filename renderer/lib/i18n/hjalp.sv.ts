@@ -67,6 +67,10 @@ const sections: readonly GuideSection[] = [
         kind: 'text',
         text: 'Rutan «Att göra» överst på Översikt visar det som behöver åtgärdas: medlemskap som är uppsagda eller upphör, kontaktpersoner som inte bekräftats på 12 månader, möten där ingen närvaro registrerats och mål som ligger efter. Klicka på en rad för att komma dit där du åtgärdar den. Varje ruta med siffror är också en länk till sidan den räknar.',
       },
+      {
+        kind: 'text',
+        text: 'Under «Planens uppgifter och registrets» står de antal som verksamhetsplanen anger men som registret inte kan återge, till exempel «Planen anger 109; registret namnger 96». Båda räknas samma dag, och källan i planen står under.',
+      },
       { kind: 'tip', text: 'Tryck F1 var du än är för att komma till avsnittet om den sidan. Knappen Hjälp överst har samma guide.' },
     ],
   },
@@ -264,6 +268,18 @@ const sections: readonly GuideSection[] = [
         kind: 'tip',
         text: 'När en person slutar överallt: välj «Avsluta personen i alla nätverk…» i menyn på personens rad i deltagarlistan. Det blir en enda ändring som du kan ångra.',
       },
+      {
+        kind: 'text',
+        text: 'Ska någon kunna markeras som närvarande vid ett möte som redan har varit, sätt «Från och med» till ett datum före mötet när du lägger till personen. Organisationer i deltagarlistan kan också markeras som närvarande. Ett möte med ett datum efter i dag är planerat: det får ingen närvaro och räknas inte i målen förrän dagen har kommit.',
+      },
+      {
+        kind: 'text',
+        text: 'Styrelsen är ett nätverk av typen Styrelse. Lägg in ledamöterna och ange för var och en under «Ändra» om personen arbetar med it. Målet «minst tre styrelseledamöter som inte arbetar med it» räknar dem som är markerade «Arbetar inte med it».',
+      },
+      {
+        kind: 'text',
+        text: 'Stapeln «av 20» visas bara för kompetensnätverk, som planens mål gäller. För förvaltningsråd, projekt och andra står bara antalet deltagande medlemskommuner.',
+      },
     ],
   },
   {
@@ -337,6 +353,14 @@ const sections: readonly GuideSection[] = [
       {
         kind: 'text',
         text: 'Diagrammen går att läsa även i svartvitt: serierna skiljer sig i ljushet och mönster, varje stapel har sitt värde utskrivet, axlarna har rubriker och ett mål med ett tal visas som en streckad linje.',
+      },
+      {
+        kind: 'text',
+        text: 'Ett mål med ett intervall, som «1–2 konferenser», är nått från den nedre gränsen; fler är inget misslyckande. Ett mål för evenemang räknar bara de slag det anger (konferens, webbinarium, seminarium eller möte). «I fas» betyder att värdet ligger i nivå med en jämn takt mot målet; takten visas med en decimal, till exempel «krävs 0,5». «Uppnått per definition» betyder att målet följer av hur registret byggdes och inte säger något om läget.',
+      },
+      {
+        kind: 'text',
+        text: 'Där planen anger ett ingångsvärde (109 medlemmar vid ingången av 2022) räknas takten från planens siffra, och registrets står bredvid.',
       },
     ],
   },

@@ -27,6 +27,13 @@ export const styrelserapportSv = {
   comparisons: goalLabels.comparisons,
   statuses: goalLabels.statuses,
 
+  planFigures: {
+    heading: 'Planens uppgifter och registrets',
+    intro: 'Där planen anger ett antal som registret inte återger står båda, med skillnaden.',
+    tableLabel: 'Planens uppgifter bredvid registrets',
+    columns: { what: 'Uppgift', date: 'Per', plan: 'Planen anger', register: 'Registret namnger', difference: 'Skillnad', source: 'Källa' },
+  },
+
   goals: {
     heading: 'Mål',
     tableLabel: 'Målen och hur de går',
@@ -56,6 +63,9 @@ export const styrelserapportSv = {
       missed: 'Målet nåddes inte.',
       missedFinal: 'Målet kan inte längre nås i år.',
       baseline: (value: string, date: string) => `Ingångsvärde ${value} (${date}).`,
+      baselineStated: (value: string, date: string, register: string, source: string) =>
+        `Ingångsvärde ${value} enligt planen (${date}; ${source}); registret namnger ${register}.`,
+      counts: (kinds: string) => `Räknar ${kinds}.`,
     },
   },
 
@@ -71,6 +81,9 @@ export const styrelserapportSv = {
     networkCount: (count: string, goal: number) => `${count} av ${countOf(goal, nouns.medlemskommun)}`,
     serviceShare: (users: number, share: string) => `${countOf(users, nouns.medlem)} (${share})`,
     eventKinds: meetingKindLabels as Readonly<Record<string, string>>,
+    worksWithIt: 'arbetar med it',
+    notWorksWithIt: 'arbetar inte med it',
+    worksWithItUnknown: 'ej angivet om personen arbetar med it',
     openMembers: 'Öppna medlemslistan',
     close: 'Stäng',
     listLabel: (title: string) => `Underlaget till ${title}`,

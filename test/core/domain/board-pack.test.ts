@@ -80,9 +80,9 @@ describe('the pack’s content', () => {
 
   it('holds the goals of the date’s year and later, and the year before only when asked', () => {
     expect(content.goals.map((g) => g.goalId)).toEqual(evaluateGoals(doc, DATE, [2022, 2023]).map((g) => g.goalId));
-    expect(content.goals.map((g) => g.year)).toEqual([2022, 2022, 2022, 2022, 2022, 2022, 2023]);
+    expect(content.goals.map((g) => g.year)).toEqual([2022, 2022, 2022, 2022, 2022, 2022, 2022, 2022, 2023]);
     const in2023 = buildBoardPack(doc, '2023-02-01', { generatedAt: 'x', includePreviousYear: true });
-    expect(in2023.goals.filter((g) => g.year === 2022)).toHaveLength(6);
+    expect(in2023.goals.filter((g) => g.year === 2022)).toHaveLength(8);
     expect(buildBoardPack(doc, '2023-02-01', { generatedAt: 'x' }).goals.map((g) => g.year)).toEqual([2023]);
   });
 
@@ -119,7 +119,8 @@ describe('the board pack workbook', () => {
     const bytes = decodeBase64(file.bytesBase64);
     if (!bytes) throw new Error('not base64');
     const workbook = await reopen(bytes);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(Object.values(BOARD_PACK_SHEETS));
+    const withPlanFigures = (content.planFigures ?? []).length > 0;
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(Object.values(BOARD_PACK_SHEETS).filter((name) => withPlanFigures || name !== BOARD_PACK_SHEETS.planFigures));
 
     const goals = workbook.getWorksheet(BOARD_PACK_SHEETS.goals);
     if (!goals) throw new Error('no goals sheet');
@@ -198,5 +199,37 @@ describe('goals as data', () => {
     expect(result.ok ? undefined : result.error.code).toBe('forbidden');
     const bad = await call('packs/print-pdf', { fileName: '../x.pdf' });
     expect(bad.ok ? undefined : bad.error.code).toBe('validation');
+  });
+});
+
+describe('the plan in the pack', () => {
+  const doc = loadDefaultDocument();
+  const content = buildBoardPack(doc, DATE, { generatedAt: '2022-06-30T10:00:00.000Z' });
+
+  it('holds every goal of the plan for 2022, the board’s composition and the networks around the services included', () => {
+    expect(content.goals.filter((g) => g.year === 2022).map((g) => g.metric)).toEqual([
+      'member-count',
+      'members-lost',
+      'single-service-members',
+      'members-without-service-or-network',
+      'networks-with-20-members',
+      'conferences-held',
+      'services-with-council',
+      'board-members-outside-it',
+    ]);
+    expect(content.goals.find((g) => g.metric === 'conferences-held')).toMatchObject({ eventKinds: ['konferens'], expected: 0.5, status: 'at-risk' });
+    expect(content.goals.find((g) => g.metric === 'members-without-service-or-network')?.byConstruction).toMatch(/Standarddata/);
+  });
+
+  it('sets the plan’s stated figures beside the register’s, in the pack and its workbook', async () => {
+    expect(content.planFigures?.map((f) => f.text)).toContain('Planen anger 109; registret namnger 96 (13 färre).');
+    expect(content.planFigures?.find((f) => f.subjectId === 'svc-egil')).toMatchObject({ planValue: 25, registerValue: 26 });
+    const workbook = await reopen(new Uint8Array(await buildBoardPackWorkbook(content, { created: new Date(Date.UTC(2022, 5, 30)) }).xlsx.writeBuffer()));
+    const sheet = workbook.getWorksheet(BOARD_PACK_SHEETS.planFigures);
+    if (!sheet) throw new Error('no plan figures sheet');
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push([row.getCell(1).value, row.getCell(3).value, row.getCell(4).value, row.getCell(5).value]));
+    expect(rows).toContainEqual(['Medlemmar', 109, 96, -13]);
+    expect(rows).toContainEqual(['Kommuner som använder EGIL', 25, 26, 1]);
   });
 });

@@ -159,7 +159,7 @@ describe('conferences and webinars held in a year', () => {
       }),
       network('b', 'projekt', 'B', { archived: true, meetings: [meeting('m9', '2022-06-01', 'webinar')] }),
     ]);
-    expect(networkFigures(d, DATE, 2022).events).toEqual({
+    expect(networkFigures(d, '2022-12-31', 2022).events).toEqual({
       year: 2022,
       conferences: 2,
       webinars: 3,
@@ -168,6 +168,8 @@ describe('conferences and webinars held in a year', () => {
       conferencesAndWebinars: 5,
     });
     expect(networkFigures(d, DATE, 2021).events.conferences).toBe(1);
+    // Seen on 30 June, the October conference and the December webinar are planned, not held.
+    expect(networkFigures(d, '2022-06-30', 2022).events).toMatchObject({ conferences: 1, webinars: 2, conferencesAndWebinars: 3 });
   });
 
   it('answers networks/get-figures for the date\'s year by default', async () => {

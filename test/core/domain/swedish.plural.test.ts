@@ -24,7 +24,7 @@ describe('Swedish plurals', () => {
 
   it('says «varav 1 person», «1 webbinarium», «1 möte» where the screens used to say otherwise', () => {
     expect(sv.natverk.roster.counts('3', 1)).toBe('3 i listan, varav 1 person');
-    expect(sv.natverk.figures.eventsHint(1, 1)).toBe('1 konferens, 1 webbinarium');
+    expect(sv.natverk.figures.eventsHint(1)).toBe('1 webbinarium (ett eget slag, räknas inte som konferens)');
     expect(sv.natverk.figures.otherEvents(1, 1)).toBe('Dessutom 1 seminarium och 1 möte');
     expect(sv.natverk.attendance.meetings(1)).toBe('1 möte eller evenemang under året');
     expect(sv.medlemmar.form.groupMembersSelected(1)).toBe('1 kommun vald');

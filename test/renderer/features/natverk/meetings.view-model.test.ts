@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceVm, attendanceYears, attendeeOptions, meetingRows } from '../../../../renderer/features/natverk/meetings.view-model';
+import { attendanceVm, attendanceYears, attendeeOptions, meetingRows, organisationOptions } from '../../../../renderer/features/natverk/meetings.view-model';
 import { formatPercent } from '../../../../renderer/lib/format';
 import { DATE, read } from './fixture';
 
@@ -14,14 +14,24 @@ describe('who may be marked present', () => {
 });
 
 describe('the meetings table', () => {
-  it('lists meetings newest first with present against possible', async () => {
+  it('lists meetings newest first with present against possible, organisations on the roster included', async () => {
     const rows = meetingRows(await read('networks/get', { networkId: 'n1' }));
+    // Possible: the three persons, and the publisher and Håbo as organisations; in 2021 Cecilia and Habo.
     expect(rows.map((r) => [r.date, r.kindLabel, r.title, r.attendeesText])).toEqual([
-      ['2022-06-15', 'Webbinarium', 'Webbinarium om e-underskrift', '2 av 3'],
-      ['2022-05-10', 'Möte', 'Vårmöte', '1 av 3'],
-      ['2021-11-01', 'Konferens', 'Höstkonferens', '0 av 1'],
+      ['2022-06-15', 'Webbinarium', 'Webbinarium om e-underskrift', '2 av 5'],
+      ['2022-05-10', 'Möte', 'Vårmöte', '1 av 5'],
+      ['2021-11-01', 'Konferens', 'Höstkonferens', '0 av 2'],
     ]);
     expect(rows[0]?.attendeeNames).toBe('Anna Ek, Bo Lind');
+  });
+
+  it('offers the organisations on the roster that day, and shows a meeting after the date as planned', async () => {
+    const detail = await read('networks/get', { networkId: 'n1' });
+    expect(organisationOptions(detail, DATE).map((o) => o.organisationId).sort()).toEqual(['org-Håbo', 'pub']);
+    expect(organisationOptions(detail, '2021-06-01').map((o) => o.organisationId)).toEqual(['org-Habo']);
+    const earlier = meetingRows(await read('networks/get', { networkId: 'n1', date: '2022-06-01' }));
+    expect(earlier.find((r) => r.title === 'Webbinarium om e-underskrift')).toMatchObject({ planned: true, attendeesText: 'Planerat' });
+    expect(earlier.find((r) => r.title === 'Vårmöte')?.planned).toBe(false);
   });
 
   it('offers the years with meetings and the current one for the attendance report', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  goalCovers,
   figuresVm,
   kindTabs,
   municipalityProgress,
@@ -11,6 +12,7 @@ import {
   yearChoices,
 } from '../../../../renderer/features/natverk/network-list.view-model';
 import { sv } from '../../../../renderer/lib/i18n/sv';
+import type { NetworkKind } from '../../../../electron/core/store/schema';
 import { DATE, read } from './fixture';
 
 const t = sv.natverk;
@@ -41,8 +43,8 @@ describe('the network list', () => {
   it('has a tab per kind with its count, and Alla with every network', async () => {
     const list = await read('networks/list', { includeArchived: true });
     const tabs = kindTabs(list);
-    expect(tabs.map((tab) => tab.value)).toEqual(['alla', 'kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap']);
-    expect(tabs.map((tab) => tab.count)).toEqual([4, 1, 1, 1, 1]);
+    expect(tabs.map((tab) => tab.value)).toEqual(['alla', 'kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap', 'styrelse']);
+    expect(tabs.map((tab) => tab.count)).toEqual([4, 1, 1, 1, 1, 0]);
     expect(tabs[0]?.label).toBe('Alla (4)');
     expect(tabs[3]?.label).toBe('Projekt (1)');
   });
@@ -54,11 +56,17 @@ describe('the network list', () => {
     // Borås and Ängelholm (persons), Sävsjö (person, last day today); not Habo (ended), Alingsås (from
     // September), Läromedia (no municipality), the external participant, nor Håbo (not a member).
     expect(signing?.progress).toMatchObject({ count: 3, goal: 20, text: '3 av 20', reached: false });
-    expect(signing?.progress.ratio).toBeCloseTo(0.15);
+    expect(signing?.progress?.ratio).toBeCloseTo(0.15);
     const council = rows.find((r) => r.id === 'n2');
     expect(council?.detail).toBe(t.list.service('Bibblix'));
-    // The council counts its service's users: Borås and Alingsås.
-    expect(council?.progress.count).toBe(2);
+    // The council counts its service's users: Borås and Alingsås; the goal of 20 does not cover councils, so no bar.
+    expect(council?.municipalities).toBe('2');
+    expect(council?.progress).toBeUndefined();
+    expect(signing?.municipalities).toBe('3');
+  });
+
+  it('sets the goal of 20 only on competence networks', () => {
+    expect(['kompetensnatverk', 'forvaltningsrad', 'projekt', 'partnerskap', 'styrelse'].filter((k) => goalCovers(k as NetworkKind))).toEqual(['kompetensnatverk']);
   });
 
   it('caps the bar at full and calls the goal reached at exactly the goal', () => {
@@ -87,9 +95,9 @@ describe('the header figures', () => {
     expect(vm.reached).toBe(false);
     expect(vm.reachedText).toBe(t.figures.goalNotReached);
     // 2022: one webinar (m2) and one meeting (m1); the conference was in 2021.
-    expect(vm.eventsLabel).toBe('Konferenser och webbinarier 2022');
-    expect(vm.eventsValue).toBe('1');
-    expect(vm.eventsHint).toBe('0 konferenser, 1 webbinarium');
+    expect(vm.eventsLabel).toBe('Hållna konferenser 2022');
+    expect(vm.eventsValue).toBe('0');
+    expect(vm.eventsHint).toBe('1 webbinarium (ett eget slag, räknas inte som konferens)');
     expect(vm.otherEventsHint).toBe('Dessutom 0 seminarier och 1 möte');
     expect(figuresVm(await read('networks/get-figures', { year: 2021 })).eventsValue).toBe('1');
   });

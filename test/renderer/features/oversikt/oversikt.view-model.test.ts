@@ -43,10 +43,43 @@ const figures: OverviewFigures = {
     },
     { kind: 'goal-behind', total: 1, items: [{ kind: 'goal-behind', goalId: 'g1', title: 'Minst 125 medlemmar', year: 2022, status: 'at-risk' }] },
   ],
+  planFigures: [],
 };
 
 describe('overviewViewModel', () => {
   const vm = overviewViewModel(figures);
+
+  it('sets the plan’s member count beside the register’s, and lists every stated figure with its source', () => {
+    const withPlan = overviewViewModel({
+      ...figures,
+      memberCount: 96,
+      planFigures: [
+        {
+          id: 'p',
+          subject: 'members',
+          label: 'Medlemmar',
+          date: '2022-01-01',
+          planValue: 109,
+          registerValue: 96,
+          difference: -13,
+          source: 'Verksamhetsplan 2022, avsnittet «Målsättning för medlemsutveckling»',
+          note: '',
+          text: 'Planen anger 109; registret namnger 96 (13 färre).',
+        },
+      ],
+    });
+    expect(withPlan.stats.find((s) => s.id === 'members')?.hints).toContain('Planen anger 109; registret namnger 96 (13 färre). (2022-01-01)');
+    expect(withPlan.planFigures).toEqual([
+      {
+        id: 'p',
+        label: 'Medlemmar den 2022-01-01',
+        text: 'Planen anger 109; registret namnger 96 (13 färre).',
+        source: 'Verksamhetsplan 2022, avsnittet «Målsättning för medlemsutveckling»',
+        differs: true,
+      },
+    ]);
+    expect(vm.planFigures).toEqual([]);
+  });
 
   it('shows the day in words', () => {
     expect(vm.asOf).toBe('Läget den 30 juni 2022');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoardPack, type BoardPackContent } from '../../../../electron/core/domain/board-pack';
-import { evaluateGoal, type GoalResult } from '../../../../electron/core/domain/goals';
+import { evaluateGoal, formatPace, type GoalResult } from '../../../../electron/core/domain/goals';
 import type { Goal } from '../../../../electron/core/store/schema';
 import {
   categoryAxisWidth,
@@ -12,6 +12,7 @@ import {
   membersChart,
   movements,
   networksChart,
+  planFigureRows,
   printCss,
   printQuery,
   sharesChart,
@@ -47,10 +48,15 @@ describe('goal rows', () => {
     const atRisk = result({ metric: 'member-count', comparison: 'at-least', target: 1000 });
     expect(atRisk.status).toBe('at-risk');
     expect(explainGoal(atRisk)).toBe(
-      `${t.goals.explain.atRiskPace(String(atRisk.expected))} ${t.goals.explain.baseline(String(atRisk.baseline?.value), '2022-01-01')}`,
+      `${t.goals.explain.atRiskPace(formatPace(atRisk.expected ?? NaN, 'count'))} ${t.goals.explain.baselineStated('109', '2022-01-01', '96', atRisk.baseline?.source ?? '')}`,
     );
+    // The plan's 109 at the start of 2022 is the baseline; the register's 96 stands beside it.
+    expect(atRisk.baseline).toMatchObject({ value: 109, registerValue: 96 });
+    const single = result({ metric: 'single-service-members', comparison: 'at-most', target: 0 });
+    expect(explainGoal(single)).toContain(t.goals.explain.baseline(String(single.baseline?.value), '2022-01-01'));
     const reached = result({ metric: 'member-count', comparison: 'at-least', target: 1 });
-    expect(explainGoal(reached)).toBe(t.goals.explain.reached);
+    // A reached goal still says where its baseline comes from when the plan states it.
+    expect(explainGoal(reached).startsWith(`${t.goals.explain.reached} Ingångsvärde 109 enligt planen`)).toBe(true);
     const noneLost = result({ metric: 'members-lost', comparison: 'at-most', target: 0 });
     expect(explainGoal(noneLost)).toBe(t.goals.explain.onTrackNone);
     expect(explainGoal(result({ metric: 'members-lost', comparison: 'at-most', target: 0 }, '2023-01-10'))).toBe(t.goals.explain.reachedCumulative);
@@ -195,5 +201,14 @@ describe('the print layout', () => {
   it('builds print addresses', () => {
     expect(printQuery({ packId: 'p1' })).toEqual({ paket: 'p1' });
     expect(printQuery({ date: DATE, includePreviousYear: true })).toEqual({ datum: DATE, tidigare: 'ja' });
+  });
+});
+
+describe('the plan’s figures beside the register’s', () => {
+  it('gives each stated figure with the register’s and a signed difference', () => {
+    const rows = planFigureRows(content);
+    expect(rows.find((r) => r.id === 'plan-members-2022')).toMatchObject({ label: 'Medlemmar', plan: '109', register: '96', difference: '−13', date: '2022-01-01' });
+    expect(rows.find((r) => r.id === 'plan-egil-2022')).toMatchObject({ plan: '25', register: '26', difference: '+1' });
+    expect(planFigureRows({})).toEqual([]);
   });
 });
