@@ -36,7 +36,15 @@ let seq = 0;
 /** A person (login role in `group`) with the app open on `db`: the shared register and a repository over it. */
 export async function openAs(db: string, person: string, group = 'kansli_sekretariat', options: SharedRegisterOptions & { url?: string } = {}) {
   await createPerson(person, group);
-  const shared = await openSharedRegister(options.url ?? pgUrl(db, person), options);
+  // What others save reaches the repository the way the app wires it: the store reads it, the repository adopts it.
+  const holder: { repo?: ReturnType<typeof createRepository> } = {};
+  const shared = await openSharedRegister(options.url ?? pgUrl(db, person), {
+    ...options,
+    onRemoteChange: (doc) => {
+      void holder.repo?.adopt(doc);
+      options.onRemoteChange?.(doc);
+    },
+  });
   let n = 0;
   const prefix = `${person}-${process.pid}-${++seq}`;
   const repo = createRepository({
@@ -47,5 +55,6 @@ export async function openAs(db: string, person: string, group = 'kansli_sekreta
     user: () => shared.role,
     readOnly: !shared.canWrite,
   });
+  holder.repo = repo;
   return { shared, repo };
 }
