@@ -19,9 +19,20 @@ export type LoadReport = {
 /**
  * Why the register is open read-only: another copy holds it (`locked`), the file itself is write-protected
  * (`file-read-only`, the one the user may change from the app), a newer version of the app wrote it
- * (`newer-version`), or nothing can be written where it lives.
+ * (`newer-version`), or nothing can be written where it lives; on the shared register, the server cannot be reached
+ * (`server-offline`) or the person's database role may only read (`server-read-only-role`).
  */
-export const readOnlyReasons = ['locked', 'newer-version', 'file-read-only', 'folder-read-only', 'file-system-read-only', 'disk-full', 'lock-no-access'] as const;
+export const readOnlyReasons = [
+  'locked',
+  'newer-version',
+  'file-read-only',
+  'folder-read-only',
+  'file-system-read-only',
+  'disk-full',
+  'lock-no-access',
+  'server-offline',
+  'server-read-only-role',
+] as const;
 export type ReadOnlyReason = (typeof readOnlyReasons)[number];
 
 export type AppInfo = {

@@ -3,6 +3,7 @@
  * in Electron's main process (file store) and in the browser (in-memory store).
  */
 import type { SambrukDocument } from '../store/schema';
+import type { SharedStore } from '../store/repository';
 import type { BackupInfo, LoadReport, ReadOnlyReason, TaskProgress } from '../../contract';
 import type { JobInput, JobName, JobOutput, JobProgress } from '../jobs/jobs';
 
@@ -49,6 +50,8 @@ export type Ports = {
   /** Absent in tests and tools; the log then names no one. */
   user?: UserSource;
   document: DocumentPort;
+  /** The shared register on a server (PostgreSQL): changes are saved there, not through `document.save`. */
+  shared?: SharedStore;
   initial: SambrukDocument;
   loadReport: LoadReport;
   app: { version: string; mode: 'desktop' | 'web'; dataFile: string; backupDir: string; readOnly?: boolean };

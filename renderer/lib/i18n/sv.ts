@@ -141,6 +141,8 @@ export const sv = {
       'file-system-read-only': 'disken är skrivskyddad',
       'disk-full': 'disken är full',
       'lock-no-access': 'behörighet saknas till låsfilen',
+      'server-offline': 'servern går inte att nå just nu; registret visas som det senast lästes och öppnas för ändringar igen av sig självt',
+      'server-read-only-role': 'din databasroll får bara läsa registret',
     } satisfies Record<ReadOnlyReason, string>,
     readOnlyBecause: (reason: string) => `Ja, ${reason}`,
     makeWritable: 'Gör registret skrivbart',
