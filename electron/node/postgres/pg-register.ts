@@ -402,11 +402,14 @@ function sectionData(doc: SambrukDocument, name: 'meta' | 'reference' | 'setting
  */
 async function writeChange(client: pg.ClientBase, base: SambrukDocument, next: SambrukDocument, positions: Positions): Promise<Positions> {
   const revision = next.meta.revision;
-  const placed: Positions = new Map([...positions].map(([name, map]) => [name, new Map(map)]));
+  // Only the tables this change writes get a new map of positions; the rest are shared with `positions`, which
+  // stays as it was should the transaction fail.
+  const placed: Positions = new Map(positions);
   for (const name of TABLE_NAMES) {
     const writes = tableWrites(name, base, next, placed);
     if (!writes) continue;
     await writeTable(client, name, writes, revision);
+    placed.set(name, new Map(placed.get(name)));
     applyWrites(placed, name, writes, revision);
   }
   const sections = (['meta', 'reference', 'settings'] as const).filter((s) => s === 'meta' || base[s] !== next[s]);
@@ -438,8 +441,7 @@ async function writeChange(client: pg.ClientBase, base: SambrukDocument, next: S
       revision,
     ]);
   }
-  await client.query('UPDATE kansli.register SET revision = $1', [revision]);
-  await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, String(revision)]);
+  await client.query('UPDATE kansli.register SET revision = $1::bigint RETURNING pg_notify($2, $1::bigint::text)', [revision, CHANGE_CHANNEL]);
   return placed;
 }
 

@@ -4,6 +4,8 @@
  * does not change the secretariat's records but is the only one to write the economy schema, and TLS is used
  * when the server offers it. Passwords come from the connection (PGPASSWORD, .pgpass), never the register.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { AppError } from '../../../electron/contract';
 import { serialiseDocument } from '../../../electron/core/store/parse-document';
@@ -96,4 +98,10 @@ describePg('connection', () => {
     await expect(openSharedRegister(pgUrl('finns_inte'))).rejects.toMatchObject({ message: 'Databasen finns inte på servern. Kontrollera serveradressen.' });
     await expect(openSharedRegister('postgres://x@127.0.0.1:1/kansli')).rejects.toMatchObject({ message: 'Servern går inte att nå. Kontrollera adressen och nätverket.' });
   });
+});
+
+it('the README ships the same SQL as register.sql, the file the tests and push run', () => {
+  const root = path.resolve(import.meta.dirname, '../../..');
+  const sql = readFileSync(path.join(root, 'electron/node/postgres/register.sql'), 'utf8');
+  expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(`\`\`\`sql\n${sql}\`\`\``);
 });
