@@ -176,17 +176,20 @@ export async function readRegister(client: pg.ClientBase): Promise<{ document: S
       throw new AppError('read-only', `Registret på servern har formatversion ${top.schema_version}; den här versionen av Sambruk Kansli läser version ${SCHEMA_VERSION}.`);
     }
     const sections = await client.query<{ name: string; data: Record<string, unknown> }>('SELECT name, data FROM kansli.sections');
-    const rows = await client.query<Row>(`${unionOfTables('')} ORDER BY t, pos`);
-    const log = await client.query<{ data: unknown }>('SELECT data FROM kansli.change_log ORDER BY seq');
+    // Each list as one JSON array built by the server: one text to parse instead of tens of thousands of rows.
+    const lists = new Map<TableName, unknown[]>();
+    const positions: Positions = new Map();
+    for (const name of TABLE_NAMES) {
+      const table = await client.query<{ data: string; places: string }>(
+        `SELECT coalesce(json_agg(data ORDER BY pos), '[]')::text AS data, coalesce(json_agg(json_build_array(id, pos, rev) ORDER BY pos), '[]')::text AS places FROM kansli.${REGISTER_TABLES[name].sql}`,
+      );
+      const row = table.rows[0];
+      lists.set(name, JSON.parse(row?.data ?? '[]') as unknown[]);
+      positions.set(name, new Map((JSON.parse(row?.places ?? '[]') as [string, number, number][]).map(([id, pos, rev]) => [id, { pos, rev }])));
+    }
+    const log = await client.query<{ data: string }>("SELECT coalesce(json_agg(data ORDER BY seq), '[]')::text AS data FROM kansli.change_log");
     await client.query('COMMIT');
     const section = (name: string) => sections.rows.find((s) => s.name === name)?.data;
-    const lists = new Map<TableName, unknown[]>(TABLE_NAMES.map((n) => [n, []]));
-    const positions: Positions = new Map(TABLE_NAMES.map((n) => [n, new Map()]));
-    for (const row of rows.rows) {
-      const name = TABLE_BY_SQL.get(row.t) as TableName;
-      lists.get(name)?.push(row.data);
-      positions.get(name)?.set(row.id, { pos: row.pos, rev: Number(row.rev) });
-    }
     const raw = {
       schemaVersion: top.schema_version,
       meta: { ...(section('meta') ?? {}), revision: Number(top.revision) },
@@ -201,7 +204,7 @@ export async function readRegister(client: pg.ClientBase): Promise<{ document: S
       feeTables: lists.get('feeTables'),
       goals: lists.get('goals'),
       boardPacks: lists.get('boardPacks'),
-      changeLog: log.rows.map((r) => r.data),
+      changeLog: JSON.parse(log.rows[0]?.data ?? '[]') as unknown[],
       settings: section('settings') ?? {},
     };
     return { document: freeze(validateDocument(raw), true), positions };
