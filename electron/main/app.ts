@@ -23,7 +23,7 @@ import { withPrintToPdf } from './print-to-pdf';
 import { APP_SCHEME, appSchemePrivileges, createBundleHandler } from './protocol';
 import { sv } from './labels';
 import { openRegister, reopenWritable, trackSaves } from './register-file';
-import { openServerRegister } from './shared-register';
+import { openServerRegister, serverSettingFile } from './shared-register';
 import { createMainWindow, denyPermissions, hardenWebContents, restoreAndFocus } from './window';
 
 export async function startApp(): Promise<void> {
@@ -49,7 +49,7 @@ export async function startApp(): Promise<void> {
   // `--server <postgres-url>`: the shared register instead of the file (no file, no lock, no backups here).
   let server: string | undefined;
   try {
-    server = resolveServer({ argv: process.argv, env: process.env });
+    server = resolveServer({ argv: process.argv, env: process.env }) ?? (serverSettingFile(app.getPath('userData')).get() || undefined);
   } catch (error) {
     showStartupFailure(error instanceof Error ? error.message : String(error));
     app.quit();
@@ -129,6 +129,7 @@ export async function startApp(): Promise<void> {
         return { document: reopened.opened.document, loadReport: { ...report, messages: [sv.dialogs.madeWritable, ...report.messages] } };
       },
     },
+    serverSetting: serverSettingFile(app.getPath('userData')),
     onChanged: (revision) => send('store/changed', { revision }),
     // Progress of a long call (import, accountant's workbook) goes to the window, the only trusted caller.
     onProgress: (progress) => send('task/progress', progress),
@@ -232,6 +233,7 @@ async function startShared(url: string, appPath: string, ui: { win?: BrowserWind
       readOnlyReason: () => core.reason,
       makeWritable: () => Promise.reject(new AppError('forbidden', 'Det delade registret görs skrivbart på servern: be den som sköter databasen om en roll som får ändra.')),
     },
+    serverSetting: serverSettingFile(app.getPath('userData')),
     onChanged: (revision) => send('store/changed', { revision }),
     onProgress: (progress) => send('task/progress', progress),
     runner: createThreadRunner({ script: taskWorkerPath(path.join(appPath, 'out', 'main')) }),

@@ -89,6 +89,10 @@ export const appChannels = {
   ),
   /** A write-protected register file (`readOnlyReason: 'file-read-only'`) made owner-writable and reopened for changes. */
   'data/make-writable': channel<AppInfo>()(empty),
+  /** The shared register's server the app opens at start ('' = the file); the desktop app remembers it. */
+  'data/get-server': channel<{ server: string }>()(empty),
+  /** Remembers the server to open at the next start ('' = the file again); never with a password. */
+  'data/set-server': channel<{ server: string }>()(z.strictObject({ server: z.string().max(500) })),
   'history/get-state': channel<HistoryState>()(empty),
   'history/undo': channel<HistoryState>()(empty),
   'history/redo': channel<HistoryState>()(empty),

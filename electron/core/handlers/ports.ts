@@ -56,6 +56,8 @@ export type Ports = {
   loadReport: LoadReport;
   app: { version: string; mode: 'desktop' | 'web'; dataFile: string; backupDir: string; readOnly?: boolean };
   access?: AccessPort;
+  /** Which shared register's server to open at the next start (the desktop app keeps it beside its settings). */
+  serverSetting?: { get(): string; set(server: string): Promise<void> };
   /** Called after every change is durable, with the new revision (main forwards it as `store/changed`). */
   onChanged?: (revision: number) => void;
   /** Called as a long call given a `taskId` progresses (main forwards it as `task/progress`). */

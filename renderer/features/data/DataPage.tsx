@@ -30,6 +30,7 @@ import { backupRows, canMakeWritable, fileFacts, type BackupRowVm } from './data
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { AccountantExportCard } from './AccountantExportCard';
 import { ImportCard } from './ImportCard';
+import { ServerCard } from './ServerCard';
 
 const useStyles = makeStyles({
   grid: {
@@ -165,6 +166,7 @@ export function DataPage(_props: PageProps) {
           </div>
         )}
       </QueryState>
+      <ServerCard />
       <AccountantExportCard />
       <ImportCard />
       <Card className={styles.card} role="region" aria-labelledby={backupsId}>
