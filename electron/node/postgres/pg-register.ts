@@ -506,8 +506,6 @@ export type SharedRegisterOptions = {
   reconnectDelaysMs?: readonly number[];
 };
 
-export type SharedRegister = Awaited<ReturnType<typeof openSharedRegister>>;
-
 /**
  * Connects as the person's own role, reads the register and listens for changes. The returned `store` goes to
  * the repository (`createRepository({ shared })`).
