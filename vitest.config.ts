@@ -17,13 +17,19 @@ const SLOW = [
   'test/tools/cli/board-pack.test.ts',
 ];
 
+/**
+ * The shared register against a real PostgreSQL: one throwaway cluster for all of them (started by the global
+ * setup from the npm package's server binaries), each file in a database of its own.
+ */
+const POSTGRES = ['test/node/postgres/**/*.test.ts', 'test/tools/cli/register.test.ts'];
+
 /** Node-side tests that spawn processes or touch real files get time for a loaded machine. */
 const PROCESS_TIMEOUTS = { testTimeout: 120_000, hookTimeout: 60_000 };
 
 /**
- * One runner, six projects: pure core logic, the renderer's view-models, the file store on real temp files (with
- * the tools/ commands and scripts), the Electron shell with `electron` mocked, the slow tests above, and the UI
- * end to end in Chromium (playwright-core) against the web entry.
+ * One runner, seven projects: pure core logic, the renderer's view-models, the file store on real temp files (with
+ * the tools/ commands and scripts), the shared register on PostgreSQL, the Electron shell with `electron` mocked,
+ * the slow tests above, and the UI end to end in Chromium (playwright-core) against the web entry.
  */
 export default defineConfig({
   test: {
@@ -34,11 +40,12 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/node/**/*.test.ts', 'test/tools/**/*.test.ts', 'test/scripts/**/*.test.ts'],
-          exclude: SLOW,
+          exclude: [...SLOW, ...POSTGRES],
           environment: 'node',
           ...PROCESS_TIMEOUTS,
         },
       },
+      { test: { name: 'postgres', include: POSTGRES, environment: 'node', globalSetup: ['test/support/postgres-global-setup.ts'], ...PROCESS_TIMEOUTS } },
       { test: { name: 'main', include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts'], exclude: SLOW, environment: 'node' } },
       { test: { name: 'slow', include: SLOW, environment: 'node', ...PROCESS_TIMEOUTS } },
       {

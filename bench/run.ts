@@ -5,7 +5,7 @@
  * exports, the import, the figures, the main process's memory and the web entry in Chromium, and prints a
  * table of medians and 95th percentiles beside each baseline from the same run. `--json` also writes
  * `{ scale, machine, results: [...] }`. `--only open,save,ui` runs some cases (names: open, save, export,
- * import, figures, main-memory, ui). Parts of the app that do not exist yet are listed as «saknas» with the
+ * import, figures, main-memory, ui, postgres). Parts of the app that do not exist yet are listed as «saknas» with the
  * reason; a case that fails prints «fel» and the run exits with code 1. See BENCHMARKS.md.
  */
 import { rmSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { benchImport } from './cases/import';
 import { benchFigures } from './cases/figures';
 import { benchMainMemory } from './cases/memory';
 import { benchUi, uiResultNames } from './cases/ui';
+import { benchPostgres } from './cases/postgres';
 
 type CaseDef = { id: string; names: readonly ResultName[]; run: (ctx: BenchContext) => Promise<BenchResult | BenchResult[]> };
 
@@ -34,6 +35,7 @@ const cases: readonly CaseDef[] = [
   { id: 'figures', names: ['figures'], run: benchFigures },
   { id: 'main-memory', names: ['main-memory'], run: benchMainMemory },
   { id: 'ui', names: uiResultNames, run: benchUi },
+  { id: 'postgres', names: ['pg-open', 'pg-save'], run: benchPostgres },
 ];
 
 type Args = { scale: number; json?: string; only?: Set<string>; seed: string };

@@ -22,6 +22,8 @@ export const resultNames = [
   'ui-search',
   'ui-matrix-toggle',
   'main-memory',
+  'pg-open',
+  'pg-save',
 ] as const;
 export type ResultName = (typeof resultNames)[number];
 
@@ -74,6 +76,8 @@ export const targets: Partial<Record<ResultName, { text: string; met: (r: BenchR
   'ui-matrix-toggle': { text: '< 100 ms', met: (r) => (r.median_ms ?? Infinity) < 100 },
   'ui-open-organisation': { text: '< 1 s', met: (r) => (r.median_ms ?? Infinity) < 1000 },
   'main-memory': { text: '< 300 MB', met: (r) => (r.peak_rss_mb ?? Infinity) < 300 },
+  'pg-open': { text: '≤ 2 s', met: (r) => (r.median_ms ?? Infinity) <= 2000 },
+  'pg-save': { text: '≤ 50 ms', met: (r) => (r.median_ms ?? Infinity) <= 50 },
 };
 for (const screen of ['oversikt', 'medlemmar', 'tjanster', 'natverk', 'budget', 'styrelserapport', 'data'] as const) {
   targets[`ui-render-${screen}`] = { text: '< 1 s', met: (r) => (r.median_ms ?? Infinity) < 1000 };

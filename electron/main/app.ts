@@ -10,8 +10,8 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'ele
 import { systemClock } from '../contract/rules/calendar-date';
 import { createHandlers } from '../core/handlers/create-handlers';
 import type { Repository } from '../core/store/repository';
-import { resolveDataFile } from '../node/data-path';
-import type { ReadOnlyReason } from '../contract';
+import { resolveDataFile, resolveServer } from '../node/data-path';
+import { AppError, type ReadOnlyReason } from '../contract';
 import type { ExternalChanges, OpenedDocument } from '../node/document-file-store';
 import { describeHolder, type HeldLock, type LockOptions, type LockOwner } from '../node/document-lock';
 import { createThreadRunner, taskWorkerPath } from '../node/workers/thread-runner';
@@ -24,6 +24,7 @@ import { withMailOpen } from './mail-open';
 import { APP_SCHEME, appSchemePrivileges, createBundleHandler } from './protocol';
 import { sv } from './labels';
 import { openRegister, reopenWritable, trackSaves } from './register-file';
+import { openServerRegister, serverSettingFile } from './shared-register';
 import { createMainWindow, denyPermissions, hardenWebContents, openMailLink, restoreAndFocus } from './window';
 
 export async function startApp(): Promise<void> {
@@ -39,13 +40,28 @@ export async function startApp(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   let win: BrowserWindow | undefined;
-  app.on('second-instance', () => restoreAndFocus(win));
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
   denyPermissions(session.defaultSession);
   const appPath = app.getAppPath();
   protocol.handle(APP_SCHEME, createBundleHandler(path.join(appPath, 'out', 'renderer')));
+
+  // `--server <postgres-url>`: the shared register instead of the file (no file, no lock, no backups here).
+  let server: string | undefined;
+  try {
+    server = resolveServer({ argv: process.argv, env: process.env }) ?? (serverSettingFile(app.getPath('userData')).get() || undefined);
+  } catch (error) {
+    showStartupFailure(error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
+  if (server !== undefined) {
+    const ui: { win?: BrowserWindow } = {};
+    app.on('second-instance', () => restoreAndFocus(ui.win));
+    await startShared(server, appPath, ui);
+    return;
+  }
 
   // Filled in once the core exists; the lock and conflict handlers set up before it reach it through here.
   const core: { repo?: Repository; held?: { readOnlyReason: ReadOnlyReason | undefined } } = {};
@@ -58,6 +74,7 @@ export async function startApp(): Promise<void> {
       showLockLost(describeHolder(holder, systemClock()));
     },
   };
+  app.on('second-instance', () => restoreAndFocus(win));
   const opened = await openOrExplain(lockOptions);
   if (!opened) {
     app.quit();
@@ -113,6 +130,7 @@ export async function startApp(): Promise<void> {
         return { document: reopened.opened.document, loadReport: { ...report, messages: [sv.dialogs.madeWritable, ...report.messages] } };
       },
     },
+    serverSetting: serverSettingFile(app.getPath('userData')),
     onChanged: (revision) => send('store/changed', { revision }),
     // Progress of a long call (import, accountant's workbook) goes to the window, the only trusted caller.
     onProgress: (progress) => send('task/progress', progress),
@@ -169,4 +187,73 @@ async function openOrExplain(lockOptions: Omit<LockOptions, 'file'>) {
     showStartupFailure(error instanceof Error ? error.message : String(error));
     return undefined;
   }
+}
+
+/**
+ * The shared register on a PostgreSQL server: the same core and window over a repository whose changes go to the
+ * server. What others save arrives by NOTIFY and is shown (`store/changed`); while the server cannot be reached the
+ * register is shown read-only and the connection is tried again by itself.
+ */
+async function startShared(url: string, appPath: string, ui: { win?: BrowserWindow }): Promise<void> {
+  const send = createEventSender(() => ui.win?.webContents);
+  const core: { repo?: Repository; reason?: ReadOnlyReason } = {};
+  let opened;
+  try {
+    opened = await openServerRegister(url, {
+      onRemoteChange: (doc) => void core.repo?.adopt(doc),
+      onConnection: (state, message) => {
+        const offline = state === 'offline';
+        if (core.reason !== 'server-read-only-role') {
+          core.reason = offline ? 'server-offline' : undefined;
+          core.repo?.setReadOnly(offline);
+        }
+        send('store/status', { state: offline ? 'failed' : 'saved', revision: core.repo?.get().meta.revision ?? 0, message });
+        if (core.repo) send('store/changed', { revision: core.repo.get().meta.revision });
+      },
+    });
+  } catch (error) {
+    console.error(error);
+    showStartupFailure(error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
+  const { shared, port, loadReport } = opened;
+  core.reason = shared.canWrite ? undefined : 'server-read-only-role';
+  app.on('will-quit', () => void shared.close());
+  const services = createHandlers({
+    clock: systemClock,
+    ids: () => randomUUID(),
+    // The server names who made each change: the role logged in.
+    user: () => shared.role,
+    document: port,
+    shared: shared.store,
+    initial: shared.document,
+    loadReport,
+    app: { version: app.getVersion(), mode: 'desktop', dataFile: shared.display, backupDir: '', readOnly: !shared.canWrite },
+    access: {
+      readOnlyReason: () => core.reason,
+      makeWritable: () => Promise.reject(new AppError('forbidden', 'Det delade registret görs skrivbart på servern: be den som sköter databasen om en roll som får ändra.')),
+    },
+    serverSetting: serverSettingFile(app.getPath('userData')),
+    onChanged: (revision) => send('store/changed', { revision }),
+    onProgress: (progress) => send('task/progress', progress),
+    runner: createThreadRunner({ script: taskWorkerPath(path.join(appPath, 'out', 'main')) }),
+  });
+  core.repo = services.repo;
+  registerApi(withPrintToPdf(services.handlers, { window: () => ui.win, defaultDir: () => app.getPath('documents') }), ipcMain, {
+    isTrustedSender: (event) => senderIsWindow(event, ui.win?.webContents),
+  });
+  ui.win = createMainWindow({ preload: path.join(appPath, 'out', 'preload', 'preload.cjs'), devTools: !app.isPackaged });
+  ui.win.on('closed', () => {
+    ui.win = undefined;
+  });
+  const template = buildMenuTemplate(
+    {
+      command: (command) => send('app/command', { command }),
+      showDataFile: () => undefined,
+      quit: () => app.quit(),
+    },
+    { isPackaged: app.isPackaged, platform: process.platform },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -41,3 +41,30 @@ export function resolveDataFile(options: {
   if (fromEnv) return path.resolve(cwd, fromEnv);
   return path.resolve(cwd, options.defaultDir, DEFAULT_DATA_FILE_NAME);
 }
+
+export const SERVER_ENV = 'SAMBRUK_KANSLI_SERVER';
+
+/**
+ * The shared register's server, when one is to be opened instead of the file: `--server <postgres-url>` (or
+ * `--server=<url>`), then SAMBRUK_KANSLI_SERVER. Undefined means the file. The password belongs in PGPASSWORD
+ * or ~/.pgpass, never here.
+ */
+export function resolveServer(options: { argv: readonly string[]; env: Readonly<Record<string, string | undefined>> }): string | undefined {
+  let found: string | undefined;
+  const { argv } = options;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--server') {
+      const next = argv[i + 1];
+      if (next === undefined || next === '' || next.startsWith('--')) throw new Error('Flaggan --server måste följas av serverns adress, till exempel postgres://anna@server/kansli.');
+      found = next;
+      i += 1;
+    } else if (arg.startsWith('--server=')) {
+      const value = arg.slice('--server='.length);
+      if (value === '') throw new Error('Flaggan --server= måste följas av serverns adress, till exempel postgres://anna@server/kansli.');
+      found = value;
+    }
+  }
+  return found ?? (options.env[SERVER_ENV]?.trim() || undefined);
+}

@@ -65,9 +65,9 @@ export const READ_ONLY_NOTICE = 'Registret är öppnat skrivskyddat: du kan läs
 
 /**
  * Why the register can only be read here, as the user is told it (not `locked`: that names the holder; not
- * `newer-version`: the store says that, naming both versions).
+ * `newer-version`: the store says that, naming both versions; nor the shared register's reasons, which are no file's).
  */
-export function describeReadOnlyReason(reason: Exclude<ReadOnlyReason, 'locked' | 'newer-version'>, file: string): string {
+export function describeReadOnlyReason(reason: Exclude<ReadOnlyReason, 'locked' | 'newer-version' | 'server-offline' | 'server-read-only-role'>, file: string): string {
   const name = path.basename(file);
   const dir = path.dirname(path.resolve(file));
   switch (reason) {

@@ -82,6 +82,22 @@ describe('the shell over the web build', () => {
     await expect.poll(() => heading(page, sv.nav.tjanster).isVisible()).toBe(true);
   });
 
+  it('Data shows the shared-register setting; the web build has no server to choose and says so', async () => {
+    const page = await openApp('#/data');
+    const card = page.getByRole('region', { name: sv.data.serverCard });
+    await expect.poll(() => card.getByText(sv.data.serverNone).isVisible()).toBe(true);
+    await card.getByRole('button', { name: sv.data.serverChange }).click();
+    const dialog = page.getByRole('dialog', { name: sv.data.serverDialog });
+    await dialog.getByRole('textbox', { name: sv.data.serverField }).fill('postgres://anna@server/kansli');
+    await screenshot(page, 'data-server-dialog');
+    await dialog.getByRole('button', { name: sv.data.serverSave }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('webbläget har bara registret i minnet');
+    await dialog.getByRole('button', { name: sv.app.cancel }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'data-server');
+  });
+
   it('opens a screen from its address, and says so when an address leads nowhere', async () => {
     const page = await openApp('#/data');
     await expect.poll(() => heading(page, sv.data.title).isVisible()).toBe(true);

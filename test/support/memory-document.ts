@@ -44,7 +44,15 @@ export function memoryPort() {
 
 /** Services over an in-memory port with a fixed clock and counting ids: deterministic. Jobs run in process unless `runner` says otherwise. */
 export function createTestServices(
-  options: { initial?: SambrukDocument; now?: string; clock?: Ports['clock']; user?: Ports['user']; onProgress?: Ports['onProgress']; runner?: Ports['runner'] } = {},
+  options: {
+    initial?: SambrukDocument;
+    now?: string;
+    clock?: Ports['clock'];
+    user?: Ports['user'];
+    onProgress?: Ports['onProgress'];
+    runner?: Ports['runner'];
+    serverSetting?: Ports['serverSetting'];
+  } = {},
 ) {
   const port = memoryPort();
   let n = 0;
@@ -58,6 +66,7 @@ export function createTestServices(
     app: { version: '0.0.0-test', mode: 'web', dataFile: 'minne', backupDir: '' },
     runner: options.runner ?? createInProcessRunner(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.serverSetting ? { serverSetting: options.serverSetting } : {}),
   };
   const { handlers, repo } = createHandlers(ports);
   const call = <C extends Channel>(channel: C, input: ChannelInput<C>) => dispatch(handlers, channel, input);

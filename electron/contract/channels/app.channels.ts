@@ -20,9 +20,20 @@ export type LoadReport = {
 /**
  * Why the register is open read-only: another copy holds it (`locked`), the file itself is write-protected
  * (`file-read-only`, the one the user may change from the app), a newer version of the app wrote it
- * (`newer-version`), or nothing can be written where it lives.
+ * (`newer-version`), or nothing can be written where it lives; on the shared register, the server cannot be reached
+ * (`server-offline`) or the person's database role may only read (`server-read-only-role`).
  */
-export const readOnlyReasons = ['locked', 'newer-version', 'file-read-only', 'folder-read-only', 'file-system-read-only', 'disk-full', 'lock-no-access'] as const;
+export const readOnlyReasons = [
+  'locked',
+  'newer-version',
+  'file-read-only',
+  'folder-read-only',
+  'file-system-read-only',
+  'disk-full',
+  'lock-no-access',
+  'server-offline',
+  'server-read-only-role',
+] as const;
 export type ReadOnlyReason = (typeof readOnlyReasons)[number];
 
 export type AppInfo = {
@@ -98,6 +109,10 @@ export const appChannels = {
   ),
   /** A write-protected register file (`readOnlyReason: 'file-read-only'`) made owner-writable and reopened for changes. */
   'data/make-writable': channel<AppInfo>()(empty),
+  /** The shared register's server the app opens at start ('' = the file); the desktop app remembers it. */
+  'data/get-server': channel<{ server: string }>()(empty),
+  /** Remembers the server to open at the next start ('' = the file again); never with a password. */
+  'data/set-server': channel<{ server: string }>()(z.strictObject({ server: z.string().max(500) })),
   'history/get-state': channel<HistoryState>()(empty),
   'history/undo': channel<HistoryState>()(empty),
   'history/redo': channel<HistoryState>()(empty),

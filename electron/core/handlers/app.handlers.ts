@@ -13,6 +13,8 @@ type AppChannel =
   | 'data/list-backups'
   | 'data/restore-backup'
   | 'data/make-writable'
+  | 'data/get-server'
+  | 'data/set-server'
   | 'history/get-state'
   | 'history/undo'
   | 'history/redo';
@@ -73,6 +75,14 @@ export function createAppHandlers({ repo, ports, today }: HandlerContext): Pick<
       loadReport = reopened.loadReport;
       return info();
     },
+    'data/get-server': () => ({ server: ports.serverSetting?.get() ?? '' }),
+    'data/set-server': async ({ server }) => {
+      if (!ports.serverSetting) throw new AppError('forbidden', 'Det delade registret öppnas i skrivbordsprogrammet; webbläget har bara registret i minnet.');
+      const trimmed = server.trim();
+      if (trimmed !== '') checkServerAddress(trimmed);
+      await ports.serverSetting.set(trimmed);
+      return { server: trimmed };
+    },
     'history/get-state': () => repo.history(),
     'history/undo': async () => {
       await repo.undo();
@@ -83,4 +93,18 @@ export function createAppHandlers({ repo, ports, today }: HandlerContext): Pick<
       return repo.history();
     },
   };
+}
+
+/** A `postgres://` address without a password: the password belongs in PGPASSWORD or .pgpass, never the settings. */
+function checkServerAddress(server: string): void {
+  const refuse = (fieldMessage: string) => new AppError('validation', `Serveradress: ${fieldMessage}`, { field: 'server' }, fieldMessage);
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    throw refuse('Skriv adressen som postgres://användare@server/databas.');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw refuse('Adressen ska börja med postgres://.');
+  if (url.password !== '') throw refuse('Skriv inte lösenordet i adressen; ange det i PGPASSWORD eller .pgpass.');
+  if (url.hostname === '' || url.username === '') throw refuse('Adressen ska ha både användare och server, som postgres://anna@server/kansli.');
 }

@@ -25,7 +25,7 @@ export type HandlerContext = { repo: Repository; ports: Ports; today: () => stri
 export function createHandlers(ports: Ports): { handlers: ChannelHandlers; repo: Repository } {
   const repo = createRepository({
     initial: ports.initial,
-    persist: (doc) => ports.document.save(doc),
+    ...(ports.shared ? { shared: ports.shared } : { persist: (doc) => ports.document.save(doc) }),
     clock: ports.clock,
     ids: ports.ids,
     ...(ports.user ? { user: ports.user } : {}),

@@ -3,6 +3,7 @@
  * in Electron's main process (file store) and in the browser (in-memory store).
  */
 import type { SambrukDocument } from '../store/schema';
+import type { SharedStore } from '../store/repository';
 import type { BackupInfo, LoadReport, ReadOnlyReason, TaskProgress } from '../../contract';
 import type { JobInput, JobName, JobOutput, JobProgress } from '../jobs/jobs';
 
@@ -49,10 +50,14 @@ export type Ports = {
   /** Absent in tests and tools; the log then names no one. */
   user?: UserSource;
   document: DocumentPort;
+  /** The shared register on a server (PostgreSQL): changes are saved there, not through `document.save`. */
+  shared?: SharedStore;
   initial: SambrukDocument;
   loadReport: LoadReport;
   app: { version: string; mode: 'desktop' | 'web'; dataFile: string; backupDir: string; readOnly?: boolean };
   access?: AccessPort;
+  /** Which shared register's server to open at the next start (the desktop app keeps it beside its settings). */
+  serverSetting?: { get(): string; set(server: string): Promise<void> };
   /** Called after every change is durable, with the new revision (main forwards it as `store/changed`). */
   onChanged?: (revision: number) => void;
   /** Called as a long call given a `taskId` progresses (main forwards it as `task/progress`). */

@@ -14,6 +14,25 @@ import { replaySteps, runTransaction, type EntryContext, type Step, type Transac
 
 export type Persist = (doc: SambrukDocument) => Promise<void>;
 
+/**
+ * A register shared with other people (PostgreSQL, `node/postgres/`): a change computed on `base` is saved
+ * only if nobody has changed the register since; otherwise the store brings the state up to date (`adopt`) and
+ * runs the change again on it (`rerun`), which throws the change's own refusal when its rules no longer hold.
+ */
+export type SharedStore = {
+  /** Resolves with the document now saved (the change, or the newer state when the rerun changes nothing). */
+  commit(attempt: CommitAttempt): Promise<SambrukDocument>;
+};
+
+export type CommitAttempt = {
+  base: SambrukDocument;
+  next: SambrukDocument;
+  /** The same change made on the register as others left it; returns `latest` itself when it changes nothing. */
+  rerun(latest: SambrukDocument): SambrukDocument;
+  /** The store learned of a newer state than `base`; it becomes the current one even if the change is refused. */
+  adopt(latest: SambrukDocument): void;
+};
+
 type HistoryEntry = { summary: string; steps: Step[] };
 
 export type Repository = ReturnType<typeof createRepository>;
@@ -23,7 +42,10 @@ const HISTORY_LIMIT = 200;
 
 export function createRepository(options: {
   initial: SambrukDocument;
-  persist: Persist;
+  /** The file store: the document saved whole. */
+  persist?: Persist;
+  /** Or a store shared with others, which saves what changed (given instead of `persist`). */
+  shared?: SharedStore;
   clock: Clock;
   ids: IdSource;
   /** Who makes the changes (the OS user name on the desktop), for the change log. */
@@ -47,10 +69,40 @@ export function createRepository(options: {
     return { at: options.clock().toISOString(), by: options.user?.() ?? '', ids: options.ids };
   }
 
-  /** Durable first, then visible and announced. */
-  async function commit(next: SambrukDocument): Promise<void> {
-    await options.persist(next);
-    current = next;
+  /**
+   * Durable first, then visible and announced. A shared store may answer with the change made again on a newer
+   * state (`rerun`); without one the change is simply saved.
+   */
+  async function commit(next: SambrukDocument, rerun?: (latest: SambrukDocument) => SambrukDocument): Promise<void> {
+    if (!options.shared) {
+      if (!options.persist) throw new Error('repository: neither persist nor shared');
+      await options.persist(next);
+      current = next;
+      return;
+    }
+    const base = current;
+    try {
+      current = await options.shared.commit({
+      base,
+      next,
+      rerun: rerun ?? (() => {
+        throw new AppError('conflict', 'Någon annan har ändrat registret under tiden, så steget kan inte göras. Försök igen.');
+      }),
+        adopt: (latest) => adopt(latest),
+      });
+    } catch (error) {
+      // A refused change still brought news: what others saved is shown.
+      if (current !== base) announce();
+      throw error;
+    }
+  }
+
+  /** A newer state saved by someone else: the history refers to records as they were, so it is forgotten. */
+  function adopt(latest: SambrukDocument) {
+    if (latest === current) return;
+    current = freeze(latest, true);
+    undoStack.length = 0;
+    redoStack.length = 0;
   }
 
   function announce() {
@@ -88,9 +140,19 @@ export function createRepository(options: {
     change<T>(summary: string, work: (tx: Transaction) => T): Promise<T> {
       return enqueue(async () => {
         assertWritable();
-        const result = runTransaction(current, summary, context(), work);
+        let result = runTransaction(current, summary, context(), work);
         if (result.next === current) return result.value;
-        await commit(result.next);
+        let nothingLeft = false;
+        await commit(result.next, (latest) => {
+          result = runTransaction(latest, summary, context(), work);
+          nothingLeft = result.next === latest;
+          return result.next;
+        });
+        // The rerun on a newer state may have found nothing left to do: the newer state is still news.
+        if (nothingLeft) {
+          announce();
+          return result.value;
+        }
         if (result.steps.length > 0) {
           undoStack.push({ summary, steps: result.steps });
           if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
@@ -113,6 +175,18 @@ export function createRepository(options: {
         ...(u ? { undoSummary: u.summary } : {}),
         ...(r ? { redoSummary: r.summary } : {}),
       };
+    },
+
+    /**
+     * Takes the state others saved (a shared register told us it changed) as the current one, keeping read-only
+     * as it is; undo history is forgotten, as its steps refer to the state before.
+     */
+    adopt(latest: SambrukDocument): Promise<void> {
+      return enqueue(async () => {
+        if (latest === current || latest.meta.revision <= current.meta.revision) return;
+        adopt(latest);
+        announce();
+      });
     },
 
     /** Forget undo history, e.g. after erasing a person, so no copy of erased data stays in memory. */
@@ -142,12 +216,16 @@ export function createRepository(options: {
         if (readOnly) throw new AppError('read-only', 'Registret är öppnat skrivskyddat.');
         const ctx = context();
         const entry: ChangeLogEntry = { id: ctx.ids(), at: ctx.at, by: ctx.by, entity: 'document', entityId: 'document', action: 'restore', summary: summary.slice(0, 500) };
-        const stamped = produce(next, (draft) => {
-          draft.meta.revision = Math.max(current.meta.revision, next.meta.revision) + 1;
-          draft.meta.updatedAt = ctx.at;
-          draft.changeLog.push(entry);
-        });
-        await commit(freeze(stamped, true));
+        const stamp = (base: SambrukDocument) =>
+          freeze(
+            produce(next, (draft) => {
+              draft.meta.revision = Math.max(base.meta.revision, next.meta.revision) + 1;
+              draft.meta.updatedAt = ctx.at;
+              draft.changeLog.push(entry);
+            }),
+            true,
+          );
+        await commit(stamp(current), stamp);
         undoStack.length = 0;
         redoStack.length = 0;
         announce();

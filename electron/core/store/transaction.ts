@@ -50,6 +50,7 @@ export const tableSpecs = {
   goals: rootTable('goals', 'goal'),
   boardPacks: rootTable('boardPacks', 'board-pack'),
   selections: rootTable('selections', 'selection'),
+  planFigures: rootTable('planFigures', 'plan-figure'),
   populations: {
     entity: 'population',
     read: (doc) => doc.reference.populations,

@@ -31,6 +31,7 @@ import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { AccountantExportCard } from './AccountantExportCard';
 import { ImportCard } from './ImportCard';
 import { PopulationCard } from './PopulationCard';
+import { ServerCard } from './ServerCard';
 
 const useStyles = makeStyles({
   grid: {
@@ -166,6 +167,7 @@ export function DataPage(_props: PageProps) {
           </div>
         )}
       </QueryState>
+      <ServerCard />
       <AccountantExportCard />
       <ImportCard />
       <PopulationCard />

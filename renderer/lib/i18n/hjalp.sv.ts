@@ -498,7 +498,24 @@ const sections: readonly GuideSection[] = [
           'Registret är sparat av en nyare version av programmet: installera den nyare versionen.',
           'Registerfilen är skrivskyddad: välj «Gör registret skrivbart» på Data.',
           'Mappen eller disken går inte att skriva i, eller disken är full: gör plats eller flytta registret, och starta programmet igen.',
+          'Det delade registret: servern går inte att nå (programmet ansluter igen av sig självt), eller din databasroll får bara läsa.',
         ],
+      },
+    ],
+  },
+  {
+    id: 'delat-register',
+    title: 'Delat register på en server',
+    screens: ['data'],
+    keywords: ['server', 'postgresql', 'samtidigt', 'flera', 'databas', 'delat'],
+    blocks: [
+      {
+        kind: 'text',
+        text: 'När flera ska ändra registret samtidigt kan det ligga på en PostgreSQL-server i stället för i en fil. Under Data väljer du «Välj server…» och skriver adressen, till exempel postgres://anna@server/kansli; registret öppnas därifrån vid nästa start. Lösenordet anges i PGPASSWORD eller .pgpass, aldrig i adressen. Lämna adressen tom för att åter använda filen.',
+      },
+      {
+        kind: 'text',
+        text: 'Ändrar två personer samma uppgift samtidigt görs den senare ändringen om på det nya läget om den fortfarande går, annars sparas den inte och programmet säger vem som ändrade vad. Andras ändringar syns inom någon sekund. Går servern inte att nå visas registret som det senast lästes, skrivskyddat, tills förbindelsen är tillbaka.',
       },
     ],
   },
