@@ -66,6 +66,21 @@ async function contractNamesPlugin() {
   };
 }
 
+/**
+ * node-postgres offers an optional native binding (`pg.native`, which requires `pg-native`) that the app never uses;
+ * left alone, esbuild would leave that require in main. It becomes a module that says so if it is ever reached.
+ */
+const noPgNative = {
+  name: 'no-pg-native',
+  setup(b) {
+    b.onResolve({ filter: /^pg-native$/ }, () => ({ path: 'pg-native', namespace: 'no-pg-native' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-pg-native' }, () => ({
+      contents: "throw new Error('pg-native is not part of Sambruk Kansli');",
+      loader: 'js',
+    }));
+  },
+};
+
 const [main, worker, preload] = await Promise.all([
   build({
     ...common,
@@ -73,6 +88,7 @@ const [main, worker, preload] = await Promise.all([
     outfile: path.join(outDir, 'main', 'main.cjs'),
     platform: 'node',
     target: 'node20',
+    plugins: [noPgNative],
   }),
   build({
     ...common,

@@ -100,6 +100,11 @@ export const fieldLabels: Record<string, string> = {
   offset: 'Från rad',
   table: 'Avgiftstabell',
   membershipId: 'Medlemsperiod',
+  key: 'Summa',
+  ignoreId: 'Kontaktperson som ändras',
+  server: 'Serveradress',
+  eventKinds: 'Slag av evenemang',
+  worksWithIt: 'Arbetar med IT',
 };
 
 /**
