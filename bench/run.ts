@@ -5,7 +5,7 @@
  * exports, the import, the figures, the main process's memory and the web entry in Chromium, and prints a
  * table of medians and 95th percentiles beside each baseline from the same run. `--json` also writes
  * `{ scale, machine, results: [...] }`. `--only open,save,ui` runs some cases (names: open, save, export,
- * import, figures, main-memory, ui, postgres). Parts of the app that do not exist yet are listed as «saknas» with the
+ * import, figures, main-memory, ui, postgres) or single results of a case (`--only ui-budget-edit,ui-goal-edit`). Parts of the app that do not exist yet are listed as «saknas» with the
  * reason; a case that fails prints «fel» and the run exits with code 1. See BENCHMARKS.md.
  */
 import { rmSync } from 'node:fs';
@@ -54,7 +54,7 @@ function parseArgs(argv: readonly string[]): Args {
     i += 1;
   }
   if (!Number.isFinite(args.scale) || args.scale <= 0 || args.scale > 100) throw new Error('--scale ska vara ett tal över 0 och högst 100.');
-  for (const id of args.only ?? []) if (!cases.some((c) => c.id === id)) throw new Error(`Okänt fall: ${id}`);
+  for (const id of args.only ?? []) if (!cases.some((c) => c.id === id || (c.names as readonly string[]).includes(id))) throw new Error(`Okänt fall eller mätning: ${id}`);
   return args;
 }
 
@@ -82,17 +82,19 @@ async function main(): Promise<number> {
       `Demoregister i skala ${args.scale}: ${(Buffer.byteLength(text) / 1_048_576).toFixed(1)} MB, ${document.organisations.length} organisationer, ` +
         `${document.contacts.length} personer, ${document.usages.length} användningar (byggt och validerat på ${Math.round(performance.now() - t0)} ms)`,
     );
-    const ctx: BenchContext = { scale: args.scale, dir, documentFile, documentText: text, document, log };
+    const only = args.only;
+    const wants = (name: ResultName) => !only || only.has(name) || cases.some((c) => only.has(c.id) && c.names.includes(name));
+    const ctx: BenchContext = { scale: args.scale, dir, documentFile, documentText: text, document, log, wants };
 
     const results = new Map<ResultName, BenchResult>();
     let failed = false;
     for (const c of cases) {
-      if (args.only && !args.only.has(c.id)) continue;
+      if (!c.names.some(wants)) continue;
       log(`Mäter ${c.id} …`);
       collectGarbage();
       try {
         const out = await c.run(ctx);
-        for (const r of Array.isArray(out) ? out : [out]) {
+        for (const r of (Array.isArray(out) ? out : [out]).filter((x) => wants(x.name))) {
           results.set(r.name, r);
           log(`  ${r.name}: ${r.median_ms === null ? (r.peak_rss_mb === null ? r.note : `${r.peak_rss_mb} MB`) : `median ${r.median_ms} ms, p95 ${r.p95_ms} ms`}`);
         }
@@ -100,7 +102,7 @@ async function main(): Promise<number> {
         failed = true;
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         console.error(message);
-        for (const name of c.names) {
+        for (const name of c.names.filter(wants)) {
           results.set(name, {
             name,
             median_ms: null,

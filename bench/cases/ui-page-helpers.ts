@@ -3,23 +3,21 @@
  * `window.__sambrukBench`, so every time is `performance.now()` of the page itself and no round trip to the
  * runner is counted.
  *
- * - `navigate(hash, spec)`: sets `location.hash` and resolves with the milliseconds until the screen shows its
- *   data, measured after the next paint. "Shows its data": an element in `main` that was not there before the
- *   navigation carries `data-ready="true"` (the agreed marker); for a screen with no `data-ready` at all, a new
- *   `h1` (with `spec.heading` in it, if given), a new element matching `spec.fallback`, and no Fluent spinner
- *   (`.fui-Spinner`; progress bars are data) in `main`.
+ * - `navigate(hash)`: sets `location.hash` and resolves with the milliseconds until the screen shows its data,
+ *   measured after the next paint. "Shows its data": an element in `main` that was not there before the
+ *   navigation carries `data-ready="true"`, the marker every screen sets (test/e2e/data-ready.test.ts holds
+ *   them to it); a screen without it is not measured but fails after the time-out.
  * - `watch(exclude)` then a real input from Playwright (a key, a click), then `settled(quietMs)`: the
  *   milliseconds from the input event (`keydown`, `beforeinput` or `pointerdown` timestamp) to the paint after the last change
  *   it caused in `main` (mutations inside `exclude`, e.g. the search box itself, do not count). The change is
  *   over once nothing has changed for `quietMs`; while the core computes on the page's one thread no timer
  *   can fire, so a pause that long means the work is done.
  */
-export type ReadySpec = { fallback: string; heading?: string };
-export type NavigateResult = { ms: number; via: 'marker' | 'fallback' };
+export type NavigateResult = { ms: number };
 export type SettledResult = { ms: number; mutations: number } | { ms: null; mutations: 0 };
 
 export type BenchPageApi = {
-  navigate(hash: string, spec: ReadySpec, timeoutMs: number): Promise<NavigateResult>;
+  navigate(hash: string, timeoutMs: number): Promise<NavigateResult>;
   watch(exclude: string | null): void;
   settled(quietMs: number, timeoutMs: number): Promise<SettledResult>;
 };
@@ -46,22 +44,15 @@ export function installBenchHelpers(): void {
   };
   const isNew = (el: Element | null | undefined) => !!el && !old.has(el);
 
-  const readyVia = (spec: ReadySpec): 'marker' | 'fallback' | null => {
+  const ready = (): boolean => {
     const root = main();
-    if (!root) return null;
-    const markers = [...root.querySelectorAll('[data-ready]')];
-    if (markers.some((el) => isNew(el) && el.getAttribute('data-ready') === 'true')) return 'marker';
-    if (markers.some((el) => isNew(el))) return null;
-    const heading = [...root.querySelectorAll('h1')].find((h) => isNew(h) && (!spec.heading || (h.textContent ?? '').includes(spec.heading)));
-    if (!heading) return null;
-    if (root.querySelector('.fui-Spinner')) return null;
-    return [...root.querySelectorAll(spec.fallback)].some(isNew) ? 'fallback' : null;
+    return !!root && [...root.querySelectorAll('[data-ready="true"]')].some(isNew);
   };
 
   let watched: { start: number | null; last: number | null; painted: number | null; count: number; stop: () => void } | null = null;
 
   const api: BenchPageApi = {
-    navigate(hash, spec, timeoutMs) {
+    navigate(hash, timeoutMs) {
       markOld();
       const t0 = performance.now();
       return new Promise((resolve, reject) => {
@@ -71,16 +62,15 @@ export function installBenchHelpers(): void {
           if (done) return;
           done = true;
           observer.disconnect();
-          reject(new Error(`${hash}: inte klar efter ${timeoutMs} ms`));
+          reject(new Error(`${hash}: ingen data-ready="true" efter ${timeoutMs} ms`));
         }, timeoutMs);
         const check = () => {
           if (done) return;
-          const via = readyVia(spec);
-          if (!via) return;
+          if (!ready()) return;
           done = true;
           observer.disconnect();
           clearTimeout(timer);
-          void afterPaint().then((t1) => resolve({ ms: t1 - t0, via }));
+          void afterPaint().then((t1) => resolve({ ms: t1 - t0 }));
         };
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
         location.hash = hash;

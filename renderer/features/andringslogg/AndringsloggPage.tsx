@@ -71,10 +71,15 @@ function Log({ answer, filtered, onMore }: { answer: ChangeLogAnswer; filtered: 
   const names = useMemo(() => new Map(answer.options.organisations.map((o) => [o.value, o.label])), [answer.options.organisations]);
   const rows = useMemo(() => logRows(answer.entries, (id) => names.get(id)), [answer.entries, names]);
   const cols = t.columns;
-  if (rows.length === 0) return <Text className={styles.muted}>{filtered ? t.emptyFiltered : t.empty}</Text>;
+  if (rows.length === 0)
+    return (
+      <Text className={styles.muted} data-ready="true">
+        {filtered ? t.emptyFiltered : t.empty}
+      </Text>
+    );
   return (
     <>
-      <Text className={styles.muted} data-testid="log-count">
+      <Text className={styles.muted} data-testid="log-count" data-ready="true">
         {t.shown(rows.length, answer.total)}
       </Text>
       <NavTable size="small" aria-label={t.title}>

@@ -111,7 +111,7 @@ export function BudgetPage(_props: PageProps) {
       />
       <QueryState query={budget}>
         {(table) => (
-          <div className={styles.page}>
+          <div className={styles.page} data-ready="true">
             <section className={styles.section} aria-labelledby="budget-resultatrakning">
               <h2 id="budget-resultatrakning" className={styles.heading}>
                 {t.tableHeading}

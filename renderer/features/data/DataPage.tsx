@@ -136,7 +136,7 @@ export function DataPage(_props: PageProps) {
       <PageHeader title={sv.data.title} />
       <QueryState query={info}>
         {(appInfo) => (
-          <div className={styles.grid}>
+          <div className={styles.grid} data-ready="true">
             <Card className={styles.card} role="region" aria-labelledby={fileId}>
               <h2 id={fileId} className={styles.heading}>
                 {sv.data.fileCard}

@@ -182,7 +182,7 @@ export function HjalpPage({ params }: PageProps) {
   return (
     <>
       <PageHeader title={t.title} subtitle={t.subtitle} />
-      <div className={styles.layout}>
+      <div className={styles.layout} data-ready="true">
         <nav className={styles.aside} aria-label={t.contents}>
           <SearchBox
             dismiss={{ 'aria-label': sv.app.clearSearch }}

@@ -205,7 +205,7 @@ function Directory() {
 
   const rows = directory.data?.rows ?? [];
   return (
-    <section className={shared.section} aria-labelledby={headingId} data-testid="contacts-directory">
+    <section className={shared.section} aria-labelledby={headingId} data-testid="contacts-directory" data-ready={directory.data === undefined ? 'false' : 'true'}>
       <div className={shared.sectionHeader}>
         <h2 id={headingId} className={shared.heading}>
           {t.directory.heading}

@@ -150,7 +150,7 @@ export function CoverageView() {
       {(data) =>
         vm && (
           <>
-            <div className={styles.head}>
+            <div className={styles.head} data-ready="true">
               <Text className={styles.intro}>{vm.intro}</Text>
               <div className={styles.actions}>
                 <Switch checked={onlyGaps} label={t.onlyGaps} onChange={(_, d) => setOnlyGaps(d.checked)} />

@@ -372,7 +372,7 @@ export function FeeTableView() {
       </div>
       <QueryState query={answer}>
         {(data) => (
-          <div className={mergeClasses(styles.layout, editing && styles.single)}>
+          <div className={mergeClasses(styles.layout, editing && styles.single)} data-ready="true">
             {editing ? <FeeTableEditor key={data.year} answer={data} onDone={() => setEditing(false)} /> : <FeeTableRead answer={data} />}
             {year !== undefined && data.table && <FeeSum year={year} />}
           </div>

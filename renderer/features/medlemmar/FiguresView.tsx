@@ -81,7 +81,7 @@ export function FiguresView() {
         {() =>
           vm && (
             <>
-              <div className={styles.stats}>
+              <div className={styles.stats} data-ready="true">
                 {vm.stats.map((s) => (
                   <Card key={s.id} className={styles.stat} data-stat={s.id}>
                     <h2 className={styles.statLabel}>{s.label}</h2>

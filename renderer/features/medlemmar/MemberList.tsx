@@ -313,7 +313,7 @@ export function MemberList({
       <QueryState query={list}>
         {(data) => (
           <>
-            <div className={styles.countRow}>
+            <div className={styles.countRow} data-ready="true">
               <Text role="status" aria-live="polite" data-testid="member-count">
                 {countText(data)}
               </Text>

@@ -313,7 +313,7 @@ function Organisation({
           </>
         }
       />
-      <div className={styles.grid}>
+      <div className={styles.grid} data-ready="true">
         <Section title={t.facts} testId="facts-section">
           <Facts
             rows={facts.map((f) => ({

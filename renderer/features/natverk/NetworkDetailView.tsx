@@ -188,7 +188,7 @@ function Detail({ detail, date, tab, attendanceFor }: { detail: NetworkDetail; d
           />
         </Card>
       )}
-      <Card className={styles.summary} role="region" aria-label={t.detail.summary}>
+      <Card className={styles.summary} role="region" aria-label={t.detail.summary} data-ready="true">
         <dl className={styles.facts}>
           <div className={styles.fact} data-testid="fact-municipalities">
             <dt className={shared.cardLabel}>{t.detail.municipalities}</dt>

@@ -254,9 +254,11 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
       <QueryState query={list}>
         {() =>
           rows.length === 0 ? (
-            <Text className={shared.hint}>{t.list.empty}</Text>
+            <Text className={shared.hint} data-ready="true">
+              {t.list.empty}
+            </Text>
           ) : (
-            <Card className={shared.tableCard}>
+            <Card className={shared.tableCard} data-ready="true">
               <NavTable id={tableId} aria-label={t.list.tableLabel} className={shared.table}>
                 <TableHeader>
                   <TableRow>

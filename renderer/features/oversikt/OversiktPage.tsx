@@ -150,7 +150,7 @@ function Overview({ vm }: { vm: OverviewVm }) {
   const columns = sv.oversikt.budgetColumns;
   return (
     <>
-      <div className={styles.grid}>
+      <div className={styles.grid} data-ready="true">
         <Attention vm={vm} />
         {vm.stats.map((stat) => (
           <StatCard key={stat.id} stat={stat} />

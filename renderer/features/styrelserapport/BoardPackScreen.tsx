@@ -123,7 +123,7 @@ export function BoardPackScreen({ query }: { query: URLSearchParams }) {
           <>
             <GoalsSection content={data} focusGoalId={query.get('mal') ?? undefined} />
             <PlanFiguresTable content={data} />
-            <section aria-labelledby="lage-rubrik" className={styles.page}>
+            <section aria-labelledby="lage-rubrik" className={styles.page} data-ready="true">
               <h2 id="lage-rubrik" className={styles.chartsHeading}>
                 {t.situation(formatDate(data.date, 'long'))}
               </h2>

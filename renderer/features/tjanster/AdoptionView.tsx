@@ -70,7 +70,7 @@ export function AdoptionView({ viewDate }: { viewDate: ViewDate }) {
       <QueryState query={adoption}>
         {() => (
           <>
-            <section className={shared.section} aria-labelledby={ids.perService}>
+            <section className={shared.section} aria-labelledby={ids.perService} data-ready="true">
               <h2 id={ids.perService} className={shared.heading}>
                 {t.perService}
               </h2>

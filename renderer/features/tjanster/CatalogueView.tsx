@@ -55,9 +55,11 @@ export function CatalogueView({ viewDate }: { viewDate: ViewDate }) {
       <QueryState query={services}>
         {() =>
           rows.length === 0 ? (
-            <Text className={styles.hint}>{t.catalogue.empty}</Text>
+            <Text className={styles.hint} data-ready="true">
+              {t.catalogue.empty}
+            </Text>
           ) : (
-            <div className={styles.tableWrap}>
+            <div className={styles.tableWrap} data-ready="true">
               <NavTable size="small" aria-labelledby={headingId} data-testid="service-catalogue" className={styles.catalogueTable}>
                 <TableHeader>
                   <TableRow>

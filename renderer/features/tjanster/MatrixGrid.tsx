@@ -295,7 +295,7 @@ export function MatrixGrid({ matrix, onToggle }: Props) {
   const headerActive = pos.row < HEADER_ROWS ? pos : undefined;
 
   return (
-    <div ref={scrollRef} className={styles.scroller} data-testid="matrix-scroller">
+    <div ref={scrollRef} className={styles.scroller} data-testid="matrix-scroller" data-ready="true">
       <div
         ref={gridRef}
         role="grid"

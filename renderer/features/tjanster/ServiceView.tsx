@@ -120,7 +120,7 @@ function ServiceContent({ detail, viewDate }: { detail: ServiceDetail; viewDate:
   ];
 
   return (
-    <div className={shared.stack}>
+    <div className={shared.stack} data-ready="true">
       <PageHeader
         title={detail.name}
         subtitle={t.asOf(formatDate(detail.date, 'long'))}
