@@ -41,7 +41,12 @@ async function readGoals(file: string) {
   const sheet = workbook.getWorksheet('Mål');
   if (!sheet) throw new Error('no Mål sheet');
   const rows: { title: unknown; value: unknown }[] = [];
-  for (let r = 5; r <= sheet.rowCount; r++) rows.push({ title: sheet.getRow(r).getCell(2).value, value: sheet.getRow(r).getCell(4).value });
+  // The goal table ends at its first empty row; notes on the plan's figures follow below it.
+  for (let r = 5; r <= sheet.rowCount; r++) {
+    const title = sheet.getRow(r).getCell(2).value;
+    if (title === null || title === undefined) break;
+    rows.push({ title, value: sheet.getRow(r).getCell(4).value });
+  }
   return rows;
 }
 
