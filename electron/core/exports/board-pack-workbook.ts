@@ -14,7 +14,7 @@ import { meetingKindLabels } from '../../contract/labels';
 import { addBudgetSheet } from './budget-sheet';
 import { countOf } from '../domain/swedish';
 import { describeVia } from '../domain/usage-matrix';
-import { addTableSheet, cellValue, createWorkbook, numberFormats, restyle, setCell, toBytes, type Workbook } from './workbook-kit';
+import { addTableSheet, cellValue, createWorkbook, mergeTitleRow, numberFormats, restyle, setCell, toBytes, type Workbook } from './workbook-kit';
 
 export const BOARD_PACK_SHEETS = {
   goals: 'Mål',
@@ -69,8 +69,8 @@ function addGoalsSheet(workbook: Workbook, content: BoardPackContent): void {
       { header: 'Mål', key: 'title', kind: 'text' },
       { header: 'Mått', key: (g) => metricText(g), kind: 'text' },
       { header: 'Värde', key: 'value', kind: 'number', width: 12 },
-      { header: 'Målvärde', key: (g) => formatTarget(g, g.unit), kind: 'text', width: 14 },
-      { header: 'Status', key: (g) => goalStatusText(g), kind: 'text', width: 14 },
+      { header: 'Målvärde', key: (g) => formatTarget(g, g.unit), kind: 'text' },
+      { header: 'Status', key: (g) => goalStatusText(g), kind: 'text' },
       { header: 'Mätt per', key: (g) => g.window.measuredAt, kind: 'date', width: 12 },
       { header: 'Ingångsvärde', key: (g) => g.baseline?.value, kind: 'number', width: 14 },
       { header: 'Ingångsvärde i registret', key: (g) => g.baseline?.registerValue, kind: 'number', width: 14 },
@@ -88,15 +88,16 @@ function addGoalsSheet(workbook: Workbook, content: BoardPackContent): void {
   });
   const notes = content.goals.filter((g) => g.byConstruction !== undefined || g.baseline?.source !== undefined);
   let at = firstDataRow + content.goals.length + 1;
+  // A note is a sentence under the table: merged and wrapped across the first page, never cut at its edge.
+  const note = (text: string) => {
+    setCell(sheet.getCell(at, 1), cellValue(text));
+    mergeTitleRow(sheet, at);
+    at += 1;
+  };
   for (const goal of notes) {
-    if (goal.byConstruction !== undefined) setCell(sheet.getCell(at++, 1), cellValue(`${goal.title}: ${goalLabels.byConstruction.toLocaleLowerCase('sv-SE')}. ${goal.byConstruction}`));
+    if (goal.byConstruction !== undefined) note(`${goal.title}: ${goalLabels.byConstruction.toLocaleLowerCase('sv-SE')}. ${goal.byConstruction}`);
     if (goal.baseline?.source !== undefined) {
-      setCell(
-        sheet.getCell(at++, 1),
-        cellValue(
-          `${goal.title}: ingångsvärdet ${goal.baseline.value} är planens (${goal.baseline.source}); registret namnger ${goal.baseline.registerValue ?? '–'} den ${goal.baseline.date}.`,
-        ),
-      );
+      note(`${goal.title}: ingångsvärdet ${goal.baseline.value} är planens (${goal.baseline.source}); registret namnger ${goal.baseline.registerValue ?? '–'} den ${goal.baseline.date}.`);
     }
   }
 }
