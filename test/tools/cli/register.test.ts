@@ -10,6 +10,7 @@ import { expect, it } from 'vitest';
 import { parseArgs, runRegister } from '../../../tools/cli/register';
 import { generateDemoDocument } from '../../../tools/demo/demo-document';
 import { parseDocumentText, serialiseDocument } from '../../../electron/core/store/parse-document';
+import type { SambrukDocument } from '../../../electron/core/store/schema';
 import { loadDefaultDocument } from '../../support/memory-document';
 import { asAdmin, describePg, pgUrl, registerDatabase } from '../../support/postgres';
 
@@ -33,6 +34,7 @@ describePg('push and pull', () => {
   it.each([
     ['the default register', () => loadDefaultDocument()],
     ['a demo register three times the size, with history', () => generateDemoDocument({ scale: 3, seed: 'push-pull', base: loadDefaultDocument() })],
+    ['a demo register with saved selections, plan figures and corrected populations', () => withNewerTables(generateDemoDocument({ scale: 1, seed: 'tables', base: loadDefaultDocument() }))],
   ])('push then pull gives the same bytes: %s', async (label, make) => {
     const doc = make();
     const source = path.join(dir, `in-${Math.random().toString(36).slice(2)}.json`);
@@ -78,3 +80,22 @@ describePg('push and pull', () => {
     expect(pulled.err).toEqual(['Fel: Databasen har inget register ännu. Fyll den med «npm run register -- push».']);
   });
 });
+
+/** The tables the register gained last (selections, plan figures) and populations inside the reference, all filled. */
+function withNewerTables(doc: SambrukDocument): SambrukDocument {
+  const [first, second] = doc.organisations;
+  const service = doc.services[0]!;
+  const [figure] = doc.reference.populations;
+  return {
+    ...doc,
+    selections: [
+      { id: 'urval-1', name: 'Utan tjänsten', criteria: { kind: 'anvander-inte', serviceId: service.id, includeNonMembers: true }, createdAt: '2022-05-01T08:00:00.000Z' },
+      { id: 'urval-2', name: 'Två utvalda', criteria: { kind: 'organisationer', organisationIds: [first!.id, second!.id] }, createdAt: '2022-05-02T08:00:00.000Z' },
+    ],
+    planFigures: [...loadDefaultDocument().planFigures],
+    reference: {
+      ...doc.reference,
+      populations: [{ ...figure!, population: figure!.population + 1, source: 'rattad', sourceNote: 'Rättad före flytten' }, ...doc.reference.populations.slice(1)],
+    },
+  };
+}
