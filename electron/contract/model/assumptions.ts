@@ -46,3 +46,15 @@ export const assumptionGroupLabels: Readonly<Record<AssumptionGroup, string>> = 
   mal: 'Mål',
   tjanster: 'Tjänster och organisationer',
 };
+
+/** Where each place is, as the page's links and the workbook's column «Rättas på» name it. */
+export const assumptionPlaceLabels: Readonly<Record<AssumptionPlace, string>> = {
+  avgiftstabell: 'Medlemmar → Avgiftstabell',
+  folkmangd: 'Data → Folkmängd per år',
+  medlemmar: 'Medlemmar',
+  oversikt: 'Översikt',
+  mal: 'Styrelserapport → Mål',
+  tjanster: 'Tjänster',
+  organisationer: 'Medlemmar (organisationerna)',
+  budget: 'Budget',
+};

@@ -45,22 +45,22 @@ function unknownJoinDates(doc: SambrukDocument): Assumption[] {
     }));
 }
 
-/** The fee years the register speaks of: from the first fee table (or first dated membership) to this year. */
-function feeYears(doc: SambrukDocument, today: string): number[] {
+/** The fee years the register speaks of: from the first fee table to this year (or a later year asked for). */
+function feeYears(doc: SambrukDocument, today: string, throughYear: number): number[] {
   const firstTable = Math.min(...doc.feeTables.map((t) => t.year));
   if (!Number.isFinite(firstTable)) return [];
   const years: number[] = [];
-  for (let y = firstTable; y <= yearOf(today); y++) years.push(y);
+  for (let y = firstTable; y <= Math.max(yearOf(today), throughYear); y++) years.push(y);
   return years;
 }
 
 /** Fee years whose population date is missing, so the nearest known year decides the band instead. */
-function populationYears(doc: SambrukDocument, today: string): Assumption[] {
+function populationYears(doc: SambrukDocument, today: string, throughYear: number): Assumption[] {
   const index = populationIndex(doc.reference);
   if (index.dates.length === 0) return [];
   const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
   const items: Assumption[] = [];
-  for (const year of feeYears(doc, today)) {
+  for (const year of feeYears(doc, today, throughYear)) {
     const table = feeTableFor(doc.feeTables, year);
     if (!table) continue;
     const wanted = feePopulationDate(year, table.populationYearOffset);
@@ -262,10 +262,13 @@ function dataSources(doc: SambrukDocument): DataSource[] {
   return sources;
 }
 
-/** The register's assumptions at `today`, grouped in the order of `assumptionGroups`. */
-export function assumptionsReport(doc: SambrukDocument, today: string): AssumptionsReport {
+/**
+ * The register's assumptions at `today`, grouped in the order of `assumptionGroups`; `throughYear` extends the
+ * fee years looked at (a workbook for a coming year).
+ */
+export function assumptionsReport(doc: SambrukDocument, today: string, options: { throughYear?: number } = {}): AssumptionsReport {
   const items = [
-    ...populationYears(doc, today),
+    ...populationYears(doc, today, options.throughYear ?? yearOf(today)),
     ...correctedPopulations(doc),
     ...unknownJoinDates(doc),
     ...feePopulationRule(doc, today),

@@ -1,5 +1,5 @@
 /** The «Om uppgifterna» page: the register's assumptions and data sources. */
-import type { AssumptionPlace } from '../../../electron/contract/model/assumptions';
+import { assumptionPlaceLabels } from '../../../electron/contract/model/assumptions';
 import { countOf } from '../../../electron/core/domain/swedish';
 
 export const omUppgifternaSv = {
@@ -12,16 +12,7 @@ export const omUppgifternaSv = {
   source: 'Källa',
   sources: 'Uppgifternas källor',
   placeLabel: 'Rättas på',
-  places: {
-    avgiftstabell: 'Medlemmar → Avgiftstabell',
-    folkmangd: 'Data → Folkmängd per år',
-    medlemmar: 'Medlemmar',
-    oversikt: 'Översikt',
-    mal: 'Styrelserapport → Mål',
-    tjanster: 'Tjänster',
-    organisationer: 'Medlemmar (organisationerna)',
-    budget: 'Budget',
-  } satisfies Record<AssumptionPlace, string>,
+  places: assumptionPlaceLabels,
   overviewCard: 'Om uppgifterna',
   overviewCardText: 'Vilka antaganden siffrorna vilar på, och varifrån uppgifterna kommer.',
   helpLink: 'Om uppgifterna: antaganden och källor',
