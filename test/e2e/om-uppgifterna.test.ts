@@ -63,4 +63,12 @@ describe('Om uppgifterna', () => {
     await page.getByText('78 medlemskap börjar «före 2022-01-01» (inträdesdatum okänt)').waitFor();
     expect(await page.getByText('Gruppregeln för kommunalförbund är att bekräfta').count()).toBe(0);
   });
+
+  it('the board pack names the assumptions behind its figures below the plan figures', async () => {
+    const page = await openApp(await newPage(), '#/styrelserapport', { heading: sv.styrelserapport.title });
+    const list = page.getByTestId('pack-assumptions');
+    await list.scrollIntoViewIfNeeded();
+    expect(await list.textContent()).toContain('78 medlemskap börjar «före 2022-01-01»');
+    await screenshot(page, 'om-uppgifterna-styrelserapport');
+  });
 });
