@@ -24,6 +24,8 @@ import {
   Organization20Regular,
   PeopleTeam20Filled,
   PeopleTeam20Regular,
+  Info20Filled,
+  Info20Regular,
   QuestionCircle20Filled,
   QuestionCircle20Regular,
   type FluentIcon,
@@ -41,8 +43,10 @@ import { StyrelserapportPage } from '../features/styrelserapport/Styrelserapport
 import { AndringsloggPage } from '../features/andringslogg/AndringsloggPage';
 import { DataPage } from '../features/data/DataPage';
 import { HjalpPage } from '../features/hjalp/HjalpPage';
+import { OmUppgifternaPage } from '../features/om-uppgifterna/OmUppgifternaPage';
+import { omUppgifternaSv } from '../lib/i18n/om-uppgifterna.sv';
 
-/** `inNav: false` keeps a screen out of the left navigation (Hjälp is reached by F1 and the Hjälp menu). */
+/** `inNav: false` keeps a screen out of the left navigation (Hjälp is reached by F1 and the Hjälp menu, Om uppgifterna from Översikt and Hjälp). */
 export type RouteDef = { id: string; label: string; icon: FluentIcon; Page: ComponentType<PageProps>; inNav?: false };
 
 export const routes = [
@@ -56,6 +60,7 @@ export const routes = [
   { id: 'andringslogg', label: sv.nav.andringslogg, icon: bundleIcon(History20Filled, History20Regular), Page: AndringsloggPage },
   { id: 'data', label: sv.nav.data, icon: bundleIcon(Database20Filled, Database20Regular), Page: DataPage },
   { id: 'hjalp', label: sv.header.help, icon: bundleIcon(QuestionCircle20Filled, QuestionCircle20Regular), Page: HjalpPage, inNav: false },
+  { id: 'om-uppgifterna', label: omUppgifternaSv.title, icon: bundleIcon(Info20Filled, Info20Regular), Page: OmUppgifternaPage, inNav: false },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -31,7 +31,7 @@ import {
   type MunicipalityMatcher,
 } from './names';
 import { MANAGER_LABELS, SERVICE_SPECS, type ServiceSpec } from './services';
-import { ASSUMED_START, NETWORK_SPECS, type RosterSpec } from './networks';
+import { ASSUMED_START, ASSUMED_USAGE_NOTE, NETWORK_SPECS, type RosterSpec } from './networks';
 
 /** The texts the register is built from, as read from `assets/`. */
 export type DefaultDataSources = {
@@ -87,7 +87,7 @@ export function buildDefaultDataWithFindings(sources: DefaultDataSources): { doc
       findings.duplicateListEntries.push({ service: service.name, name: planName });
       return;
     }
-    const usage: Usage = { id: `use-${service.slug}-${organisationId.replace(/^org-/, '')}`, organisationId, serviceId: `svc-${service.slug}`, from: ASSUMED_START, note: '' };
+    const usage: Usage = { id: `use-${service.slug}-${organisationId.replace(/^org-/, '')}`, organisationId, serviceId: `svc-${service.slug}`, from: ASSUMED_START, note: ASSUMED_USAGE_NOTE };
     if (viaOrganisationId) usage.viaOrganisationId = viaOrganisationId;
     usages.set(key, usage);
   };

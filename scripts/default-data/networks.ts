@@ -7,6 +7,8 @@ import type { NetworkKind, RosterEntry } from '../../electron/core/store/schema'
 
 /** Assumed first day for memberships, usages and roster entries whose start the plan does not give. */
 export const ASSUMED_START = '2021-01-01';
+/** Said on each usage starting on ASSUMED_START, so that «Om uppgifterna» can list them as assumed. */
+export const ASSUMED_USAGE_NOTE = `Startdatum ${ASSUMED_START} är ett antagande: planen beskriver användarna vid årsskiftet 2021/22, inte sedan när.`;
 /** Projects the plan describes as starting during 2022. */
 export const PLAN_YEAR_START = '2022-01-01';
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../define';
 import type { MunicipalityRef, CountyRef } from '../model/records';
 import type { PlanFigureComparison } from '../model/goals';
+import type { AssumptionsReport } from '../model/assumptions';
 import { isoDate } from '../model/records';
 
 const empty = z.strictObject({});
@@ -100,6 +101,8 @@ export const appChannels = {
   'store/get-status': channel<StoreStatus>()(empty),
   /** The figures of the Översikt screen at a date (today by default). */
   'overview/get': channel<OverviewFigures>()(z.strictObject({ date: isoDate.optional() })),
+  /** The register's assumptions and data sources («Om uppgifterna»), worked out at a date (today by default). */
+  'assumptions/list': channel<AssumptionsReport>()(z.strictObject({ date: isoDate.optional() })),
   'reference/list-municipalities': channel<MunicipalityOption[]>()(empty),
   'reference/list-counties': channel<CountyRef[]>()(empty),
   'data/list-backups': channel<BackupInfo[]>()(empty),

@@ -4,6 +4,7 @@
  */
 import type { BudgetTable } from '../channels/budget.channels';
 import type { ServiceUseBreakdown } from '../channels/usage.channels';
+import type { Assumption } from './assumptions';
 import type { BusinessArea, Goal, GoalMetric, MeetingKind, PlanFigureSubject } from './records';
 
 export type CompactUnit = 'kr' | 'tkr' | 'mnkr';
@@ -160,6 +161,8 @@ export type BoardPackContent = {
   goals: GoalResult[];
   /** The plan's stated figures beside the register's (absent in packs saved before they were kept). */
   planFigures?: PlanFigureComparison[];
+  /** The assumptions behind the pack's goal, member and population figures (absent in packs saved before). */
+  assumptions?: Assumption[];
   members: {
     atYearStart: number;
     atDate: number;

@@ -18,6 +18,7 @@
  */
 import type { BudgetColumnView } from '../../contract/channels/budget.channels';
 import type { SambrukDocument } from '../store/schema';
+import { assumptionsReport } from './assumptions';
 import { businessAreas } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
 import { firstDayOfYear, isCalendarDate, lastDayOfMonth, monthKeyOf, monthOf, yearOf } from '../../contract/rules/calendar-date';
@@ -174,6 +175,8 @@ export function buildBoardPack(doc: SambrukDocument, date: string, options: Boar
     generatedAt: options.generatedAt,
     goals: evaluateGoals(doc, date, goalYearsFor(doc, date, options.includePreviousYear), todayOf(options)),
     planFigures: planFigureComparisons(doc),
+    // The plan figures stand in their own table; the rest concern the goals, members and populations shown.
+    assumptions: assumptionsReport(doc, date).items.filter((a) => a.group === 'mal' || a.group === 'medlemmar' || a.group === 'folkmangd'),
     members: membersSection(doc, date),
     services: servicesSection(doc, date),
     networks: networksSection(doc, date),

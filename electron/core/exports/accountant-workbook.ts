@@ -2,6 +2,9 @@
  * "Ekonomiunderlag <år>": the workbook the association's accountant receives, built from `accountantModel`.
  *
  * Sheets, in order:
+ * 0. **Om uppgifterna**: the register's assumptions (`domain/assumptions.ts`, the same list as the app's page),
+ *    the plan's figures beside the register's among them, and the data sources; first, so that no figure is
+ *    read before what it rests on.
  * 1. **Medlemmar**: each member organisation of the year with its fee band, yearly fee, months charged, entry
  *    fee, amount to pay and how the first year was pro-rated; total row.
  * 2. **Fakturaunderlag**: one row per invoice line (who, what, period, amount, reference); total row.
@@ -48,8 +51,10 @@ import { accountantModel, type AccountantModel, type AccountantOptions, type Inv
 import { exportedXlsx, safeFileName, type ExportedFile } from './export-file';
 import type { BudgetTable } from '../../contract/channels/budget.channels';
 import type { SambrukDocument } from '../store/schema';
+import { assumptionsReport, type AssumptionsReport } from '../domain/assumptions';
+import { assumptionGroupLabels, assumptionPlaceLabels, type Assumption } from '../../contract/model/assumptions';
 
-export const accountantSheetNames = ['Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget'] as const;
+export const accountantSheetNames = ['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget'] as const;
 
 export function accountantWorkbookTitle(year: number): string {
   return `Ekonomiunderlag ${year}`;
@@ -418,6 +423,51 @@ function addNetworkSheet(workbook: Workbook, model: AccountantModel, now: Date):
   });
 }
 
+// ---------------------------------------------------------------- Om uppgifterna
+
+export const assumptionHeaders = {
+  group: 'Område',
+  title: 'Antagande',
+  text: 'Vad det innebär',
+  count: 'Antal',
+  source: 'Källa',
+  place: 'Rättas i appen',
+} as const;
+
+function addAssumptionsSheet(workbook: Workbook, report: AssumptionsReport, year: number, now: Date): void {
+  const h = assumptionHeaders;
+  const widths = { group: 13, title: 32, text: 50, count: 7, source: 26, place: 16 };
+  const columns: ColumnDef<Assumption>[] = [
+    { header: h.group, key: (a) => assumptionGroupLabels[a.group], kind: 'text', width: widths.group },
+    { header: h.title, key: 'title', kind: 'text', width: widths.title },
+    { header: h.text, key: 'text', kind: 'text', width: widths.text },
+    { header: h.count, key: 'count', kind: 'integer', width: widths.count },
+    { header: h.source, key: 'source', kind: 'text', width: widths.source },
+    { header: h.place, key: (a) => assumptionPlaceLabels[a.place], kind: 'text', width: widths.place },
+  ];
+  const table = addTableSheet(workbook, {
+    name: 'Om uppgifterna',
+    printTitle: 'Om uppgifterna',
+    year,
+    columns,
+    rows: report.items,
+    titleLines: [
+      `Om uppgifterna: antaganden bakom ekonomiunderlaget ${year}`,
+      report.items.length === 0
+        ? 'Registret vilar inte på några antaganden som appen känner till.'
+        : `${countOf(report.items.length, { one: 'antagande', other: 'antaganden' })}, räknade ur registret ${report.date}. ` +
+          'Där planen anger ett annat antal än registret står båda («Planen anger 109; registret namnger 96»). Samma lista finns i appen under Om uppgifterna.',
+      ...report.sources.map((s) => `${s.title}: ${s.detail}`),
+      madeLine(now),
+    ],
+  });
+  wrapColumn(table, 1, widths.group);
+  wrapColumn(table, 2, widths.title);
+  wrapColumn(table, 3, widths.text);
+  wrapColumn(table, 5, widths.source);
+  wrapColumn(table, 6, widths.place);
+}
+
 // ---------------------------------------------------------------- Budget
 
 /**
@@ -430,18 +480,22 @@ export function budgetVariancesFor(table: BudgetTable, year: number): BudgetVari
 
 // ---------------------------------------------------------------- the workbook
 
-export type AccountantWorkbook = { workbook: Workbook; model: AccountantModel; fileName: string; title: string };
+export type AccountantWorkbook = { workbook: Workbook; model: AccountantModel; assumptions: AssumptionsReport; fileName: string; title: string };
 
 /** Builds the workbook; throws `not-found` (Swedish message) when no fee table applies to the year. */
 export function buildAccountantWorkbook(doc: SambrukDocument, options: AccountantOptions & { now: Date }): AccountantWorkbook {
   const built = accountantWorkbookShell(doc, options);
-  for (const sheet of accountantSheets(built.model, options)) sheet.add(built.workbook);
+  for (const sheet of accountantSheets(built, options)) sheet.add(built.workbook);
   return built;
 }
 
 /** The sheets in order (`accountantSheetNames`), each added by one call, so an export can pause between them. */
-export function accountantSheets(model: AccountantModel, options: AccountantOptions & { now: Date }): { name: string; add: (workbook: Workbook) => void }[] {
+export function accountantSheets(
+  { model, assumptions }: Pick<AccountantWorkbook, 'model' | 'assumptions'>,
+  options: AccountantOptions & { now: Date },
+): { name: string; add: (workbook: Workbook) => void }[] {
   return [
+    { name: 'Om uppgifterna', add: (workbook) => addAssumptionsSheet(workbook, assumptions, options.year, options.now) },
     { name: 'Medlemmar', add: (workbook) => addMembersSheet(workbook, model, options.now) },
     { name: 'Fakturaunderlag', add: (workbook) => addInvoiceSheet(workbook, model, options.now) },
     { name: 'Tjänsteanvändning', add: (workbook) => addServiceSheet(workbook, model, options.now) },
@@ -463,7 +517,8 @@ function accountantWorkbookShell(doc: SambrukDocument, options: AccountantOption
   });
   workbook.category = 'Ekonomiunderlag';
   workbook.keywords = `Sambruk; ekonomiunderlag; ${options.year}`;
-  return { workbook, model, title, fileName: safeFileName(title) };
+  const assumptions = assumptionsReport(doc, dateAt(options.now), { throughYear: options.year });
+  return { workbook, model, assumptions, title, fileName: safeFileName(title) };
 }
 
 /** A step of a stepped export: sheet `done + 1` of `total` is about to be built, or the file is about to be written. */
@@ -483,7 +538,7 @@ export async function accountantWorkbookFile(
     return exportedXlsx(built.fileName, await toBytes(built.workbook));
   }
   const built = accountantWorkbookShell(doc, options);
-  const sheets = accountantSheets(built.model, options);
+  const sheets = accountantSheets(built, options);
   for (const [i, sheet] of sheets.entries()) {
     await beforeStep({ phase: 'building', done: i, total: sheets.length, sheet: sheet.name });
     sheet.add(built.workbook);

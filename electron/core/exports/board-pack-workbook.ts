@@ -114,7 +114,11 @@ function worksWithItText(worksWithIt: boolean | undefined): string {
 function addPlanFiguresSheet(workbook: Workbook, content: BoardPackContent): void {
   addTableSheet<PlanFigureComparison>(workbook, {
     name: BOARD_PACK_SHEETS.planFigures,
-    titleLines: [...titleLines(content, 'Planens uppgifter och registrets'), 'Där planen anger ett antal som registret inte återger står båda, med skillnaden.'],
+    titleLines: [
+      ...titleLines(content, 'Planens uppgifter och registrets'),
+      'Där planen anger ett antal som registret inte återger står båda, med skillnaden.',
+      ...((content.assumptions ?? []).length > 0 ? [`Antaganden bakom siffrorna: ${(content.assumptions ?? []).map((a) => a.title).join('; ')}.`] : []),
+    ],
     year: content.year,
     columns: [
       { header: 'Uppgift', key: 'label', kind: 'text' },

@@ -1,6 +1,7 @@
 import { AppError, type AppInfo, type ChannelHandlers } from '../../contract';
 import type { HandlerContext } from './create-handlers';
 import { overviewAt } from '../domain/overview';
+import { assumptionsReport } from '../domain/assumptions';
 import { compareSv } from '../domain/swedish';
 import { latestMunicipalityPopulation, populationIndex } from '../domain/population';
 
@@ -8,6 +9,7 @@ type AppChannel =
   | 'app/get-info'
   | 'store/get-status'
   | 'overview/get'
+  | 'assumptions/list'
   | 'reference/list-municipalities'
   | 'reference/list-counties'
   | 'data/list-backups'
@@ -44,6 +46,7 @@ export function createAppHandlers({ repo, ports, today }: HandlerContext): Pick<
       return { state: 'saved', revision: repo.get().meta.revision, lastSavedAt };
     },
     'overview/get': ({ date }) => overviewAt(repo.get(), date ?? today()),
+    'assumptions/list': ({ date }) => assumptionsReport(repo.get(), date ?? today()),
     'reference/list-municipalities': () => {
       const doc = repo.get();
       const counties = new Map(doc.reference.counties.map((c) => [c.code, c.name]));

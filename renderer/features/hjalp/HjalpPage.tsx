@@ -21,6 +21,7 @@ import type { PageProps } from '../../app/page-props';
 import { hrefTo } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
 import { sv } from '../../lib/i18n/sv';
+import { omUppgifternaSv } from '../../lib/i18n/om-uppgifterna.sv';
 import type { GuideBlock, GuideSection, GuideShortcut } from '../../lib/i18n/hjalp.sv';
 import { searchGuide } from './guide';
 
@@ -156,7 +157,7 @@ function Section({ section, current, headingRef }: { section: GuideSection; curr
       {section.blocks.map((block, i) => (
         <Block key={i} block={block} />
       ))}
-      {screen !== undefined && <Link href={hrefTo(screen)}>{t.goTo(sv.nav[screen])}</Link>}
+      {screen !== undefined && <Link href={hrefTo(screen)}>{t.goTo(screen === 'om-uppgifterna' ? omUppgifternaSv.title : sv.nav[screen])}</Link>}
     </section>
   );
 }
@@ -195,6 +196,9 @@ export function HjalpPage({ params }: PageProps) {
           <Text className={styles.status} role="status" data-testid="guide-status">
             {trimmed === '' ? '' : shown.length === 0 ? t.nothingFound(trimmed) : t.found(shown.length, trimmed)}
           </Text>
+          <Link href={hrefTo('om-uppgifterna')} data-testid="guide-about-data">
+            {omUppgifternaSv.helpLink}
+          </Link>
           <h2 className={styles.tocHeading}>{t.contents}</h2>
           <ul className={styles.toc}>
             {shown.map((s) => (

@@ -19,6 +19,8 @@ import { useApiQuery } from '../../app/api';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
+import { omUppgifternaSv } from '../../lib/i18n/om-uppgifterna.sv';
+import { hrefTo } from '../../app/router';
 import { overviewViewModel, type AttentionGroupVm, type OverviewVm, type StatVm } from './oversikt.view-model';
 
 const useStyles = makeStyles({
@@ -147,6 +149,7 @@ function Overview({ vm }: { vm: OverviewVm }) {
   const networksId = useId('networks');
   const planId = useId('plan-figures');
   const budgetId = useId('budget');
+  const aboutId = useId('about');
   const columns = sv.oversikt.budgetColumns;
   return (
     <>
@@ -172,6 +175,14 @@ function Overview({ vm }: { vm: OverviewVm }) {
             ))}
           </dl>
           <Text className={styles.hint}>{vm.networksTotal}</Text>
+        </Card>
+        <Card className={styles.section} role="region" aria-labelledby={aboutId} data-testid="about-data-card">
+          <h2 id={aboutId} className={styles.sectionHeading}>
+            <Link href={hrefTo('om-uppgifterna')} className={styles.headingLink}>
+              {omUppgifternaSv.overviewCard}
+            </Link>
+          </h2>
+          <Text className={styles.hint}>{omUppgifternaSv.overviewCardText}</Text>
         </Card>
         {vm.planFigures.length > 0 && (
           <Card className={mergeClasses(styles.section, styles.wide)} role="region" aria-labelledby={planId} data-testid="plan-figures">

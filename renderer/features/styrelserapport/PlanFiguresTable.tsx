@@ -16,12 +16,14 @@ const useStyles = makeStyles({
   },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   source: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  assumptions: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
-/** The plan's stated figures beside the register's, on the Styrelserapport screen and in the printed pack. */
+/** The plan's stated figures beside the register's, and the assumptions behind the pack's figures, on the Styrelserapport screen and in the printed pack. */
 export function PlanFiguresTable({ content, headingLevel = 2 }: { content: BoardPackContent; headingLevel?: 2 | 3 }) {
   const styles = useStyles();
   const rows = planFigureRows(content);
+  const assumptions = content.assumptions ?? [];
   if (rows.length === 0) return null;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const c = t.columns;
@@ -63,6 +65,17 @@ export function PlanFiguresTable({ content, headingLevel = 2 }: { content: Board
           ))}
         </tbody>
       </table>
+      {assumptions.length > 0 && (
+        <>
+          <p className={styles.intro}>{t.assumptions}:</p>
+          <ul className={styles.assumptions} data-testid="pack-assumptions">
+            {assumptions.map((a) => (
+              <li key={a.id}>{a.title}</li>
+            ))}
+          </ul>
+          <p className={styles.source}>{t.assumptionsMore}</p>
+        </>
+      )}
     </section>
   );
 }

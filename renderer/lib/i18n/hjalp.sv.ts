@@ -5,7 +5,7 @@
 import { countOf } from '../../../electron/core/domain/swedish';
 
 /** The screens of the app, by their route id (kept as strings so this text module does not import the route table). */
-export type GuideScreen = 'oversikt' | 'medlemmar' | 'tjanster' | 'natverk' | 'kontakter' | 'budget' | 'styrelserapport' | 'andringslogg' | 'data';
+export type GuideScreen = 'oversikt' | 'medlemmar' | 'tjanster' | 'natverk' | 'kontakter' | 'budget' | 'styrelserapport' | 'andringslogg' | 'data' | 'om-uppgifterna';
 
 export type GuideBlock =
   | { kind: 'text'; text: string }
@@ -214,6 +214,22 @@ const sections: readonly GuideSection[] = [
       {
         kind: 'text',
         text: 'Första årets avgift räknas från månaden efter inträdet. Välj avgiftsår för att se tabellen som gäller då. «Ny tabell från» året lägger in en ny tabell, som börjar som en kopia av den förra och gäller tills en nyare läggs in; en tabell som börjar det valda året ändras med «Ändra tabellen».',
+      },
+    ],
+  },
+  {
+    id: 'om-uppgifterna',
+    title: 'Om uppgifterna: antaganden och källor',
+    screens: ['om-uppgifterna'],
+    keywords: ['antagande', 'källa', 'planen', 'verksamhetsplan', 'SCB', 'inträdesdatum', 'före', 'att bekräfta', 'per definition'],
+    blocks: [
+      {
+        kind: 'text',
+        text: 'Sidan Om uppgifterna (kortet på Översikt, eller länken här i guiden) räknar upp varje antagande som registrets siffror vilar på: medlemskap med okänt inträdesdatum («före 2022-01-01»), år där SCB:s folkmängd saknas och ett annat år används, en gruppregel som är «att bekräfta», antal där planen anger något annat än registret («Planen anger 109; registret namnger 96») och mål som är uppnådda per definition. Varje rad säger källan, hur många poster den gäller och var den rättas.',
+      },
+      {
+        kind: 'tip',
+        text: 'Listan räknas ur registret. När du rättar något, till exempel bekräftar gruppregeln eller läser in ett nytt års folkmängd, försvinner raden. Ekonomiunderlagets första blad, «Om uppgifterna», har samma lista.',
       },
     ],
   },

@@ -32,6 +32,8 @@ export const styrelserapportSv = {
     intro: 'Där planen anger ett antal som registret inte återger står båda, med skillnaden.',
     tableLabel: 'Planens uppgifter bredvid registrets',
     columns: { what: 'Uppgift', date: 'Per', plan: 'Planen anger', register: 'Registret namnger', difference: 'Skillnad', source: 'Källa' },
+    assumptions: 'Antaganden bakom siffrorna',
+    assumptionsMore: 'Alla antaganden och källor står i appen under Om uppgifterna.',
   },
 
   goals: {

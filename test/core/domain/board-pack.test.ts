@@ -232,4 +232,17 @@ describe('the plan in the pack', () => {
     expect(rows).toContainEqual(['Medlemmar', 109, 96, -13]);
     expect(rows).toContainEqual(['Kommuner som använder EGIL', 25, 26, 1]);
   });
+
+  it('carries the assumptions behind its goal and member figures, and names them beside the plan figures in its workbook', async () => {
+    const titles = (content.assumptions ?? []).map((a) => a.title);
+    expect(titles).toContain('78 medlemskap börjar «före 2022-01-01» (inträdesdatum okänt)');
+    expect(titles).toContain('Målet «1–2 digitala konferenser per år» (2022) räknar bara konferens');
+    // The plan figures have their own table, and the fee rule is not a figure of the pack.
+    expect((content.assumptions ?? []).some((a) => a.group === 'planen' || a.group === 'avgifter')).toBe(false);
+    const workbook = await reopen(new Uint8Array(await buildBoardPackWorkbook(content, { created: new Date(Date.UTC(2022, 5, 30)) }).xlsx.writeBuffer()));
+    const sheet = workbook.getWorksheet(BOARD_PACK_SHEETS.planFigures);
+    const texts: string[] = [];
+    sheet?.eachRow((row) => texts.push(String(row.getCell(1).value)));
+    expect(texts.find((t) => t.startsWith('Antaganden bakom siffrorna:'))).toContain('78 medlemskap börjar «före 2022-01-01»');
+  });
 });

@@ -56,7 +56,7 @@ function rowWhere(sheet: ExcelJS.Worksheet, column: number, value: string, after
 const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
 describe('the accountant workbook: structure', () => {
-  it('has the six sheets in order, the title as file name and the document properties set', async () => {
+  it('has the seven sheets in order, «Om uppgifterna» first, the title as file name and the document properties set', async () => {
     const { built, workbook } = await workbookOf(accountantFixture());
     expect(workbook.worksheets.map((s) => s.name)).toEqual([...accountantSheetNames]);
     expect(built.fileName).toBe('Ekonomiunderlag 2022.xlsx');
@@ -112,7 +112,8 @@ describe('the accountant workbook: structure', () => {
     const joined = habo.getCell(columns.get(memberHeaders.joined) ?? 0);
     expect((joined.value as Date).toISOString()).toBe('2022-04-15T00:00:00.000Z');
     expect(joined.numFmt).toBe('yyyy-mm-dd');
-    const xml = await partXml(bytes, 'xl/worksheets/sheet1.xml');
+    // Medlemmar is the second sheet; «Om uppgifterna» comes first.
+    const xml = await partXml(bytes, 'xl/worksheets/sheet2.xml');
     expect(xml).toContain(`<v>${serial('2022-04-15')}</v>`);
     // The municipality code keeps its leading zero as text.
     expect(habo.getCell(columns.get(memberHeaders.municipalityCode) ?? 0).value).toBe('0643');
