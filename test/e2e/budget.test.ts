@@ -353,10 +353,25 @@ describe('the charts', () => {
             out.push(`cut off: ${tick.textContent}`);
           }
         }
-        const xTicks = [...svg.querySelectorAll('text[text-anchor="middle"]')].map((n) => n.getBoundingClientRect()).sort((a, b) => a.left - b.left);
+        // Category names are the centred texts that are neither a bar's figure nor the axis title (both centred too):
+        // side by side on one row, none may reach into the next.
+        const xTicks = [...svg.querySelectorAll('text[text-anchor="middle"]:not([data-value-label]):not(.axis-title)')]
+          .map((n) => n.getBoundingClientRect())
+          .sort((a, b) => a.left - b.left);
         if (xTicks.length === 0) out.push('no category labels');
         for (let i = 1; i < xTicks.length; i += 1) {
           if (xTicks[i]!.left < xTicks[i - 1]!.right) out.push(`x labels ${i - 1} and ${i} overlap`);
+        }
+        // No two texts of the drawing cover each other: bar figures, category names, ticks and axis titles.
+        const boxes = ticks.map((n) => ({ text: n.textContent ?? '', r: n.getBoundingClientRect() })).filter((b) => b.r.width > 0 && b.r.height > 0);
+        for (let i = 0; i < boxes.length; i += 1) {
+          for (let j = i + 1; j < boxes.length; j += 1) {
+            const a = boxes[i]!.r;
+            const b = boxes[j]!.r;
+            if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+              out.push(`texts overlap: ${boxes[i]!.text} / ${boxes[j]!.text}`);
+            }
+          }
         }
         return out;
       });

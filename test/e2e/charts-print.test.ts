@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnLabel } from '../../electron/core/domain/budget';
 import { sv } from '../../renderer/lib/i18n/sv';
 import { appUrl, openApp, screenshot, SCREENSHOT_DIR, useBrowser } from './fixture';
 
@@ -20,6 +21,9 @@ const TODAY = '2022-06-30';
 /** Grey levels (0–255) two plain fills must lie apart to stay apart on a greyscale printer. */
 const GREY_MARGIN = 40;
 const poppler = existsSync('/usr/bin/pdftoppm');
+const BUDGET_2022 = columnLabel({ year: 2022, kind: 'budget' });
+const OUTCOME_2021 = columnLabel({ year: 2021, kind: 'utfall' });
+const OUTCOME_2022 = columnLabel({ year: 2022, kind: 'utfall' });
 let tempDir: string;
 
 beforeAll(async () => {
@@ -125,9 +129,14 @@ describe('charts on paper', () => {
     await page.goto(appUrl(`#/styrelserapport/utskrift?datum=${TODAY}`, { clock: TODAY }));
     await page.locator('[data-board-pack-ready="true"]').waitFor();
     const charts = await auditCharts(page);
-    expect(charts.map((c) => c.id).sort()).toEqual(['budget', 'coverage', 'distribution', 'members', 'networks', 'shares']);
+    // The default data has a 2022 budget but no 2022 outcome or forecast: the pack sets the budget against no other
+    // year's outcome, draws no budget chart and says why in its place.
+    expect(charts.map((c) => c.id).sort()).toEqual(['coverage', 'distribution', 'members', 'networks', 'shares']);
+    const budgetFigure = page.locator('[data-chart="budget"]');
+    expect(await budgetFigure.locator('svg.recharts-surface').count()).toBe(0);
+    expect(await budgetFigure.getByText(sv.styrelserapport.charts.budgetMissing, { exact: true }).isVisible()).toBe(true);
     expect(problemsOf(charts)).toEqual([]);
-    // The issue's cases: the budget's two series and «Inträden»/«Utträden» were greys 89/97 and 72/71.
+    // The issue's case: «Inträden»/«Utträden» were greys 72/71.
     const members = charts.find((c) => c.id === 'members');
     expect(members?.fills).toHaveLength(2);
     expect(members?.referenceLabels).toContain(sv.styrelserapport.charts.goalLine('125'));
@@ -136,7 +145,6 @@ describe('charts on paper', () => {
       sv.styrelserapport.charts.membersAxis,
       sv.styrelserapport.charts.changesAxis,
     ]);
-    expect(charts.find((c) => c.id === 'budget')?.fills).toHaveLength(2);
     // Every network's bar is 0 in the default data: each still says 0, and the chart says why.
     expect(await page.locator('[data-chart="networks"] [data-value-label]').allTextContents()).toEqual(['0', '0', '0', '0']);
     await expect.poll(() => page.getByTestId('networks-none').textContent()).toBe(sv.styrelserapport.charts.networksNone(TODAY));
@@ -149,6 +157,39 @@ describe('charts on paper', () => {
       execFileSync('pdftoppm', ['-png', '-gray', '-r', '60', '-f', String(n), '-l', String(n), '-singlefile', file, prefix]);
       await copyFile(`${prefix}.png`, path.join(SCREENSHOT_DIR, `styrelserapport-gra-${n}.png`));
     }
+  });
+
+  it('the board pack’s budget chart, once the year has an outcome: the year’s budget against it, series apart in grey', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // An outcome for 2022, entered the way the user does (the web build's register lives in the page).
+    await openApp(page, '#/budget', { clock: TODAY, heading: sv.budget.title, dismissLoadReport: true });
+    await page.getByRole('button', { name: sv.budget.addColumn }).click();
+    const dialog = page.getByRole('dialog', { name: sv.budget.dialog.addColumnTitle });
+    await dialog.getByRole('textbox', { name: sv.budget.dialog.year }).fill('2022');
+    await dialog.getByRole('radio', { name: sv.budget.kinds.utfall }).check();
+    await dialog.getByRole('combobox', { name: sv.budget.dialog.copyFrom }).click();
+    await page.getByRole('option', { name: OUTCOME_2021, exact: true }).click();
+    await dialog.getByRole('button', { name: sv.budget.dialog.add }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => page.getByRole('grid').locator('thead th').allTextContents()).toContain(OUTCOME_2022);
+
+    await page.evaluate((route) => {
+      window.location.hash = route;
+    }, `#/styrelserapport/utskrift?datum=${TODAY}`);
+    await page.locator('[data-board-pack-ready="true"]').waitFor();
+    const charts = await auditCharts(page);
+    expect(charts.map((c) => c.id).sort()).toEqual(['budget', 'coverage', 'distribution', 'members', 'networks', 'shares']);
+    expect(problemsOf(charts)).toEqual([]);
+    const budgetFigure = page.locator('[data-chart="budget"]');
+    expect(await budgetFigure.getByRole('heading').textContent()).toBe(`${BUDGET_2022} mot ${OUTCOME_2022}`);
+    expect(await budgetFigure.getByText(sv.styrelserapport.charts.budgetMissing, { exact: true }).count()).toBe(0);
+    // The issue's case: the budget's two series were greys 89 and 97.
+    const budget = charts.find((c) => c.id === 'budget');
+    expect(budget?.fills).toHaveLength(2);
+    expect(budget?.valueLabels).toBeGreaterThanOrEqual(budget?.bars ?? Infinity);
+    await budgetFigure.scrollIntoViewIfNeeded();
+    await budgetFigure.screenshot({ path: path.join(SCREENSHOT_DIR, 'styrelserapport-budget-mot-utfall.png'), animations: 'disabled' });
   });
 
   it('the screens: Budget, Tjänster and a service read the same way', async () => {
