@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { membershipFeesForYear } from '../../electron/core/domain/fees';
+import { accountantSheetNames } from '../../electron/core/exports/accountant-workbook';
 import { serviceRevenueForYear } from '../../electron/core/domain/pricing';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import type { WindowApi } from '../../electron/contract';
@@ -209,9 +210,14 @@ describe('Excel on the Data screen', () => {
     await previewRow(page, 2).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'import-granska-okant-namn');
 
-    // Accepted as new, then changed to a municipality: the box is unticked again.
+    // Accepted as new, then changed to a municipality: the box is unticked again. With the core slow to answer, the
+    // click shows at once (the row is still «Granska» until the new preview arrives) and the answer keeps it.
+    await stretchPauses(page, 1_000);
     await asNew.check();
-    await expect.poll(() => outcome(2)).toBe('new');
+    expect(await outcome(2)).toBe('review');
+    await expect.poll(() => outcome(2), { timeout: 10_000 }).toBe('new');
+    expect(await asNew.isChecked()).toBe(true);
+    await stretchPauses(page, 0);
     await previewRow(page, 2).getByRole('combobox', { name: sv.excel.chooseMunicipalityFor(2) }).click();
     await page.getByRole('option', { name: sv.excel.municipalityOption('Lekeberg', '1814', 'Örebro län') }).click();
     await expect.poll(() => previewRow(page, 2).getByRole('checkbox', { name: sv.excel.acceptNewFor(2) }).count()).toBe(0);
@@ -283,7 +289,10 @@ describe('Excel on the Data screen', () => {
     await stretchPauses(page, 1_000);
     await card.getByRole('button', { name: sv.excel.exportAccountant }).click();
     const progress = card.getByTestId('export-progress');
-    await progress.getByText(/^Skapar blad [2-4] av 5: /).waitFor();
+    // Cancelled in the middle: a sheet past the first and before the last, named with its place among all of them.
+    const total = accountantSheetNames.length;
+    const middle = accountantSheetNames.slice(1, -1).map((name, i) => sv.excel.progressSheet(i + 2, total, name));
+    await progress.getByText(new RegExp(`^(${middle.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`)).waitFor();
     await card.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'ekonomiunderlag-forlopp');
     await progress.getByRole('button', { name: sv.excel.cancelExport }).click();

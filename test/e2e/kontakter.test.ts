@@ -21,9 +21,10 @@ async function addContacts(page: Page) {
       const result = (await api.invoke(channel as never, input as never)) as { ok: boolean; error?: { message: string } };
       if (!result.ok) throw new Error(result.error?.message);
     };
-    // Habo uses Bibblix only; Kil is a member too.
+    // Habo uses Bibblix only; Kil is a member too. Anna was never confirmed but is added today, so she is as current
+    // as one confirmed today; Bo was last confirmed more than twelve months before TODAY (2022-06-30): unconfirmed.
     await call('contacts/create', { organisationId: 'org-kommun-0643', name: 'Anna Andersson', email: 'anna@habo.se', businessAreas: ['skola'], legalBasis: 'samtycke' });
-    await call('contacts/create', { organisationId: 'org-kommun-0643', name: 'Bo Berg', email: 'bo@habo.se', businessAreas: ['skola', 'trafik'] });
+    await call('contacts/create', { organisationId: 'org-kommun-0643', name: 'Bo Berg', email: 'bo@habo.se', businessAreas: ['skola', 'trafik'], confirmedAt: '2021-06-29' });
     await call('contacts/create', { organisationId: 'org-kommun-0643', name: 'Cilla Trafik', email: 'cilla@habo.se', businessAreas: ['trafik'], confirmedAt: '2022-06-01' });
   });
 }
@@ -51,7 +52,11 @@ describe('Kontakter', () => {
 
     await page.getByTestId('directory-confirmed').click();
     await page.getByRole('option', { name: t.directory.confirmedOptions.obekraftade }).click();
-    await expect.poll(() => page.getByTestId('directory-count').textContent()).toBe(t.directory.count(2, 3));
+    // Skola and unconfirmed: Bo, whose confirmation has run out, and not Anna, added today and never confirmed.
+    await expect.poll(() => page.getByTestId('directory-count').textContent()).toBe(t.directory.count(1, 3));
+    const table = page.getByTestId('directory-table');
+    expect(await table.getByText('Bo Berg').count()).toBe(1);
+    expect(await table.getByText('Anna Andersson').count()).toBe(0);
     await screenshot(page, 'kontakter-katalog-1366');
 
     await page.getByTestId('save-selection').click();

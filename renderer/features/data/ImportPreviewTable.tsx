@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import {
   Badge,
   Checkbox,
@@ -62,6 +62,33 @@ function Note({ severity, text }: { severity: 'error' | 'review' | 'info'; text:
   );
 }
 
+/**
+ * A decision's checkbox. The row's state comes from the core's preview, which is asked again after every decision;
+ * the click shows at once (the box ticks when clicked, not a round trip later) and stays while that preview runs.
+ * When it ends the preview's answer rules again: the same state when it succeeded, the old one when it failed.
+ */
+function DecisionCheckbox({ label, text, checked, busy, onToggle }: { label: string; text: string; checked: boolean; busy: boolean; onToggle: (checked: boolean) => void }) {
+  const [clicked, setClicked] = useState<boolean>();
+  const [wasBusy, setWasBusy] = useState(busy);
+  if (busy !== wasBusy) {
+    setWasBusy(busy);
+    if (!busy) setClicked(undefined);
+  }
+  return (
+    <Checkbox
+      aria-label={label}
+      label={text}
+      checked={clicked ?? checked}
+      disabled={busy}
+      onChange={(_, d) => {
+        const next = d.checked === true;
+        setClicked(next);
+        onToggle(next);
+      }}
+    />
+  );
+}
+
 function Decision({ decision, rowNumber, busy, onDecide }: { decision: DecisionVm; rowNumber: number; busy: boolean; onDecide: (row: number, change: RowDecision) => void }) {
   const styles = useStyles();
   switch (decision.kind) {
@@ -91,33 +118,15 @@ function Decision({ decision, rowNumber, busy, onDecide }: { decision: DecisionV
     }
     case 'accept-conflict':
       return (
-        <Checkbox
-          aria-label={decision.label}
-          label={sv.excel.acceptConflict}
-          checked={decision.checked}
-          disabled={busy}
-          onChange={(_, d) => onDecide(rowNumber, acceptChange(d.checked === true))}
-        />
+        <DecisionCheckbox label={decision.label} text={sv.excel.acceptConflict} checked={decision.checked} busy={busy} onToggle={(checked) => onDecide(rowNumber, acceptChange(checked))} />
       );
     case 'accept-new':
       return (
-        <Checkbox
-          aria-label={decision.label}
-          label={sv.excel.acceptNew}
-          checked={decision.checked}
-          disabled={busy}
-          onChange={(_, d) => onDecide(rowNumber, acceptNewChange(d.checked === true))}
-        />
+        <DecisionCheckbox label={decision.label} text={sv.excel.acceptNew} checked={decision.checked} busy={busy} onToggle={(checked) => onDecide(rowNumber, acceptNewChange(checked))} />
       );
     case 'include':
       return (
-        <Checkbox
-          aria-label={decision.label}
-          label={sv.excel.include}
-          checked={decision.checked}
-          disabled={busy}
-          onChange={(_, d) => onDecide(rowNumber, includeChange(d.checked === true))}
-        />
+        <DecisionCheckbox label={decision.label} text={sv.excel.include} checked={decision.checked} busy={busy} onToggle={(checked) => onDecide(rowNumber, includeChange(checked))} />
       );
     case 'note':
       return decision.text ? <Text className={styles.muted}>{decision.text}</Text> : null;
