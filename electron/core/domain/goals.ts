@@ -56,7 +56,7 @@
  */
 import { AppError } from '../../contract/result';
 import type { Goal, GoalMetric, SambrukDocument } from '../store/schema';
-import { goalMetrics } from '../store/schema';
+import { goalMetrics, meetingKinds } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { groupMembersById } from './usage-matrix';
@@ -594,6 +594,12 @@ export function prepareGoalFields(fields: GoalFields): GoalFields {
     }
   };
   check(fields.target, 'target', 'Målvärde');
+  if (fields.metric === 'conferences-held' && fields.eventKinds !== undefined) {
+    // The channel checks this too; the core refuses on its own so no caller can store a goal that counts nothing.
+    if (fields.eventKinds.length === 0 || fields.eventKinds.some((k) => !(meetingKinds as readonly string[]).includes(k))) {
+      throw fieldError('validation', 'eventKinds', 'Välj minst ett slag av möten som målet räknar.', {}, 'Räknar');
+    }
+  }
   const base: GoalFields = {
     year: fields.year,
     title: fields.title,

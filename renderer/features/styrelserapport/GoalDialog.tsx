@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Checkbox,
   Dropdown,
   Field,
   Input,
@@ -15,12 +16,15 @@ import { useNotify } from '../../app/notify';
 import { sv } from '../../lib/i18n/sv';
 import {
   comparisonOptions,
+  countsEvents,
   emptyGoalForm,
+  eventKindOptions,
   isGoalFormField,
   goalFormOf,
   isShareMetric,
   metricOptions,
   readGoalForm,
+  toggleEventKind,
   withMetric,
   type GoalForm,
   type GoalFormErrors,
@@ -33,9 +37,10 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: tokens.spacingHorizontalM },
   number: { '& input': { textAlign: 'end', fontVariantNumeric: 'tabular-nums' } },
+  kinds: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
 });
 
-/** Adds a goal (`goal` absent) or changes one: title, metric from the list, comparison, target. */
+/** Adds a goal (`goal` absent) or changes one: title, metric from the list, comparison, target, and for an event goal the meeting kinds it counts. */
 export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number; onClose: () => void }) {
   const styles = useStyles();
   const notify = useNotify();
@@ -119,6 +124,20 @@ export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number;
           ))}
         </Dropdown>
       </Field>
+      {countsEvents(form.metric) && (
+        <Field label={f.eventKinds} required hint={f.eventKindsHint} validationMessage={errors.eventKinds}>
+          <div className={styles.kinds} role="group" aria-label={f.eventKinds}>
+            {eventKindOptions.map((kind) => (
+              <Checkbox
+                key={kind}
+                label={f.eventKindLabels[kind]}
+                checked={form.eventKinds.includes(kind)}
+                onChange={(_, d) => setForm((current) => ({ ...current, eventKinds: toggleEventKind(current.eventKinds, kind, d.checked === true) }))}
+              />
+            ))}
+          </div>
+        </Field>
+      )}
       <div className={styles.row}>
         <Field label={share ? f.targetPercent : f.target} required validationMessage={errors.target}>
           <Input className={styles.number} value={form.target} onChange={(_, d) => set({ target: d.value })} inputMode="decimal" />
