@@ -274,7 +274,7 @@ const sections: readonly GuideSection[] = [
       },
       {
         kind: 'text',
-        text: 'Styrelsen är ett nätverk av typen Styrelse. Lägg in ledamöterna och ange för var och en under «Ändra» om personen arbetar med it. Målet «minst tre styrelseledamöter som inte arbetar med it» räknar dem som är markerade «Arbetar inte med it».',
+        text: 'Styrelsen är ett nätverk av typen Styrelse. Lägg in ledamöterna och svara på «Arbetar med it?» när du lägger till dem (eller senare under «Ändra»). Målet «minst tre styrelseledamöter som inte arbetar med it» räknar dem som är markerade «Arbetar inte med it».',
       },
       {
         kind: 'text',
