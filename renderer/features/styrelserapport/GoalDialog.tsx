@@ -4,10 +4,13 @@ import {
   Dropdown,
   Field,
   Input,
+  Label,
   makeStyles,
   Option,
+  Text,
   Textarea,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import type { Goal } from '../../../electron/core/store/schema';
 import { FormDialog } from '../../components/FormDialog';
@@ -38,6 +41,8 @@ const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: tokens.spacingHorizontalM },
   number: { '& input': { textAlign: 'end', fontVariantNumeric: 'tabular-nums' } },
   kinds: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Adds a goal (`goal` absent) or changes one: title, metric from the list, comparison, target, and for an event goal the meeting kinds it counts. */
@@ -51,6 +56,8 @@ export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number;
   const update = useApiMutation('goals/update');
   const busy = create.isPending || update.isPending;
   const share = isShareMetric(form.metric);
+  const kindsId = useId('goal-kinds');
+  const kindsHintId = useId('goal-kinds-hint');
 
   const set = (patch: Partial<GoalForm>) => setForm((current) => ({ ...current, ...patch }));
 
@@ -125,18 +132,33 @@ export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number;
         </Dropdown>
       </Field>
       {countsEvents(form.metric) && (
-        <Field label={f.eventKinds} required hint={f.eventKindsHint} validationMessage={errors.eventKinds}>
-          <div className={styles.kinds} role="group" aria-label={f.eventKinds}>
+        // Not a Field: a Field hands its label, id and «required» to each checkbox inside it.
+        <div role="group" aria-labelledby={kindsId} aria-describedby={kindsHintId}>
+          <Label id={kindsId} required weight="semibold">
+            {f.eventKinds}
+          </Label>
+          <div className={styles.kinds}>
             {eventKindOptions.map((kind) => (
               <Checkbox
                 key={kind}
                 label={f.eventKindLabels[kind]}
                 checked={form.eventKinds.includes(kind)}
-                onChange={(_, d) => setForm((current) => ({ ...current, eventKinds: toggleEventKind(current.eventKinds, kind, d.checked === true) }))}
+                onChange={(_, d) => {
+                  setForm((current) => ({ ...current, eventKinds: toggleEventKind(current.eventKinds, kind, d.checked === true) }));
+                  setErrors(({ eventKinds: _answered, ...rest }) => rest);
+                }}
               />
             ))}
           </div>
-        </Field>
+          {errors.eventKinds !== undefined && (
+            <Text role="alert" block className={styles.error}>
+              {errors.eventKinds}
+            </Text>
+          )}
+          <Text id={kindsHintId} block size={200} className={styles.hint}>
+            {f.eventKindsHint}
+          </Text>
+        </div>
       )}
       <div className={styles.row}>
         <Field label={share ? f.targetPercent : f.target} required validationMessage={errors.target}>
