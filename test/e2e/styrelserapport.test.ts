@@ -147,6 +147,30 @@ describe('the Styrelserapport screen', () => {
     expect(await row.locator('[data-status]').getAttribute('data-status')).toBe((best?.share ?? 0) >= 0.4 ? 'reached' : 'at-risk');
   });
 
+  it('adds an event goal that names the meeting kinds it counts, refusing none ticked', async () => {
+    const page = await openApp('#/styrelserapport');
+    await page.getByRole('button', { name: t.goals.newGoal }).click();
+    const dialog = page.getByRole('dialog', { name: t.form.newTitle });
+    await dialog.getByLabel(t.form.title).fill('Två webbinarier eller konferenser');
+    await dialog.getByRole('combobox', { name: t.form.metric }).click();
+    await page.getByRole('option', { name: t.metrics['conferences-held'] }).click();
+    await dialog.getByLabel(t.form.target).fill('2');
+    const kinds = dialog.getByRole('group', { name: t.form.eventKinds });
+    // Conferences are ticked to begin with; with none ticked the form says so and saves nothing.
+    expect(await kinds.getByRole('checkbox', { name: t.form.eventKindLabels.konferens }).isChecked()).toBe(true);
+    await kinds.getByRole('checkbox', { name: t.form.eventKindLabels.konferens }).uncheck();
+    await dialog.getByRole('button', { name: t.form.save }).click();
+    await expect.poll(() => dialog.getByText(t.form.errors.eventKinds).isVisible()).toBe(true);
+    await kinds.getByRole('checkbox', { name: t.form.eventKindLabels.webinar }).check();
+    expect(await dialog.getByText(t.form.errors.eventKinds).count()).toBe(0);
+    await kinds.getByRole('checkbox', { name: t.form.eventKindLabels.konferens }).check();
+    await screenshot(page, 'styrelserapport-mal-evenemang');
+    await dialog.getByRole('button', { name: t.form.save }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const goals = (await invoke(page, 'goals/list', { year: 2022 })) as { data?: { title: string; eventKinds?: string[] }[] };
+    expect(goals.data?.find((g) => g.title === 'Två webbinarier eller konferenser')?.eventKinds).toEqual(['webinar', 'konferens']);
+  });
+
   it('exports the figures to Excel', async () => {
     const page = await openApp('#/styrelserapport');
     await expect.poll(() => page.getByRole('button', { name: t.exportExcel }).isEnabled()).toBe(true);

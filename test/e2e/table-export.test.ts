@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Channel, ChannelInput, ChannelOutput, WindowApi } from '../../electron/contract';
 import { sv } from '../../renderer/lib/i18n/sv';
+import { describeVia } from '../../electron/core/domain/usage-matrix';
 import { openApp as openScreen, screenshot, useBrowser } from './fixture';
 
 const TODAY = '2022-06-30';
@@ -147,5 +148,12 @@ describe('exporting a table screen to Excel', () => {
     expect(sheet.rows[0]?.[0]).toBe(first.name);
     const fee = sheet.header.indexOf(t.column.fee(String(list.feeYear)));
     expect(sheet.rows[0]?.[fee] ?? null).toBe(first.feeOre === undefined ? null : first.feeOre / 100);
+    // The services count with its breakdown, as the screen's cell: total, own, and through which group.
+    const total = sheet.header.indexOf(t.column.servicesUsed);
+    expect(sheet.header.slice(total, total + 3)).toEqual([t.column.servicesUsed, t.exportColumn.servicesDirect, t.exportColumn.servicesVia]);
+    list.rows.forEach((row, i) => {
+      const b = row.servicesUsedBreakdown;
+      expect(Array.from(sheet.rows[i]?.slice(total, total + 3) ?? [], (v) => v ?? null)).toEqual([b.total, b.direct, b.via.length > 0 ? describeVia(b.via) : null]);
+    });
   });
 });

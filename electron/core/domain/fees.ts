@@ -35,7 +35,7 @@ import { AppError } from '../../contract/result';
 import { formatOre } from './amounts';
 import { firstDayOfYear, lastDayOfYear, monthsChargedAfterJoining, partOfYear, yearOf } from '../../contract/rules/calendar-date';
 import { membershipIndex, periodStart } from './memberships';
-import { feePopulationDate, municipalityPopulationAt, populationDateText } from './population';
+import { correctionText, feePopulationDate, municipalityPopulationAt, populationDateText } from './population';
 import { isGroupKind, organisationFacts, organisationKindLabels, referenceMaps, type ReferenceMaps } from './organisations';
 import { compareSv, countOf, nouns } from './swedish';
 import type { BandChoice, EntryFee, FeeBasis, FeeRow, MembershipFees } from '../../contract/model/members';
@@ -230,20 +230,28 @@ function groupMembers(ctx: FeeContext, group: Organisation): Organisation[] {
 
 /**
  * The reference dates the municipalities among `orgs` were counted at for `wantedDate`, and the text naming
- * them: «folkmängd 2021-12-31», or «folkmängd 2024-12-31; 2021 saknas» where the wanted count is missing.
+ * them: «folkmängd 2021-12-31», or «folkmängd 2024-12-31; 2021 saknas» where the wanted count is missing. A
+ * corrected figure is named with its reason: «…, rättad: <reason>» for one municipality, «…; rättad för
+ * <kommun>: <reason>» among a group's.
  */
 function populationDatesOf(ctx: FeeContext, orgs: readonly Organisation[], wantedDate: string): { used: string[]; text: string } {
   const used = new Set<string>();
+  const corrections: { name: string; text: string }[] = [];
   for (const o of orgs) {
     if (!o.municipalityCode) continue;
     const at = municipalityPopulationAt(ctx.refs.populations, o.municipalityCode, wantedDate);
-    if (at) used.add(at.date);
+    if (!at) continue;
+    used.add(at.date);
+    const corrected = correctionText(at);
+    if (corrected) corrections.push({ name: o.name, text: corrected });
   }
   const sorted = [...used].sort();
   if (sorted.length === 0) return { used: sorted, text: `folkmängd ${wantedDate} saknas` };
-  if (sorted.every((d) => d === wantedDate)) return { used: sorted, text: populationDateText({ date: wantedDate, wantedDate }) };
   const other = sorted.filter((d) => d !== wantedDate);
-  return { used: sorted, text: `folkmängd ${other.join(', ')}; ${yearOf(wantedDate)} saknas` };
+  const dates = other.length === 0 ? populationDateText({ date: wantedDate, wantedDate }) : `folkmängd ${other.join(', ')}; ${yearOf(wantedDate)} saknas`;
+  if (corrections.length === 0) return { used: sorted, text: dates };
+  if (orgs.length === 1) return { used: sorted, text: `${dates}, ${corrections.map((c) => c.text).join('')}` };
+  return { used: sorted, text: [dates, ...corrections.map((c) => c.text.replace(/^rättad/, `rättad för ${c.name}`))].join('; ') };
 }
 
 /** The fee of one organisation for `year`, or undefined when it pays none (not a member on its own, or no table). */

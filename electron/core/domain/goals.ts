@@ -43,9 +43,10 @@
  *   otherwise `on-track` when the value has come at least as far from the value at `periodStart` (the
  *   baseline) towards the target as a steady pace reaching the target on the deadline would have brought it
  *   by now (`expected`), else `at-risk`. The pace is linear in days: by the end of day `measuredAt`, (days
- *   elapsed) / (days from `periodStart` to the deadline) of the way. For counts it is rounded to one decimal,
- *   not to a whole number, so the figure shown is the one compared: one conference a year asks 0,5 by
- *   30 June, and none held is not on pace.
+ *   elapsed) / (days from `periodStart` to the deadline) of the way. For counts it is rounded to one decimal
+ *   towards the target (see `paceValue`), not to a whole number, so the figure shown is the one compared: one
+ *   conference a year asks 0,5 by 30 June and 0,1 from 1 January, and none held is not on pace. «I fas, krävs
+ *   0,0» appears only before the period has begun.
  * - cumulative metrics only grow during the year, so: more than `at-most` is final, `missed`; a goal
  *   satisfied by the count so far is `reached`, except `at-most`,
  *   which is `reached` only once the year is over (until then `on-track`, or `at-risk` when the pending
@@ -55,7 +56,7 @@
  */
 import { AppError } from '../../contract/result';
 import type { Goal, GoalMetric, SambrukDocument } from '../store/schema';
-import { goalMetrics } from '../store/schema';
+import { goalMetrics, meetingKinds } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { groupMembersById } from './usage-matrix';
@@ -427,12 +428,20 @@ function direction(spec: TargetSpec): { up: boolean; bound: number } {
   return spec.comparison === 'at-most' ? { up: false, bound: spec.target } : { up: true, bound: spec.target };
 }
 
-/** The pace at `fraction` of the way; counts to one decimal (see the header). */
+/**
+ * The pace at `fraction` of the way; counts to one decimal, rounded towards the target (up when the count must
+ * rise, down when it must fall). Rounding to the nearest tenth would show «krävs 0,0» and call none held «I fas»
+ * in the first weeks of a year, though a steady pace has already begun; rounded this way the figure shown never
+ * asks less than the steady pace, is the one compared, and reads 0,0 only where nothing is asked yet.
+ */
 function paceValue(start: number, bound: number, up: boolean, fraction: number, unit: MetricUnit): number {
   const distance = up ? Math.max(0, bound - start) : Math.max(0, start - bound);
   const raw = up ? start + distance * fraction : start - distance * fraction;
   if (unit !== 'count') return raw;
-  return Math.round(raw * 10) / 10;
+  // The small allowance keeps a whole tenth computed as 116.90000000000001 from rounding to 117.
+  const tenths = raw * 10;
+  const rounded = (up ? Math.ceil(tenths - 1e-9) : Math.floor(tenths + 1e-9)) / 10;
+  return rounded === 0 ? 0 : rounded; // not -0, which would print as «−0,0»
 }
 
 export type StatusInput = {
@@ -585,6 +594,12 @@ export function prepareGoalFields(fields: GoalFields): GoalFields {
     }
   };
   check(fields.target, 'target', 'Målvärde');
+  if (fields.metric === 'conferences-held' && fields.eventKinds !== undefined) {
+    // The channel checks this too; the core refuses on its own so no caller can store a goal that counts nothing.
+    if (fields.eventKinds.length === 0 || fields.eventKinds.some((k) => !(meetingKinds as readonly string[]).includes(k))) {
+      throw fieldError('validation', 'eventKinds', 'Välj minst ett slag av möten som målet räknar.', {}, 'Räknar');
+    }
+  }
   const base: GoalFields = {
     year: fields.year,
     title: fields.title,

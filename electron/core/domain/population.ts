@@ -86,6 +86,22 @@ export function populationDateText(at: Pick<PopulationAt, 'date' | 'wantedDate'>
   return at.date === at.wantedDate ? `folkmängd ${at.date}` : `folkmängd ${at.date}; ${yearOf(at.wantedDate)} saknas`;
 }
 
+/**
+ * «rättad: <reason>» for a corrected figure, undefined for SCB's own: a fee or a charge that rests on a
+ * corrected count says so wherever it names the count's date.
+ */
+export function correctionText(at: Pick<PopulationAt, 'source' | 'sourceNote'>): string | undefined {
+  if (at.source !== 'rattad') return undefined;
+  const reason = at.sourceNote?.trim();
+  return reason ? `rättad: ${reason}` : 'rättad';
+}
+
+/** The date text of one municipality's figure with its correction: «folkmängd 2021-12-31, rättad: <reason>». */
+export function populationBasisText(at: PopulationAt): string {
+  const corrected = correctionText(at);
+  return corrected ? `${populationDateText(at)}, ${corrected}` : populationDateText(at);
+}
+
 /** Population of an organisation: the reference figure for a municipality, the stored figure otherwise. */
 export function populationOf(org: Organisation, municipalityPopulation: ReadonlyMap<string, number>): number {
   if (org.municipalityCode) return municipalityPopulation.get(org.municipalityCode) ?? 0;

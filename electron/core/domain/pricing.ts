@@ -43,6 +43,11 @@ function populationTooLarge(serviceName: string): AppError {
   );
 }
 
+/** The count a population-based price of `year` uses: 31 December of the year before, as membership fees do by default. */
+export function servicePopulationDate(year: number): string {
+  return lastDayOfYear(year - 1);
+}
+
 /** The pricing entry in force in `year`: the one for that year, else the latest earlier one. */
 export function pricingForYear(service: Pick<Service, 'pricing'>, year: number): { year: number; model: PricingModel } | undefined {
   let best: { year: number; model: PricingModel } | undefined;
@@ -115,8 +120,7 @@ export function chargedUsersForYear(
 export function serviceRevenueForYear(doc: SambrukDocument, year: number): ServiceRevenueReport {
   const byService = usagesByService(doc.usages);
   const groups = groupMembersById(doc.organisations);
-  // Per-inhabitant prices use the count of 31 December of the year before, as membership fees do by default.
-  const popMap = municipalityPopulationMap(doc, lastDayOfYear(year - 1));
+  const popMap = municipalityPopulationMap(doc, servicePopulationDate(year));
   const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
   const services: ServiceRevenue[] = [];
   const unpricedServiceIds: string[] = [];

@@ -20,11 +20,11 @@ import type { UsageMatrix } from '../../contract/channels/usage.channels';
 import { AppError } from '../../contract/result';
 import { budgetTable, budgetYearTable } from '../domain/budget';
 import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod } from '../../contract/rules/calendar-date';
-import { populationDateText } from '../domain/population';
+import { municipalityPopulationAt, populationBasisText, populationIndex, type PopulationIndex } from '../domain/population';
 import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
 import { membershipIndex, periodStart } from '../domain/memberships';
 import { organisationFacts, organisationKindLabels, referenceMaps } from '../domain/organisations';
-import { chargedUsersForYear, serviceRevenueForYear } from '../domain/pricing';
+import { chargedUsersForYear, servicePopulationDate, serviceRevenueForYear } from '../domain/pricing';
 import { entryOrganisationId } from '../domain/rosters';
 import { sortNetworks } from '../domain/networks';
 import { compareSv } from '../domain/swedish';
@@ -140,6 +140,18 @@ export type AccountantModel = {
 
 export type AccountantOptions = { year: number; includePersonalDetails?: boolean };
 
+/**
+ * The population a population-based service price used for one user, with its date: «47 820 invånare,
+ * folkmängd 2021-12-31» (the nearest year and a correction named as in fee explanations), or the organisation's
+ * own stated figure when it is not a municipality.
+ */
+function servicePopulationText(index: PopulationIndex, org: Organisation | undefined, population: number, year: number): string {
+  const count = `${new Intl.NumberFormat('sv-SE').format(population)} invånare`;
+  const at = org?.municipalityCode ? municipalityPopulationAt(index, org.municipalityCode, servicePopulationDate(year)) : undefined;
+  if (at) return `${count}, ${populationBasisText(at)}`;
+  return org?.municipalityCode ? `${count}, folkmängd ${servicePopulationDate(year)} saknas` : `${count}, angiven folkmängd`;
+}
+
 export function pricingText(model: PricingModel | undefined, year: number, pricingYear?: number): string {
   if (!model) return `Ingen prismodell för ${year}`;
   const since = pricingYear !== undefined && pricingYear !== year ? ` (prismodell från ${pricingYear})` : '';
@@ -241,7 +253,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       kindLabel: organisationKindLabels[org.kind],
       countyName: facts.countyName,
       ...(facts.populationSource !== 'saknas' ? { population: facts.population } : {}),
-      ...(at ? { populationDate: populationDateText(at) } : {}),
+      ...(at ? { populationDate: populationBasisText(at) } : {}),
       bandLabel: 'Medlem via grupp',
       chargedYearlyFeeOre: 0,
       entryFeeOre: 0,
@@ -256,10 +268,12 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   const byService = usagesByService(doc.usages);
   const groups = groupMembersById(doc.organisations);
   const serviceLines: ServiceFeeLine[] = [];
+  const populations = populationIndex(doc.reference);
   for (const service of revenue.services) {
     const records = byService.get(service.serviceId) ?? [];
     const masks = chargedUsersForYear(records, groups, year);
     const pricing = pricingText(service.model, year, service.pricingYear);
+    const byPopulation = service.model !== undefined && service.model.kind !== 'fixed';
     for (const line of service.lines) {
       const org = orgById.get(line.organisationId);
       const period = maskPeriod(masks.get(line.organisationId)?.mask ?? 0, year);
@@ -276,7 +290,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
         months: line.months,
         yearlyFeeOre: line.yearlyFeeOre,
         amountOre: line.amountOre,
-        pricing,
+        pricing: byPopulation ? `${pricing}; ${servicePopulationText(populations, org, line.population, year)}` : pricing,
         priced: service.model !== undefined,
       });
     }

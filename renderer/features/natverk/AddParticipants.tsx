@@ -28,7 +28,10 @@ const useStyles = makeStyles({
   setting: { flex: '0 0 auto' },
 });
 
-/** The add bar: a person or an organisation from the register, with the role, participation and first day it gets. */
+/**
+ * The add bar: a person or an organisation from the register, with the role, participation and first day it gets;
+ * on a board, also whether a person works with IT, so the plan's board goal can count them from the start.
+ */
 export function AddParticipants({ detail }: { detail: NetworkDetail }) {
   const styles = useStyles();
   const shared = useNatverkStyles();
@@ -37,6 +40,8 @@ export function AddParticipants({ detail }: { detail: NetworkDetail }) {
   const [role, setRole] = useState<RosterRole>(defaultRole(detail.kind));
   const [participation, setParticipation] = useState<Participation>('deltagare');
   const [from, setFrom] = useState(detail.date);
+  const [worksWithIt, setWorksWithIt] = useState<'' | 'ja' | 'nej'>('');
+  const board = detail.kind === 'styrelse';
   const [personQuery, setPersonQuery] = useState('');
   const [orgQuery, setOrgQuery] = useState('');
   const [error, setError] = useState<{ picker: 'person' | 'organisation'; message: string }>();
@@ -69,6 +74,7 @@ export function AddParticipants({ detail }: { detail: NetworkDetail }) {
         role,
         participation,
         from,
+        ...(board && picker === 'person' && worksWithIt !== '' ? { worksWithIt: worksWithIt === 'ja' } : {}),
       },
       {
         onSuccess: () => setAdded(t.added(name)),
@@ -132,6 +138,15 @@ export function AddParticipants({ detail }: { detail: NetworkDetail }) {
                   {sv.natverk.participations[p]}
                 </option>
               ))}
+            </Select>
+          </Field>
+        )}
+        {board && (
+          <Field label={t.addWorksWithIt} hint={t.addWorksWithItHint} className={styles.setting}>
+            <Select value={worksWithIt} onChange={(_e, data) => setWorksWithIt(data.value as '' | 'ja' | 'nej')}>
+              <option value="">{t.worksWithItUnknown}</option>
+              <option value="ja">{t.worksWithItYes}</option>
+              <option value="nej">{t.worksWithItNo}</option>
             </Select>
           </Field>
         )}

@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import {
+  Checkbox,
   Dropdown,
   Field,
   Input,
+  Label,
   makeStyles,
   Option,
+  Text,
   Textarea,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import type { Goal } from '../../../electron/core/store/schema';
 import { FormDialog } from '../../components/FormDialog';
@@ -15,12 +19,15 @@ import { useNotify } from '../../app/notify';
 import { sv } from '../../lib/i18n/sv';
 import {
   comparisonOptions,
+  countsEvents,
   emptyGoalForm,
+  eventKindOptions,
   isGoalFormField,
   goalFormOf,
   isShareMetric,
   metricOptions,
   readGoalForm,
+  toggleEventKind,
   withMetric,
   type GoalForm,
   type GoalFormErrors,
@@ -33,9 +40,12 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: tokens.spacingHorizontalM },
   number: { '& input': { textAlign: 'end', fontVariantNumeric: 'tabular-nums' } },
+  kinds: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Adds a goal (`goal` absent) or changes one: title, metric from the list, comparison, target. */
+/** Adds a goal (`goal` absent) or changes one: title, metric from the list, comparison, target, and for an event goal the meeting kinds it counts. */
 export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number; onClose: () => void }) {
   const styles = useStyles();
   const notify = useNotify();
@@ -46,6 +56,8 @@ export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number;
   const update = useApiMutation('goals/update');
   const busy = create.isPending || update.isPending;
   const share = isShareMetric(form.metric);
+  const kindsId = useId('goal-kinds');
+  const kindsHintId = useId('goal-kinds-hint');
 
   const set = (patch: Partial<GoalForm>) => setForm((current) => ({ ...current, ...patch }));
 
@@ -119,6 +131,35 @@ export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number;
           ))}
         </Dropdown>
       </Field>
+      {countsEvents(form.metric) && (
+        // Not a Field: a Field hands its label, id and «required» to each checkbox inside it.
+        <div role="group" aria-labelledby={kindsId} aria-describedby={kindsHintId}>
+          <Label id={kindsId} required weight="semibold">
+            {f.eventKinds}
+          </Label>
+          <div className={styles.kinds}>
+            {eventKindOptions.map((kind) => (
+              <Checkbox
+                key={kind}
+                label={f.eventKindLabels[kind]}
+                checked={form.eventKinds.includes(kind)}
+                onChange={(_, d) => {
+                  setForm((current) => ({ ...current, eventKinds: toggleEventKind(current.eventKinds, kind, d.checked === true) }));
+                  setErrors(({ eventKinds: _answered, ...rest }) => rest);
+                }}
+              />
+            ))}
+          </div>
+          {errors.eventKinds !== undefined && (
+            <Text role="alert" block className={styles.error}>
+              {errors.eventKinds}
+            </Text>
+          )}
+          <Text id={kindsHintId} block size={200} className={styles.hint}>
+            {f.eventKindsHint}
+          </Text>
+        </div>
+      )}
       <div className={styles.row}>
         <Field label={share ? f.targetPercent : f.target} required validationMessage={errors.target}>
           <Input className={styles.number} value={form.target} onChange={(_, d) => set({ target: d.value })} inputMode="decimal" />

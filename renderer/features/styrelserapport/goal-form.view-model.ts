@@ -1,10 +1,11 @@
 /**
  * The goal dialog's form: text fields as typed -> the `goals/create` / `goals/update` input, or Swedish
  * messages per field. A share metric is typed in per cent (`75`) and stored as a fraction (0.75); counts are
- * whole numbers. The core checks again and has the last word.
+ * whole numbers. An event goal names the meeting kinds it counts (conferences unless the user picks others).
+ * The core checks again and has the last word.
  */
 import { goalComparisons, metricInfo, type GoalComparison } from '../../../electron/core/domain/goals';
-import { goalMetrics, type Goal, type GoalMetric } from '../../../electron/core/store/schema';
+import { goalMetrics, meetingKinds, type Goal, type GoalMetric, type MeetingKind } from '../../../electron/core/store/schema';
 import { sv } from '../../lib/i18n/sv';
 import { parseYear } from '../../../electron/contract/rules/calendar-date';
 
@@ -18,13 +19,29 @@ export type GoalForm = {
   comparison: GoalComparison;
   target: string;
   targetMax: string;
+  /** Kept for every metric so switching back and forth does not lose a choice; sent only for an event goal. */
+  eventKinds: MeetingKind[];
 };
 
-export type GoalFormField = 'year' | 'title' | 'target' | 'targetMax';
+export type GoalFormField = 'year' | 'title' | 'target' | 'targetMax' | 'eventKinds';
 export type GoalFormErrors = Partial<Record<GoalFormField, string>>;
 
 export const metricOptions: readonly GoalMetric[] = goalMetrics;
 export const comparisonOptions: readonly GoalComparison[] = goalComparisons;
+export const eventKindOptions: readonly MeetingKind[] = meetingKinds;
+
+/** Whether the metric counts meetings, so the form asks which kinds. */
+export function countsEvents(metric: GoalMetric): boolean {
+  return metric === 'conferences-held';
+}
+
+/** The kinds ticked after toggling one, in the fixed order of the list. */
+export function toggleEventKind(kinds: readonly MeetingKind[], kind: MeetingKind, checked: boolean): MeetingKind[] {
+  const next = new Set(kinds);
+  if (checked) next.add(kind);
+  else next.delete(kind);
+  return meetingKinds.filter((k) => next.has(k));
+}
 
 export function isShareMetric(metric: GoalMetric): boolean {
   return metricInfo[metric].unit === 'share';
@@ -38,7 +55,7 @@ export function figureText(value: number | undefined, metric: GoalMetric): strin
 }
 
 export function emptyGoalForm(year: number): GoalForm {
-  return { year: String(year), title: '', description: '', metric: 'member-count', comparison: 'at-least', target: '', targetMax: '' };
+  return { year: String(year), title: '', description: '', metric: 'member-count', comparison: 'at-least', target: '', targetMax: '', eventKinds: ['konferens'] };
 }
 
 export function goalFormOf(goal: Goal): GoalForm {
@@ -50,6 +67,7 @@ export function goalFormOf(goal: Goal): GoalForm {
     comparison: goal.comparison,
     target: figureText(goal.target, goal.metric),
     targetMax: figureText(goal.targetMax, goal.metric),
+    eventKinds: [...(goal.eventKinds ?? ['konferens'])],
   };
 }
 
@@ -79,6 +97,7 @@ export type GoalInput = {
   comparison: GoalComparison;
   target: number;
   targetMax?: number;
+  eventKinds?: MeetingKind[];
 };
 
 export type GoalFormResult = { ok: true; input: GoalInput } | { ok: false; errors: GoalFormErrors };
@@ -97,6 +116,8 @@ export function readGoalForm(form: GoalForm): GoalFormResult {
     if (!parsed.ok) errors.targetMax = parsed.message;
     else targetMax = parsed.value;
   }
+  const events = countsEvents(form.metric);
+  if (events && form.eventKinds.length === 0) errors.eventKinds = e.eventKinds;
   if (Object.keys(errors).length > 0 || !target.ok || year === undefined) return { ok: false, errors };
   return {
     ok: true,
@@ -108,11 +129,12 @@ export function readGoalForm(form: GoalForm): GoalFormResult {
       comparison: form.comparison,
       target: target.value,
       ...(targetMax !== undefined ? { targetMax } : {}),
+      ...(events ? { eventKinds: [...form.eventKinds] } : {}),
     },
   };
 }
 
 /** Whether a refusal's `field` is one the goal form shows, so its message can stand under that field. */
 export function isGoalFormField(field: string): field is GoalFormField {
-  return field === 'year' || field === 'title' || field === 'target' || field === 'targetMax';
+  return field === 'year' || field === 'title' || field === 'target' || field === 'targetMax' || field === 'eventKinds';
 }

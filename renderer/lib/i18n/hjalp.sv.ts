@@ -290,7 +290,7 @@ const sections: readonly GuideSection[] = [
       },
       {
         kind: 'text',
-        text: 'Styrelsen är ett nätverk av typen Styrelse. Lägg in ledamöterna och ange för var och en under «Ändra» om personen arbetar med it. Målet «minst tre styrelseledamöter som inte arbetar med it» räknar dem som är markerade «Arbetar inte med it».',
+        text: 'Styrelsen är ett nätverk av typen Styrelse. Lägg in ledamöterna och svara på «Arbetar med it?» när du lägger till dem (eller senare under «Ändra»). Målet «minst tre styrelseledamöter som inte arbetar med it» räknar dem som är markerade «Arbetar inte med it».',
       },
       {
         kind: 'text',
@@ -372,7 +372,7 @@ const sections: readonly GuideSection[] = [
       },
       {
         kind: 'text',
-        text: 'Ett mål med ett intervall, som «1–2 konferenser», är nått från den nedre gränsen; fler är inget misslyckande. Ett mål för evenemang räknar bara de slag det anger (konferens, webbinarium, seminarium eller möte). «I fas» betyder att värdet ligger i nivå med en jämn takt mot målet; takten visas med en decimal, till exempel «krävs 0,5». «Uppnått per definition» betyder att målet följer av hur registret byggdes och inte säger något om läget.',
+        text: 'Ett mål med ett intervall, som «1–2 konferenser», är nått från den nedre gränsen; fler är inget misslyckande. Ett mål för evenemang räknar bara de slag det anger (konferens, webbinarium, seminarium eller möte); kryssa i vilka under «Räknar» i «Nytt mål» eller «Ändra». «I fas» betyder att värdet ligger i nivå med en jämn takt mot målet; takten visas med en decimal, avrundad mot målet, till exempel «krävs 0,5». Redan i januari krävs därför minst 0,1: inget hållet är då inte «I fas». «Uppnått per definition» betyder att målet följer av hur registret byggdes och inte säger något om läget.',
       },
       {
         kind: 'text',

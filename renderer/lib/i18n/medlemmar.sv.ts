@@ -90,6 +90,8 @@ export const medlemmarSv = {
       servicesUsed: 'Tjänster',
       fee: (year: string) => `Avgift ${year}`,
     },
+    /** The export splits the services count into its own columns, so the file says what the cell does. */
+    exportColumn: { servicesDirect: 'Tjänster, egna', servicesVia: 'Tjänster via grupp' },
   },
   form: {
     createTitle: 'Ny organisation',

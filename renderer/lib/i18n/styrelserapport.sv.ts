@@ -104,6 +104,9 @@ export const styrelserapportSv = {
     targetPercent: 'Målvärde (procent)',
     targetMax: 'Högsta värde',
     targetMaxPercent: 'Högsta värde (procent)',
+    eventKinds: 'Räknar',
+    eventKindLabels: meetingKindLabels,
+    eventKindsHint: 'De slag av möten som målet räknar. Planens digitala konferenser är «Konferens».',
     save: 'Spara',
     saving: 'Sparar…',
     cancel: 'Avbryt',
@@ -114,6 +117,7 @@ export const styrelserapportSv = {
       number: 'Skriv ett tal.',
       whole: 'Skriv ett heltal.',
       percent: 'Skriv en procentsats mellan 0 och 100.',
+      eventKinds: 'Välj minst ett slag av möten som målet räknar.',
     },
   },
 

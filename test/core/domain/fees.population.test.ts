@@ -49,6 +49,24 @@ describe('the population that decides a fee year', () => {
     expect(fee?.explanation[0]).toContain('(folkmängd 2024-12-31; 2021 saknas)');
   });
 
+  it('says when the figure was corrected, with the reason, in the explanation and the invoice basis text', () => {
+    const corrected: SambrukDocument = {
+      ...doc,
+      reference: {
+        ...base.reference,
+        populations: base.reference.populations.map((p) =>
+          p.code === '0114' && p.date === '2021-12-31' ? { ...p, population: 52_000, source: 'rattad' as const, sourceNote: 'SCB:s rättelse 2022-03-01' } : p,
+        ),
+      },
+    };
+    const fee = feeForOrganisation(corrected, vasby.id, 2022);
+    expect(fee).toMatchObject({ population: 52_000, yearlyFeeOre: kr(50_000) });
+    expect(fee?.populationText).toBe('folkmängd 2021-12-31, rättad: SCB:s rättelse 2022-03-01');
+    expect(fee?.explanation[0]).toContain('(folkmängd 2021-12-31, rättad: SCB:s rättelse 2022-03-01)');
+    // A correction of another year leaves this fee's text as it was.
+    expect(feeForOrganisation(corrected, vasby.id, 2025)?.populationText).toBe('folkmängd 2024-12-31');
+  });
+
   it('takes the nearer of two neighbours, the later one on a tie', () => {
     const without2021 = (keep: (date: string) => boolean): SambrukDocument => ({
       ...doc,
@@ -79,6 +97,20 @@ describe('the group rule', () => {
     expect(fee).toMatchObject({ basis: 'grupp', population: combined2021, groupRuleUnconfirmed: true, populationText: 'folkmängd 2021-12-31' });
     expect(fee?.explanation[0]).toContain('(folkmängd 2021-12-31)');
     expect(fee?.explanation[0]).toContain('Regeln för gruppers avgift är inte beslutad (att bekräfta).');
+  });
+
+  it('names a corrected figure among the group’s municipalities with the municipality', () => {
+    const doc = ofTable(feeTable2020);
+    const corrected: SambrukDocument = {
+      ...doc,
+      reference: {
+        ...doc.reference,
+        populations: doc.reference.populations.map((p) => (p.code === '0686' && p.date === '2021-12-31' ? { ...p, source: 'rattad' as const, sourceNote: 'dubbelräknad' } : p)),
+      },
+    };
+    const fee = feeForOrganisation(corrected, group.id, 2022);
+    expect(fee?.populationText).toBe(`folkmängd 2021-12-31; rättad för ${eksjo.name}: dubbelräknad`);
+    expect(fee?.explanation[0]).toContain(`(folkmängd 2021-12-31; rättad för ${eksjo.name}: dubbelräknad)`);
   });
 
   it('charges a group as «andra organisationer» when that rule is confirmed, naming the decision', () => {

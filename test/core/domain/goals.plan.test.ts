@@ -139,6 +139,13 @@ describe('event kinds and pace in words', () => {
     expect(prepareGoalFields({ ...base, metric: 'member-count', eventKinds: ['webinar'] }).eventKinds).toBeUndefined();
   });
 
+  it('refuses an event goal that counts no kind, or a kind it does not know, naming the field', () => {
+    const base = { year: 2022, title: 'Konferenser', description: '', metric: 'conferences-held' as const, comparison: 'at-least' as const, target: 1 };
+    const refusal = { code: 'validation', field: 'eventKinds', fieldMessage: 'Välj minst ett slag av möten som målet räknar.' };
+    expect(() => prepareGoalFields({ ...base, eventKinds: [] })).toThrow(expect.objectContaining(refusal));
+    expect(() => prepareGoalFields({ ...base, eventKinds: ['middag' as 'mote'] })).toThrow(expect.objectContaining(refusal));
+  });
+
   it('names the kinds and shows a pace with one decimal', () => {
     expect(eventKindsText(['konferens'])).toBe('konferenser');
     expect(eventKindsText(['konferens', 'webinar', 'seminarium'])).toBe('konferenser, webbinarier och seminarier');

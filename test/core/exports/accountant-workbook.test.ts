@@ -325,3 +325,39 @@ describe('the accountant workbook: structure', () => {
     expect(() => buildAccountantWorkbook(accountantFixture(), { year: 2019, now: NOW })).toThrow(/ingen avgiftstabell för 2019/);
   });
 });
+
+describe('the population behind a population-based service fee', () => {
+  it('names the count and its date on each per-inhabitant and banded line, and a correction with its reason', async () => {
+    const doc = accountantFixture();
+    const { built, workbook } = await workbookOf(doc);
+    const lines = built.model.serviceLines;
+    const byPopulation = lines.filter((l) => l.serviceName === 'Per invånare' || l.serviceName === 'Bandad');
+    expect(byPopulation.length).toBeGreaterThan(1);
+    for (const line of byPopulation) {
+      expect(line.pricing).toMatch(/; \d[\d\s]* invånare, folkmängd 2021-12-31$/);
+    }
+    // A fixed fee does not depend on the count, so it names none.
+    expect(lines.filter((l) => l.serviceName === 'Fasta tjänsten').every((l) => !l.pricing.includes('folkmängd'))).toBe(true);
+    // The sheet shows the same text in its «Prismodell» column.
+    const sheet = sheetOf(workbook, 'Tjänsteanvändning');
+    const { columns } = headerOf(sheet);
+    const first = byPopulation[0]!;
+    const row = rowWhere(sheet, columns.get(serviceHeaders.organisation) ?? 0, first.name);
+    expect(String(row.getCell(columns.get(serviceHeaders.pricing) ?? 0).value)).toContain('folkmängd 2021-12-31');
+
+    const user = doc.organisations.find((o) => o.id === byPopulation.find((l) => l.serviceName === 'Per invånare')?.organisationId);
+    expect(user?.municipalityCode).toBeDefined();
+    const corrected: SambrukDocument = {
+      ...doc,
+      reference: {
+        ...doc.reference,
+        populations: doc.reference.populations.map((p) =>
+          p.code === user?.municipalityCode && p.date === '2021-12-31' ? { ...p, source: 'rattad' as const, sourceNote: 'fel i SCB-filen' } : p,
+        ),
+      },
+    };
+    const again = await workbookOf(corrected);
+    const line = again.built.model.serviceLines.find((l) => l.organisationId === user?.id && l.serviceName === 'Per invånare');
+    expect(line?.pricing).toContain('folkmängd 2021-12-31, rättad: fel i SCB-filen');
+  });
+});

@@ -5,6 +5,7 @@ import {
   figureText,
   goalFormOf,
   readGoalForm,
+  toggleEventKind,
   withMetric,
 } from '../../../../renderer/features/styrelserapport/goal-form.view-model';
 import { sv } from '../../../../renderer/lib/i18n/sv';
@@ -53,5 +54,23 @@ describe('the goal form', () => {
     expect(isGoalFormField('targetMax')).toBe(true);
     expect(isGoalFormField('metric')).toBe(false);
     expect(isGoalFormField('')).toBe(false);
+  });
+
+  it('asks an event goal which meeting kinds it counts: conferences by default, at least one, sent only for that metric', () => {
+    const events = { ...emptyGoalForm(2022), title: '1–2 digitala konferenser', metric: 'conferences-held' as const, comparison: 'between' as const, target: '1', targetMax: '2' };
+    expect(readGoalForm(events)).toMatchObject({ ok: true, input: { eventKinds: ['konferens'] } });
+    const withWebinars = { ...events, eventKinds: toggleEventKind(events.eventKinds, 'webinar', true) };
+    expect(withWebinars.eventKinds).toEqual(['webinar', 'konferens']);
+    expect(readGoalForm(withWebinars)).toMatchObject({ ok: true, input: { eventKinds: ['webinar', 'konferens'] } });
+    expect(readGoalForm({ ...events, eventKinds: toggleEventKind(events.eventKinds, 'konferens', false) })).toEqual({
+      ok: false,
+      errors: { eventKinds: e.eventKinds },
+    });
+    // Another metric neither sends nor checks the kinds, but keeps them for a switch back.
+    const members = { ...withWebinars, metric: 'member-count' as const, comparison: 'at-least' as const, eventKinds: [] };
+    const read = readGoalForm(members);
+    expect(read.ok && 'eventKinds' in read.input).toBe(false);
+    expect(goalFormOf({ id: 'g', year: 2022, title: 'T', description: '', metric: 'conferences-held', comparison: 'between', target: 1, targetMax: 2, eventKinds: ['seminarium'], order: 1 }).eventKinds).toEqual(['seminarium']);
+    expect(isGoalFormField('eventKinds')).toBe(true);
   });
 });
