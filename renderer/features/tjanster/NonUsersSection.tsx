@@ -21,6 +21,8 @@ const number = new Intl.NumberFormat('sv-SE');
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   cellText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' },
+  // A county's name wraps in its column (a narrow window, 200 % zoom) rather than being cut.
+  wrapText: { display: 'block', whiteSpace: 'normal', overflowWrap: 'break-word' },
 });
 
 function contactsText(row: NonUserRow): string {
@@ -72,7 +74,7 @@ export function NonUsersSection({ serviceId, date }: { serviceId: string; date: 
     },
     { key: 'member', label: t.columns.member, width: '8%', render: (r) => (r.member ? t.yes : t.no) },
     { key: 'population', label: t.columns.population, numeric: true, width: '11%', render: (r) => (r.population > 0 ? number.format(r.population) : '') },
-    { key: 'county', label: t.columns.county, width: '16%', render: (r) => <span className={styles.cellText}>{r.countyName}</span> },
+    { key: 'county', label: t.columns.county, width: '16%', render: (r) => <span className={styles.wrapText}>{r.countyName}</span> },
     {
       key: 'contacts',
       label: t.columns.contacts,

@@ -7,6 +7,8 @@ const ROW_HEIGHT = 36;
 const useStyles = makeStyles({
   scroller: { overflow: 'auto', maxHeight: '440px', minWidth: 0, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   head: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, boxShadow: `0 1px 0 ${tokens.colorNeutralStroke1}` },
+  // The least height of a row: a cell whose text wraps (a county at 200 % zoom) makes it taller, and the
+  // virtualiser measures it.
   row: { height: `${ROW_HEIGHT}px` },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   numberHeader: { textAlign: 'end', '& > button, & > div': { justifyContent: 'flex-end' } },
@@ -61,7 +63,14 @@ export function VirtualTable<T>({
             const row = rows[item.index];
             if (row === undefined) return null;
             return (
-              <TableRow key={rowKey(row)} className={styles.row} aria-rowindex={item.index + 2} data-row-key={rowKey(row)}>
+              <TableRow
+                key={rowKey(row)}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className={styles.row}
+                aria-rowindex={item.index + 2}
+                data-row-key={rowKey(row)}
+              >
                 {columns.map((c) => (
                   <TableCell key={c.key} className={mergeClasses(c.numeric && styles.number)}>
                     {c.render(row)}
