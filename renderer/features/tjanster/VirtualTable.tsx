@@ -27,12 +27,15 @@ export function VirtualTable<T>({
   rowKey,
   label,
   testId,
+  minWidth,
 }: {
   rows: readonly T[];
   columns: readonly VirtualColumn<T>[];
   rowKey: (row: T) => string;
   label: string;
   testId?: string;
+  /** The least width of the table: narrower than that (200 % zoom), it scrolls sideways in its region instead of crushing its columns. */
+  minWidth?: string;
 }) {
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -47,7 +50,7 @@ export function VirtualTable<T>({
 
   return (
     <div ref={scrollRef} className={styles.scroller} tabIndex={0} role="region" aria-label={label}>
-      <Table size="small" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId}>
+      <Table size="small" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId} style={minWidth ? { minWidth } : undefined}>
         <TableHeader className={styles.head}>
           <TableRow aria-rowindex={1}>
             {columns.map((c) => (
