@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ChannelInput, UsageMatrixColumn } from '../../electron/contract';
+import type { ChannelInput, UsageMatrixColumn, WindowApi } from '../../electron/contract';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { HEADER_ROWS, shownText } from '../../renderer/features/tjanster/matrix.view-model';
 import { catalogueRows } from '../../renderer/features/tjanster/catalogue.view-model';
@@ -449,7 +449,15 @@ describe('adoption and revenue', () => {
     expect(await page.getByTestId('goal-status').textContent()).toBe(
       goal.reached ? t.adoption.goalReached : t.adoption.goalGap(goal.gap),
     );
-    await page.getByTestId('distribution-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    // The chart draws a bar for every bucket, a zero one with no height but with its «0» over it (kept so the
+    // chart reads on paper), and each bar's figure from the core.
+    const chart = page.getByTestId('distribution-chart');
+    await poll(() => chart.locator('.recharts-bar-rectangle').count()).toBe(report.distribution.buckets.length);
+    expect(await chart.locator('[data-value-label]').allTextContents()).toEqual(report.distribution.buckets.map((b) => formatNumber(b.count)));
+    const drawn = report.distribution.buckets.filter((b) => b.count > 0).length;
+    expect(drawn).toBeGreaterThan(0);
+    await chart.locator('.recharts-bar-rectangle path').first().waitFor();
+    expect(await chart.locator('.recharts-bar-rectangle path').count()).toBe(drawn);
     await screenshot(page, 'tjanster-anvandning');
     await page.getByTestId('goal').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'tjanster-anvandning-mal');
@@ -463,7 +471,7 @@ describe('adoption and revenue', () => {
     await poll(() => rowCount(page)).toBe(exactlyOne.rows.length);
   });
 
-  it('shows no «Exportera» where there is no export to Excel: the catalogue, the adoption table, a service', async () => {
+  it('shows no «Exportera» where there is no export to Excel: the catalogue, the adoption table; on a service, each one shown downloads its file', async () => {
     const exportButtons = (page: Page) => page.getByRole('button', { name: /Exportera/ }).count();
     const page = await openApp('#/tjanster');
     await page.getByTestId('service-catalogue').waitFor();
@@ -474,8 +482,59 @@ describe('adoption and revenue', () => {
     await page.getByTestId('adoption-table').waitFor();
     expect(await exportButtons(page)).toBe(0);
 
+    // A service page exports its «Använder inte» list to Excel, and each reach panel (users, non-users) its
+    // addresses as CSV and vCard: every one of them downloads, none is shown for nothing.
+    // A contact in Bibblix's business area at a user (Habo) and at the first member the core lists as a non-user,
+    // in the app and in the core, so both reach panels have an address to export.
+    const c = core();
+    const nonUsers = await data(c.call('services/non-users', { serviceId: 'svc-bibblix', date: TODAY, includeNonMembers: false }));
+    const nonUser = nonUsers.rows.find((r) => r.organisationId !== null && r.organisationId !== undefined);
+    expect(nonUser).toBeDefined();
+    const contacts: ChannelInput<'contacts/create'>[] = [
+      { organisationId: 'org-kommun-0643', name: 'Anna Andersson', email: 'anna@habo.se', businessAreas: ['kultur-och-delaktighet'] },
+      { organisationId: nonUser!.organisationId!, name: 'Nils Nilsson', email: 'nils@example.se', businessAreas: ['kultur-och-delaktighet'] },
+    ];
+    for (const contact of contacts) await data(c.call('contacts/create', contact));
+    await page.evaluate(async (list) => {
+      const api = (window as unknown as { api: WindowApi }).api;
+      for (const contact of list) {
+        const result = (await api.invoke('contacts/create', contact as never)) as { ok: boolean; error?: { message: string } };
+        if (!result.ok) throw new Error(result.error?.message);
+      }
+    }, contacts);
     await page.goto(page.url().replace(/#.*$/, '#/tjanster/svc-bibblix'));
     await page.getByRole('button', { name: t.service.edit }).waitFor();
-    expect(await exportButtons(page)).toBe(0);
+    const section = page.getByTestId('non-users');
+    await poll(() => section.getByTestId('non-users-count').isVisible()).toBe(true);
+    const k = sv.kontakter;
+    for (const id of ['users-reach', 'non-users-reach']) await poll(() => page.getByTestId(id).getByTestId('reach-summary').textContent()).not.toBe(sv.app.loading);
+    const names = (await page.getByRole('button', { name: /Exportera/ }).allTextContents()).map((n) => n.trim());
+    expect(names.sort()).toEqual([k.nonUsers.export, k.reach.csv, k.reach.csv, k.reach.vcard, k.reach.vcard].sort());
+
+    const downloads = async (button: ReturnType<Page['getByRole']>, name: RegExp) => {
+      await poll(() => button.isEnabled()).toBe(true);
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      expect(download.suggestedFilename()).toMatch(name);
+      const file = await download.path();
+      expect(readFileSync(file).length).toBeGreaterThan(0);
+    };
+    await downloads(section.getByRole('button', { name: k.nonUsers.export }), /^Använder inte Bibblix.*\.xlsx$/);
+    // Each reach panel shows the core's plan, and its CSV and vCard download the addresses.
+    const panels = [
+      { id: 'users-reach', kind: 'anvander' as const },
+      { id: 'non-users-reach', kind: 'anvander-inte' as const },
+    ];
+    for (const p of panels) {
+      const plan = await data(c.call('reach/plan', { source: { criteria: { kind: p.kind, serviceId: 'svc-bibblix', ...(p.kind === 'anvander-inte' ? { includeNonMembers: false } : {}) } }, kind: 'arende', date: TODAY }));
+      const panel = page.getByTestId(p.id);
+      expect(plan.addresses).toEqual([p.kind === 'anvander' ? 'anna@habo.se' : 'nils@example.se']);
+      await poll(() => panel.getByTestId('reach-summary').textContent()).toBe(plan.summary);
+      for (const [label, extension] of [
+        [k.reach.csv, 'csv'],
+        [k.reach.vcard, 'vcf'],
+      ] as const) {
+        await downloads(panel.getByRole('button', { name: label }), new RegExp(`\\.${extension}$`));
+      }
+    }
   });
 });

@@ -21,6 +21,8 @@ const number = new Intl.NumberFormat('sv-SE');
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   cellText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' },
+  // A county's name wraps in its column (a narrow window, 200 % zoom) rather than being cut.
+  wrapText: { display: 'block', whiteSpace: 'normal' },
 });
 
 function contactsText(row: NonUserRow): string {
@@ -63,16 +65,18 @@ export function NonUsersSection({ serviceId, date }: { serviceId: string; date: 
     sectionRef.current?.scrollIntoView({ block: 'start' });
   }, [loaded]);
 
+  // The short columns are sized by their headings («Medlem», «Folkmängd»), not by a share of the width, so they
+  // keep their words at 200 % zoom; the county wraps between words. Below 40rem the list scrolls sideways.
   const columns: VirtualColumn<NonUserRow>[] = [
     {
       key: 'name',
       label: t.columns.name,
-      width: '20%',
+      width: '18%',
       render: (r) => (r.organisationId ? <Link href={hrefTo('medlemmar', [r.organisationId])}>{r.name}</Link> : <span title={t.notInRegister}>{r.name}</span>),
     },
-    { key: 'member', label: t.columns.member, width: '8%', render: (r) => (r.member ? t.yes : t.no) },
-    { key: 'population', label: t.columns.population, numeric: true, width: '11%', render: (r) => (r.population > 0 ? number.format(r.population) : '') },
-    { key: 'county', label: t.columns.county, width: '16%', render: (r) => <span className={styles.cellText}>{r.countyName}</span> },
+    { key: 'member', label: t.columns.member, width: '4.5rem', render: (r) => (r.member ? t.yes : t.no) },
+    { key: 'population', label: t.columns.population, numeric: true, width: '6.5rem', render: (r) => (r.population > 0 ? number.format(r.population) : '') },
+    { key: 'county', label: t.columns.county, width: '22%', render: (r) => <span className={styles.wrapText}>{r.countyName}</span> },
     {
       key: 'contacts',
       label: t.columns.contacts,
@@ -107,7 +111,7 @@ export function NonUsersSection({ serviceId, date }: { serviceId: string; date: 
             {data.rows.length === 0 ? (
               <Text className={shared.hint}>{t.empty}</Text>
             ) : (
-              <VirtualTable rows={data.rows} columns={columns} rowKey={(r) => r.organisationId ?? `ref-${r.municipalityCode ?? r.name}`} label={t.listLabel} testId="non-users-table" />
+              <VirtualTable rows={data.rows} columns={columns} rowKey={(r) => r.organisationId ?? `ref-${r.municipalityCode ?? r.name}`} label={t.listLabel} testId="non-users-table" minWidth="40rem" />
             )}
             <div className={styles.actions}>
               <ExportButton channel="exports/table" label={t.export} input={() => exportInput(data)} disabled={data.rows.length === 0} />

@@ -7,6 +7,8 @@ const ROW_HEIGHT = 36;
 const useStyles = makeStyles({
   scroller: { overflow: 'auto', maxHeight: '440px', minWidth: 0, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   head: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, boxShadow: `0 1px 0 ${tokens.colorNeutralStroke1}` },
+  // The least height of a row: a cell whose text wraps (a county at 200 % zoom) makes it taller, and the
+  // virtualiser measures it.
   row: { height: `${ROW_HEIGHT}px` },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   numberHeader: { textAlign: 'end', '& > button, & > div': { justifyContent: 'flex-end' } },
@@ -25,12 +27,15 @@ export function VirtualTable<T>({
   rowKey,
   label,
   testId,
+  minWidth,
 }: {
   rows: readonly T[];
   columns: readonly VirtualColumn<T>[];
   rowKey: (row: T) => string;
   label: string;
   testId?: string;
+  /** The least width of the table: narrower than that (200 % zoom), it scrolls sideways in its region instead of crushing its columns. */
+  minWidth?: string;
 }) {
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -45,7 +50,7 @@ export function VirtualTable<T>({
 
   return (
     <div ref={scrollRef} className={styles.scroller} tabIndex={0} role="region" aria-label={label}>
-      <Table size="small" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId}>
+      <Table size="small" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId} style={minWidth ? { minWidth } : undefined}>
         <TableHeader className={styles.head}>
           <TableRow aria-rowindex={1}>
             {columns.map((c) => (
@@ -61,7 +66,14 @@ export function VirtualTable<T>({
             const row = rows[item.index];
             if (row === undefined) return null;
             return (
-              <TableRow key={rowKey(row)} className={styles.row} aria-rowindex={item.index + 2} data-row-key={rowKey(row)}>
+              <TableRow
+                key={rowKey(row)}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className={styles.row}
+                aria-rowindex={item.index + 2}
+                data-row-key={rowKey(row)}
+              >
                 {columns.map((c) => (
                   <TableCell key={c.key} className={mergeClasses(c.numeric && styles.number)}>
                     {c.render(row)}
