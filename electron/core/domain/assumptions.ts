@@ -16,7 +16,7 @@ import { planFigureComparisons } from './plan-figures';
 import { feePopulationDate, municipalityPopulationAt, populationIndex } from './population';
 import { countOf, nouns } from './swedish';
 
-export type { Assumption, AssumptionsReport } from '../../contract/model/assumptions';
+export type { AssumptionsReport } from '../../contract/model/assumptions';
 
 const count = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 const memberships = { one: 'medlemskap', other: 'medlemskap' };
