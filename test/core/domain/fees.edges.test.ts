@@ -59,6 +59,21 @@ describe('choosing the fee table', () => {
     expect(membershipFeesForYear(doc, 2024)).toMatchObject({ year: 2024, tableYear: 2022, totalOre: kr(2_000) });
     expect(feeForOrganisation(doc, savsjo.id, 2019)).toBeUndefined();
     expect(feesByOrganisation(doc, 2019).size).toBe(0);
+    // The year field is named, so the screen can mark it.
+    let refusal: AppError | undefined;
+    try {
+      membershipFeesForYear(doc, 2019);
+    } catch (e) {
+      refusal = e as AppError;
+    }
+    expect(refusal).toMatchObject({ code: 'not-found', field: 'year' });
+  });
+
+  it('carries the band a municipality was charged by', () => {
+    const base = withPopulations(referenceDocument(), { '0684': 10_000 });
+    const savsjo = municipality(base, '0684');
+    const doc = { ...base, organisations: [savsjo], memberships: [period(savsjo.id, '2010-01-01')], feeTables: [feeTable2020] };
+    expect(feeForOrganisation(doc, savsjo.id, 2022)?.band).toMatchObject({ index: 1, minPopulation: 7_000, maxPopulation: 14_999, yearlyFeeOre: kr(10_000) });
   });
 });
 
