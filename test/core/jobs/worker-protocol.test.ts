@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../electron/contract/result';
 import { createWorkerRunner, fromWire, serveJobs, toWire, type SpawnWorker, type ToWorker, type WorkerEvents } from '../../../electron/core/jobs/worker-protocol';
 import { loadDefaultDocument } from '../../support/memory-document';
+import { accountantSheetNames } from '../../../electron/core/exports/accountant-workbook';
 
 type Fake = { id: number; events: WorkerEvents; terminated: boolean; posted: ToWorker[]; alive: boolean[] };
 
@@ -49,7 +50,7 @@ describe('createWorkerRunner', () => {
     const first = control();
     const workbook = await runner.run('accountant-workbook', { document: loadDefaultDocument(), year: 2022, includePersonalDetails: false, now: NOW }, first);
     expect(workbook.fileName).toBe('Ekonomiunderlag 2022.xlsx');
-    expect(first.onProgress.mock.calls.map(([p]) => p.phase)).toEqual(['building', 'building', 'building', 'building', 'building', 'building', 'writing']);
+    expect(first.onProgress.mock.calls.map(([p]) => p.phase)).toEqual([...accountantSheetNames.map(() => 'building'), 'writing']);
     expect(runner.workers()).toEqual({ busy: 0, idle: 1 });
     const settings = loadDefaultDocument().settings;
     await runner.run('read-import', { fileName: 'a.csv', bytesBase64: btoa('Kommun;Kod\nAle;1440\n'), settings }, control());
