@@ -38,7 +38,11 @@ const screens: { name: string; hash: string }[] = [
   { name: 'andringslogg', hash: '#/andringslogg' },
   { name: 'data', hash: '#/data' },
   { name: 'hjalp', hash: '#/hjalp' },
+  { name: 'kontakter', hash: '#/kontakter' },
+  { name: 'om-uppgifterna', hash: '#/om-uppgifterna' },
 ];
+// Every navigation entry too, so a new screen cannot be left out of the check.
+for (const id of Object.keys(sv.nav)) if (!screens.some((s) => s.hash === `#/${id}`)) screens.push({ name: id, hash: `#/${id}` });
 
 type Finding = { kind: 'cut' | 'spill'; text: string; where: string };
 

@@ -256,6 +256,7 @@ function Directory() {
           <Combobox
             freeform
             clearable
+            expandIcon={{ 'aria-label': sv.app.showOptions }}
             placeholder={t.directory.organisationPlaceholder}
             value={orgText ?? chosenOrg?.name ?? ''}
             selectedOptions={filter.organisationIds}
