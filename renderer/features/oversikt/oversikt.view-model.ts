@@ -127,7 +127,7 @@ export function overviewViewModel(f: OverviewFigures): OverviewVm {
         sv.oversikt.members,
         formatNumber(f.memberCount),
         // The plan's own count stands beside the register's wherever members are counted.
-        [sv.oversikt.membersHint, ...(planMembers ? [`${planMembers.text} (${formatDate(planMembers.date)})`] : [])],
+        [sv.oversikt.membersHint, ...(planMembers ? [`${formatDate(planMembers.date)}: ${planMembers.text}`] : [])],
         hrefTo('medlemmar'), places.members),
       stat('population', sv.oversikt.population, formatNumber(f.memberPopulation), populationHints, hrefTo('medlemmar', ['siffror']), places.figures),
       stat('organisations', sv.oversikt.organisations, formatNumber(f.organisationCount), [], hrefTo('medlemmar'), places.members),

@@ -68,7 +68,7 @@ describe('overviewViewModel', () => {
         },
       ],
     });
-    expect(withPlan.stats.find((s) => s.id === 'members')?.hints).toContain('Planen anger 109; registret namnger 96 (13 färre). (2022-01-01)');
+    expect(withPlan.stats.find((s) => s.id === 'members')?.hints).toContain('2022-01-01: Planen anger 109; registret namnger 96 (13 färre).');
     expect(withPlan.planFigures).toEqual([
       {
         id: 'p',
