@@ -6,13 +6,16 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { membershipFeesForYear } from '../../../electron/core/domain/fees';
 import { serviceRevenueForYear } from '../../../electron/core/domain/pricing';
-import { buildAccountantWorkbook, invoiceHeaders, memberHeaders, serviceHeaders } from '../../../electron/core/exports/accountant-workbook';
+import { buildAccountantWorkbook, invoiceHeaders, memberHeaders, serviceHeaders, accountantSheetNames } from '../../../electron/core/exports/accountant-workbook';
 import { toBytes } from '../../../electron/core/exports/workbook-kit';
 import type { SambrukDocument } from '../../../electron/core/store/schema';
 import { loadDefaultDocument } from '../../support/memory-document';
 import { recalculateWithLibreOffice, skipReason, sofficePath } from '../../support/libreoffice';
 import { accountantFixture } from './accountant-fixture';
 import { reopen } from './reopen';
+
+/** A sheet's number in the workbook (1 is the first), as LibreOffice is asked for it. */
+const sheetNumber = (name: (typeof accountantSheetNames)[number]) => accountantSheetNames.indexOf(name) + 1;
 
 const NOW = new Date('2022-06-30T10:00:00.000Z');
 const YEAR = 2022;
@@ -61,18 +64,18 @@ describe.skipIf(!sofficePath())('the accountant workbook recalculated by LibreOf
     const { bytes } = await workbookOf(doc);
     const broken = await withBrokenCache(bytes);
 
-    const memberRows = await recalculateWithLibreOffice(broken, 1);
+    const memberRows = await recalculateWithLibreOffice(broken, sheetNumber('Medlemmar'));
     const members = totals(memberRows, memberHeaders.organisation, memberHeaders.total);
     expect(members.totalOre).toBe(fees.totalOre);
     expect(members.rowsSumOre).toBe(fees.totalOre);
     const charged = totals(memberRows, memberHeaders.organisation, memberHeaders.chargedFee);
     expect(charged.totalOre).toBe(fees.yearlyOre);
 
-    const invoice = totals(await recalculateWithLibreOffice(broken, 2), invoiceHeaders.reference, invoiceHeaders.amount);
+    const invoice = totals(await recalculateWithLibreOffice(broken, sheetNumber('Fakturaunderlag')), invoiceHeaders.reference, invoiceHeaders.amount);
     expect(invoice.totalOre).toBe(fees.totalOre + revenue.totalOre);
     expect(invoice.rowsSumOre).toBe(fees.totalOre + revenue.totalOre);
 
-    const services = totals(await recalculateWithLibreOffice(broken, 3), serviceHeaders.organisation, serviceHeaders.amount);
+    const services = totals(await recalculateWithLibreOffice(broken, sheetNumber('Tjänsteanvändning')), serviceHeaders.organisation, serviceHeaders.amount);
     expect(services.totalOre).toBe(revenue.totalOre);
     expect(services.rowsSumOre).toBe(revenue.totalOre);
   }, 300_000);
