@@ -60,7 +60,8 @@ describe('Populations by year on the Data screen', () => {
     await expect.poll(() => card.getByText(t.source.rattad('SCB:s rättelse 2022-03-01')).isVisible()).toBe(true);
     const fee = await vasbyFee2022(page);
     expect(fee?.population).toBe(50_100);
-    expect(fee?.explanation[0]).toMatch(/\(folkmängd 2021-12-31\)/);
+    // The explanation names the date and that the figure was corrected, with the reason.
+    expect(fee?.explanation[0]).toContain('(folkmängd 2021-12-31, rättad: SCB:s rättelse 2022-03-01)');
   });
 
   it('reviews an SCB file before importing it, and imports it', async () => {
