@@ -16,6 +16,16 @@ export function navigate(id: RouteId, params: readonly string[] = [], query?: Re
   window.location.hash = toHash(id, params, query);
 }
 
+/**
+ * The query of the address as it is now, not as last rendered: a filter changed right after another
+ * (before the hashchange has re-rendered the page) must build on the newer one.
+ */
+export function currentQuery(): URLSearchParams {
+  const hash = window.location.hash;
+  const q = hash.indexOf('?');
+  return new URLSearchParams(q === -1 ? '' : hash.slice(q + 1));
+}
+
 let previousHash = '';
 
 /** The address the user was at before the current one (`#/medlemmar/org-1`), so a list can focus the row left. */

@@ -19,7 +19,7 @@ import { NavTable } from '../../components/NavTable';
 import type { ChangeLogAnswer, ChangeLogOption } from '../../../electron/contract';
 import type { PageProps } from '../../app/page-props';
 import { useApiQuery } from '../../app/api';
-import { navigate } from '../../app/router';
+import { currentQuery, navigate } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { sv } from '../../lib/i18n/sv';
@@ -132,7 +132,7 @@ export function AndringsloggPage({ query }: PageProps) {
   const log = useApiQuery('changes/list', logInput(filter, limit), { enabled: problem === undefined, placeholderData: (previous) => previous });
   // The choices come with every answer; the unfiltered log's first page gives them before any filter is set.
   const choices = log.data?.options ?? { entities: [], organisations: [], contacts: [] };
-  const set = (patch: Partial<LogFilter>) => navigate('andringslogg', [], queryFromFilter({ ...filter, ...patch }));
+  const set = (patch: Partial<LogFilter>) => navigate('andringslogg', [], queryFromFilter({ ...filterFromQuery(currentQuery()), ...patch }));
 
   return (
     <>
