@@ -244,6 +244,7 @@ export function generateDemoDocument(options: DemoOptions): SambrukDocument {
     planFigures: [],
     boardPacks: [],
     selections: [],
+    invoicing: { settings: [], billing: [], articles: [], runs: [], invoices: [], payments: [] },
     changeLog: makeChangeLog(organisations),
     settings: {},
   };

@@ -28,7 +28,10 @@ import {
   usageSchema,
 } from '../../contract/model/records';
 
+import { invoicingSchema } from '../../contract/model/invoicing';
+
 export * from '../../contract/model/records';
+export * from '../../contract/model/invoicing';
 
 export const SCHEMA_VERSION = 3 as const;
 
@@ -85,6 +88,8 @@ export const documentSchema = z.strictObject({
   boardPacks: z.array(boardPackSnapshotSchema).default([]),
   /** Named selections of organisations or contacts (issue 18): criteria, worked out again each time. */
   selections: z.array(selectionSchema).default([]),
+  /** The association's billing (issue 17): its own details, customers' billing details, articles, runs, invoices, payments. */
+  invoicing: invoicingSchema.default({ settings: [], billing: [], articles: [], runs: [], invoices: [], payments: [] }),
   changeLog: z.array(changeLogEntrySchema).default([]),
   /** UI preferences that should follow the document (remembered column choices, import mappings). */
   settings: z.record(z.string(), z.unknown()).default({}),

@@ -39,6 +39,17 @@ function rootTable<K extends keyof SambrukDocument>(key: K, entity: string, extr
 const byOwnOrganisation = { organisationOf: (r: { organisationId?: string | undefined }) => r.organisationId };
 
 /** Every record list of the document that handlers change, by the name the transaction offers it under. */
+/** A record list inside the document's `invoicing` part. */
+function invoicingTable<K extends keyof SambrukDocument['invoicing']>(key: K, entity: string, extra: Partial<TableSpec<SambrukDocument['invoicing'][K][number]>> = {}): TableSpec<SambrukDocument['invoicing'][K][number]> {
+  return {
+    entity,
+    read: (doc) => doc.invoicing[key],
+    write: (doc, rows) => ({ ...doc, invoicing: Object.freeze({ ...doc.invoicing, [key]: rows }) }),
+    key: (record) => record.id,
+    ...extra,
+  };
+}
+
 export const tableSpecs = {
   organisations: rootTable('organisations', 'organisation', { organisationOf: (o) => o.id }),
   memberships: rootTable('memberships', 'membership', byOwnOrganisation),
@@ -63,6 +74,12 @@ export const tableSpecs = {
     write: (doc, rows) => ({ ...doc, reference: Object.freeze({ ...doc.reference, swedenPopulation: rows as SambrukDocument['reference']['swedenPopulation'] }) }),
     key: (total) => total.date,
   } satisfies TableSpec<SambrukDocument['reference']['swedenPopulation'][number]>,
+  invoiceSettings: invoicingTable('settings', 'invoice-settings'),
+  billing: invoicingTable('billing', 'billing-details', byOwnOrganisation),
+  articles: invoicingTable('articles', 'article'),
+  invoiceRuns: invoicingTable('runs', 'invoice-run'),
+  invoices: invoicingTable('invoices', 'invoice', byOwnOrganisation),
+  payments: invoicingTable('payments', 'payment'),
   budgetLines: {
     entity: 'budget-line',
     read: (doc) => doc.budget.lines,

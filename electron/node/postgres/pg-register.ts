@@ -46,7 +46,9 @@ import { tableSpecs, type TableName } from '../../core/store/transaction';
  * The register's lists and their tables in `register.sql`, with the schema each row is read back through. The
  * populations by year live inside the reference data and travel with its section.
  */
-type RowTableName = Exclude<TableName, 'populations' | 'swedenPopulation'>;
+type RowTableName = Exclude<TableName, 'populations' | 'swedenPopulation' | InvoicingTableName>;
+/** Invoicing's tables (issue 17) are being added to the kansli_ekonomi schema; until then the server keeps none. */
+type InvoicingTableName = 'invoiceSettings' | 'billing' | 'articles' | 'invoiceRuns' | 'invoices' | 'payments';
 export const REGISTER_TABLES: Record<RowTableName, { sql: string; schema: z.ZodType; json?: true }> = {
   organisations: { sql: 'organisations', schema: organisationSchema },
   memberships: { sql: 'memberships', schema: membershipSchema },
