@@ -8,6 +8,7 @@
  *   the same after the register has moved on (bokföringslagen: nothing is changed afterwards);
  * - amounts on invoices are whole kronor in öre (the run rounds each line; the rounding is stated on the draft);
  * - VAT categories are EN 16931's codes (UNCL 5305): S standard rate, E exempt, O outside the scope of VAT;
+ * - a credit note's lines and amounts are positive, as in UBL's CreditNote; the books reverse them (`bookSign`);
  * - accounts are BAS account numbers as text (four digits); the accountant decides them, the app ships defaults.
  */
 import { z } from 'zod';
