@@ -14,7 +14,7 @@ export const REQUIREMENTS = [
     found: () => (process.env.CHROMIUM_PATH ? isExecutable(process.env.CHROMIUM_PATH) : onPath('chromium')),
     packages: ['chromium'],
   },
-  { what: 'poppler (PDF till bild)', found: () => onPath('pdftoppm'), packages: ['poppler-utils'] },
+  { what: 'poppler (PDF till bild och text)', found: () => ['pdftoppm', 'pdftotext', 'pdfinfo'].every(onPath), packages: ['poppler-utils'] },
   { what: 'LibreOffice Calc (arbetsböckerna öppnas och räknas om)', found: () => onPath('soffice'), packages: ['libreoffice-calc'] },
   {
     what: 'DejaVu-typsnitt (samma textbredd i skärmbilder och PDF)',
