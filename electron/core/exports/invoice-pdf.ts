@@ -327,7 +327,7 @@ function lineTable(sheet: Sheet, lines: readonly InvoiceLine[], sign: 1 | -1): v
       draw(doc, text, LEFT, sheet.y, { size: 8, color: GREY });
       sheet.y += lineHeight(8);
     }
-    rule(doc, sheet.y - 2.2 + 1.2, LEFT, RIGHT, [225, 225, 225]);
+    rule(doc, sheet.y - 1, LEFT, RIGHT, [225, 225, 225]);
     sheet.y += 2.5;
   }
   sheet.repeat = undefined;
@@ -480,13 +480,15 @@ function refuse(message: string): never {
 /** What issuing sets on an invoice, with the words a message names them by. */
 const ISSUED_FIELDS = { number: 'nummer', issueDate: 'fakturadatum', dueDate: 'förfallodatum', ocr: 'OCR-nummer', seller: 'säljarens uppgifter', buyer: 'köparens uppgifter' } as const;
 
+const swedishList = new Intl.ListFormat('sv-SE', { style: 'long', type: 'conjunction' });
+
 type IssuedInvoice = Invoice & Required<Pick<Invoice, 'number' | 'issueDate' | 'dueDate' | 'ocr' | 'seller' | 'buyer'>>;
 
 function issued(invoice: Invoice): IssuedInvoice {
   const what = invoice.kind === 'credit-note' ? 'Kreditfakturan' : 'Fakturan';
   if (invoice.status !== 'issued') refuse(`${what} är ett utkast: bara utfärdade fakturor skrivs ut som PDF.`);
   const missing = (Object.keys(ISSUED_FIELDS) as (keyof typeof ISSUED_FIELDS)[]).filter((key) => invoice[key] === undefined);
-  if (missing.length > 0) refuse(`${what} saknar ${missing.map((key) => ISSUED_FIELDS[key]).join(', ')} och kan inte skrivas ut.`);
+  if (missing.length > 0) refuse(`${what} kan inte skrivas ut: ${swedishList.format(missing.map((key) => ISSUED_FIELDS[key]))} saknas.`);
   return invoice as IssuedInvoice;
 }
 

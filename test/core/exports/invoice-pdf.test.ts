@@ -97,7 +97,7 @@ describe('refusals, in Swedish', () => {
 
   it('names what an issued invoice lacks', () => {
     const { ocr: _ocr, dueDate: _due, ...rest } = sampleInvoice;
-    expect(refusal(() => invoicePdf(rest, sampleSettings)).message).toBe('Fakturan saknar förfallodatum, OCR-nummer och kan inte skrivas ut.');
+    expect(refusal(() => invoicePdf(rest, sampleSettings)).message).toBe('Fakturan kan inte skrivas ut: förfallodatum och OCR-nummer saknas.');
   });
 
   it('prints no credit note without the invoice it credits', () => {
