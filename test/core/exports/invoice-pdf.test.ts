@@ -80,6 +80,11 @@ describe('the same input gives the same bytes', () => {
     expect(Buffer.from(runPdf([sampleInvoice, sampleServiceInvoice], sampleSettings)).equals(Buffer.from(runPdf([sampleInvoice, sampleServiceInvoice], sampleSettings)))).toBe(true);
   });
 
+  it('states a date beyond what jsPDF accepts (2037) as its last year rather than failing', () => {
+    const late = { ...sampleInvoice, issueDate: '2150-02-01', dueDate: '2150-03-03', issuedAt: '2150-02-01T09:00:00.000Z' };
+    expect(Buffer.from(invoicePdf(late, sampleSettings)).toString('latin1')).toContain("/CreationDate (D:20370201090000+00'00')");
+  });
+
   it('and another invoice gives other bytes and another file id', () => {
     const a = Buffer.from(invoicePdf(sampleInvoice, sampleSettings)).toString('latin1');
     const b = Buffer.from(invoicePdf({ ...sampleInvoice, number: '9' }, sampleSettings)).toString('latin1');
@@ -317,6 +322,12 @@ describe.skipIf(!poppler && !inCi)('what the PDFs say, read back with pdftotext'
       expect(text, statement).toContain(statement);
     }
     expect(new Set([...text.matchAll(/\b\d{10,25}\b/g)].map((m) => m[0]))).toEqual(new Set([sampleInvoice.ocr]));
+  });
+
+  it('a second reminder says it is the second', () => {
+    const reminded = { ...sampleInvoice, reminders: ['2022-03-20'] };
+    expect(textOf(reminderPdf(reminded, [], sampleSettings, '2022-04-15'))).toContain('Påminnelse nr 2');
+    expect(textOf(reminderPdf(sampleInvoice, [], sampleSettings, '2022-04-15'))).not.toContain('Påminnelse nr');
   });
 
   it('a reminder subtracts a credit note and says which, with one day overdue in the singular', () => {
