@@ -261,8 +261,19 @@ export async function readRegister(client: pg.ClientBase): Promise<{ document: S
     return { document: freeze(validateDocument(raw), true), positions };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    if (pgCode(error) === '42P01') throw new AppError('not-found', MISSING_TABLES);
     throw error;
   }
+}
+
+/** A database set up by an earlier version (before invoicing, say) lacks tables; register.sql adds them. */
+const MISSING_TABLES = 'Databasen saknar tabeller som den här versionen av Sambruk Kansli behöver. Be databasens ägare köra register.sql igen (se README); den lägger till det som saknas och ändrar inget som finns.';
+
+/** The register's tables that the database does not have (schema-qualified): none once register.sql has run. */
+export async function missingRegisterTables(client: pg.ClientBase): Promise<string[]> {
+  const names = ['kansli.register', 'kansli.sections', 'kansli.removed', 'kansli.change_log', ...TABLE_NAMES.map(qualified)];
+  const found = await client.query<{ name: string }>('SELECT name FROM unnest($1::text[]) AS name WHERE to_regclass(name) IS NULL', [names]);
+  return found.rows.map((r) => r.name);
 }
 
 /** What others saved after revision `since`, read inside the caller's transaction. */

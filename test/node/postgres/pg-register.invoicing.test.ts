@@ -11,12 +11,12 @@ import { AppError } from '../../../electron/contract';
 import { parseDocumentText, serialiseDocument } from '../../../electron/core/store/parse-document';
 import type { Repository } from '../../../electron/core/store/repository';
 import type { Invoice, SambrukDocument } from '../../../electron/core/store/schema';
-import { REGISTER_TABLES } from '../../../electron/node/postgres/pg-register';
+import { connectClient, missingRegisterTables, openSharedRegister, REGISTER_TABLES } from '../../../electron/node/postgres/pg-register';
 import { REGISTER_SQL } from '../../../tools/lib/postgres-cluster';
 import { withSampleInvoicing } from '../../fixtures/invoicing/sample-register';
 import { sampleInvoice, sampleSettings } from '../../fixtures/invoicing/sample-invoices';
 import { loadDefaultDocument } from '../../support/memory-document';
-import { asAdmin, describePg } from '../../support/postgres';
+import { asAdmin, createPerson, describePg, pgUrl } from '../../support/postgres';
 import { databaseRegister, filledDatabase, openAs } from '../../support/pg-register-helpers';
 
 const opened: { close(): Promise<void> }[] = [];
@@ -201,6 +201,30 @@ describePg('invoicing in the shared register', () => {
       message: 'Din databasroll (inv_styrelsen) får inte ändra organisationernas faktureringsuppgifter. Ändringen sparades inte.',
     });
     expect(serialiseDocument(await databaseRegister(db))).toBe(serialiseDocument(doc));
+  });
+});
+
+describePg('a database set up before invoicing', () => {
+  it('opening it says in Swedish what to do; running register.sql again adds the tables and keeps the register', async () => {
+    const doc = loadDefaultDocument();
+    const db = await filledDatabase('inv_older', doc);
+    // As register.sql left it before invoicing: the economy schema, empty.
+    await asAdmin(db, `DROP TABLE ${INVOICING_TABLES.map((t) => `kansli_ekonomi.${t}`).join(', ')}`);
+    const admin = await connectClient(pgUrl(db));
+    try {
+      expect(await missingRegisterTables(admin)).toEqual(INVOICING_TABLES.map((t) => `kansli_ekonomi.${t}`));
+      await createPerson('inv_tidig', 'kansli_sekretariat');
+      await expect(openSharedRegister(pgUrl(db, 'inv_tidig'))).rejects.toMatchObject({
+        code: 'not-found',
+        message: 'Databasen saknar tabeller som den här versionen av Sambruk Kansli behöver. Be databasens ägare köra register.sql igen (se README); den lägger till det som saknas och ändrar inget som finns.',
+      });
+      await admin.query(readFileSync(REGISTER_SQL, 'utf8'));
+      expect(await missingRegisterTables(admin)).toEqual([]);
+    } finally {
+      await admin.end();
+    }
+    const { repo } = await person(db, 'inv_tidig', 'kansli_sekretariat');
+    expect(serialiseDocument(repo.get())).toBe(serialiseDocument(doc));
   });
 });
 

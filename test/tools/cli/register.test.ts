@@ -61,6 +61,18 @@ describePg('push and pull', () => {
     }
   });
 
+  it('push into a database set up by an earlier version (no invoicing tables) adds what is missing first', async () => {
+    const db = await registerDatabase('cli_older');
+    await asAdmin(db, 'DROP SCHEMA kansli_ekonomi CASCADE');
+    const source = path.join(dir, 'older.json');
+    const doc = withSampleInvoicing(loadDefaultDocument());
+    writeFileSync(source, serialiseDocument(doc));
+    const pushed = io();
+    expect(await runRegister(['push', '--data', source, '--to', pgUrl(db)], pushed.io)).toBe(0);
+    expect(pushed.err).toEqual([]);
+    expect((await asAdmin<{ n: string }>(db, 'SELECT count(*) AS n FROM kansli_ekonomi.payments')).rows).toEqual([{ n: String(doc.invoicing.payments.length) }]);
+  });
+
   it('refuses to push into a database that already holds a register, and changes nothing', async () => {
     const db = await registerDatabase('cli_twice');
     const source = path.join(dir, 'twice.json');
