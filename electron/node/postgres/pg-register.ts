@@ -2,7 +2,8 @@
  * The register shared on a PostgreSQL server (16 or newer), behind the same repository as the JSON file.
  *
  * The tables are those of `register.sql`: one per list of records (id, position, row version, the record as
- * JSONB), the sections that are not lists, the change log and the revision. This module keeps `known`: the
+ * JSONB; invoicing's in the schema `kansli_ekonomi`, which only the accountant's role writes, billing details
+ * aside), the sections that are not lists, the change log and the revision. This module keeps `known`: the
  * register as it last read or wrote it, with every row's position and version. A change is one database
  * transaction that first locks the revision row, so changes are saved one after the other. If others saved
  * since `known`, what they changed is read (rows whose version is newer) and the change is made again on that
