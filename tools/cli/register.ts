@@ -5,7 +5,7 @@
  *   npm run register -- pull --from <postgres-url> --out <registerfil.json>
  *
  * `push` reads and validates the file as the app opens it, creates the schema and roles (register.sql) when
- * the database has none, and loads the register in one transaction into a database whose register is empty;
+ * the database lacks any of the register's tables, and loads the register in one transaction into a database whose register is empty;
  * it then reads the register back and checks that it serialises to the same text. `pull` reads the database in
  * one snapshot, validates it as a file is validated, and writes it durably as a JSON register. Push then pull
  * gives the same bytes (the canonical serialisation, `serialiseDocument`).
@@ -21,7 +21,7 @@ import { serialiseDocument } from '../../electron/core/store/parse-document';
 import { readRegisterForTool } from '../../electron/node/read-document-file';
 import { nodeStoreFs, writeFileDurably } from '../../electron/node/durable-json-file';
 import { describeFsError } from '../../electron/node/fs-error-text';
-import { connectClient, readRegister, withoutPassword, writeWholeRegister } from '../../electron/node/postgres/pg-register';
+import { connectClient, missingRegisterTables, readRegister, withoutPassword, writeWholeRegister } from '../../electron/node/postgres/pg-register';
 import { answerWithoutRunning, readArgs, runWhenInvoked, type CliIo } from './args';
 
 export const REGISTER_SQL = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../electron/node/postgres/register.sql');
@@ -90,8 +90,8 @@ async function push(args: Extract<RegisterArgs, { command: 'push' }>, io: CliIo)
   if (!document) return 1;
   const text = serialiseDocument(document);
   return withClient(args.to, async (client) => {
-    const exists = await client.query<{ found: boolean }>("SELECT to_regclass('kansli.register') IS NOT NULL AS found");
-    if (!exists.rows[0]?.found) await client.query(fs.readFileSync(REGISTER_SQL, 'utf8'));
+    // A database without the register, or set up by an earlier version: register.sql adds what is missing.
+    if ((await missingRegisterTables(client)).length > 0) await client.query(fs.readFileSync(REGISTER_SQL, 'utf8'));
     await client.query('BEGIN');
     try {
       // Locks out a second push (and every change) until this one is in.

@@ -2,7 +2,8 @@
  * The register shared on a PostgreSQL server (16 or newer), behind the same repository as the JSON file.
  *
  * The tables are those of `register.sql`: one per list of records (id, position, row version, the record as
- * JSONB), the sections that are not lists, the change log and the revision. This module keeps `known`: the
+ * JSONB; invoicing's in the schema `kansli_ekonomi`, which only the accountant's role writes, billing details
+ * aside), the sections that are not lists, the change log and the revision. This module keeps `known`: the
  * register as it last read or wrote it, with every row's position and version. A change is one database
  * transaction that first locks the revision row, so changes are saved one after the other. If others saved
  * since `known`, what they changed is read (rows whose version is newer) and the change is made again on that
@@ -20,6 +21,8 @@ import { AppError } from '../../contract/result';
 import type { CommitAttempt, SharedStore } from '../../core/store/repository';
 import { validateDocument } from '../../core/store/parse-document';
 import {
+  articleSchema,
+  billingDetailsSchema,
   boardPackSnapshotSchema,
   budgetColumnSchema,
   budgetLineSchema,
@@ -28,9 +31,13 @@ import {
   documentSchema,
   feeTableSchema,
   goalSchema,
+  invoiceRunSchema,
+  invoiceSchema,
+  invoiceSettingsSchema,
   membershipSchema,
   networkSchema,
   organisationSchema,
+  paymentSchema,
   planFigureSchema,
   referenceSchema,
   selectionSchema,
@@ -43,29 +50,46 @@ import {
 import { tableSpecs, type TableName } from '../../core/store/transaction';
 
 /**
- * The register's lists and their tables in `register.sql`, with the schema each row is read back through. The
- * populations by year live inside the reference data and travel with its section.
+ * The register's lists and their tables in `register.sql`, with the schema each row is read back through and
+ * what a role refused the table may not do (Swedish, after «får inte»). The populations by year live inside the
+ * reference data and travel with its section.
  */
-type RowTableName = Exclude<TableName, 'populations' | 'swedenPopulation' | InvoicingTableName>;
-/** Invoicing's tables (issue 17) are being added to the kansli_ekonomi schema; until then the server keeps none. */
-type InvoicingTableName = 'invoiceSettings' | 'billing' | 'articles' | 'invoiceRuns' | 'invoices' | 'payments';
-export const REGISTER_TABLES: Record<RowTableName, { sql: string; schema: z.ZodType; json?: true }> = {
-  organisations: { sql: 'organisations', schema: organisationSchema },
-  memberships: { sql: 'memberships', schema: membershipSchema },
-  contacts: { sql: 'contacts', schema: contactSchema },
-  services: { sql: 'services', schema: serviceSchema },
-  usages: { sql: 'usages', schema: usageSchema },
-  networks: { sql: 'networks', schema: networkSchema },
-  feeTables: { sql: 'fee_tables', schema: feeTableSchema },
-  goals: { sql: 'goals', schema: goalSchema },
-  boardPacks: { sql: 'board_packs', schema: boardPackSnapshotSchema, json: true },
-  budgetLines: { sql: 'budget_lines', schema: budgetLineSchema },
-  budgetColumns: { sql: 'budget_columns', schema: budgetColumnSchema, json: true },
-  selections: { sql: 'selections', schema: selectionSchema },
-  planFigures: { sql: 'plan_figures', schema: planFigureSchema },
+type RowTableName = Exclude<TableName, 'populations' | 'swedenPopulation'>;
+type TableInfo = {
+  /** The table's name, unique across both schemas (`kansli.removed` names tables by it). */
+  sql: string;
+  /** Invoicing lives in `kansli_ekonomi`, which only the accountant's role writes (billing details aside). */
+  pgSchema?: 'kansli_ekonomi';
+  schema: z.ZodType;
+  json?: true;
+  refused: string;
+};
+export const REGISTER_TABLES: Record<RowTableName, TableInfo> = {
+  organisations: { sql: 'organisations', schema: organisationSchema, refused: 'ändra organisationer' },
+  memberships: { sql: 'memberships', schema: membershipSchema, refused: 'ändra medlemskap' },
+  contacts: { sql: 'contacts', schema: contactSchema, refused: 'ändra kontaktpersoner' },
+  services: { sql: 'services', schema: serviceSchema, refused: 'ändra tjänster' },
+  usages: { sql: 'usages', schema: usageSchema, refused: 'ändra vilka som använder tjänsterna' },
+  networks: { sql: 'networks', schema: networkSchema, refused: 'ändra nätverk, förvaltningsråd och projekt' },
+  feeTables: { sql: 'fee_tables', schema: feeTableSchema, refused: 'ändra avgiftstabeller' },
+  goals: { sql: 'goals', schema: goalSchema, refused: 'ändra mål' },
+  boardPacks: { sql: 'board_packs', schema: boardPackSnapshotSchema, json: true, refused: 'spara styrelserapporter' },
+  budgetLines: { sql: 'budget_lines', schema: budgetLineSchema, refused: 'ändra budgeten' },
+  budgetColumns: { sql: 'budget_columns', schema: budgetColumnSchema, json: true, refused: 'ändra budgeten' },
+  selections: { sql: 'selections', schema: selectionSchema, refused: 'ändra sparade urval' },
+  planFigures: { sql: 'plan_figures', schema: planFigureSchema, refused: 'ändra planens uppgifter' },
+  invoiceSettings: { sql: 'invoice_settings', pgSchema: 'kansli_ekonomi', schema: invoiceSettingsSchema, refused: 'ändra föreningens uppgifter för fakturering' },
+  billing: { sql: 'billing', pgSchema: 'kansli_ekonomi', schema: billingDetailsSchema, refused: 'ändra organisationernas faktureringsuppgifter' },
+  articles: { sql: 'articles', pgSchema: 'kansli_ekonomi', schema: articleSchema, refused: 'ändra artiklar (konton och moms)' },
+  invoiceRuns: { sql: 'invoice_runs', pgSchema: 'kansli_ekonomi', schema: invoiceRunSchema, refused: 'göra faktureringsomgångar' },
+  invoices: { sql: 'invoices', pgSchema: 'kansli_ekonomi', schema: invoiceSchema, refused: 'skapa, ändra eller utfärda fakturor och kreditfakturor' },
+  payments: { sql: 'payments', pgSchema: 'kansli_ekonomi', schema: paymentSchema, refused: 'registrera betalningar' },
 };
 const TABLE_NAMES = Object.keys(REGISTER_TABLES) as RowTableName[];
 const TABLE_BY_SQL = new Map(TABLE_NAMES.map((name) => [REGISTER_TABLES[name].sql, name]));
+
+/** The table's schema-qualified name in SQL. */
+const qualified = (name: RowTableName) => `${REGISTER_TABLES[name].pgSchema ?? 'kansli'}.${REGISTER_TABLES[name].sql}`;
 
 export const CHANGE_CHANNEL = 'kansli_andrat';
 
@@ -159,8 +183,16 @@ export function isConnectionError(error: unknown): boolean {
   return error instanceof Error && /Connection terminated|connection timeout|not queryable|Client was closed/i.test(error.message);
 }
 
+/** The server refused the role a write to one table: the refusal can say what the role may not do. */
+class TableRefused extends Error {
+  constructor(readonly table: RowTableName) {
+    super(`refused: ${table}`);
+  }
+}
+
 function describeWriteError(error: unknown, role: string): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof TableRefused) return new AppError('forbidden', `Din databasroll (${role}) får inte ${REGISTER_TABLES[error.table].refused}. Ändringen sparades inte.`);
   if (pgCode(error) === '42501') return new AppError('forbidden', `Din databasroll (${role}) får inte göra den här ändringen. Ändringen sparades inte.`);
   if (isConnectionError(error)) return new AppError('save-failed', 'Förbindelsen med servern bröts. Registret visas skrivskyddat tills den är tillbaka; kontrollera sedan om ändringen kom med.');
   return new AppError('save-failed', 'Servern sparade inte ändringen.');
@@ -172,7 +204,7 @@ type Row = { t: string; id: string; pos: number; rev: string; data: unknown };
 
 /** Every row of every list, in the register's order. */
 function unionOfTables(condition: string): string {
-  return TABLE_NAMES.map((name) => `SELECT '${REGISTER_TABLES[name].sql}' AS t, id, pos, rev, data::json AS data FROM kansli.${REGISTER_TABLES[name].sql}${condition}`).join(' UNION ALL ');
+  return TABLE_NAMES.map((name) => `SELECT '${REGISTER_TABLES[name].sql}' AS t, id, pos, rev, data::json AS data FROM ${qualified(name)}${condition}`).join(' UNION ALL ');
 }
 
 /** Reads the whole register in one snapshot and validates it as the file store validates a file. */
@@ -191,7 +223,7 @@ export async function readRegister(client: pg.ClientBase): Promise<{ document: S
     const positions: Positions = new Map();
     for (const name of TABLE_NAMES) {
       const table = await client.query<{ data: string; places: string }>(
-        `SELECT coalesce(json_agg(data ORDER BY pos), '[]')::text AS data, coalesce(json_agg(json_build_array(id, pos, rev) ORDER BY pos), '[]')::text AS places FROM kansli.${REGISTER_TABLES[name].sql}`,
+        `SELECT coalesce(json_agg(data ORDER BY pos), '[]')::text AS data, coalesce(json_agg(json_build_array(id, pos, rev) ORDER BY pos), '[]')::text AS places FROM ${qualified(name)}`,
       );
       const row = table.rows[0];
       lists.set(name, JSON.parse(row?.data ?? '[]') as unknown[]);
@@ -216,14 +248,33 @@ export async function readRegister(client: pg.ClientBase): Promise<{ document: S
       boardPacks: lists.get('boardPacks'),
       selections: lists.get('selections'),
       planFigures: lists.get('planFigures'),
+      invoicing: {
+        settings: lists.get('invoiceSettings'),
+        billing: lists.get('billing'),
+        articles: lists.get('articles'),
+        runs: lists.get('invoiceRuns'),
+        invoices: lists.get('invoices'),
+        payments: lists.get('payments'),
+      },
       changeLog: JSON.parse(log.rows[0]?.data ?? '[]') as unknown[],
       settings: section('settings') ?? {},
     };
     return { document: freeze(validateDocument(raw), true), positions };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    if (pgCode(error) === '42P01') throw new AppError('not-found', MISSING_TABLES);
     throw error;
   }
+}
+
+/** A database set up by an earlier version (before invoicing, say) lacks tables; register.sql adds them. */
+const MISSING_TABLES = 'Databasen saknar tabeller som den här versionen av Sambruk Kansli behöver. Be databasens ägare köra register.sql igen (se README); den lägger till det som saknas och ändrar inget som finns.';
+
+/** The register's tables that the database does not have (schema-qualified): none once register.sql has run. */
+export async function missingRegisterTables(client: pg.ClientBase): Promise<string[]> {
+  const names = ['kansli.register', 'kansli.sections', 'kansli.removed', 'kansli.change_log', ...TABLE_NAMES.map(qualified)];
+  const found = await client.query<{ name: string }>('SELECT name FROM unnest($1::text[]) AS name WHERE to_regclass(name) IS NULL', [names]);
+  return found.rows.map((r) => r.name);
 }
 
 /** What others saved after revision `since`, read inside the caller's transaction. */
@@ -364,7 +415,15 @@ function logChanges(base: SambrukDocument, next: SambrukDocument) {
 class RowVersionConflict extends Error {}
 
 async function writeTable(client: pg.ClientBase, name: RowTableName, writes: TableWrites, revision: number) {
-  const table = `kansli.${REGISTER_TABLES[name].sql}`;
+  try {
+    await writeRows(client, name, writes, revision);
+  } catch (error) {
+    throw pgCode(error) === '42501' ? new TableRefused(name) : error;
+  }
+}
+
+async function writeRows(client: pg.ClientBase, name: RowTableName, writes: TableWrites, revision: number) {
+  const table = qualified(name);
   // The column's type (register.sql): jsonb for records, json where key order must survive.
   const type = REGISTER_TABLES[name].json ? 'json' : 'jsonb';
   if (writes.removes.length > 0) {
@@ -476,6 +535,7 @@ export async function writeWholeRegister(client: pg.ClientBase, doc: SambrukDocu
     boardPacks: [],
     selections: [],
     planFigures: [],
+    invoicing: { settings: [], billing: [], articles: [], runs: [], invoices: [], payments: [] },
     changeLog: [],
     reference: { municipalities: [], counties: [], swedenPopulation: [], populations: [] },
     settings: {},
@@ -623,7 +683,10 @@ export async function openSharedRegister(url: string, options: SharedRegisterOpt
         const c = client;
         try {
           await c.query('BEGIN');
-          const head = await c.query<{ revision: string }>('SELECT revision FROM kansli.register FOR UPDATE');
+          const head = await c.query<{ revision: string }>('SELECT revision FROM kansli.register FOR UPDATE').catch((error: unknown) => {
+            // Locking the revision is every change's first step; a role refused it may change nothing at all.
+            throw pgCode(error) === '42501' ? new AppError('forbidden', `Din databasroll (${role}) får bara läsa registret. Ändringen sparades inte.`) : error;
+          });
           const revision = Number(head.rows[0]?.revision);
           if (revision !== known.meta.revision) known = applyDelta(known, positions, await readDelta(c, known.meta.revision), revision);
           let next = attempt.next;

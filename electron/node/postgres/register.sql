@@ -7,8 +7,10 @@
 -- ---------------------------------------------------------------- group roles
 -- kansli_las:         reads everything (the board).
 -- kansli_sekretariat: reads everything, changes the register (members, services, networks, budget, goals...).
--- kansli_ekonomi:     reads everything, and is the only role that writes the economy schema (invoices and
---                     payments, when they come), through the default privileges below.
+-- kansli_ekonomi:     reads everything, and writes the economy schema: the association's invoicing settings,
+--                     articles, invoice runs, invoices and credit notes, payments (issue 17), and billing details.
+-- Billing details (addresses, references, e-invoice addresses) are also the secretariat's everyday work: it writes
+-- them too, and may hand out the next customer number from the settings, but nothing else there (see below).
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kansli_las') THEN CREATE ROLE kansli_las NOLOGIN; END IF;
@@ -58,6 +60,41 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- Invoicing (issue 17), in its own schema so that who may write it is the schema's business: one table per list,
+-- of the same shape. `invoice_settings` holds one row, the association as seller (id `association`).
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['invoice_settings', 'billing', 'articles', 'invoice_runs', 'invoices', 'payments']
+  LOOP
+    EXECUTE format('CREATE TABLE IF NOT EXISTS kansli_ekonomi.%I (
+      id text PRIMARY KEY,
+      pos double precision NOT NULL,
+      rev bigint NOT NULL,
+      data jsonb NOT NULL)', t);
+    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON kansli_ekonomi.%I (rev)', t || '_rev', t);
+  END LOOP;
+END
+$$;
+
+-- A new customer's number comes from the settings' counter, and adding billing details is the secretariat's work
+-- too: a role outside kansli_ekonomi (and not the tables' owner) may move that counter forward and change nothing
+-- else in the settings.
+CREATE OR REPLACE FUNCTION kansli_ekonomi.guard_invoice_settings() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF pg_has_role('kansli_ekonomi', 'USAGE') OR pg_has_role((SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'USAGE') THEN
+    RETURN NEW;
+  END IF;
+  IF NEW.id = OLD.id AND (NEW.data - 'nextCustomerNumber') = (OLD.data - 'nextCustomerNumber')
+     AND (NEW.data->>'nextCustomerNumber')::numeric > (OLD.data->>'nextCustomerNumber')::numeric THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION '% may only hand out customer numbers from the invoicing settings', current_user USING ERRCODE = '42501';
+END
+$$;
+DROP TRIGGER IF EXISTS invoice_settings_guard ON kansli_ekonomi.invoice_settings;
+CREATE TRIGGER invoice_settings_guard BEFORE UPDATE ON kansli_ekonomi.invoice_settings FOR EACH ROW EXECUTE FUNCTION kansli_ekonomi.guard_invoice_settings();
 
 -- Records taken out, so another copy of the app reading what changed since its revision learns of them too.
 CREATE TABLE IF NOT EXISTS kansli.removed (
@@ -110,8 +147,15 @@ GRANT INSERT, UPDATE, DELETE ON kansli.organisations, kansli.memberships, kansli
   kansli.budget_columns, kansli.selections, kansli.plan_figures, kansli.removed TO kansli_sekretariat;
 GRANT UPDATE, DELETE ON kansli.change_log TO kansli_sekretariat;
 
--- Invoices and payments (tables to come in kansli_ekonomi): whatever the owner creates there, only the
--- accountant's role may write; everyone else reads.
+-- Invoicing (kansli_ekonomi): only the accountant's role writes it; everyone else reads. The grants are given
+-- here as well as by default: default privileges cover only tables created after them, by the role that set them.
+GRANT SELECT ON ALL TABLES IN SCHEMA kansli_ekonomi TO kansli_las, kansli_sekretariat;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA kansli_ekonomi TO kansli_ekonomi;
+-- Except billing details, which the secretariat writes too, and the settings' customer number counter (the
+-- trigger above keeps the secretariat to that).
+GRANT INSERT, UPDATE, DELETE ON kansli_ekonomi.billing TO kansli_sekretariat;
+GRANT UPDATE ON kansli_ekonomi.invoice_settings TO kansli_sekretariat;
+-- Whatever the owner creates there later: the same, only the accountant's role writes.
 ALTER DEFAULT PRIVILEGES IN SCHEMA kansli_ekonomi GRANT SELECT ON TABLES TO kansli_las, kansli_sekretariat;
 ALTER DEFAULT PRIVILEGES IN SCHEMA kansli_ekonomi GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO kansli_ekonomi;
 ALTER DEFAULT PRIVILEGES IN SCHEMA kansli_ekonomi GRANT USAGE ON SEQUENCES TO kansli_ekonomi;

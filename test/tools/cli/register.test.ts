@@ -11,6 +11,7 @@ import { parseArgs, runRegister } from '../../../tools/cli/register';
 import { generateDemoDocument } from '../../../tools/demo/demo-document';
 import { parseDocumentText, serialiseDocument } from '../../../electron/core/store/parse-document';
 import type { SambrukDocument } from '../../../electron/core/store/schema';
+import { withSampleInvoicing } from '../../fixtures/invoicing/sample-register';
 import { loadDefaultDocument } from '../../support/memory-document';
 import { asAdmin, describePg, pgUrl, registerDatabase } from '../../support/postgres';
 
@@ -35,6 +36,7 @@ describePg('push and pull', () => {
     ['the default register', () => loadDefaultDocument()],
     ['a demo register three times the size, with history', () => generateDemoDocument({ scale: 3, seed: 'push-pull', base: loadDefaultDocument() })],
     ['a demo register with saved selections, plan figures and corrected populations', () => withNewerTables(generateDemoDocument({ scale: 1, seed: 'tables', base: loadDefaultDocument() }))],
+    ['a register with invoicing: settings, billing details, articles, a run, invoices, a credit note, payments', () => withSampleInvoicing(loadDefaultDocument())],
   ])('push then pull gives the same bytes: %s', async (label, make) => {
     const doc = make();
     const source = path.join(dir, `in-${Math.random().toString(36).slice(2)}.json`);
@@ -53,6 +55,22 @@ describePg('push and pull', () => {
     // schema's order) and writes it. The default register's file is already canonical, byte for byte.
     expect(readFileSync(target, 'utf8')).toBe(serialiseDocument(parseDocumentText(readFileSync(source, 'utf8'))));
     if (label === 'the default register') expect(readFileSync(target, 'utf8')).toBe(readFileSync(source, 'utf8'));
+    if (label.startsWith('a register with invoicing')) {
+      expect(parseDocumentText(readFileSync(target, 'utf8')).invoicing).toEqual(doc.invoicing);
+      expect((await asAdmin<{ n: string }>(db, 'SELECT count(*) AS n FROM kansli_ekonomi.invoices')).rows).toEqual([{ n: '3' }]);
+    }
+  });
+
+  it('push into a database set up by an earlier version (no invoicing tables) adds what is missing first', async () => {
+    const db = await registerDatabase('cli_older');
+    await asAdmin(db, 'DROP SCHEMA kansli_ekonomi CASCADE');
+    const source = path.join(dir, 'older.json');
+    const doc = withSampleInvoicing(loadDefaultDocument());
+    writeFileSync(source, serialiseDocument(doc));
+    const pushed = io();
+    expect(await runRegister(['push', '--data', source, '--to', pgUrl(db)], pushed.io)).toBe(0);
+    expect(pushed.err).toEqual([]);
+    expect((await asAdmin<{ n: string }>(db, 'SELECT count(*) AS n FROM kansli_ekonomi.payments')).rows).toEqual([{ n: String(doc.invoicing.payments.length) }]);
   });
 
   it('refuses to push into a database that already holds a register, and changes nothing', async () => {
