@@ -33,13 +33,17 @@ export function optionalTextEl(name: string, text: string | undefined, attribute
   return text !== undefined && text.trim() !== '' ? textEl(name, text.trim(), attributes) : undefined;
 }
 
-// Outside XML 1.0's Char production: C0 controls other than tab, LF and CR; lone surrogates; U+FFFE and U+FFFF.
-// Matching control characters is the point here.
+// Outside XML 1.0's Char production: C0 controls other than tab, LF and CR; lone surrogates (with the u flag a
+// well-formed pair is one code point and does not match); U+FFFE and U+FFFF. Matching control characters is the point.
 // eslint-disable-next-line no-control-regex
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
 /** Text content escaped for XML. */
 export function escapeText(value: string): string {
+  // Most texts (dates, amounts, codes) need nothing; a run writes hundreds of thousands of them.
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(NOT_XML_CHAR, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -13,6 +13,8 @@ describe('xml-writer', () => {
     expect(escapeText('tab\tnl\ncr\r')).toBe('tab\tnl\ncr\r');
     expect(escapeText('lone \uD800 high, lone \uDC00 low')).toBe('lone   high, lone   low');
     expect(escapeText('😀 åäö')).toBe('😀 åäö');
+    expect(escapeText('\uD83D\uDE00\uDE00 end \uD83D')).toBe('😀  end  ');
+    expect(escapeText('plain text 2022-01-01')).toBe('plain text 2022-01-01');
   });
 
   it('writes an indented document with the UTF-8 declaration, skipping absent children', () => {
