@@ -11,6 +11,7 @@
 import type { Invoice, InvoiceLine, InvoiceSettings, PartySnapshot, PostalAddress } from '../../contract/model/invoicing';
 import { AppError } from '../../contract/result';
 import { parseOrgNumber } from '../../contract/rules/organisation-number';
+import { formatOre } from '../domain/amounts';
 import { invoiceTotals, isValidOcr, type InvoiceTotals, type VatBreakdown } from '../domain/invoice-math';
 import { decimalAmount } from './decimal-amount';
 import { el, optionalTextEl, textEl, xmlDocument, type XmlElement } from './xml-writer';
@@ -284,6 +285,14 @@ function monetaryTotal(totals: InvoiceTotals): XmlElement {
   );
 }
 
+function lineNote(value: InvoiceLine): string {
+  const parts = [
+    value.basisReference ? `Fakturaunderlag ${value.basisReference}` : '',
+    value.exactOre !== undefined && value.exactOre !== value.netOre ? `avrundat till hela kronor från ${formatOre(value.exactOre)}` : '',
+  ].filter(Boolean);
+  return parts.join('; ');
+}
+
 function line(kind: Invoice['kind'], value: InvoiceLine, index: number): XmlElement {
   const credit = kind === 'credit-note';
   // The price must not be negative (BR-27); a negative line carries its sign in the quantity instead.
@@ -292,8 +301,8 @@ function line(kind: Invoice['kind'], value: InvoiceLine, index: number): XmlElem
     credit ? 'cac:CreditNoteLine' : 'cac:InvoiceLine',
     {},
     textEl('cbc:ID', String(index + 1)),
-    // The invoice basis line it came from, so the buyer can match it (BT-127).
-    value.basisReference && textEl('cbc:Note', `Fakturaunderlag ${value.basisReference}`),
+    // The invoice basis line it came from, so the buyer can match it, and the öre rounding when there was one (BT-127).
+    optionalTextEl('cbc:Note', lineNote(value)),
     textEl(credit ? 'cbc:CreditedQuantity' : 'cbc:InvoicedQuantity', quantityText(sign * value.quantity), { unitCode: UNIT_CODE }),
     amount('LineExtensionAmount', value.netOre),
     periodOf([value]),

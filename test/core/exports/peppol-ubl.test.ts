@@ -92,7 +92,8 @@ describe('peppolInvoiceXml: an invoice', () => {
     expect(texts(lines[1]!, 'cbc:Name')).toEqual(['Bibblix 2022']);
     expect(texts(lines[1]!, 'cbc:LineExtensionAmount')).toEqual(['1667.00']);
     expect(texts(lines[1]!, 'cbc:PriceAmount')).toEqual(['1667.00']);
-    expect(texts(lines[1]!, 'cbc:Note')).toEqual(['Fakturaunderlag 1002-2022-tjanst-bibblix']);
+    expect(texts(lines[1]!, 'cbc:Note')).toEqual(['Fakturaunderlag 1002-2022-tjanst-bibblix; avrundat till hela kronor från 1\u00a0666,67\u00a0kr']);
+    expect(texts(lines[0]!, 'cbc:Note')).toEqual(['Fakturaunderlag 1002-2022-tjanst-egil']);
     expect(texts(lines[1]!, 'cbc:StartDate')).toEqual(['2022-01-01']);
   });
 
