@@ -25,6 +25,9 @@ const SAMPLES: Record<string, string> = {
   'faktura-2-tjanster.xml': peppolInvoiceXml(sampleServiceInvoice, sampleSettings),
   'faktura-4-region.xml': peppolInvoiceXml(sampleRegionInvoice, sampleSettings),
   'kreditfaktura-3.xml': peppolInvoiceXml(sampleCreditNote, sampleSettings, { creditedInvoice: sampleServiceInvoice }),
+  // Variants the settings allow: a credit note outside VAT, and IBAN only without F-skatt.
+  'kreditfaktura-5-medlemsavgift.xml': peppolInvoiceXml({ ...sampleInvoice, id: 'cn-2', kind: 'credit-note', number: '5', issueDate: '2022-04-02', creditOfInvoiceId: sampleInvoice.id }, sampleSettings, { creditedInvoice: sampleInvoice }),
+  'faktura-2-iban-utan-f-skatt.xml': peppolInvoiceXml(sampleServiceInvoice, { ...sampleSettings, bankgiro: '', fSkatt: false }),
 };
 const BROKEN = 'trasig-utan-buyerreference.xml';
 
