@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
  */
 const SLOW = [
   'test/core/exports/*.libreoffice.test.ts',
+  // The official Peppol rules under Saxon-HE: each rule set compiles for seconds in its JVM.
+  'test/core/exports/*.rules.test.ts',
   'test/core/security/channel-fuzz.test.ts',
   'test/core/imports/read-table.fuzz.test.ts',
   'test/contract/rules/amounts.bounds-scale.test.ts',

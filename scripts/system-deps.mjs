@@ -17,6 +17,11 @@ export const REQUIREMENTS = [
   { what: 'poppler (PDF till bild och text)', found: () => ['pdftoppm', 'pdftotext', 'pdfinfo'].every(onPath), packages: ['poppler-utils'] },
   { what: 'LibreOffice Calc (arbetsböckerna öppnas och räknas om)', found: () => onPath('soffice'), packages: ['libreoffice-calc'] },
   {
+    what: 'Java och Saxon-HE (e-fakturorna prövas mot Peppols regler)',
+    found: () => onPath('java') && existsSync(process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar'),
+    packages: ['default-jre-headless', 'libsaxonhe-java'],
+  },
+  {
     what: 'DejaVu-typsnitt (samma textbredd i skärmbilder och PDF)',
     found: () => existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
     packages: ['fonts-dejavu-core'],

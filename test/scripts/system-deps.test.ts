@@ -27,6 +27,17 @@ describe('system-deps', () => {
     expect(missingPackages(REQUIREMENTS).packages).toEqual([]);
   });
 
+  it('installs java and Saxon-HE when the Saxon jar is missing, even with java on PATH', () => {
+    const saved = process.env.SAXON_JAR;
+    process.env.SAXON_JAR = join(emptyDir, 'Saxon-HE.jar');
+    try {
+      expect(missingPackages(REQUIREMENTS).packages).toEqual(['default-jre-headless', 'libsaxonhe-java']);
+    } finally {
+      if (saved === undefined) delete process.env.SAXON_JAR;
+      else process.env.SAXON_JAR = saved;
+    }
+  });
+
   it('stops at once with the packages to install when nothing can be installed (no apt-get on PATH)', () => {
     const result = spawnSync(process.execPath, [script], {
       env: { PATH: emptyDir, CHROMIUM_PATH: join(emptyDir, 'chromium') },
@@ -37,6 +48,8 @@ describe('system-deps', () => {
     expect(result.stderr).toContain('chromium');
     expect(result.stderr).toContain('poppler-utils');
     expect(result.stderr).toContain('libreoffice-calc');
+    expect(result.stdout).toContain('Java och Saxon-HE');
+    expect(result.stderr).toContain('default-jre-headless, libsaxonhe-java');
   });
 
   it('exits 0 and prints nothing when everything is there', () => {
