@@ -41,11 +41,6 @@ export function customerAdvice(details: BillingDetails | undefined): MissingDeta
   return details?.buyerReference ? [] : [missing('buyerReference')];
 }
 
-/** The organisation that pays `organisationId`'s invoices (itself unless its details name a payer). */
-export function payerOf(billing: readonly BillingDetails[], organisationId: string): string {
-  return billing.find((b) => b.organisationId === organisationId)?.payerOrganisationId ?? organisationId;
-}
-
 /** What the association must have filled in before anything is issued; `withVat`: some line carries VAT. */
 export function associationMissing(settings: InvoiceSettings, withVat: boolean): MissingDetail[] {
   const found: MissingDetail[] = [];

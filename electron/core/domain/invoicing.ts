@@ -25,8 +25,8 @@ import type { InvoiceState, InvoiceSummary, MissingDetail } from '../../contract
 import type { Organisation, SambrukDocument } from '../store/schema';
 import { accountantModel, type InvoiceLine as BasisLine } from '../exports/accountant-model';
 import { invoiceTotals, ocrReference } from './invoice-math';
-import { ENTRY_FEE_ARTICLE_ID, YEARLY_FEE_ARTICLE_ID, articleById, serviceArticleId } from './articles';
-import { associationMissing, customerMissing, payerOf, peppolIdOf } from './billing';
+import { ENTRY_FEE_ARTICLE_ID, YEARLY_FEE_ARTICLE_ID, allArticles, serviceArticleId } from './articles';
+import { associationMissing, customerMissing, peppolIdOf } from './billing';
 import { roundToKronor } from './fees';
 import { formatOre, formatOreSigned } from './amounts';
 import { countOf } from './swedish';
@@ -128,8 +128,9 @@ export function planRun(doc: Doc, request: RunRequest, context: { ids: () => str
   const taken = invoicedReferences(doc.invoicing.invoices);
   const keysSeen = new Map<string, number>();
   const newArticles = new Map<string, Article>();
+  const articles = new Map(allArticles(doc.invoicing.articles, doc.services).map((a) => [a.article.id, a]));
   const articleOf = (articleId: string): Article => {
-    const found = articleById(doc.invoicing.articles, doc.services, articleId);
+    const found = articles.get(articleId);
     if (!found) throw new AppError('internal', 'En rad i fakturaunderlaget har ingen artikel.');
     if (!found.stored) newArticles.set(found.article.id, found.article);
     return found.article;
@@ -152,11 +153,14 @@ export function planRun(doc: Doc, request: RunRequest, context: { ids: () => str
       alreadyInvoiced += 1;
       continue;
     }
-    const payerId = payerOf(doc.invoicing.billing, line.organisationId);
+    const payerId = billingByOrg.get(line.organisationId)?.payerOrganisationId ?? line.organisationId;
     customerNumberOf(payerId);
     const article = articleOf(articleIdOf(line));
-    const netOre = roundToKronor(line.amountOre);
-    basisExactOre += line.amountOre;
+    // The basis may state the exact amount beside a line it has already rounded; either way the invoice line
+    // is the exact amount rounded half a krona up.
+    const exactOre = (line as { exactOre?: number }).exactOre ?? line.amountOre;
+    const netOre = roundToKronor(exactOre);
+    basisExactOre += exactOre;
     basisRoundedOre += netOre;
     const months = line.months !== undefined && line.months < 12 && line.kind !== 'medlemsinsats' ? ` (${countOf(line.months, { one: 'månad', other: 'månader' })})` : '';
     const forOther = payerId !== line.organisationId ? `${line.customer}: ` : '';
@@ -174,7 +178,7 @@ export function planRun(doc: Doc, request: RunRequest, context: { ids: () => str
         incomeAccount: article.incomeAccount,
         ...(article.costCentre !== undefined ? { costCentre: article.costCentre } : {}),
         basisReference: reference,
-        ...(netOre !== line.amountOre ? { exactOre: line.amountOre } : {}),
+        ...(netOre !== exactOre ? { exactOre } : {}),
         periodStart: line.from,
         periodEnd: line.to,
       },

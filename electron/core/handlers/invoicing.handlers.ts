@@ -288,15 +288,17 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
       const summary = `Skapade ${plan.run.title}: ${countOf(plan.invoices.length, { one: 'fakturautkast', other: 'fakturautkast' })}`;
       await repo.change(summary, (tx) => {
         const settings = settingsOf(tx.doc);
+        const names = new Map(tx.doc.organisations.map((o) => [o.id, o.name]));
+        const nameOf = (organisationId: string) => names.get(organisationId) ?? organisationId;
         if (plan.newBilling.length > 0) {
           writeSettings(tx, { ...settings, nextCustomerNumber: plan.nextCustomerNumber }, `Gav ${countOf(plan.newBilling.length, { one: 'kund', other: 'kunder' })} kundnummer`);
-          for (const b of plan.newBilling) tx.billing.insert(b, { summary: `Gav ${customerName(tx.doc, b.organisationId)} kundnummer ${b.customerNumber}` });
+          for (const b of plan.newBilling) tx.billing.insert(b, { summary: `Gav ${nameOf(b.organisationId)} kundnummer ${b.customerNumber}` });
         }
         for (const a of plan.newArticles) tx.articles.insert(a, { summary: `Lade till artikeln ${a.name}` });
         tx.invoiceRuns.insert(plan.run);
         for (const invoice of plan.invoices) {
           tx.invoices.insert(invoice, {
-            summary: `Skapade fakturautkast till ${customerName(tx.doc, invoice.organisationId)} (${formatOre(invoiceTotals(invoice.lines).totalOre, { unit: true })})`,
+            summary: `Skapade fakturautkast till ${nameOf(invoice.organisationId)} (${formatOre(invoiceTotals(invoice.lines).totalOre, { unit: true })})`,
           });
         }
       });
@@ -405,7 +407,7 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
       );
       const after = repo.get();
       const ledger = ledgerOf(after);
-      return { issued: plan.issued.map((i) => summarise(findInvoice(after, i.id), ledger, date)) };
+      return { issued: plan.issued.map((i) => summarise(ledger.byId.get(i.id) ?? i, ledger, date)) };
     },
 
     'invoicing/credit': async ({ invoiceId, invoiceLineIds, reason, date }) => {
