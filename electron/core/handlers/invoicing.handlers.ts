@@ -2,6 +2,10 @@
  * Invoicing channels (issue 17): settings, articles, billing details, runs, drafts, issuing, credit notes,
  * payments and reminders. Every change goes through `repo.change` with a Swedish summary; drafting and editing
  * drafts can be undone, issuing and crediting are final (the repository refuses to undo past them).
+ *
+ * Every change plans on the document as it stands when it runs (`tx.doc`), never on one read before: in the
+ * shared register a change is run again on a newer state, and a number series or a draft someone else has just
+ * issued must be read there, or two invoices would get one number.
  */
 import { AppError, type ChannelHandlers } from '../../contract';
 import type { BillingDetails, Invoice, InvoiceLine, InvoiceSettings } from '../../contract/model/invoicing';
@@ -22,6 +26,7 @@ import {
   planPayment,
   planRun,
   roundingNote,
+  runTitle,
   settingsOf,
   splitNote,
   summarise,
@@ -188,21 +193,22 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     'invoicing/settings-get': () => settingsView(),
 
     'invoicing/settings-save': async ({ example, address, ...patch }) => {
-      const doc = repo.get();
-      const current = settingsOf(doc);
-      const anyIssued = doc.invoicing.invoices.some((i) => i.status === 'issued');
-      if (patch.nextInvoiceNumber !== undefined && patch.nextInvoiceNumber !== current.nextInvoiceNumber && anyIssued) {
-        const fieldMessage = 'Nummerserien kan inte ändras när fakturor har utfärdats: numren ska vara obrutna.';
-        throw new AppError('validation', `Nästa fakturanummer: ${fieldMessage}`, { field: 'nextInvoiceNumber' }, fieldMessage);
-      }
-      const next: InvoiceSettings = { ...current };
-      for (const [key, value] of Object.entries(patch)) if (value !== undefined) (next as Record<string, unknown>)[key] = value;
-      if (address !== undefined) {
-        const { street2, ...rest } = address;
-        next.address = { ...rest, ...(street2 ? { street2 } : {}) };
-      }
-      if (example !== undefined) next.example = example;
-      await repo.change('Ändrade föreningens faktureringsuppgifter', (tx) => writeSettings(tx, next));
+      await repo.change('Ändrade föreningens faktureringsuppgifter', (tx) => {
+        const current = settingsOf(tx.doc);
+        const anyIssued = tx.doc.invoicing.invoices.some((i) => i.status === 'issued');
+        if (patch.nextInvoiceNumber !== undefined && patch.nextInvoiceNumber !== current.nextInvoiceNumber && anyIssued) {
+          const fieldMessage = 'Nummerserien kan inte ändras när fakturor har utfärdats: numren ska vara obrutna.';
+          throw new AppError('validation', `Nästa fakturanummer: ${fieldMessage}`, { field: 'nextInvoiceNumber' }, fieldMessage);
+        }
+        const next: InvoiceSettings = { ...current };
+        for (const [key, value] of Object.entries(patch)) if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+        if (address !== undefined) {
+          const { street2, ...rest } = address;
+          next.address = { ...rest, ...(street2 ? { street2 } : {}) };
+        }
+        if (example !== undefined) next.example = example;
+        writeSettings(tx, next);
+      });
       return settingsView();
     },
 
@@ -212,40 +218,45 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     },
 
     'invoicing/articles-save': async ({ articleId, name, incomeAccount, vat, costCentre }) => {
-      const doc = repo.get();
-      const found = articleById(doc.invoicing.articles, doc.services, articleId);
-      if (!found) throw new AppError('not-found', 'Artikeln finns inte.', { field: 'articleId' });
-      const next = { ...found.article };
-      if (name !== undefined) next.name = name;
-      if (incomeAccount !== undefined) next.incomeAccount = incomeAccount;
-      if (vat !== undefined) {
-        next.vat = { category: vat.category, ratePercent: vat.ratePercent, ...(vat.category !== 'S' && vat.exemptionReason ? { exemptionReason: vat.exemptionReason } : {}) };
-      }
-      if (costCentre !== undefined) {
-        if (costCentre === '') delete next.costCentre;
-        else next.costCentre = costCentre;
-      }
-      const saved = await repo.change(`Ändrade artikeln ${next.name}`, (tx) => (tx.articles.has(articleId) ? tx.articles.update(articleId, () => next) : tx.articles.insert(next)));
+      const named = articleById(repo.get().invoicing.articles, repo.get().services, articleId);
+      if (!named) throw new AppError('not-found', 'Artikeln finns inte.', { field: 'articleId' });
+      const saved = await repo.change(`Ändrade artikeln ${name ?? named.article.name}`, (tx) => {
+        const found = articleById(tx.doc.invoicing.articles, tx.doc.services, articleId);
+        if (!found) throw new AppError('not-found', 'Artikeln finns inte.', { field: 'articleId' });
+        const next = { ...found.article };
+        if (name !== undefined) next.name = name;
+        if (incomeAccount !== undefined) next.incomeAccount = incomeAccount;
+        if (vat !== undefined) {
+          next.vat = { category: vat.category, ratePercent: vat.ratePercent, ...(vat.category !== 'S' && vat.exemptionReason ? { exemptionReason: vat.exemptionReason } : {}) };
+        }
+        if (costCentre !== undefined) {
+          if (costCentre === '') delete next.costCentre;
+          else next.costCentre = costCentre;
+        }
+        return tx.articles.has(articleId) ? tx.articles.update(articleId, () => next) : tx.articles.insert(next);
+      });
       return articleView(saved, true, repo.get().services);
     },
 
     'invoicing/billing-list': ({ year }) => billingRows(repo.get(), year ?? Number(today().slice(0, 4))),
 
     'invoicing/billing-save': async ({ organisationId, orgNumber, invoiceAddress, buyerReference, peppolId, invoiceEmail, payerOrganisationId }) => {
-      const doc = repo.get();
-      const org = doc.organisations.find((o) => o.id === organisationId);
-      if (!org) throw new AppError('not-found', 'Organisationen finns inte.', { field: 'organisationId' });
-      if (payerOrganisationId) {
-        const payer = doc.organisations.find((o) => o.id === payerOrganisationId);
-        const refuse = (fieldMessage: string) => new AppError('validation', `Betalas av: ${fieldMessage}`, { field: 'payerOrganisationId' }, fieldMessage);
-        if (!payer) throw refuse('Den organisationen finns inte.');
-        if (payer.id === org.id) throw refuse('En organisation kan inte betala genom sig själv; lämna fältet tomt.');
-        if (doc.invoicing.billing.some((b) => b.organisationId === payer.id && b.payerOrganisationId !== undefined))
-          throw refuse(`${payer.name} betalas i sin tur av en annan organisation; välj den som betalar.`);
-        if (doc.invoicing.billing.some((b) => b.payerOrganisationId === org.id))
-          throw refuse(`${org.name} betalar för andra och kan inte själv betalas av någon annan.`);
-      }
-      await repo.change(`Ändrade faktureringsuppgifter för ${org.name}`, (tx) => {
+      const named = repo.get().organisations.find((o) => o.id === organisationId);
+      if (!named) throw new AppError('not-found', 'Organisationen finns inte.', { field: 'organisationId' });
+      await repo.change(`Ändrade faktureringsuppgifter för ${named.name}`, (tx) => {
+        const doc = tx.doc;
+        const org = doc.organisations.find((o) => o.id === organisationId);
+        if (!org) throw new AppError('not-found', 'Organisationen finns inte.', { field: 'organisationId' });
+        if (payerOrganisationId) {
+          const payer = doc.organisations.find((o) => o.id === payerOrganisationId);
+          const refuse = (fieldMessage: string) => new AppError('validation', `Betalas av: ${fieldMessage}`, { field: 'payerOrganisationId' }, fieldMessage);
+          if (!payer) throw refuse('Den organisationen finns inte.');
+          if (payer.id === org.id) throw refuse('En organisation kan inte betala genom sig själv; lämna fältet tomt.');
+          if (doc.invoicing.billing.some((b) => b.organisationId === payer.id && b.payerOrganisationId !== undefined))
+            throw refuse(`${payer.name} betalas i sin tur av en annan organisation; välj den som betalar.`);
+          if (doc.invoicing.billing.some((b) => b.payerOrganisationId === org.id))
+            throw refuse(`${org.name} betalar för andra och kan inte själv betalas av någon annan.`);
+        }
         if (orgNumber !== undefined && orgNumber !== org.orgNumber) tx.organisations.update(org.id, { orgNumber });
         const existing = tx.billing.all().find((b) => b.organisationId === org.id);
         let details: BillingDetails;
@@ -260,8 +271,11 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
           if (value === null || value === '') delete details[key];
           else details[key] = value;
         };
-        set('invoiceAddress', invoiceAddress === null ? null : invoiceAddress && { ...invoiceAddress, ...(invoiceAddress.street2 ? {} : { street2: undefined }) });
-        if (details.invoiceAddress?.street2 === undefined) delete details.invoiceAddress?.street2;
+        if (invoiceAddress === null) delete details.invoiceAddress;
+        else if (invoiceAddress !== undefined) {
+          const { street2, ...rest } = invoiceAddress;
+          details.invoiceAddress = { ...rest, ...(street2 ? { street2 } : {}) };
+        }
         set('buyerReference', buyerReference);
         set('peppolId', peppolId);
         set('invoiceEmail', invoiceEmail);
@@ -284,9 +298,9 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     },
 
     'invoicing/run-draft': async ({ year, kind, joinedFrom }) => {
-      const plan = planRun(repo.get(), { year, kind, joinedFrom }, { ids: ports.ids, now: now() });
-      const summary = `Skapade ${plan.run.title}: ${countOf(plan.invoices.length, { one: 'fakturautkast', other: 'fakturautkast' })}`;
-      await repo.change(summary, (tx) => {
+      const summary = `Skapade ${runTitle({ year, kind, joinedFrom })}`;
+      const plan = await repo.change(summary, (tx) => {
+        const plan = planRun(tx.doc, { year, kind, joinedFrom }, { ids: ports.ids, now: now() });
         const settings = settingsOf(tx.doc);
         const names = new Map(tx.doc.organisations.map((o) => [o.id, o.name]));
         const nameOf = (organisationId: string) => names.get(organisationId) ?? organisationId;
@@ -301,6 +315,7 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
             summary: `Skapade fakturautkast till ${nameOf(invoice.organisationId)} (${formatOre(invoiceTotals(invoice.lines).totalOre, { unit: true })})`,
           });
         }
+        return plan;
       });
       return runView(repo.get(), plan.run.id, today());
     },
@@ -313,54 +328,54 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     },
 
     'invoicing/draft-update': async ({ invoiceId, lines, note, buyerReference }) => {
-      const doc = repo.get();
-      const invoice = findInvoice(doc, invoiceId);
-      requireDraft(invoice);
-      const next: Invoice = { ...invoice };
-      if (lines !== undefined) {
-        const byId = new Map(invoice.lines.map((l) => [l.id, l]));
-        next.lines = lines.map((input, index): InvoiceLine => {
-          const field = `lines.${index}`;
-          const kept = input.invoiceLineId !== undefined ? byId.get(input.invoiceLineId) : undefined;
-          if (input.invoiceLineId !== undefined && !kept) throw new AppError('validation', 'Fakturarad: raden finns inte på utkastet.', { field: `${field}.invoiceLineId` }, 'Raden finns inte på utkastet.');
-          const found = articleById(doc.invoicing.articles, doc.services, input.articleId);
-          if (!found) throw new AppError('validation', 'Artikel: artikeln finns inte.', { field: `${field}.articleId` }, 'Artikeln finns inte.');
-          const netOre = roundToKronor(input.quantity * input.unitPriceOre);
-          const article = found.article;
-          const sameArticle = kept?.articleId === article.id;
-          const line: InvoiceLine = {
-            // A kept line keeps its basis reference and period; its VAT and account follow the article chosen.
-            ...(kept ?? {}),
-            id: kept?.id ?? ports.ids(),
-            articleId: article.id,
-            description: input.description,
-            quantity: input.quantity,
-            unitPriceOre: input.unitPriceOre,
-            netOre,
-            vat: sameArticle ? (kept as InvoiceLine).vat : article.vat,
-            incomeAccount: sameArticle ? (kept as InvoiceLine).incomeAccount : article.incomeAccount,
-          };
-          if (!sameArticle) {
-            if (article.costCentre !== undefined) line.costCentre = article.costCentre;
-            else delete line.costCentre;
-          }
-          // The exact basis amount stays only while the line still says what the basis said.
-          if (kept?.exactOre !== undefined && (netOre !== kept.netOre || !sameArticle)) delete line.exactOre;
-          return line;
-        });
-        const categories = new Set(next.lines.map((l) => l.vat.category === 'O'));
-        if (categories.size > 1) {
-          const fieldMessage = 'Rader utanför momsens tillämpningsområde (medlemsavgifter) kan inte stå på samma faktura som rader med moms (EN 16931). Lägg dem på en egen faktura.';
-          throw new AppError('validation', `Fakturarader: ${fieldMessage}`, { field: 'lines' }, fieldMessage);
-        }
-      }
-      if (note === null || note === '') delete next.note;
-      else if (note !== undefined) next.note = note;
-      if (buyerReference === null || buyerReference === '') delete next.buyerReference;
-      else if (buyerReference !== undefined) next.buyerReference = buyerReference;
-      const name = customerName(doc, invoice.organisationId);
-      const newArticles = next.lines.map((l) => articleById(doc.invoicing.articles, doc.services, l.articleId)).filter((f) => f !== undefined && !f.stored);
+      const name = customerName(repo.get(), findInvoice(repo.get(), invoiceId).organisationId);
       await repo.change(`Ändrade fakturautkastet till ${name}`, (tx) => {
+        const doc = tx.doc;
+        const invoice = findInvoice(doc, invoiceId);
+        requireDraft(invoice);
+        const next: Invoice = { ...invoice };
+        if (lines !== undefined) {
+          const byId = new Map(invoice.lines.map((l) => [l.id, l]));
+          next.lines = lines.map((input, index): InvoiceLine => {
+            const field = `lines.${index}`;
+            const kept = input.invoiceLineId !== undefined ? byId.get(input.invoiceLineId) : undefined;
+            if (input.invoiceLineId !== undefined && !kept) throw new AppError('validation', 'Fakturarad: raden finns inte på utkastet.', { field: `${field}.invoiceLineId` }, 'Raden finns inte på utkastet.');
+            const found = articleById(doc.invoicing.articles, doc.services, input.articleId);
+            if (!found) throw new AppError('validation', 'Artikel: artikeln finns inte.', { field: `${field}.articleId` }, 'Artikeln finns inte.');
+            const netOre = roundToKronor(input.quantity * input.unitPriceOre);
+            const article = found.article;
+            const sameArticle = kept?.articleId === article.id;
+            const line: InvoiceLine = {
+              // A kept line keeps its basis reference and period; its VAT and account follow the article chosen.
+              ...(kept ?? {}),
+              id: kept?.id ?? ports.ids(),
+              articleId: article.id,
+              description: input.description,
+              quantity: input.quantity,
+              unitPriceOre: input.unitPriceOre,
+              netOre,
+              vat: sameArticle ? (kept as InvoiceLine).vat : article.vat,
+              incomeAccount: sameArticle ? (kept as InvoiceLine).incomeAccount : article.incomeAccount,
+            };
+            if (!sameArticle) {
+              if (article.costCentre !== undefined) line.costCentre = article.costCentre;
+              else delete line.costCentre;
+            }
+            // The exact basis amount stays only while the line still says what the basis said.
+            if (kept?.exactOre !== undefined && (netOre !== kept.netOre || !sameArticle)) delete line.exactOre;
+            return line;
+          });
+          const categories = new Set(next.lines.map((l) => l.vat.category === 'O'));
+          if (categories.size > 1) {
+            const fieldMessage = 'Rader utanför momsens tillämpningsområde (medlemsavgifter) kan inte stå på samma faktura som rader med moms (EN 16931). Lägg dem på en egen faktura.';
+            throw new AppError('validation', `Fakturarader: ${fieldMessage}`, { field: 'lines' }, fieldMessage);
+          }
+        }
+        if (note === null || note === '') delete next.note;
+        else if (note !== undefined) next.note = note;
+        if (buyerReference === null || buyerReference === '') delete next.buyerReference;
+        else if (buyerReference !== undefined) next.buyerReference = buyerReference;
+        const newArticles = next.lines.map((l) => articleById(doc.invoicing.articles, doc.services, l.articleId)).filter((f) => f !== undefined && !f.stored);
         for (const found of newArticles) if (found && !tx.articles.has(found.article.id)) tx.articles.insert(found.article, { summary: `Lade till artikeln ${found.article.name}` });
         tx.invoices.update(invoiceId, () => next);
       });
@@ -368,10 +383,9 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     },
 
     'invoicing/draft-delete': async ({ invoiceId }) => {
-      const invoice = findInvoice(repo.get(), invoiceId);
-      requireDraft(invoice);
-      const name = customerName(repo.get(), invoice.organisationId);
+      const name = customerName(repo.get(), findInvoice(repo.get(), invoiceId).organisationId);
       await repo.change(`Tog bort fakturautkastet till ${name}`, (tx) => {
+        requireDraft(findInvoice(tx.doc, invoiceId));
         tx.invoices.remove(invoiceId);
       });
       return { deleted: invoiceId };
@@ -379,29 +393,35 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
 
     'invoicing/issue': async (input) => {
       const date = input.date ?? today();
-      const doc = repo.get();
-      let drafts: Invoice[];
-      if ('runId' in input) {
-        if (!doc.invoicing.runs.some((r) => r.id === input.runId)) throw new AppError('not-found', 'Fakturakörningen finns inte.', { field: 'runId' });
-        drafts = doc.invoicing.invoices.filter((i) => i.runId === input.runId && i.status === 'draft');
-        if (drafts.length === 0) throw new AppError('validation', 'Körningen har inga utkast kvar att utfärda.', { field: 'runId' });
-      } else {
-        const wanted = new Set(input.invoiceIds);
-        for (const id of wanted) findInvoice(doc, id);
-        // The register's order, so numbers follow the run's order whatever order the ids came in.
-        drafts = doc.invoicing.invoices.filter((i) => wanted.has(i.id));
-      }
-      const plan = planIssue(doc, drafts, { date, now: now(), by: by() });
-      const first = plan.issued[0] as Invoice;
+      const draftsOf = (doc: SambrukDocument): Invoice[] => {
+        let drafts: Invoice[];
+        if ('runId' in input) {
+          if (!doc.invoicing.runs.some((r) => r.id === input.runId)) throw new AppError('not-found', 'Fakturakörningen finns inte.', { field: 'runId' });
+          drafts = doc.invoicing.invoices.filter((i) => i.runId === input.runId && i.status === 'draft');
+          if (drafts.length === 0) throw new AppError('validation', 'Körningen har inga utkast kvar att utfärda.', { field: 'runId' });
+        } else {
+          const wanted = new Set(input.invoiceIds);
+          for (const id of wanted) findInvoice(doc, id);
+          // The register's order, so numbers follow the run's order whatever order the ids came in.
+          drafts = doc.invoicing.invoices.filter((i) => wanted.has(i.id));
+        }
+        return drafts;
+      };
+      // Planned once to name the change, then again on the state the change runs on (numbers included).
+      const preview = planIssue(repo.get(), draftsOf(repo.get()), { date, now: now(), by: by() });
+      const first = preview.issued[0] as Invoice;
+      const last = preview.issued[preview.issued.length - 1] as Invoice;
       const summary =
-        plan.issued.length === 1
+        preview.issued.length === 1
           ? `Utfärdade faktura ${first.number ?? ''} till ${first.buyer?.name ?? ''}`
-          : `Utfärdade ${countOf(plan.issued.length, { one: 'faktura', other: 'fakturor' })} (nr ${first.number ?? ''}–${plan.issued[plan.issued.length - 1]?.number ?? ''})`;
-      await repo.change(
+          : `Utfärdade ${countOf(preview.issued.length, { one: 'faktura', other: 'fakturor' })} (nr ${first.number ?? ''}–${last.number ?? ''})`;
+      const plan = await repo.change(
         summary,
         (tx) => {
+          const plan = planIssue(tx.doc, draftsOf(tx.doc), { date, now: now(), by: by() });
           for (const invoice of plan.issued) tx.invoices.update(invoice.id, () => invoice, { summary: `Utfärdade faktura ${invoice.number ?? ''} till ${invoice.buyer?.name ?? ''}` });
           writeSettings(tx, plan.settings, false);
+          return plan;
         },
         { final: `«${summary}» ${FINAL}` },
       );
@@ -411,16 +431,20 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     },
 
     'invoicing/credit': async ({ invoiceId, invoiceLineIds, reason, date }) => {
+      const request = { lineIds: invoiceLineIds, reason, date: date ?? today() };
+      const plan = (doc: SambrukDocument) => planCredit(doc, findInvoice(doc, invoiceId), request, { ids: ports.ids, now: now(), by: by() });
       const doc = repo.get();
       const invoice = findInvoice(doc, invoiceId);
-      const plan = planCredit(doc, invoice, { lineIds: invoiceLineIds, reason, date: date ?? today() }, { ids: ports.ids, now: now(), by: by() });
-      const note = plan.issued[0] as Invoice;
-      const summary = `Utfärdade kreditfaktura ${note.number ?? ''} för faktura ${invoice.number ?? ''} till ${invoice.buyer?.name ?? customerName(doc, invoice.organisationId)}`;
-      await repo.change(
+      const preview = plan(doc).issued[0] as Invoice;
+      const summary = `Utfärdade kreditfaktura ${preview.number ?? ''} för faktura ${invoice.number ?? ''} till ${invoice.buyer?.name ?? customerName(doc, invoice.organisationId)}`;
+      const note = await repo.change(
         summary,
         (tx) => {
-          tx.invoices.insert(note);
-          writeSettings(tx, plan.settings, false);
+          const planned = plan(tx.doc);
+          const issued = planned.issued[0] as Invoice;
+          tx.invoices.insert(issued, { summary: `Utfärdade kreditfaktura ${issued.number ?? ''} för faktura ${invoice.number ?? ''}` });
+          writeSettings(tx, planned.settings, false);
+          return issued;
         },
         { final: `«${summary}» ${FINAL}` },
       );
@@ -429,12 +453,11 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     },
 
     'invoicing/payment-record': async ({ invoiceId, date, amountOre, note }) => {
-      const doc = repo.get();
-      const invoice = findInvoice(doc, invoiceId);
-      const plan = planPayment(doc, invoice, { date, amountOre, note }, { ids: ports.ids, now: now(), by: by() });
+      const invoice = findInvoice(repo.get(), invoiceId);
       const verb = amountOre < 0 ? 'Återförde' : 'Registrerade';
       const summary = `${verb} betalning ${formatOre(Math.abs(amountOre), { unit: true })} på faktura ${invoice.number ?? ''}`;
       await repo.change(summary, (tx) => {
+        const plan = planPayment(tx.doc, findInvoice(tx.doc, invoiceId), { date, amountOre, note }, { ids: ports.ids, now: now(), by: by() });
         tx.payments.insert(plan.payment, { organisationId: invoice.organisationId });
         writeSettings(tx, plan.settings, false);
       });
@@ -467,11 +490,12 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     },
 
     'invoicing/reminder-record': async ({ invoiceId, date }) => {
-      const doc = repo.get();
-      const invoice = findInvoice(doc, invoiceId);
-      checkReminder(invoice, ledgerOf(doc), date);
-      if (invoice.reminders.includes(date)) return invoiceView(doc, invoice, date);
+      const invoice = findInvoice(repo.get(), invoiceId);
       await repo.change(`Skickade påminnelse för faktura ${invoice.number ?? ''} (${date})`, (tx) => {
+        const current = findInvoice(tx.doc, invoiceId);
+        checkReminder(current, ledgerOf(tx.doc), date);
+        // A second reminder the same day is the same reminder: nothing changes.
+        if (current.reminders.includes(date)) return;
         tx.invoices.update(invoiceId, (draft) => {
           draft.reminders.push(date);
         });

@@ -285,5 +285,5 @@ describe('invoicing: numbering holds under any sequence', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 180_000);
 });
