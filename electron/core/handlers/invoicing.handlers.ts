@@ -36,6 +36,7 @@ import { invoiceTotals } from '../domain/invoice-math';
 import { accountantModel } from '../exports/accountant-model';
 import { formatOre } from '../domain/amounts';
 import { countOf, compareSv } from '../domain/swedish';
+import { assertNotDuplicate } from '../domain/organisations';
 import { roundToKronor } from '../domain/fees';
 
 type InvoicingChannel = Extract<keyof ChannelHandlers, `invoicing/${string}`>;
@@ -257,7 +258,11 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
           if (doc.invoicing.billing.some((b) => b.payerOrganisationId === org.id))
             throw refuse(`${org.name} betalar för andra och kan inte själv betalas av någon annan.`);
         }
-        if (orgNumber !== undefined && orgNumber !== org.orgNumber) tx.organisations.update(org.id, { orgNumber });
+        if (orgNumber !== undefined && orgNumber !== org.orgNumber) {
+          // The organisation's own number, under the register's rule: two organisations never share one.
+          assertNotDuplicate(doc.organisations, { name: '', orgNumber }, org.id);
+          tx.organisations.update(org.id, { orgNumber });
+        }
         const existing = tx.billing.all().find((b) => b.organisationId === org.id);
         let details: BillingDetails;
         if (existing) details = { ...existing };

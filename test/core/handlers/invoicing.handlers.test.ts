@@ -107,6 +107,10 @@ describe('invoicing: settings, articles and billing details', () => {
     expect(second).toMatchObject({ customerNumber: 1002, payerName: 'Göteborg', missing: [] });
     const chain = await refused(s.call('invoicing/billing-save', { organisationId: 'org-kommun-1480', payerOrganisationId: 'org-kommun-1440' }));
     expect(chain.field).toBe('payerOrganisationId');
+    const taken = await refused(s.call('invoicing/billing-save', { organisationId: 'org-kommun-1440', orgNumber: '212000-1355' }));
+    expect(taken).toMatchObject({ code: 'duplicate', field: 'orgNumber' });
+    const own = await data(s.call('invoicing/billing-save', { organisationId: 'org-kommun-1440', orgNumber: '2120001439' }));
+    expect(own).toMatchObject({ orgNumber: '212000-1439', defaultPeppolId: '0007:2120001439' });
     const peppol = await refused(s.call('invoicing/billing-save', { organisationId: 'org-kommun-1480', peppolId: '2120001355' }));
     expect(peppol).toMatchObject({ field: 'peppolId', label: 'Peppol-ID' });
   });
