@@ -115,7 +115,19 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     };
   }
 
-  function runView(doc: SambrukDocument, runId: string, date: string): InvoiceRunView {
+  /** The basis's warnings for the organisations the drafts bill (themselves and those they pay for). */
+  function basisChecks(doc: SambrukDocument, year: number, drafts: readonly Invoice[]): string[] {
+    if (drafts.length === 0) return [];
+    const payers = new Set(drafts.map((d) => d.organisationId));
+    const covered = new Set([...payers, ...doc.invoicing.billing.filter((b) => b.payerOrganisationId !== undefined && payers.has(b.payerOrganisationId)).map((b) => b.organisationId)]);
+    const texts = new Set<string>();
+    for (const line of accountantModel(doc, { year }).invoiceLines) {
+      if (line.check !== undefined && covered.has(line.organisationId)) texts.add(`${line.customer}, ${line.item}: ${line.check}. Kontrollera beloppet innan fakturan utfärdas.`);
+    }
+    return [...texts];
+  }
+
+  function runView(doc: SambrukDocument, runId: string, date: string, withChecks = true): InvoiceRunView {
     const run = doc.invoicing.runs.find((r) => r.id === runId);
     if (!run) throw new AppError('not-found', 'Fakturakörningen finns inte (den kan ha ångrats).', { field: 'runId' });
     const ledger = ledgerOf(doc);
@@ -127,6 +139,7 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     const basisLines = lines.filter((l) => l.basisReference !== undefined);
     const rounding = roundingNote(lines);
     const split = splitNote(invoices);
+    const checks = withChecks ? basisChecks(doc, run.year, drafts) : [];
     return {
       id: run.id,
       year: run.year,
@@ -146,6 +159,7 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
       ...(split !== undefined ? { splitNote: split } : {}),
       missingAssociation: blockers.association,
       missingCustomers: blockers.customers,
+      ...(withChecks ? { checks } : {}),
     };
   }
 
@@ -296,7 +310,7 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
       return doc.invoicing.runs
         .filter((r) => year === undefined || r.year === year)
         .map((r) => {
-          const { invoices: _invoices, netOre: _net, vatOre: _vat, basisExactOre: _e, basisRoundedOre: _r, missingAssociation: _a, missingCustomers: _c, roundingNote: _n, splitNote: _s, ...summary } = runView(doc, r.id, today());
+          const { invoices: _invoices, netOre: _net, vatOre: _vat, basisExactOre: _e, basisRoundedOre: _r, missingAssociation: _a, missingCustomers: _c, roundingNote: _n, splitNote: _s, checks: _k, ...summary } = runView(doc, r.id, today(), false);
           return summary;
         })
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));

@@ -128,6 +128,12 @@ describe('invoicing: a run from drafts to payments', () => {
     expect(run.missingAssociation).toEqual([]);
     expect(run.missingCustomers).toEqual([]);
     expect(run.draftCount).toBe(run.invoices.length);
+    // The default data's rule for groups' fees is still to be confirmed: the run says to check those lines.
+    const groupLines = basis.filter((l) => l.check !== undefined);
+    expect(groupLines.length).toBeGreaterThan(0);
+    expect(run.checks).toHaveLength(groupLines.length);
+    expect(run.checks?.[0]).toMatch(/^.+, Årsavgift 2022: Regeln för gruppers avgift är inte beslutad \(att bekräfta\)\. Kontrollera beloppet innan fakturan utfärdas\.$/u);
+    expect((await data(s.call('invoicing/runs-list', { year: 2022 })))[0]).not.toHaveProperty('checks');
 
     const issued = await data(s.call('invoicing/issue', { runId: run.id, date: '2022-03-01' }));
     expect(issued.issued.map((i) => i.number)).toEqual(issued.issued.map((_, i) => String(i + 1)));
