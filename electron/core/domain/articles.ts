@@ -2,7 +2,11 @@
  * Articles (issue 17): what the association sells, each with its income account, VAT treatment and cost centre.
  * The defaults (yearly fee, entry fee, one per service) are computed, not stored: they are stored when the
  * accountant saves one or when a run first puts one on an invoice, so reading never changes the register.
- * The accountant decides accounts and VAT; these are only the starting point.
+ * An article is found by what it sells (its kind, and for a service fee the service), never by its id, so a
+ * register whose articles were stored under other ids (the default data's) is read the same way.
+ * The accountant decides accounts and VAT; these are only the starting point (the same as the default data's):
+ * membership fees outside the scope of VAT on 3010, service fees at 25 % on 3001 «Försäljning inom Sverige,
+ * 25 % moms».
  */
 import type { Article, VatTreatment } from '../../contract/model/invoicing';
 import type { ArticleView } from '../../contract/model/invoicing-views';
@@ -14,9 +18,10 @@ export const MEMBERSHIP_VAT: VatTreatment = { category: 'O', ratePercent: 0, exe
 /** Fees for services delivered to members: 25 %. */
 export const SERVICE_VAT: VatTreatment = { category: 'S', ratePercent: 25 };
 
-export const YEARLY_FEE_ARTICLE_ID = 'article-yearly-fee';
-export const ENTRY_FEE_ARTICLE_ID = 'article-entry-fee';
-export const serviceArticleId = (serviceId: string): string => `article-service-${serviceId}`;
+/** What an article sells: `yearly-fee`, `entry-fee` or `service-fee:<service id>`. */
+export function articleKey(article: Pick<Article, 'kind' | 'serviceId'>): string {
+  return article.kind === 'service-fee' ? `service-fee:${article.serviceId ?? ''}` : article.kind;
+}
 
 /** A service's short key as cost centre: letters and digits of its name, upper case, at most ten. */
 function costCentreOf(service: Pick<Service, 'name'>): string {
@@ -28,21 +33,27 @@ function costCentreOf(service: Pick<Service, 'name'>): string {
   return letters.slice(0, 10) || 'TJANST';
 }
 
-/** The default articles: yearly fee and entry fee (3890, outside VAT), each service's fee (3010, 25 %). */
+/** The default articles: yearly fee and entry fee (3010, outside VAT), each service's fee (3001, 25 %). */
 export function defaultArticles(services: readonly Pick<Service, 'id' | 'name'>[]): Article[] {
   return [
-    { id: YEARLY_FEE_ARTICLE_ID, kind: 'yearly-fee', name: 'Årsavgift', incomeAccount: '3890', vat: MEMBERSHIP_VAT, costCentre: 'MEDLEM' },
-    { id: ENTRY_FEE_ARTICLE_ID, kind: 'entry-fee', name: 'Medlemsinsats', incomeAccount: '3890', vat: MEMBERSHIP_VAT, costCentre: 'MEDLEM' },
+    { id: 'art-arsavgift', kind: 'yearly-fee', name: 'Årsavgift', incomeAccount: '3010', vat: MEMBERSHIP_VAT, costCentre: 'MEDLEM' },
+    { id: 'art-insats', kind: 'entry-fee', name: 'Medlemsinsats', incomeAccount: '3010', vat: MEMBERSHIP_VAT, costCentre: 'MEDLEM' },
     ...services.map(
-      (s): Article => ({ id: serviceArticleId(s.id), kind: 'service-fee', serviceId: s.id, name: `Tjänst: ${s.name}`, incomeAccount: '3010', vat: SERVICE_VAT, costCentre: costCentreOf(s) }),
+      (s): Article => ({ id: `art-tjanst-${s.id}`, kind: 'service-fee', serviceId: s.id, name: `Tjänst: ${s.name}`, incomeAccount: '3001', vat: SERVICE_VAT, costCentre: costCentreOf(s) }),
     ),
   ];
 }
 
-/** Stored articles first in their own right, then the defaults not stored yet (by id). */
+/** Stored articles, then the defaults for what no stored article sells yet. */
 export function allArticles(stored: readonly Article[], services: readonly Pick<Service, 'id' | 'name'>[]): { article: Article; stored: boolean }[] {
+  const sold = new Set(stored.map(articleKey));
   const ids = new Set(stored.map((a) => a.id));
-  return [...stored.map((article) => ({ article, stored: true })), ...defaultArticles(services).filter((a) => !ids.has(a.id)).map((article) => ({ article, stored: false }))];
+  return [
+    ...stored.map((article) => ({ article, stored: true })),
+    ...defaultArticles(services)
+      .filter((a) => !sold.has(articleKey(a)) && !ids.has(a.id))
+      .map((article) => ({ article, stored: false })),
+  ];
 }
 
 /** The article with this id: stored, or a default not stored yet. */

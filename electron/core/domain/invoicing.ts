@@ -25,7 +25,7 @@ import type { InvoiceState, InvoiceSummary, MissingDetail } from '../../contract
 import type { Organisation, SambrukDocument } from '../store/schema';
 import { accountantModel, type InvoiceLine as BasisLine } from '../exports/accountant-model';
 import { invoiceTotals, ocrReference } from './invoice-math';
-import { ENTRY_FEE_ARTICLE_ID, YEARLY_FEE_ARTICLE_ID, allArticles, serviceArticleId } from './articles';
+import { allArticles, articleKey as soldKey } from './articles';
 import { associationMissing, customerMissing, peppolIdOf } from './billing';
 import { roundToKronor } from './fees';
 import { formatOre, formatOreSigned } from './amounts';
@@ -59,10 +59,11 @@ export function basisReference(customerNumber: number, year: number, key: string
   return `${customerNumber}-${year}-${key}`;
 }
 
-function articleIdOf(line: BasisLine): string {
-  if (line.kind === 'arsavgift') return YEARLY_FEE_ARTICLE_ID;
-  if (line.kind === 'medlemsinsats') return ENTRY_FEE_ARTICLE_ID;
-  return serviceArticleId(line.serviceId ?? '');
+/** What the basis line sells, as articles.ts's `articleKey` names it. */
+function soldBy(line: BasisLine): string {
+  if (line.kind === 'arsavgift') return soldKey({ kind: 'yearly-fee' });
+  if (line.kind === 'medlemsinsats') return soldKey({ kind: 'entry-fee' });
+  return soldKey({ kind: 'service-fee', serviceId: line.serviceId });
 }
 
 // ---------------------------------------------------------------- drafting a run
@@ -128,9 +129,11 @@ export function planRun(doc: Doc, request: RunRequest, context: { ids: () => str
   const taken = invoicedReferences(doc.invoicing.invoices);
   const keysSeen = new Map<string, number>();
   const newArticles = new Map<string, Article>();
-  const articles = new Map(allArticles(doc.invoicing.articles, doc.services).map((a) => [a.article.id, a]));
-  const articleOf = (articleId: string): Article => {
-    const found = articles.get(articleId);
+  // The first article that sells it (stored ones come first), so the accountant's choices are used.
+  const articles = new Map<string, { article: Article; stored: boolean }>();
+  for (const a of allArticles(doc.invoicing.articles, doc.services)) if (!articles.has(soldKey(a.article))) articles.set(soldKey(a.article), a);
+  const articleOf = (key: string): Article => {
+    const found = articles.get(key);
     if (!found) throw new AppError('internal', 'En rad i fakturaunderlaget har ingen artikel.');
     if (!found.stored) newArticles.set(found.article.id, found.article);
     return found.article;
@@ -155,7 +158,7 @@ export function planRun(doc: Doc, request: RunRequest, context: { ids: () => str
     }
     const payerId = billingByOrg.get(line.organisationId)?.payerOrganisationId ?? line.organisationId;
     customerNumberOf(payerId);
-    const article = articleOf(articleIdOf(line));
+    const article = articleOf(soldBy(line));
     // The basis may state the exact amount beside a line it has already rounded; either way the invoice line
     // is the exact amount rounded half a krona up.
     const exactOre = (line as { exactOre?: number }).exactOre ?? line.amountOre;

@@ -73,7 +73,7 @@ describe('planRun', () => {
   });
 
   it('keeps the exact amount where the fee rules gave öre and states the rounding', () => {
-    const service = plan.invoices.flatMap((i) => i.lines).filter((l) => l.articleId === `article-service-${FEE_SERVICE_ID}`);
+    const service = plan.invoices.flatMap((i) => i.lines).filter((l) => l.articleId === `art-tjanst-${FEE_SERVICE_ID}`);
     const full = service.find((l) => l.exactOre === 166_667);
     expect(full).toMatchObject({ netOre: 166_700, unitPriceOre: 166_700, quantity: 1 });
     const april = service.find((l) => l.periodStart === '2022-04-01');
@@ -120,6 +120,17 @@ describe('planRun', () => {
     expect(refusal(() => planRun(doc, { year: 2022, kind: 'joiners', joinedFrom: '2022-11-01' }, { ids: counter(), now })).message).toBe(
       'Fakturaunderlaget för nya medlemmar från 2022-11-01 har inga rader att fakturera.',
     );
+  });
+
+  it('uses the article the accountant stored for what a line sells, whatever its id, and stores only missing defaults', () => {
+    const own = produce(doc, (d) => {
+      d.invoicing.articles.push({ id: 'eget-id', kind: 'yearly-fee', name: 'Medlemsavgift', incomeAccount: '3011', vat: { category: 'E', ratePercent: 0, exemptionReason: 'Undantaget' } });
+    });
+    const run = planRun(own, { year: 2022, kind: 'year' }, { ids: counter(), now });
+    const yearly = run.invoices.flatMap((i) => i.lines).filter((l) => l.description.startsWith('Årsavgift'));
+    expect(yearly.length).toBeGreaterThan(0);
+    expect(yearly.every((l) => l.articleId === 'eget-id' && l.incomeAccount === '3011' && l.vat.category === 'E')).toBe(true);
+    expect(run.newArticles.map((a) => a.kind)).toEqual(['service-fee']);
   });
 
   it('bills a member to the payer its billing details name, with the member named on the line', () => {

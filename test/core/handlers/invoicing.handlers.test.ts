@@ -82,14 +82,14 @@ describe('invoicing: settings, articles and billing details', () => {
     const s = setup();
     const list = await data(s.call('invoicing/articles-list', {}));
     expect(list.slice(0, 2).map((a) => [a.name, a.incomeAccount, a.vat.category, a.stored])).toEqual([
-      ['Årsavgift', '3890', 'O', false],
-      ['Medlemsinsats', '3890', 'O', false],
+      ['Årsavgift', '3010', 'O', false],
+      ['Medlemsinsats', '3010', 'O', false],
     ]);
     expect(s.repo.get().invoicing.articles).toEqual([]);
-    const saved = await data(s.call('invoicing/articles-save', { articleId: 'article-yearly-fee', incomeAccount: '3894', costCentre: '' }));
+    const saved = await data(s.call('invoicing/articles-save', { articleId: 'art-arsavgift', incomeAccount: '3894', costCentre: '' }));
     expect(saved).toMatchObject({ incomeAccount: '3894', stored: true, vatLabel: 'Utanför momsens tillämpningsområde' });
     expect(saved).not.toHaveProperty('costCentre');
-    const noReason = await refused(s.call('invoicing/articles-save', { articleId: 'article-entry-fee', vat: { category: 'E', ratePercent: 0 } }));
+    const noReason = await refused(s.call('invoicing/articles-save', { articleId: 'art-insats', vat: { category: 'E', ratePercent: 0 } }));
     expect(noReason.field).toBe('vat.exemptionReason');
   });
 
@@ -219,13 +219,13 @@ describe('invoicing: a run from drafts to payments', () => {
       s.call('invoicing/draft-update', {
         invoiceId: (run.invoices.find((i) => i.vatOre === 0 && i.state === 'draft' && i.id !== draft.id) ?? draft).id,
         lines: [
-          { articleId: 'article-yearly-fee', description: 'Årsavgift', quantity: 1, unitPriceOre: 100_000 },
-          { articleId: 'article-service-svc-fakturatest', description: 'Tjänst', quantity: 1, unitPriceOre: 100_000 },
+          { articleId: 'art-arsavgift', description: 'Årsavgift', quantity: 1, unitPriceOre: 100_000 },
+          { articleId: 'art-tjanst-svc-fakturatest', description: 'Tjänst', quantity: 1, unitPriceOre: 100_000 },
         ],
       }),
     );
     expect(mixed.field).toBe('lines');
-    const ore = await refused(s.call('invoicing/draft-update', { invoiceId: run.invoices[1]?.id ?? '', lines: [{ articleId: 'article-yearly-fee', description: 'x', quantity: 1, unitPriceOre: 150 }] }));
+    const ore = await refused(s.call('invoicing/draft-update', { invoiceId: run.invoices[1]?.id ?? '', lines: [{ articleId: 'art-arsavgift', description: 'x', quantity: 1, unitPriceOre: 150 }] }));
     expect(ore.field).toBe('lines.0.unitPriceOre');
   });
 
@@ -255,7 +255,7 @@ describe('invoicing: drafts line by line', () => {
         invoiceId: target.id,
         lines: [
           { invoiceLineId: kept?.id, articleId: kept?.articleId ?? '', description: kept?.description ?? '', quantity: 1, unitPriceOre: kept?.unitPriceOre ?? 0 },
-          { articleId: 'article-service-svc-fakturatest', description: 'Extra utbildningsdag', quantity: 1.5, unitPriceOre: 1_000_00 },
+          { articleId: 'art-tjanst-svc-fakturatest', description: 'Extra utbildningsdag', quantity: 1.5, unitPriceOre: 1_000_00 },
         ],
         note: 'Enligt avtal.',
       }),
@@ -265,11 +265,11 @@ describe('invoicing: drafts line by line', () => {
     expect(view.invoice.lines[1]).toMatchObject({ description: 'Extra utbildningsdag', quantity: 1.5, netOre: 1_500_00, vat: { category: 'S', ratePercent: 25 } });
     expect(view).toMatchObject({ netOre: (kept?.netOre ?? 0) + 1_500_00, vatOre: ((kept?.netOre ?? 0) + 1_500_00) / 4 });
     expect(view.invoice.note).toBe('Enligt avtal.');
-    expect(s.repo.get().invoicing.articles.map((a) => a.id)).toContain('article-service-svc-fakturatest');
+    expect(s.repo.get().invoicing.articles.map((a) => a.id)).toContain('art-tjanst-svc-fakturatest');
     const removed = await data(
       s.call('invoicing/draft-update', {
         invoiceId: target.id,
-        lines: [{ articleId: 'article-service-svc-fakturatest', description: 'Bara en rad', quantity: 1, unitPriceOre: 500_00 }],
+        lines: [{ articleId: 'art-tjanst-svc-fakturatest', description: 'Bara en rad', quantity: 1, unitPriceOre: 500_00 }],
       }),
     );
     expect(removed.invoice.lines.map((l) => l.description)).toEqual(['Bara en rad']);
