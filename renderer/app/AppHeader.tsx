@@ -57,7 +57,8 @@ export function AppHeader({
   onGuide: () => void;
 }) {
   const styles = useStyles();
-  const undoLabel = history?.undoSummary ? sv.header.undoWhat(history.undoSummary) : sv.header.nothingToUndo;
+  // After an invoice is issued nothing before it can be undone: the tooltip says why instead.
+  const undoLabel = history?.undoRefusal ?? (history?.undoSummary ? sv.header.undoWhat(history.undoSummary) : sv.header.nothingToUndo);
   const redoLabel = history?.redoSummary ? sv.header.redoWhat(history.redoSummary) : sv.header.nothingToRedo;
   return (
     <header className={styles.root}>
