@@ -6,9 +6,10 @@
  *   with its band, the yearly fee, the months charged, the entry fee and the fee explanation's sentences on
  *   the first year and the entry fee; then every organisation that was a member only through a group, at 0 kr.
  * - **Invoice lines**: one per amount to invoice: the yearly fee, each entry fee, each service fee
- *   (`serviceRevenueForYear`). Lines of 0 kr are left out (nothing to invoice; the sheets say so). Each has a
- *   reference `<år>-<organisationsnummer, else kommunkod, else the organisation's id>-<n>`, n counting the
- *   organisation's lines in the order yearly fee, entry fees, services by name.
+ *   (`serviceRevenueForYear`). Lines of 0 kr are left out (nothing to invoice; the sheets say so). Each has the
+ *   stable reference `<kundnummer>-<år>-<artikel>` of `basis-references.ts`. Amounts are whole kronor, as the
+ *   invoices will be: a line whose fee rules give öre is rounded half a krona up and keeps its exact amount, and
+ *   the totals state the rounding.
  * - **Service fee lines**: one per user per service charged in the year (0 kr included, so a missing price shows),
  *   and the usage matrix at the year's last day (`buildUsageMatrix`).
  * - **Roster rows**: every roster entry whose period touches the year; persons' names and e-mail addresses
@@ -31,6 +32,8 @@ import { compareSv } from '../domain/swedish';
 import { buildUsageMatrix, groupMembersById, usagesByService } from '../domain/usage-matrix';
 import type { Organisation, PricingModel, SambrukDocument } from '../store/schema';
 import { formatOre } from '../domain/amounts';
+import { basisReference, type BasisArticle } from '../domain/basis-references';
+import { roundToKronor } from '../domain/fees';
 import { networkKindLabels, participationLabels, rosterRoleLabels } from '../../contract/labels';
 
 export type MemberRow = {
@@ -72,10 +75,15 @@ export type InvoiceLine = {
   /** What the line is for, e.g. `Årsavgift 2022`, `Medlemsinsats`, `Tjänst: Bibblix`. */
   item: string;
   serviceId?: string;
+  /** The customer number from the billing details; absent while the organisation has none. */
+  customerNumber?: number;
   from: string;
   to: string;
   months?: number;
+  /** Whole kronor (in öre): what the invoice will charge. */
   amountOre: number;
+  /** When the fee rules gave öre: the exact amount, before rounding half a krona up. */
+  exactOre?: number;
   /** Why the line must be checked before it is invoiced (a group's fee under a rule «att bekräfta»). */
   check?: string;
 };
@@ -133,9 +141,15 @@ export type AccountantModel = {
     entryFeesOre: number;
     membershipOre: number;
     serviceOre: number;
-    /** Everything to invoice: membership fees plus service fees. */
+    /** Everything to invoice, line by line in whole kronor. */
     invoiceOre: number;
+    /** Membership fees plus service fees as the fee rules give them, öre included. */
+    invoiceExactOre: number;
+    /** `invoiceOre - invoiceExactOre`: the öre rounding of the lines together. */
+    roundingOre: number;
   };
+  /** Customers of the invoice basis without a customer number yet (their references start `K?-`). */
+  customersWithoutNumber: number;
 };
 
 export type AccountantOptions = { year: number; includePersonalDetails?: boolean };
@@ -185,10 +199,6 @@ function svRanks(texts: Iterable<string>): Map<string, number> {
     ranks.set(text, rank);
   });
   return ranks;
-}
-
-function referenceKey(org: Pick<Organisation, 'id' | 'orgNumber' | 'municipalityCode'>): string {
-  return org.orgNumber ?? org.municipalityCode ?? org.id;
 }
 
 function touchesYear(period: { from: string; to?: string | undefined }, year: number): boolean {
@@ -304,7 +314,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   const unpricedServiceNames = revenue.services.filter((s) => revenue.unpricedServiceIds.includes(s.serviceId)).map((s) => s.name);
 
   // ------------------------------------------------------------ invoice lines
-  type Pending = Omit<InvoiceLine, 'reference'>;
+  type Pending = Omit<InvoiceLine, 'reference' | 'customerNumber'> & { article: BasisArticle };
   const pendingByOrg = new Map<string, Pending[]>();
   const push = (line: Pending) => {
     const list = pendingByOrg.get(line.organisationId);
@@ -331,6 +341,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
         to: yearEnd,
         months: row.months,
         amountOre: row.chargedYearlyFeeOre,
+        article: { kind: 'arsavgift' },
         ...(row.groupRuleUnconfirmed ? { check: UNCONFIRMED_GROUP_RULE } : {}),
       });
     }
@@ -345,6 +356,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
         from: entry.joined,
         to: entry.joined,
         amountOre: entry.chargedOre,
+        article: entry.rejoin ? { kind: 'insats', rejoinedOn: entry.joined } : { kind: 'insats' },
         ...(row.groupRuleUnconfirmed ? { check: UNCONFIRMED_GROUP_RULE } : {}),
       });
     }
@@ -362,8 +374,10 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       to: line.to,
       months: line.months,
       amountOre: line.amountOre,
+      article: { kind: 'tjanst', serviceId: line.serviceId },
     });
   }
+  const billingByOrg = new Map(doc.invoicing.billing.map((b) => [b.organisationId, b]));
   const kindOrder: Record<InvoiceLineKind, number> = { arsavgift: 0, medlemsinsats: 1, tjanst: 2 };
   const invoiceLines: InvoiceLine[] = [];
   const customerName = (id: string) => orgById.get(id)?.name ?? id;
@@ -371,13 +385,25 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   const customers = [...pendingByOrg.keys()].sort(
     (a, b) => rankOf(customerRank, customerName(a)) - rankOf(customerRank, customerName(b)) || a.localeCompare(b),
   );
+  let customersWithoutNumber = 0;
   for (const organisationId of customers) {
-    const org = orgById.get(organisationId);
-    const key = org ? referenceKey(org) : organisationId;
+    const org = orgById.get(organisationId) ?? { id: organisationId };
+    const billing = billingByOrg.get(organisationId);
+    if (!billing) customersWithoutNumber += 1;
     const lines = (pendingByOrg.get(organisationId) ?? []).sort(
       (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.from.localeCompare(b.from) || compareSv(a.item, b.item),
     );
-    lines.forEach((line, i) => invoiceLines.push({ reference: `${year}-${key}-${i + 1}`, ...line }));
+    for (const { article, amountOre, ...line } of lines) {
+      // Invoices charge whole kronor: the line is rounded here, once, and the exact figure kept beside it.
+      const rounded = roundToKronor(amountOre);
+      invoiceLines.push({
+        reference: basisReference(org, billing, year, article),
+        ...line,
+        ...(billing ? { customerNumber: billing.customerNumber } : {}),
+        amountOre: rounded,
+        ...(rounded !== amountOre ? { exactOre: amountOre } : {}),
+      });
+    }
   }
 
   // ------------------------------------------------------------ the matrix at the year's end and the rosters
@@ -409,7 +435,8 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
 
   const serviceOre = revenue.totalOre;
   const invoiceOre = invoiceLines.reduce((sum, l) => sum + l.amountOre, 0);
-  if (invoiceOre !== fees.totalOre + serviceOre) {
+  const invoiceExactOre = invoiceLines.reduce((sum, l) => sum + (l.exactOre ?? l.amountOre), 0);
+  if (invoiceExactOre !== fees.totalOre + serviceOre) {
     // Both come from the same rows; a difference would be a bug here, and a wrong invoice basis is worse than none.
     throw new AppError('internal', 'Fakturaunderlaget stämmer inte med avgifterna. Inget underlag skapades.');
   }
@@ -432,6 +459,9 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       membershipOre: fees.totalOre,
       serviceOre,
       invoiceOre,
+      invoiceExactOre,
+      roundingOre: invoiceOre - invoiceExactOre,
     },
+    customersWithoutNumber,
   };
 }

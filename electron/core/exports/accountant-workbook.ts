@@ -198,6 +198,7 @@ function addMembersSheet(workbook: Workbook, model: AccountantModel, now: Date):
 
 export const invoiceHeaders = {
   reference: 'Referens',
+  customerNumber: 'Kundnummer',
   customer: 'Kund',
   orgNumber: 'Organisationsnummer',
   municipalityCode: 'Kommunkod',
@@ -206,14 +207,30 @@ export const invoiceHeaders = {
   to: 'Till och med',
   months: 'Månader',
   amount: 'Belopp',
+  exact: 'Exakt belopp',
   check: 'Att kontrollera',
 } as const;
 
+/** «1 666,67 kr» with öre, for the sentences that state a rounding. */
+const oreText = (ore: number) => `${new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ore / 100)} kr`;
+
+/** The sentence on the öre rounding of the basis, or '' when every line was whole kronor. */
+export function basisRoundingText(model: Pick<AccountantModel, 'invoiceLines' | 'totals'>): string {
+  const rounded = model.invoiceLines.filter((l) => l.exactOre !== undefined).length;
+  if (rounded === 0) return '';
+  return (
+    ` Beloppen är hela kronor, som på fakturorna: ${countOf(rounded, { one: 'rad', other: 'rader' })} med ören avrundades till närmaste krona (50 öre uppåt), ` +
+    `se «${invoiceHeaders.exact}». Exakt summa enligt avgiftsreglerna ${oreText(model.totals.invoiceExactOre)}, avrundning ${oreText(model.totals.roundingOre)}.`
+  );
+}
+
 function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date): void {
   const h = invoiceHeaders;
-  const kr = moneyKind(model.invoiceLines.map((l) => l.amountOre));
+  const withOre = model.invoiceLines.some((l) => l.exactOre !== undefined);
   const columns: ColumnDef<InvoiceLine>[] = [
     { header: h.reference, key: 'reference', kind: 'text' },
+    // Text: a customer number is a name, never read with a thousands separator.
+    { header: h.customerNumber, key: (l) => (l.customerNumber === undefined ? undefined : String(l.customerNumber)), kind: 'text' },
     { header: h.customer, key: 'customer', kind: 'text' },
     { header: h.orgNumber, key: 'orgNumber', kind: 'text' },
     { header: h.municipalityCode, key: 'municipalityCode', kind: 'text' },
@@ -221,7 +238,10 @@ function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
     { header: h.from, key: 'from', kind: 'date' },
     { header: h.to, key: 'to', kind: 'date' },
     { header: h.months, key: 'months', kind: 'integer' },
-    { header: h.amount, key: 'amountOre', kind: kr },
+    // Whole kronor always: a line with öre shows its exact amount in a column of its own, so one such line no
+    // longer turns the whole amount column to öre.
+    { header: h.amount, key: 'amountOre', kind: 'kr' },
+    ...(withOre ? ([{ header: h.exact, key: 'exactOre', kind: 'kr-ore' }] satisfies ColumnDef<InvoiceLine>[]) : []),
     { header: h.check, key: 'check', kind: 'text' },
   ];
   const flagged = model.invoiceLines.filter((l) => l.check !== undefined).length;
@@ -234,11 +254,17 @@ function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
     titleLines: [
       `Fakturaunderlag ${model.year}`,
       `${countOf(model.invoiceLines.length, { one: 'fakturarad', other: 'fakturarader' })}: årsavgifter, medlemsinsatser och avgifter för tjänster. Rader på 0 kr tas inte med.` +
-        (flagged > 0 ? ` ${countOf(flagged, { one: 'rad', other: 'rader' })} följer en regel för gruppers avgift som inte är beslutad: se «${h.check}».` : ''),
+        (flagged > 0 ? ` ${countOf(flagged, { one: 'rad', other: 'rader' })} följer en regel för gruppers avgift som inte är beslutad: se «${h.check}».` : '') +
+        basisRoundingText(model),
+      `Referensen är kundnummer, år och artikel, och ändras inte när andra rader tillkommer eller försvinner.` +
+        (model.customersWithoutNumber > 0
+          ? ` Kundnummer saknas för ${countOf(model.customersWithoutNumber, { one: 'kund', other: 'kunder' })} (referensen börjar då med «K?-» och kommunkoden): ` +
+            'lägg in eller importera organisationernas faktureringsuppgifter.'
+          : ''),
       madeLine(now),
     ],
   });
-  addTotalRow(table.sheet, table, 'Summa', [{ column: columnIndex(columns, h.amount), ore: model.totals.invoiceOre, kind: kr }], columns.length);
+  addTotalRow(table.sheet, table, 'Summa', [{ column: columnIndex(columns, h.amount), ore: model.totals.invoiceOre, kind: 'kr' }], columns.length);
 }
 
 // ---------------------------------------------------------------- Tjänsteanvändning
