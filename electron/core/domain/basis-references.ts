@@ -40,7 +40,7 @@ export function basisArticleKey(article: BasisArticle): string {
 }
 
 /** The prefix of a customer without a customer number. */
-export const MISSING_CUSTOMER_PREFIX = 'K?-';
+const MISSING_CUSTOMER_PREFIX = 'K?-';
 
 /** The customer part: the customer number, else `K?-<municipality code or organisation id>`. */
 export function customerKey(organisation: Pick<Organisation, 'id' | 'municipalityCode'>, billing: Pick<BillingDetails, 'customerNumber'> | undefined): string {
