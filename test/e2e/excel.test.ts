@@ -110,7 +110,7 @@ describe('Excel on the Data screen', () => {
     await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Fakturor', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget']);
     let total: unknown;
     let amountColumn = 0;
     workbook.getWorksheet('Fakturaunderlag')?.eachRow((row) => {

@@ -14,13 +14,16 @@
  *   and the usage matrix at the year's last day (`buildUsageMatrix`).
  * - **Roster rows**: every roster entry whose period touches the year; persons' names and e-mail addresses
  *   only when asked for.
+ * - **Issued invoices**: every issued invoice and credit note of the year (its run's year, else the year its lines
+ *   are for, else its date), with net, VAT and total from `invoiceTotals` and what has been paid; a credit note's
+ *   amounts carry the books' sign (negative), so the sums are what the year invoiced.
  * - **Budget**: the Budget screen's table (`budgetTable`).
  */
 import type { BudgetTable } from '../../contract/channels/budget.channels';
 import type { UsageMatrix } from '../../contract/channels/usage.channels';
 import { AppError } from '../../contract/result';
 import { budgetTable, budgetYearTable } from '../domain/budget';
-import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod } from '../../contract/rules/calendar-date';
+import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod, yearOf } from '../../contract/rules/calendar-date';
 import { municipalityPopulationAt, populationBasisText, populationIndex, type PopulationIndex } from '../domain/population';
 import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
 import { membershipIndex, periodStart } from '../domain/memberships';
@@ -30,10 +33,11 @@ import { entryOrganisationId } from '../domain/rosters';
 import { sortNetworks } from '../domain/networks';
 import { compareSv } from '../domain/swedish';
 import { buildUsageMatrix, groupMembersById, usagesByService } from '../domain/usage-matrix';
-import type { Organisation, PricingModel, SambrukDocument } from '../store/schema';
+import type { Invoice, Organisation, PricingModel, SambrukDocument } from '../store/schema';
 import { formatOre } from '../domain/amounts';
 import { basisReference, type BasisArticle } from '../domain/basis-references';
 import { roundToKronor } from '../domain/fees';
+import { bookSign, invoiceTotals } from '../domain/invoice-math';
 import { networkKindLabels, participationLabels, rosterRoleLabels } from '../../contract/labels';
 
 export type MemberRow = {
@@ -123,6 +127,37 @@ export type RosterRow = {
   email?: string;
 };
 
+/** One issued invoice or credit note; amounts in öre, negative on a credit note (as the books have them). */
+export type IssuedInvoiceRow = {
+  invoiceId: string;
+  number: string;
+  kind: 'invoice' | 'credit-note';
+  kindLabel: string;
+  issueDate?: string;
+  dueDate?: string;
+  customerNumber: number;
+  customer: string;
+  /** The number of the invoice a credit note corrects. */
+  creditOf?: string;
+  netOre: number;
+  vatOre: number;
+  totalOre: number;
+  /** Received (a refund of a credit note is negative). */
+  paidOre: number;
+  remainingOre: number;
+};
+
+export type IssuedInvoices = {
+  rows: IssuedInvoiceRow[];
+  netOre: number;
+  vatOre: number;
+  totalOre: number;
+  paidOre: number;
+  remainingOre: number;
+};
+
+export const invoiceKindLabels = { invoice: 'Faktura', 'credit-note': 'Kreditfaktura' } as const;
+
 export type AccountantModel = {
   year: number;
   includePersonalDetails: boolean;
@@ -150,6 +185,7 @@ export type AccountantModel = {
   };
   /** Customers of the invoice basis without a customer number yet (their references start `K?-`). */
   customersWithoutNumber: number;
+  issued: IssuedInvoices;
 };
 
 export type AccountantOptions = { year: number; includePersonalDetails?: boolean };
@@ -203,6 +239,59 @@ function svRanks(texts: Iterable<string>): Map<string, number> {
 
 function touchesYear(period: { from: string; to?: string | undefined }, year: number): boolean {
   return period.from <= lastDayOfYear(year) && (period.to === undefined || period.to >= firstDayOfYear(year));
+}
+
+/**
+ * The fee year an issued invoice belongs to: its run's year; without a run, the year of the period its lines are
+ * for; else the year of its date. A credit note belongs to the year of the invoice it corrects.
+ */
+function feeYearOf(invoice: Invoice, runYear: ReadonlyMap<string, number>, byId: ReadonlyMap<string, Invoice>, depth = 0): number | undefined {
+  if (invoice.creditOfInvoiceId !== undefined && depth < 2) {
+    const credited = byId.get(invoice.creditOfInvoiceId);
+    if (credited) return feeYearOf(credited, runYear, byId, depth + 1);
+  }
+  const fromRun = invoice.runId !== undefined ? runYear.get(invoice.runId) : undefined;
+  if (fromRun !== undefined) return fromRun;
+  const period = invoice.lines.find((l) => l.periodStart !== undefined)?.periodStart;
+  if (period !== undefined) return yearOf(period);
+  return invoice.issueDate !== undefined ? yearOf(invoice.issueDate) : undefined;
+}
+
+/** The year's issued invoices and credit notes in number order, each with its totals and payments. */
+export function issuedInvoicesOfYear(doc: Pick<SambrukDocument, 'invoicing' | 'organisations'>, year: number): IssuedInvoices {
+  const { invoices, runs, payments } = doc.invoicing;
+  const runYear = new Map(runs.map((r) => [r.id, r.year]));
+  const byId = new Map(invoices.map((i) => [i.id, i]));
+  const paid = new Map<string, number>();
+  for (const p of payments) paid.set(p.invoiceId, (paid.get(p.invoiceId) ?? 0) + p.amountOre);
+  const orgName = new Map(doc.organisations.map((o) => [o.id, o.name]));
+  const rows: IssuedInvoiceRow[] = invoices
+    .filter((i) => i.status === 'issued' && feeYearOf(i, runYear, byId) === year)
+    .map((invoice) => {
+      const totals = invoiceTotals(invoice.lines);
+      const sign = bookSign(invoice);
+      const paidOre = paid.get(invoice.id) ?? 0;
+      const credited = invoice.creditOfInvoiceId !== undefined ? byId.get(invoice.creditOfInvoiceId)?.number : undefined;
+      return {
+        invoiceId: invoice.id,
+        number: invoice.number ?? '',
+        kind: invoice.kind,
+        kindLabel: credited !== undefined ? `Kredit av ${credited}` : invoiceKindLabels[invoice.kind],
+        ...(invoice.issueDate !== undefined ? { issueDate: invoice.issueDate } : {}),
+        ...(invoice.dueDate !== undefined ? { dueDate: invoice.dueDate } : {}),
+        customerNumber: invoice.customerNumber,
+        customer: invoice.buyer?.name ?? orgName.get(invoice.organisationId) ?? invoice.organisationId,
+        ...(credited !== undefined ? { creditOf: credited } : {}),
+        netOre: sign * totals.netOre,
+        vatOre: sign * totals.vatOre,
+        totalOre: sign * totals.totalOre,
+        paidOre,
+        remainingOre: sign * totals.totalOre - paidOre,
+      };
+    })
+    .sort((a, b) => a.number.localeCompare(b.number, 'sv', { numeric: true }) || a.invoiceId.localeCompare(b.invoiceId));
+  const sum = (key: 'netOre' | 'vatOre' | 'totalOre' | 'paidOre' | 'remainingOre') => rows.reduce((total, r) => total + r[key], 0);
+  return { rows, netOre: sum('netOre'), vatOre: sum('vatOre'), totalOre: sum('totalOre'), paidOre: sum('paidOre'), remainingOre: sum('remainingOre') };
 }
 
 export function accountantModel(doc: SambrukDocument, options: AccountantOptions): AccountantModel {
@@ -463,5 +552,6 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       roundingOre: invoiceOre - invoiceExactOre,
     },
     customersWithoutNumber,
+    issued: issuedInvoicesOfYear(doc, year),
   };
 }

@@ -56,7 +56,7 @@ function rowWhere(sheet: ExcelJS.Worksheet, column: number, value: string, after
 const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
 describe('the accountant workbook: structure', () => {
-  it('has the seven sheets in order, «Om uppgifterna» first, the title as file name and the document properties set', async () => {
+  it('has the eight sheets in order, «Om uppgifterna» first, the title as file name and the document properties set', async () => {
     const { built, workbook } = await workbookOf(accountantFixture());
     expect(workbook.worksheets.map((s) => s.name)).toEqual([...accountantSheetNames]);
     expect(built.fileName).toBe('Ekonomiunderlag 2022.xlsx');
