@@ -388,7 +388,13 @@ const sections: readonly GuideSection[] = [
     blocks: [
       {
         kind: 'text',
-        text: 'På Data kan du läsa in organisationer, medlemsperioder och kontaktpersoner från en Excel-fil (.xlsx) eller en CSV-fil. Inget ändras förrän du väljer «Genomför import».',
+        text: 'På Data kan du läsa in organisationer, medlemsperioder, kontaktpersoner och organisationernas faktureringsuppgifter från en Excel-fil (.xlsx) eller en CSV-fil. Inget ändras förrän du väljer «Genomför import».',
+      },
+      {
+        kind: 'text',
+        text:
+          'Faktureringsuppgifterna är fakturaadress, postnummer, postort, Er referens, Peppol-id (schema och identitet med kolon emellan, till exempel 0007:2120000142), e-post för fakturor och «Betalas av» (namnet på organisationen som betalar, som det står i registret). ' +
+          'En organisation som saknar faktureringsuppgifter får nästa kundnummer när importen genomförs; kundnummer importeras aldrig. Ett värde som skiljer sig från registrets ersätts bara om du godkänner raden.',
       },
       {
         kind: 'steps',
