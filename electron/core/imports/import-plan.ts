@@ -734,16 +734,17 @@ export class ImportPlanner {
     const address: NonNullable<BillingImportPatch['invoiceAddress']> = {};
     const describe: string[] = [];
     let payerRef: OrgRef | undefined;
+    // The label at the start of a sentence, and inside one (where «Er referens» and Peppol keep their capitals).
     const fields = [
-      ['street', 'invoiceStreet', 'Fakturaadress'],
-      ['postalCode', 'invoicePostalCode', 'Postnummer'],
-      ['city', 'invoiceCity', 'Postort'],
-      ['buyerReference', 'buyerReference', 'Er referens'],
-      ['peppolId', 'peppolId', 'Peppol-id'],
-      ['invoiceEmail', 'invoiceEmail', 'E-post för fakturor'],
-      ['payer', 'payer', 'Betalas av'],
+      ['street', 'invoiceStreet', 'Fakturaadress', 'fakturaadress'],
+      ['postalCode', 'invoicePostalCode', 'Postnummer', 'postnummer'],
+      ['city', 'invoiceCity', 'Postort', 'postort'],
+      ['buyerReference', 'buyerReference', 'Er referens', '«Er referens»'],
+      ['peppolId', 'peppolId', 'Peppol-id', 'Peppol-id'],
+      ['invoiceEmail', 'invoiceEmail', 'E-post för fakturor', 'e-post för fakturor'],
+      ['payer', 'payer', 'Betalas av', 'betalas av'],
     ] as const;
-    for (const [key, field, label] of fields) {
+    for (const [key, field, label, inline] of fields) {
       let value = values[key];
       if (value === undefined) continue;
       // An organisation paying for itself is the default: no payer is stored.
@@ -759,7 +760,7 @@ export class ImportPlanner {
         row.issue('review', `${label}: registret har ${show(was)}, filen har ${show(value)}. Godkänn raden för att ersätta registrets värde.`, field);
         continue;
       }
-      describe.push(was === undefined ? `${label.toLocaleLowerCase('sv-SE')} ${show(value)}` : `${label.toLocaleLowerCase('sv-SE')} ${show(was)} → ${show(value)}`);
+      describe.push(was === undefined ? `${inline} ${show(value)}` : `${inline} ${show(was)} → ${show(value)}`);
       if (key === 'street' || key === 'postalCode' || key === 'city') address[key] = value as string;
       else if (key === 'payer') payerRef = value ?? row.ref;
       else patch[key] = value as string;

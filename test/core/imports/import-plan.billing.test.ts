@@ -80,7 +80,7 @@ describe('importing billing details', () => {
     expect(p.byRow(2)).toMatchObject({
       outcome: 'update',
       included: true,
-      changes: ['Faktureringsuppgifter (nytt kundnummer tilldelas): fakturaadress Box 1, postnummer 449 80, postort Alafors, er referens R-1, e-post för fakturor faktura@ale.se, betalas av Göteborgsregionen (GR).'],
+      changes: ['Faktureringsuppgifter (nytt kundnummer tilldelas): fakturaadress Box 1, postnummer 449 80, postort Alafors, «Er referens» R-1, e-post för fakturor faktura@ale.se, betalas av Göteborgsregionen (GR).'],
     });
     // Kiruna is not in the register: a new organisation with its billing details.
     expect(p.byRow(3)).toMatchObject({ outcome: 'new', included: true });
