@@ -52,9 +52,6 @@ export const importFields: readonly (ImportField & { key: ImportFieldKey })[] = 
   { key: 'payer', label: 'Betalas av', synonyms: ['Betalare', 'Betalande organisation', 'Fakturamottagare'] },
 ];
 
-/** The fields that fill an organisation's billing details. */
-export const billingFields: readonly ImportFieldKey[] = ['invoiceStreet', 'invoicePostalCode', 'invoiceCity', 'buyerReference', 'peppolId', 'invoiceEmail', 'payer'];
-
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const MAX_NAME = 200;
