@@ -110,10 +110,12 @@ describe('Excel on the Data screen', () => {
     await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Fakturor', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget']);
     let total: unknown;
+    let amountColumn = 0;
     workbook.getWorksheet('Fakturaunderlag')?.eachRow((row) => {
-      if (row.getCell(1).value === 'Summa') total = (row.getCell(9).value as ExcelJS.CellFormulaValue).result;
+      if (row.getCell(1).value === 'Referens') amountColumn = row.values instanceof Array ? row.values.indexOf('Belopp') : 0;
+      if (row.getCell(1).value === 'Summa') total = (row.getCell(amountColumn).value as ExcelJS.CellFormulaValue).result;
     });
     expect(total).toBe(expectedInvoiceKr);
     const size = formatBytes(statSync(file).size);
@@ -180,6 +182,41 @@ describe('Excel on the Data screen', () => {
     const undone = await organisationNames(page);
     expect(undone).not.toContain('Håbo');
     expect(undone).not.toContain('Sundbyberg');
+  });
+
+  it('imports billing details: the columns under «Fakturering», the customer number handed out, a bad Peppol ID named', async () => {
+    const csvFile = path.join(dir, 'fakturering.csv');
+    const rows = [
+      ['Kommun', 'Fakturaadress', 'Postnummer', 'Postort', 'Er referens', 'Peppol-id', 'E-post för fakturor', 'Betalas av'],
+      ['Ale', 'Box 1', '44980', 'Alafors', 'R-1', '0007:2120001405', 'faktura@ale.se', 'Göteborgsregionen (GR)'],
+      ['Lerum', 'Box 2', '44381', 'Lerum', 'R-2', '2120001413', '', ''],
+    ];
+    writeFileSync(csvFile, `\uFEFF${rows.map((r) => r.join(';')).join('\r\n')}\r\n`, 'utf8');
+
+    const page = await openData();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const card = page.getByRole('region', { name: sv.excel.importCard });
+    await card.getByLabel(sv.excel.fileInputLabel).setInputFiles(csvFile);
+    const billing = card.getByRole('group', { name: sv.excel.fieldGroups.billing });
+    await billing.waitFor();
+    for (const field of ['invoiceStreet', 'invoicePostalCode', 'invoiceCity', 'buyerReference', 'peppolId', 'invoiceEmail', 'payer'] as const) {
+      expect(await billing.getByLabel(sv.excel.fields[field], { exact: true }).textContent(), field).not.toBe('');
+    }
+    await billing.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'import-fakturering-koppling');
+
+    await card.getByRole('button', { name: sv.excel.preview }).click();
+    await previewRow(page, 3).waitFor();
+    expect(await previewRow(page, 2).getAttribute('data-outcome')).toBe('update');
+    expect(await previewRow(page, 2).textContent()).toContain('Faktureringsuppgifter (nytt kundnummer tilldelas): fakturaadress Box 1, postnummer 449 80');
+    expect(await previewRow(page, 3).getAttribute('data-outcome')).toBe('error');
+    expect(await previewRow(page, 3).textContent()).toContain('F – Peppol-id: ”2120001413” är inget Peppol-id.');
+    await page.mouse.move(0, 0);
+    await card.getByRole('region', { name: sv.excel.previewHeading, exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'import-fakturering-forhandsvisning');
+
+    await card.getByRole('button', { name: sv.excel.applyCount(1) }).click();
+    await expect.poll(() => card.getByText(sv.excel.applied('1 ny kund med faktureringsuppgifter'), { exact: false }).isVisible()).toBe(true);
   });
 
   it('puts a name that matches nothing under «Granska», unticked, with the closest municipalities to pick from', async () => {

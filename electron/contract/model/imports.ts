@@ -17,6 +17,15 @@ export const importFieldKeys = [
   'email',
   'phone',
   'businessArea',
+  // Billing details (issue 17): the invoice address, «Er referens», the e-invoice address, the invoice e-mail and
+  // who pays. The customer number is never imported: the app hands it out.
+  'invoiceStreet',
+  'invoicePostalCode',
+  'invoiceCity',
+  'buyerReference',
+  'peppolId',
+  'invoiceEmail',
+  'payer',
 ] as const;
 
 export type ImportFieldKey = (typeof importFieldKeys)[number];
@@ -86,6 +95,9 @@ export type ImportResult = {
   membershipsEnded: number;
   contactsCreated: number;
   contactsUpdated: number;
+  /** Organisations given billing details (each with a new customer number), and those whose details changed. */
+  billingCreated: number;
+  billingUpdated: number;
   rowsApplied: number;
 };
 

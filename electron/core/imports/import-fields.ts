@@ -16,6 +16,7 @@ import { MAX_POPULATION, boundMessages } from '../../contract/rules/amounts';
 import { businessAreaLabels } from '../domain/contacts';
 import { organisationKindLabels } from '../domain/organisations';
 import { identityKey } from '../domain/swedish';
+import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { commonImportFields, foldHeader, type ImportField } from './column-mapping';
 import type { ImportFieldKey } from '../../contract/model/imports';
 
@@ -42,6 +43,13 @@ export const importFields: readonly (ImportField & { key: ImportFieldKey })[] = 
   { ...f.email, key: 'email' },
   { ...f.phone, key: 'phone' },
   { ...f.businessArea, key: 'businessArea' },
+  { key: 'invoiceStreet', label: 'Fakturaadress', synonyms: ['Faktureringsadress', 'Fakturagatuadress', 'Gatuadress för fakturor', 'Fakturaadress gata'] },
+  { key: 'invoicePostalCode', label: 'Postnummer', synonyms: ['Postnr', 'Fakturapostnummer', 'Postnummer för fakturor'] },
+  { key: 'invoiceCity', label: 'Postort', synonyms: ['Ort', 'Fakturaort', 'Postort för fakturor'] },
+  { key: 'buyerReference', label: 'Er referens', synonyms: ['Referens', 'Fakturareferens', 'Beställarreferens', 'Köparens referens', 'Ert referensnummer'] },
+  { key: 'peppolId', label: 'Peppol-id', synonyms: ['Peppol', 'Peppol id', 'Peppoladress', 'E-fakturaadress', 'Elektronisk fakturaadress'] },
+  { key: 'invoiceEmail', label: 'E-post för fakturor', synonyms: ['Fakturamejl', 'Fakturamail', 'Faktura e-post', 'E-postadress för fakturor', 'Fakturaepost'] },
+  { key: 'payer', label: 'Betalas av', synonyms: ['Betalare', 'Betalande organisation', 'Fakturamottagare'] },
 ];
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -98,6 +106,31 @@ export function readPopulation(text: string): Read<number> {
   // The register's bound (see contract/rules/amounts.ts): a larger figure could not be saved and opened again.
   if (value > MAX_POPULATION) return { ok: false, message: boundMessages.population };
   return { ok: true, value };
+}
+
+/** A Swedish postal code, `12345` or `123 45`, stored as `123 45`. */
+export function readPostalCode(text: string): Read<string> {
+  const digits = text.replace(/[\s\u00A0\u202F]/gu, '');
+  if (/^\d{5}$/.test(digits)) return { ok: true, value: `${digits.slice(0, 3)} ${digits.slice(3)}` };
+  return { ok: false, message: `”${text.trim().slice(0, 20)}” är inget postnummer. Ett postnummer har fem siffror, till exempel 123 45.` };
+}
+
+/**
+ * A Peppol participant id, `schema:identitet` (`0007:2120000142`): a four-digit ISO 6523 scheme, a colon and the
+ * identifier. Under scheme 0007 (a Swedish organisation number) the identifier must be a valid organisation number.
+ */
+export function readPeppolId(text: string): Read<string> {
+  const value = text.trim().replace(/\s+/gu, '');
+  const m = /^(\d{4}):([^:]{1,50})$/.exec(value);
+  if (!m) {
+    return { ok: false, message: `”${text.trim().slice(0, 40)}” är inget Peppol-id. Skriv schema och identitet med kolon emellan, till exempel 0007:2120000142.` };
+  }
+  const [, scheme = '', id = ''] = m;
+  if (scheme === '0007') {
+    const parsed = parseOrgNumber(id);
+    if (!parsed.ok || !/^\d{10}$/.test(id)) return { ok: false, message: `Peppol-id:t ${value} har schema 0007 men ${id} är inget giltigt organisationsnummer (tio siffror utan bindestreck).` };
+  }
+  return { ok: true, value: `${scheme}:${id}` };
 }
 
 /** `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (a date cell with a time of day) or `YYYYMMDD`, as a real calendar date. */

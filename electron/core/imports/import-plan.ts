@@ -19,6 +19,12 @@
  *    change (one undo step), checked again against the schema and the register's rules; if anything fails the
  *    whole import is refused and the register is untouched.
  *
+ * Billing details (issue 17): the invoice address, «Er referens», the Peppol ID, the invoice e-mail and who pays
+ * («Betalas av», an organisation in the register found by name as rows are) fill the organisation's billing
+ * details as the other values fill the organisation: what is missing is added, what differs is replaced only if
+ * the row is accepted. An organisation without billing details gets them with the next customer number, handed
+ * out when the import is applied (the number series advances in the same change).
+ *
  * Identity rules: an organisation is found by organisation number, by municipality code, or by name once case
  * and spacing are ignored (never å/ä/ö: Habo is not Håbo), as `findDuplicate` does. Blank cells never clear a
  * value, names of existing organisations are never changed, a municipality's county and population always
@@ -28,8 +34,11 @@
 import { AppError } from '../../contract/result';
 import type { Transaction } from '../store/transaction';
 import {
+  billingDetailsSchema,
   contactSchema,
+  invoiceSettingsSchema,
   membershipSchema,
+  postalAddressSchema,
   organisationSchema,
   type BusinessArea,
   type Contact,
@@ -57,7 +66,9 @@ import {
   readJoinDate,
   readKind,
   readName,
+  readPeppolId,
   readPopulation,
+  readPostalCode,
   withoutFormulaGuard,
   type ImportFieldKey,
 } from './import-fields';
@@ -85,7 +96,16 @@ export type ImportOp =
   | { op: 'add-membership'; row: number; ref: OrgRef; joined: string; startKnown?: 'before'; left?: string }
   | { op: 'end-membership'; row: number; membershipId: string; left: string }
   | { op: 'create-contact'; row: number; ref: OrgRef; fields: ContactImportFields }
-  | { op: 'update-contact'; row: number; contactId: string; patch: Partial<ContactImportFields>; describe: string[] };
+  | { op: 'update-contact'; row: number; contactId: string; patch: Partial<ContactImportFields>; describe: string[] }
+  | { op: 'set-billing'; row: number; ref: OrgRef; patch: BillingImportPatch; payerRef?: OrgRef; describe: string[] };
+
+/** The billing details a row can fill; the payer is an organisation of the import (`payerRef`). */
+export type BillingImportPatch = Partial<{
+  invoiceAddress: { street?: string; postalCode?: string; city?: string };
+  buyerReference: string;
+  peppolId: string;
+  invoiceEmail: string;
+}>;
 
 export type OrganisationImportPatch = Partial<Pick<Organisation, 'orgNumber' | 'countyCode' | 'population'>>;
 export type ContactImportFields = { name: string; title: string; email: string; phone: string; businessAreas: BusinessArea[] };
@@ -98,11 +118,20 @@ export type ImportPlan = ImportPlanView & {
 export type PlanOptions = { mapping: ImportMapping; decisions?: ImportDecisions };
 
 /** What planning reads of the register: a worker is handed this much of it, not the whole document. */
-export type PlanningRegister = Pick<SambrukDocument, 'organisations' | 'memberships' | 'contacts' | 'reference' | 'meta'>;
+export type PlanningRegister = Pick<SambrukDocument, 'organisations' | 'memberships' | 'contacts' | 'reference' | 'meta'> & {
+  invoicing: Pick<SambrukDocument['invoicing'], 'billing'>;
+};
 
 /** The part of the register planning reads (the snapshot a worker is given). */
 export function planningRegister(doc: SambrukDocument): PlanningRegister {
-  return { organisations: doc.organisations, memberships: doc.memberships, contacts: doc.contacts, reference: doc.reference, meta: doc.meta };
+  return {
+    organisations: doc.organisations,
+    memberships: doc.memberships,
+    contacts: doc.contacts,
+    reference: doc.reference,
+    meta: doc.meta,
+    invoicing: { billing: doc.invoicing.billing },
+  };
 }
 
 // ---------------------------------------------------------------- working state
@@ -122,6 +151,18 @@ type WorkingOrg = {
 };
 type WorkingPeriod = { membershipId?: string; joined: string; startKnown?: 'exact' | 'before'; left?: string; row?: number };
 type WorkingContact = { contactId?: string; row?: number } & ContactImportFields & { endedAt?: string };
+/** An organisation's billing details as far as the import compares them; `payer` is an OrgRef. */
+type WorkingBilling = {
+  existing: boolean;
+  street?: string;
+  postalCode?: string;
+  city?: string;
+  buyerReference?: string;
+  peppolId?: string;
+  invoiceEmail?: string;
+  payer?: OrgRef;
+  row?: number;
+};
 
 class WorkingRegister {
   readonly orgs = new Map<OrgRef, WorkingOrg>();
@@ -130,6 +171,7 @@ class WorkingRegister {
   private readonly byName = new Map<string, OrgRef>();
   private readonly periods = new Map<OrgRef, WorkingPeriod[]>();
   private readonly contacts = new Map<OrgRef, WorkingContact[]>();
+  readonly billing = new Map<OrgRef, WorkingBilling>();
   private nextNew = 1;
 
   constructor(doc: PlanningRegister) {
@@ -158,6 +200,19 @@ class WorkingRegister {
         phone: c.phone,
         businessAreas: [...c.businessAreas],
         ...(c.endedAt ? { endedAt: c.endedAt } : {}),
+      });
+    }
+    for (const b of doc.invoicing.billing) {
+      const address = b.invoiceAddress;
+      this.billing.set(b.organisationId, {
+        existing: true,
+        ...(address?.street ? { street: address.street } : {}),
+        ...(address?.postalCode ? { postalCode: address.postalCode } : {}),
+        ...(address?.city ? { city: address.city } : {}),
+        ...(b.buyerReference ? { buyerReference: b.buyerReference } : {}),
+        ...(b.peppolId ? { peppolId: b.peppolId } : {}),
+        ...(b.invoiceEmail ? { invoiceEmail: b.invoiceEmail } : {}),
+        ...(b.payerOrganisationId ? { payer: b.payerOrganisationId } : {}),
       });
     }
   }
@@ -335,6 +390,17 @@ export class ImportPlanner {
     const email = read('email', (t) => parseEmail(t));
     const phone = read('phone', (t) => parsePhone(t));
     const areas = read('businessArea', readBusinessAreas);
+    const invoiceStreet = read('invoiceStreet', readName);
+    const invoicePostalCode = read('invoicePostalCode', readPostalCode);
+    const invoiceCity = read('invoiceCity', readName);
+    const buyerReference = read('buyerReference', readName);
+    const peppolId = read('peppolId', readPeppolId);
+    const invoiceEmail = read('invoiceEmail', (t) => parseEmail(t));
+    const payerName = read('payer', readName);
+    const payerRef = payerName !== undefined ? this.register.findByName(payerName) : undefined;
+    if (payerName !== undefined && payerRef === undefined) {
+      issue('error', `Ingen organisation i registret heter ”${payerName.slice(0, 60)}”. Skriv betalarens namn som det står i registret, eller lämna cellen tom.`, 'payer');
+    }
     if (joined && left && left < joined) issue('error', `Utträdet (${left}) ligger före inträdet (${joined}).`, 'left');
 
     if (!values.organisation && !values.municipalityCode && !values.orgNumber) {
@@ -552,6 +618,12 @@ export class ImportPlanner {
       }
     }
 
+    // ---------------------------------------------------------- billing details
+    const billingKey = this.planBilling(
+      { street: invoiceStreet, postalCode: invoicePostalCode, city: invoiceCity, buyerReference, peppolId, invoiceEmail, payer: payerRef },
+      { ref, isNew, rowNumber, decision, issue, changes, ops, onConflict: () => (conflict = true) },
+    );
+
     // ---------------------------------------------------------- contact person
     let contactKey = '';
     const hasContact = contactName !== undefined || email !== undefined || phone !== undefined || title !== undefined || areas !== undefined;
@@ -619,7 +691,7 @@ export class ImportPlanner {
       return finish({ outcome: 'review', review: unknownNameReview, ...base });
     }
 
-    const key = `${ref}|${contactKey}|${joined ?? ''}|${left ?? ''}`;
+    const key = `${ref}|${contactKey}|${joined ?? ''}|${left ?? ''}|${billingKey}`;
     const seenIn = this.firstRowByKey.get(key);
     if (seenIn === undefined) this.firstRowByKey.set(key, rowNumber);
     if (ops.length === 0) {
@@ -634,6 +706,71 @@ export class ImportPlanner {
     const excluded = decision?.accept === false;
     if (!excluded) this.include(ops, ref, rowNumber);
     return finish({ outcome, included: !excluded, excluded, ...base });
+  }
+
+  /**
+   * Compares a row's billing values with the organisation's billing details (in the register or from earlier
+   * rows): a missing value is added, a differing one replaced only when the row is accepted (else the row is a
+   * conflict to review). Returns a key of the values, so a repeated row is seen as one.
+   */
+  private planBilling(
+    values: { street?: string; postalCode?: string; city?: string; buyerReference?: string; peppolId?: string; invoiceEmail?: string; payer?: OrgRef | undefined },
+    row: {
+      ref: OrgRef;
+      isNew: boolean;
+      rowNumber: number;
+      decision: RowDecision | undefined;
+      issue: (severity: ImportIssue['severity'], message: string, field?: ImportFieldKey) => void;
+      changes: string[];
+      ops: ImportOp[];
+      onConflict: () => void;
+    },
+  ): string {
+    const given = Object.entries(values).filter(([, v]) => v !== undefined);
+    if (given.length === 0) return '';
+    const current: WorkingBilling = (row.isNew ? undefined : this.register.billing.get(row.ref)) ?? { existing: false };
+    const nameOf = (ref: OrgRef | undefined) => (ref ? (this.register.orgs.get(ref)?.name ?? ref) : '');
+    const patch: BillingImportPatch = {};
+    const address: NonNullable<BillingImportPatch['invoiceAddress']> = {};
+    const describe: string[] = [];
+    let payerRef: OrgRef | undefined;
+    // The label at the start of a sentence, and inside one (where «Er referens» and Peppol keep their capitals).
+    const fields = [
+      ['street', 'invoiceStreet', 'Fakturaadress', 'fakturaadress'],
+      ['postalCode', 'invoicePostalCode', 'Postnummer', 'postnummer'],
+      ['city', 'invoiceCity', 'Postort', 'postort'],
+      ['buyerReference', 'buyerReference', 'Er referens', '«Er referens»'],
+      ['peppolId', 'peppolId', 'Peppol-id', 'Peppol-id'],
+      ['invoiceEmail', 'invoiceEmail', 'E-post för fakturor', 'e-post för fakturor'],
+      ['payer', 'payer', 'Betalas av', 'betalas av'],
+    ] as const;
+    for (const [key, field, label, inline] of fields) {
+      let value = values[key];
+      if (value === undefined) continue;
+      // An organisation paying for itself is the default: no payer is stored.
+      if (key === 'payer' && value === row.ref) {
+        if (current.payer === undefined) continue;
+        value = undefined;
+      }
+      const was = current[key];
+      if (was === value) continue;
+      const show = (v: string | undefined) => (key === 'payer' ? (v === undefined ? 'organisationen själv' : nameOf(v)) : (v ?? ''));
+      if (was !== undefined && row.decision?.accept !== true) {
+        row.onConflict();
+        row.issue('review', `${label}: registret har ${show(was)}, filen har ${show(value)}. Godkänn raden för att ersätta registrets värde.`, field);
+        continue;
+      }
+      describe.push(was === undefined ? `${inline} ${show(value)}` : `${inline} ${show(was)} → ${show(value)}`);
+      if (key === 'street' || key === 'postalCode' || key === 'city') address[key] = value as string;
+      else if (key === 'payer') payerRef = value ?? row.ref;
+      else patch[key] = value as string;
+    }
+    if (Object.keys(address).length > 0) patch.invoiceAddress = address;
+    if (describe.length > 0) {
+      row.ops.push({ op: 'set-billing', row: row.rowNumber, ref: row.ref, patch, ...(payerRef !== undefined ? { payerRef } : {}), describe });
+      row.changes.push(`Faktureringsuppgifter${current.existing ? '' : ' (nytt kundnummer tilldelas)'}: ${describe.join(', ')}.`);
+    }
+    return given.map(([k, v]) => `${k}=${String(v)}`).join(';');
   }
 
   /** A municipality's county and population come from the reference data; a differing figure is only noted. */
@@ -687,6 +824,20 @@ export class ImportPlanner {
         case 'update-contact': {
           const contact = reg.contactsOf(ref).find((c) => c.contactId === op.contactId);
           if (contact) Object.assign(contact, op.patch);
+          break;
+        }
+        case 'set-billing': {
+          const billing = reg.billing.get(op.ref) ?? { existing: false, row };
+          Object.assign(billing, op.patch.invoiceAddress ?? {}, {
+            ...(op.patch.buyerReference !== undefined ? { buyerReference: op.patch.buyerReference } : {}),
+            ...(op.patch.peppolId !== undefined ? { peppolId: op.patch.peppolId } : {}),
+            ...(op.patch.invoiceEmail !== undefined ? { invoiceEmail: op.patch.invoiceEmail } : {}),
+          });
+          if (op.payerRef !== undefined) {
+            if (op.payerRef === op.ref) delete billing.payer;
+            else billing.payer = op.payerRef;
+          }
+          reg.billing.set(op.ref, billing);
           break;
         }
       }
@@ -824,6 +975,8 @@ export function describeImportResult(result: ImportResult): string {
   if (result.membershipsEnded) parts.push(n(result.membershipsEnded, 'avslutad medlemsperiod', 'avslutade medlemsperioder'));
   if (result.contactsCreated) parts.push(n(result.contactsCreated, 'ny kontaktperson', 'nya kontaktpersoner'));
   if (result.contactsUpdated) parts.push(n(result.contactsUpdated, 'ändrad kontaktperson', 'ändrade kontaktpersoner'));
+  if (result.billingCreated) parts.push(n(result.billingCreated, 'ny kund med faktureringsuppgifter', 'nya kunder med faktureringsuppgifter'));
+  if (result.billingUpdated) parts.push(n(result.billingUpdated, 'ändrade faktureringsuppgifter', 'ändrade faktureringsuppgifter'));
   return parts.length === 0 ? 'inga ändringar' : parts.join(', ');
 }
 
@@ -901,6 +1054,17 @@ function transactionIndex(tx: Transaction) {
 }
 
 /**
+ * The next customer number from the association's settings, advancing the series in the same change; numbers are
+ * never reused, so the series only grows. Without a settings row yet, one with the defaults is created.
+ */
+function takeCustomerNumber(tx: Transaction, why: string): number {
+  const settings = tx.invoiceSettings.get('association') ?? tx.invoiceSettings.insert(invoiceSettingsSchema.parse({ id: 'association' }), { action: 'import', summary: 'Föreningens faktureringsinställningar skapade' });
+  const number = settings.nextCustomerNumber;
+  tx.invoiceSettings.update('association', { nextCustomerNumber: number + 1 }, { action: 'import', summary: `Nästa kundnummer ${number + 1} (${why})` });
+  return number;
+}
+
+/**
  * Writes a plan's operations through a transaction (inside one `repo.change`), each logged as imported. Every
  * record is parsed by the schema and checked against the register's rules (no duplicate organisation, no
  * overlapping periods) once more; a failure throws, and the repository then discards the whole change.
@@ -918,8 +1082,11 @@ export function applyImportPlan(
     membershipsEnded: 0,
     contactsCreated: 0,
     contactsUpdated: 0,
+    billingCreated: 0,
+    billingUpdated: 0,
     rowsApplied: new Set(plan.ops.map((o) => o.row)).size,
   };
+  const billingTouched = new Set<string>();
   const organisationIdOf = (ref: OrgRef) => idOfRef.get(ref) ?? ref;
   const index = transactionIndex(tx);
   const findOrg = index.organisation;
@@ -987,6 +1154,30 @@ export function applyImportPlan(
         const after = contactSchema.parse({ ...contact, ...op.patch });
         tx.contacts.update(contact.id, op.patch, { action: 'import', summary: `Ändrade kontaktpersonen ${after.name} (${at(op.row)}): ${op.describe.join(', ')}` });
         result.contactsUpdated += 1;
+        break;
+      }
+      case 'set-billing': {
+        const organisationId = organisationIdOf(op.ref);
+        const org = findOrg(organisationId);
+        if (!org) throw new AppError('conflict', 'En organisation i importen finns inte längre i registret. Förhandsvisa importen igen.');
+        const payerId = op.payerRef !== undefined ? organisationIdOf(op.payerRef) : undefined;
+        if (payerId !== undefined && !findOrg(payerId)) throw new AppError('conflict', 'Betalaren i importen finns inte längre i registret. Förhandsvisa importen igen.');
+        const existing = tx.billing.all().find((b) => b.organisationId === organisationId);
+        const summary = `Importerad (${at(op.row)}): faktureringsuppgifter för ${org.name}: ${op.describe.join(', ')}`;
+        const address = op.patch.invoiceAddress ? { ...postalAddressSchema.parse({}), ...existing?.invoiceAddress, ...op.patch.invoiceAddress } : existing?.invoiceAddress;
+        const payer = payerId === undefined ? {} : payerId === organisationId ? { payerOrganisationId: undefined } : { payerOrganisationId: payerId };
+        if (existing) {
+          const after = billingDetailsSchema.parse({ ...existing, ...op.patch, ...(address ? { invoiceAddress: address } : {}), ...payer });
+          tx.billing.update(existing.id, () => after, { action: 'import', summary });
+          if (!billingTouched.has(existing.id)) result.billingUpdated += 1;
+          billingTouched.add(existing.id);
+        } else {
+          const customerNumber = takeCustomerNumber(tx, `${at(op.row)}: kundnummer till ${org.name}`);
+          const record = billingDetailsSchema.parse({ id: context.ids(), organisationId, customerNumber, ...op.patch, ...(address ? { invoiceAddress: address } : {}), ...payer });
+          tx.billing.insert(record, { action: 'import', summary: `${summary} (kundnummer ${customerNumber})` });
+          billingTouched.add(record.id);
+          result.billingCreated += 1;
+        }
         break;
       }
     }

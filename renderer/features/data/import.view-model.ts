@@ -18,6 +18,7 @@ export const fieldGroups: readonly { key: keyof typeof t.fieldGroups; fields: re
   { key: 'organisation', fields: ['organisation', 'municipalityCode', 'orgNumber', 'kind', 'county', 'population'] },
   { key: 'membership', fields: ['joined', 'left'] },
   { key: 'contact', fields: ['name', 'title', 'email', 'phone', 'businessArea'] },
+  { key: 'billing', fields: ['invoiceStreet', 'invoicePostalCode', 'invoiceCity', 'buyerReference', 'peppolId', 'invoiceEmail', 'payer'] },
 ];
 
 const IDENTITY: readonly ImportFieldKey[] = ['organisation', 'municipalityCode', 'orgNumber'];

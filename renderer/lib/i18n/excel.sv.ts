@@ -53,7 +53,7 @@ export const excelSv = {
   example: (value: string) => `Exempel: ${value}`,
   noExample: 'Tom i de första raderna',
   partialMatch: 'Rubriken liknar fältet: kontrollera',
-  fieldGroups: { organisation: 'Organisation', membership: 'Medlemskap', contact: 'Kontaktperson' },
+  fieldGroups: { organisation: 'Organisation', membership: 'Medlemskap', contact: 'Kontaktperson', billing: 'Fakturering' },
   fields: {
     organisation: 'Organisation',
     municipalityCode: 'Kommunkod',
@@ -68,6 +68,13 @@ export const excelSv = {
     email: 'E-post',
     phone: 'Telefon',
     businessArea: 'Verksamhetsområde',
+    invoiceStreet: 'Fakturaadress',
+    invoicePostalCode: 'Postnummer',
+    invoiceCity: 'Postort',
+    buyerReference: 'Er referens',
+    peppolId: 'Peppol-id',
+    invoiceEmail: 'E-post för fakturor',
+    payer: 'Betalas av',
   } satisfies Record<ImportFieldKey, string>,
   preview: 'Förhandsvisa',
 

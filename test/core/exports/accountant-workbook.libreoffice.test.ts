@@ -6,7 +6,16 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { membershipFeesForYear } from '../../../electron/core/domain/fees';
 import { serviceRevenueForYear } from '../../../electron/core/domain/pricing';
-import { buildAccountantWorkbook, invoiceHeaders, memberHeaders, serviceHeaders, accountantSheetNames } from '../../../electron/core/exports/accountant-workbook';
+import {
+  buildAccountantWorkbook,
+  invoiceHeaders,
+  issuedHeaders,
+  memberHeaders,
+  serviceHeaders,
+  accountantSheetNames,
+  tieLabels,
+} from '../../../electron/core/exports/accountant-workbook';
+import { sampleCreditNote, sampleInvoice, samplePayments, sampleServiceInvoice } from '../../fixtures/invoicing/sample-invoices';
 import { toBytes } from '../../../electron/core/exports/workbook-kit';
 import type { SambrukDocument } from '../../../electron/core/store/schema';
 import { loadDefaultDocument } from '../../support/memory-document';
@@ -22,7 +31,7 @@ const YEAR = 2022;
 
 async function workbookOf(doc: SambrukDocument) {
   const built = buildAccountantWorkbook(doc, { year: YEAR, includePersonalDetails: false, now: NOW });
-  return { bytes: await toBytes(built.workbook) };
+  return { bytes: await toBytes(built.workbook), model: built.model };
 }
 
 /** LibreOffice recalculates every formula from the rows; the totals must equal the app's to the krona. */
@@ -61,7 +70,7 @@ describe.skipIf(!sofficePath())('the accountant workbook recalculated by LibreOf
     const doc = make();
     const fees = membershipFeesForYear(doc, YEAR);
     const revenue = serviceRevenueForYear(doc, YEAR);
-    const { bytes } = await workbookOf(doc);
+    const { bytes, model } = await workbookOf(doc);
     const broken = await withBrokenCache(bytes);
 
     const memberRows = await recalculateWithLibreOffice(broken, sheetNumber('Medlemmar'));
@@ -72,11 +81,31 @@ describe.skipIf(!sofficePath())('the accountant workbook recalculated by LibreOf
     expect(charged.totalOre).toBe(fees.yearlyOre);
 
     const invoice = totals(await recalculateWithLibreOffice(broken, sheetNumber('Fakturaunderlag')), invoiceHeaders.reference, invoiceHeaders.amount);
-    expect(invoice.totalOre).toBe(fees.totalOre + revenue.totalOre);
-    expect(invoice.rowsSumOre).toBe(fees.totalOre + revenue.totalOre);
+    // The basis charges whole kronor per line: the fee rules' total plus the stated rounding.
+    expect(model.totals.invoiceExactOre).toBe(fees.totalOre + revenue.totalOre);
+    expect(invoice.totalOre).toBe(model.totals.invoiceOre);
+    expect(invoice.rowsSumOre).toBe(model.totals.invoiceOre);
 
     const services = totals(await recalculateWithLibreOffice(broken, sheetNumber('Tjänsteanvändning')), serviceHeaders.organisation, serviceHeaders.amount);
     expect(services.totalOre).toBe(revenue.totalOre);
     expect(services.rowsSumOre).toBe(revenue.totalOre);
+  }, 300_000);
+
+  it('recalculates the Fakturor sheet: the control total over the invoices, and the difference to the basis', async () => {
+    const base = loadDefaultDocument();
+    const doc: SambrukDocument = {
+      ...base,
+      invoicing: { ...base.invoicing, invoices: [sampleInvoice, sampleServiceInvoice, sampleCreditNote], payments: samplePayments },
+    };
+    const { bytes, model } = await workbookOf(doc);
+    const rows = await recalculateWithLibreOffice(await withBrokenCache(bytes), sheetNumber('Fakturor'));
+    const net = totals(rows, issuedHeaders.number, issuedHeaders.net);
+    expect(net.totalOre).toBe(model.issued.netOre);
+    expect(net.rowsSumOre).toBe(model.issued.netOre);
+    expect(totals(rows, issuedHeaders.number, issuedHeaders.remaining).totalOre).toBe(model.issued.remainingOre);
+    const header = rows.findIndex((r) => r[0] === issuedHeaders.number);
+    const column = rows[header]?.indexOf(issuedHeaders.net) ?? -1;
+    const difference = rows.find((r) => r[0] === tieLabels.difference);
+    expect(Math.round(Number(difference?.[column]) * 100)).toBe(model.issued.netOre - model.totals.invoiceOre);
   }, 300_000);
 });
