@@ -104,22 +104,53 @@ export type NetworkContext = {
   doc: SambrukDocument;
   date: string;
   members: Set<string>;
-  contactsById: Map<string, Contact>;
+  readonly contactsById: Map<string, Contact>;
   orgById: Map<string, Organisation>;
+  servicesById: Map<string, Service>;
   groups: Map<string, readonly string[]>;
   usersOfService: (serviceId: string) => ReadonlyMap<string, UsageCell>;
+  /** `participatingMunicipalities` per network record (frozen per state): the list and the figures both ask. */
+  participating: WeakMap<Network, readonly { organisationId: string; name: string }[]>;
 };
 
+/** Contexts per frozen document state (the repository's) and date. */
+const contextMemo = new WeakMap<SambrukDocument, Map<string, NetworkContext>>();
+/** Dates remembered per document state: browsing dates must not grow memory. */
+const CONTEXT_DATES = 8;
+
+/**
+ * The context of a date, remembered per document state: the network list and its goal figures ask for the same
+ * one on every visit, and opening an organisation again must not index 20 000 persons again. Only a frozen
+ * document is remembered (a plain one may change in place); the repository makes a new one on every change.
+ */
 export function networkContext(doc: SambrukDocument, date: string): NetworkContext {
+  if (!Object.isFrozen(doc)) return makeNetworkContext(doc, date);
+  let byDate = contextMemo.get(doc);
+  if (!byDate) contextMemo.set(doc, (byDate = new Map()));
+  let ctx = byDate.get(date);
+  if (!ctx) {
+    if (byDate.size >= CONTEXT_DATES) byDate.delete(byDate.keys().next().value as string);
+    byDate.set(date, (ctx = makeNetworkContext(doc, date)));
+  }
+  return ctx;
+}
+
+function makeNetworkContext(doc: SambrukDocument, date: string): NetworkContext {
   const groups = groupMembersById(doc.organisations);
+  let contactsById: Map<string, Contact> | undefined;
   return {
     doc,
     date,
     members: memberIdsAt(doc, date),
-    contactsById: new Map(doc.contacts.map((c) => [c.id, c])),
+    // Made when first asked: the list and its figures rarely need it (an entry stores its person's organisation).
+    get contactsById() {
+      return (contactsById ??= new Map(doc.contacts.map((c) => [c.id, c])));
+    },
     orgById: new Map(doc.organisations.map((o) => [o.id, o])),
+    servicesById: new Map(doc.services.map((s) => [s.id, s])),
     groups,
     usersOfService: usersOfServicesAt(doc, date),
+    participating: new WeakMap(),
   };
 }
 
@@ -161,9 +192,33 @@ export function councilOrganisationsAt(ctx: NetworkContext, network: Network): C
 
 /** The member municipalities taking part in a network at the context's date (rule in the header). */
 export function participatingMunicipalities(ctx: NetworkContext, network: Network): { organisationId: string; name: string }[] {
+  return [...participatingUnsorted(ctx, network)].sort((a, b) => compareSv(a.name, b.name));
+}
+
+/** How many member municipalities take part: the list and the figures need only the number, not the sorted names. */
+function participatingCount(ctx: NetworkContext, network: Network): number {
+  return participatingUnsorted(ctx, network).length;
+}
+
+function participatingUnsorted(ctx: NetworkContext, network: Network): readonly { organisationId: string; name: string }[] {
+  const known = ctx.participating.get(network);
+  if (known) return known;
+  const result = computeParticipating(ctx, network);
+  if (Object.isFrozen(network)) ctx.participating.set(network, result);
+  return result;
+}
+
+/** `entryOrganisationId` that indexes the persons only for an entry naming a person but not the organisation. */
+function entryOrgOf(ctx: NetworkContext, entry: Pick<Network['roster'][number], 'organisationId' | 'contactId'>): string | undefined {
+  if (entry.organisationId !== undefined || entry.contactId === undefined) return entry.organisationId;
+  return entryOrganisationId(entry, ctx.contactsById);
+}
+
+/** The participating municipalities in no particular order (callers that show them sort them). */
+function computeParticipating(ctx: NetworkContext, network: Network): { organisationId: string; name: string }[] {
   const orgIds = new Set<string>();
   for (const entry of activeEntries(network.roster, ctx.date)) {
-    const orgId = entryOrganisationId(entry, ctx.contactsById);
+    const orgId = entryOrgOf(ctx, entry);
     if (orgId !== undefined) orgIds.add(orgId);
   }
   if (network.kind === 'forvaltningsrad' && network.serviceId !== undefined) {
@@ -176,12 +231,12 @@ export function participatingMunicipalities(ctx: NetworkContext, network: Networ
     if (!org?.municipalityCode || !ctx.members.has(orgId) || byCode.has(org.municipalityCode)) continue;
     byCode.set(org.municipalityCode, { organisationId: org.id, name: org.name });
   }
-  return [...byCode.values()].sort((a, b) => compareSv(a.name, b.name));
+  return [...byCode.values()];
 }
 
 export function networkSummary(ctx: NetworkContext, network: Network): NetworkSummary {
   const active = activeEntries(network.roster, ctx.date);
-  const service = network.serviceId !== undefined ? ctx.doc.services.find((s) => s.id === network.serviceId) : undefined;
+  const service = network.serviceId !== undefined ? ctx.servicesById.get(network.serviceId) : undefined;
   // Meetings after the date are planned: the last held is the latest up to it, the next the earliest after it.
   let lastMeetingDate: string | undefined;
   let nextMeetingDate: string | undefined;
@@ -202,7 +257,7 @@ export function networkSummary(ctx: NetworkContext, network: Network): NetworkSu
     archived: network.archived,
     activeEntries: active.length,
     activePersons: new Set(active.filter((e) => e.contactId !== undefined).map((e) => e.contactId)).size,
-    participatingMemberMunicipalities: participatingMunicipalities(ctx, network).length,
+    participatingMemberMunicipalities: participatingCount(ctx, network),
     meetingCount: network.meetings.length,
     ...(lastMeetingDate !== undefined ? { lastMeetingDate } : {}),
     ...(nextMeetingDate !== undefined ? { nextMeetingDate } : {}),
@@ -273,7 +328,7 @@ export function networkFigures(
   const networkGoal = goals.networkGoal ?? NETWORK_GOAL;
   const ctx = networkContext(doc, date);
   const networks = sortNetworks(doc.networks.filter((n) => networkActiveAt(n, date))).map((network) => {
-    const count = participatingMunicipalities(ctx, network).length;
+    const count = participatingCount(ctx, network);
     return {
       networkId: network.id,
       name: network.name,

@@ -50,7 +50,7 @@ export type OrganisationListQuery = {
 };
 
 type SearchEntry = { name: SearchText; numbers: string };
-type SearchIndex = { entries: Map<string, SearchEntry>; nameOrder: Map<string, number> };
+type SearchIndex = { readonly entries: Map<string, SearchEntry>; nameOrder: Map<string, number> };
 const searchCache = new WeakMap<readonly Organisation[], SearchIndex>();
 
 /**
@@ -60,13 +60,23 @@ const searchCache = new WeakMap<readonly Organisation[], SearchIndex>();
 export function searchIndex(organisations: readonly Organisation[]): SearchIndex {
   const cached = searchCache.get(organisations);
   if (cached) return cached;
-  const entries = new Map<string, SearchEntry>();
-  for (const org of organisations) {
-    const numbers = [org.orgNumber, org.orgNumber?.replace('-', ''), org.municipalityCode].filter(Boolean).join(' ');
-    entries.set(org.id, { name: searchText(org.name), numbers });
-  }
+  let entries: Map<string, SearchEntry> | undefined;
+  const makeEntries = () => {
+    const made = new Map<string, SearchEntry>();
+    for (const org of organisations) {
+      const numbers = [org.orgNumber, org.orgNumber?.replace('-', ''), org.municipalityCode].filter(Boolean).join(' ');
+      made.set(org.id, { name: searchText(org.name), numbers });
+    }
+    return made;
+  };
   const sorted = [...organisations].sort((a, b) => compareSv(a.name, b.name) || a.id.localeCompare(b.id));
-  const index = { entries, nameOrder: new Map(sorted.map((o, i) => [o.id, i])) };
+  const index: SearchIndex = {
+    // Folded at the first search: opening the list, which sorts by name, needs only the order.
+    get entries() {
+      return (entries ??= makeEntries());
+    },
+    nameOrder: new Map(sorted.map((o, i) => [o.id, i])),
+  };
   searchCache.set(organisations, index);
   return index;
 }

@@ -36,7 +36,8 @@ import {
   referenceMaps,
   type OrganisationFields,
 } from '../domain/organisations';
-import { councilOrganisationsAt, networkContext, rosterEntryView, sortNetworks } from '../domain/networks';
+import { networkContext, rosterEntryView, sortNetworks } from '../domain/networks';
+import { entryOrganisationId } from '../domain/rosters';
 import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { registerFigures } from '../domain/register-figures';
 import { listOrganisations } from '../domain/search';
@@ -111,9 +112,11 @@ function organisationNetworks(doc: SambrukDocument, organisationId: string, date
   const ctx = networkContext(doc, date);
   const result: OrganisationNetwork[] = [];
   for (const network of sortNetworks(doc.networks)) {
+    // Only this organisation's entries are looked at, and a council's users are asked for this one organisation:
+    // building every network's whole roster and council list made opening a page cost the whole register.
     const entries = network.roster
+      .filter((entry) => entryOrganisationId(entry, ctx.contactsById) === organisationId)
       .map((entry) => rosterEntryView(ctx, entry))
-      .filter((view) => view.representsOrganisationId === organisationId)
       .sort((a, b) => Number(b.active) - Number(a.active) || compareSv(a.displayName, b.displayName))
       .map((view) => ({
         entryId: view.id,
@@ -123,7 +126,7 @@ function organisationNetworks(doc: SambrukDocument, organisationId: string, date
         ...(view.to !== undefined ? { to: view.to } : {}),
         active: view.active,
       }));
-    const councilUser = !network.archived && councilOrganisationsAt(ctx, network).some((c) => c.organisationId === organisationId);
+    const councilUser = !network.archived && network.kind === 'forvaltningsrad' && network.serviceId !== undefined && ctx.usersOfService(network.serviceId).has(organisationId);
     if (entries.length === 0 && !councilUser) continue;
     result.push({ networkId: network.id, name: network.name, kind: network.kind, archived: network.archived, councilUser, entries });
   }

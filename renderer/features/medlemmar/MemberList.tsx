@@ -28,7 +28,7 @@ import { NavTable } from '../../components/NavTable';
 import { Add20Regular, Dismiss20Regular, TableSettings20Regular } from '@fluentui/react-icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { MemberStatus } from '../../../electron/contract';
+import type { MemberStatus, OrganisationRow } from '../../../electron/contract';
 import type { OrganisationKind } from '../../../electron/core/store/schema';
 import { useApiQuery } from '../../app/api';
 import { hrefTo, previousLocationHash } from '../../app/router';
@@ -53,6 +53,7 @@ import {
   servicesFilters,
   type ColumnId,
   type ListFilters,
+  type RowVm,
   type ServicesFilter,
 } from './member-list.view-model';
 import { memberListExport } from './member-list-export';
@@ -136,6 +137,14 @@ function useRoomBelow(ref: RefObject<HTMLElement | null>, bottomGap: number, rea
   return height;
 }
 
+/** A row's strings, made when it is drawn (a few dozen rows of thousands are in view), once per answer's row. */
+const rowViews = new WeakMap<OrganisationRow, RowVm>();
+function viewOf(row: OrganisationRow): RowVm {
+  let view = rowViews.get(row);
+  if (!view) rowViews.set(row, (view = rowViewModel(row)));
+  return view;
+}
+
 function readColumns(): ColumnId[] {
   try {
     return parseColumnChoice(window.localStorage.getItem(COLUMN_STORAGE_KEY));
@@ -216,7 +225,7 @@ export function MemberList({
     }
   }, [visible]);
 
-  const rows = useMemo(() => (list.data?.rows ?? []).map(rowViewModel), [list.data]);
+  const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   const countyNames = useMemo(() => new Map((counties.data ?? []).map((c) => [c.code, c.name])), [counties.data]);
   const update = (patch: Partial<ListFilters>) => onFiltersChange({ ...filters, ...patch });
 
@@ -372,8 +381,9 @@ export function MemberList({
                 <TableBody>
                   {top > 0 && <tr aria-hidden="true" className={styles.spacerRow} style={{ height: `${top}px` }} />}
                   {items.map((item) => {
-                    const row = rows[item.index];
-                    if (!row) return null;
+                    const source = rows[item.index];
+                    if (!source) return null;
+                    const row = viewOf(source);
                     return (
                       <TableRow key={row.id} className={styles.row} aria-rowindex={item.index + 2} data-row-id={row.id}>
                         {visible.map((id) =>

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { forwardRef, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   Badge,
   Button,
@@ -98,7 +99,16 @@ const useStyles = makeStyles({
   name: { display: 'flex', flexDirection: 'column', rowGap: '2px', paddingBlock: tokens.spacingVerticalXS },
   nameLine: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   archivedRow: { color: tokens.colorNeutralForeground3 },
+  spacerRow: { border: 'none' },
 });
+
+/**
+ * Past this many rows the table draws the rows in view and a screenful around them (the page's own scrolling
+ * brings the others); a list of a few dozen networks is drawn whole, so the browser's find sees every row.
+ */
+const VIRTUAL_FROM = 80;
+/** A row with one line under the name; rows are measured once drawn. */
+const ROW_ESTIMATE = 57;
 
 type Props = { kind: KindFilter; date?: string; showArchived: boolean };
 
@@ -157,6 +167,36 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
       else next.delete(id);
       return next;
     });
+
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const virtual = rows.length > VIRTUAL_FROM;
+  // Where the rows begin in the page's scrolling area (<main>): the figures above them arrive on their own.
+  const [rowsTop, setRowsTop] = useState(0);
+  const measureRowsTop = () => {
+    const body = bodyRef.current;
+    const main = body?.closest('main');
+    if (!virtual || !body || !main) return;
+    setRowsTop(Math.round(body.getBoundingClientRect().top - main.getBoundingClientRect().top + main.scrollTop));
+  };
+  // What sits above can change height on any render (the figures arriving, a tab row wrapping): measure again.
+  // An unchanged number sets no new state, so this settles after one pass.
+  useLayoutEffect(measureRowsTop);
+  // TanStack Virtual hands back functions the React Compiler cannot memoise; this component opts out by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => bodyRef.current?.closest('main') ?? null,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 8,
+    scrollMargin: rowsTop,
+    // The first screenful is drawn at once, before the scrolling area has been measured.
+    initialRect: { width: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight },
+  });
+  const items = virtualizer.getVirtualItems();
+  const shownRows = virtual ? items.flatMap((item) => (rows[item.index] ? [{ row: rows[item.index] as NetworkRowVm, index: item.index }] : [])) : rows.map((row, index) => ({ row, index }));
+  const spaceAbove = virtual && items.length > 0 ? (items[0]?.start ?? rowsTop) - rowsTop : 0;
+  const spaceBelow = virtual && items.length > 0 ? virtualizer.getTotalSize() - ((items[items.length - 1]?.end ?? rowsTop) - rowsTop) : 0;
+  const columnCount = kind === 'alla' ? 8 : 7;
 
   const fvm = figures.data ? figuresVm(figures.data) : undefined;
   const currentYear = figures.data?.year ?? yearOf(date ?? figures.data?.date ?? '2022-01-01');
@@ -259,9 +299,9 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
             </Text>
           ) : (
             <Card className={shared.tableCard} data-ready="true">
-              <NavTable id={tableId} aria-label={t.list.tableLabel} className={shared.table}>
+              <NavTable id={tableId} aria-label={t.list.tableLabel} className={shared.table} aria-rowcount={rows.length + 1}>
                 <TableHeader>
-                  <TableRow>
+                  <TableRow aria-rowindex={1}>
                     <TableHeaderCell className={styles.checkCol}>
                       <Checkbox checked={headerChecked} onChange={toggleAll} aria-label={t.list.selectAll} />
                     </TableHeaderCell>
@@ -276,10 +316,17 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
                     </TableHeaderCell>
                   </TableRow>
                 </TableHeader>
-                <TableBody>
-                  {rows.map((row) => (
+                <TableBody ref={bodyRef}>
+                  {spaceAbove > 0 && (
+                    <tr aria-hidden="true" className={styles.spacerRow} style={{ height: `${spaceAbove}px` }}>
+                      <td colSpan={columnCount} />
+                    </tr>
+                  )}
+                  {shownRows.map(({ row, index }) => (
                     <NetworkRow
                       key={row.id}
+                      ref={virtual ? virtualizer.measureElement : undefined}
+                      index={index}
                       row={row}
                       showKind={kind === 'alla'}
                       checked={selected.has(row.id)}
@@ -288,6 +335,11 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
                       onArchive={() => archive.mutate({ networkId: row.id, archived: !row.archived })}
                     />
                   ))}
+                  {spaceBelow > 0 && (
+                    <tr aria-hidden="true" className={styles.spacerRow} style={{ height: `${spaceBelow}px` }}>
+                      <td colSpan={columnCount} />
+                    </tr>
+                  )}
                 </TableBody>
               </NavTable>
             </Card>
@@ -309,25 +361,19 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
   );
 }
 
-function NetworkRow({
-  row,
-  showKind,
-  checked,
-  onCheck,
-  onEdit,
-  onArchive,
-}: {
+const NetworkRow = forwardRef<HTMLTableRowElement, {
+  index: number;
   row: NetworkRowVm;
   showKind: boolean;
   checked: boolean;
   onCheck: (on: boolean) => void;
   onEdit: () => void;
   onArchive: () => void;
-}) {
+}>(function NetworkRow({ index, row, showKind, checked, onCheck, onEdit, onArchive }, ref) {
   const styles = useStyles();
   const shared = useNatverkStyles();
   return (
-    <TableRow className={row.archived ? styles.archivedRow : undefined} data-network-id={row.id}>
+    <TableRow ref={ref} className={row.archived ? styles.archivedRow : undefined} data-network-id={row.id} data-index={index} aria-rowindex={index + 2}>
       <TableCell>
         <Checkbox checked={checked} onChange={(_e, data) => onCheck(data.checked === true)} aria-label={t.list.selectRow(row.name)} />
       </TableCell>
@@ -388,4 +434,4 @@ function NetworkRow({
       </TableCell>
     </TableRow>
   );
-}
+});
