@@ -27,7 +27,7 @@ export function parseVatNumber(input: string): ParsedText {
 /** Seven or eight digits with a check digit, stored as `NNN-NNNN` or `NNNN-NNNN`. */
 export function parseBankgiro(input: string): ParsedText {
   const digits = input.replace(/[\s-]/gu, '');
-  if (!/^\d{7,8}$/u.test(digits)) return refuse('Bankgironumret har sju eller åtta siffror, till exempel 5050-1055.');
+  if (!/^\d{7,8}$/u.test(digits)) return refuse('Bankgironumret har sju eller åtta siffror, till exempel 991-2346.');
   if (!luhnOk(digits)) return refuse('Bankgironumret stämmer inte: kontrollsiffran (den sista) är fel.');
   return { ok: true, value: `${digits.slice(0, -4)}-${digits.slice(-4)}` };
 }

@@ -175,7 +175,7 @@ describe.skipIf(!poppler && !inCi)('what the PDFs say, read back with pdftotext'
       'Moms tas inte ut: Medlemsavgift utanför mervärdesskattens tillämpningsområde.',
       'Avgifter utanför momsen faktureras på en egen faktura',
       // Payment.
-      'Bankgiro 5050-1055',
+      'Bankgiro 991-2346',
       'IBAN SE45 5000 0000 0583 9825 7466',
       'BIC ESSESESS',
       'Dröjsmålsränta enligt räntelagen.',
@@ -269,7 +269,7 @@ describe.skipIf(!poppler && !inCi)('what the PDFs say, read back with pdftotext'
     expect(all).toContain('inklusive utbildning av handläggare');
     expect(pages[1]).toContain(`Att betala ${kr(invoiceTotals(sampleLongInvoice.lines).totalOre)}`);
     // The total to pay and the payment slip stay together.
-    expect(pages[1]).toContain('Bankgiro 5050-1055');
+    expect(pages[1]).toContain('Bankgiro 991-2346');
     expect(all).toContain('Region Östergötland');
     expect(all).toContain('Åsa Öberg');
   });
@@ -313,7 +313,7 @@ describe.skipIf(!poppler && !inCi)('what the PDFs say, read back with pdftotext'
       'Betalt hittills 50 000 kr',
       'varav betalt 2022-02-20 50 000 kr',
       'Kvar att betala 30 000 kr',
-      'Bankgiro 5050-1055',
+      'Bankgiro 991-2346',
       'IBAN SE45 5000 0000 0583 9825 7466',
       'Dröjsmålsränta enligt räntelagen.',
       'Stockholms kommun',

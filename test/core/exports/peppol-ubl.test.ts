@@ -64,7 +64,7 @@ describe('peppolInvoiceXml: an invoice', () => {
     expect(means).toHaveLength(2);
     expect(texts(means[0]!, 'cbc:PaymentMeansCode')).toEqual(['30']);
     expect(texts(means[0]!, 'cbc:PaymentID')).toEqual(['100200000220']);
-    expect(texts(means[0]!, 'cbc:ID')).toEqual(['50501055', 'SE:BANKGIRO']);
+    expect(texts(means[0]!, 'cbc:ID')).toEqual(['9912346', 'SE:BANKGIRO']);
     expect(texts(means[1]!, 'cbc:ID')).toEqual(['SE4550000000058398257466', 'ESSESESS']);
     const bankgiroOnly = peppolInvoiceXml(sampleServiceInvoice, { ...sampleSettings, iban: '', bic: '' });
     expect(bankgiroOnly.match(/<cac:PaymentMeans>/gu)).toHaveLength(1);

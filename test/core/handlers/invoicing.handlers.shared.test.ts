@@ -15,7 +15,7 @@ const association: ChannelInput<'invoicing/settings-save'> = {
   orgNumber: '802400-0005',
   vatNumber: 'SE802400000501',
   address: { street: 'Exempelgatan 1', postalCode: '111 22', city: 'Stockholm' },
-  bankgiro: '5050-1055',
+  bankgiro: '991-2346',
   example: true,
 };
 

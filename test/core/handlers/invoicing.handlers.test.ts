@@ -9,13 +9,13 @@ import { roundToKronor } from '../../../electron/core/domain/fees';
 
 type Services = ReturnType<typeof createTestServices>;
 
-/** The association's details, examples (never a real bank account: bankgiro 5050-1055 is Bankgirot's own example). */
+/** The association's details, examples (never a real bank account: bankgiro 991-2346 is Bankgirot's own example). */
 const association: ChannelInput<'invoicing/settings-save'> = {
   name: 'Sambruk',
   orgNumber: '802400-0005',
   vatNumber: 'SE802400000501',
   address: { street: 'Exempelgatan 1', postalCode: '111 22', city: 'Stockholm' },
-  bankgiro: '5050-1055',
+  bankgiro: '991-2346',
   paymentTermsDays: 30,
   example: true,
 };
@@ -72,8 +72,8 @@ describe('invoicing: settings, articles and billing details', () => {
     expect(empty.missingForIssuing.map((m) => m.label)).toEqual(['Föreningens namn', 'Organisationsnummer', 'Momsregistreringsnummer', 'Adress', 'Bankgiro eller IBAN']);
     const saved = await data(s.call('invoicing/settings-save', association));
     expect(saved.missingForIssuing).toEqual([]);
-    expect(saved.settings).toMatchObject({ name: 'Sambruk', bankgiro: '5050-1055', paymentTermsDays: 30, example: true });
-    const bad = await refused(s.call('invoicing/settings-save', { bankgiro: '5050-1056' }));
+    expect(saved.settings).toMatchObject({ name: 'Sambruk', bankgiro: '991-2346', paymentTermsDays: 30, example: true });
+    const bad = await refused(s.call('invoicing/settings-save', { bankgiro: '991-2347' }));
     expect(bad).toMatchObject({ field: 'bankgiro', label: 'Bankgiro' });
     expect(bad.message).toContain('kontrollsiffran');
   });
