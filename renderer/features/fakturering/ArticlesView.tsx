@@ -50,12 +50,12 @@ export function ArticlesView() {
             <NavTable aria-labelledby={headingId} size="small" className={styles.wideTable}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>{t.columns.name}</TableHeaderCell>
-                  <TableHeaderCell>{t.columns.kind}</TableHeaderCell>
-                  <TableHeaderCell>{t.columns.account}</TableHeaderCell>
-                  <TableHeaderCell>{t.columns.vat}</TableHeaderCell>
-                  <TableHeaderCell>{t.columns.costCentre}</TableHeaderCell>
-                  <TableHeaderCell>{t.columns.actions}</TableHeaderCell>
+                  <TableHeaderCell className={styles.w22}>{t.columns.name}</TableHeaderCell>
+                  <TableHeaderCell className={styles.w16}>{t.columns.kind}</TableHeaderCell>
+                  <TableHeaderCell className={styles.w10}>{t.columns.account}</TableHeaderCell>
+                  <TableHeaderCell className={styles.w30}>{t.columns.vat}</TableHeaderCell>
+                  <TableHeaderCell className={styles.w14}>{t.columns.costCentre}</TableHeaderCell>
+                  <TableHeaderCell className={styles.w8}>{t.columns.actions}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>

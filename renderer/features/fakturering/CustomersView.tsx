@@ -73,13 +73,13 @@ export function CustomersView({ today, query }: { today: string; query: URLSearc
                 <NavTable aria-labelledby={headingId} size="small" className={styles.wideTable}>
                   <TableHeader>
                     <TableRow>
-                      <TableHeaderCell>{t.columns.customerNumber}</TableHeaderCell>
-                      <TableHeaderCell>{t.columns.name}</TableHeaderCell>
-                      <TableHeaderCell>{t.columns.orgNumber}</TableHeaderCell>
-                      <TableHeaderCell>{t.columns.reference}</TableHeaderCell>
-                      <TableHeaderCell>{t.columns.peppol}</TableHeaderCell>
-                      <TableHeaderCell>{t.columns.missing}</TableHeaderCell>
-                      <TableHeaderCell>{t.columns.actions}</TableHeaderCell>
+                      <TableHeaderCell className={styles.w8}>{t.columns.customerNumber}</TableHeaderCell>
+                      <TableHeaderCell className={styles.w18}>{t.columns.name}</TableHeaderCell>
+                      <TableHeaderCell className={styles.w12}>{t.columns.orgNumber}</TableHeaderCell>
+                      <TableHeaderCell className={styles.w12}>{t.columns.reference}</TableHeaderCell>
+                      <TableHeaderCell className={styles.w16}>{t.columns.peppol}</TableHeaderCell>
+                      <TableHeaderCell className={styles.w26}>{t.columns.missing}</TableHeaderCell>
+                      <TableHeaderCell className={styles.w8}>{t.columns.actions}</TableHeaderCell>
                     </TableRow>
                   </TableHeader>
                   <TableBody>
@@ -107,7 +107,9 @@ export function CustomersView({ today, query }: { today: string; query: URLSearc
                           {row.missing.length === 0 ? (
                             <Text className={styles.hint}>{row.advice.length === 0 ? t.complete : missingText(row.advice)}</Text>
                           ) : (
-                            <Text weight="semibold">{missingText(row.missing)}</Text>
+                            <Text weight="semibold" className={styles.wrap}>
+                              {missingText(row.missing)}
+                            </Text>
                           )}
                         </TableCell>
                         <TableCell>
@@ -209,7 +211,7 @@ function BillingDialog({ row, payers, onClose }: { row: BillingRow; payers: read
         <Field label={t.invoiceEmail} validationMessage={errors.invoiceEmail}>
           <Input type="email" value={form.invoiceEmail} maxLength={254} onChange={(_, d) => set({ invoiceEmail: d.value })} />
         </Field>
-        {groupKinds.includes(row.kind) && (
+        {(groupKinds.includes(row.kind) || row.details?.payerOrganisationId !== undefined) && (
           <Field label={t.payer} validationMessage={errors.payerOrganisationId}>
             <Dropdown value={payerName} selectedOptions={[form.payerOrganisationId]} onOptionSelect={(_, d) => set({ payerOrganisationId: d.optionValue ?? '' })}>
               <Option value="">{t.payerSelf}</Option>

@@ -4,6 +4,7 @@ import {
   Dropdown,
   Field,
   Input,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Option,
@@ -90,12 +91,12 @@ export function DraftEditor({ view, onDone }: { view: InvoiceView; onDone: () =>
         <Table size="small" className={styles.wideTable} aria-label={ti.lines}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{ti.columns.description}</TableHeaderCell>
-              <TableHeaderCell>{ti.article}</TableHeaderCell>
-              <TableHeaderCell>{ti.columns.quantity}</TableHeaderCell>
-              <TableHeaderCell>{ti.columns.unitPrice}</TableHeaderCell>
-              <TableHeaderCell className={styles.numberHeader}>{ti.columns.net}</TableHeaderCell>
-              <TableHeaderCell>{ti.columns.remove}</TableHeaderCell>
+              <TableHeaderCell className={styles.w36}>{ti.columns.description}</TableHeaderCell>
+              <TableHeaderCell className={styles.w18}>{ti.article}</TableHeaderCell>
+              <TableHeaderCell className={styles.w10}>{ti.columns.quantity}</TableHeaderCell>
+              <TableHeaderCell className={styles.w14}>{ti.columns.unitPrice}</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(styles.numberHeader, styles.w14)}>{ti.columns.net}</TableHeaderCell>
+              <TableHeaderCell className={styles.w8}>{ti.columns.remove}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -107,7 +108,7 @@ export function DraftEditor({ view, onDone }: { view: InvoiceView; onDone: () =>
                   <TableCell>
                     <Field validationMessage={errors[lineErrorKey(i, 'description')]}>
                       <Input
-                        className={styles.lineDescription}
+                        className={styles.lineInput}
                         aria-label={ti.lineLabel(ti.columns.description, n)}
                         value={line.description}
                         maxLength={500}
@@ -122,7 +123,7 @@ export function DraftEditor({ view, onDone }: { view: InvoiceView; onDone: () =>
                       <Field validationMessage={errors[lineErrorKey(i, 'articleId')]}>
                         <Dropdown
                           aria-label={ti.lineLabel(ti.article, n)}
-                          className={styles.dropdown}
+                          className={styles.lineInput}
                           value={articleName(line.articleId)}
                           selectedOptions={[line.articleId]}
                           onOptionSelect={(_, d) => setLine(line.key, { articleId: d.optionValue ?? '' })}

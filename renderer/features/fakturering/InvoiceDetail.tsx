@@ -26,6 +26,7 @@ import { sv } from '../../lib/i18n/sv';
 import { asRefusal } from '../../lib/refusal';
 import { fixTargetOfAssociation, fixTargetOfCustomer, invoiceTitle } from './fakturering.view-model';
 import { DraftEditor } from './DraftEditor';
+import { settingsFormFields } from './forms.view-model';
 import { CreditDialog, PaymentDialog, ReminderDialog } from './InvoiceDialogs';
 import { StateBadge } from './Parts';
 import { useFaktureringStyles } from './styles';
@@ -38,15 +39,13 @@ type Dialog = 'issue' | 'delete' | 'credit' | 'pay' | 'reminder' | undefined;
 /** One invoice: its facts, lines and totals; a draft is edited and issued here, an issued one credited, paid or reminded. */
 export function InvoiceDetail({ invoiceId, today }: { invoiceId: string; today: string }) {
   const invoice = useApiQuery('invoicing/invoice-get', { invoiceId, date: today });
-  const settings = useApiQuery('invoicing/settings-get', {});
-  return (
-    <QueryState query={invoice}>
-      {(view) => <InvoiceBody view={view} today={today} associationMissing={settings.data?.missingForIssuing ?? []} />}
-    </QueryState>
-  );
+  return <QueryState query={invoice}>{(view) => <InvoiceBody view={view} today={today} />}</QueryState>;
 }
 
-function InvoiceBody({ view, today, associationMissing }: { view: InvoiceView; today: string; associationMissing: readonly MissingDetail[] }) {
+/** A missing detail the association fills in (under Inställningar); the others are the customer's (under Kunder). */
+const isAssociationDetail = (d: MissingDetail) => settingsFormFields.includes(d.field);
+
+function InvoiceBody({ view, today }: { view: InvoiceView; today: string }) {
   const styles = useFaktureringStyles();
   const notify = useNotify();
   const headingId = useId('invoice');
@@ -84,9 +83,8 @@ function InvoiceBody({ view, today, associationMissing }: { view: InvoiceView; t
     }
   };
 
-  const isAssociation = (d: MissingDetail) => associationMissing.some((a) => a.field === d.field && a.label === d.label);
-  const blockingAssociation = view.blocking.filter(isAssociation);
-  const blockingCustomer = view.blocking.filter((d) => !isAssociation(d));
+  const blockingAssociation = view.blocking.filter(isAssociationDetail);
+  const blockingCustomer = view.blocking.filter((d) => !isAssociationDetail(d));
   const address = view.buyerAddress;
 
   return (

@@ -33,6 +33,8 @@ import { useFaktureringStyles } from './styles';
 
 const t = sv.fakturering;
 const tr = t.run;
+/** The blocking list names this many customers, then links to the whole list under Kunder. */
+const SHOWN_CUSTOMERS = 5;
 
 /** «Fakturakörning»: drafts the year's invoices (or the year's new members'), shows a run and issues it. */
 export function RunView({ today, query }: { today: string; query: URLSearchParams }) {
@@ -213,12 +215,18 @@ function RunBody({ view }: { view: InvoiceRunView }) {
                   </Link>
                 </li>
               )}
-              {view.missingCustomers.map((c) => (
+              {view.missingCustomers.slice(0, SHOWN_CUSTOMERS).map((c) => (
                 <li key={c.organisationId}>
                   {tr.customer(c.name)} {missingText(c.missing)}.{' '}
                   <Link href={hrefTo('fakturering', ['kunder'], fixTargetOfCustomer(c.organisationId).query)}>{t.invoice.fixCustomer}</Link>
                 </li>
               ))}
+              {view.missingCustomers.length > SHOWN_CUSTOMERS && (
+                <li>
+                  {tr.moreCustomers(view.missingCustomers.length - SHOWN_CUSTOMERS)}{' '}
+                  <Link href={hrefTo('fakturering', ['kunder'], { ar: String(view.year), saknas: 'ja' })}>{tr.showMissing}</Link>
+                </li>
+              )}
             </ul>
           </MessageBarBody>
         </MessageBar>

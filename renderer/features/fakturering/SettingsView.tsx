@@ -112,7 +112,7 @@ function SettingsForm({ view, focusField }: { view: InvoiceSettingsView; focusFi
         {text('name', t.name, { required: true })}
         {text('orgNumber', t.orgNumber, { maxLength: 30, required: true })}
         {text('vatNumber', t.vatNumber, { maxLength: 30, hint: t.vatHint })}
-        <Checkbox name="fSkatt" label={t.fSkatt} checked={form.fSkatt} onChange={(_, d) => set({ fSkatt: d.checked === true })} />
+        <Checkbox className={styles.besideFields} name="fSkatt" label={t.fSkatt} checked={form.fSkatt} onChange={(_, d) => set({ fSkatt: d.checked === true })} />
       </div>
       <div className={styles.formGrid}>
         {address('street', t.street, 200, true)}

@@ -174,6 +174,8 @@ export const faktureringSv = {
     blockingTitle: 'Det här hindrar att körningen utfärdas',
     association: 'Föreningens uppgifter:',
     customer: (name: string) => `${name}:`,
+    moreCustomers: (n: number) => `och ${countOf(n, { one: 'kund', other: 'kunder' })} till.`,
+    showMissing: 'Visa alla som saknar uppgifter under Kunder',
     issueAll: 'Utfärda alla…',
     issueAllTitle: (n: number) => `Utfärda ${countOf(n, { one: 'faktura', other: 'fakturor' })}?`,
     issueAllBody: (n: number, amount: string) => `${countOf(n, { one: 'utkast', other: 'utkast' })} på sammanlagt ${amount} får nummer i följd, fakturadatum, förfallodag och OCR-nummer.`,
