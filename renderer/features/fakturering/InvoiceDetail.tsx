@@ -18,6 +18,7 @@ import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { hrefTo, navigate } from '../../app/router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ExportButton } from '../../components/ExportButton';
 import { Facts } from '../../components/Facts';
 import { NavTable } from '../../components/NavTable';
 import { QueryState } from '../../components/QueryState';
@@ -150,6 +151,15 @@ function InvoiceBody({ view, today }: { view: InvoiceView; today: string }) {
             </>
           )}
         </div>
+        {!isDraft && (
+          <div className={styles.actions} role="group" aria-label={ti.downloads}>
+            <ExportButton channel="exports/invoice-pdf" label={ti.pdf} input={{ invoiceId: inv.id }} />
+            <ExportButton channel="exports/invoice-ubl" label={ti.ubl} input={{ invoiceId: inv.id }} />
+            {isInvoice && (view.state === 'overdue' || view.reminders.length > 0) && (
+              <ExportButton channel="exports/reminder-pdf" label={ti.reminderPdf} input={{ invoiceId: inv.id, date: today }} />
+            )}
+          </div>
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby={linesId}>

@@ -21,6 +21,7 @@ import { useNotify } from '../../app/notify';
 import { hrefTo, navigate } from '../../app/router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateInput } from '../../components/DateInput';
+import { ExportButton } from '../../components/ExportButton';
 import { Facts } from '../../components/Facts';
 import { NavTable } from '../../components/NavTable';
 import { QueryState } from '../../components/QueryState';
@@ -178,9 +179,12 @@ function RunBody({ view }: { view: InvoiceRunView }) {
         <h2 id={headingId} className={styles.heading}>
           {view.title}
         </h2>
-        <Button appearance="primary" disabled={view.draftCount === 0} onClick={() => setConfirming(true)}>
-          {tr.issueAll}
-        </Button>
+        <div className={styles.actions}>
+          {view.issuedCount > 0 && <ExportButton channel="exports/run-pdf" label={tr.pdf} input={{ runId: view.id }} />}
+          <Button appearance="primary" disabled={view.draftCount === 0} onClick={() => setConfirming(true)}>
+            {tr.issueAll}
+          </Button>
+        </div>
       </div>
       <Facts
         rows={[
