@@ -5,6 +5,7 @@
  * from the core run on the same default register, never from figures written here. Screenshots of every tab.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -184,6 +185,12 @@ describe('Fakturering', () => {
     await poll(() => page.getByTestId('payments').textContent()).toContain(formatKr(half));
     await poll(() => page.getByTestId('invoice-totals').textContent()).toContain(formatKr(second.totalOre - half));
     await screenshot(page, 'fakturering-faktura');
+
+    // The invoice as PDF: a download named by number and customer.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t.invoice.pdf }).click()]);
+    expect(download.suggestedFilename()).toBe(`Faktura 2 ${other}.pdf`);
+    const pdf = await readFile(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // Credit invoice 1 entirely: the dialog says it is final; a credit note refers to it.
     await go(page, `#/fakturering/faktura/${firstId}`);
