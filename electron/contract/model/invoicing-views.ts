@@ -132,6 +132,11 @@ export type InvoiceRunView = InvoiceRunSummary & {
   missingAssociation: MissingDetail[];
   /** Customers of the run's drafts that lack details needed to issue to them. */
   missingCustomers: { organisationId: string; name: string; missing: MissingDetail[] }[];
+  /**
+   * What to check before the drafts are issued, from the invoice basis: a group's fee under a rule still «att
+   * bekräfta». Absent in `runs-list`.
+   */
+  checks?: string[];
 };
 
 export type IssueResult = { issued: InvoiceSummary[] };

@@ -203,6 +203,18 @@ function RunBody({ view }: { view: InvoiceRunView }) {
         </Text>
       )}
       {view.splitNote !== undefined && <Text className={styles.hint}>{view.splitNote}</Text>}
+      {view.draftCount > 0 && view.checks !== undefined && view.checks.length > 0 && (
+        <MessageBar intent="info" layout="multiline" data-testid="run-checks">
+          <MessageBarBody>
+            <MessageBarTitle>{tr.checksTitle}</MessageBarTitle>
+            <ul className={styles.list}>
+              {view.checks.map((check) => (
+                <li key={check}>{check}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {view.draftCount === 0 && <Text className={styles.text}>{tr.noDrafts}</Text>}
       {view.draftCount > 0 && blocked && (
         <MessageBar intent="warning" layout="multiline" data-testid="run-blocking">

@@ -172,6 +172,7 @@ export const faktureringSv = {
     totals: { invoices: 'Fakturor', drafts: 'Utkast', issued: 'Utfärdade', net: 'Netto', vat: 'Moms', total: 'Summa', basis: 'Fakturaunderlaget (exakt)' },
     invoicesHeading: 'Fakturor i körningen',
     blockingTitle: 'Det här hindrar att körningen utfärdas',
+    checksTitle: 'Kontrollera innan utkasten utfärdas',
     association: 'Föreningens uppgifter:',
     customer: (name: string) => `${name}:`,
     moreCustomers: (n: number) => `och ${countOf(n, { one: 'kund', other: 'kunder' })} till.`,
