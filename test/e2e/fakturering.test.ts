@@ -77,6 +77,8 @@ describe('Fakturering', () => {
     await expect.poll(() => blocking.textContent()).toContain('Föreningens namn');
     await expect.poll(() => blocking.textContent()).toContain(customer);
     await screenshot(page, 'fakturering-korning');
+    await detail.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'fakturering-korning-detalj');
     // The web build's register makes its own ids: each draft is found by its customer in the run's table.
     const idOf = async (name: string) => {
       const row = detail.locator('tr[data-invoice]').filter({ has: page.getByRole('cell', { name, exact: true }) });
@@ -221,5 +223,28 @@ describe('Fakturering', () => {
     await page.getByText(t.articles.accountantNote).first().waitFor();
     await ready(page);
     await screenshot(page, 'fakturering-artiklar');
+  });
+
+  it('drafts a run for new members from a date in the year, and refuses a date in another year beside the field', { timeout: 60_000 }, async () => {
+    const page = await openScreen(await browser.newPage(), '#/fakturering/korning?ar=2022', { clock: TODAY, dismissLoadReport: true, heading: t.title });
+    const from = page.getByRole('textbox', { name: t.run.joinedFrom });
+    await poll(() => from.inputValue()).toBe(TODAY);
+    await from.fill('2021-05-01');
+    await page.getByRole('button', { name: t.run.draftJoiners }).click();
+    // The core's refusal of the date stands beside the date field.
+    const field = page.locator('.fui-Field').filter({ has: from });
+    await field.getByText('Datumet ska ligga i det år som faktureras.').waitFor();
+    await poll(() => main(page).locator('tr[data-run]').count()).toBe(0);
+    await from.fill('2022-13-01');
+    await page.getByRole('button', { name: t.run.draftJoiners }).click();
+    await page.getByText(t.run.joinedFromInvalid).waitFor();
+    // From the year's first day: what the core answers on the same register, a run or the reason there is none.
+    const core = createTestServices({ initial: parseDocumentText(defaultText), now: `${TODAY}T10:00:00.000Z` });
+    const answer = await core.call('invoicing/run-draft', { year: 2022, kind: 'joiners', joinedFrom: '2022-01-01' });
+    await from.fill('2022-01-01');
+    await page.getByRole('button', { name: t.run.draftJoiners }).click();
+    if (answer.ok) await page.getByTestId('run-detail').getByRole('heading', { name: answer.data.title }).waitFor();
+    else await page.getByRole('alert').getByText(answer.error.message).waitFor();
+    await poll(() => main(page).locator('tr[data-run]').count()).toBe(answer.ok ? 1 : 0);
   });
 });

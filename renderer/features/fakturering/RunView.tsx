@@ -15,7 +15,7 @@ import {
   useId,
 } from '@fluentui/react-components';
 import type { InvoiceRunView } from '../../../electron/contract/model/invoicing-views';
-import { parseCalendarDate, yearOf } from '../../../electron/contract/rules/calendar-date';
+import { firstDayOfYear, parseCalendarDate, yearOf } from '../../../electron/contract/rules/calendar-date';
 import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { hrefTo, navigate } from '../../app/router';
@@ -27,7 +27,7 @@ import { NavTable } from '../../components/NavTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatDateTime, formatKr } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { asRefusal } from '../../lib/refusal';
+import { asRefusal, placeRefusal } from '../../lib/refusal';
 import { fixTargetOfAssociation, fixTargetOfCustomer, missingText } from './fakturering.view-model';
 import { StateBadge, YearField } from './Parts';
 import { useFaktureringStyles } from './styles';
@@ -44,7 +44,9 @@ export function RunView({ today, query }: { today: string; query: URLSearchParam
   const headingId = useId('run');
   const runsId = useId('runs');
   const year = Number(query.get('ar') ?? '') || yearOf(today);
-  const [joinedFrom, setJoinedFrom] = useState(today);
+  // Until a date is typed: today in this year's run, the year's first day in another year's.
+  const [typedFrom, setJoinedFrom] = useState<string>();
+  const joinedFrom = typedFrom ?? (yearOf(today) === year ? today : firstDayOfYear(year));
   const [error, setError] = useState<string>();
   const [dateError, setDateError] = useState<string>();
   const runs = useApiQuery('invoicing/runs-list', { year }, { placeholderData: (previous) => previous });
@@ -54,12 +56,16 @@ export function RunView({ today, query }: { today: string; query: URLSearchParam
   const open = (runId: string) => navigate('fakturering', ['korning'], { ar: String(year), korning: runId });
   const run = async (input: Parameters<typeof draft.mutateAsync>[0]) => {
     setError(undefined);
+    setDateError(undefined);
     try {
       const made = await draft.mutateAsync(input);
-      notify(made.invoices.length === 0 ? tr.nothingDrafted : tr.drafted(made.title, made.draftCount));
+      notify(tr.drafted(made.title, made.draftCount));
       open(made.id);
     } catch (e) {
-      setError(asRefusal(e).message);
+      // A refused date belongs beside the date field; anything else above the runs.
+      const placed = placeRefusal(asRefusal(e), (f): f is 'joinedFrom' => f === 'joinedFrom');
+      if (placed.field !== undefined) setDateError(placed.message);
+      else setError(placed.message);
     }
   };
   const draftJoiners = () => {

@@ -168,7 +168,6 @@ export const faktureringSv = {
     runsColumns: { title: 'Körning', created: 'Skapad', drafts: 'Utkast', issued: 'Utfärdade', total: 'Summa' },
     openRun: (title: string) => `Visa ${title}`,
     drafted: (title: string, n: number) => `${title}: ${countOf(n, { one: 'utkast', other: 'utkast' })}.`,
-    nothingDrafted: 'Det fanns inget nytt att fakturera.',
     totals: { invoices: 'Fakturor', drafts: 'Utkast', issued: 'Utfärdade', net: 'Netto', vat: 'Moms', total: 'Summa', basis: 'Fakturaunderlaget (exakt)' },
     invoicesHeading: 'Fakturor i körningen',
     blockingTitle: 'Det här hindrar att körningen utfärdas',
