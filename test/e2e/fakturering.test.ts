@@ -44,13 +44,14 @@ async function go(page: Page, hash: string) {
 }
 
 /** The open billing dialog: an address, a reference and (no organisation number, so no default Peppol ID) an e-mail. */
-async function fillCustomer(page: Page) {
+async function fillCustomer(page: Page, shot?: string) {
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: t.customers.street, exact: true }).fill('Box 100');
   await dialog.getByRole('textbox', { name: t.customers.postalCode }).fill('123 45');
   await dialog.getByRole('textbox', { name: t.customers.city }).fill('Exempelstad');
   await dialog.getByRole('textbox', { name: t.customers.buyerReference }).fill('KS-2022');
   await dialog.getByRole('textbox', { name: t.customers.invoiceEmail }).fill('fakturor@exempel.se');
+  if (shot !== undefined) await screenshot(page, shot);
   await dialog.getByRole('button', { name: t.customers.save }).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -150,7 +151,7 @@ describe('Fakturering', () => {
     await poll(() => edit.evaluate((el) => el === document.activeElement)).toBe(true);
     await screenshot(page, 'fakturering-kunder');
     await page.keyboard.press('Enter');
-    await fillCustomer(page);
+    await fillCustomer(page, 'fakturering-kund-dialog');
     await poll(() => edit.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // The other customer from the list «Saknar uppgifter för nästa körning», which the first has left.
@@ -182,6 +183,7 @@ describe('Fakturering', () => {
     await page.getByRole('button', { name: t.invoice.pay }).click();
     const pay = page.getByRole('dialog');
     await pay.getByRole('textbox', { name: t.invoice.payAmount }).fill(String(half / 100));
+    await screenshot(page, 'fakturering-betalning');
     await pay.getByRole('button', { name: t.invoice.payConfirm }).click();
     await pay.waitFor({ state: 'detached' });
     await poll(() => page.getByTestId('payments').textContent()).toContain(formatKr(half));
@@ -203,6 +205,7 @@ describe('Fakturering', () => {
     await credit.getByRole('button', { name: t.invoice.creditConfirm }).click();
     await credit.getByText(t.invoice.creditNoReason).waitFor();
     await credit.getByRole('textbox', { name: t.invoice.creditReason }).fill('Fel avgiftsklass');
+    await screenshot(page, 'fakturering-kreditera');
     await credit.getByRole('button', { name: t.invoice.creditConfirm }).click();
     await credit.waitFor({ state: 'detached' });
     await page.getByRole('link', { name: t.invoice.creditTitle('3', customer) }).waitFor();

@@ -76,7 +76,17 @@ export function CreditDialog({ view, onClose }: { view: InvoiceView; onClose: ()
         </Field>
       )}
       <Field label={ti.creditReason} hint={ti.creditReasonHint} required validationMessage={errors.reason}>
-        <Textarea value={reason} maxLength={500} rows={2} resize="vertical" onChange={(_, d) => setReason(d.value)} />
+        <Textarea
+          value={reason}
+          maxLength={500}
+          rows={2}
+          resize="vertical"
+          onChange={(_, d) => {
+            setReason(d.value);
+            // The reason's error goes as soon as one is written; the core checks it again on saving.
+            if (d.value.trim() !== '') setErrors(({ reason: _gone, ...rest }) => rest);
+          }}
+        />
       </Field>
     </FormDialog>
   );
