@@ -222,6 +222,14 @@ describe('Fakturering', () => {
     await poll(() => rows.first().textContent()).toContain(formatKr(second.totalOre - half));
     await screenshot(page, 'fakturering-fakturor');
 
+    // The keyboard: Enter on the row opens the invoice; Back returns to the list with focus on that row again.
+    const rowLink = rows.first().getByRole('link');
+    await rowLink.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: t.invoice.title('2', other) }).waitFor();
+    await page.goBack();
+    await poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-invoice') ?? null)).toBe(secondId);
+
     await go(page, '#/fakturering/artiklar');
     await page.getByText(t.articles.accountantNote).first().waitFor();
     await ready(page);

@@ -12,15 +12,18 @@ import type { HandlerContext } from './create-handlers';
 
 type InvoiceFilesChannel = 'exports/invoice-pdf' | 'exports/invoice-ubl' | 'exports/run-pdf' | 'exports/reminder-pdf';
 
+/** Bytes now, or later: a maker may load its library on first use (jsPDF need not be in the screen's first load). */
+type Bytes = Uint8Array | Promise<Uint8Array>;
+
 /**
  * What makes the bytes. The signatures are those of `invoicePdf`, `runPdf` and `reminderPdf`
  * (exports/invoice-pdf.ts) and `peppolInvoiceXml` (exports/peppol-ubl.ts).
  */
 export type InvoiceFileMakers = {
-  invoicePdf(invoice: Invoice, settings: InvoiceSettings, options: { credited?: Invoice | undefined }): Uint8Array;
-  runPdf(invoices: readonly Invoice[], settings: InvoiceSettings, options: { credited?: readonly Invoice[] }): Uint8Array;
-  reminderPdf(invoice: Invoice, payments: readonly Payment[], settings: InvoiceSettings, date: string, options: { creditNotes?: readonly Invoice[] }): Uint8Array;
-  invoiceUbl(invoice: Invoice, settings: InvoiceSettings, context: { creditedInvoice?: Invoice | undefined }): string;
+  invoicePdf(invoice: Invoice, settings: InvoiceSettings, options: { credited?: Invoice | undefined }): Bytes;
+  runPdf(invoices: readonly Invoice[], settings: InvoiceSettings, options: { credited?: readonly Invoice[] }): Bytes;
+  reminderPdf(invoice: Invoice, payments: readonly Payment[], settings: InvoiceSettings, date: string, options: { creditNotes?: readonly Invoice[] }): Bytes;
+  invoiceUbl(invoice: Invoice, settings: InvoiceSettings, context: { creditedInvoice?: Invoice | undefined }): string | Promise<string>;
 };
 
 const notWired = (): never => {
@@ -30,7 +33,7 @@ const notWired = (): never => {
 /**
  * The makers this build has. MERGE: replace with
  * `{ invoicePdf, runPdf, reminderPdf, invoiceUbl: peppolInvoiceXml }` from exports/invoice-pdf.ts and
- * exports/peppol-ubl.ts, which are built on other branches.
+ * exports/peppol-ubl.ts, which are built on other branches (or load them with `await import(...)` on first use).
  */
 export const invoiceFileMakers: InvoiceFileMakers = { invoicePdf: notWired, runPdf: notWired, reminderPdf: notWired, invoiceUbl: notWired };
 
@@ -62,32 +65,32 @@ export function createInvoiceFilesHandlers({ repo }: HandlerContext, makers: Inv
     repo.get().invoicing.invoices.filter((i) => i.kind === 'credit-note' && i.status === 'issued' && i.creditOfInvoiceId === invoice.id);
 
   return {
-    'exports/invoice-pdf': ({ invoiceId }) => {
+    'exports/invoice-pdf': async ({ invoiceId }) => {
       const invoice = issued(invoiceId);
-      return file(titleOf(invoice), 'pdf', makers.invoicePdf(invoice, settings(), { credited: creditedBy(invoice) }));
+      return file(titleOf(invoice), 'pdf', await makers.invoicePdf(invoice, settings(), { credited: creditedBy(invoice) }));
     },
 
-    'exports/invoice-ubl': ({ invoiceId }) => {
+    'exports/invoice-ubl': async ({ invoiceId }) => {
       const invoice = issued(invoiceId);
-      const xml = makers.invoiceUbl(invoice, settings(), { creditedInvoice: creditedBy(invoice) });
+      const xml = await makers.invoiceUbl(invoice, settings(), { creditedInvoice: creditedBy(invoice) });
       return file(titleOf(invoice), 'xml', new TextEncoder().encode(xml));
     },
 
-    'exports/run-pdf': ({ runId }) => {
+    'exports/run-pdf': async ({ runId }) => {
       const doc = repo.get();
       const run = doc.invoicing.runs.find((r) => r.id === runId);
       if (!run) throw new AppError('not-found', 'Körningen finns inte i registret.', { field: 'runId' });
       const invoices = doc.invoicing.invoices.filter((i) => i.runId === runId && i.status === 'issued');
       if (invoices.length === 0) throw new AppError('validation', `${run.title} har inga utfärdade fakturor ännu.`, { field: 'runId' });
       const credited = invoices.map(creditedBy).filter((i): i is Invoice => i !== undefined && !invoices.includes(i));
-      return file(run.title, 'pdf', makers.runPdf(invoices, settings(), { credited }));
+      return file(run.title, 'pdf', await makers.runPdf(invoices, settings(), { credited }));
     },
 
-    'exports/reminder-pdf': ({ invoiceId, date }) => {
+    'exports/reminder-pdf': async ({ invoiceId, date }) => {
       const invoice = issued(invoiceId);
       if (invoice.kind !== 'invoice') throw new AppError('validation', 'En kreditfaktura får ingen påminnelse.', { field: 'invoiceId' });
       const payments = repo.get().invoicing.payments.filter((p) => p.invoiceId === invoice.id);
-      const bytes = makers.reminderPdf(invoice, payments, settings(), date, { creditNotes: creditNotesOf(invoice) });
+      const bytes = await makers.reminderPdf(invoice, payments, settings(), date, { creditNotes: creditNotesOf(invoice) });
       return file(`Påminnelse ${titleOf(invoice)}`, 'pdf', bytes);
     },
   };
