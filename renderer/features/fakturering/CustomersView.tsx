@@ -16,7 +16,7 @@ import {
   useId,
 } from '@fluentui/react-components';
 import type { BillingRow } from '../../../electron/contract/model/invoicing-views';
-import { yearOf } from '../../../electron/contract/rules/calendar-date';
+import { parseYear, yearOf } from '../../../electron/contract/rules/calendar-date';
 import { groupKinds } from '../../../electron/contract/model/records';
 import { useApiMutation, useApiQuery } from '../../app/api';
 import { byData, useFocusOnArrival } from '../../app/focus';
@@ -38,7 +38,7 @@ const t = sv.fakturering.customers;
 export function CustomersView({ today, query }: { today: string; query: URLSearchParams }) {
   const styles = useFaktureringStyles();
   const headingId = useId('customers');
-  const year = Number(query.get('ar') ?? '') || yearOf(today);
+  const year = parseYear(query.get('ar') ?? '') ?? yearOf(today);
   const onlyMissing = query.get('saknas') === 'ja';
   const focusOn = query.get('kund') ?? undefined;
   const rows = useApiQuery('invoicing/billing-list', { year }, { placeholderData: (previous) => previous });

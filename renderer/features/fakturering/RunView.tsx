@@ -15,7 +15,7 @@ import {
   useId,
 } from '@fluentui/react-components';
 import type { InvoiceRunView } from '../../../electron/contract/model/invoicing-views';
-import { firstDayOfYear, parseCalendarDate, yearOf } from '../../../electron/contract/rules/calendar-date';
+import { firstDayOfYear, parseCalendarDate, parseYear, yearOf } from '../../../electron/contract/rules/calendar-date';
 import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { hrefTo, navigate } from '../../app/router';
@@ -43,7 +43,7 @@ export function RunView({ today, query }: { today: string; query: URLSearchParam
   const notify = useNotify();
   const headingId = useId('run');
   const runsId = useId('runs');
-  const year = Number(query.get('ar') ?? '') || yearOf(today);
+  const year = parseYear(query.get('ar') ?? '') ?? yearOf(today);
   // Until a date is typed: today in this year's run, the year's first day in another year's.
   const [typedFrom, setJoinedFrom] = useState<string>();
   const joinedFrom = typedFrom ?? (yearOf(today) === year ? today : firstDayOfYear(year));
