@@ -15,6 +15,8 @@ import {
   ContactCard20Filled,
   ContactCard20Regular,
   Database20Filled,
+  Receipt20Filled,
+  Receipt20Regular,
   Database20Regular,
   History20Filled,
   History20Regular,
@@ -39,6 +41,7 @@ import { TjansterPage } from '../features/tjanster/TjansterPage';
 import { NatverkPage } from '../features/natverk/NatverkPage';
 import { KontakterPage } from '../features/kontakter/KontakterPage';
 import { BudgetPage } from '../features/budget/BudgetPage';
+import { FaktureringPage } from '../features/fakturering/FaktureringPage';
 import { StyrelserapportPage } from '../features/styrelserapport/StyrelserapportPage';
 import { AndringsloggPage } from '../features/andringslogg/AndringsloggPage';
 import { DataPage } from '../features/data/DataPage';
@@ -56,6 +59,7 @@ export const routes = [
   { id: 'natverk', label: sv.nav.natverk, icon: bundleIcon(Organization20Filled, Organization20Regular), Page: NatverkPage },
   { id: 'kontakter', label: sv.nav.kontakter, icon: bundleIcon(ContactCard20Filled, ContactCard20Regular), Page: KontakterPage },
   { id: 'budget', label: sv.nav.budget, icon: bundleIcon(Money20Filled, Money20Regular), Page: BudgetPage },
+  { id: 'fakturering', label: sv.nav.fakturering, icon: bundleIcon(Receipt20Filled, Receipt20Regular), Page: FaktureringPage },
   { id: 'styrelserapport', label: sv.nav.styrelserapport, icon: bundleIcon(ClipboardTextLtr20Filled, ClipboardTextLtr20Regular), Page: StyrelserapportPage },
   { id: 'andringslogg', label: sv.nav.andringslogg, icon: bundleIcon(History20Filled, History20Regular), Page: AndringsloggPage },
   { id: 'data', label: sv.nav.data, icon: bundleIcon(Database20Filled, Database20Regular), Page: DataPage },

@@ -1,5 +1,5 @@
 /**
- * Excel exports. Each channel answers an `ExportedFile`: `{ fileName, mimeType, bytesBase64, sizeBytes }`.
+ * Excel exports, and invoicing's PDF and e-invoice files. Each channel answers an `ExportedFile`: `{ fileName, mimeType, bytesBase64, sizeBytes }`.
  * The bytes travel as base64 text because that crosses Electron's IPC, the web bridge's structured clone and
  * the dispatcher's input copying unchanged (a `Uint8Array` would not survive the copying; `number[]` is
  * several times larger). The renderer turns the answer into a Blob download (`renderer/components/download-file.ts`).
@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { ExportedFile } from '../model/files';
-import { isSafeName, unsafeNameMessage, year } from '../model/records';
+import { id, isoDate, isSafeName, unsafeNameMessage, year } from '../model/records';
 import { amountMessages } from '../rules/amounts';
 import { taskIdInput } from './tasks.channels';
 
@@ -86,4 +86,14 @@ export const exportsChannels = {
   ),
   /** Any table screen's visible rows, with its filters described above the table, as a one-sheet workbook. */
   'exports/table': channel<ExportedFile>()(tableExportInput),
+
+  // Invoicing's files (issue 17), all from issued invoices: a draft has none, since it may still change.
+  /** An issued invoice or credit note as PDF (`Faktura 12 Ale kommun.pdf`). */
+  'exports/invoice-pdf': channel<ExportedFile>()(z.strictObject({ invoiceId: id })),
+  /** An issued invoice or credit note as a Peppol BIS Billing 3.0 e-invoice (UBL XML), for the buyer's e-invoice address. */
+  'exports/invoice-ubl': channel<ExportedFile>()(z.strictObject({ invoiceId: id })),
+  /** Every issued invoice of a run in one PDF, each from a new page. */
+  'exports/run-pdf': channel<ExportedFile>()(z.strictObject({ runId: id })),
+  /** A reminder (påminnelse) of an issued invoice at `date`: what was invoiced, paid and credited, and what remains. */
+  'exports/reminder-pdf': channel<ExportedFile>()(z.strictObject({ invoiceId: id, date: isoDate })),
 };

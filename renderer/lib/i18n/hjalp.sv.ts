@@ -5,7 +5,7 @@
 import { countOf } from '../../../electron/core/domain/swedish';
 
 /** The screens of the app, by their route id (kept as strings so this text module does not import the route table). */
-export type GuideScreen = 'oversikt' | 'medlemmar' | 'tjanster' | 'natverk' | 'kontakter' | 'budget' | 'styrelserapport' | 'andringslogg' | 'data' | 'om-uppgifterna';
+export type GuideScreen = 'oversikt' | 'medlemmar' | 'tjanster' | 'natverk' | 'kontakter' | 'budget' | 'fakturering' | 'styrelserapport' | 'andringslogg' | 'data' | 'om-uppgifterna';
 
 export type GuideBlock =
   | { kind: 'text'; text: string }
@@ -347,6 +347,40 @@ const sections: readonly GuideSection[] = [
         text:
           'Där underlaget (till exempel verksamhetsplanen) anger en annan summa än den som räknas fram står båda, på skärmen, i ekonomiunderlaget och i styrelsepaketet. ' +
           'Är skillnaden känd och godtagbar, välj «Godta skillnaden»: anteckningen visar då vem som godtog den och när. Ändras ett belopp så att skillnaden blir en annan, kommer varningen tillbaka.',
+      },
+    ],
+  },
+  {
+    id: 'fakturering',
+    title: 'Fakturering',
+    screens: ['fakturering'],
+    keywords: ['faktura', 'fakturakörning', 'utkast', 'utfärda', 'kreditfaktura', 'kreditera', 'betalning', 'delbetalning', 'påminnelse', 'OCR', 'Peppol', 'e-faktura', 'moms', 'kundnummer', 'bankgiro', 'artikel', 'konto'],
+    blocks: [
+      {
+        kind: 'text',
+        text: 'Fakturering har fem flikar: Fakturor, Fakturakörning, Kunder, Artiklar och Inställningar. Inställningar har föreningens egna uppgifter som säljare (organisationsnummer, momsnummer, F-skatt, adress, bankgiro eller IBAN, betalningsvillkor och nummerserie); Kunder har varje organisations kundnummer, fakturaadress, «Er referens» och Peppol-ID; Artiklar har konto, moms och kostnadsställe för årsavgiften, medlemsinsatsen och varje tjänst. Konton och moms bestämmer redovisningskonsulten.',
+      },
+      {
+        kind: 'steps',
+        items: [
+          'Fyll i föreningens uppgifter under Inställningar. Standarddatan har exempeluppgifter, märkta «Exempeluppgifter»; byt till de riktiga innan något skickas.',
+          'Välj år under Fakturakörning och välj «Fakturera 2022». Ett utkast skapas per betalande kund, med samma belopp som fakturaunderlaget i hela kronor; avrundningen står vid körningen.',
+          'Öppna ett utkast för att granska det. «Ändra rader» ändrar beskrivning, antal och à-pris, tar bort eller lägger till rader, och ändrar meddelandet och «Er referens». Utkast kan ångras med Ctrl+Z.',
+          'Saknas en uppgift står det vid körningen och på utkastet, med en länk dit den fylls i.',
+          'Välj «Utfärda…» på ett utkast eller «Utfärda alla…» på körningen. Fakturan får nummer, fakturadatum, förfallodag och OCR-nummer.',
+        ],
+      },
+      {
+        kind: 'tip',
+        text: 'Att utfärda är slutgiltigt: en utfärdad faktura kan inte ändras, tas bort eller ångras. Ett fel rättas med «Kreditera…», som utfärdar en kreditfaktura för hela fakturan eller valda rader, med ett skäl.',
+      },
+      {
+        kind: 'text',
+        text: 'Medlemsavgifter ligger utanför momsens tillämpningsområde och får en egen faktura, skild från tjänsteavgifterna med moms, eftersom en e-faktura inte får blanda dem. Därför kan en kund få två fakturor från samma körning; det står vid körningen.',
+      },
+      {
+        kind: 'text',
+        text: '«Registrera betalning…» på en utfärdad faktura tar datum och belopp; beloppet är det som är kvar att betala, och ett mindre belopp är en delbetalning. En felaktig betalning rättas med ett negativt belopp och en anteckning. Fakturor visar du efter status under Fakturor: utkast, obetalda, förfallna, betalda eller alla. «Påminnelse…» på en förfallen faktura registrerar att en påminnelse skickades.',
       },
     ],
   },

@@ -13,6 +13,7 @@ import { medlemmarSv } from './medlemmar.sv';
 import { andringsloggSv } from './andringslogg.sv';
 import { hjalpSv } from './hjalp.sv';
 import { kontakterSv } from './kontakter.sv';
+import { faktureringSv } from './fakturering.sv';
 import { budgetColumnKindLabels, networkKindLabels } from '../../../electron/contract/labels';
 
 export const sv = {
@@ -25,6 +26,7 @@ export const sv = {
   andringslogg: andringsloggSv,
   hjalp: hjalpSv,
   kontakter: kontakterSv,
+  fakturering: faktureringSv,
   app: {
     /** The ✕ in a search box and the arrow of a combobox, which Fluent names in English otherwise. */
     clearSearch: 'Töm sökfältet',
@@ -50,6 +52,7 @@ export const sv = {
     natverk: 'Nätverk',
     kontakter: 'Kontakter',
     budget: 'Budget',
+    fakturering: 'Fakturering',
     styrelserapport: 'Styrelserapport',
     andringslogg: 'Ändringslogg',
     data: 'Data',
