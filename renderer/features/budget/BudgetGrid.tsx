@@ -81,6 +81,12 @@ const useStyles = makeStyles({
     '@media print': { maxHeight: 'none', overflowY: 'visible' },
   },
   spacer: { padding: 0, border: 'none' },
+  /** The bottom line stays in view at the foot of the pane, so an edit far up shows its effect on the result. */
+  stickyResult: {
+    '& > th, & > td': { position: 'sticky', bottom: 0, zIndex: 1 },
+    '& > th': { zIndex: 2 },
+    '@media print': { '& > th, & > td': { position: 'static' } },
+  },
   table: {
     borderCollapse: 'separate',
     borderSpacing: 0,
@@ -417,16 +423,14 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
   // The focused row (and the one being edited) stays drawn when scrolled away, so the grid keeps its one tab
   // stop and an edit in progress survives scrolling.
   const activeIndex = bodyRows.findIndex((r) => r.key === active.row);
+  const resultIndex = bodyRows.findIndex((r) => r.type === 'total' && r.emphasis === 'result');
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      if (activeIndex >= 0 && !indexes.includes(activeIndex)) {
-        indexes.push(activeIndex);
-        indexes.sort((a, b) => a - b);
-      }
-      return indexes;
+      for (const kept of [activeIndex, resultIndex]) if (kept >= 0 && !indexes.includes(kept)) indexes.push(kept);
+      return indexes.sort((a, b) => a - b);
     },
-    [activeIndex],
+    [activeIndex, resultIndex],
   );
   // TanStack Virtual hands back functions the React Compiler cannot memoise; this component opts out by design.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -592,7 +596,9 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
       data-row={row.key}
       data-row-type={row.type}
       aria-rowindex={index + 2}
-      className={row.type === 'total' ? (row.emphasis === 'result' ? styles.resultRow : styles.sumRow) : undefined}
+      className={
+        row.type === 'total' ? mergeClasses(row.emphasis === 'result' ? styles.resultRow : styles.sumRow, virtual && index === resultIndex && styles.stickyResult) : undefined
+      }
     >
       {nameCell(row)}
       {row.type !== 'section' && row.cells.map((cell, i) => amountCell(row, cell, i))}
