@@ -100,7 +100,6 @@ export const billingDetailsSchema = z.strictObject({
 export type BillingDetails = z.infer<typeof billingDetailsSchema>;
 
 export const articleKinds = ['yearly-fee', 'entry-fee', 'service-fee'] as const;
-export type ArticleKind = (typeof articleKinds)[number];
 
 /** What the association sells: the yearly fee, the entry fee and each service's fee. */
 export const articleSchema = z.strictObject({

@@ -26,7 +26,8 @@ import { budgetTable, budgetYearTable } from './budget';
 import { budgetVsOutcomeChart } from './budget-charts';
 import { businessAreaLabels } from './contacts';
 import { coverageAt } from './coverage';
-import { evaluateGoals, goalYearsFor } from './goals';
+import { evaluateGoal, goalYearsFor, sortGoals } from './goals';
+import { figure } from './figure-cache';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { MUNICIPALITY_GOAL, NETWORK_GOAL, networkFigures } from './networks';
 import { planFigureComparisons } from './plan-figures';
@@ -165,27 +166,42 @@ function todayOf(options: BoardPackOptions): { today?: string } {
   return isCalendarDate(today) ? { today } : {};
 }
 
-/** The whole pack for a meeting `date`, as plain JSON (no undefined values, no shared references). */
+/** A JSON round trip: what is stored is exactly what a reopened file gives back (no undefined values). */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * The whole pack for a meeting `date`, as plain JSON (no undefined values). Each part is computed once per state
+ * of the register parts it reads (figure-cache.ts) and frozen, so packs of one state share their parts: a goal
+ * edit recomputes that goal only, a budget edit the budget section only.
+ */
 export function buildBoardPack(doc: SambrukDocument, date: string, options: BoardPackOptions): BoardPackContent {
-  const content: BoardPackContent = {
+  const today = todayOf(options);
+  const years = new Set(goalYearsFor(doc, date, options.includePreviousYear));
+  const goals = sortGoals(doc.goals.filter((g) => years.has(g.year))).map((goal) =>
+    figure(`pack/goal`, `${goal.id}|${date}|${today.today ?? ''}`, doc, (d) => plain(evaluateGoal(d, goal, date, today)), [goal]),
+  );
+  const section = <T>(name: string, compute: (d: SambrukDocument) => T): T => figure(`pack/${name}`, date, doc, (d) => plain(compute(d)));
+  return {
     version: BOARD_PACK_VERSION,
     associationName: doc.meta.associationName,
     date,
     year: yearOf(date),
     generatedAt: options.generatedAt,
-    goals: evaluateGoals(doc, date, goalYearsFor(doc, date, options.includePreviousYear), todayOf(options)),
-    planFigures: planFigureComparisons(doc),
+    goals,
+    planFigures: section('plan-figures', planFigureComparisons),
     // The plan figures stand in their own table; the rest concern the goals, members and populations shown.
-    assumptions: assumptionsReport(doc, date).items.filter((a) => a.group === 'mal' || a.group === 'medlemmar' || a.group === 'folkmangd'),
-    members: membersSection(doc, date),
-    services: servicesSection(doc, date),
-    networks: networksSection(doc, date),
-    population: populationSection(doc, date),
-    coverage: coverageSection(doc, date),
-    budget: budgetSection(doc, date),
+    assumptions: section('assumptions', (d) =>
+      assumptionsReport(d, date).items.filter((a) => a.group === 'mal' || a.group === 'medlemmar' || a.group === 'folkmangd'),
+    ),
+    members: section('members', (d) => membersSection(d, date)),
+    services: section('services', (d) => servicesSection(d, date)),
+    networks: section('networks', (d) => networksSection(d, date)),
+    population: section('population', (d) => populationSection(d, date)),
+    coverage: section('coverage', (d) => coverageSection(d, date)),
+    budget: section('budget', (d) => budgetSection(d, date)),
   };
-  // A JSON round trip: what is stored is exactly what a reopened file gives back.
-  return JSON.parse(JSON.stringify(content)) as BoardPackContent;
 }
 
 /**

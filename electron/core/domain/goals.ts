@@ -66,6 +66,7 @@ import type { MeetingKind, PlanFigure } from '../store/schema';
 import { addDays, daysBetween, firstDayOfYear, lastDayOfYear, yearOf } from '../../contract/rules/calendar-date';
 import { compareSv } from './swedish';
 import { fieldError } from './field-errors';
+import { figure } from './figure-cache';
 import type { GoalComparison, GoalResult, GoalStatus, GoalSubject, GoalWindow, MetricKind, MetricUnit, SubjectKind } from '../../contract/model/goals';
 
 export type { GoalComparison, GoalStatus, MetricUnit, MetricKind, SubjectKind, GoalSubject, GoalWindow, GoalResult } from '../../contract/model/goals';
@@ -493,6 +494,29 @@ export type EvaluateOptions = {
   today?: string;
 };
 
+/** Metrics that read only `measuredAt` of the window (the others also its year, today or the event kinds). */
+const measuredAtOnly: ReadonlySet<GoalMetric> = new Set([
+  'member-count',
+  'single-service-members',
+  'members-without-service-or-network',
+  'max-service-member-share',
+  'board-members-outside-it',
+  'services-with-council',
+]);
+
+/**
+ * `measureMetric` once per register state: goals of several years measured at the same date (a board pack's
+ * this year and next, every goal's baseline at 1 January) share one measurement, and a change that leaves the
+ * tables a metric reads alone leaves its measurement too (figure-cache.ts). The key holds every part of the
+ * window and options the metric reads.
+ */
+function measureOnce(doc: Doc, metric: GoalMetric, window: GoalWindow, options: MeasureOptions): Measurement {
+  const parts: string[] = [metric, window.measuredAt];
+  if (!measuredAtOnly.has(metric)) parts.push(window.yearStart, window.deadline);
+  if (metric === 'conferences-held') parts.push(options.today ?? '', (options.eventKinds ?? DEFAULT_EVENT_KINDS).join(','));
+  return figure('goal-metric', parts.join('|'), doc, (d) => measureMetric(d, metric, window, options));
+}
+
 export function evaluateGoal(doc: Doc, goal: Goal, date: string, options: EvaluateOptions = {}): GoalResult {
   const info = metricInfo[goal.metric];
   const window = goalWindow(goal.year, date);
@@ -500,10 +524,10 @@ export function evaluateGoal(doc: Doc, goal: Goal, date: string, options: Evalua
     ...(options.today !== undefined ? { today: options.today } : {}),
     ...(goal.eventKinds !== undefined ? { eventKinds: goal.eventKinds } : {}),
   };
-  const measured = measureMetric(doc, goal.metric, window, measureOptions);
+  const measured = measureOnce(doc, goal.metric, window, measureOptions);
   let baseline: GoalResult['baseline'];
   if (info.kind === 'state') {
-    const registerValue = measureMetric(doc, goal.metric, { ...window, measuredAt: window.periodStart }, measureOptions).value;
+    const registerValue = measureOnce(doc, goal.metric, { ...window, measuredAt: window.periodStart }, measureOptions).value;
     const stated = statedBaseline(doc.planFigures, goal.metric, window.periodStart);
     baseline = stated
       ? { date: window.periodStart, value: stated.value, source: stated.source, registerValue }

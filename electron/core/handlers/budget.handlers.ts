@@ -32,6 +32,7 @@ import { serviceRevenueForYear } from '../domain/pricing';
 import { fieldError } from '../domain/field-errors';
 import { lastDayOfYear } from '../../contract/rules/calendar-date';
 import { countOf } from '../domain/swedish';
+import { figure } from '../domain/figure-cache';
 
 /**
  * Runs a budget edit of the domain (which works on a whole budget) on a copy of the budget and writes the lines
@@ -161,8 +162,9 @@ function serviceReasons(revenue: ServiceRevenueReport, year: number, difference:
  * side is computed here from the document (fees.ts, pricing.ts); the comparison itself is `budgetVsRegister`.
  */
 export function registerComparison(doc: SambrukDocument, year: number): BudgetRegisterComparison {
-  const fees = membershipFeesOrUndefined(doc, year);
-  const revenue = serviceRevenueForYear(doc, year);
+  // The register's side once per state of the tables it reads, so a budget edit recomputes only the comparison.
+  const fees = figure('membership-fees', String(year), doc, (d) => membershipFeesOrUndefined(d, year));
+  const revenue = figure('service-revenue', String(year), doc, (d) => serviceRevenueForYear(d, year));
   const comparison = budgetVsRegister(doc, year, { membershipFeesOre: fees?.totalOre ?? 0, serviceRevenueOre: revenue.totalOre });
   return {
     ...comparison,
@@ -177,7 +179,9 @@ export function registerComparison(doc: SambrukDocument, year: number): BudgetRe
 }
 
 export function createBudgetHandlers({ repo, ports }: HandlerContext): Pick<ChannelHandlers, BudgetChannel> {
-  const table = () => budgetTable(repo.get().budget);
+  // Both once per register state (figure-cache.ts): the table changes only with the budget, the comparison
+  // with the budget, the members, the usages, the services and the reference data.
+  const table = () => figure('budget/table', '', repo.get(), (doc) => budgetTable(doc.budget));
 
   return {
     'budget/get': () => table(),
@@ -277,7 +281,7 @@ export function createBudgetHandlers({ repo, ports }: HandlerContext): Pick<Chan
       return table();
     },
 
-    'budget/register-comparison': ({ year }) => registerComparison(repo.get(), year),
+    'budget/register-comparison': ({ year }) => figure('budget/register-comparison', String(year), repo.get(), (doc) => registerComparison(doc, year)),
 
     'budget/remove-line': async ({ lineId }) => {
       const name = repo.get().budget.lines.find((l) => l.id === lineId)?.name ?? '';

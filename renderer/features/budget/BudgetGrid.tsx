@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   Button,
   makeStyles,
@@ -73,6 +75,18 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
     paddingBottom: tokens.spacingVerticalS,
   },
+  scrollerVirtual: {
+    maxHeight: 'min(70vh, 960px)',
+    overflowY: 'auto',
+    '@media print': { maxHeight: 'none', overflowY: 'visible' },
+  },
+  spacer: { padding: 0, border: 'none' },
+  /** The bottom line stays in view at the foot of the pane, so an edit far up shows its effect on the result. */
+  stickyResult: {
+    '& > th, & > td': { position: 'sticky', bottom: 0, zIndex: 1 },
+    '& > th': { zIndex: 2 },
+    '@media print': { '& > th, & > td': { position: 'static' } },
+  },
   table: {
     borderCollapse: 'separate',
     borderSpacing: 0,
@@ -89,9 +103,11 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
     minWidth: '168px',
     backgroundColor: tokens.colorNeutralBackground1,
+    // Above the body's cells (positioned for their error notes) when the grid scrolls in its own pane.
+    zIndex: 2,
   },
   headInner: { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', columnGap: tokens.spacingHorizontalXS },
-  nameHead: { textAlign: 'start', minWidth: '300px', left: 0, zIndex: 2 },
+  nameHead: { textAlign: 'start', minWidth: '300px', left: 0, zIndex: 3 },
   nameCell: {
     position: 'sticky',
     left: 0,
@@ -200,6 +216,35 @@ const useStyles = makeStyles({
 });
 
 const posKey = (pos: GridPos) => `${pos.row}:${pos.col}`;
+
+/**
+ * From this many rows on (a budget with a line per service at ten times the association), the grid scrolls in
+ * a pane of its own and draws only the rows in view; a smaller table is drawn whole, which costs less than
+ * measuring it. Printing always draws every row.
+ */
+const VIRTUAL_FROM_ROWS = 60;
+const ROW_ESTIMATE_PX = 41;
+
+/** True while the page is printed (or shown as print media), so the grid can draw every row for the paper. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(() => typeof window !== 'undefined' && window.matchMedia('print').matches);
+  useEffect(() => {
+    const media = window.matchMedia('print');
+    // `beforeprint` comes right before the page is laid out for paper: the rows must be there synchronously.
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(media.matches);
+    const change = (e: MediaQueryListEvent) => setPrinting(e.matches);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    media.addEventListener('change', change);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      media.removeEventListener('change', change);
+    };
+  }, []);
+  return printing;
+}
 
 export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: (action: GridAction) => void }) {
   const styles = useStyles();
@@ -364,7 +409,42 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
 
   const columnCount = vm.columns.length;
   const headerRow = vm.rows[0];
-  const bodyRows = vm.rows.filter((r): r is Exclude<TableRowVm, { type: 'header' }> => r.type !== 'header');
+  const bodyRows = useMemo(() => vm.rows.filter((r): r is Exclude<TableRowVm, { type: 'header' }> => r.type !== 'header'), [vm]);
+
+  const printing = usePrinting();
+  const virtual = bodyRows.length >= VIRTUAL_FROM_ROWS && !printing;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  const [headHeight, setHeadHeight] = useState(0);
+  useLayoutEffect(() => {
+    const height = headRef.current?.offsetHeight ?? 0;
+    if (virtual && height !== headHeight) setHeadHeight(height);
+  }, [virtual, headHeight, vm]);
+  // The focused row (and the one being edited) stays drawn when scrolled away, so the grid keeps its one tab
+  // stop and an edit in progress survives scrolling.
+  const activeIndex = bodyRows.findIndex((r) => r.key === active.row);
+  const resultIndex = bodyRows.findIndex((r) => r.type === 'total' && r.emphasis === 'result');
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      for (const kept of [activeIndex, resultIndex]) if (kept >= 0 && !indexes.includes(kept)) indexes.push(kept);
+      return indexes.sort((a, b) => a - b);
+    },
+    [activeIndex, resultIndex],
+  );
+  // TanStack Virtual hands back functions the React Compiler cannot memoise; this component opts out by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: bodyRows.length,
+    enabled: virtual,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: 8,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+    getItemKey: (index) => bodyRows[index]?.key ?? index,
+    rangeExtractor,
+  });
   const headerPos = (col: number): GridPos => ({ row: 'columns', col });
   const headerTabIndex = (col: number) => (posKey(active) === posKey(headerPos(col)) ? 0 : -1);
   const onHeaderFocus = (e: FocusEvent<HTMLElement>, col: number) => {
@@ -508,15 +588,61 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     );
   };
 
+  const bodyRow = (row: Exclude<TableRowVm, { type: 'header' }>, index: number, measure?: (el: HTMLTableRowElement | null) => void) => (
+    <tr
+      key={row.key}
+      ref={measure}
+      data-index={index}
+      data-row={row.key}
+      data-row-type={row.type}
+      aria-rowindex={index + 2}
+      className={
+        row.type === 'total' ? mergeClasses(row.emphasis === 'result' ? styles.resultRow : styles.sumRow, virtual && index === resultIndex && styles.stickyResult) : undefined
+      }
+    >
+      {nameCell(row)}
+      {row.type !== 'section' && row.cells.map((cell, i) => amountCell(row, cell, i))}
+    </tr>
+  );
+
+  /** The rows in view (and the focused one), with empty rows standing in for the height of those between. */
+  const virtualRows = () => {
+    const spacer = (key: string, height: number) =>
+      height > 0 ? (
+        <tr key={key} aria-hidden="true" role="presentation" style={{ height: `${height}px` }}>
+          <td className={styles.spacer} colSpan={columnCount + 1} />
+        </tr>
+      ) : null;
+    const out = [];
+    let cursor = headHeight;
+    for (const item of virtualizer.getVirtualItems()) {
+      const row = bodyRows[item.index];
+      if (!row) continue;
+      out.push(spacer(`gap-${item.index}`, item.start - cursor));
+      out.push(bodyRow(row, item.index, virtualizer.measureElement));
+      cursor = item.end;
+    }
+    out.push(spacer('gap-end', virtualizer.getTotalSize() + headHeight - cursor));
+    return out;
+  };
+
   return (
     <div>
       <div className={styles.exportRow} data-print="hide">
         <ExportButton channel="exports/table" input={() => budgetExport(vm)} />
       </div>
-      <div className={styles.scroller}>
-        <table ref={tableRef} role="grid" aria-label={t.tableHeading} aria-describedby="budget-tabell-hjalp" className={styles.table}>
-          <thead>
-            <tr>
+      <div ref={scrollRef} className={mergeClasses(styles.scroller, virtual && styles.scrollerVirtual)} data-virtual={virtual ? 'true' : undefined}>
+        <table
+          ref={tableRef}
+          role="grid"
+          aria-label={t.tableHeading}
+          aria-describedby="budget-tabell-hjalp"
+          aria-rowcount={bodyRows.length + 1}
+          aria-colcount={columnCount + 1}
+          className={styles.table}
+        >
+          <thead ref={headRef}>
+            <tr aria-rowindex={1}>
               <th
                 scope="col"
                 className={mergeClasses(styles.headCell, styles.nameHead, styles.focused)}
@@ -566,19 +692,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
               ))}
             </tr>
           </thead>
-          <tbody>
-            {bodyRows.map((row) => (
-              <tr
-                key={row.key}
-                data-row={row.key}
-                data-row-type={row.type}
-                className={row.type === 'total' ? (row.emphasis === 'result' ? styles.resultRow : styles.sumRow) : undefined}
-              >
-                {nameCell(row)}
-                {row.type !== 'section' && row.cells.map((cell, i) => amountCell(row, cell, i))}
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{virtual ? virtualRows() : bodyRows.map((row, index) => bodyRow(row, index))}</tbody>
         </table>
       </div>
       <div className={styles.notice} role="status" aria-live="polite">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Button, Checkbox, Field, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular, DocumentPdf20Regular, Print20Regular } from '@fluentui/react-icons';
 import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
@@ -9,8 +9,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
+import type { BoardPackContent } from '../../../electron/contract';
 import { BudgetChart, CoverageChart, DistributionChart, MembersChart, NetworksChart, PopulationChart, SharesChart } from './BoardPackCharts';
-import { printQuery } from './board-pack.view-model';
+import { memberGoal, printQuery } from './board-pack.view-model';
 import { downloadFile } from '../../components/download-file';
 import { GoalsSection } from './GoalsSection';
 import { PlanFiguresTable } from './PlanFiguresTable';
@@ -32,6 +33,44 @@ const useStyles = makeStyles({
   wide: { gridColumn: '1 / -1' },
   chartsHeading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
 });
+
+/**
+ * The parts of the pack the charts draw. A pack answered again after a change keeps the parts that did not
+ * change as the same objects (the core reuses them and the query's structural sharing keeps them), so a goal
+ * edit or a saved pack does not draw the seven charts again.
+ */
+function sameCharts(a: { content: BoardPackContent }, b: { content: BoardPackContent }): boolean {
+  const x = a.content;
+  const y = b.content;
+  return (
+    x.date === y.date &&
+    x.year === y.year &&
+    x.members === y.members &&
+    x.services === y.services &&
+    x.networks === y.networks &&
+    x.population === y.population &&
+    x.coverage === y.coverage &&
+    x.budget === y.budget &&
+    memberGoal(x) === memberGoal(y)
+  );
+}
+
+const PackCharts = memo(function PackCharts({ content }: { content: BoardPackContent }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.charts}>
+      <MembersChart content={content} layout={{}} />
+      <DistributionChart content={content} layout={{}} />
+      <SharesChart content={content} layout={{}} />
+      <NetworksChart content={content} layout={{}} />
+      <PopulationChart content={content} layout={{}} />
+      <CoverageChart content={content} layout={{}} />
+      <div className={styles.wide}>
+        <BudgetChart content={content} layout={{}} />
+      </div>
+    </div>
+  );
+}, sameCharts);
 
 /** The Styrelserapport screen: a meeting date, the goals against it, the figures beside them, and saved packs. */
 export function BoardPackScreen({ query }: { query: URLSearchParams }) {
@@ -127,17 +166,7 @@ export function BoardPackScreen({ query }: { query: URLSearchParams }) {
               <h2 id="lage-rubrik" className={styles.chartsHeading}>
                 {t.situation(formatDate(data.date, 'long'))}
               </h2>
-              <div className={styles.charts}>
-                <MembersChart content={data} layout={{}} />
-                <DistributionChart content={data} layout={{}} />
-                <SharesChart content={data} layout={{}} />
-                <NetworksChart content={data} layout={{}} />
-                <PopulationChart content={data} layout={{}} />
-                <CoverageChart content={data} layout={{}} />
-                <div className={styles.wide}>
-                  <BudgetChart content={data} layout={{}} />
-                </div>
-              </div>
+              <PackCharts content={data} />
             </section>
           </>
         )}

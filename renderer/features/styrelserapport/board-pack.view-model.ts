@@ -192,7 +192,7 @@ export type MembersChartVm = {
 };
 
 /** The year's goal on the number of members (at least N), if the register has one. */
-function memberGoal(content: BoardPackContent): number | undefined {
+export function memberGoal(content: Pick<BoardPackContent, 'goals' | 'year'>): number | undefined {
   const goal = content.goals.find((g) => g.metric === 'member-count' && g.year === content.year && g.comparison !== 'at-most');
   return goal?.target;
 }

@@ -337,6 +337,10 @@ const sections: readonly GuideSection[] = [
       },
       { kind: 'tip', text: 'Rader märkta «Jämförs med registret» jämförs med vad registret räknar med, till exempel medlemsavgifterna.' },
       {
+        kind: 'tip',
+        text: 'En lång budget, med många rader, rullas i en egen ruta där kolumnrubrikerna står kvar överst. Piltangenterna och Ctrl+End tar dig till rader längre ner, och utskriften tar med alla rader.',
+      },
+      {
         kind: 'text',
         text:
           'Avvikelser räknas bara inom ett år: utfallet, eller prognosen, mot samma års budget. Föregående års utfall står bredvid som jämförelse. ' +
