@@ -285,6 +285,24 @@ describe('who pays and what the explanation says', () => {
     expect(row?.explanation[0]).toMatch(/^Övrig organisation \(kommunalförbund\): årsavgift 25\s000\skr\.$/);
   });
 
+  it('dates a group’s population only by the municipalities with a count, and says so when none has one', () => {
+    const region = organisation('region', 'Region Jönköpings län', 'region', { population: 300_000 });
+    const mixed = organisation('blandad', 'Blandade nämnden', 'gemensam-namnd', { groupMemberIds: [savsjo.id, eksjo.id, region.id] });
+    // Eksjö has no population figure at all: it adds nothing and no date, and is not named as missing a year.
+    const noEksjo = { ...doc.reference, populations: doc.reference.populations.filter((p) => p.code !== '0686') };
+    const d = { ...doc, reference: noEksjo, organisations: [...orgs, region, mixed], memberships: [period(mixed.id, '2016-01-01')] };
+    expect(feeForOrganisation(d, mixed.id, 2022)).toMatchObject({
+      basis: 'grupp',
+      population: 310_000,
+      yearlyFeeOre: kr(80_000),
+      populationDates: ['2021-12-31'],
+      populationText: 'folkmängd 2021-12-31',
+    });
+    const onlyEksjo = organisation('ensam', 'Eksjö nämnd', 'gemensam-namnd', { groupMemberIds: [eksjo.id] });
+    const d2 = { ...d, organisations: [...d.organisations, onlyEksjo], memberships: [period(onlyEksjo.id, '2016-01-01')] };
+    expect(feeForOrganisation(d2, onlyEksjo.id, 2022)).toMatchObject({ basis: 'grupp', population: 0, populationDates: [], populationText: 'folkmängd 2021-12-31 saknas' });
+  });
+
   it('explains a group charged as another organisation under that rule, naming the decision', () => {
     const asOther: FeeTable = { ...feeTable2020, groupRule: { basis: 'other-organisations', status: 'bekraftad', decision: 'årsmötet 2021' } };
     const row = feeForOrganisation({ ...doc, feeTables: [asOther] }, group.id, 2022);
