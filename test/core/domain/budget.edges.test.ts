@@ -231,6 +231,14 @@ describe('stated figures and accepted differences', () => {
     expect(col(b, 'budget-2022').acceptedDifferences).toBeUndefined();
   });
 
+  it('shows no acceptance on a figure that agrees, even where imported data records one for it', () => {
+    const b = smallBudget();
+    const c = col(b, 'budget-2022');
+    c.statedTotals.result = kr(100);
+    c.acceptedDifferences = { result: { statedOre: kr(100), computedOre: kr(100), by: 'anna', at: '2022-05-02T10:00:00.000Z' } };
+    expect(budgetTable(b).result.cells[1]?.stated).toEqual({ statedOre: kr(100), differenceOre: 0, differs: false });
+  });
+
   it('formats who accepted and when', () => {
     expect(acceptedText({ by: 'anna', at: '2022-05-02T10:00:00.000Z' })).toBe('2022-05-02 av anna');
     expect(acceptedText({ by: '', at: '2022-05-02T10:00:00.000Z' })).toBe('2022-05-02');
