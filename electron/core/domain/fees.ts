@@ -18,7 +18,8 @@
  *   once), or as `otherOrganisations`. While the rule is «att bekräfta» every group's row is flagged
  *   (`groupRuleUnconfirmed`). Those municipalities are members through the group and pay nothing for it; a
  *   municipality that is also a member on its own pays its own fee as well. A group that lists no
- *   municipality has no population to band and pays `otherOrganisations`.
+ *   municipality in the register (none, or only removed ones) has no population to band and pays
+ *   `otherOrganisations`.
  * - **First year.** A member joining in the year pays the yearly fee from the month after the joining month:
  *   (12 − joining month)/12 of it, whatever the day (joining in January gives 11/12, in December 0/12).
  *   A period known only to start «före» a date (`startKnown: 'before'`) has no joining month: full yearly fee.
@@ -134,14 +135,16 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
   };
   const wantedDate = feePopulationDate(year, table.populationYearOffset);
   const facts = organisationFacts(ctx.refs, org, ctx.orgsById, wantedDate);
-  const isGroup = isGroupKind(org.kind) && org.groupMemberIds.length > 0;
+  // Only listed organisations still in the register count: a group listing none of them has no population to band.
+  const listed = isGroupKind(org.kind) ? groupMembers(ctx, org) : [];
+  const isGroup = listed.length > 0;
   const rule = table.groupRule;
   const basis: FeeBasis = org.municipalityCode ? 'band' : isGroup && rule.basis === 'combined-population' ? 'grupp' : 'ovrig';
   const population = basis === 'ovrig' ? undefined : facts.population;
   const band = population === undefined ? undefined : bandFor(table, population);
   const yearlyFeeOre = band ? band.yearlyFeeOre : table.otherOrganisations.yearlyFeeOre;
   const ordinaryEntryOre = band ? band.entryFeeOre : table.otherOrganisations.entryFeeOre;
-  const dates = basis === 'band' ? populationDatesOf(ctx, [org], wantedDate) : basis === 'grupp' ? populationDatesOf(ctx, groupMembers(ctx, org), wantedDate) : undefined;
+  const dates = basis === 'band' ? populationDatesOf(ctx, [org], wantedDate) : basis === 'grupp' ? populationDatesOf(ctx, listed, wantedDate) : undefined;
   const groupRuleUnconfirmed = isGroup && rule.status === 'att-bekrafta';
   const ruleText = () =>
     groupRuleUnconfirmed
@@ -154,7 +157,7 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
   } else if (basis === 'grupp' && band) {
     say(
       () =>
-        `${organisationKindLabels[org.kind]} som är medlem som grupp: gruppens ${countOf(org.groupMemberIds.length, nouns.kommun)} har tillsammans ${formatCount(facts.population)} invånare (${dates?.text ?? 'folkmängd saknas'}), avgiftsklass ${band.label}, årsavgift ${formatOre(yearlyFeeOre)}. Kommunerna betalar ingen egen avgift för gruppens medlemskap.${ruleText()}`,
+        `${organisationKindLabels[org.kind]} som är medlem som grupp: gruppens ${countOf(listed.length, nouns.kommun)} har tillsammans ${formatCount(facts.population)} invånare (${dates?.text ?? 'folkmängd saknas'}), avgiftsklass ${band.label}, årsavgift ${formatOre(yearlyFeeOre)}. Kommunerna betalar ingen egen avgift för gruppens medlemskap.${ruleText()}`,
     );
   } else if (isGroup) {
     say(() => `${organisationKindLabels[org.kind]} som är medlem som grupp, avgift som övrig organisation: årsavgift ${formatOre(yearlyFeeOre)}.${ruleText()}`);
@@ -221,8 +224,9 @@ function computeFee(ctx: FeeContext, table: FeeTable, org: Organisation, year: n
   };
 }
 
+/** The organisations a group lists that are in the register, each once. */
 function groupMembers(ctx: FeeContext, group: Organisation): Organisation[] {
-  return group.groupMemberIds.flatMap((memberId) => {
+  return [...new Set(group.groupMemberIds)].flatMap((memberId) => {
     const member = ctx.orgsById.get(memberId);
     return member ? [member] : [];
   });

@@ -231,6 +231,36 @@ describe('stated figures and accepted differences', () => {
     expect(col(b, 'budget-2022').acceptedDifferences).toBeUndefined();
   });
 
+  it('shows no acceptance on a figure that agrees, even where imported data records one for it', () => {
+    const b = smallBudget();
+    const c = col(b, 'budget-2022');
+    c.statedTotals.result = kr(100);
+    c.acceptedDifferences = { result: { statedOre: kr(100), computedOre: kr(100), by: 'anna', at: '2022-05-02T10:00:00.000Z' } };
+    expect(budgetTable(b).result.cells[1]?.stated).toEqual({ statedOre: kr(100), differenceOre: 0, differs: false });
+  });
+
+  it('refuses with the codes the screen tells apart: nothing to accept is not-found, no difference is validation', () => {
+    const b = smallBudget();
+    const by = { by: 'anna', at: '2022-05-02T10:00:00.000Z' };
+    col(b, 'budget-2022').statedTotals.result = kr(100);
+    expect(() => acceptStatedDifference(b, 'budget-2022', 'sum-cost', by)).toThrow(expect.objectContaining({ code: 'not-found' }));
+    expect(() => acceptStatedDifference(b, 'budget-2022', 'result', by)).toThrow(expect.objectContaining({ code: 'validation' }));
+  });
+
+  it('keeps in the removal snapshot every removed line and only the amounts that were there, for undo', () => {
+    const b = smallBudget();
+    const removed = removeLine(b, 'sales');
+    expect(removed.line).toStrictEqual({ id: 'sales', name: 'Försäljning', kind: 'income', order: 2 });
+    expect(removed.snapshot).toStrictEqual({
+      lines: [
+        { id: 'sales', name: 'Försäljning', kind: 'income', order: 2 },
+        { id: 'sales-a', parentId: 'sales', name: 'Tjänst A', kind: 'income', order: 1 },
+        { id: 'sales-b', parentId: 'sales', name: 'Tjänst B', kind: 'income', order: 2 },
+      ],
+      amounts: { 'utfall-2022': { 'sales-a': kr(300), 'sales-b': kr(50) }, 'budget-2022': { 'sales-a': kr(200), 'sales-b': kr(100) } },
+    });
+  });
+
   it('formats who accepted and when', () => {
     expect(acceptedText({ by: 'anna', at: '2022-05-02T10:00:00.000Z' })).toBe('2022-05-02 av anna');
     expect(acceptedText({ by: '', at: '2022-05-02T10:00:00.000Z' })).toBe('2022-05-02');

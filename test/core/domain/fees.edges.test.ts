@@ -214,7 +214,7 @@ describe('who pays and what the explanation says', () => {
   const base = withPopulations(referenceDocument(), { '0684': 10_000, '0686': 6_000 });
   const savsjo = municipality(base, '0684', { orgNumber: '212000-0548' });
   const eksjo = municipality(base, '0686');
-  const group = organisation('hogland', 'Höglandsförbundet', 'kommunalforbund', { groupMemberIds: [savsjo.id, eksjo.id, 'borttagen'] });
+  const group = organisation('hogland', 'Höglandsförbundet', 'kommunalforbund', { groupMemberIds: [savsjo.id, eksjo.id, 'borttagen', savsjo.id] });
   const inera = organisation('inera', 'Inera AB', 'annan');
   const orgs: Organisation[] = [savsjo, eksjo, group, inera];
   const doc = {
@@ -233,11 +233,11 @@ describe('who pays and what the explanation says', () => {
     expect(feeForOrganisation(doc, 'finns-inte', 2022)).toBeUndefined();
   });
 
-  it('bands a group on the municipalities it lists that exist, skipping a removed one', () => {
+  it('bands a group on the municipalities it lists that exist, each once, skipping a removed one', () => {
     const row = feeForOrganisation(doc, group.id, 2022);
     expect(row).toMatchObject({ basis: 'grupp', population: 16_000, yearlyFeeOre: kr(25_000), populationDates: ['2021-12-31'], populationText: 'folkmängd 2021-12-31', groupRuleUnconfirmed: true });
     expect(row?.explanation[0]).toMatch(
-      /^Kommunalförbund som är medlem som grupp: gruppens 3 kommuner har tillsammans 16\s000 invånare \(folkmängd 2021-12-31\), avgiftsklass 15\s000–24\s999 invånare, årsavgift 25\s000\skr\. Kommunerna betalar ingen egen avgift för gruppens medlemskap\. Regeln för gruppers avgift är inte beslutad \(att bekräfta\)\.$/,
+      /^Kommunalförbund som är medlem som grupp: gruppens 2 kommuner har tillsammans 16\s000 invånare \(folkmängd 2021-12-31\), avgiftsklass 15\s000–24\s999 invånare, årsavgift 25\s000\skr\. Kommunerna betalar ingen egen avgift för gruppens medlemskap\. Regeln för gruppers avgift är inte beslutad \(att bekräfta\)\.$/,
     );
   });
 
@@ -272,6 +272,35 @@ describe('who pays and what the explanation says', () => {
     expect(row).toMatchObject({ basis: 'ovrig', totalOre: kr(25_000) });
     expect(row).not.toHaveProperty('groupRuleUnconfirmed');
     expect(row?.explanation[0]).toMatch(/^Övrig organisation \(gemensam nämnd\): årsavgift 25\s000\skr\.$/);
+  });
+
+  it('charges a group listing only removed municipalities as another organisation, not on a population of 0', () => {
+    const orphaned = organisation('forvaist', 'Gamla förbundet', 'kommunalforbund', { groupMemberIds: ['borttagen', 'aven-borttagen'] });
+    const d = { ...doc, organisations: [...orgs, orphaned], memberships: [...doc.memberships, period(orphaned.id, '2016-01-01')] };
+    const row = feeForOrganisation(d, orphaned.id, 2022);
+    expect(row).toMatchObject({ basis: 'ovrig', yearlyFeeOre: kr(25_000), totalOre: kr(25_000) });
+    expect(row).not.toHaveProperty('population');
+    expect(row).not.toHaveProperty('band');
+    expect(row).not.toHaveProperty('groupRuleUnconfirmed');
+    expect(row?.explanation[0]).toMatch(/^Övrig organisation \(kommunalförbund\): årsavgift 25\s000\skr\.$/);
+  });
+
+  it('dates a group’s population only by the municipalities with a count, and says so when none has one', () => {
+    const region = organisation('region', 'Region Jönköpings län', 'region', { population: 300_000 });
+    const mixed = organisation('blandad', 'Blandade nämnden', 'gemensam-namnd', { groupMemberIds: [savsjo.id, eksjo.id, region.id] });
+    // Eksjö has no population figure at all: it adds nothing and no date, and is not named as missing a year.
+    const noEksjo = { ...doc.reference, populations: doc.reference.populations.filter((p) => p.code !== '0686') };
+    const d = { ...doc, reference: noEksjo, organisations: [...orgs, region, mixed], memberships: [period(mixed.id, '2016-01-01')] };
+    expect(feeForOrganisation(d, mixed.id, 2022)).toMatchObject({
+      basis: 'grupp',
+      population: 310_000,
+      yearlyFeeOre: kr(80_000),
+      populationDates: ['2021-12-31'],
+      populationText: 'folkmängd 2021-12-31',
+    });
+    const onlyEksjo = organisation('ensam', 'Eksjö nämnd', 'gemensam-namnd', { groupMemberIds: [eksjo.id] });
+    const d2 = { ...d, organisations: [...d.organisations, onlyEksjo], memberships: [period(onlyEksjo.id, '2016-01-01')] };
+    expect(feeForOrganisation(d2, onlyEksjo.id, 2022)).toMatchObject({ basis: 'grupp', population: 0, populationDates: [], populationText: 'folkmängd 2021-12-31 saknas' });
   });
 
   it('explains a group charged as another organisation under that rule, naming the decision', () => {

@@ -60,6 +60,13 @@ describe('the window and the pace', () => {
     expect(elapsedFraction('2022-01-01', '2023-01-05', '2022-12-31')).toBe(1);
   });
 
+  it('asks nothing yet of an event goal for next year, however long before that year it is looked at', () => {
+    expect(elapsedFraction('2023-01-01', '2022-06-30', '2023-12-31')).toBe(0);
+    // The plan's 2023 events seen in mid-2022: counted from 1 January 2023, so none held is on pace, «krävs 0,0».
+    const nextYear = goalStatus({ spec: { comparison: 'at-least', target: 2 }, unit: 'count', kind: 'cumulative', window: goalWindow(2023, '2022-06-30'), value: 0, pending: 0 });
+    expect(nextYear).toEqual({ status: 'on-track', expected: 0 });
+  });
+
   it('is still pacing on 30 December and missed only on the deadline', () => {
     const atLeast10 = { comparison: 'at-least' as const, target: 10 };
     // From 0 to 10: 364/365 of the way is 9.97, asked as 10,0.

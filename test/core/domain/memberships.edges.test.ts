@@ -259,4 +259,12 @@ describe('the timeline', () => {
     expect(t.segments.at(-1)).toEqual({ from: '2021-07-01', status: 'uttradd', label: expect.any(String) });
     expect(membershipTimeline(doc([]), 'annan')).toEqual({ organisationId: 'annan', periods: [], groupPeriods: [], events: [], segments: [] });
   });
+
+  it('draws a group membership that is still open as a band without an end', () => {
+    const d = doc([period('forbund', '2020-05-01')]);
+    const t = membershipTimeline(d, 'kommun');
+    expect(t.events.map((e) => [e.date, e.kind])).toEqual([['2020-05-01', 'group-joined']]);
+    expect(t.groupPeriods[0]).not.toHaveProperty('left');
+    expect(t.segments).toEqual([{ from: '2020-05-01', status: 'medlem-via-grupp', label: expect.any(String) }]);
+  });
 });
