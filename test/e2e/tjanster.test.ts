@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ChannelInput, UsageMatrixColumn, WindowApi } from '../../electron/contract';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
-import { HEADER_ROWS, shownText } from '../../renderer/features/tjanster/matrix.view-model';
+import { HEADER_ROWS, matrixCell, shownText } from '../../renderer/features/tjanster/matrix.view-model';
 import { catalogueRows } from '../../renderer/features/tjanster/catalogue.view-model';
 import { formatKr, formatNumber, formatPercent } from '../../renderer/lib/format';
 import { sv } from '../../renderer/lib/i18n/sv';
@@ -221,6 +221,48 @@ describe('the usage matrix', () => {
     expect(focused.y + focused.height).toBeLessThanOrEqual(box.y + box.height + 1);
     await page.keyboard.press('Control+Home');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t.matrix.corner);
+  });
+
+  it('draws only the service columns in view; the keys reach every cell, which is then drawn, with its grid indices', async () => {
+    const expected = await matrixOf(core());
+    const page = await openApp('#/tjanster/matris');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await grid(page).waitFor();
+    await screenshot(page, 'tjanster-matris-1366');
+    // A narrow window: the ten services no longer fit, so some columns are not drawn until scrolled to.
+    await page.setViewportSize({ width: 820, height: 700 });
+    const lastColumn = expected.columns.at(-1)!;
+    const firstRow = expected.rows[0]!;
+    const colCount = 2 + expected.columns.length;
+    expect(await grid(page).getAttribute('aria-colcount')).toBe(String(colCount));
+    const headers = () => grid(page).locator('[role=row][aria-rowindex="1"] [role=columnheader]').count();
+    await poll(headers).toBeLessThan(colCount);
+    const drawnCells = await page.locator(`[data-org="${firstRow.organisationId}"] [role=gridcell]`).count();
+    expect(drawnCells).toBeLessThan(1 + expected.columns.length);
+    expect(await cell(page, firstRow.organisationId, lastColumn.serviceId).count()).toBe(0);
+
+    // End on the first body row moves to its last service cell, which is scrolled into view and drawn.
+    await grid(page).locator('[tabindex="0"]').focus();
+    await page.keyboard.press('End');
+    await poll(() => focusedTestId(page)).toBe(`cell-${firstRow.organisationId}-${lastColumn.serviceId}`);
+    const focused = cell(page, firstRow.organisationId, lastColumn.serviceId);
+    expect(await focused.getAttribute('aria-colindex')).toBe(String(colCount));
+    expect(await focused.getAttribute('aria-label')).toBe(matrixCell(firstRow, lastColumn.serviceId, lastColumn.name, expected.viaNames).label);
+    const box = (await focused.boundingBox())!;
+    const scroller = (await page.getByTestId('matrix-scroller').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(scroller.x + scroller.width + 1);
+    // Its header, scrolled into view with it, carries the column's figures.
+    expect(await total(page, 'users', lastColumn.serviceId).textContent()).toBe(formatNumber(lastColumn.users));
+    await screenshot(page, 'tjanster-matris-smal');
+
+    // Home and the arrows walk back across every column, each cell drawn as the focus reaches it.
+    for (let i = expected.columns.length - 2; i >= 0; i -= 1) {
+      await page.keyboard.press('ArrowLeft');
+      await poll(() => focusedTestId(page)).toBe(`cell-${firstRow.organisationId}-${expected.columns[i]!.serviceId}`);
+    }
+    await page.keyboard.press('ArrowLeft');
+    await poll(() => focusedTestId(page)).toBe(`row-total-${firstRow.organisationId}`);
+    expect(await cell(page, firstRow.organisationId, expected.columns[0]!.serviceId).isVisible()).toBe(true);
   });
 
   it('filters to members using exactly one service, and to none, as the core counts them', async () => {

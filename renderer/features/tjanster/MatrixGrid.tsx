@@ -27,6 +27,30 @@ const NAME_ROW_H = 64;
 const TOTAL_ROW_H = 28;
 const ROW_H = 36;
 const HEADER_H = NAME_ROW_H + (HEADER_ROWS - 1) * TOTAL_ROW_H;
+const STICKY_W = NAME_W + COUNT_W;
+/** Service columns drawn beyond each side of the view, so a short scroll shows cells already there. */
+const COLUMN_OVERSCAN = 4;
+
+/**
+ * The scroller's size before it is laid out (its CSS height, and at most the window's width), so the first render
+ * already draws the rows and columns in view instead of drawing a sliver and then the rest after a layout.
+ */
+function expectedScrollerRect(): { width: number; height: number } {
+  if (typeof window === 'undefined') return { width: 1200, height: 600 };
+  return { width: window.innerWidth, height: Math.max(420, window.innerHeight - 160) };
+}
+
+/** The service columns a row or the header draws: those in view, plus the focused one wherever it is. */
+type ColumnWindow = { first: number; last: number };
+
+function drawnColumns(shown: ColumnWindow, activeCol: number): number[] {
+  const out: number[] = [];
+  const active = activeCol - FIRST_SERVICE_COL;
+  if (active >= 0 && active < shown.first) out.push(active);
+  for (let i = shown.first; i <= shown.last; i += 1) out.push(i);
+  if (active > shown.last) out.push(active);
+  return out;
+}
 
 const useStyles = makeStyles({
   scroller: {
@@ -158,6 +182,9 @@ function posOf(target: EventTarget | null): GridPos | undefined {
   return row === undefined || col === undefined || Number.isNaN(row) || Number.isNaN(col) ? undefined : { row, col };
 }
 
+/** A service cell's place in its row's grid, whichever of the columns before it are drawn. */
+const placeAt = (serviceIndex: number) => ({ gridRowStart: 1, gridColumnStart: FIRST_SERVICE_COL + serviceIndex + 1 });
+
 const cellAttrs = (row: number, col: number, active: number) => ({
   'data-pos': `${row}:${col}`,
   'aria-colindex': col + 1,
@@ -167,9 +194,11 @@ const cellAttrs = (row: number, col: number, active: number) => ({
 /**
  * The matrix as an ARIA grid with one tab stop (roving focus): arrows, Home/End (Ctrl: grid corners),
  * PageUp/PageDown move; Space toggles a service cell; Enter opens the organisation (or, on a column
- * header, the service). Rows are virtualised and memoised (a row re-renders only when its data or its
- * focused cell changes), and clicks and focus are handled once on the grid, so thousands of rows scroll
- * smoothly; the header and the organisation columns stay in view.
+ * header, the service). Rows and service columns are virtualised (only those in view are drawn; the keys
+ * move the focus to any cell, which is scrolled into view and then drawn) and rows are memoised (a row
+ * re-renders only when its data, its focused cell or the columns in view change), and clicks and focus are
+ * handled once on the grid, so thousands of rows scroll smoothly; the header and the organisation columns
+ * stay in view. Every cell carries its aria-rowindex/aria-colindex, so a screen reader counts the whole grid.
  */
 export function MatrixGrid({ matrix, onToggle }: Props) {
   const styles = useStyles();
@@ -228,7 +257,26 @@ export function MatrixGrid({ matrix, onToggle }: Props) {
     scrollMargin: HEADER_H,
     scrollPaddingStart: HEADER_H,
     getItemKey: (index) => rows[index]?.organisationId ?? index,
+    initialRect: expectedScrollerRect(),
   });
+  // Columns are virtualised too: a hundred services times a screen of rows were thousands of cells for the
+  // browser to style and lay out, nearly all of them scrolled out of view to the right.
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => columns[index]?.width ?? 0,
+    overscan: COLUMN_OVERSCAN,
+    scrollMargin: STICKY_W,
+    scrollPaddingStart: STICKY_W,
+    getItemKey: (index) => columns[index]?.serviceId ?? index,
+    initialRect: expectedScrollerRect(),
+  });
+  const virtualColumns = columnVirtualizer.getVirtualItems();
+  const firstColumn = virtualColumns[0]?.index ?? 0;
+  const lastColumn = virtualColumns.at(-1)?.index ?? -1;
+  // The same object while the range is, so memoised rows skip rendering while the grid scrolls vertically.
+  const shownColumns = useMemo<ColumnWindow>(() => ({ first: firstColumn, last: lastColumn }), [firstColumn, lastColumn]);
 
   // After a keyboard move (or when the focused row left the list), focus the cell once it is rendered.
   useLayoutEffect(() => {
@@ -252,6 +300,7 @@ export function MatrixGrid({ matrix, onToggle }: Props) {
     setFocus(focusOf(next));
     focusPending.current = true;
     if (next.row >= HEADER_ROWS) virtualizer.scrollToIndex(next.row - HEADER_ROWS, { align: 'auto' });
+    if (next.col >= FIRST_SERVICE_COL) columnVirtualizer.scrollToIndex(next.col - FIRST_SERVICE_COL, { align: 'auto' });
   };
 
   const act = (at: GridPos, key: string) => {
@@ -314,6 +363,7 @@ export function MatrixGrid({ matrix, onToggle }: Props) {
       >
         <MatrixHeader
           columns={columns}
+          shown={shownColumns}
           template={template}
           classes={classes}
           activeRow={headerActive?.row ?? -1}
@@ -330,6 +380,7 @@ export function MatrixGrid({ matrix, onToggle }: Props) {
                 key={row.organisationId}
                 row={row}
                 columns={cellColumns}
+                shown={shownColumns}
                 viaNames={matrix.viaNames}
                 gridRow={gridRow}
                 top={item.start - HEADER_H}
@@ -348,6 +399,7 @@ export function MatrixGrid({ matrix, onToggle }: Props) {
 
 const MatrixHeader = memo(function MatrixHeader({
   columns,
+  shown,
   template,
   classes,
   activeRow,
@@ -355,6 +407,7 @@ const MatrixHeader = memo(function MatrixHeader({
   className,
 }: {
   columns: readonly MatrixColumnVm[];
+  shown: ColumnWindow;
   template: string;
   classes: Classes;
   activeRow: number;
@@ -368,6 +421,8 @@ const MatrixHeader = memo(function MatrixHeader({
     { key: 'member-share', label: t.totals.memberShare, value: (c: MatrixColumnVm) => c.memberShare },
     { key: 'population-share', label: t.totals.populationShare, value: (c: MatrixColumnVm) => c.populationShare },
   ];
+  // Every header row draws the same columns, so moving the focus between them never finds a cell missing.
+  const drawn = drawnColumns(shown, activeCol);
   return (
     <div role="rowgroup" className={className}>
       <div role="row" aria-rowindex={1} className={classes.row} style={{ gridTemplateColumns: template, height: `${NAME_ROW_H}px` }}>
@@ -377,20 +432,25 @@ const MatrixHeader = memo(function MatrixHeader({
         <div role="columnheader" className={mergeClasses(classes.headCount, classes.columnHeader)} {...cellAttrs(0, 1, active(0))}>
           {t.serviceCount}
         </div>
-        {columns.map((c, i) => (
-          <div
-            key={c.serviceId}
-            role="columnheader"
-            aria-label={c.label}
-            title={c.label}
-            className={c.archived ? classes.archivedHeader : classes.columnHeader}
-            {...cellAttrs(0, FIRST_SERVICE_COL + i, active(0))}
-          >
-            <a href={hrefTo('tjanster', [c.serviceId])} tabIndex={-1} className={classes.headerLink}>
-              {c.name}
-            </a>
-          </div>
-        ))}
+        {drawn.map((i) => {
+          const c = columns[i];
+          if (!c) return null;
+          return (
+            <div
+              key={c.serviceId}
+              role="columnheader"
+              aria-label={c.label}
+              title={c.label}
+              className={c.archived ? classes.archivedHeader : classes.columnHeader}
+              style={placeAt(i)}
+              {...cellAttrs(0, FIRST_SERVICE_COL + i, active(0))}
+            >
+              <a href={hrefTo('tjanster', [c.serviceId])} tabIndex={-1} className={classes.headerLink}>
+                {c.name}
+              </a>
+            </div>
+          );
+        })}
       </div>
       {totalsRows.map((total, r) => (
         <div
@@ -405,18 +465,23 @@ const MatrixHeader = memo(function MatrixHeader({
             <span className={classes.totalLabel}>{total.label}</span>
           </div>
           <div role="gridcell" className={classes.headCount} {...cellAttrs(r + 1, 1, active(r + 1))} />
-          {columns.map((c, i) => (
-            <div
-              key={c.serviceId}
-              role="gridcell"
-              aria-label={`${c.name}, ${total.label}: ${total.value(c)}`}
-              className={classes.total}
-              data-testid={`total-${total.key}-${c.serviceId}`}
-              {...cellAttrs(r + 1, FIRST_SERVICE_COL + i, active(r + 1))}
-            >
-              {total.value(c)}
-            </div>
-          ))}
+          {drawn.map((i) => {
+            const c = columns[i];
+            if (!c) return null;
+            return (
+              <div
+                key={c.serviceId}
+                role="gridcell"
+                aria-label={`${c.name}, ${total.label}: ${total.value(c)}`}
+                className={classes.total}
+                style={placeAt(i)}
+                data-testid={`total-${total.key}-${c.serviceId}`}
+                {...cellAttrs(r + 1, FIRST_SERVICE_COL + i, active(r + 1))}
+              >
+                {total.value(c)}
+              </div>
+            );
+          })}
         </div>
       ))}
     </div>
@@ -426,6 +491,7 @@ const MatrixHeader = memo(function MatrixHeader({
 const MatrixRow = memo(function MatrixRow({
   row,
   columns,
+  shown,
   viaNames,
   gridRow,
   top,
@@ -436,6 +502,7 @@ const MatrixRow = memo(function MatrixRow({
 }: {
   row: UsageMatrixRow;
   columns: readonly CellColumn[];
+  shown: ColumnWindow;
   viaNames: Record<string, string>;
   gridRow: number;
   top: number;
@@ -468,7 +535,9 @@ const MatrixRow = memo(function MatrixRow({
       >
         {formatNumber(row.serviceCount)}
       </div>
-      {columns.map((column, i) => {
+      {drawnColumns(shown, activeCol).map((i) => {
+        const column = columns[i];
+        if (!column) return null;
         const cell = matrixCell(row, column.serviceId, column.name, viaNames);
         return (
           <div
@@ -480,6 +549,7 @@ const MatrixRow = memo(function MatrixRow({
             data-testid={`cell-${row.organisationId}-${column.serviceId}`}
             data-in-use={cell.inUse ? 'true' : 'false'}
             data-source={cell.inUse ? cell.source : undefined}
+            style={placeAt(i)}
             {...cellAttrs(gridRow, FIRST_SERVICE_COL + i, activeCol)}
           >
             {cell.inUse && (
