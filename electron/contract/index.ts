@@ -16,6 +16,7 @@ import { exportsChannels } from './channels/exports.channels';
 import { importsChannels } from './channels/imports.channels';
 import { tasksChannels } from './channels/tasks.channels';
 import { reachChannels } from './channels/reach.channels';
+import { invoicingChannels } from './channels/invoicing.channels';
 
 export const contract = {
   ...appChannels,
@@ -29,6 +30,7 @@ export const contract = {
   ...importsChannels,
   ...tasksChannels,
   ...reachChannels,
+  ...invoicingChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -64,4 +66,6 @@ export type * from './channels/exports.channels';
 export type * from './channels/imports.channels';
 export type * from './channels/tasks.channels';
 export type * from './channels/reach.channels';
+export type * from './channels/invoicing.channels';
+export type * from './model/invoicing-views';
 export type { WindowApi } from './window-api';

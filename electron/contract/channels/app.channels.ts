@@ -58,7 +58,8 @@ export type StoreStatus = {
 
 export type BackupInfo = { name: string; createdAt: string; sizeBytes: number; kind: 'rolling' | 'daily' };
 
-export type HistoryState = { canUndo: boolean; canRedo: boolean; undoSummary?: string; redoSummary?: string };
+/** `undoRefusal`: the last change is final (an invoice issued) and cannot be undone; why, in Swedish. */
+export type HistoryState = { canUndo: boolean; canRedo: boolean; undoSummary?: string; redoSummary?: string; undoRefusal?: string };
 
 /**
  * One thing on Översikt that needs the secretariat's attention, with the ids of the place where it is dealt with.

@@ -18,6 +18,7 @@ import { createExportsHandlers } from './exports.handlers';
 import { createImportsHandlers } from './imports.handlers';
 import { createTasksHandlers } from './tasks.handlers';
 import { createReachHandlers } from './reach.handlers';
+import { createInvoicingHandlers } from './invoicing.handlers';
 import { createTaskRegistry, type TaskRegistry } from './tasks';
 
 export type HandlerContext = { repo: Repository; ports: Ports; today: () => string; tasks: TaskRegistry };
@@ -47,6 +48,7 @@ export function createHandlers(ports: Ports): { handlers: ChannelHandlers; repo:
     ...createImportsHandlers(ctx),
     ...createTasksHandlers(ctx),
     ...createReachHandlers(ctx),
+    ...createInvoicingHandlers(ctx),
   };
   return { handlers, repo };
 }

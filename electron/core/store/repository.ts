@@ -33,7 +33,16 @@ export type CommitAttempt = {
   adopt(latest: SambrukDocument): void;
 };
 
-type HistoryEntry = { summary: string; steps: Step[] };
+/**
+ * `final`: a change the books rest on (an invoice issued, a credit note): it cannot be undone, and nothing before
+ * it either, since undo goes back step by step. The text says why, in Swedish.
+ */
+type HistoryEntry = { summary: string; steps: Step[]; final?: string };
+
+export type ChangeOptions = {
+  /** Makes the change final (see HistoryEntry): undo stops at it and says this. */
+  final?: string;
+};
 
 export type Repository = ReturnType<typeof createRepository>;
 export type { Transaction } from './transaction';
@@ -116,6 +125,7 @@ export function createRepository(options: {
   async function replay(from: HistoryEntry[], to: HistoryEntry[], direction: 'undo' | 'redo'): Promise<string | undefined> {
     const entry = from[from.length - 1];
     if (!entry) return undefined;
+    if (direction === 'undo' && entry.final !== undefined) throw new AppError('forbidden', entry.final);
     assertWritable();
     const { next } = replaySteps(current, entry.steps, direction, entry.summary, context());
     await commit(next);
@@ -137,7 +147,7 @@ export function createRepository(options: {
      * saves the result. Resolves with `work`'s value once the change is durable; a change that changed nothing
      * is not saved.
      */
-    change<T>(summary: string, work: (tx: Transaction) => T): Promise<T> {
+    change<T>(summary: string, work: (tx: Transaction) => T, changeOptions: ChangeOptions = {}): Promise<T> {
       return enqueue(async () => {
         assertWritable();
         let result = runTransaction(current, summary, context(), work);
@@ -154,7 +164,7 @@ export function createRepository(options: {
           return result.value;
         }
         if (result.steps.length > 0) {
-          undoStack.push({ summary, steps: result.steps });
+          undoStack.push({ summary, steps: result.steps, ...(changeOptions.final !== undefined ? { final: changeOptions.final } : {}) });
           if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
           redoStack.length = 0;
         }
@@ -170,9 +180,10 @@ export function createRepository(options: {
       const u = undoStack[undoStack.length - 1];
       const r = redoStack[redoStack.length - 1];
       return {
-        canUndo: !!u,
+        canUndo: !!u && u.final === undefined,
         canRedo: !!r,
         ...(u ? { undoSummary: u.summary } : {}),
+        ...(u?.final !== undefined ? { undoRefusal: u.final } : {}),
         ...(r ? { redoSummary: r.summary } : {}),
       };
     },

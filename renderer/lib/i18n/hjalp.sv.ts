@@ -436,7 +436,7 @@ const sections: readonly GuideSection[] = [
     id: 'angra',
     title: 'Ångra och gör om',
     screens: [],
-    keywords: ['ångra', 'gör om', 'misstag', 'ctrl+z'],
+    keywords: ['ångra', 'gör om', 'misstag', 'ctrl+z', 'faktura', 'slutgiltigt'],
     blocks: [
       {
         kind: 'text',
@@ -447,6 +447,10 @@ const sections: readonly GuideSection[] = [
         text: 'I ett textfält ångrar Ctrl+Z det du har skrivit, som i andra program. En import och «Avsluta i alla nätverk» ångras i ett enda steg.',
       },
       { kind: 'tip', text: 'Att radera en persons uppgifter kan inte ångras, och då töms också listan över det som kan ångras.' },
+      {
+        kind: 'tip',
+        text: 'Att utfärda en faktura eller en kreditfaktura är slutgiltigt (bokföringslagen) och kan inte ångras, inte heller det som gjordes före. Fakturautkast och ändringar i dem går att ångra. En utfärdad faktura rättas med en kreditfaktura.',
+      },
     ],
   },
   {
