@@ -32,6 +32,7 @@ import {
 } from './names';
 import { MANAGER_LABELS, SERVICE_SPECS, type ServiceSpec } from './services';
 import { ASSUMED_START, ASSUMED_USAGE_NOTE, NETWORK_SPECS, type RosterSpec } from './networks';
+import { exampleInvoicing } from './invoicing';
 
 /** The texts the register is built from, as read from `assets/`. */
 export type DefaultDataSources = {
@@ -198,7 +199,10 @@ export function buildDefaultDataWithFindings(sources: DefaultDataSources): { doc
     changeLog: [],
     settings: {},
   };
-  return { document: validateDocument(raw), findings };
+  // The example billing details follow from who is invoiced, which the fee and price rules work out on the
+  // validated register.
+  const document = validateDocument(raw);
+  return { document: validateDocument({ ...document, invoicing: exampleInvoicing(document) }), findings };
 }
 
 // ---------------------------------------------------------------------------------------------------------

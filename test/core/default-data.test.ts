@@ -12,6 +12,9 @@ import { columnTotals } from '../../electron/core/domain/budget';
 import { memberIdsAt } from '../../electron/core/domain/memberships';
 import { bandChoices } from '../../electron/core/domain/fees';
 import type { SambrukDocument } from '../../electron/core/store/schema';
+import { accountantModel } from '../../electron/core/exports/accountant-model';
+import { defaultArticles } from '../../electron/core/domain/articles';
+import { parseOrgNumber } from '../../electron/contract/rules/organisation-number';
 
 const sources = readDefaultDataSources();
 const committedText = readFileSync(DEFAULT_DATA_PATH, 'utf8');
@@ -295,5 +298,71 @@ describe('building from the plan', () => {
     const rebuilt = buildDefaultData({ ...sources, plan });
     const budget2022 = rebuilt.budget.columns.find((c) => c.year === 2022);
     expect(budget2022?.amounts['bl-medlemsavgifter']).toBe(350_000_000);
+  });
+});
+
+describe('the default data’s example billing details (issue 17, point 10)', () => {
+  const invoicing = doc.invoicing;
+  const settings = invoicing.settings[0];
+  const invoiced = accountantModel(doc, { year: 2022 }).invoiceLines;
+
+  it('gives every organisation invoiced in 2022 billing details, customer numbers from 1001 in the basis’s order', () => {
+    const customers = [...new Set(invoiced.map((l) => l.organisationId))];
+    expect(invoicing.billing.map((b) => b.organisationId)).toEqual(customers);
+    expect(invoicing.billing.map((b) => b.customerNumber)).toEqual(customers.map((_, i) => 1001 + i));
+    expect(settings?.nextCustomerNumber).toBe(1001 + customers.length);
+    // The basis then carries them: no «K?-» reference is left.
+    expect(invoiced.every((l) => /^1\d{3}-2022-/.test(l.reference))).toBe(true);
+  });
+
+  it('marks everything as an example, with example addresses, references and e-mail', () => {
+    expect(settings?.example).toBe(true);
+    for (const b of invoicing.billing) {
+      const org = orgById.get(b.organisationId);
+      expect(b.example).toBe(true);
+      expect(b.invoiceAddress?.street).toMatch(/^Exempelgatan \d+$/);
+      expect(b.buyerReference).toBe(`EXEMPEL-${org?.municipalityCode ?? b.organisationId.replace(/^org-/, '').toUpperCase()}`);
+      expect(b.invoiceEmail).toMatch(/^fakturor@[a-z0-9-]+\.exempel\.se$/);
+      // The kommunalförbund pay their own invoices.
+      expect(b.payerOrganisationId).toBeUndefined();
+    }
+  });
+
+  it('builds each Peppol ID from the real organisation number where the reference data has one, else from an example number no organisation can have', () => {
+    let real = 0;
+    for (const b of invoicing.billing) {
+      const org = orgById.get(b.organisationId);
+      const digits = /^0007:(\d{10})$/.exec(b.peppolId ?? '')?.[1] ?? '';
+      const parsed = parseOrgNumber(digits);
+      expect(parsed.ok, b.peppolId).toBe(true);
+      if (org?.orgNumber) {
+        real += 1;
+        expect(digits).toBe(org.orgNumber.replace('-', ''));
+        expect(digits.startsWith('212000')).toBe(true);
+      } else {
+        // Group number 4 is not handed out, so the number cannot be any real organisation's.
+        expect(digits).toMatch(/^4020\d{4}0\d$/);
+        if (org?.municipalityCode) expect(digits.slice(4, 8)).toBe(org.municipalityCode);
+      }
+    }
+    expect(real).toBe(invoicing.billing.filter((b) => orgById.get(b.organisationId)?.orgNumber).length);
+    expect(real).toBeGreaterThan(0);
+    // No invented number is put on an organisation.
+    expect(doc.organisations.filter((o) => o.orgNumber?.startsWith('4'))).toEqual([]);
+    expect(new Set(invoicing.billing.map((b) => b.peppolId)).size).toBe(invoicing.billing.length);
+  });
+
+  it('gives the association example payment details from official documentation, never a real account, and 30 days', () => {
+    expect(settings?.bankgiro).toBe('991-2346');
+    expect(settings?.iban).toBe('SE4550000000058398257466');
+    expect(settings?.paymentTermsDays).toBe(30);
+    expect(settings?.nextInvoiceNumber).toBe(1);
+    expect(parseOrgNumber(settings?.orgNumber ?? '').ok).toBe(true);
+    expect(settings?.orgNumber.startsWith('4')).toBe(true);
+    expect(settings?.vatNumber).toBe(`SE${settings?.orgNumber.replace('-', '')}01`);
+  });
+
+  it('ships the default articles', () => {
+    expect(invoicing.articles).toEqual(defaultArticles(doc.services));
   });
 });

@@ -110,10 +110,12 @@ describe('Excel on the Data screen', () => {
     await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Fakturor', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget']);
     let total: unknown;
+    let amountColumn = 0;
     workbook.getWorksheet('Fakturaunderlag')?.eachRow((row) => {
-      if (row.getCell(1).value === 'Summa') total = (row.getCell(9).value as ExcelJS.CellFormulaValue).result;
+      if (row.getCell(1).value === 'Referens') amountColumn = row.values instanceof Array ? row.values.indexOf('Belopp') : 0;
+      if (row.getCell(1).value === 'Summa') total = (row.getCell(amountColumn).value as ExcelJS.CellFormulaValue).result;
     });
     expect(total).toBe(expectedInvoiceKr);
     const size = formatBytes(statSync(file).size);

@@ -3,6 +3,14 @@
  * The defaults (yearly fee, entry fee, one per service) are computed, not stored: they are stored when the
  * accountant saves one or when a run first puts one on an invoice, so reading never changes the register.
  * The accountant decides accounts and VAT; these are only the starting point.
+ *
+ * - Membership fees are outside the scope of VAT (category O, EN 16931): a non-profit association's fee for
+ *   membership buys no specific service (DOMAIN.md). Account 3010: the BAS chart has no account of its own for
+ *   membership fees, and they are the association's main income, so they take an account of their own in group 30
+ *   («Huvudintäkter»), which BAS leaves free for such subdivision (3890, sometimes used, lies in group 38, which is
+ *   not income from members).
+ * - A service's fee is a service delivered to a member: 25 % VAT (category S), on BAS 3001 «Försäljning inom
+ *   Sverige, 25 % moms», with a short key of the service's name as cost centre, so the books can follow each service.
  */
 import type { Article, VatTreatment } from '../../contract/model/invoicing';
 import type { ArticleView } from '../../contract/model/invoicing-views';
@@ -14,10 +22,6 @@ export const MEMBERSHIP_VAT: VatTreatment = { category: 'O', ratePercent: 0, exe
 /** Fees for services delivered to members: 25 %. */
 export const SERVICE_VAT: VatTreatment = { category: 'S', ratePercent: 25 };
 
-export const YEARLY_FEE_ARTICLE_ID = 'article-yearly-fee';
-export const ENTRY_FEE_ARTICLE_ID = 'article-entry-fee';
-export const serviceArticleId = (serviceId: string): string => `article-service-${serviceId}`;
-
 /** A service's short key as cost centre: letters and digits of its name, upper case, at most ten. */
 function costCentreOf(service: Pick<Service, 'name'>): string {
   const letters = service.name
@@ -28,13 +32,20 @@ function costCentreOf(service: Pick<Service, 'name'>): string {
   return letters.slice(0, 10) || 'TJANST';
 }
 
-/** The default articles: yearly fee and entry fee (3890, outside VAT), each service's fee (3010, 25 %). */
+const MEMBERSHIP_FEE_ACCOUNT = '3010';
+const SERVICE_FEE_ACCOUNT = '3001';
+
+export const YEARLY_FEE_ARTICLE_ID = 'article-yearly-fee';
+export const ENTRY_FEE_ARTICLE_ID = 'article-entry-fee';
+export const serviceArticleId = (serviceId: string): string => `article-service-${serviceId}`;
+
+/** The default articles: yearly fee and entry fee (3010, outside VAT), each service's fee (3001, 25 %). */
 export function defaultArticles(services: readonly Pick<Service, 'id' | 'name'>[]): Article[] {
   return [
-    { id: YEARLY_FEE_ARTICLE_ID, kind: 'yearly-fee', name: 'Årsavgift', incomeAccount: '3890', vat: MEMBERSHIP_VAT, costCentre: 'MEDLEM' },
-    { id: ENTRY_FEE_ARTICLE_ID, kind: 'entry-fee', name: 'Medlemsinsats', incomeAccount: '3890', vat: MEMBERSHIP_VAT, costCentre: 'MEDLEM' },
+    { id: YEARLY_FEE_ARTICLE_ID, kind: 'yearly-fee', name: 'Årsavgift', incomeAccount: MEMBERSHIP_FEE_ACCOUNT, vat: MEMBERSHIP_VAT, costCentre: 'MEDLEM' },
+    { id: ENTRY_FEE_ARTICLE_ID, kind: 'entry-fee', name: 'Medlemsinsats', incomeAccount: MEMBERSHIP_FEE_ACCOUNT, vat: MEMBERSHIP_VAT, costCentre: 'MEDLEM' },
     ...services.map(
-      (s): Article => ({ id: serviceArticleId(s.id), kind: 'service-fee', serviceId: s.id, name: `Tjänst: ${s.name}`, incomeAccount: '3010', vat: SERVICE_VAT, costCentre: costCentreOf(s) }),
+      (s): Article => ({ id: serviceArticleId(s.id), kind: 'service-fee', serviceId: s.id, name: `Tjänst: ${s.name}`, incomeAccount: SERVICE_FEE_ACCOUNT, vat: SERVICE_VAT, costCentre: costCentreOf(s) }),
     ),
   ];
 }

@@ -263,6 +263,34 @@ function dataSources(doc: SambrukDocument): DataSource[] {
 }
 
 /**
+ * Billing details and the association's payment details that are examples (the default data's, issue 17): an
+ * invoice must not go out with them, so they are listed until the secretariat has entered the real ones.
+ */
+function exampleBilling(doc: SambrukDocument): Assumption[] {
+  const billing = doc.invoicing.billing.filter((b) => b.example).length;
+  const settings = doc.invoicing.settings.some((s) => s.example);
+  if (billing === 0 && !settings) return [];
+  const parts = [
+    ...(settings ? ['föreningens egna uppgifter på fakturorna (organisationsnummer, momsnummer, bankgiro, IBAN)'] : []),
+    ...(billing > 0 ? [`faktureringsuppgifterna för ${countOf(billing, { one: 'organisation', other: 'organisationer' })}`] : []),
+  ];
+  return [
+    {
+      id: 'example-billing',
+      group: 'avgifter',
+      title: 'Faktureringsuppgifterna är exempel',
+      text:
+        `Exempel, inte riktiga uppgifter: ${parts.join(' och ')}. De finns för att faktureringen ska gå att prova; ` +
+        'bankgiro och IBAN är exempelnummer ur bankernas dokumentation och inga riktiga konton. ' +
+        'De gäller tills kansliet för in de riktiga uppgifterna under Fakturering eller importerar dem.',
+      source: 'Standarddata: påhittade exempel, märkta som exempel',
+      ...(billing > 0 ? { count: billing } : {}),
+      place: 'organisationer',
+    },
+  ];
+}
+
+/**
  * The register's assumptions at `today`, grouped in the order of `assumptionGroups`; `throughYear` extends the
  * fee years looked at (a workbook for a coming year).
  */
@@ -276,6 +304,7 @@ export function assumptionsReport(doc: SambrukDocument, today: string, options: 
     ...planFigures(doc),
     ...goals(doc),
     ...notedAssumptions(doc),
+    ...exampleBilling(doc),
   ];
   return { date: today, items, sources: dataSources(doc) };
 }

@@ -6,20 +6,24 @@
  *   with its band, the yearly fee, the months charged, the entry fee and the fee explanation's sentences on
  *   the first year and the entry fee; then every organisation that was a member only through a group, at 0 kr.
  * - **Invoice lines**: one per amount to invoice: the yearly fee, each entry fee, each service fee
- *   (`serviceRevenueForYear`). Lines of 0 kr are left out (nothing to invoice; the sheets say so). Each has a
- *   reference `<år>-<organisationsnummer, else kommunkod, else the organisation's id>-<n>`, n counting the
- *   organisation's lines in the order yearly fee, entry fees, services by name.
+ *   (`serviceRevenueForYear`). Lines of 0 kr are left out (nothing to invoice; the sheets say so). Each has the
+ *   stable reference `<kundnummer>-<år>-<artikel>` of `basis-references.ts`. Amounts are whole kronor, as the
+ *   invoices will be: a line whose fee rules give öre is rounded half a krona up and keeps its exact amount, and
+ *   the totals state the rounding.
  * - **Service fee lines**: one per user per service charged in the year (0 kr included, so a missing price shows),
  *   and the usage matrix at the year's last day (`buildUsageMatrix`).
  * - **Roster rows**: every roster entry whose period touches the year; persons' names and e-mail addresses
  *   only when asked for.
+ * - **Issued invoices**: every issued invoice and credit note of the year (its run's year, else the year its lines
+ *   are for, else its date), with net, VAT and total from `invoiceTotals` and what has been paid; a credit note's
+ *   amounts carry the books' sign (negative), so the sums are what the year invoiced.
  * - **Budget**: the Budget screen's table (`budgetTable`).
  */
 import type { BudgetTable } from '../../contract/channels/budget.channels';
 import type { UsageMatrix } from '../../contract/channels/usage.channels';
 import { AppError } from '../../contract/result';
 import { budgetTable, budgetYearTable } from '../domain/budget';
-import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod } from '../../contract/rules/calendar-date';
+import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod, yearOf } from '../../contract/rules/calendar-date';
 import { municipalityPopulationAt, populationBasisText, populationIndex, type PopulationIndex } from '../domain/population';
 import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
 import { membershipIndex, periodStart } from '../domain/memberships';
@@ -29,8 +33,11 @@ import { entryOrganisationId } from '../domain/rosters';
 import { sortNetworks } from '../domain/networks';
 import { compareSv } from '../domain/swedish';
 import { buildUsageMatrix, groupMembersById, usagesByService } from '../domain/usage-matrix';
-import type { Organisation, PricingModel, SambrukDocument } from '../store/schema';
+import type { Invoice, Organisation, PricingModel, SambrukDocument } from '../store/schema';
 import { formatOre } from '../domain/amounts';
+import { basisReference, type BasisArticle } from '../domain/basis-references';
+import { roundToKronor } from '../domain/fees';
+import { bookSign, invoiceTotals } from '../domain/invoice-math';
 import { networkKindLabels, participationLabels, rosterRoleLabels } from '../../contract/labels';
 
 export type MemberRow = {
@@ -72,10 +79,15 @@ export type InvoiceLine = {
   /** What the line is for, e.g. `Årsavgift 2022`, `Medlemsinsats`, `Tjänst: Bibblix`. */
   item: string;
   serviceId?: string;
+  /** The customer number from the billing details; absent while the organisation has none. */
+  customerNumber?: number;
   from: string;
   to: string;
   months?: number;
+  /** Whole kronor (in öre): what the invoice will charge. */
   amountOre: number;
+  /** When the fee rules gave öre: the exact amount, before rounding half a krona up. */
+  exactOre?: number;
   /** Why the line must be checked before it is invoiced (a group's fee under a rule «att bekräfta»). */
   check?: string;
 };
@@ -115,6 +127,37 @@ export type RosterRow = {
   email?: string;
 };
 
+/** One issued invoice or credit note; amounts in öre, negative on a credit note (as the books have them). */
+export type IssuedInvoiceRow = {
+  invoiceId: string;
+  number: string;
+  kind: 'invoice' | 'credit-note';
+  kindLabel: string;
+  issueDate?: string;
+  dueDate?: string;
+  customerNumber: number;
+  customer: string;
+  /** The number of the invoice a credit note corrects. */
+  creditOf?: string;
+  netOre: number;
+  vatOre: number;
+  totalOre: number;
+  /** Received (a refund of a credit note is negative). */
+  paidOre: number;
+  remainingOre: number;
+};
+
+export type IssuedInvoices = {
+  rows: IssuedInvoiceRow[];
+  netOre: number;
+  vatOre: number;
+  totalOre: number;
+  paidOre: number;
+  remainingOre: number;
+};
+
+export const invoiceKindLabels = { invoice: 'Faktura', 'credit-note': 'Kreditfaktura' } as const;
+
 export type AccountantModel = {
   year: number;
   includePersonalDetails: boolean;
@@ -133,9 +176,16 @@ export type AccountantModel = {
     entryFeesOre: number;
     membershipOre: number;
     serviceOre: number;
-    /** Everything to invoice: membership fees plus service fees. */
+    /** Everything to invoice, line by line in whole kronor. */
     invoiceOre: number;
+    /** Membership fees plus service fees as the fee rules give them, öre included. */
+    invoiceExactOre: number;
+    /** `invoiceOre - invoiceExactOre`: the öre rounding of the lines together. */
+    roundingOre: number;
   };
+  /** Customers of the invoice basis without a customer number yet (their references start `K?-`). */
+  customersWithoutNumber: number;
+  issued: IssuedInvoices;
 };
 
 export type AccountantOptions = { year: number; includePersonalDetails?: boolean };
@@ -187,12 +237,61 @@ function svRanks(texts: Iterable<string>): Map<string, number> {
   return ranks;
 }
 
-function referenceKey(org: Pick<Organisation, 'id' | 'orgNumber' | 'municipalityCode'>): string {
-  return org.orgNumber ?? org.municipalityCode ?? org.id;
-}
-
 function touchesYear(period: { from: string; to?: string | undefined }, year: number): boolean {
   return period.from <= lastDayOfYear(year) && (period.to === undefined || period.to >= firstDayOfYear(year));
+}
+
+/**
+ * The fee year an issued invoice belongs to: its run's year; without a run, the year of the period its lines are
+ * for; else the year of its date. A credit note belongs to the year of the invoice it corrects.
+ */
+function feeYearOf(invoice: Invoice, runYear: ReadonlyMap<string, number>, byId: ReadonlyMap<string, Invoice>, depth = 0): number | undefined {
+  if (invoice.creditOfInvoiceId !== undefined && depth < 2) {
+    const credited = byId.get(invoice.creditOfInvoiceId);
+    if (credited) return feeYearOf(credited, runYear, byId, depth + 1);
+  }
+  const fromRun = invoice.runId !== undefined ? runYear.get(invoice.runId) : undefined;
+  if (fromRun !== undefined) return fromRun;
+  const period = invoice.lines.find((l) => l.periodStart !== undefined)?.periodStart;
+  if (period !== undefined) return yearOf(period);
+  return invoice.issueDate !== undefined ? yearOf(invoice.issueDate) : undefined;
+}
+
+/** The year's issued invoices and credit notes in number order, each with its totals and payments. */
+export function issuedInvoicesOfYear(doc: Pick<SambrukDocument, 'invoicing' | 'organisations'>, year: number): IssuedInvoices {
+  const { invoices, runs, payments } = doc.invoicing;
+  const runYear = new Map(runs.map((r) => [r.id, r.year]));
+  const byId = new Map(invoices.map((i) => [i.id, i]));
+  const paid = new Map<string, number>();
+  for (const p of payments) paid.set(p.invoiceId, (paid.get(p.invoiceId) ?? 0) + p.amountOre);
+  const orgName = new Map(doc.organisations.map((o) => [o.id, o.name]));
+  const rows: IssuedInvoiceRow[] = invoices
+    .filter((i) => i.status === 'issued' && feeYearOf(i, runYear, byId) === year)
+    .map((invoice) => {
+      const totals = invoiceTotals(invoice.lines);
+      const sign = bookSign(invoice);
+      const paidOre = paid.get(invoice.id) ?? 0;
+      const credited = invoice.creditOfInvoiceId !== undefined ? byId.get(invoice.creditOfInvoiceId)?.number : undefined;
+      return {
+        invoiceId: invoice.id,
+        number: invoice.number ?? '',
+        kind: invoice.kind,
+        kindLabel: credited !== undefined ? `Kredit av ${credited}` : invoiceKindLabels[invoice.kind],
+        ...(invoice.issueDate !== undefined ? { issueDate: invoice.issueDate } : {}),
+        ...(invoice.dueDate !== undefined ? { dueDate: invoice.dueDate } : {}),
+        customerNumber: invoice.customerNumber,
+        customer: invoice.buyer?.name ?? orgName.get(invoice.organisationId) ?? invoice.organisationId,
+        ...(credited !== undefined ? { creditOf: credited } : {}),
+        netOre: sign * totals.netOre,
+        vatOre: sign * totals.vatOre,
+        totalOre: sign * totals.totalOre,
+        paidOre,
+        remainingOre: sign * totals.totalOre - paidOre,
+      };
+    })
+    .sort((a, b) => a.number.localeCompare(b.number, 'sv', { numeric: true }) || a.invoiceId.localeCompare(b.invoiceId));
+  const sum = (key: 'netOre' | 'vatOre' | 'totalOre' | 'paidOre' | 'remainingOre') => rows.reduce((total, r) => total + r[key], 0);
+  return { rows, netOre: sum('netOre'), vatOre: sum('vatOre'), totalOre: sum('totalOre'), paidOre: sum('paidOre'), remainingOre: sum('remainingOre') };
 }
 
 export function accountantModel(doc: SambrukDocument, options: AccountantOptions): AccountantModel {
@@ -304,7 +403,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   const unpricedServiceNames = revenue.services.filter((s) => revenue.unpricedServiceIds.includes(s.serviceId)).map((s) => s.name);
 
   // ------------------------------------------------------------ invoice lines
-  type Pending = Omit<InvoiceLine, 'reference'>;
+  type Pending = Omit<InvoiceLine, 'reference' | 'customerNumber'> & { article: BasisArticle };
   const pendingByOrg = new Map<string, Pending[]>();
   const push = (line: Pending) => {
     const list = pendingByOrg.get(line.organisationId);
@@ -331,6 +430,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
         to: yearEnd,
         months: row.months,
         amountOre: row.chargedYearlyFeeOre,
+        article: { kind: 'arsavgift' },
         ...(row.groupRuleUnconfirmed ? { check: UNCONFIRMED_GROUP_RULE } : {}),
       });
     }
@@ -345,6 +445,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
         from: entry.joined,
         to: entry.joined,
         amountOre: entry.chargedOre,
+        article: entry.rejoin ? { kind: 'insats', rejoinedOn: entry.joined } : { kind: 'insats' },
         ...(row.groupRuleUnconfirmed ? { check: UNCONFIRMED_GROUP_RULE } : {}),
       });
     }
@@ -362,8 +463,10 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       to: line.to,
       months: line.months,
       amountOre: line.amountOre,
+      article: { kind: 'tjanst', serviceId: line.serviceId },
     });
   }
+  const billingByOrg = new Map(doc.invoicing.billing.map((b) => [b.organisationId, b]));
   const kindOrder: Record<InvoiceLineKind, number> = { arsavgift: 0, medlemsinsats: 1, tjanst: 2 };
   const invoiceLines: InvoiceLine[] = [];
   const customerName = (id: string) => orgById.get(id)?.name ?? id;
@@ -371,13 +474,25 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   const customers = [...pendingByOrg.keys()].sort(
     (a, b) => rankOf(customerRank, customerName(a)) - rankOf(customerRank, customerName(b)) || a.localeCompare(b),
   );
+  let customersWithoutNumber = 0;
   for (const organisationId of customers) {
-    const org = orgById.get(organisationId);
-    const key = org ? referenceKey(org) : organisationId;
+    const org = orgById.get(organisationId) ?? { id: organisationId };
+    const billing = billingByOrg.get(organisationId);
+    if (!billing) customersWithoutNumber += 1;
     const lines = (pendingByOrg.get(organisationId) ?? []).sort(
       (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.from.localeCompare(b.from) || compareSv(a.item, b.item),
     );
-    lines.forEach((line, i) => invoiceLines.push({ reference: `${year}-${key}-${i + 1}`, ...line }));
+    for (const { article, amountOre, ...line } of lines) {
+      // Invoices charge whole kronor: the line is rounded here, once, and the exact figure kept beside it.
+      const rounded = roundToKronor(amountOre);
+      invoiceLines.push({
+        reference: basisReference(org, billing, year, article),
+        ...line,
+        ...(billing ? { customerNumber: billing.customerNumber } : {}),
+        amountOre: rounded,
+        ...(rounded !== amountOre ? { exactOre: amountOre } : {}),
+      });
+    }
   }
 
   // ------------------------------------------------------------ the matrix at the year's end and the rosters
@@ -409,7 +524,8 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
 
   const serviceOre = revenue.totalOre;
   const invoiceOre = invoiceLines.reduce((sum, l) => sum + l.amountOre, 0);
-  if (invoiceOre !== fees.totalOre + serviceOre) {
+  const invoiceExactOre = invoiceLines.reduce((sum, l) => sum + (l.exactOre ?? l.amountOre), 0);
+  if (invoiceExactOre !== fees.totalOre + serviceOre) {
     // Both come from the same rows; a difference would be a bug here, and a wrong invoice basis is worse than none.
     throw new AppError('internal', 'Fakturaunderlaget stämmer inte med avgifterna. Inget underlag skapades.');
   }
@@ -432,6 +548,10 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       membershipOre: fees.totalOre,
       serviceOre,
       invoiceOre,
+      invoiceExactOre,
+      roundingOre: invoiceOre - invoiceExactOre,
     },
+    customersWithoutNumber,
+    issued: issuedInvoicesOfYear(doc, year),
   };
 }

@@ -7,7 +7,9 @@
  *    read before what it rests on.
  * 1. **Medlemmar**: each member organisation of the year with its fee band, yearly fee, months charged, entry
  *    fee, amount to pay and how the first year was pro-rated; total row.
- * 2. **Fakturaunderlag**: one row per invoice line (who, what, period, amount, reference); total row.
+ * 2. **Fakturaunderlag**: one row per invoice line (who, what, period, whole kronor, stable reference); total row.
+ *    **Fakturor**: every issued invoice and credit note of the year (number, dates, customer, net, VAT, total,
+ *    paid, remaining), a control total, and the year's invoiced net tied to the basis with the difference shown.
  * 3. **Tjänsteanvändning**: one fee line per user per service (0 kr lines too, so an unpriced service shows),
  *    total row.
  * 4. **Användningsmatris**: the usage matrix at the year's last day, service names rotated over narrow columns.
@@ -47,14 +49,23 @@ import {
   type Workbook,
   type Worksheet,
 } from './workbook-kit';
-import { accountantModel, type AccountantModel, type AccountantOptions, type InvoiceLine, type MemberRow, type RosterRow, type ServiceFeeLine } from './accountant-model';
+import {
+  accountantModel,
+  type AccountantModel,
+  type AccountantOptions,
+  type InvoiceLine,
+  type IssuedInvoiceRow,
+  type MemberRow,
+  type RosterRow,
+  type ServiceFeeLine,
+} from './accountant-model';
 import { exportedXlsx, safeFileName, type ExportedFile } from './export-file';
 import type { BudgetTable } from '../../contract/channels/budget.channels';
 import type { SambrukDocument } from '../store/schema';
 import { assumptionsReport, type AssumptionsReport } from '../domain/assumptions';
 import { assumptionGroupLabels, assumptionPlaceLabels, type Assumption } from '../../contract/model/assumptions';
 
-export const accountantSheetNames = ['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget'] as const;
+export const accountantSheetNames = ['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Fakturor', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget'] as const;
 
 export function accountantWorkbookTitle(year: number): string {
   return `Ekonomiunderlag ${year}`;
@@ -198,6 +209,7 @@ function addMembersSheet(workbook: Workbook, model: AccountantModel, now: Date):
 
 export const invoiceHeaders = {
   reference: 'Referens',
+  customerNumber: 'Kundnummer',
   customer: 'Kund',
   orgNumber: 'Organisationsnummer',
   municipalityCode: 'Kommunkod',
@@ -206,14 +218,30 @@ export const invoiceHeaders = {
   to: 'Till och med',
   months: 'Månader',
   amount: 'Belopp',
+  exact: 'Exakt belopp',
   check: 'Att kontrollera',
 } as const;
 
+/** «1 666,67 kr» with öre, for the sentences that state a rounding. */
+const oreText = (ore: number) => `${new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ore / 100)} kr`;
+
+/** The sentence on the öre rounding of the basis, or '' when every line was whole kronor. */
+export function basisRoundingText(model: Pick<AccountantModel, 'invoiceLines' | 'totals'>): string {
+  const rounded = model.invoiceLines.filter((l) => l.exactOre !== undefined).length;
+  if (rounded === 0) return '';
+  return (
+    ` Beloppen är hela kronor, som på fakturorna: ${countOf(rounded, { one: 'rad', other: 'rader' })} med ören avrundades till närmaste krona (50 öre uppåt), ` +
+    `se «${invoiceHeaders.exact}». Exakt summa enligt avgiftsreglerna ${oreText(model.totals.invoiceExactOre)}, avrundning ${oreText(model.totals.roundingOre)}.`
+  );
+}
+
 function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date): void {
   const h = invoiceHeaders;
-  const kr = moneyKind(model.invoiceLines.map((l) => l.amountOre));
+  const withOre = model.invoiceLines.some((l) => l.exactOre !== undefined);
   const columns: ColumnDef<InvoiceLine>[] = [
     { header: h.reference, key: 'reference', kind: 'text' },
+    // Text: a customer number is a name, never read with a thousands separator.
+    { header: h.customerNumber, key: (l) => (l.customerNumber === undefined ? undefined : String(l.customerNumber)), kind: 'text' },
     { header: h.customer, key: 'customer', kind: 'text' },
     { header: h.orgNumber, key: 'orgNumber', kind: 'text' },
     { header: h.municipalityCode, key: 'municipalityCode', kind: 'text' },
@@ -221,7 +249,10 @@ function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
     { header: h.from, key: 'from', kind: 'date' },
     { header: h.to, key: 'to', kind: 'date' },
     { header: h.months, key: 'months', kind: 'integer' },
-    { header: h.amount, key: 'amountOre', kind: kr },
+    // Whole kronor always: a line with öre shows its exact amount in a column of its own, so one such line no
+    // longer turns the whole amount column to öre.
+    { header: h.amount, key: 'amountOre', kind: 'kr' },
+    ...(withOre ? ([{ header: h.exact, key: 'exactOre', kind: 'kr-ore' }] satisfies ColumnDef<InvoiceLine>[]) : []),
     { header: h.check, key: 'check', kind: 'text' },
   ];
   const flagged = model.invoiceLines.filter((l) => l.check !== undefined).length;
@@ -234,11 +265,110 @@ function addInvoiceSheet(workbook: Workbook, model: AccountantModel, now: Date):
     titleLines: [
       `Fakturaunderlag ${model.year}`,
       `${countOf(model.invoiceLines.length, { one: 'fakturarad', other: 'fakturarader' })}: årsavgifter, medlemsinsatser och avgifter för tjänster. Rader på 0 kr tas inte med.` +
-        (flagged > 0 ? ` ${countOf(flagged, { one: 'rad', other: 'rader' })} följer en regel för gruppers avgift som inte är beslutad: se «${h.check}».` : ''),
+        (flagged > 0 ? ` ${countOf(flagged, { one: 'rad', other: 'rader' })} följer en regel för gruppers avgift som inte är beslutad: se «${h.check}».` : '') +
+        basisRoundingText(model),
+      `Referensen är kundnummer, år och artikel, och ändras inte när andra rader tillkommer eller försvinner.` +
+        (model.customersWithoutNumber > 0
+          ? ` Kundnummer saknas för ${countOf(model.customersWithoutNumber, { one: 'kund', other: 'kunder' })} (referensen börjar då med «K?-» och kommunkoden): ` +
+            'lägg in eller importera organisationernas faktureringsuppgifter.'
+          : ''),
       madeLine(now),
     ],
   });
-  addTotalRow(table.sheet, table, 'Summa', [{ column: columnIndex(columns, h.amount), ore: model.totals.invoiceOre, kind: kr }], columns.length);
+  addTotalRow(table.sheet, table, 'Summa', [{ column: columnIndex(columns, h.amount), ore: model.totals.invoiceOre, kind: 'kr' }], columns.length);
+}
+
+// ---------------------------------------------------------------- Fakturor
+
+// Short headers: eleven columns must fit one printed page at a readable scale.
+export const issuedHeaders = {
+  number: 'Nr',
+  kind: 'Slag',
+  issueDate: 'Datum',
+  dueDate: 'Förfaller',
+  customerNumber: 'Kundnr',
+  customer: 'Kund',
+  net: 'Netto',
+  vat: 'Moms',
+  total: 'Att betala',
+  paid: 'Betalt',
+  remaining: 'Kvar',
+} as const;
+
+/** The labels of the rows under the control total that tie the invoices to the basis. */
+export const tieLabels = {
+  basis: 'Fakturaunderlaget (netto)',
+  difference: 'Skillnad: fakturerat netto minus underlaget',
+} as const;
+
+function addIssuedSheet(workbook: Workbook, model: AccountantModel, now: Date): void {
+  const h = issuedHeaders;
+  const issued = model.issued;
+  // Lines are whole kronor, so the net is too unless an accountant changed a quantity or price to öre.
+  const netKind = moneyKind(issued.rows.map((r) => r.netOre));
+  const columns: ColumnDef<IssuedInvoiceRow>[] = [
+    { header: h.number, key: 'number', kind: 'text' },
+    { header: h.kind, key: 'kindLabel', kind: 'text' },
+    { header: h.issueDate, key: 'issueDate', kind: 'date' },
+    { header: h.dueDate, key: 'dueDate', kind: 'date' },
+    { header: h.customerNumber, key: (r) => String(r.customerNumber), kind: 'text' },
+    { header: h.customer, key: 'customer', kind: 'text' },
+    { header: h.net, key: 'netOre', kind: netKind },
+    { header: h.vat, key: 'vatOre', kind: 'kr-ore' },
+    { header: h.total, key: 'totalOre', kind: 'kr-ore' },
+    { header: h.paid, key: 'paidOre', kind: 'kr-ore' },
+    { header: h.remaining, key: 'remainingOre', kind: 'kr-ore' },
+  ];
+  const invoices = issued.rows.filter((r) => r.kind === 'invoice').length;
+  const credits = issued.rows.length - invoices;
+  const table = addTableSheet(workbook, {
+    name: 'Fakturor',
+    printTitle: 'Fakturor',
+    year: model.year,
+    columns,
+    rows: issued.rows,
+    titleLines: [
+      `Fakturor ${model.year}`,
+      (issued.rows.length === 0
+        ? `Inga fakturor för ${model.year} är utfärdade ännu.`
+        : `${countOf(invoices, { one: 'utfärdad faktura', other: 'utfärdade fakturor' })} och ${countOf(credits, { one: 'kreditfaktura', other: 'kreditfakturor' })} för ${model.year}, i nummerordning.`) +
+        ' Kreditfakturor står med minustecken, som i bokföringen. Nettot jämförs under summan med fakturaunderlaget.',
+      madeLine(now),
+    ],
+  });
+  const money = (header: string, ore: number): Sum => ({ column: columnIndex(columns, header), ore, kind: header === h.net ? netKind : 'kr-ore' });
+  const totalRow = addTotalRow(
+    table.sheet,
+    table,
+    'Summa',
+    [money(h.net, issued.netOre), money(h.vat, issued.vatOre), money(h.total, issued.totalOre), money(h.paid, issued.paidOre), money(h.remaining, issued.remainingOre)],
+    columns.length,
+  );
+  // The control: the year's invoiced net beside the basis it was drafted from, and the difference (what is not
+  // yet invoiced, or was credited) as a live formula over the two cells; what each figure is on a line below,
+  // in the first column, where it has the width of the page.
+  const netColumn = columnIndex(columns, h.net);
+  const letter = columnLetter(netColumn);
+  const basisRow = totalRow + 2;
+  const basis = table.sheet.getRow(basisRow);
+  setCell(basis.getCell(1), cellValue(tieLabels.basis));
+  setCell(basis.getCell(netColumn), cellValue(model.totals.invoiceOre / 100), { numFmt: numberFormats.kr });
+  const difference = table.sheet.getRow(basisRow + 1);
+  const differenceOre = issued.netOre - model.totals.invoiceOre;
+  setCell(difference.getCell(1), cellValue(tieLabels.difference), { font: BOLD });
+  setCell(difference.getCell(netColumn), cellValue(formula(`${letter}${totalRow}-${letter}${basisRow}`, differenceOre / 100)), { numFmt: numberFormats.kr, font: BOLD });
+  setCell(table.sheet.getCell(basisRow + 3, 1), cellValue(basisTieText(model)));
+  setCell(table.sheet.getCell(basisRow + 4, 1), cellValue('Skillnaden är det som ännu inte är fakturerat för året, eller som har krediterats.'));
+  const needed = widthFor(h.net, [model.totals.invoiceOre, differenceOre, issued.netOre].map((ore) => displayText(ore / 100, 'kr')));
+  if (needed > (table.sheet.getColumn(netColumn).width ?? 0)) setColumnWidth(table.sheet, netColumn, needed);
+}
+
+/** What the basis figure is: whole kronor per line, with the öre rounding when there was any. */
+export function basisTieText(model: Pick<AccountantModel, 'year' | 'invoiceLines' | 'totals'>): string {
+  const whole = `Fakturaunderlaget ${model.year}: ${countOf(model.invoiceLines.length, { one: 'rad', other: 'rader' })} i hela kronor`;
+  return model.totals.roundingOre === 0
+    ? `${whole}; inga ören att avrunda.`
+    : `${whole}; exakt enligt avgiftsreglerna ${oreText(model.totals.invoiceExactOre)}, öresavrundning ${oreText(model.totals.roundingOre)}.`;
 }
 
 // ---------------------------------------------------------------- Tjänsteanvändning
@@ -498,6 +628,7 @@ export function accountantSheets(
     { name: 'Om uppgifterna', add: (workbook) => addAssumptionsSheet(workbook, assumptions, options.year, options.now) },
     { name: 'Medlemmar', add: (workbook) => addMembersSheet(workbook, model, options.now) },
     { name: 'Fakturaunderlag', add: (workbook) => addInvoiceSheet(workbook, model, options.now) },
+    { name: 'Fakturor', add: (workbook) => addIssuedSheet(workbook, model, options.now) },
     { name: 'Tjänsteanvändning', add: (workbook) => addServiceSheet(workbook, model, options.now) },
     { name: 'Användningsmatris', add: (workbook) => addMatrixSheet(workbook, model, options.now) },
     { name: 'Nätverk', add: (workbook) => addNetworkSheet(workbook, model, options.now) },

@@ -415,12 +415,19 @@ const sections: readonly GuideSection[] = [
         items: [
           'Gå till Data och välj år under Ekonomiunderlag.',
           'Markera om namn och e-post ska tas med på bladet Nätverk.',
-          'Välj «Exportera ekonomiunderlag». Arbetsboken innehåller medlemmar och medlemsavgifter, fakturaunderlag, användningen av tjänsterna med avgifter, användningsmatrisen på ett eget blad, nätverk och budget.',
+          'Välj «Exportera ekonomiunderlag». Arbetsboken innehåller medlemmar och medlemsavgifter, fakturaunderlag, årets utfärdade fakturor, användningen av tjänsterna med avgifter, användningsmatrisen på ett eget blad, nätverk och budget.',
         ],
       },
       {
         kind: 'text',
         text: 'Arbetsboken är klar att skriva ut: varje sida har bladets namn, året och dagen filen skapades överst, och rubrikraden upprepas på varje sida. Ett blad som är för brett för en sida i läsbar storlek skrivs ut i 75 % över flera sidor i bredd; lägg dem bredvid varandra.',
+      },
+      {
+        kind: 'text',
+        text:
+          'Fakturaunderlagets referens är kundnummer, år och artikel (till exempel 1001-2022-arsavgift) och ändras inte när andra rader tillkommer; saknar organisationen kundnummer börjar den med «K?-». ' +
+          'Beloppen är hela kronor som på fakturorna; har en avgift ören står det exakta beloppet bredvid och avrundningen i rubriken. ' +
+          'Bladet Fakturor listar årets utfärdade fakturor och kreditfakturor med betalt och kvar att betala, och jämför det fakturerade nettot med fakturaunderlaget.',
       },
       {
         kind: 'text',

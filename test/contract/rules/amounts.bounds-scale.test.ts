@@ -120,7 +120,9 @@ describe(`the accountant\u2019s workbook model at ${MODEL_SCALE} times the size,
     const doc = documentSchema.parse(atBounds(generateDemoDocument({ scale: MODEL_SCALE, seed: 'sambruk', base: readDemoBase() })));
     const model = accountantModel(doc, { year: YEAR });
     expectExact(model.totals.invoiceOre, model.invoiceLines.map((l) => l.amountOre), 'invoice lines');
-    expectExact(model.totals.invoiceOre, [model.totals.membershipOre, model.totals.serviceOre], 'fees plus services');
+    expectExact(model.totals.invoiceExactOre, model.invoiceLines.map((l) => l.exactOre ?? l.amountOre), 'exact invoice lines');
+    expectExact(model.totals.invoiceExactOre, [model.totals.membershipOre, model.totals.serviceOre], 'fees plus services');
+    expectExact(model.totals.roundingOre, [model.totals.invoiceOre, -model.totals.invoiceExactOre], 'rounding');
     expectExact(model.totals.serviceOre, model.serviceLines.map((l) => l.amountOre), 'service lines');
   }, 300_000);
 });

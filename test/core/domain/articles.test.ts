@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleSchema } from '../../../electron/core/store/schema';
 import { articleById, articleViews, defaultArticles, vatLabel } from '../../../electron/core/domain/articles';
 
 const services = [
@@ -7,13 +8,13 @@ const services = [
 ];
 
 describe('articles', () => {
-  it('defaults: yearly and entry fee outside VAT on 3890, each service at 25 % on 3010 with a short cost centre', () => {
+  it('defaults: yearly and entry fee outside VAT on 3010, each service at 25 % on 3001 with a short cost centre', () => {
     const list = defaultArticles(services);
     expect(list.map((a) => [a.id, a.kind, a.incomeAccount, a.vat.category, a.vat.ratePercent, a.costCentre])).toEqual([
-      ['article-yearly-fee', 'yearly-fee', '3890', 'O', 0, 'MEDLEM'],
-      ['article-entry-fee', 'entry-fee', '3890', 'O', 0, 'MEDLEM'],
-      ['article-service-s1', 'service-fee', '3010', 'S', 25, 'BIBBLIX'],
-      ['article-service-s2', 'service-fee', '3010', 'S', 25, 'ATGARDSBAN'],
+      ['article-yearly-fee', 'yearly-fee', '3010', 'O', 0, 'MEDLEM'],
+      ['article-entry-fee', 'entry-fee', '3010', 'O', 0, 'MEDLEM'],
+      ['article-service-s1', 'service-fee', '3001', 'S', 25, 'BIBBLIX'],
+      ['article-service-s2', 'service-fee', '3001', 'S', 25, 'ATGARDSBAN'],
     ]);
     expect(list[0]?.vat.exemptionReason).toBe('Medlemsavgift utanför mervärdesskattens tillämpningsområde');
   });
@@ -32,5 +33,12 @@ describe('articles', () => {
     ]);
     expect(vatLabel({ category: 'E', ratePercent: 0, exemptionReason: 'x' })).toBe('Momsfri (undantagen)');
     expect(vatLabel({ category: 'S', ratePercent: 12.5 })).toBe('Moms 12,5 %');
+  });
+
+  it('state why no VAT is charged on membership fees and only there, and are valid stored articles with unique ids', () => {
+    const list = defaultArticles(services);
+    expect(list.filter((a) => a.vat.exemptionReason !== undefined).map((a) => a.kind)).toEqual(['yearly-fee', 'entry-fee']);
+    for (const article of list) expect(articleSchema.parse(article)).toEqual(article);
+    expect(new Set(list.map((a) => a.id)).size).toBe(list.length);
   });
 });

@@ -110,6 +110,20 @@ describe('assumptions that the register no longer makes', () => {
     expect(ids(doc)).not.toContain('usage-notes');
   });
 
+  it('says the default data’s billing details and payment details are examples, until real ones replace them', () => {
+    const example = item(fresh(), 'example-billing');
+    expect(example?.title).toBe('Faktureringsuppgifterna är exempel');
+    expect(example?.count).toBe(78);
+    expect(example?.text).toContain('föreningens egna uppgifter på fakturorna (organisationsnummer, momsnummer, bankgiro, IBAN) och faktureringsuppgifterna för 78 organisationer');
+    // Real association details entered: only the organisations' examples remain.
+    const settled = fresh();
+    settled.invoicing.settings = settled.invoicing.settings.map((s) => ({ ...s, example: false }));
+    expect(item(settled, 'example-billing')?.text).not.toContain('föreningens egna uppgifter');
+    // And once every billing row is real too, the item goes.
+    settled.invoicing.billing = settled.invoicing.billing.map((b) => ({ ...b, example: false }));
+    expect(ids(settled)).not.toContain('example-billing');
+  });
+
   it('gives an empty list for a register without fee tables, goals or plan figures', () => {
     const doc = makeDocument({ organisations: [municipality('Ale')] });
     expect(assumptionsReport(doc, TODAY).items).toEqual([]);

@@ -56,7 +56,7 @@ function rowWhere(sheet: ExcelJS.Worksheet, column: number, value: string, after
 const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
 describe('the accountant workbook: structure', () => {
-  it('has the seven sheets in order, «Om uppgifterna» first, the title as file name and the document properties set', async () => {
+  it('has the eight sheets in order, «Om uppgifterna» first, the title as file name and the document properties set', async () => {
     const { built, workbook } = await workbookOf(accountantFixture());
     expect(workbook.worksheets.map((s) => s.name)).toEqual([...accountantSheetNames]);
     expect(built.fileName).toBe('Ekonomiunderlag 2022.xlsx');
@@ -127,19 +127,21 @@ describe('the accountant workbook: structure', () => {
     expect(amount.numFmt).toBe('#,##0.00 "kr"');
   });
 
-  it('lists one invoice line per amount with its period and a reference <year>-<orgnr or code>-<n>', async () => {
+  it('lists one invoice line per amount with its period, in whole kronor, and a reference <customer>-<year>-<article>', async () => {
     const doc = accountantFixture();
     const { workbook, built } = await workbookOf(doc);
     const lines = built.model.invoiceLines;
     const habo = lines.filter((l) => l.customer === 'Habo');
-    expect(habo.map((l) => [l.reference, l.item, l.from, l.to, l.amountOre])).toEqual([
-      ['2022-0643-1', 'Årsavgift 2022', '2022-05-01', '2022-12-31', 6_667_00],
-      ['2022-0643-2', 'Medlemsinsats', '2022-04-15', '2022-04-15', 5_000_00],
-      // Per-inhabitant prices of 2022 use Habo's count of 31 December 2021: 12 810.
-      ['2022-0643-3', 'Tjänst: Per invånare', '2022-03-01', '2022-08-31', 12_810 * 150 * 6 / 12],
+    // No billing details in the fixture: the references say the customer number is missing.
+    expect(habo.map((l) => [l.reference, l.item, l.from, l.to, l.amountOre, l.exactOre])).toEqual([
+      ['K?-0643-2022-arsavgift', 'Årsavgift 2022', '2022-05-01', '2022-12-31', 6_667_00, undefined],
+      ['K?-0643-2022-insats', 'Medlemsinsats', '2022-04-15', '2022-04-15', 5_000_00, undefined],
+      // Per-inhabitant prices of 2022 use Habo's count of 31 December 2021: 12 810; 9 607,50 kr rounds up.
+      ['K?-0643-2022-tjanst-inv', 'Tjänst: Per invånare', '2022-03-01', '2022-08-31', 9_608_00, 12_810 * 150 * 6 / 12],
     ]);
+    expect(built.model.customersWithoutNumber).toBe(new Set(lines.map((l) => l.organisationId)).size);
     const stockholm = lines.filter((l) => l.customer === 'Stockholm');
-    expect(stockholm[0]?.reference).toBe('2022-212000-0142-1');
+    expect(stockholm[0]?.reference).toBe('K?-0180-2022-arsavgift');
     expect(stockholm.map((l) => l.item)).toEqual(['Årsavgift 2022', 'Tjänst: Fasta tjänsten']);
     const haabo = lines.filter((l) => l.customer === 'Håbo');
     expect(haabo.map((l) => [l.item, l.amountOre])).toEqual([
@@ -157,9 +159,39 @@ describe('the accountant workbook: structure', () => {
 
     const sheet = sheetOf(workbook, 'Fakturaunderlag');
     const { columns } = headerOf(sheet);
-    const row = rowWhere(sheet, columns.get(invoiceHeaders.reference) ?? 0, '2022-0643-1');
+    const row = rowWhere(sheet, columns.get(invoiceHeaders.reference) ?? 0, 'K?-0643-2022-arsavgift');
     expect((row.getCell(columns.get(invoiceHeaders.from) ?? 0).value as Date).toISOString()).toBe('2022-05-01T00:00:00.000Z');
     expect(row.getCell(columns.get(invoiceHeaders.amount) ?? 0).value).toBe(6_667);
+    // A line with öre: whole kronor in the amount column, the exact figure beside it; the column stays whole kronor.
+    const service = rowWhere(sheet, columns.get(invoiceHeaders.reference) ?? 0, 'K?-0643-2022-tjanst-inv');
+    const amount = service.getCell(columns.get(invoiceHeaders.amount) ?? 0);
+    expect([amount.value, amount.numFmt]).toEqual([9_608, '#,##0 "kr"']);
+    const exact = service.getCell(columns.get(invoiceHeaders.exact) ?? 0);
+    expect([exact.value, exact.numFmt]).toEqual([9_607.5, '#,##0.00 "kr"']);
+    expect(row.getCell(columns.get(invoiceHeaders.exact) ?? 0).value ?? null).toBeNull();
+    const title = String(sheet.getCell('A2').value);
+    expect(title).toContain('avrundades till närmaste krona (50 öre uppåt)');
+    expect(title).toContain(`avrundning ${new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2 }).format(built.model.totals.roundingOre / 100)} kr`);
+    expect(String(sheet.getCell('A3').value)).toMatch(/Kundnummer saknas för \d+ kunder \(referensen börjar då med «K\?-»/);
+  });
+
+  it('takes the customer number from the billing details, and no line changes reference when another is added or removed', async () => {
+    const base = accountantFixture();
+    const habo = base.organisations.find((o) => o.name === 'Habo');
+    if (!habo) throw new Error('no Habo');
+    const doc: SambrukDocument = {
+      ...base,
+      invoicing: { ...base.invoicing, billing: [{ id: 'b-habo', organisationId: habo.id, customerNumber: 1042, example: false }] },
+    };
+    const { built, workbook } = await workbookOf(doc);
+    expect(built.model.invoiceLines.filter((l) => l.organisationId === habo.id).map((l) => [l.reference, l.customerNumber])).toEqual([
+      ['1042-2022-arsavgift', 1042],
+      ['1042-2022-insats', 1042],
+      [expect.stringMatching(/^1042-2022-tjanst-/), 1042],
+    ]);
+    const sheet = sheetOf(workbook, 'Fakturaunderlag');
+    const { columns } = headerOf(sheet);
+    expect(rowWhere(sheet, columns.get(invoiceHeaders.reference) ?? 0, '1042-2022-arsavgift').getCell(columns.get(invoiceHeaders.customerNumber) ?? 0).value).toBe('1042');
   });
 
   it('flags a group’s fee lines while the group rule is «att bekräfta», and names the population date of every member row', async () => {
@@ -196,15 +228,23 @@ describe('the accountant workbook: structure', () => {
       const revenue = serviceRevenueForYear(doc, YEAR);
       expect(built.model.totals.membershipOre).toBe(fees.totalOre);
       expect(built.model.totals.serviceOre).toBe(revenue.totalOre);
-      expect(built.model.totals.invoiceOre).toBe(fees.totalOre + revenue.totalOre);
-      expect(built.model.invoiceLines.reduce((s, l) => s + l.amountOre, 0)).toBe(fees.totalOre + revenue.totalOre);
+      expect(built.model.totals.invoiceExactOre).toBe(fees.totalOre + revenue.totalOre);
+      expect(built.model.invoiceLines.reduce((s, l) => s + (l.exactOre ?? l.amountOre), 0)).toBe(fees.totalOre + revenue.totalOre);
+      // Each line in whole kronor, rounded half a krona up from its exact amount; the total is their sum.
+      for (const line of built.model.invoiceLines) {
+        expect(line.amountOre % 100).toBe(0);
+        expect(line.amountOre - (line.exactOre ?? line.amountOre)).toBeGreaterThan(-50);
+        expect(line.amountOre - (line.exactOre ?? line.amountOre)).toBeLessThanOrEqual(50);
+      }
+      expect(built.model.totals.invoiceOre).toBe(built.model.invoiceLines.reduce((s, l) => s + l.amountOre, 0));
+      expect(built.model.totals.roundingOre).toBe(built.model.totals.invoiceOre - built.model.totals.invoiceExactOre);
 
       const sheet = sheetOf(workbook, 'Fakturaunderlag');
       const { headerRow, columns } = headerOf(sheet);
       const total = rowWhere(sheet, 1, 'Summa').getCell(columns.get(invoiceHeaders.amount) ?? 0).value as ExcelJS.CellFormulaValue;
       const letter = sheet.getColumn(columns.get(invoiceHeaders.amount) ?? 0).letter;
       expect(total.formula).toBe(`SUM(${letter}${headerRow + 1}:${letter}${headerRow + built.model.invoiceLines.length})`);
-      expect(total.result).toBe((fees.totalOre + revenue.totalOre) / 100);
+      expect(total.result).toBe(built.model.totals.invoiceOre / 100);
     }
   });
 

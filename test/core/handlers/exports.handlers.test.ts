@@ -56,7 +56,7 @@ describe('exports/accountant-workbook', () => {
     const bytes = bytesOf(result.data.bytesBase64);
     expect(result.data.sizeBytes).toBe(bytes.length);
     const workbook = await reopen(bytes);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Om uppgifterna', 'Medlemmar', 'Fakturaunderlag', 'Fakturor', 'Tjänsteanvändning', 'Användningsmatris', 'Nätverk', 'Budget']);
     expect(workbook.created?.toISOString()).toBe('2022-06-30T10:00:00.000Z');
   });
 

@@ -70,8 +70,10 @@ describe('npm run export', () => {
     const fees = membershipFeesForYear(loadDefaultDocument(), 2022);
     const sheet = workbook.getWorksheet('Fakturaunderlag');
     let total: unknown;
+    let amountColumn = 0;
     sheet?.eachRow((row) => {
-      if (row.getCell(1).value === 'Summa') total = (row.getCell(9).value as ExcelJS.CellFormulaValue).result;
+      if (row.getCell(1).value === 'Referens') amountColumn = row.values instanceof Array ? row.values.indexOf('Belopp') : 0;
+      if (row.getCell(1).value === 'Summa') total = (row.getCell(amountColumn).value as ExcelJS.CellFormulaValue).result;
     });
     expect(total).toBe(fees.totalOre / 100);
 
