@@ -243,6 +243,45 @@ describe('invoicing: a run from drafts to payments', () => {
   });
 });
 
+describe('invoicing: drafts line by line', () => {
+  it('adds a line (storing its default article), removes one, keeps a kept line’s basis reference, and undoes the run whole', async () => {
+    const s = setup();
+    const run = await ready(s);
+    const target = run.invoices.find((i) => i.vatOre > 0) as (typeof run.invoices)[number];
+    const before = (await data(s.call('invoicing/invoice-get', { invoiceId: target.id }))).invoice;
+    const kept = before.lines[0];
+    const view = await data(
+      s.call('invoicing/draft-update', {
+        invoiceId: target.id,
+        lines: [
+          { invoiceLineId: kept?.id, articleId: kept?.articleId ?? '', description: kept?.description ?? '', quantity: 1, unitPriceOre: kept?.unitPriceOre ?? 0 },
+          { articleId: 'article-service-svc-fakturatest', description: 'Extra utbildningsdag', quantity: 1.5, unitPriceOre: 1_000_00 },
+        ],
+        note: 'Enligt avtal.',
+      }),
+    );
+    expect(view.invoice.lines).toHaveLength(2);
+    expect(view.invoice.lines[0]).toMatchObject({ id: kept?.id, basisReference: kept?.basisReference, exactOre: kept?.exactOre });
+    expect(view.invoice.lines[1]).toMatchObject({ description: 'Extra utbildningsdag', quantity: 1.5, netOre: 1_500_00, vat: { category: 'S', ratePercent: 25 } });
+    expect(view).toMatchObject({ netOre: (kept?.netOre ?? 0) + 1_500_00, vatOre: ((kept?.netOre ?? 0) + 1_500_00) / 4 });
+    expect(view.invoice.note).toBe('Enligt avtal.');
+    expect(s.repo.get().invoicing.articles.map((a) => a.id)).toContain('article-service-svc-fakturatest');
+    const removed = await data(
+      s.call('invoicing/draft-update', {
+        invoiceId: target.id,
+        lines: [{ articleId: 'article-service-svc-fakturatest', description: 'Bara en rad', quantity: 1, unitPriceOre: 500_00 }],
+      }),
+    );
+    expect(removed.invoice.lines.map((l) => l.description)).toEqual(['Bara en rad']);
+    expect(removed.invoice.lines[0]).not.toHaveProperty('basisReference');
+    // Undo three times: the two edits and the run itself; the register is as before the run.
+    const beforeRun = s.repo.get().invoicing.runs.length - 1;
+    for (let i = 0; i < 3; i++) await data(s.call('history/undo', {}));
+    expect(s.repo.get().invoicing.runs).toHaveLength(beforeRun);
+    expect(s.repo.get().invoicing.invoices).toEqual([]);
+  });
+});
+
 describe('invoicing: numbering holds under any sequence', () => {
   type Step =
     | { kind: 'issue'; pick: number }
