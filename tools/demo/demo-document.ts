@@ -270,9 +270,10 @@ function makeInvoicing(base: DemoBase, organisations: readonly Organisation[], s
   }));
   const settings = base.invoicing.settings[0];
   return {
-    settings: settings ? [{ ...settings, example: true, nextCustomerNumber: FIRST_CUSTOMER_NUMBER + billing.length }] : [],
+    settings: settings ? [{ ...settings, address: { ...settings.address }, example: true, nextCustomerNumber: FIRST_CUSTOMER_NUMBER + billing.length }] : [],
     billing,
-    articles: defaultArticles(services),
+    // Copies: the defaults share their VAT objects, and a register is a tree (the serialiser remembers frozen trees).
+    articles: defaultArticles(services).map((a) => ({ ...a, vat: { ...a.vat } })),
     runs: [],
     invoices: [],
     payments: [],
@@ -872,8 +873,9 @@ function makeFeeTables(base: DemoBase): FeeTable[] {
   const current = base.feeTables[base.feeTables.length - 1];
   if (!current) return [];
   // Earlier tables at 80 % and 90 % of today's fees, rounded to whole hundreds of kronor.
+  // Each table a copy of its own: a register is a tree, never one object in two places.
   const earlier = (year: number, share: number): FeeTable => ({
-    ...current,
+    ...structuredClone(current),
     year,
     bands: current.bands.map((b) => ({
       minPopulation: b.minPopulation,
