@@ -167,6 +167,18 @@ export const sv = {
           all: 'Visa målen',
           item: (status: string, year: string) => `${status} (${year})`,
         },
+        'invoice-overdue': {
+          title: 'Förfallna fakturor',
+          all: 'Visa förfallna fakturor',
+          text: (number: string, customer: string) => `Faktura ${number}, ${customer}`,
+          item: (remaining: string, due: string, days: number) => `${remaining} kvar att betala, förföll ${due} (${days === 1 ? '1 dag' : `${days} dagar`} sedan)`,
+        },
+        'invoice-unpaid': {
+          title: 'Obetalda fakturor',
+          all: 'Visa obetalda fakturor',
+          text: (number: string, customer: string) => `Faktura ${number}, ${customer}`,
+          item: (remaining: string, due: string) => `${remaining} kvar att betala, förfaller ${due}`,
+        },
       },
     },
   },
