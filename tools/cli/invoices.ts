@@ -36,7 +36,7 @@ import { describeFsError } from '../../electron/node/fs-error-text';
 import { answerWithoutRunning, readArgs, runWhenInvoked, type CliIo } from './args';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEMO_DATA = path.join(projectRoot, 'assets/default-data.json');
+const DEMO_DATA = path.join(projectRoot, 'assets/default-data.json');
 
 /** The folder inside `--out` that holds the e-invoices. */
 export const E_INVOICE_DIR = 'e-faktura';

@@ -23,11 +23,11 @@ import { peppolInvoiceXml } from './peppol-ubl';
 import { sieFile } from './sie';
 import { zipBytes } from './xlsx-package';
 
-export const PDF_MIME = 'application/pdf';
-export const XML_MIME = 'application/xml';
-export const ZIP_MIME = 'application/zip';
+const PDF_MIME = 'application/pdf';
+const XML_MIME = 'application/xml';
+const ZIP_MIME = 'application/zip';
 /** SIE files are CP437 text (`#FORMAT PC8`). */
-export const SIE_MIME = 'text/plain; charset=IBM437';
+const SIE_MIME = 'text/plain; charset=IBM437';
 
 export type InvoiceFilesSource = {
   settings: InvoiceSettings;
@@ -63,12 +63,12 @@ export function invoiceFilesSource(doc: Pick<SambrukDocument, 'invoicing' | 'org
 const what = (invoice: Pick<Invoice, 'kind'>) => (invoice.kind === 'credit-note' ? 'Kreditfaktura' : 'Faktura');
 
 /** «Faktura 12 Ale kommun», «Kreditfaktura 13 Ale kommun»: a file's title. */
-export function invoiceTitle(invoice: Invoice): string {
+function invoiceTitle(invoice: Invoice): string {
   return `${what(invoice)} ${invoice.number ?? ''} ${invoice.buyer?.name ?? ''}`.replace(/\s+/gu, ' ').trim();
 }
 
 /** «Fakturakörning 2022», or the run's own title for a run of new members. */
-export function runFileTitle(run: Pick<InvoiceRun, 'kind' | 'year' | 'title'>): string {
+function runFileTitle(run: Pick<InvoiceRun, 'kind' | 'year' | 'title'>): string {
   return run.kind === 'year' ? `Fakturakörning ${run.year}` : `Fakturakörning ${run.title}`;
 }
 
@@ -77,7 +77,7 @@ function file(title: string, extension: string, mimeType: string, bytes: Uint8Ar
 }
 
 /** An issued invoice or credit note; an unknown id or a draft is refused. */
-export function issuedInvoice(source: Pick<InvoiceFilesSource, 'invoices'>, invoiceId: string): Invoice {
+function issuedInvoice(source: Pick<InvoiceFilesSource, 'invoices'>, invoiceId: string): Invoice {
   const invoice = source.invoices.find((i) => i.id === invoiceId);
   if (!invoice) throw new AppError('not-found', 'Fakturan finns inte i registret (den kan ha tagits bort).', { field: 'invoiceId' });
   if (invoice.status !== 'issued') throw new AppError('validation', 'Ett utkast har ingen fil, eftersom det kan ändras: utfärda fakturan först.', { field: 'invoiceId' });
@@ -126,12 +126,12 @@ export function eInvoiceXml(source: InvoiceFilesSource, invoice: Invoice): strin
 }
 
 /** The entry name of an invoice's XML in a bundle and on disk: its number, `12.xml`. */
-export function eInvoiceFileName(invoice: Invoice): string {
+function eInvoiceFileName(invoice: Invoice): string {
   return safeFileName(invoice.number ?? invoice.id, 'xml');
 }
 
 /** Every e-invoice of a run (invoices and credit notes to public bodies), or a refusal naming each that fails. */
-export function runEInvoices(source: InvoiceFilesSource, runId: string): { invoice: Invoice; xml: string }[] {
+function runEInvoices(source: InvoiceFilesSource, runId: string): { invoice: Invoice; xml: string }[] {
   const run = runOf(source, runId);
   const targets = issuedOfRun(source, run).filter((i) => isEInvoice(source, i));
   if (targets.length === 0) {
