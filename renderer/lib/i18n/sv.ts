@@ -14,6 +14,7 @@ import { andringsloggSv } from './andringslogg.sv';
 import { hjalpSv } from './hjalp.sv';
 import { kontakterSv } from './kontakter.sv';
 import { budgetColumnKindLabels, networkKindLabels } from '../../../electron/contract/labels';
+import { countOf } from '../../../electron/core/domain/swedish';
 
 export const sv = {
   tjanster: tjansterSv,
@@ -171,7 +172,7 @@ export const sv = {
           title: 'Förfallna fakturor',
           all: 'Visa förfallna fakturor',
           text: (number: string, customer: string) => `Faktura ${number}, ${customer}`,
-          item: (remaining: string, due: string, days: number) => `${remaining} kvar att betala, förföll ${due} (${days === 1 ? '1 dag' : `${days} dagar`} sedan)`,
+          item: (remaining: string, due: string, days: number) => `${remaining} kvar att betala, förföll ${due} (${countOf(days, { one: 'dag', other: 'dagar' })} sedan)`,
         },
         'invoice-unpaid': {
           title: 'Obetalda fakturor',
