@@ -5,7 +5,7 @@
  * exports, the import, the figures, the main process's memory and the web entry in Chromium, and prints a
  * table of medians and 95th percentiles beside each baseline from the same run. `--json` also writes
  * `{ scale, machine, results: [...] }`. `--only open,save,ui` runs some cases (names: open, save, export,
- * import, figures, main-memory, ui, postgres) or single results of a case (`--only ui-budget-edit,ui-goal-edit`). Parts of the app that do not exist yet are listed as «saknas» with the
+ * import, figures, main-memory, ui, postgres, invoicing) or single results of a case (`--only ui-budget-edit,ui-goal-edit`). Parts of the app that do not exist yet are listed as «saknas» with the
  * reason; a case that fails prints «fel» and the run exits with code 1. See BENCHMARKS.md.
  */
 import { rmSync } from 'node:fs';
@@ -24,6 +24,7 @@ import { benchFigures } from './cases/figures';
 import { benchMainMemory } from './cases/memory';
 import { benchUi, uiResultNames } from './cases/ui';
 import { benchPostgres } from './cases/postgres';
+import { benchInvoicing } from './cases/invoicing';
 
 type CaseDef = { id: string; names: readonly ResultName[]; run: (ctx: BenchContext) => Promise<BenchResult | BenchResult[]> };
 
@@ -36,6 +37,7 @@ const cases: readonly CaseDef[] = [
   { id: 'main-memory', names: ['main-memory'], run: benchMainMemory },
   { id: 'ui', names: uiResultNames, run: benchUi },
   { id: 'postgres', names: ['pg-open', 'pg-save'], run: benchPostgres },
+  { id: 'invoicing', names: ['invoice-draft', 'invoice-files', 'invoice-pdf'], run: benchInvoicing },
 ];
 
 type Args = { scale: number; json?: string; only?: Set<string>; seed: string };

@@ -26,6 +26,9 @@ export const resultNames = [
   'main-memory',
   'pg-open',
   'pg-save',
+  'invoice-draft',
+  'invoice-files',
+  'invoice-pdf',
 ] as const;
 export type ResultName = (typeof resultNames)[number];
 
@@ -82,6 +85,8 @@ export const targets: Partial<Record<ResultName, { text: string; met: (r: BenchR
   'main-memory': { text: '< 300 MB', met: (r) => (r.peak_rss_mb ?? Infinity) < 300 },
   'pg-open': { text: '≤ 2 s', met: (r) => (r.median_ms ?? Infinity) <= 2000 },
   'pg-save': { text: '≤ 50 ms', met: (r) => (r.median_ms ?? Infinity) <= 50 },
+  'invoice-draft': { text: '≤ 2 s', met: (r) => (r.median_ms ?? Infinity) <= 2000 },
+  'invoice-files': { text: '≤ 3 s', met: (r) => (r.median_ms ?? Infinity) <= 3000 },
 };
 for (const screen of ['oversikt', 'medlemmar', 'tjanster', 'natverk', 'budget', 'styrelserapport', 'data'] as const) {
   targets[`ui-render-${screen}`] = { text: '< 1 s', met: (r) => (r.median_ms ?? Infinity) < 1000 };

@@ -19,7 +19,10 @@
  *   rosters of persons, organisations and external participants, and meetings with attendance taken from
  *   the roster in force at the meeting;
  * - the budget has the statement's lines with net sales per service and cost sub-lines, outcome and budget
- *   per year; fee tables for three periods; the plan's seven goals for each budget year.
+ *   per year; fee tables for three periods; the plan's seven goals for each budget year;
+ * - invoicing has the default register's example settings, the default articles, and example billing details
+ *   (address, «Er referens», invoice e-mail; public bodies' Peppol IDs follow from their organisation numbers)
+ *   for every organisation, all marked as examples, so a run can be drafted and issued at any scale.
  */
 import {
   SCHEMA_VERSION,
@@ -48,6 +51,7 @@ import {
 } from '../../electron/core/store/schema';
 import { addDays, dateFromParts, dateOfDayNumber, dayNumber, earlierDate, firstDayOfMonth, lastDayOfYear, laterDate, yearOf } from '../../electron/contract/rules/calendar-date';
 import { latestMunicipalityPopulation, populationIndex } from '../../electron/core/domain/population';
+import { defaultArticles } from '../../electron/core/domain/articles';
 import { createRandom, type Random } from './random';
 import {
   companyTemplates,
@@ -100,7 +104,7 @@ export function demoSizes(scale: number): DemoSizes {
 }
 
 /** What the generator takes from the real register: reference data, fee table, goals, services, budget lines. */
-export type DemoBase = Pick<SambrukDocument, 'meta' | 'reference' | 'feeTables' | 'goals' | 'services' | 'budget'>;
+export type DemoBase = Pick<SambrukDocument, 'meta' | 'reference' | 'feeTables' | 'goals' | 'services' | 'budget' | 'invoicing'>;
 
 export type DemoOptions = { scale: number; seed: string; base: DemoBase };
 
@@ -244,9 +248,35 @@ export function generateDemoDocument(options: DemoOptions): SambrukDocument {
     planFigures: [],
     boardPacks: [],
     selections: [],
-    invoicing: { settings: [], billing: [], articles: [], runs: [], invoices: [], payments: [] },
+    invoicing: makeInvoicing(base, organisations, services),
     changeLog: makeChangeLog(organisations),
     settings: {},
+  };
+}
+
+// ---------------------------------------------------------------- invoicing
+
+const FIRST_CUSTOMER_NUMBER = 1001;
+
+function makeInvoicing(base: DemoBase, organisations: readonly Organisation[], services: readonly Service[]): SambrukDocument['invoicing'] {
+  const billing = organisations.map((org, i) => ({
+    id: `bill-${org.id}`,
+    organisationId: org.id,
+    customerNumber: FIRST_CUSTOMER_NUMBER + i,
+    invoiceAddress: { street: `Exempelgatan ${i + 1}`, postalCode: '123 45', city: 'Exempelstad', countryCode: 'SE' },
+    buyerReference: `EXEMPEL-${FIRST_CUSTOMER_NUMBER + i}`,
+    invoiceEmail: `fakturor@${asciiSlug(org.name) || 'kund'}.exempel.se`,
+    example: true,
+  }));
+  const settings = base.invoicing.settings[0];
+  return {
+    settings: settings ? [{ ...settings, address: { ...settings.address }, example: true, nextCustomerNumber: FIRST_CUSTOMER_NUMBER + billing.length }] : [],
+    billing,
+    // Copies: the defaults share their VAT objects, and a register is a tree (the serialiser remembers frozen trees).
+    articles: defaultArticles(services).map((a) => ({ ...a, vat: { ...a.vat } })),
+    runs: [],
+    invoices: [],
+    payments: [],
   };
 }
 
@@ -843,8 +873,9 @@ function makeFeeTables(base: DemoBase): FeeTable[] {
   const current = base.feeTables[base.feeTables.length - 1];
   if (!current) return [];
   // Earlier tables at 80 % and 90 % of today's fees, rounded to whole hundreds of kronor.
+  // Each table a copy of its own: a register is a tree, never one object in two places.
   const earlier = (year: number, share: number): FeeTable => ({
-    ...current,
+    ...structuredClone(current),
     year,
     bands: current.bands.map((b) => ({
       minPopulation: b.minPopulation,

@@ -70,7 +70,9 @@ export type AttentionItem =
   | { kind: 'membership-ending'; organisationId: string; organisationName: string; noticeGiven?: string; left?: string }
   | { kind: 'contact-unconfirmed'; contactId: string; contactName: string; organisationId: string; organisationName: string; since: string; confirmed: boolean }
   | { kind: 'meeting-no-attendance'; networkId: string; networkName: string; meetingId: string; meetingTitle: string; date: string }
-  | { kind: 'goal-behind'; goalId: string; title: string; year: number; status: 'at-risk' | 'missed' };
+  | { kind: 'goal-behind'; goalId: string; title: string; year: number; status: 'at-risk' | 'missed' }
+  | { kind: 'invoice-overdue'; invoiceId: string; number: string; customerName: string; dueDate: string; remainingOre: number; overdueDays: number }
+  | { kind: 'invoice-unpaid'; invoiceId: string; number: string; customerName: string; dueDate: string; remainingOre: number };
 export type AttentionKind = AttentionItem['kind'];
 /** The first few items of one kind (most urgent first) and how many there are in all. */
 export type AttentionGroup = { kind: AttentionKind; total: number; items: AttentionItem[] };

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { ExportedFile } from '../model/files';
-import { id, isoDate, isSafeName, unsafeNameMessage, year } from '../model/records';
+import { isSafeName, unsafeNameMessage, year } from '../model/records';
 import { amountMessages } from '../rules/amounts';
 import { taskIdInput } from './tasks.channels';
 
@@ -87,13 +87,4 @@ export const exportsChannels = {
   /** Any table screen's visible rows, with its filters described above the table, as a one-sheet workbook. */
   'exports/table': channel<ExportedFile>()(tableExportInput),
 
-  // Invoicing's files (issue 17), all from issued invoices: a draft has none, since it may still change.
-  /** An issued invoice or credit note as PDF (`Faktura 12 Ale kommun.pdf`). */
-  'exports/invoice-pdf': channel<ExportedFile>()(z.strictObject({ invoiceId: id })),
-  /** An issued invoice or credit note as a Peppol BIS Billing 3.0 e-invoice (UBL XML), for the buyer's e-invoice address. */
-  'exports/invoice-ubl': channel<ExportedFile>()(z.strictObject({ invoiceId: id })),
-  /** Every issued invoice of a run in one PDF, each from a new page. */
-  'exports/run-pdf': channel<ExportedFile>()(z.strictObject({ runId: id })),
-  /** A reminder (påminnelse) of an issued invoice at `date`: what was invoiced, paid and credited, and what remains. */
-  'exports/reminder-pdf': channel<ExportedFile>()(z.strictObject({ invoiceId: id, date: isoDate })),
 };

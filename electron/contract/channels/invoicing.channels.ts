@@ -8,6 +8,7 @@ import { channel } from '../define';
 import { REGISTER_YEARS, REGISTER_YEARS_TEXT } from '../rules/calendar-date';
 import { id, isoDate, isSafeName, safeLine, safeText, unsafeNameMessage } from '../model/records';
 import { vatCategories } from '../model/invoicing';
+import type { ExportedFile } from '../model/files';
 import type { ArticleView, BillingRow, InvoiceRunSummary, InvoiceRunView, InvoiceSettingsView, InvoiceSummary, InvoiceView, IssueResult } from '../model/invoicing-views';
 import { emailInput, orgNumberInput } from './members.channels';
 import { parseBankgiro, parseBic, parseIban, parsePeppolId, parseVatNumber, type ParsedText } from '../rules/payment-details';
@@ -247,4 +248,19 @@ export const invoicingChannels = {
 
   /** Records that a reminder (påminnelse) was sent on `date` for an overdue invoice. */
   'invoicing/reminder-record': channel<InvoiceView>()(z.strictObject({ invoiceId: id, date: isoDate })),
+
+  // Files from issued invoices (point 6), each an `ExportedFile` (see exports.channels.ts) made in the task worker.
+  // A draft has no file, since it may still change.
+  /** An issued invoice or credit note as PDF (`Faktura 12 Ale.pdf`). */
+  'invoicing/export-pdf': channel<ExportedFile>()(z.strictObject({ invoiceId: id })),
+  /** Every issued invoice and credit note of a run in one PDF (`Fakturakörning 2022.pdf`). */
+  'invoicing/export-run-pdf': channel<ExportedFile>()(z.strictObject({ runId: id })),
+  /** A reminder (påminnelse) of an overdue invoice at `date`: invoiced, paid, credited, what remains. */
+  'invoicing/export-reminder-pdf': channel<ExportedFile>()(z.strictObject({ invoiceId: id, date: isoDate })),
+  /** A Peppol BIS Billing 3.0 e-invoice (UBL XML); refused for a buyer that is not a public body with a Peppol ID. */
+  'invoicing/export-ubl': channel<ExportedFile>()(z.strictObject({ invoiceId: id })),
+  /** Every e-invoice of a run (invoices and credit notes to public bodies) in a zip, `<nummer>.xml` each. */
+  'invoicing/export-run-ubl': channel<ExportedFile>()(z.strictObject({ runId: id })),
+  /** The year's SIE 4I file (`Bokföring 2022.se`): a voucher per invoice, credit note and payment dated in it. */
+  'invoicing/export-sie': channel<ExportedFile>()(z.strictObject({ year })),
 };

@@ -27,7 +27,7 @@ import { accountantModel, type InvoiceLine as BasisLine } from '../exports/accou
 import { invoiceTotals, ocrReference } from './invoice-math';
 import { allArticles, articleKey as soldKey } from './articles';
 import { associationMissing, customerMissing, peppolIdOf } from './billing';
-import { roundToKronor } from './fees';
+import { basisReference } from './basis-references';
 import { formatOre, formatOreSigned } from './amounts';
 import { countOf } from './swedish';
 
@@ -46,18 +46,6 @@ export function anyVat(invoices: readonly Pick<Invoice, 'lines'>[]): boolean {
 }
 
 // ---------------------------------------------------------------- the basis and its references
-
-/** The article key of a basis line: `arsavgift`, `insats` or `tjanst-<service id>`. */
-function articleKey(line: BasisLine): string {
-  if (line.kind === 'arsavgift') return 'arsavgift';
-  if (line.kind === 'medlemsinsats') return 'insats';
-  return `tjanst-${line.serviceId ?? 'okand'}`;
-}
-
-/** A basis line's stable reference: `<customerNumber>-<year>-<article key>`, whatever other lines exist. */
-export function basisReference(customerNumber: number, year: number, key: string): string {
-  return `${customerNumber}-${year}-${key}`;
-}
 
 /** What the basis line sells, as articles.ts's `articleKey` names it. */
 function soldBy(line: BasisLine): string {
@@ -127,7 +115,8 @@ export function planRun(doc: Doc, request: RunRequest, context: { ids: () => str
 
   const joiners = request.kind === 'joiners' ? joinedSince(doc, request.joinedFrom ?? `${year}-01-01`) : undefined;
   const taken = invoicedReferences(doc.invoicing.invoices);
-  const keysSeen = new Map<string, number>();
+  const orgById = new Map(doc.organisations.map((o) => [o.id, o]));
+  const referencesSeen = new Set<string>();
   const newArticles = new Map<string, Article>();
   // The first article that sells it (stored ones come first), so the accountant's choices are used.
   const articles = new Map<string, { article: Article; stored: boolean }>();
@@ -147,11 +136,11 @@ export function planRun(doc: Doc, request: RunRequest, context: { ids: () => str
   for (const line of basis) {
     if (joiners && !joiners.has(line.organisationId)) continue;
     const customerNumber = customerNumberOf(line.organisationId);
-    // Two lines of one kind for one customer (an entry fee twice in a year) get `-2`, `-3`: in basis order.
-    const baseKey = basisReference(customerNumber, year, articleKey(line));
-    const seen = (keysSeen.get(baseKey) ?? 0) + 1;
-    keysSeen.set(baseKey, seen);
-    const reference = seen === 1 ? baseKey : `${baseKey}-${seen}`;
+    // The basis's own reference, made the one way (basis-references.ts); a customer numbered by this run only
+    // now has the number the basis showed as missing (`K?-…`).
+    const reference = basisReference(orgById.get(line.organisationId) ?? { id: line.organisationId }, { customerNumber }, year, line.article);
+    if (referencesSeen.has(reference)) throw new AppError('internal', `Fakturaunderlaget har raden ${reference} två gånger. Inget utkast skapades.`);
+    referencesSeen.add(reference);
     if (taken.has(reference)) {
       alreadyInvoiced += 1;
       continue;
@@ -159,10 +148,9 @@ export function planRun(doc: Doc, request: RunRequest, context: { ids: () => str
     const payerId = billingByOrg.get(line.organisationId)?.payerOrganisationId ?? line.organisationId;
     customerNumberOf(payerId);
     const article = articleOf(soldBy(line));
-    // The basis may state the exact amount beside a line it has already rounded; either way the invoice line
-    // is the exact amount rounded half a krona up.
-    const exactOre = (line as { exactOre?: number }).exactOre ?? line.amountOre;
-    const netOre = roundToKronor(exactOre);
+    // The basis has rounded each line to whole kronor once and kept the exact amount beside it.
+    const netOre = line.amountOre;
+    const exactOre = line.exactOre ?? line.amountOre;
     basisExactOre += exactOre;
     basisRoundedOre += netOre;
     const months = line.months !== undefined && line.months < 12 && line.kind !== 'medlemsinsats' ? ` (${countOf(line.months, { one: 'månad', other: 'månader' })})` : '';

@@ -1,4 +1,5 @@
 import type { AttentionGroup, AttentionItem, AttentionKind, OverviewFigures } from '../../contract';
+import type { InvoiceSummary } from '../../contract/model/invoicing-views';
 import type { SambrukDocument } from '../store/schema';
 import { networkKinds } from '../store/schema';
 import { memberIdsAt } from './memberships';
@@ -8,6 +9,7 @@ import { planFigureComparisons } from './plan-figures';
 import { confirmationStale, contactActiveAt, createdOn } from './contacts';
 import { evaluateGoals } from './goals';
 import { compareSv } from './swedish';
+import { ledgerOf, summarise } from './invoicing';
 import { addMonths, yearOf } from '../../contract/rules/calendar-date';
 
 /** How many items of one kind Översikt lists; the group's link leads to all of them. */
@@ -20,7 +22,7 @@ type AttentionSource = { kind: AttentionKind; collect: (doc: SambrukDocument, da
 
 /**
  * The kinds of attention, in the order Översikt shows them; each collects its items most urgent first.
- * Invoicing adds one source here (unpaid and overdue invoices) and nothing else changes.
+ * Invoicing's two (overdue and unpaid invoices) read the invoices' state as the invoice list does (`summarise`).
  */
 const attentionSources: readonly AttentionSource[] = [
   {
@@ -83,7 +85,34 @@ const attentionSources: readonly AttentionSource[] = [
         .filter((g) => g.status === 'at-risk' || g.status === 'missed')
         .map((g) => ({ kind: 'goal-behind', goalId: g.goalId, title: g.title, year: g.year, status: g.status as 'at-risk' | 'missed' })),
   },
+  {
+    // Issued invoices past their due date with something left to pay: the oldest due first, for a reminder.
+    kind: 'invoice-overdue',
+    collect: (doc, date) =>
+      openInvoices(doc, date)
+        .filter((s) => s.state === 'overdue')
+        .map((s) => ({ kind: 'invoice-overdue', invoiceId: s.id, number: s.number ?? '', customerName: s.customerName, dueDate: s.dueDate ?? '', remainingOre: s.remainingOre, overdueDays: s.overdueDays })),
+  },
+  {
+    // Issued invoices not yet due and not paid in full: the next due first.
+    kind: 'invoice-unpaid',
+    collect: (doc, date) =>
+      openInvoices(doc, date)
+        .filter((s) => s.state === 'unpaid')
+        .map((s) => ({ kind: 'invoice-unpaid', invoiceId: s.id, number: s.number ?? '', customerName: s.customerName, dueDate: s.dueDate ?? '', remainingOre: s.remainingOre })),
+  },
 ];
+
+/** Issued invoices (not credit notes) with something left to pay at `date`, as the invoice list sums them, by due date. */
+function openInvoices(doc: SambrukDocument, date: string): InvoiceSummary[] {
+  const issued = doc.invoicing.invoices.filter((i) => i.kind === 'invoice' && i.status === 'issued');
+  if (issued.length === 0) return [];
+  const ledger = ledgerOf(doc);
+  return issued
+    .map((i) => summarise(i, ledger, date))
+    .filter((s) => s.remainingOre > 0)
+    .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || compareSv(a.customerName, b.customerName) || (a.number ?? '').localeCompare(b.number ?? '', 'sv', { numeric: true }));
+}
 
 /** What needs doing at `date`: one group per kind that has anything, its first items and its total. */
 export function attentionAt(doc: SambrukDocument, date: string): AttentionGroup[] {

@@ -71,6 +71,8 @@ export type InvoiceLineKind = 'arsavgift' | 'medlemsinsats' | 'tjanst';
 
 export type InvoiceLine = {
   reference: string;
+  /** What the line sells, from which `reference` is made; an invoice run makes the same reference from it. */
+  article: BasisArticle;
   organisationId: string;
   customer: string;
   orgNumber?: string;
@@ -403,7 +405,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   const unpricedServiceNames = revenue.services.filter((s) => revenue.unpricedServiceIds.includes(s.serviceId)).map((s) => s.name);
 
   // ------------------------------------------------------------ invoice lines
-  type Pending = Omit<InvoiceLine, 'reference' | 'customerNumber'> & { article: BasisArticle };
+  type Pending = Omit<InvoiceLine, 'reference' | 'customerNumber'>;
   const pendingByOrg = new Map<string, Pending[]>();
   const push = (line: Pending) => {
     const list = pendingByOrg.get(line.organisationId);
@@ -482,11 +484,11 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
     const lines = (pendingByOrg.get(organisationId) ?? []).sort(
       (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.from.localeCompare(b.from) || compareSv(a.item, b.item),
     );
-    for (const { article, amountOre, ...line } of lines) {
+    for (const { amountOre, ...line } of lines) {
       // Invoices charge whole kronor: the line is rounded here, once, and the exact figure kept beside it.
       const rounded = roundToKronor(amountOre);
       invoiceLines.push({
-        reference: basisReference(org, billing, year, article),
+        reference: basisReference(org, billing, year, line.article),
         ...line,
         ...(billing ? { customerNumber: billing.customerNumber } : {}),
         amountOre: rounded,

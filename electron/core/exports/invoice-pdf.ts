@@ -487,7 +487,9 @@ type IssuedInvoice = Invoice & Required<Pick<Invoice, 'number' | 'issueDate' | '
 function issued(invoice: Invoice): IssuedInvoice {
   const what = invoice.kind === 'credit-note' ? 'Kreditfakturan' : 'Fakturan';
   if (invoice.status !== 'issued') refuse(`${what} är ett utkast: bara utfärdade fakturor skrivs ut som PDF.`);
-  const missing = (Object.keys(ISSUED_FIELDS) as (keyof typeof ISSUED_FIELDS)[]).filter((key) => invoice[key] === undefined);
+  // A credit note is not paid: issuing gives it no OCR number, and it prints no due date.
+  const required = (Object.keys(ISSUED_FIELDS) as (keyof typeof ISSUED_FIELDS)[]).filter((key) => invoice.kind === 'invoice' || (key !== 'ocr' && key !== 'dueDate'));
+  const missing = required.filter((key) => invoice[key] === undefined);
   if (missing.length > 0) refuse(`${what} kan inte skrivas ut: ${swedishList.format(missing.map((key) => ISSUED_FIELDS[key]))} saknas.`);
   return invoice as IssuedInvoice;
 }

@@ -132,11 +132,11 @@ const UTF8_NAMES = 0x0800;
 const DEFLATED = 8;
 const VERSION = 20;
 
-function zip(entries: readonly Entry[], when: { date: number; time: number }): Uint8Array {
+function zip(entries: readonly Entry[], when: { date: number; time: number }, tooLarge = 'Excel-filen blev för stor för att skrivas.'): Uint8Array {
   const localSize = entries.reduce((sum, e) => sum + 30 + e.name.length + e.compressed.length, 0);
   const centralSize = entries.reduce((sum, e) => sum + 46 + e.name.length, 0);
   if (localSize + centralSize > 0xffff_fffe || entries.length > 0xfffe) {
-    throw new AppError('internal', 'Excel-filen blev för stor för att skrivas.');
+    throw new AppError('internal', tooLarge);
   }
   const out = new Uint8Array(localSize + centralSize + 22);
   const view = new DataView(out.buffer);
@@ -202,6 +202,16 @@ function zip(entries: readonly Entry[], when: { date: number; time: number }): U
   u32(centralStart);
   u16(0);
   return out;
+}
+
+/**
+ * Files packed as a zip archive (deflated, UTF-8 names), every entry dated `when` (UTC), so the same files give
+ * the same bytes. For invoicing's bundles of e-invoices; the platform must have the native deflate.
+ */
+export async function zipBytes(files: readonly { name: string; bytes: Uint8Array }[], when: Date): Promise<Uint8Array> {
+  if (!hasNativeDeflate()) throw new AppError('internal', 'Zip-filen kan inte skapas här: plattformen saknar komprimering.');
+  const entries = await Promise.all(files.map((file) => entryOf(file.name, file.bytes)));
+  return zip(entries, dosDateTime(when), 'Zip-filen blev för stor för att skrivas.');
 }
 
 /** The workbook as xlsx bytes: the parts ExcelJS's `writeBuffer` would write, packed with the native deflate. */

@@ -19,7 +19,7 @@ import { createImportsHandlers } from './imports.handlers';
 import { createTasksHandlers } from './tasks.handlers';
 import { createReachHandlers } from './reach.handlers';
 import { createInvoicingHandlers } from './invoicing.handlers';
-import { createInvoiceFilesHandlers } from './invoice-files.handlers';
+import { createInvoicingFilesHandlers } from './invoicing-files.handlers';
 import { createTaskRegistry, type TaskRegistry } from './tasks';
 
 export type HandlerContext = { repo: Repository; ports: Ports; today: () => string; tasks: TaskRegistry };
@@ -50,7 +50,7 @@ export function createHandlers(ports: Ports): { handlers: ChannelHandlers; repo:
     ...createTasksHandlers(ctx),
     ...createReachHandlers(ctx),
     ...createInvoicingHandlers(ctx),
-    ...createInvoiceFilesHandlers(ctx),
+    ...createInvoicingFilesHandlers(ctx),
   };
   return { handlers, repo };
 }

@@ -39,7 +39,8 @@ import { countOf, compareSv } from '../domain/swedish';
 import { assertNotDuplicate } from '../domain/organisations';
 import { roundToKronor } from '../domain/fees';
 
-type InvoicingChannel = Extract<keyof ChannelHandlers, `invoicing/${string}`>;
+// The file channels (`invoicing/export-…`) are in invoicing-files.handlers.ts.
+type InvoicingChannel = Exclude<Extract<keyof ChannelHandlers, `invoicing/${string}`>, `invoicing/export-${string}`>;
 
 /** Why issuing cannot be undone, said by the undo it refuses. */
 const FINAL = 'kan inte ångras: utfärdade fakturor och kreditfakturor är slutgiltiga (bokföringslagen). Rätta med en kreditfaktura.';

@@ -1,6 +1,6 @@
 /**
  * The heavy work of the long calls, as pure functions on plain data: reading an import file, planning it against
- * a snapshot of the register, and building the accountant's and the board pack's workbooks. They run in a worker
+ * a snapshot of the register, building the accountant's and the board pack's workbooks, and invoicing's files. They run in a worker
  * (`worker_threads` on the desktop, a Web Worker in the browser; see `worker-protocol.ts`) so the thread that
  * answers the UI is never held by them; a test may run them in process (`in-process-runner.ts`). Inputs and
  * outputs cross a `postMessage`, so they hold only structured-cloneable data; nothing here writes the register.
@@ -13,6 +13,7 @@ import { accountantWorkbookFile } from '../exports/accountant-workbook';
 import { decodeBase64 } from '../exports/base64';
 import { boardPackFileName, boardPackWorkbookBytes } from '../exports/board-pack-workbook';
 import { exportedXlsx, type ExportedFile } from '../exports/export-file';
+import { invoiceFile, type InvoiceFileRequest, type InvoiceFilesSource } from '../exports/invoice-files';
 import { proposeMapping } from '../imports/import-mappings';
 import { planImport, type ImportDecisions, type ImportMapping, type ImportPlan, type PlanningRegister } from '../imports/import-plan';
 import { readTable, type RawSheet, type RawTable } from '../imports/read-table';
@@ -80,6 +81,11 @@ export type Jobs = {
     input: { content: BoardPackContent; created: Date };
     output: ExportedFile;
   };
+  /** One of invoicing's files (a PDF, an e-invoice, a run's e-invoices as a zip, the SIE file). */
+  'invoice-file': {
+    input: { source: InvoiceFilesSource; request: InvoiceFileRequest };
+    output: ExportedFile;
+  };
 };
 
 export type JobName = keyof Jobs;
@@ -135,6 +141,13 @@ export const jobs: JobFunctions = {
   async 'board-pack-workbook'(input) {
     const bytes = await boardPackWorkbookBytes(input.content, { created: input.created });
     return exportedXlsx(boardPackFileName(input.content.date, 'xlsx'), bytes);
+  },
+
+  async 'invoice-file'(input, context) {
+    context.report({ phase: 'building', done: 0, total: 1 });
+    const made = await invoiceFile(input.source, input.request);
+    context.report({ phase: 'building', done: 1, total: 1 });
+    return made;
   },
 };
 

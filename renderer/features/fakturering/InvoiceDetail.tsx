@@ -153,10 +153,10 @@ function InvoiceBody({ view, today }: { view: InvoiceView; today: string }) {
         </div>
         {!isDraft && (
           <div className={styles.actions} role="group" aria-label={ti.downloads}>
-            <ExportButton channel="exports/invoice-pdf" label={ti.pdf} input={{ invoiceId: inv.id }} />
-            <ExportButton channel="exports/invoice-ubl" label={ti.ubl} input={{ invoiceId: inv.id }} />
+            <ExportButton channel="invoicing/export-pdf" label={ti.pdf} input={{ invoiceId: inv.id }} />
+            <ExportButton channel="invoicing/export-ubl" label={ti.ubl} input={{ invoiceId: inv.id }} />
             {isInvoice && (view.state === 'overdue' || view.reminders.length > 0) && (
-              <ExportButton channel="exports/reminder-pdf" label={ti.reminderPdf} input={{ invoiceId: inv.id, date: today }} />
+              <ExportButton channel="invoicing/export-reminder-pdf" label={ti.reminderPdf} input={{ invoiceId: inv.id, date: today }} />
             )}
           </div>
         )}

@@ -1,6 +1,7 @@
 /** Översikt: figures from `overview/get` -> the strings and rows the page draws. No arithmetic in components. */
 import type { AttentionGroup, AttentionItem, AttentionKind, OverviewFigures } from '../../../electron/contract';
 import { hrefTo } from '../../app/router';
+import { toHash } from '../../app/hash-route';
 import { formatDate, formatKr, formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 
@@ -74,6 +75,26 @@ const attentionViews: { [K in AttentionKind]: { allHref: string; item: (i: ItemO
       text: i.title,
       detail: sv.oversikt.attention.kinds['goal-behind'].item(sv.styrelserapport.statuses[i.status], String(i.year)),
       href: hrefTo('styrelserapport', [], { mal: i.goalId }),
+    }),
+  },
+  // Fakturering's list filtered by status over every year (`?ar=alla&status=…`), and one invoice at
+  // `#/fakturering/faktura/<id>`: the addresses of the invoicing screen.
+  'invoice-overdue': {
+    allHref: toHash('fakturering', [], { ar: 'alla', status: 'forfallna' }),
+    item: (i) => ({
+      key: i.invoiceId,
+      text: sv.oversikt.attention.kinds['invoice-overdue'].text(i.number, i.customerName),
+      detail: sv.oversikt.attention.kinds['invoice-overdue'].item(formatKr(i.remainingOre), formatDate(i.dueDate), i.overdueDays),
+      href: toHash('fakturering', ['faktura', i.invoiceId]),
+    }),
+  },
+  'invoice-unpaid': {
+    allHref: toHash('fakturering', [], { ar: 'alla', status: 'obetalda' }),
+    item: (i) => ({
+      key: i.invoiceId,
+      text: sv.oversikt.attention.kinds['invoice-unpaid'].text(i.number, i.customerName),
+      detail: sv.oversikt.attention.kinds['invoice-unpaid'].item(formatKr(i.remainingOre), formatDate(i.dueDate)),
+      href: toHash('fakturering', ['faktura', i.invoiceId]),
     }),
   },
 };

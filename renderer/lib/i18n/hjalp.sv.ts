@@ -65,7 +65,7 @@ const sections: readonly GuideSection[] = [
       },
       {
         kind: 'text',
-        text: 'Rutan «Att göra» överst på Översikt visar det som behöver åtgärdas: medlemskap som är uppsagda eller upphör, kontaktpersoner som inte bekräftats på 12 månader, möten där ingen närvaro registrerats och mål som ligger efter. Klicka på en rad för att komma dit där du åtgärdar den. Varje ruta med siffror är också en länk till sidan den räknar.',
+        text: 'Rutan «Att göra» överst på Översikt visar det som behöver åtgärdas: medlemskap som är uppsagda eller upphör, kontaktpersoner som inte bekräftats på 12 månader, möten där ingen närvaro registrerats, mål som ligger efter samt utfärdade fakturor som har förfallit eller ännu inte är betalda (med det som återstår att betala). Klicka på en rad för att komma dit där du åtgärdar den. Varje ruta med siffror är också en länk till sidan den räknar.',
       },
       {
         kind: 'text',

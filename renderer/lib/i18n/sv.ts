@@ -15,6 +15,7 @@ import { hjalpSv } from './hjalp.sv';
 import { kontakterSv } from './kontakter.sv';
 import { faktureringSv } from './fakturering.sv';
 import { budgetColumnKindLabels, networkKindLabels } from '../../../electron/contract/labels';
+import { countOf } from '../../../electron/core/domain/swedish';
 
 export const sv = {
   tjanster: tjansterSv,
@@ -169,6 +170,18 @@ export const sv = {
           title: 'Mål som ligger efter',
           all: 'Visa målen',
           item: (status: string, year: string) => `${status} (${year})`,
+        },
+        'invoice-overdue': {
+          title: 'Förfallna fakturor',
+          all: 'Visa förfallna fakturor',
+          text: (number: string, customer: string) => `Faktura ${number}, ${customer}`,
+          item: (remaining: string, due: string, days: number) => `${remaining} kvar att betala, förföll ${due} (${countOf(days, { one: 'dag', other: 'dagar' })} sedan)`,
+        },
+        'invoice-unpaid': {
+          title: 'Obetalda fakturor',
+          all: 'Visa obetalda fakturor',
+          text: (number: string, customer: string) => `Faktura ${number}, ${customer}`,
+          item: (remaining: string, due: string) => `${remaining} kvar att betala, förfaller ${due}`,
         },
       },
     },

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { invoicingDocument, FEE_SERVICE_ID } from '../../fixtures/invoicing/fee-document';
+import { basisReference } from '../../../electron/core/domain/basis-references';
 import { sampleInvoice, sampleSettings } from '../../fixtures/invoicing/sample-invoices';
 import { accountantModel } from '../../../electron/core/exports/accountant-model';
 import { roundToKronor } from '../../../electron/core/domain/fees';
 import { invoiceTotals, isValidOcr } from '../../../electron/core/domain/invoice-math';
 import {
-  basisReference,
   ledgerOf,
   planCredit,
   planIssue,
   planPayment,
   planRun,
   roundingNote,
+  settingsOf,
   splitNote,
   summarise,
 } from '../../../electron/core/domain/invoicing';
@@ -66,8 +67,10 @@ describe('planRun', () => {
     const lines = plan.invoices.flatMap((i) => i.lines);
     expect(lines).toHaveLength(basis.length);
     const total = plan.invoices.reduce((sum, i) => sum + invoiceTotals(i.lines).netOre, 0);
-    expect(total).toBe(basis.reduce((sum, l) => sum + roundToKronor(l.amountOre), 0));
-    expect(plan.basisExactOre).toBe(basis.reduce((sum, l) => sum + l.amountOre, 0));
+    // The basis has rounded each line to whole kronor already; the run takes its amounts as they are.
+    expect(total).toBe(basis.reduce((sum, l) => sum + l.amountOre, 0));
+    for (const l of basis) expect(l.amountOre).toBe(roundToKronor(l.exactOre ?? l.amountOre));
+    expect(plan.basisExactOre).toBe(basis.reduce((sum, l) => sum + (l.exactOre ?? l.amountOre), 0));
     expect(plan.basisRoundedOre).toBe(total);
     for (const line of lines) expect(line.netOre % 100).toBe(0);
   });
@@ -91,15 +94,33 @@ describe('planRun', () => {
     expect(splitNote(plan.invoices.filter((i) => i.organisationId === 'org-kommun-1440'))).toBeUndefined();
   });
 
-  it('gives each customer a customer number once, in the basis order, and stable basis references', () => {
+  it('gives each customer without one a customer number once, after the stored ones, in the basis order', () => {
+    const stored = new Map(doc.invoicing.billing.map((b) => [b.organisationId, b.customerNumber]));
+    expect(stored.size).toBeGreaterThan(0);
     const numbers = plan.newBilling.map((b) => b.customerNumber);
-    expect(numbers).toEqual(numbers.map((_, i) => 1001 + i));
-    expect(plan.nextCustomerNumber).toBe(1001 + numbers.length);
+    expect(numbers.length).toBeGreaterThan(0);
+    const first = settingsOf(doc).nextCustomerNumber;
+    expect(numbers).toEqual(numbers.map((_, i) => first + i));
+    expect(plan.nextCustomerNumber).toBe(first + numbers.length);
+    for (const b of plan.newBilling) expect(stored.has(b.organisationId)).toBe(false);
+    // A customer with details keeps its number on every invoice.
+    for (const invoice of plan.invoices) if (stored.has(invoice.organisationId)) expect(invoice.customerNumber).toBe(stored.get(invoice.organisationId));
     const again = planRun(apply(doc, plan), { year: 2023, kind: 'year' }, { ids: counter(), now });
     expect(again.newBilling).toEqual([]);
+  });
+
+  it('copies the basis reference made the one way (basis-references.ts), with the number a new customer got', () => {
     const ale = plan.newBilling.find((b) => b.organisationId === 'org-kommun-1440');
-    const line = plan.invoices.flatMap((i) => i.lines).find((l) => l.basisReference === basisReference(ale?.customerNumber ?? 0, 2022, `tjanst-${FEE_SERVICE_ID}`));
+    expect(ale).toBeDefined();
+    const reference = `${ale?.customerNumber ?? 0}-2022-tjanst-fakturatest`;
+    expect(basisReference({ id: 'org-kommun-1440' }, ale, 2022, { kind: 'tjanst', serviceId: FEE_SERVICE_ID })).toBe(reference);
+    const line = plan.invoices.flatMap((i) => i.lines).find((l) => l.basisReference === reference);
     expect(line?.description).toBe('Tjänst: Fakturatjänst');
+    // Once the run's customer numbers are stored, the accountant's basis shows exactly the references on the drafts.
+    const drafted = plan.invoices.flatMap((i) => i.lines.map((l) => l.basisReference)).sort();
+    const inBasis = accountantModel(apply(doc, plan), { year: 2022 }).invoiceLines.map((l) => l.reference).sort();
+    expect(drafted).toEqual(inBasis);
+    expect(inBasis.some((r) => r.startsWith('K?-'))).toBe(false);
   });
 
   it('never drafts a basis line twice: a second run of the year is refused when all is drafted', () => {
@@ -124,6 +145,7 @@ describe('planRun', () => {
 
   it('uses the article the accountant stored for what a line sells, whatever its id, and stores only missing defaults', () => {
     const own = produce(doc, (d) => {
+      d.invoicing.articles = d.invoicing.articles.filter((a) => a.kind !== 'yearly-fee');
       d.invoicing.articles.push({ id: 'eget-id', kind: 'yearly-fee', name: 'Medlemsavgift', incomeAccount: '3011', vat: { category: 'E', ratePercent: 0, exemptionReason: 'Undantaget' } });
     });
     const run = planRun(own, { year: 2022, kind: 'year' }, { ids: counter(), now });

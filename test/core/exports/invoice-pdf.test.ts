@@ -105,6 +105,14 @@ describe('refusals, in Swedish', () => {
     expect(refusal(() => invoicePdf(rest, sampleSettings)).message).toBe('Fakturan kan inte skrivas ut: förfallodatum och OCR-nummer saknas.');
   });
 
+  it('prints a credit note as issuing makes it, without an OCR number or due date (it is not paid)', () => {
+    const { ocr: _ocr, dueDate: _due, ...asIssued } = sampleCreditNote;
+    const bytes = invoicePdf(asIssued, sampleSettings, { credited: sampleServiceInvoice });
+    expect(Buffer.from(bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');
+    const { number: _number, ...unnumbered } = asIssued;
+    expect(refusal(() => invoicePdf(unnumbered, sampleSettings)).message).toBe('Kreditfakturan kan inte skrivas ut: nummer saknas.');
+  });
+
   it('prints no credit note without the invoice it credits', () => {
     expect(refusal(() => invoicePdf(sampleCreditNote, sampleSettings)).message).toBe('Kreditfaktura 3: fakturan den krediterar behövs för att skriva ut den (nummer och datum).');
     expect(refusal(() => invoicePdf(sampleCreditNote, sampleSettings, { credited: sampleInvoice })).message).toContain('fakturan den krediterar behövs');

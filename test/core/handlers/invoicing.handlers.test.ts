@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestServices } from '../../support/memory-document';
-import { invoicingDocument } from '../../fixtures/invoicing/fee-document';
+import { invoicingDocument, withoutInvoicingDetails } from '../../fixtures/invoicing/fee-document';
 import type { ChannelInput, ChannelOutput, Result } from '../../../electron/contract';
 import { isValidOcr } from '../../../electron/core/domain/invoice-math';
 import { accountantModel } from '../../../electron/core/exports/accountant-model';
@@ -32,8 +32,10 @@ async function refused<T>(answer: Promise<Result<T>>) {
   return result.error;
 }
 
-function setup(now = '2022-02-15T10:00:00.000Z') {
-  return createTestServices({ initial: invoicingDocument(), now });
+/** The default register (with its example invoicing details), or with none entered yet (`bare`). */
+function setup(options: { bare?: boolean } = {}, now = '2022-02-15T10:00:00.000Z') {
+  const doc = invoicingDocument();
+  return createTestServices({ initial: options.bare === true ? withoutInvoicingDetails(doc) : doc, now });
 }
 
 /** Every organisation the run invoices gets an address and an invoice e-mail. */
@@ -65,7 +67,7 @@ const issuedNumbers = (s: Services) =>
 
 describe('invoicing: settings, articles and billing details', () => {
   it('lists what the association lacks for issuing, in Swedish, until it is filled in', async () => {
-    const s = setup();
+    const s = setup({ bare: true });
     const empty = await data(s.call('invoicing/settings-get', {}));
     expect(empty.stored).toBe(false);
     // The fixture's priced service carries VAT, so the VAT number is required too.
@@ -78,8 +80,19 @@ describe('invoicing: settings, articles and billing details', () => {
     expect(bad.message).toContain('kontrollsiffran');
   });
 
-  it('offers the default articles without storing them, and stores one when it is saved', async () => {
+  it('reads the default register’s example details of the association as stored and complete, and says they are examples', async () => {
     const s = setup();
+    const stored = await data(s.call('invoicing/settings-get', {}));
+    expect(stored).toMatchObject({ stored: true, missingForIssuing: [], settings: { example: true, paymentTermsDays: 30 } });
+    const articles = await data(s.call('invoicing/articles-list', {}));
+    expect(articles.slice(0, 2).map((a) => [a.name, a.incomeAccount, a.vat.category, a.stored])).toEqual([
+      ['Årsavgift', '3010', 'O', true],
+      ['Medlemsinsats', '3010', 'O', true],
+    ]);
+  });
+
+  it('offers the default articles without storing them, and stores one when it is saved', async () => {
+    const s = setup({ bare: true });
     const list = await data(s.call('invoicing/articles-list', {}));
     expect(list.slice(0, 2).map((a) => [a.name, a.incomeAccount, a.vat.category, a.stored])).toEqual([
       ['Årsavgift', '3010', 'O', false],
@@ -94,7 +107,7 @@ describe('invoicing: settings, articles and billing details', () => {
   });
 
   it('assigns a customer number on the first save and never changes it; a public body gets its default Peppol ID', async () => {
-    const s = setup();
+    const s = setup({ bare: true });
     const first = await data(s.call('invoicing/billing-save', { organisationId: 'org-kommun-1480', buyerReference: 'REF-1' }));
     expect(first.customerNumber).toBe(1001);
     expect(first.defaultPeppolId).toBe('0007:2120001355');
@@ -121,8 +134,9 @@ describe('invoicing: a run from drafts to payments', () => {
     const s = setup();
     const run = await ready(s);
     const basis = accountantModel(s.repo.get(), { year: 2022 }).invoiceLines;
-    expect(run.totalOre - run.vatOre).toBe(basis.reduce((sum, l) => sum + roundToKronor(l.amountOre), 0));
-    expect(run.basisExactOre).toBe(basis.reduce((sum, l) => sum + l.amountOre, 0));
+    expect(run.totalOre - run.vatOre).toBe(basis.reduce((sum, l) => sum + l.amountOre, 0));
+    expect(run.basisRoundedOre).toBe(basis.reduce((sum, l) => sum + roundToKronor(l.exactOre ?? l.amountOre), 0));
+    expect(run.basisExactOre).toBe(basis.reduce((sum, l) => sum + (l.exactOre ?? l.amountOre), 0));
     expect(run.roundingNote).toContain('avrundade till hela kronor');
     expect(run.splitNote).toContain('EN 16931');
     expect(run.missingAssociation).toEqual([]);
@@ -188,7 +202,7 @@ describe('invoicing: a run from drafts to payments', () => {
   });
 
   it('refuses: issuing while a detail is missing, changing or deleting an issued invoice, paying a draft, crediting more than owed', async () => {
-    const s = setup();
+    const s = setup({ bare: true });
     await fillCustomers(s);
     const run = await data(s.call('invoicing/run-draft', { year: 2022 }));
     expect(run.missingAssociation.map((m) => m.label)).toEqual(['Föreningens namn', 'Organisationsnummer', 'Momsregistreringsnummer', 'Adress', 'Bankgiro eller IBAN']);

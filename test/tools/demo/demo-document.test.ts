@@ -11,6 +11,7 @@ import { assertNoRosterOverlap } from '../../../electron/core/domain/rosters';
 import { pricingModelIssues } from '../../../electron/contract/rules/pricing-rules';
 import { hasChildren } from '../../../electron/core/domain/budget';
 import { buildUsageMatrix } from '../../../electron/core/domain/usage-matrix';
+import { issueBlockers, planRun } from '../../../electron/core/domain/invoicing';
 
 const base = readDemoBase();
 const { document: doc, text } = buildDemoDocument(1, 'test-seed', base);
@@ -209,6 +210,27 @@ describe('demo register at scale 10 (quick check)', () => {
     expect(new Set(big.budget.columns.map((c) => c.year)).size).toBe(10);
     expect(big.organisations.filter((o) => o.kind === 'kommun')).toHaveLength(290);
     expect(documentSchema.safeParse(big).success).toBe(true);
+  });
+});
+
+describe('demo register: invoicing', () => {
+  it('gives every organisation example billing details with its own customer number, and example settings', () => {
+    const { settings, billing, articles } = doc.invoicing;
+    expect(billing.map((b) => b.organisationId).sort()).toEqual(doc.organisations.map((o) => o.id).sort());
+    expectUnique(billing.map((b) => String(b.customerNumber)), 'customer numbers');
+    expect(billing.every((b) => b.example && b.invoiceAddress?.street.startsWith('Exempelgatan') && b.invoiceEmail?.endsWith('.exempel.se'))).toBe(true);
+    expect(settings[0]).toMatchObject({ example: true, nextCustomerNumber: 1001 + billing.length });
+    expect(articles.map((a) => a.id)).toContain('article-yearly-fee');
+  });
+
+  it('lets the demo year be drafted and issued with nothing missing', () => {
+    const year = Number(DEMO_AS_OF.slice(0, 4));
+    let n = 0;
+    const plan = planRun(doc, { year, kind: 'year' }, { ids: () => `t-${++n}`, now: `${DEMO_AS_OF}T10:00:00.000Z` });
+    expect(plan.newBilling).toEqual([]);
+    expect(plan.invoices.length).toBeGreaterThan(100);
+    const blockers = issueBlockers(doc, plan.invoices);
+    expect(blockers).toEqual({ association: [], customers: [] });
   });
 });
 

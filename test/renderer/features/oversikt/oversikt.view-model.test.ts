@@ -145,4 +145,27 @@ describe('overviewViewModel', () => {
     expect(goals?.items[0]).toMatchObject({ text: 'Minst 125 medlemmar', detail: 'I riskzonen (2022)', href: '#/styrelserapport?mal=g1' });
     expect(overviewViewModel({ ...figures, attention: [] }).attention).toEqual([]);
   });
+
+  it('lists overdue and unpaid invoices, each opening the invoice, the group opening Fakturering filtered by status', () => {
+    const [overdue, unpaid] = overviewViewModel({
+      ...figures,
+      attention: [
+        {
+          kind: 'invoice-overdue',
+          total: 1,
+          items: [{ kind: 'invoice-overdue', invoiceId: 'inv 1', number: '12', customerName: 'Habo', dueDate: '2022-03-03', remainingOre: 40_000_00, overdueDays: 1 }],
+        },
+        { kind: 'invoice-unpaid', total: 1, items: [{ kind: 'invoice-unpaid', invoiceId: 'inv-2', number: '13', customerName: 'Ale', dueDate: '2022-07-03', remainingOre: 500_00 }] },
+      ],
+    }).attention;
+    expect(overdue).toMatchObject({ title: 'Förfallna fakturor', count: '1', allLabel: 'Visa förfallna fakturor', allHref: '#/fakturering?ar=alla&status=forfallna' });
+    expect(overdue?.items[0]).toEqual({
+      key: 'inv 1',
+      text: 'Faktura 12, Habo',
+      detail: `${formatKr(40_000_00)} kvar att betala, förföll 2022-03-03 (1 dag sedan)`,
+      href: '#/fakturering/faktura/inv%201',
+    });
+    expect(unpaid).toMatchObject({ title: 'Obetalda fakturor', allHref: '#/fakturering?ar=alla&status=obetalda' });
+    expect(unpaid?.items[0]).toMatchObject({ text: 'Faktura 13, Ale', detail: `${formatKr(500_00)} kvar att betala, förfaller 2022-07-03`, href: '#/fakturering/faktura/inv-2' });
+  });
 });
