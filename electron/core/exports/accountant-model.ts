@@ -27,11 +27,11 @@ import { municipalityPopulationAt, populationBasisText, populationIndex, type Po
 import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
 import { membershipIndex, periodStart } from '../domain/memberships';
 import { organisationFacts, organisationKindLabels, referenceMaps } from '../domain/organisations';
-import { chargedUsersForYear, servicePopulationDate, serviceRevenueForYear } from '../domain/pricing';
+import { servicePopulationDate, serviceChargesForYear } from '../domain/pricing';
 import { entryOrganisationId } from '../domain/rosters';
 import { sortNetworks } from '../domain/networks';
 import { compareSv, svRanks } from '../domain/swedish';
-import { buildUsageMatrix, groupMembersById, usagesByService } from '../domain/usage-matrix';
+import { buildUsageMatrix } from '../domain/usage-matrix';
 import type { Invoice, Organisation, PricingModel, SambrukDocument } from '../store/schema';
 import { formatOre } from '../domain/amounts';
 import { invoiceBasis, type InvoiceLine } from './invoice-basis';
@@ -319,19 +319,16 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   members.sort((a, b) => compareSv(a.name, b.name) || a.organisationId.localeCompare(b.organisationId));
 
   // ------------------------------------------------------------ service fee lines
-  const revenue = serviceRevenueForYear(doc, year);
-  const byService = usagesByService(doc.usages);
-  const groups = groupMembersById(doc.organisations);
+  const { report: revenue, charged } = serviceChargesForYear(doc, year);
   const serviceLines: ServiceFeeLine[] = [];
   const populations = populationIndex(doc.reference);
   for (const service of revenue.services) {
-    const records = byService.get(service.serviceId) ?? [];
-    const masks = chargedUsersForYear(records, groups, year);
+    const masks = charged.get(service.serviceId);
     const pricing = pricingText(service.model, year, service.pricingYear);
     const byPopulation = service.model !== undefined && service.model.kind !== 'fixed';
     for (const line of service.lines) {
       const org = orgById.get(line.organisationId);
-      const period = maskPeriod(masks.get(line.organisationId)?.mask ?? 0, year);
+      const period = maskPeriod(masks?.get(line.organisationId)?.mask ?? 0, year);
       const via = line.viaGroupId !== undefined ? orgById.get(line.viaGroupId)?.name : undefined;
       serviceLines.push({
         organisationId: line.organisationId,
@@ -359,7 +356,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   const unpricedServiceNames = revenue.services.filter((s) => revenue.unpricedServiceIds.includes(s.serviceId)).map((s) => s.name);
 
   // ------------------------------------------------------------ invoice lines: the one basis, from the fees and revenue above
-  const basis = invoiceBasis(doc, { year }, { fees, revenue });
+  const basis = invoiceBasis(doc, { year }, { fees, revenue, charged });
   const invoiceLines = basis.lines;
 
   // ------------------------------------------------------------ the matrix at the year's end and the rosters

@@ -13,8 +13,7 @@ import { AppError } from '../../contract/result';
 import type { ServiceRevenueReport } from '../../contract/channels/services.channels';
 import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod } from '../../contract/rules/calendar-date';
 import { membershipFeesForYear, roundToKronor, type MembershipFees } from '../domain/fees';
-import { chargedUsersForYear, serviceRevenueForYear } from '../domain/pricing';
-import { groupMembersById, usagesByService } from '../domain/usage-matrix';
+import { serviceChargesForYear, type ChargedUser } from '../domain/pricing';
 import { basisReference, type BasisArticle } from '../domain/basis-references';
 import { svRanks } from '../domain/swedish';
 import type { Organisation, SambrukDocument } from '../store/schema';
@@ -59,7 +58,7 @@ export type InvoiceBasis = {
 };
 
 /** What the basis is computed from, when the caller has it already (the workbook computes both for its sheets). */
-export type BasisSources = { fees: MembershipFees; revenue: ServiceRevenueReport };
+export type BasisSources = { fees: MembershipFees; revenue: ServiceRevenueReport; charged: ReadonlyMap<string, ReadonlyMap<string, ChargedUser>> };
 
 const kindOrder: Record<InvoiceLineKind, number> = { arsavgift: 0, medlemsinsats: 1, tjanst: 2 };
 
@@ -71,7 +70,7 @@ export function invoiceBasis(doc: SambrukDocument, options: { year: number }, so
   const { year } = options;
   // The basis needs the amounts only; the fee explanations' sentences are for the member list.
   const fees = sources?.fees ?? membershipFeesForYear(doc, year, { explain: false });
-  const revenue = sources?.revenue ?? serviceRevenueForYear(doc, year);
+  const { report: revenue, charged } = sources ? { report: sources.revenue, charged: sources.charged } : serviceChargesForYear(doc, year);
   const orgById = new Map<string, Organisation>(doc.organisations.map((o) => [o.id, o]));
   const yearStart = firstDayOfYear(year);
   const yearEnd = lastDayOfYear(year);
@@ -115,9 +114,7 @@ export function invoiceBasis(doc: SambrukDocument, options: { year: number }, so
     }
   }
 
-  // A service line runs over the months charged: the same month masks the revenue was computed from.
-  const byService = usagesByService(doc.usages);
-  const groups = groupMembersById(doc.organisations);
+  // A service line runs over the months charged: the month masks the revenue was computed from.
   // A year has 4 096 month masks at most; most lines share a handful.
   const periods = new Map<number, { from: string; to: string }>();
   const periodOf = (mask: number) => {
@@ -130,11 +127,11 @@ export function invoiceBasis(doc: SambrukDocument, options: { year: number }, so
   };
   for (const service of revenue.services) {
     if (!service.lines.some((l) => l.amountOre !== 0)) continue;
-    const masks = chargedUsersForYear(byService.get(service.serviceId) ?? [], groups, year);
+    const masks = charged.get(service.serviceId);
     const item = `Tjänst: ${service.name}`;
     for (const line of service.lines) {
       if (line.amountOre === 0) continue;
-      const period = periodOf(masks.get(line.organisationId)?.mask ?? 0);
+      const period = periodOf(masks?.get(line.organisationId)?.mask ?? 0);
       push(line.organisationId, {
         customer: line.name,
         kind: 'tjanst',

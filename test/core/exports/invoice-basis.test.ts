@@ -3,7 +3,7 @@ import { AppError } from '../../../electron/contract/result';
 import { accountantModel } from '../../../electron/core/exports/accountant-model';
 import { invoiceBasis } from '../../../electron/core/exports/invoice-basis';
 import { membershipFeesForYear } from '../../../electron/core/domain/fees';
-import { serviceRevenueForYear } from '../../../electron/core/domain/pricing';
+import { serviceChargesForYear, serviceRevenueForYear } from '../../../electron/core/domain/pricing';
 import { compareSv } from '../../../electron/core/domain/swedish';
 import type { SambrukDocument } from '../../../electron/core/store/schema';
 import { generateDemoDocument } from '../../../tools/demo/demo-document';
@@ -78,11 +78,11 @@ describe('invoiceBasis', () => {
   it('refuses to give a basis that does not add up to the fees and revenue it was given', () => {
     const doc = accountantFixture();
     const fees = membershipFeesForYear(doc, 2022);
-    const revenue = serviceRevenueForYear(doc, 2022);
+    const { report: revenue, charged } = serviceChargesForYear(doc, 2022);
     const wrong = { ...revenue, totalOre: revenue.totalOre + 1 };
     let error: unknown;
     try {
-      invoiceBasis(doc, { year: 2022 }, { fees, revenue: wrong });
+      invoiceBasis(doc, { year: 2022 }, { fees, revenue: wrong, charged });
     } catch (e) {
       error = e;
     }
