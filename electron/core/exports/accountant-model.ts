@@ -65,7 +65,7 @@ export type MemberRow = {
   proration: string;
 };
 
-export { UNCONFIRMED_GROUP_RULE, type InvoiceLine, type InvoiceLineKind } from './invoice-basis';
+export { UNCONFIRMED_GROUP_RULE, type InvoiceLine } from './invoice-basis';
 
 export type ServiceFeeLine = {
   organisationId: string;
