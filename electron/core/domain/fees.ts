@@ -269,14 +269,14 @@ export function feeForOrganisation(doc: FeeDoc, organisationId: string, year: nu
 /**
  * Every organisation's membership fee for `year`, by name (Swedish collation), with the totals in öre.
  * The invoice basis for the accountant and the budget's "Medlemsavgifter". Throws `not-found` when no fee
- * table applies to the year.
+ * table applies to the year. `explain: false` leaves each row's `explanation` empty (see `feesByOrganisation`).
  */
-export function membershipFeesForYear(doc: FeeDoc, year: number): MembershipFees {
+export function membershipFeesForYear(doc: FeeDoc, year: number, options: { explain?: boolean } = {}): MembershipFees {
   const table = feeTableFor(doc.feeTables, year);
   if (!table) {
     throw new AppError('not-found', `Det finns ingen avgiftstabell för ${year} eller tidigare år. Lägg in avgiftstabellen först.`, { field: 'year' });
   }
-  const rows = [...feesByOrganisation(doc, year).values()].sort((a, b) => compareSv(a.name, b.name));
+  const rows = [...feesByOrganisation(doc, year, options).values()].sort((a, b) => compareSv(a.name, b.name));
   const yearlyOre = rows.reduce((sum, r) => sum + r.chargedYearlyFeeOre, 0);
   const entryOre = rows.reduce((sum, r) => sum + r.entryFeeOre, 0);
   return { year, tableYear: table.year, rows, totalOre: yearlyOre + entryOre, yearlyOre, entryOre };

@@ -3,7 +3,7 @@
  * owes, issuing with an unbroken number series, credit notes and payments. Pure functions over the register;
  * the handlers write what they return through `repo.change`.
  *
- * A run never computes a fee: its lines are the accountant's invoice basis (`accountantModel(...).invoiceLines`,
+ * A run never computes a fee: its lines are the accountant's invoice basis (`invoiceBasis(...).lines`,
  * the fee rules of fees.ts and the services' prices), each rounded half-up to whole kronor. Membership fees
  * outside VAT (category O) go on an invoice of their own, since EN 16931 forbids mixing O with other categories
  * on one invoice (BR-O-11…14) and forbids the seller's VAT number on it (BR-O-02).
@@ -23,7 +23,7 @@ import {
 } from '../../contract/model/invoicing';
 import type { InvoiceState, InvoiceSummary, MissingDetail } from '../../contract/model/invoicing-views';
 import type { Organisation, SambrukDocument } from '../store/schema';
-import { accountantModel, type InvoiceLine as BasisLine } from '../exports/accountant-model';
+import { invoiceBasis, type InvoiceLine as BasisLine } from '../exports/invoice-basis';
 import { invoiceTotals, ocrReference } from './invoice-math';
 import { allArticles, articleKey as soldKey } from './articles';
 import { associationMissing, customerMissing, peppolIdOf } from './billing';
@@ -98,7 +98,7 @@ export function invoicedReferences(invoices: readonly Invoice[]): Set<string> {
  */
 export function planRun(doc: Doc, request: RunRequest, context: { ids: () => string; now: string }): RunPlan {
   const { year } = request;
-  const basis = accountantModel(doc, { year }).invoiceLines;
+  const basis = invoiceBasis(doc, { year }).lines;
   const settings = settingsOf(doc);
   const billingByOrg = new Map(doc.invoicing.billing.map((b) => [b.organisationId, b]));
   const newBilling: BillingDetails[] = [];

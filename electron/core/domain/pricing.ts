@@ -25,7 +25,7 @@ import { lastDayOfYear, monthMask, monthsInMask, partOfYear } from '../../contra
 import { groupMembersById, usagesByService } from './usage-matrix';
 import { municipalityPopulationMap, populationOf } from './population';
 import { sortServices } from './services';
-import { compareSv } from './swedish';
+import { svRanks } from './swedish';
 import { fieldError } from './field-errors';
 import type { AppError } from '../../contract/result';
 
@@ -83,13 +83,11 @@ export function proratedFeeOre(yearlyFee: number, months: number): number {
   return Math.round(partOfYear(yearlyFee, months));
 }
 
+export type ChargedUser = { mask: number; viaGroupId?: string; direct: boolean };
+
 /** The organisations charged for a service in `year`, each with its month mask and, if reached only through a group, that group. */
-export function chargedUsersForYear(
-  records: readonly Usage[],
-  groups: ReadonlyMap<string, readonly string[]>,
-  year: number,
-): Map<string, { mask: number; viaGroupId?: string; direct: boolean }> {
-  const charged = new Map<string, { mask: number; viaGroupId?: string; direct: boolean }>();
+export function chargedUsersForYear(records: readonly Usage[], groups: ReadonlyMap<string, readonly string[]>, year: number): Map<string, ChargedUser> {
+  const charged = new Map<string, ChargedUser>();
   for (const u of records) {
     const mask = monthMask(u, year);
     if (mask === 0) continue;
@@ -118,6 +116,14 @@ export function chargedUsersForYear(
  * they have users. Archived services appear only if they had users in the year.
  */
 export function serviceRevenueForYear(doc: SambrukDocument, year: number): ServiceRevenueReport {
+  return serviceChargesForYear(doc, year).report;
+}
+
+/**
+ * The year's service revenue together with who was charged for each service in which months (by service id),
+ * for the invoice basis and the workbook, which need the months as periods: computed once, not again per use.
+ */
+export function serviceChargesForYear(doc: SambrukDocument, year: number): { report: ServiceRevenueReport; charged: ReadonlyMap<string, ReadonlyMap<string, ChargedUser>> } {
   const byService = usagesByService(doc.usages);
   const groups = groupMembersById(doc.organisations);
   const popMap = municipalityPopulationMap(doc, servicePopulationDate(year));
@@ -127,9 +133,11 @@ export function serviceRevenueForYear(doc: SambrukDocument, year: number): Servi
   let totalOre = 0;
   // The sum of every line's size: while it stays exact, so does every partial and final total.
   let magnitude = 0;
+  const chargedByService = new Map<string, Map<string, ChargedUser>>();
 
   for (const service of sortServices(doc.services)) {
     const charged = chargedUsersForYear(byService.get(service.id) ?? [], groups, year);
+    chargedByService.set(service.id, charged);
     if (service.archived && charged.size === 0) continue;
     const pricing = pricingForYear(service, year);
     if (!pricing && charged.size > 0) unpricedServiceIds.push(service.id);
@@ -149,7 +157,6 @@ export function serviceRevenueForYear(doc: SambrukDocument, year: number): Servi
         ...(viaGroupId !== undefined ? { viaGroupId } : {}),
       });
     }
-    lines.sort((a, b) => compareSv(a.name, b.name));
     const serviceTotal = lines.reduce((sum, line) => sum + line.amountOre, 0);
     totalOre += serviceTotal;
     magnitude += lines.reduce((sum, line) => sum + Math.abs(line.amountOre), 0);
@@ -163,5 +170,8 @@ export function serviceRevenueForYear(doc: SambrukDocument, year: number): Servi
       lines,
     });
   }
-  return { year, services, totalOre, unpricedServiceIds };
+  // Each service's users by name: the names ranked once, rather than compared pair by pair in every service.
+  const nameRank = svRanks(services.flatMap((s) => s.lines.map((l) => l.name)));
+  for (const s of services) s.lines.sort((a, b) => (nameRank.get(a.name) as number) - (nameRank.get(b.name) as number));
+  return { report: { year, services, totalOre, unpricedServiceIds }, charged: chargedByService };
 }

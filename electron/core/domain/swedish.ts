@@ -11,6 +11,22 @@ export type { MatchRank } from '../../contract/model/members';
 const collator = new Intl.Collator('sv-SE', { sensitivity: 'variant', numeric: true });
 export const compareSv = (a: string, b: string): number => collator.compare(a, b);
 
+/**
+ * Each distinct text's place in Swedish order, texts that `compareSv` counts as equal sharing one: sorting
+ * thousands of rows by these numbers gives the order `compareSv` gives, with one comparison of texts per
+ * distinct pair instead of per line pair.
+ */
+export function svRanks(texts: Iterable<string>): Map<string, number> {
+  const unique = [...new Set(texts)].sort(compareSv);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  unique.forEach((text, i) => {
+    if (i > 0 && compareSv(unique[i - 1] as string, text) !== 0) rank += 1;
+    ranks.set(text, rank);
+  });
+  return ranks;
+}
+
 const COMBINING_MARKS = /\p{M}/gu;
 /** Spaces and dashes all read as one word break in search, so `upplands bro` finds Upplands-Bro. */
 const WORD_BREAK = /[\s\-\u2010-\u2015_/.,]/u;

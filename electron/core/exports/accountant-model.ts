@@ -5,8 +5,8 @@
  * - **Members** (`membershipFeesForYear`): every organisation with an own membership period touching the year,
  *   with its band, the yearly fee, the months charged, the entry fee and the fee explanation's sentences on
  *   the first year and the entry fee; then every organisation that was a member only through a group, at 0 kr.
- * - **Invoice lines**: one per amount to invoice: the yearly fee, each entry fee, each service fee
- *   (`serviceRevenueForYear`). Lines of 0 kr are left out (nothing to invoice; the sheets say so). Each has the
+ * - **Invoice lines** (`invoiceBasis`, the basis the invoice run drafts from too): one per amount to invoice: the
+ *   yearly fee, each entry fee, each service fee (`serviceRevenueForYear`). Lines of 0 kr are left out (nothing to invoice; the sheets say so). Each has the
  *   stable reference `<kundnummer>-<år>-<artikel>` of `basis-references.ts`. Amounts are whole kronor, as the
  *   invoices will be: a line whose fee rules give öre is rounded half a krona up and keeps its exact amount, and
  *   the totals state the rounding.
@@ -21,22 +21,20 @@
  */
 import type { BudgetTable } from '../../contract/channels/budget.channels';
 import type { UsageMatrix } from '../../contract/channels/usage.channels';
-import { AppError } from '../../contract/result';
 import { budgetTable, budgetYearTable } from '../domain/budget';
-import { firstDayOfMonth, firstDayOfYear, lastDayOfYear, maskPeriod, yearOf } from '../../contract/rules/calendar-date';
+import { firstDayOfYear, lastDayOfYear, maskPeriod, yearOf } from '../../contract/rules/calendar-date';
 import { municipalityPopulationAt, populationBasisText, populationIndex, type PopulationIndex } from '../domain/population';
 import { membershipFeesForYear, type FeeRow, type MembershipFees } from '../domain/fees';
 import { membershipIndex, periodStart } from '../domain/memberships';
 import { organisationFacts, organisationKindLabels, referenceMaps } from '../domain/organisations';
-import { chargedUsersForYear, servicePopulationDate, serviceRevenueForYear } from '../domain/pricing';
+import { servicePopulationDate, serviceChargesForYear } from '../domain/pricing';
 import { entryOrganisationId } from '../domain/rosters';
 import { sortNetworks } from '../domain/networks';
-import { compareSv } from '../domain/swedish';
-import { buildUsageMatrix, groupMembersById, usagesByService } from '../domain/usage-matrix';
+import { compareSv, svRanks } from '../domain/swedish';
+import { buildUsageMatrix } from '../domain/usage-matrix';
 import type { Invoice, Organisation, PricingModel, SambrukDocument } from '../store/schema';
 import { formatOre } from '../domain/amounts';
-import { basisReference, type BasisArticle } from '../domain/basis-references';
-import { roundToKronor } from '../domain/fees';
+import { invoiceBasis, type InvoiceLine } from './invoice-basis';
 import { bookSign, invoiceTotals } from '../domain/invoice-math';
 import { networkKindLabels, participationLabels, rosterRoleLabels } from '../../contract/labels';
 
@@ -67,35 +65,7 @@ export type MemberRow = {
   proration: string;
 };
 
-export type InvoiceLineKind = 'arsavgift' | 'medlemsinsats' | 'tjanst';
-
-export type InvoiceLine = {
-  reference: string;
-  /** What the line sells, from which `reference` is made; an invoice run makes the same reference from it. */
-  article: BasisArticle;
-  organisationId: string;
-  customer: string;
-  orgNumber?: string;
-  municipalityCode?: string;
-  kind: InvoiceLineKind;
-  /** What the line is for, e.g. `Årsavgift 2022`, `Medlemsinsats`, `Tjänst: Bibblix`. */
-  item: string;
-  serviceId?: string;
-  /** The customer number from the billing details; absent while the organisation has none. */
-  customerNumber?: number;
-  from: string;
-  to: string;
-  months?: number;
-  /** Whole kronor (in öre): what the invoice will charge. */
-  amountOre: number;
-  /** When the fee rules gave öre: the exact amount, before rounding half a krona up. */
-  exactOre?: number;
-  /** Why the line must be checked before it is invoiced (a group's fee under a rule «att bekräfta»). */
-  check?: string;
-};
-
-/** The flag an invoice line carries while the group rule it follows is not confirmed. */
-export const UNCONFIRMED_GROUP_RULE = 'Regeln för gruppers avgift är inte beslutad (att bekräfta)';
+export { UNCONFIRMED_GROUP_RULE, type InvoiceLine } from './invoice-basis';
 
 export type ServiceFeeLine = {
   organisationId: string;
@@ -192,13 +162,16 @@ export type AccountantModel = {
 
 export type AccountantOptions = { year: number; includePersonalDetails?: boolean };
 
+/** One formatter for every line: making one per line cost more than the rest of the service sheet. */
+const inhabitantsFormat = new Intl.NumberFormat('sv-SE');
+
 /**
  * The population a population-based service price used for one user, with its date: «47 820 invånare,
  * folkmängd 2021-12-31» (the nearest year and a correction named as in fee explanations), or the organisation's
  * own stated figure when it is not a municipality.
  */
 function servicePopulationText(index: PopulationIndex, org: Organisation | undefined, population: number, year: number): string {
-  const count = `${new Intl.NumberFormat('sv-SE').format(population)} invånare`;
+  const count = `${inhabitantsFormat.format(population)} invånare`;
   const at = org?.municipalityCode ? municipalityPopulationAt(index, org.municipalityCode, servicePopulationDate(year)) : undefined;
   if (at) return `${count}, ${populationBasisText(at)}`;
   return org?.municipalityCode ? `${count}, folkmängd ${servicePopulationDate(year)} saknas` : `${count}, angiven folkmängd`;
@@ -221,22 +194,6 @@ export function pricingText(model: PricingModel | undefined, year: number, prici
 export function prorationText(row: FeeRow): string {
   // The explanation reads: band, table, first year (or whole year), entry fees…, amount to pay.
   return row.explanation.slice(2, -1).join(' ');
-}
-
-/**
- * Each distinct text's place in Swedish order, texts that `compareSv` counts as equal sharing one: sorting
- * tens of thousands of lines by these numbers gives the order `compareSv` gives, with one comparison of
- * texts per distinct pair instead of per line pair.
- */
-function svRanks(texts: Iterable<string>): Map<string, number> {
-  const unique = [...new Set(texts)].sort(compareSv);
-  const ranks = new Map<string, number>();
-  let rank = 0;
-  unique.forEach((text, i) => {
-    if (i > 0 && compareSv(unique[i - 1] as string, text) !== 0) rank += 1;
-    ranks.set(text, rank);
-  });
-  return ranks;
 }
 
 function touchesYear(period: { from: string; to?: string | undefined }, year: number): boolean {
@@ -365,19 +322,16 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   members.sort((a, b) => compareSv(a.name, b.name) || a.organisationId.localeCompare(b.organisationId));
 
   // ------------------------------------------------------------ service fee lines
-  const revenue = serviceRevenueForYear(doc, year);
-  const byService = usagesByService(doc.usages);
-  const groups = groupMembersById(doc.organisations);
+  const { report: revenue, charged } = serviceChargesForYear(doc, year);
   const serviceLines: ServiceFeeLine[] = [];
   const populations = populationIndex(doc.reference);
   for (const service of revenue.services) {
-    const records = byService.get(service.serviceId) ?? [];
-    const masks = chargedUsersForYear(records, groups, year);
+    const masks = charged.get(service.serviceId);
     const pricing = pricingText(service.model, year, service.pricingYear);
     const byPopulation = service.model !== undefined && service.model.kind !== 'fixed';
     for (const line of service.lines) {
       const org = orgById.get(line.organisationId);
-      const period = maskPeriod(masks.get(line.organisationId)?.mask ?? 0, year);
+      const period = maskPeriod(masks?.get(line.organisationId)?.mask ?? 0, year);
       const via = line.viaGroupId !== undefined ? orgById.get(line.viaGroupId)?.name : undefined;
       serviceLines.push({
         organisationId: line.organisationId,
@@ -404,98 +358,9 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   );
   const unpricedServiceNames = revenue.services.filter((s) => revenue.unpricedServiceIds.includes(s.serviceId)).map((s) => s.name);
 
-  // ------------------------------------------------------------ invoice lines
-  type Pending = Omit<InvoiceLine, 'reference' | 'customerNumber'>;
-  const pendingByOrg = new Map<string, Pending[]>();
-  const push = (line: Pending) => {
-    const list = pendingByOrg.get(line.organisationId);
-    if (list) list.push(line);
-    else pendingByOrg.set(line.organisationId, [line]);
-  };
-  const orgParts = (organisationId: string) => {
-    const org = orgById.get(organisationId);
-    return {
-      ...(org?.orgNumber ? { orgNumber: org.orgNumber } : {}),
-      ...(org?.municipalityCode ? { municipalityCode: org.municipalityCode } : {}),
-    };
-  };
-  for (const row of fees.rows) {
-    if (row.chargedYearlyFeeOre !== 0) {
-      const firstMonth = 13 - row.months;
-      push({
-        organisationId: row.organisationId,
-        customer: row.name,
-        ...orgParts(row.organisationId),
-        kind: 'arsavgift',
-        item: `Årsavgift ${year}`,
-        from: row.months >= 12 ? yearStart : firstDayOfMonth(year, firstMonth),
-        to: yearEnd,
-        months: row.months,
-        amountOre: row.chargedYearlyFeeOre,
-        article: { kind: 'arsavgift' },
-        ...(row.groupRuleUnconfirmed ? { check: UNCONFIRMED_GROUP_RULE } : {}),
-      });
-    }
-    for (const entry of row.entryFees) {
-      if (entry.chargedOre === 0) continue;
-      push({
-        organisationId: row.organisationId,
-        customer: row.name,
-        ...orgParts(row.organisationId),
-        kind: 'medlemsinsats',
-        item: entry.rejoin ? 'Medlemsinsats (återinträde)' : 'Medlemsinsats',
-        from: entry.joined,
-        to: entry.joined,
-        amountOre: entry.chargedOre,
-        article: entry.rejoin ? { kind: 'insats', rejoinedOn: entry.joined } : { kind: 'insats' },
-        ...(row.groupRuleUnconfirmed ? { check: UNCONFIRMED_GROUP_RULE } : {}),
-      });
-    }
-  }
-  for (const line of serviceLines) {
-    if (line.amountOre === 0) continue;
-    push({
-      organisationId: line.organisationId,
-      customer: line.name,
-      ...orgParts(line.organisationId),
-      kind: 'tjanst',
-      item: `Tjänst: ${line.serviceName}`,
-      serviceId: line.serviceId,
-      from: line.from,
-      to: line.to,
-      months: line.months,
-      amountOre: line.amountOre,
-      article: { kind: 'tjanst', serviceId: line.serviceId },
-    });
-  }
-  const billingByOrg = new Map(doc.invoicing.billing.map((b) => [b.organisationId, b]));
-  const kindOrder: Record<InvoiceLineKind, number> = { arsavgift: 0, medlemsinsats: 1, tjanst: 2 };
-  const invoiceLines: InvoiceLine[] = [];
-  const customerName = (id: string) => orgById.get(id)?.name ?? id;
-  const customerRank = svRanks([...pendingByOrg.keys()].map(customerName));
-  const customers = [...pendingByOrg.keys()].sort(
-    (a, b) => rankOf(customerRank, customerName(a)) - rankOf(customerRank, customerName(b)) || a.localeCompare(b),
-  );
-  let customersWithoutNumber = 0;
-  for (const organisationId of customers) {
-    const org = orgById.get(organisationId) ?? { id: organisationId };
-    const billing = billingByOrg.get(organisationId);
-    if (!billing) customersWithoutNumber += 1;
-    const lines = (pendingByOrg.get(organisationId) ?? []).sort(
-      (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.from.localeCompare(b.from) || compareSv(a.item, b.item),
-    );
-    for (const { amountOre, ...line } of lines) {
-      // Invoices charge whole kronor: the line is rounded here, once, and the exact figure kept beside it.
-      const rounded = roundToKronor(amountOre);
-      invoiceLines.push({
-        reference: basisReference(org, billing, year, line.article),
-        ...line,
-        ...(billing ? { customerNumber: billing.customerNumber } : {}),
-        amountOre: rounded,
-        ...(rounded !== amountOre ? { exactOre: amountOre } : {}),
-      });
-    }
-  }
+  // ------------------------------------------------------------ invoice lines: the one basis, from the fees and revenue above
+  const basis = invoiceBasis(doc, { year }, { fees, revenue, charged });
+  const invoiceLines = basis.lines;
 
   // ------------------------------------------------------------ the matrix at the year's end and the rosters
   const matrix = buildUsageMatrix(doc, yearEnd, { scope: 'users', includeArchivedServices: false });
@@ -525,12 +390,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
   }
 
   const serviceOre = revenue.totalOre;
-  const invoiceOre = invoiceLines.reduce((sum, l) => sum + l.amountOre, 0);
-  const invoiceExactOre = invoiceLines.reduce((sum, l) => sum + (l.exactOre ?? l.amountOre), 0);
-  if (invoiceExactOre !== fees.totalOre + serviceOre) {
-    // Both come from the same rows; a difference would be a bug here, and a wrong invoice basis is worse than none.
-    throw new AppError('internal', 'Fakturaunderlaget stämmer inte med avgifterna. Inget underlag skapades.');
-  }
+  const { invoiceOre, invoiceExactOre } = basis;
   return {
     year,
     includePersonalDetails,
@@ -553,7 +413,7 @@ export function accountantModel(doc: SambrukDocument, options: AccountantOptions
       invoiceExactOre,
       roundingOre: invoiceOre - invoiceExactOre,
     },
-    customersWithoutNumber,
+    customersWithoutNumber: basis.customersWithoutNumber,
     issued: issuedInvoicesOfYear(doc, year),
   };
 }

@@ -33,7 +33,7 @@ import {
   type Ledger,
 } from '../domain/invoicing';
 import { invoiceTotals } from '../domain/invoice-math';
-import { accountantModel } from '../exports/accountant-model';
+import { invoiceBasis } from '../exports/invoice-basis';
 import { formatOre } from '../domain/amounts';
 import { countOf, compareSv } from '../domain/swedish';
 import { assertNotDuplicate } from '../domain/organisations';
@@ -122,7 +122,7 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     const payers = new Set(drafts.map((d) => d.organisationId));
     const covered = new Set([...payers, ...doc.invoicing.billing.filter((b) => b.payerOrganisationId !== undefined && payers.has(b.payerOrganisationId)).map((b) => b.organisationId)]);
     const texts = new Set<string>();
-    for (const line of accountantModel(doc, { year }).invoiceLines) {
+    for (const line of invoiceBasis(doc, { year }).lines) {
       if (line.check !== undefined && covered.has(line.organisationId)) texts.add(`${line.customer}, ${line.item}: ${line.check}. Kontrollera beloppet innan fakturan utfärdas.`);
     }
     return [...texts];
@@ -165,7 +165,7 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
   }
 
   function billingRows(doc: SambrukDocument, year: number): BillingRow[] {
-    const inBasis = new Set(accountantModel(doc, { year }).invoiceLines.map((l) => l.organisationId));
+    const inBasis = new Set(invoiceBasis(doc, { year }).lines.map((l) => l.organisationId));
     const billingByOrg = new Map(doc.invoicing.billing.map((b) => [b.organisationId, b]));
     // The payers of those in the basis are invoiced too.
     for (const id of [...inBasis]) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   pricingForYear,
   proratedFeeOre,
+  serviceChargesForYear,
   serviceRevenueForYear,
   yearlyFeeOre,
 } from '../../../electron/core/domain/pricing';
@@ -9,6 +10,8 @@ import { monthMask, monthsInMask } from '../../../electron/contract/rules/calend
 import type { PricingModel } from '../../../electron/core/store/schema';
 import { createTestServices } from '../../support/memory-document';
 import { makeDocument, municipality, organisation, populationAt, service, usage } from '../../fixtures/services/documents';
+
+const monthsOfMask = (mask: number) => Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => mask & (1 << (m - 1)));
 
 const banded: PricingModel = {
   kind: 'banded',
@@ -117,6 +120,17 @@ describe('serviceRevenueForYear', () => {
     });
     expect(fixed?.totalOre).toBe(fee + (fee * 10) / 12 + fee / 12 + (fee * 3) / 12);
     expect(fixed?.pricingYear).toBe(2020);
+  });
+
+  it('lists users by name in Swedish order and says which months each was charged (serviceChargesForYear)', () => {
+    expect(fixed?.lines.map((l) => l.name)).toEqual(['Ale', 'Ekerö', 'Hofors', 'Kil']);
+    const { report: same, charged } = serviceChargesForYear(doc, 2022);
+    expect(same).toEqual(report);
+    const months = (id: string) => monthsOfMask(charged.get('fixed')?.get(id)?.mask ?? 0);
+    expect(months('org-Hofors')).toEqual([1, 2, 11]);
+    expect(months('org-Ale')).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(months('org-Ekerö')).toEqual([1]);
+    expect(charged.get('fixed')?.get('org-Hofors')?.direct).toBe(true);
   });
 
   it('totals every service, lists a used service without pricing as unpriced, and leaves out archived services without users', () => {
