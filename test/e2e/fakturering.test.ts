@@ -235,6 +235,13 @@ describe('Fakturering', () => {
     await poll(() => rows.first().textContent()).toContain(formatKr(second.totalOre - half));
     await screenshot(page, 'fakturering-fakturor');
 
+    // The year's bookkeeping file: SIE 4I in CP437, one voucher per issued invoice, credit note and payment.
+    const [sieDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t.list.sie(2022) }).click()]);
+    expect(sieDownload.suggestedFilename()).toMatch(/\.se$/);
+    const sie = (await readFile(await sieDownload.path())).toString('latin1');
+    expect(sie).toContain('#SIETYP 4');
+    expect(sie.match(/^#VER /gm)).toHaveLength(4);
+
     // The keyboard: Enter on the row opens the invoice; Back returns to the list with focus on that row again.
     const rowLink = rows.first().getByRole('link');
     await rowLink.focus();

@@ -16,6 +16,7 @@ import {
 import { useApiQuery } from '../../app/api';
 import { byData, useFocusOnArrival } from '../../app/focus';
 import { currentQuery, hrefTo, navigate, previousLocationHash } from '../../app/router';
+import { ExportButton } from '../../components/ExportButton';
 import { NavTable } from '../../components/NavTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatKr } from '../../lib/format';
@@ -62,6 +63,7 @@ export function InvoiceList({ today, query }: { today: string; query: URLSearchP
           checked={filter.year === undefined}
           onChange={(_, d) => setFilter({ year: d.checked === true ? undefined : yearOf(today) })}
         />
+        {filter.year !== undefined && <ExportButton channel="invoicing/export-sie" label={t.list.sie(filter.year)} input={{ year: filter.year }} />}
         <Field label={t.list.status}>
           <Dropdown
             className={styles.dropdown}

@@ -187,6 +187,7 @@ function RunBody({ view }: { view: InvoiceRunView }) {
         </h2>
         <div className={styles.actions}>
           {view.issuedCount > 0 && <ExportButton channel="invoicing/export-run-pdf" label={tr.pdf} input={{ runId: view.id }} />}
+          {view.issuedCount > 0 && <ExportButton channel="invoicing/export-run-ubl" label={tr.ubl} input={{ runId: view.id }} />}
           <Button appearance="primary" disabled={view.draftCount === 0} onClick={() => setConfirming(true)}>
             {tr.issueAll}
           </Button>

@@ -28,6 +28,7 @@ export const faktureringSv = {
     empty: 'Inga fakturor med det urvalet.',
     emptyHint: 'Fakturor skapas som utkast i en fakturakörning.',
     toRun: 'Till Fakturakörning',
+    sie: (year: number) => `Bokföringsfil ${year} (SIE)`,
     columns: {
       number: 'Nummer',
       customer: 'Kund',
@@ -183,6 +184,7 @@ export const faktureringSv = {
     issuedAll: (n: number) => `${countOf(n, { one: 'faktura', other: 'fakturor' })} utfärdades.`,
     noDrafts: 'Alla fakturor i körningen är utfärdade.',
     pdf: 'Ladda ned körningen (PDF)',
+    ubl: 'Ladda ned e-fakturorna (zip)',
   },
   customers: {
     heading: 'Kunder',
