@@ -81,6 +81,21 @@ const noPgNative = {
   },
 };
 
+/**
+ * jsPDF loads html2canvas, DOMPurify and canvg only for its html() and SVG paths, which the invoices never call; they
+ * become modules that say so instead of being bundled into main and the worker.
+ */
+const noJsPdfPlugins = {
+  name: 'no-jspdf-plugins',
+  setup(b) {
+    b.onResolve({ filter: /^(html2canvas|dompurify|canvg)$/ }, (args) => ({ path: args.path, namespace: 'no-jspdf-plugins' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-jspdf-plugins' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not part of Sambruk Kansli`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const [main, worker, preload] = await Promise.all([
   build({
     ...common,
@@ -88,7 +103,7 @@ const [main, worker, preload] = await Promise.all([
     outfile: path.join(outDir, 'main', 'main.cjs'),
     platform: 'node',
     target: 'node20',
-    plugins: [noPgNative],
+    plugins: [noPgNative, noJsPdfPlugins],
   }),
   build({
     ...common,
@@ -96,6 +111,7 @@ const [main, worker, preload] = await Promise.all([
     outfile: path.join(outDir, 'main', 'task-worker.cjs'),
     platform: 'node',
     target: 'node20',
+    plugins: [noJsPdfPlugins],
   }),
   build({
     ...common,
