@@ -6,7 +6,6 @@
  */
 import type { ChannelHandlers } from '../../contract';
 import type { InvoiceFileRequest } from '../exports/invoice-files';
-import { invoiceFilesSource } from '../exports/invoice-files';
 import type { ExportedFile } from '../exports/export-file';
 import type { HandlerContext } from './create-handlers';
 import { jobControl } from './tasks';
@@ -16,8 +15,12 @@ type InvoicingFilesChannel = Extract<keyof ChannelHandlers, `invoicing/export-${
 const FILE_CANCELLED = 'Filen skapades inte: arbetet avbröts.';
 
 export function createInvoicingFilesHandlers({ repo, ports, today, tasks }: HandlerContext): Pick<ChannelHandlers, InvoicingFilesChannel> {
-  const make = (request: InvoiceFileRequest): Promise<ExportedFile> =>
-    tasks.run(undefined, FILE_CANCELLED, (task) => ports.runner.run('invoice-file', { source: invoiceFilesSource(repo.get()), request }, jobControl(task)));
+  // The file makers (jsPDF among them) load on the first file asked for, not when the app starts.
+  const make = async (request: InvoiceFileRequest): Promise<ExportedFile> => {
+    const { invoiceFilesSource } = await import('../exports/invoice-files');
+    const source = invoiceFilesSource(repo.get());
+    return tasks.run(undefined, FILE_CANCELLED, (task) => ports.runner.run('invoice-file', { source, request }, jobControl(task)));
+  };
 
   return {
     'invoicing/export-pdf': ({ invoiceId }) => make({ kind: 'invoice-pdf', invoiceId }),

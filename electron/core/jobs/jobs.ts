@@ -13,7 +13,7 @@ import { accountantWorkbookFile } from '../exports/accountant-workbook';
 import { decodeBase64 } from '../exports/base64';
 import { boardPackFileName, boardPackWorkbookBytes } from '../exports/board-pack-workbook';
 import { exportedXlsx, type ExportedFile } from '../exports/export-file';
-import { invoiceFile, type InvoiceFileRequest, type InvoiceFilesSource } from '../exports/invoice-files';
+import type { InvoiceFileRequest, InvoiceFilesSource } from '../exports/invoice-files';
 import { proposeMapping } from '../imports/import-mappings';
 import { planImport, type ImportDecisions, type ImportMapping, type ImportPlan, type PlanningRegister } from '../imports/import-plan';
 import { readTable, type RawSheet, type RawTable } from '../imports/read-table';
@@ -145,6 +145,8 @@ export const jobs: JobFunctions = {
 
   async 'invoice-file'(input, context) {
     context.report({ phase: 'building', done: 0, total: 1 });
+    // Loaded on the first file asked for: the makers (jsPDF among them) would otherwise weigh on every worker.
+    const { invoiceFile } = await import('../exports/invoice-files');
     const made = await invoiceFile(input.source, input.request);
     context.report({ phase: 'building', done: 1, total: 1 });
     return made;
