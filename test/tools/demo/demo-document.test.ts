@@ -220,7 +220,7 @@ describe('demo register: invoicing', () => {
     expectUnique(billing.map((b) => String(b.customerNumber)), 'customer numbers');
     expect(billing.every((b) => b.example && b.invoiceAddress?.street.startsWith('Exempelgatan') && b.invoiceEmail?.endsWith('.exempel.se'))).toBe(true);
     expect(settings[0]).toMatchObject({ example: true, nextCustomerNumber: 1001 + billing.length });
-    expect(articles.map((a) => a.id)).toContain('article-yearly-fee');
+    expect(articles.map((a) => a.kind)).toContain('yearly-fee');
   });
 
   it('lets the demo year be drafted and issued with nothing missing', () => {
