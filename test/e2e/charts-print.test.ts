@@ -151,7 +151,13 @@ describe('charts on paper', () => {
 
     if (!poppler) return;
     const file = path.join(tempDir, 'styrelserapport.pdf');
+    // Print media first, and a drawn frame after it, so what draws itself for print has done so before the PDF
+    // is taken (on a busy machine the PDF could otherwise catch the page half drawn).
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await writeFile(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    expect(pages, 'the board pack printed fewer pages than the pages looked at').toBeGreaterThanOrEqual(7);
     for (const n of [3, 5, 7]) {
       const prefix = path.join(tempDir, `gra-${n}`);
       execFileSync('pdftoppm', ['-png', '-gray', '-r', '60', '-f', String(n), '-l', String(n), '-singlefile', file, prefix]);

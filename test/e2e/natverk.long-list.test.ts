@@ -70,7 +70,12 @@ describe('a long network list', () => {
   it('walks on with the arrow keys past the rows first drawn', async () => {
     await drawnRows().first().getByRole('link').focus();
     const steps = 30;
-    for (let i = 0; i < steps; i += 1) await page.keyboard.press('ArrowDown');
+    // One key at a time, each after the last has moved focus (and drawn its row), as a person presses them.
+    const focusedIndex = () => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'));
+    for (let i = 0; i < steps; i += 1) {
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(focusedIndex).toBe(String(i + 3));
+    }
     const focused = await page.evaluate(() => ({
       name: document.activeElement?.textContent,
       index: document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'),
