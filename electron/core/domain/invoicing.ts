@@ -70,6 +70,8 @@ export type RunPlan = {
   basisRoundedOre: number;
   /** Basis lines left out because an invoice already has them. */
   alreadyInvoiced: number;
+  /** The year's whole invoice basis the run was drafted from, handed on so its checks need not compute it again. */
+  basis: readonly BasisLine[];
 };
 
 export function runTitle(request: RunRequest): string {
@@ -214,7 +216,7 @@ export function planRun(doc: Doc, request: RunRequest, context: { ids: () => str
       reminders: [],
     };
   });
-  return { run, invoices, newBilling, newArticles: [...newArticles.values()], nextCustomerNumber, basisExactOre, basisRoundedOre, alreadyInvoiced };
+  return { run, invoices, newBilling, newArticles: [...newArticles.values()], nextCustomerNumber, basisExactOre, basisRoundedOre, alreadyInvoiced, basis };
 }
 
 /** The öre rounding of lines, stated: what the basis said and what the invoices say. */

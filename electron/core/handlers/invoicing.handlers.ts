@@ -33,7 +33,7 @@ import {
   type Ledger,
 } from '../domain/invoicing';
 import { invoiceTotals } from '../domain/invoice-math';
-import { invoiceBasis } from '../exports/invoice-basis';
+import { invoiceBasis, type InvoiceLine as BasisLine } from '../exports/invoice-basis';
 import { formatOre } from '../domain/amounts';
 import { countOf, compareSv } from '../domain/swedish';
 import { assertNotDuplicate } from '../domain/organisations';
@@ -116,19 +116,22 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     };
   }
 
-  /** The basis's warnings for the organisations the drafts bill (themselves and those they pay for). */
-  function basisChecks(doc: SambrukDocument, year: number, drafts: readonly Invoice[]): string[] {
+  /**
+   * The basis's warnings for the organisations the drafts bill (themselves and those they pay for). `basis` is the
+   * year's basis when the caller has it already (a run just drafted from it; its checks do not depend on billing).
+   */
+  function basisChecks(doc: SambrukDocument, year: number, drafts: readonly Invoice[], basis?: readonly BasisLine[]): string[] {
     if (drafts.length === 0) return [];
     const payers = new Set(drafts.map((d) => d.organisationId));
     const covered = new Set([...payers, ...doc.invoicing.billing.filter((b) => b.payerOrganisationId !== undefined && payers.has(b.payerOrganisationId)).map((b) => b.organisationId)]);
     const texts = new Set<string>();
-    for (const line of invoiceBasis(doc, { year }).lines) {
+    for (const line of basis ?? invoiceBasis(doc, { year }).lines) {
       if (line.check !== undefined && covered.has(line.organisationId)) texts.add(`${line.customer}, ${line.item}: ${line.check}. Kontrollera beloppet innan fakturan utfärdas.`);
     }
     return [...texts];
   }
 
-  function runView(doc: SambrukDocument, runId: string, date: string, withChecks = true): InvoiceRunView {
+  function runView(doc: SambrukDocument, runId: string, date: string, withChecks = true, basis?: readonly BasisLine[]): InvoiceRunView {
     const run = doc.invoicing.runs.find((r) => r.id === runId);
     if (!run) throw new AppError('not-found', 'Fakturakörningen finns inte (den kan ha ångrats).', { field: 'runId' });
     const ledger = ledgerOf(doc);
@@ -140,7 +143,7 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
     const basisLines = lines.filter((l) => l.basisReference !== undefined);
     const rounding = roundingNote(lines);
     const split = splitNote(invoices);
-    const checks = withChecks ? basisChecks(doc, run.year, drafts) : [];
+    const checks = withChecks ? basisChecks(doc, run.year, drafts, basis) : [];
     return {
       id: run.id,
       year: run.year,
@@ -337,7 +340,7 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
         }
         return plan;
       });
-      return runView(repo.get(), plan.run.id, today());
+      return runView(repo.get(), plan.run.id, today(), true, plan.basis);
     },
 
     'invoicing/run-get': ({ runId, date }) => runView(repo.get(), runId, date ?? today()),

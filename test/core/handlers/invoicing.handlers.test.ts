@@ -148,6 +148,8 @@ describe('invoicing: a run from drafts to payments', () => {
     expect(run.checks).toHaveLength(groupLines.length);
     expect(run.checks?.[0]).toMatch(/^.+, Årsavgift 2022: Regeln för gruppers avgift är inte beslutad \(att bekräfta\)\. Kontrollera beloppet innan fakturan utfärdas\.$/u);
     expect((await data(s.call('invoicing/runs-list', { year: 2022 })))[0]).not.toHaveProperty('checks');
+    // The drafted run's checks come from the basis it was planned on; the run read afresh computes them again.
+    expect((await data(s.call('invoicing/run-get', { runId: run.id }))).checks).toEqual(run.checks);
 
     const issued = await data(s.call('invoicing/issue', { runId: run.id, date: '2022-03-01' }));
     expect(issued.issued.map((i) => i.number)).toEqual(issued.issued.map((_, i) => String(i + 1)));
