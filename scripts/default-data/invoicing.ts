@@ -19,7 +19,7 @@
  */
 import { defaultArticles } from '../../electron/core/domain/articles';
 import { membershipFeesForYear } from '../../electron/core/domain/fees';
-import { luhnCheckDigit } from '../../electron/core/domain/invoice-math';
+import { luhnCheckDigit } from '../../electron/contract/rules/luhn';
 import { serviceRevenueForYear } from '../../electron/core/domain/pricing';
 import { compareSv } from '../../electron/core/domain/swedish';
 import type { BillingDetails, InvoiceSettings, Invoicing, Organisation, SambrukDocument } from '../../electron/core/store/schema';

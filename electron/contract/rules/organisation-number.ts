@@ -10,6 +10,7 @@
  * personal identity number is personal data it has no reason to hold.
  */
 import Organisationsnummer from 'organisationsnummer';
+import { luhnValid } from './luhn';
 
 export type OrgNumberRefusal = 'empty' | 'format' | 'check-digit' | 'personal-number' | 'invalid';
 
@@ -27,17 +28,6 @@ const SHAPE = /^(?:16)?\d{6}-?\d{4}$/;
 
 function refuse(reason: OrgNumberRefusal): ParsedOrgNumber {
   return { ok: false, reason, message: orgNumberMessages[reason] };
-}
-
-/** Luhn over the ten digits; used only to say *why* the library refused a well-shaped number. */
-export function luhnValid(tenDigits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < tenDigits.length; i += 1) {
-    let v = Number(tenDigits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (v > 9) v -= 9;
-    sum += v;
-  }
-  return sum % 10 === 0;
 }
 
 /** Text as typed -> canonical `NNNNNN-NNNN`, or a refusal with a Swedish message. Never throws. */

@@ -3,24 +3,18 @@
  * number, bankgiro, IBAN, BIC and Peppol ID. Each parser takes text as typed and gives the stored form or a
  * Swedish reason; the invoicing channels' input schemas and the core apply the same rules.
  */
-import { luhnValid } from './organisation-number';
+import { luhnValid } from './luhn';
 
 export type ParsedText = { ok: true; value: string } | { ok: false; message: string };
 
 const refuse = (message: string): ParsedText => ({ ok: false, message });
-
-/** Luhn over any number of digits (the last is the check digit). */
-function luhnOk(digits: string): boolean {
-  // organisation-number's luhnValid doubles from the left, which is right for an even count of digits.
-  return luhnValid(digits.length % 2 === 0 ? digits : `0${digits}`);
-}
 
 /** `SE` + the organisation number's ten digits + `01` (mervärdesskatteregistreringsnummer). */
 export function parseVatNumber(input: string): ParsedText {
   const text = input.replace(/[\s-]/gu, '').toUpperCase();
   if (!/^SE\d{12}$/u.test(text)) return refuse('Momsregistreringsnumret skrivs SE, organisationsnumret och 01, till exempel SE212000014201.');
   if (!text.endsWith('01')) return refuse('Momsregistreringsnumret ska sluta på 01.');
-  if (!luhnOk(text.slice(2, 12))) return refuse('Momsregistreringsnumret stämmer inte: organisationsnumrets kontrollsiffra är fel.');
+  if (!luhnValid(text.slice(2, 12))) return refuse('Momsregistreringsnumret stämmer inte: organisationsnumrets kontrollsiffra är fel.');
   return { ok: true, value: text };
 }
 
@@ -28,7 +22,7 @@ export function parseVatNumber(input: string): ParsedText {
 export function parseBankgiro(input: string): ParsedText {
   const digits = input.replace(/[\s-]/gu, '');
   if (!/^\d{7,8}$/u.test(digits)) return refuse('Bankgironumret har sju eller åtta siffror, till exempel 991-2346.');
-  if (!luhnOk(digits)) return refuse('Bankgironumret stämmer inte: kontrollsiffran (den sista) är fel.');
+  if (!luhnValid(digits)) return refuse('Bankgironumret stämmer inte: kontrollsiffran (den sista) är fel.');
   return { ok: true, value: `${digits.slice(0, -4)}-${digits.slice(-4)}` };
 }
 

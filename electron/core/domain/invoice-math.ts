@@ -4,6 +4,7 @@
  * it), the totals; and the OCR reference with its Luhn check digit.
  */
 import type { Invoice, InvoiceLine, VatCategory } from '../../contract/model/invoicing';
+import { luhnCheckDigit, luhnValid } from '../../contract/rules/luhn';
 
 export type VatBreakdown = {
   category: VatCategory;
@@ -48,25 +49,9 @@ export function bookSign(invoice: Pick<Invoice, 'kind'>): 1 | -1 {
   return invoice.kind === 'credit-note' ? -1 : 1;
 }
 
-/** The Luhn (modulus 10) check digit for a string of digits. */
-export function luhnCheckDigit(digits: string): number {
-  if (!/^\d+$/.test(digits)) throw new Error(`Not digits: ${digits}`);
-  let sum = 0;
-  // From the right, the digit next to the check digit is doubled.
-  for (let i = 0; i < digits.length; i += 1) {
-    let v = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      v *= 2;
-      if (v > 9) v -= 9;
-    }
-    sum += v;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
 /** True when the last digit of `ocr` is the Luhn check digit of the rest. */
 export function isValidOcr(ocr: string): boolean {
-  return /^\d{2,25}$/.test(ocr) && luhnCheckDigit(ocr.slice(0, -1)) === Number(ocr.slice(-1));
+  return /^\d{2,25}$/.test(ocr) && luhnValid(ocr);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { luhnValid, parseOrgNumber } from '../../../electron/contract/rules/organisation-number';
+import { parseOrgNumber } from '../../../electron/contract/rules/organisation-number';
+import { luhnValid } from '../../../electron/contract/rules/luhn';
 
 /** The Luhn check digit for nine digits, so tests can make valid and invalid numbers on purpose. */
 function withCheckDigit(nine: string): string {
