@@ -3,11 +3,12 @@
  * before an invoice can be issued to them. A Swedish public body must get an e-invoice (lag 2018:1277), so it
  * needs a Peppol ID (by default `0007:<orgnr>`) or, failing that, an address the accountant mails a PDF to.
  */
-import type { BillingDetails, InvoiceSettings, PostalAddress } from '../../contract/model/invoicing';
+import { invoiceSettingsSchema, type BillingDetails, type InvoiceSettings, type PostalAddress } from '../../contract/model/invoicing';
 import type { MissingDetail } from '../../contract/model/invoicing-views';
 import { defaultPeppolId } from '../../contract/rules/payment-details';
 import type { Organisation } from '../store/schema';
 import { fieldLabels } from '../i18n/validation-messages';
+import type { EntryOptions, Transaction } from '../store/transaction';
 
 const publicKinds: ReadonlySet<Organisation['kind']> = new Set(['kommun', 'region', 'kommunalforbund', 'gemensam-namnd']);
 
@@ -51,4 +52,17 @@ export function associationMissing(settings: InvoiceSettings, withVat: boolean):
   if (settings.bankgiro.trim() === '' && settings.iban.trim() === '') found.push(missing('bankgiro', 'Bankgiro eller IBAN'));
   if (!(settings.paymentTermsDays > 0)) found.push(missing('paymentTermsDays'));
   return found;
+}
+
+/**
+ * The next customer number, taken from the association's settings and the series moved on in the same change
+ * (the one way a customer number is handed out outside an invoice run, whose plan numbers its new customers
+ * itself). Numbers are never reused, so the series only grows; without a settings row yet, one is created.
+ */
+export function takeCustomerNumber(tx: Transaction, entry: EntryOptions): number {
+  const settings = tx.invoiceSettings.get('association') ?? invoiceSettingsSchema.parse({ id: 'association' });
+  const next = { ...settings, nextCustomerNumber: settings.nextCustomerNumber + 1 };
+  if (tx.invoiceSettings.has('association')) tx.invoiceSettings.update('association', () => next, entry);
+  else tx.invoiceSettings.insert(next, entry);
+  return settings.nextCustomerNumber;
 }

@@ -15,7 +15,7 @@ import type { SambrukDocument } from '../store/schema';
 import type { Transaction } from '../store/transaction';
 import type { HandlerContext } from './create-handlers';
 import { allArticles, articleById, articleView, articleViews } from '../domain/articles';
-import { associationMissing, customerAdvice, customerMissing, isPublicBody } from '../domain/billing';
+import { associationMissing, customerAdvice, customerMissing, isPublicBody, takeCustomerNumber } from '../domain/billing';
 import {
   anyVat,
   checkReminder,
@@ -285,9 +285,8 @@ export function createInvoicingHandlers({ repo, ports, today }: HandlerContext):
         let details: BillingDetails;
         if (existing) details = { ...existing };
         else {
-          const settings = settingsOf(tx.doc);
-          details = { id: ports.ids(), organisationId: org.id, customerNumber: settings.nextCustomerNumber, example: false };
-          writeSettings(tx, { ...settings, nextCustomerNumber: settings.nextCustomerNumber + 1 }, `Gav ${org.name} kundnummer ${details.customerNumber}`);
+          const customerNumber = takeCustomerNumber(tx, { summary: `Gav ${org.name} kundnummer ${settingsOf(tx.doc).nextCustomerNumber}` });
+          details = { id: ports.ids(), organisationId: org.id, customerNumber, example: false };
         }
         const set = <K extends keyof BillingDetails>(key: K, value: BillingDetails[K] | null | undefined) => {
           if (value === undefined) return;

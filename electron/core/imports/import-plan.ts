@@ -36,7 +36,6 @@ import type { Transaction } from '../store/transaction';
 import {
   billingDetailsSchema,
   contactSchema,
-  invoiceSettingsSchema,
   membershipSchema,
   postalAddressSchema,
   organisationSchema,
@@ -52,6 +51,7 @@ import { assertNoPeriodOverlap, describePeriod as describeMembership, membership
 import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { assertNotDuplicate, isGroupKind, organisationKindLabels, prepareOrganisation, type PreparedOrganisation } from '../domain/organisations';
 import { countOf, identityKey } from '../domain/swedish';
+import { takeCustomerNumber } from '../domain/billing';
 import { columnLetter } from '../exports/workbook-kit';
 import type { RawSheet } from './raw-table';
 import { createClosestMunicipalities, createMunicipalityMatcher, type MunicipalityMatch } from './municipality-matcher';
@@ -1054,17 +1054,6 @@ function transactionIndex(tx: Transaction) {
 }
 
 /**
- * The next customer number from the association's settings, advancing the series in the same change; numbers are
- * never reused, so the series only grows. Without a settings row yet, one with the defaults is created.
- */
-function takeCustomerNumber(tx: Transaction, why: string): number {
-  const settings = tx.invoiceSettings.get('association') ?? tx.invoiceSettings.insert(invoiceSettingsSchema.parse({ id: 'association' }), { action: 'import', summary: 'Föreningens faktureringsinställningar skapade' });
-  const number = settings.nextCustomerNumber;
-  tx.invoiceSettings.update('association', { nextCustomerNumber: number + 1 }, { action: 'import', summary: `Nästa kundnummer ${number + 1} (${why})` });
-  return number;
-}
-
-/**
  * Writes a plan's operations through a transaction (inside one `repo.change`), each logged as imported. Every
  * record is parsed by the schema and checked against the register's rules (no duplicate organisation, no
  * overlapping periods) once more; a failure throws, and the repository then discards the whole change.
@@ -1172,7 +1161,7 @@ export function applyImportPlan(
           if (!billingTouched.has(existing.id)) result.billingUpdated += 1;
           billingTouched.add(existing.id);
         } else {
-          const customerNumber = takeCustomerNumber(tx, `${at(op.row)}: kundnummer till ${org.name}`);
+          const customerNumber = takeCustomerNumber(tx, { action: 'import', summary: `${at(op.row)}: kundnummer till ${org.name}` });
           const record = billingDetailsSchema.parse({ id: context.ids(), organisationId, customerNumber, ...op.patch, ...(address ? { invoiceAddress: address } : {}), ...payer });
           tx.billing.insert(record, { action: 'import', summary: `${summary} (kundnummer ${customerNumber})` });
           billingTouched.add(record.id);
