@@ -45,5 +45,7 @@ export const appCommands = [
   'navigate:budget',
   'navigate:styrelserapport',
   'navigate:data',
+  // Last, so the shortcuts of the screens before it kept their numbers when invoicing came.
+  'navigate:fakturering',
 ] as const;
 export type AppCommand = (typeof appCommands)[number];

@@ -20,6 +20,7 @@ export const sv = {
     budget: 'Budget',
     styrelserapport: 'Styrelserapport',
     data: 'Data',
+    fakturering: 'Fakturering',
     zoomIn: 'Zooma in',
     zoomOut: 'Zooma ut',
     resetZoom: 'Återställ zoom',

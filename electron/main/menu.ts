@@ -22,6 +22,7 @@ const pages = [
   ['navigate:budget', sv.menu.budget],
   ['navigate:styrelserapport', sv.menu.styrelserapport],
   ['navigate:data', sv.menu.data],
+  ['navigate:fakturering', sv.menu.fakturering],
 ] as const satisfies readonly (readonly [AppCommand, string])[];
 
 export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): MenuItemConstructorOptions[] {

@@ -73,12 +73,12 @@ describe('the application menu', () => {
     expect(find(template, 'Ångra').role).toBeUndefined();
   });
 
-  it('navigates with Ctrl+1 to Ctrl+7, covering every page command of the contract in order', () => {
+  it('navigates with Ctrl+1 to Ctrl+8, covering every page command of the contract in order', () => {
     const { template, actions } = build();
     const view = template.find((m) => m.label === 'Visa')?.submenu as MenuItemConstructorOptions[];
     const pages = view.filter((i) => /^CmdOrCtrl\+[1-9]$/.test(String(i.accelerator)));
-    expect(pages.map((i) => i.label)).toEqual(['Översikt', 'Medlemmar', 'Tjänster', 'Nätverk', 'Budget', 'Styrelserapport', 'Data']);
-    expect(pages.map((i) => i.accelerator)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `CmdOrCtrl+${n}`));
+    expect(pages.map((i) => i.label)).toEqual(['Översikt', 'Medlemmar', 'Tjänster', 'Nätverk', 'Budget', 'Styrelserapport', 'Data', 'Fakturering']);
+    expect(pages.map((i) => i.accelerator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `CmdOrCtrl+${n}`));
     pages.forEach(click);
     expect(actions.command.mock.calls.map((c) => c[0])).toEqual(appCommands.filter((c) => c.startsWith('navigate:')));
   });

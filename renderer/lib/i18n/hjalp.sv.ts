@@ -30,7 +30,7 @@ const shortcuts: readonly GuideShortcut[] = [
   { keys: ['F1'], action: 'Öppna användarguiden vid avsnittet om sidan du är på' },
   { keys: ['Ctrl+Z'], action: 'Ångra den senaste ändringen (i ett textfält: ångra det du skrivit)' },
   { keys: ['Ctrl+Y', 'Ctrl+Skift+Z'], action: 'Gör om det du ångrade' },
-  { keys: ['Ctrl+1 … Ctrl+7'], action: 'Gå till Översikt, Medlemmar, Tjänster, Nätverk, Budget, Styrelserapport eller Data', desktopOnly: true },
+  { keys: ['Ctrl+1 … Ctrl+8'], action: 'Gå till Översikt, Medlemmar, Tjänster, Nätverk, Budget, Styrelserapport, Data eller Fakturering', desktopOnly: true },
   { keys: ['Ctrl+plus', 'Ctrl+minus', 'Ctrl+0'], action: 'Zooma in, zooma ut, återställ zoomen', desktopOnly: true },
   { keys: ['F11'], action: 'Helskärm (på Mac: Ctrl+Cmd+F)', desktopOnly: true },
   { keys: ['Ctrl+Q'], action: 'Avsluta programmet', desktopOnly: true },
