@@ -5,9 +5,9 @@
  * which argument was wrong.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../../electron/contract/rules/calendar-date';
+import { parseYear, REGISTER_YEARS_TEXT, systemClock } from '../../electron/contract/rules/calendar-date';
 
 /** A long option: `--name <value>` / `--name=<value>` with an example for the message, or a plain switch. */
 export type OptionSpec = { type: 'string'; example: string } | { type: 'boolean' };
@@ -87,4 +87,36 @@ export function runWhenInvoked(moduleUrl: string, run: (argv: readonly string[],
       process.exitCode = 1;
     },
   );
+}
+
+/** The default register the tools read with `--demo`: the association's plan as shipped. */
+export const DEMO_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/default-data.json');
+
+type Refusal = { ok: false; message: string };
+
+/** `--data <file>` or `--demo`, exactly one. */
+export function registerChoice(values: { data?: string; demo?: true }): { ok: true; data?: string; demo: boolean } | Refusal {
+  const { data } = values;
+  const demo = values.demo === true;
+  if (data !== undefined && demo) return { ok: false, message: 'Ange antingen --data <fil> eller --demo, inte båda.' };
+  if (data === undefined && !demo) return { ok: false, message: 'Ange registerfilen med --data <fil>, eller --demo för standardregistret.' };
+  return { ok: true, ...(data !== undefined ? { data } : {}), demo };
+}
+
+/** The register file a tool reads: the default data with `--demo`, else the `--data` file. */
+export function registerPath(args: { data?: string; demo: boolean }): string {
+  return args.demo ? DEMO_DATA : path.resolve(args.data ?? '');
+}
+
+/** `--year`: a year the register holds, digits only; `missing` says what the year is for when it is absent. */
+export function yearChoice(text: string | undefined, missing: string): { ok: true; year: number } | Refusal {
+  if (text === undefined) return { ok: false, message: missing };
+  const year = text.trim() === text ? parseYear(text) : undefined;
+  if (year === undefined) return { ok: false, message: `Året ska vara ett årtal ${REGISTER_YEARS_TEXT}, till exempel 2022 (fick ”${text.slice(0, 20)}”).` };
+  return { ok: true, year };
+}
+
+/** A file's size for the tools' reports, in whole kilobytes (at least 1). */
+export function kilobytes(bytes: number): string {
+  return new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
 }

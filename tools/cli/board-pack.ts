@@ -26,10 +26,9 @@ import { DATE_YEARS, isCalendarDate } from '../../electron/contract/rules/calend
 import { readRegisterForTool } from '../../electron/node/read-document-file';
 import { describeFsError } from '../../electron/node/fs-error-text';
 import { serveStatic } from '../lib/static-server';
-import { answerWithoutRunning, readArgs, runWhenInvoked, type CliIo } from './args';
+import { answerWithoutRunning, kilobytes, readArgs, registerChoice, registerPath, runWhenInvoked, type CliIo } from './args';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEMO_DATA = path.join(projectRoot, 'assets/default-data.json');
 
 export const usage = [
   'Skriver styrelsepaketet (Excel och PDF) för ett styrelsemöte ur registret.',
@@ -75,10 +74,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!read.ok) return read;
   if (read.help) return { ok: true, help: true };
   const { values } = read;
-  const { data } = values;
-  const demo = values.demo === true;
-  if (data !== undefined && demo) return { ok: false, message: 'Ange antingen --data <fil> eller --demo, inte båda.' };
-  if (data === undefined && !demo) return { ok: false, message: 'Ange registerfilen med --data <fil>, eller --demo för standardregistret.' };
+  const register = registerChoice(values);
+  if (!register.ok) return register;
+  const { data, demo } = register;
 
   const { date } = values;
   if (date === undefined) return { ok: false, message: 'Ange styrelsemötets datum med --date, till exempel --date 2022-06-30.' };
@@ -219,14 +217,12 @@ async function printPdf(content: BoardPackContent, args: CliArgs, io: Io): Promi
   }
 }
 
-const kb = (bytes: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
-
 /** Runs the command; returns the exit code. */
 export async function runBoardPack(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok || 'help' in parsed) return answerWithoutRunning(parsed, usage, io);
   const { args } = parsed;
-  const source = args.demo ? DEMO_DATA : path.resolve(args.data ?? '');
+  const source = registerPath(args);
 
   const document = await readRegisterForTool(source, io.err);
   if (!document) return 1;
@@ -254,7 +250,7 @@ export async function runBoardPack(argv: readonly string[], io: Io): Promise<num
   try {
     const bytes = await boardPackWorkbookBytes(content, { created: io.now() });
     writeAtomically(xlsx, bytes);
-    io.out(`Skrev ${xlsx} (${kb(bytes.length)} kB): ${content.goals.length} mål per ${args.date}.`);
+    io.out(`Skrev ${xlsx} (${kilobytes(bytes.length)} kB): ${content.goals.length} mål per ${args.date}.`);
   } catch (error) {
     io.err(`Fel: Excel-filen kunde inte sparas som ${xlsx}: ${describeFsError(error)}.`);
     return 1;
@@ -272,7 +268,7 @@ export async function runBoardPack(argv: readonly string[], io: Io): Promise<num
     io.err(`Fel: PDF-filen kunde inte sparas som ${pdfPath}: ${describeFsError(error)}.`);
     return 1;
   }
-  io.out(`Skrev ${pdfPath} (${kb(pdf.bytes.length)} kB).`);
+  io.out(`Skrev ${pdfPath} (${kilobytes(pdf.bytes.length)} kB).`);
   return 0;
 }
 

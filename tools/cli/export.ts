@@ -14,16 +14,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../../electron/contract/result';
-import { parseYear, REGISTER_YEARS_TEXT } from '../../electron/contract/rules/calendar-date';
 import { accountantWorkbookTitle, accountantWorkbookFile } from '../../electron/core/exports/accountant-workbook';
 import { decodeBase64 } from '../../electron/core/exports/base64';
 import { readRegisterForTool } from '../../electron/node/read-document-file';
 import { describeFsError } from '../../electron/node/fs-error-text';
-import { answerWithoutRunning, readArgs, runWhenInvoked, type CliIo } from './args';
+import { answerWithoutRunning, kilobytes, readArgs, registerChoice, registerPath, runWhenInvoked, yearChoice, type CliIo } from './args';
 
-export const DEMO_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/default-data.json');
 
 export const usage = [
   'Skriver ekonomiunderlaget (Excel) för ett år ur registret.',
@@ -57,17 +54,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!read.ok) return read;
   if (read.help) return { ok: true, help: true };
   const { values } = read;
-  const { data } = values;
-  const demo = values.demo === true;
-  if (data !== undefined && demo) return { ok: false, message: 'Ange antingen --data <fil> eller --demo, inte båda.' };
-  if (data === undefined && !demo) return { ok: false, message: 'Ange registerfilen med --data <fil>, eller --demo för standardregistret.' };
+  const register = registerChoice(values);
+  if (!register.ok) return register;
+  const { data, demo } = register;
 
-  const yearText = values.year;
-  if (yearText === undefined) return { ok: false, message: 'Ange året med --year, till exempel --year 2022.' };
-  const year = yearText.trim() === yearText ? parseYear(yearText) : undefined;
-  if (year === undefined) {
-    return { ok: false, message: `Året ska vara ett årtal ${REGISTER_YEARS_TEXT}, till exempel 2022 (fick ”${yearText.slice(0, 20)}”).` };
-  }
+  const chosenYear = yearChoice(values.year, 'Ange året med --year, till exempel --year 2022.');
+  if (!chosenYear.ok) return chosenYear;
+  const { year } = chosenYear;
 
   const { out } = values;
   if (out === undefined) return { ok: false, message: 'Ange var arbetsboken ska sparas med --out <fil.xlsx>.' };
@@ -78,14 +71,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 export type Io = CliIo & { now: () => Date };
 
-const kb = (bytes: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
-
 /** Runs the command; returns the exit code. */
 export async function runExport(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok || 'help' in parsed) return answerWithoutRunning(parsed, usage, io);
   const { args } = parsed;
-  const source = args.demo ? DEMO_DATA : path.resolve(args.data ?? '');
+  const source = registerPath(args);
 
   const document = await readRegisterForTool(source, io.err);
   if (!document) return 1;
@@ -113,7 +104,7 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
     io.err(`Fel: Arbetsboken kunde inte sparas som ${target}: ${describeFsError(error)}.`);
     return 1;
   }
-  io.out(`Skrev ${accountantWorkbookTitle(args.year)} till ${target} (${kb(file.sizeBytes)} kB)${args.includePersonalDetails ? ', med personuppgifter' : ''}.`);
+  io.out(`Skrev ${accountantWorkbookTitle(args.year)} till ${target} (${kilobytes(file.sizeBytes)} kB)${args.includePersonalDetails ? ', med personuppgifter' : ''}.`);
   return 0;
 }
 

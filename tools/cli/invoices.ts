@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChannelInput, ChannelOutput, Result } from '../../electron/contract';
 import { AppError } from '../../electron/contract/result';
-import { dateAt, isCalendarDate, parseYear, REGISTER_YEARS_TEXT, swedishMorningOf, yearOf } from '../../electron/contract/rules/calendar-date';
+import { dateAt, isCalendarDate, swedishMorningOf, yearOf } from '../../electron/contract/rules/calendar-date';
 import { formatOre } from '../../electron/core/domain/amounts';
 import { countOf } from '../../electron/core/domain/swedish';
 import { createHandlers } from '../../electron/core/handlers/create-handlers';
@@ -33,10 +33,9 @@ import { createInProcessRunner } from '../../electron/core/jobs/in-process-runne
 import type { SambrukDocument } from '../../electron/core/store/schema';
 import { readRegisterForTool } from '../../electron/node/read-document-file';
 import { describeFsError } from '../../electron/node/fs-error-text';
-import { answerWithoutRunning, readArgs, runWhenInvoked, type CliIo } from './args';
+import { answerWithoutRunning, kilobytes, readArgs, registerChoice, registerPath, runWhenInvoked, yearChoice, type CliIo } from './args';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DEMO_DATA = path.join(projectRoot, 'assets/default-data.json');
 
 /** The folder inside `--out` that holds the e-invoices. */
 export const E_INVOICE_DIR = 'e-faktura';
@@ -82,15 +81,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!read.ok) return read;
   if (read.help) return { ok: true, help: true };
   const { values } = read;
-  const { data } = values;
-  const demo = values.demo === true;
-  if (data !== undefined && demo) return { ok: false, message: 'Ange antingen --data <fil> eller --demo, inte båda.' };
-  if (data === undefined && !demo) return { ok: false, message: 'Ange registerfilen med --data <fil>, eller --demo för standardregistret.' };
+  const register = registerChoice(values);
+  if (!register.ok) return register;
+  const { data, demo } = register;
 
-  const yearText = values.year;
-  if (yearText === undefined) return { ok: false, message: 'Ange året som ska faktureras med --year, till exempel --year 2022.' };
-  const year = yearText.trim() === yearText ? parseYear(yearText) : undefined;
-  if (year === undefined) return { ok: false, message: `Året ska vara ett årtal ${REGISTER_YEARS_TEXT}, till exempel 2022 (fick ”${yearText.slice(0, 20)}”).` };
+  const chosenYear = yearChoice(values.year, 'Ange året som ska faktureras med --year, till exempel --year 2022.');
+  if (!chosenYear.ok) return chosenYear;
+  const { year } = chosenYear;
 
   const date = values.date ?? defaultIssueDate(year);
   if (!isCalendarDate(date)) return { ok: false, message: `Fakturadatumet ska skrivas ÅÅÅÅ-MM-DD och finnas i kalendern, till exempel ${defaultIssueDate(year)} (fick ”${date.slice(0, 20)}”).` };
@@ -153,14 +150,12 @@ function inMemoryCore(document: SambrukDocument, source: string, issueDate: stri
   return { repo, call };
 }
 
-const kb = (bytes: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
-
 /** Runs the command; returns the exit code. */
 export async function runInvoices(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok || 'help' in parsed) return answerWithoutRunning(parsed, usage, io);
   const { args } = parsed;
-  const source = args.demo ? DEMO_DATA : path.resolve(args.data ?? '');
+  const source = registerPath(args);
 
   const document = await readRegisterForTool(source, io.err);
   if (!document) return 1;
@@ -241,7 +236,7 @@ export async function runInvoices(argv: readonly string[], io: Io): Promise<numb
 
   io.out(`Skrev i ${outDir}:`);
   io.out(`  ${countOf(pdfs, { one: 'faktura', other: 'fakturor' })} som PDF (Faktura <nr>.pdf)`);
-  if (runSize >= 0) io.out(`  ${runName} med alla ${countOf(ofRun.length, { one: 'faktura', other: 'fakturor' })} (${kb(runSize)} kB)`);
+  if (runSize >= 0) io.out(`  ${runName} med alla ${countOf(ofRun.length, { one: 'faktura', other: 'fakturor' })} (${kilobytes(runSize)} kB)`);
   io.out(
     `  ${countOf(eInvoices, { one: 'e-faktura', other: 'e-fakturor' })} (Peppol BIS Billing 3.0) i ${E_INVOICE_DIR}/` +
       (withoutEInvoice > 0 ? `; ${countOf(withoutEInvoice, { one: 'faktura', other: 'fakturor' })} till köpare utan e-fakturaadress skickas som PDF` : ''),

@@ -3,7 +3,8 @@
  * given, the first problem in argv's order.
  */
 import { describe, expect, it } from 'vitest';
-import { answerWithoutRunning, readArgs } from '../../../tools/cli/args';
+import path from 'node:path';
+import { answerWithoutRunning, DEMO_DATA, kilobytes, readArgs, registerChoice, registerPath, yearChoice } from '../../../tools/cli/args';
 
 const OPTIONS = {
   data: { type: 'string', example: '--data register.json' },
@@ -76,5 +77,33 @@ describe('answerWithoutRunning', () => {
     expect(out).toEqual([]);
     expect(answerWithoutRunning({ ok: true, help: true }, 'Användning: x', io)).toBe(0);
     expect(out).toEqual(['Användning: x']);
+  });
+});
+
+describe('the choices every tool shares', () => {
+  it('reads one register: --data or --demo, never both or neither', () => {
+    expect(registerChoice({ data: 'r.json' })).toEqual({ ok: true, data: 'r.json', demo: false });
+    expect(registerChoice({ demo: true })).toEqual({ ok: true, demo: true });
+    expect(registerChoice({ data: 'r.json', demo: true })).toEqual({ ok: false, message: 'Ange antingen --data <fil> eller --demo, inte båda.' });
+    expect(registerChoice({})).toEqual({ ok: false, message: 'Ange registerfilen med --data <fil>, eller --demo för standardregistret.' });
+    expect(registerPath({ demo: true })).toBe(DEMO_DATA);
+    expect(path.basename(DEMO_DATA)).toBe('default-data.json');
+    expect(registerPath({ data: 'r.json', demo: false })).toBe(path.resolve('r.json'));
+  });
+
+  it('takes a year the register holds, written as digits only, and says what it was given otherwise', () => {
+    expect(yearChoice('2022', 'saknas')).toEqual({ ok: true, year: 2022 });
+    expect(yearChoice(undefined, 'Ange året.')).toEqual({ ok: false, message: 'Ange året.' });
+    for (const bad of [' 2022', '22', '2022a', '1200']) {
+      const answer = yearChoice(bad, 'saknas');
+      expect(answer.ok).toBe(false);
+      if (!answer.ok) expect(answer.message).toContain(`(fick ”${bad}”)`);
+    }
+  });
+
+  it('gives sizes in whole kilobytes, never 0', () => {
+    expect(kilobytes(10)).toBe('1');
+    expect(kilobytes(186_400)).toBe('186');
+    expect(kilobytes(1_234_567)).toMatch(/^1\s235$/u);
   });
 });
