@@ -541,15 +541,36 @@ function columnOf(doc: SambrukDocument, ctx: RowContext, i: number, visibleUsers
   return Object.freeze({ ...figures, visibleUsers });
 }
 
-/** An organisation's row: its cell of every column's service in use (frozen: rows are shared between answers). */
-function rowOf(org: Organisation, ctx: RowContext, reuse?: UsageMatrixRow): UsageMatrixRow {
+/** Each organisation's cells, as (column place, cell) in column order, from the columns' users. */
+function cellsByOrganisation(usersPerService: readonly ReadonlyMap<string, UsageCell>[]): Map<string, [number, UsageCell][]> {
+  const byOrg = new Map<string, [number, UsageCell][]>();
+  for (let i = 0; i < usersPerService.length; i += 1) {
+    for (const [orgId, cell] of usersPerService[i] as ReadonlyMap<string, UsageCell>) {
+      const list = byOrg.get(orgId);
+      if (list) list.push([i, cell]);
+      else byOrg.set(orgId, [[i, cell]]);
+    }
+  }
+  return byOrg;
+}
+
+/**
+ * An organisation's row: its cell of every column's service in use (frozen: rows are shared between answers).
+ * `found` is the organisation's cells when already gathered (a whole matrix gathers them service by service, in
+ * one pass over the users, rather than asking every service about every organisation).
+ */
+function rowOf(org: Organisation, ctx: RowContext, reuse?: UsageMatrixRow, found?: readonly (readonly [number, UsageCell])[]): UsageMatrixRow {
   const cells: Record<string, UsageCell> = {};
   let serviceCount = 0;
   const used: UsageCell[] = [];
-  for (let i = 0; i < ctx.services.length; i += 1) {
+  const inUse =
+    found ??
+    ctx.services.flatMap((_, i) => {
+      const cell = ctx.usersPerService[i]?.get(org.id);
+      return cell ? [[i, cell] as const] : [];
+    });
+  for (const [i, cell] of inUse) {
     const serviceId = (ctx.services[i] as Service).id;
-    const cell = ctx.usersPerService[i]?.get(org.id);
-    if (!cell) continue;
     // A cell equal to the one the row had stays that object, so an unchanged cell compares equal by identity.
     const before = reuse?.cells[serviceId];
     cells[serviceId] = before && sameCell(before, cell) ? before : cell;
@@ -635,13 +656,14 @@ function buildAfresh(doc: SambrukDocument, date: string, filter: UsageMatrixFilt
 
   const counted = new Map<string, number>();
   const rows: UsageMatrixRow[] = [];
+  const found = cellsByOrganisation(usersPerService);
   for (const org of doc.organisations) {
     if (org.archived) continue;
     if (filter.scope === 'members' && !members.has(org.id)) continue;
     if (filter.countyCode !== undefined && countyOf(org, ctx.countyMap) !== filter.countyCode) continue;
     if (kinds && !kinds.has(org.kind)) continue;
     if (search && !nameKey(org.name).includes(search)) continue;
-    const row = rowOf(org, ctx);
+    const row = rowOf(org, ctx, undefined, found.get(org.id) ?? []);
     counted.set(org.id, row.serviceCount);
     if (shownWith(row.serviceCount, rowFilter)) rows.push(row);
   }
