@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { Channel, ChannelInput, ChannelOutput, WindowApi } from '../../electron/contract';
 import { sv } from '../../renderer/lib/i18n/sv';
 import { describeVia } from '../../electron/core/domain/usage-matrix';
+import { unpackCells } from '../../electron/contract/rules/matrix-cells';
 import { openApp as openScreen, screenshot, useBrowser } from './fixture';
 
 const TODAY = '2022-06-30';
@@ -81,10 +82,10 @@ describe('exporting a table screen to Excel', () => {
     const first = matrix.rows[0]!;
     expect(sheet.rows[0]?.slice(0, 3)).toEqual([first.name, first.isMember, 1]);
     // The one service in use is a real date in its column; the others are empty.
-    const used = matrix.columns.findIndex((c) => Object.hasOwn(first.cells, c.serviceId));
+    const [used, cell] = [...unpackCells(first.cells)][0]!;
     const date = sheet.rows[0]?.[3 + used];
     expect(date).toBeInstanceOf(Date);
-    expect((date as Date).toISOString().slice(0, 10)).toBe(first.cells[matrix.columns[used]!.serviceId]!.from);
+    expect((date as Date).toISOString().slice(0, 10)).toBe(cell.from);
   });
 
   it('exports a network roster without e-mail addresses unless «Med personuppgifter» is ticked', async () => {

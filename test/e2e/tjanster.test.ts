@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ChannelInput, UsageMatrixColumn, WindowApi } from '../../electron/contract';
+import type { ChannelInput, UsageMatrixAnswerColumn, WindowApi } from '../../electron/contract';
+import { unpackCells } from '../../electron/contract/rules/matrix-cells';
 import { parseDocumentText } from '../../electron/core/store/parse-document';
 import { HEADER_ROWS, matrixCell, shownText } from '../../renderer/features/tjanster/matrix.view-model';
 import { catalogueRows } from '../../renderer/features/tjanster/catalogue.view-model';
@@ -61,7 +62,7 @@ async function openMatrix(hash = '#/tjanster/matris') {
 }
 
 /** The header figures of every column, as the screen shows them. */
-async function expectColumns(page: Page, columns: readonly UsageMatrixColumn[]) {
+async function expectColumns(page: Page, columns: readonly UsageMatrixAnswerColumn[]) {
   for (const c of columns) {
     await poll(() => total(page, 'users', c.serviceId).textContent(), `${c.name} users`).toBe(formatNumber(c.users));
     expect(await total(page, 'visible-users', c.serviceId).textContent()).toBe(formatNumber(c.visibleUsers));
@@ -111,8 +112,9 @@ describe('the usage matrix', () => {
     const c = core();
     const before = await matrixOf(c);
     // The first member with two free cells side by side, so the keyboard test can step right into the second.
-    const row = before.rows.find((r) => before.columns.some((col, i) => !r.cells[col.serviceId] && before.columns[i + 1] && !r.cells[before.columns[i + 1]!.serviceId]))!;
-    const index = before.columns.findIndex((col, i) => !row.cells[col.serviceId] && before.columns[i + 1] && !row.cells[before.columns[i + 1]!.serviceId]);
+    const freePair = (cells: ReadonlyMap<number, unknown>, i: number) => i + 1 < before.columns.length && !cells.has(i) && !cells.has(i + 1);
+    const row = before.rows.find((r) => before.columns.some((_, i) => freePair(unpackCells(r.cells), i)))!;
+    const index = before.columns.findIndex((_, i) => freePair(unpackCells(row.cells), i));
     const first = before.columns[index]!;
     const second = before.columns[index + 1]!;
     const org = row.organisationId;
@@ -247,7 +249,7 @@ describe('the usage matrix', () => {
     await poll(() => focusedTestId(page)).toBe(`cell-${firstRow.organisationId}-${lastColumn.serviceId}`);
     const focused = cell(page, firstRow.organisationId, lastColumn.serviceId);
     expect(await focused.getAttribute('aria-colindex')).toBe(String(colCount));
-    expect(await focused.getAttribute('aria-label')).toBe(matrixCell(firstRow, lastColumn.serviceId, lastColumn.name, expected.viaNames).label);
+    expect(await focused.getAttribute('aria-label')).toBe(matrixCell(firstRow, expected.columns.length - 1, lastColumn.name, expected.viaNames).label);
     const box = (await focused.boundingBox())!;
     const scroller = (await page.getByTestId('matrix-scroller').boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(scroller.x + scroller.width + 1);

@@ -85,25 +85,48 @@ export type UsageMatrix = {
 };
 
 export const usageMatrixScopes = ['members', 'users', 'all'] as const;
+
+/**
+ * A row as the matrix channels send it: what the screen shows of the core's `UsageMatrixRow`, the cells packed
+ * into one string (`packCells` in rules/matrix-cells.ts, by the column's place in the answer's `columns`).
+ */
+export type UsageMatrixAnswerRow = Pick<UsageMatrixRow, 'organisationId' | 'name' | 'isMember' | 'serviceCount' | 'serviceUse'> & { cells: string };
+
+/** A column as the matrix channels send it: the service and the figures the matrix's header shows. */
+export type UsageMatrixAnswerColumn = Pick<
+  UsageMatrixColumn,
+  'serviceId' | 'name' | 'archived' | 'users' | 'visibleUsers' | 'memberShare' | 'populationShare'
+>;
+
 /**
  * A matrix as the core answers it. `token` names this answer: a screen that holds it asks
- * `usage/get-matrix-changes` with it after a change and gets only the rows that differ.
+ * `usage/get-matrix-changes` with it after a change and gets only what differs.
  */
-export type UsageMatrixAnswer = UsageMatrix & { token: string };
+export type UsageMatrixAnswer = Pick<UsageMatrix, 'date' | 'totals' | 'viaNames'> & {
+  token: string;
+  columns: UsageMatrixAnswerColumn[];
+  rows: UsageMatrixAnswerRow[];
+};
 
 /**
  * What changed in a matrix since the answer `since`, for the same filter and date:
- * - `changes`: the columns, totals and via names as they are now, the order of every row (`rowIds`), and
- *   the rows that are new or differ (`rows`); every other row is the same as in the answer held;
+ * - `changes`: the rows that are new or differ (`rows`), the columns whose figures changed (by their place), the
+ *   totals, and only when they changed the order of every row (`rowIds`: a row came, went or moved) and the via
+ *   names; everything else is as in the answer held;
  * - `full`: the whole matrix, when the core no longer knows `since` (it remembers a few answers) or the
  *   register changed beyond what it can follow (another file opened, organisations or services edited).
  */
 export type UsageMatrixChanges =
   | { kind: 'full'; matrix: UsageMatrixAnswer }
-  | ({ kind: 'changes'; token: string; since: string; rowIds: string[]; rows: UsageMatrixRow[] } & Pick<
-      UsageMatrix,
-      'date' | 'columns' | 'totals' | 'viaNames'
-    >);
+  | ({
+      kind: 'changes';
+      token: string;
+      since: string;
+      rowIds?: string[];
+      rows: UsageMatrixAnswerRow[];
+      columns: { index: number; column: UsageMatrixAnswerColumn }[];
+      viaNames?: Record<string, string>;
+    } & Pick<UsageMatrix, 'date' | 'totals'>);
 
 export type UsageMatrixScope = (typeof usageMatrixScopes)[number];
 

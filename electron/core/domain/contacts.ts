@@ -195,18 +195,47 @@ export function assertNotDuplicateContact(
   }
 }
 
+/** Each organisation's contact persons, in the register's order, per frozen contacts array (a state's). */
+const byOrganisation = new WeakMap<readonly Contact[], Map<string, Contact[]>>();
+
+/** The contact persons of one organisation: looked up in the state's index, not by scanning every person. */
+function contactsOfOrganisation(contacts: readonly Contact[], organisationId: string): readonly Contact[] {
+  if (!Object.isFrozen(contacts)) return contacts.filter((c) => c.organisationId === organisationId);
+  let index = byOrganisation.get(contacts);
+  if (!index) {
+    index = new Map();
+    for (const c of contacts) {
+      const list = index.get(c.organisationId);
+      if (list) list.push(c);
+      else index.set(c.organisationId, [c]);
+    }
+    byOrganisation.set(contacts, index);
+  }
+  return index.get(organisationId) ?? [];
+}
+
 /** Contacts as the lists show them: active first, then by name (Swedish collation). */
 export function contactRows(
   doc: Pick<SambrukDocument, 'contacts' | 'organisations'>,
   options: { organisationId?: string; includeEnded?: boolean; date: string },
 ): ContactRow[] {
-  const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
-  return doc.contacts
-    .filter((c) => options.organisationId === undefined || c.organisationId === options.organisationId)
+  const { organisationId } = options;
+  // One organisation's page names one organisation: no map of every organisation's name for it.
+  const nameOf =
+    organisationId === undefined
+      ? (() => {
+          const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
+          return (id: string) => names.get(id);
+        })()
+      : (() => {
+          const name = doc.organisations.find((o) => o.id === organisationId)?.name;
+          return (id: string) => (id === organisationId ? name : undefined);
+        })();
+  return (organisationId === undefined ? doc.contacts : contactsOfOrganisation(doc.contacts, organisationId))
     .filter((c) => options.includeEnded !== false || contactActiveAt(c, options.date))
     .map((c) => ({
       ...c,
-      organisationName: names.get(c.organisationId) ?? '',
+      organisationName: nameOf(c.organisationId) ?? '',
       active: contactActiveAt(c, options.date),
       confirmationStale: confirmationStale(c, options.date),
       phoneDisplay: formatPhone(c.phone),

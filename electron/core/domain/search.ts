@@ -135,14 +135,49 @@ export function matchOrganisation(entry: SearchEntry, query: SearchText | readon
 
 const STATUS_ORDER = new Map(memberStatuses.map((s, i) => [s, i]));
 
+/**
+ * Every organisation's row at `date` (without a match rank), in the register's order: made once per document
+ * state and date, so a keystroke in the search box only filters and sorts them.
+ */
+function rowsAt(doc: SambrukDocument, date: string): readonly OrganisationRow[] {
+  return memo(doc, `rows:${date}`, () => {
+    const refs = referenceMaps(doc);
+    const index = membershipIndex(doc);
+    const orgsById = new Map(doc.organisations.map((o) => [o.id, o]));
+    const fees = memo(doc, `fees:${yearOf(date)}`, () => feesByOrganisation(doc, yearOf(date), { explain: false }));
+    // The users rule of the matrix: services reached through a group or a host count, and each is shown as such.
+    const used = memo(doc, `used:${date}`, () => serviceUseAt(doc, date));
+    // Frozen: every answer until the next change shares them.
+    return doc.organisations.map((org): OrganisationRow => {
+      const facts = organisationFacts(refs, org, orgsById);
+      const servicesUsedBreakdown = used.get(org.id)?.breakdown ?? NO_SERVICE_USE;
+      const status = index.statusAt(org.id, date);
+      const fee = fees.get(org.id);
+      return Object.freeze({
+        id: org.id,
+        kind: org.kind,
+        kindLabel: facts.kindLabel,
+        name: org.name,
+        ...(org.municipalityCode !== undefined ? { municipalityCode: org.municipalityCode } : {}),
+        ...(org.orgNumber !== undefined ? { orgNumber: org.orgNumber } : {}),
+        ...(facts.countyCode !== undefined ? { countyCode: facts.countyCode } : {}),
+        countyName: facts.countyName,
+        population: facts.population,
+        status: status.status,
+        statusLabel: status.label,
+        servicesUsed: servicesUsedBreakdown.total,
+        servicesUsedBreakdown,
+        ...(fee ? { feeOre: fee.totalOre } : {}),
+        archived: org.archived,
+        groupMemberCount: org.groupMemberIds.length,
+      });
+    });
+  });
+}
+
 export function listOrganisations(doc: SambrukDocument, q: OrganisationListQuery): OrganisationList {
-  const refs = referenceMaps(doc);
-  const index = membershipIndex(doc);
-  const orgsById = new Map(doc.organisations.map((o) => [o.id, o]));
   const feeYear = yearOf(q.date);
-  const fees = memo(doc, `fees:${feeYear}`, () => feesByOrganisation(doc, feeYear, { explain: false }));
-  // The users rule of the matrix: services reached through a group or a host count, and each is shown as such.
-  const used = memo(doc, `used:${q.date}`, () => serviceUseAt(doc, q.date));
+  const all = rowsAt(doc, q.date);
   const search = searchIndex(doc.organisations);
   const query = q.query !== undefined && q.query.trim() !== '' ? queryVariants(q.query) : undefined;
   const archived = q.archived ?? 'active';
@@ -151,44 +186,21 @@ export function listOrganisations(doc: SambrukDocument, q: OrganisationListQuery
   const statuses = q.statuses && q.statuses.length > 0 ? new Set(q.statuses) : undefined;
 
   const rows: OrganisationRow[] = [];
-  for (const org of doc.organisations) {
-    if (archived === 'active' && org.archived) continue;
-    if (archived === 'archived' && !org.archived) continue;
-    if (kinds && !kinds.has(org.kind)) continue;
+  for (const row of all) {
+    if (archived === 'active' && row.archived) continue;
+    if (archived === 'archived' && !row.archived) continue;
+    if (kinds && !kinds.has(row.kind)) continue;
     let matchRank: MatchRank | 5 | undefined;
     if (query) {
-      const entry = search.entries.get(org.id);
+      const entry = search.entries.get(row.id);
       matchRank = entry ? matchOrganisation(entry, query) : undefined;
       if (matchRank === undefined) continue;
     }
-    const facts = organisationFacts(refs, org, orgsById);
-    if (counties && (facts.countyCode === undefined || !counties.has(facts.countyCode))) continue;
-    const servicesUsedBreakdown = used.get(org.id)?.breakdown ?? NO_SERVICE_USE;
-    const servicesUsed = servicesUsedBreakdown.total;
-    if (q.servicesUsedMin !== undefined && servicesUsed < q.servicesUsedMin) continue;
-    if (q.servicesUsedMax !== undefined && servicesUsed > q.servicesUsedMax) continue;
-    const status = index.statusAt(org.id, q.date);
-    if (statuses && !statuses.has(status.status)) continue;
-    const fee = fees.get(org.id);
-    rows.push({
-      id: org.id,
-      kind: org.kind,
-      kindLabel: facts.kindLabel,
-      name: org.name,
-      ...(org.municipalityCode !== undefined ? { municipalityCode: org.municipalityCode } : {}),
-      ...(org.orgNumber !== undefined ? { orgNumber: org.orgNumber } : {}),
-      ...(facts.countyCode !== undefined ? { countyCode: facts.countyCode } : {}),
-      countyName: facts.countyName,
-      population: facts.population,
-      status: status.status,
-      statusLabel: status.label,
-      servicesUsed,
-      servicesUsedBreakdown,
-      ...(fee ? { feeOre: fee.totalOre } : {}),
-      archived: org.archived,
-      groupMemberCount: org.groupMemberIds.length,
-      ...(matchRank !== undefined ? { matchRank } : {}),
-    });
+    if (counties && (row.countyCode === undefined || !counties.has(row.countyCode))) continue;
+    if (q.servicesUsedMin !== undefined && row.servicesUsed < q.servicesUsedMin) continue;
+    if (q.servicesUsedMax !== undefined && row.servicesUsed > q.servicesUsedMax) continue;
+    if (statuses && !statuses.has(row.status)) continue;
+    rows.push(matchRank !== undefined ? { ...row, matchRank } : row);
   }
   const sort = q.sort ?? { by: 'name', direction: 'asc' };
   const byRelevance = query !== undefined && sort.by === 'name' && sort.direction === 'asc';

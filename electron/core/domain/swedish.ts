@@ -40,6 +40,8 @@ export function identityKey(name: string): string {
 }
 
 function foldChar(ch: string): string {
+  // Below U+00C0 no character has a canonical decomposition: nothing to strip (most of every name).
+  if (ch.length === 1 && ch.charCodeAt(0) < 0xc0) return ch;
   const stripped = ch.normalize('NFD').replace(COMBINING_MARKS, '');
   // One code unit in, one out, so the folded text lines up with the lower-cased one position by position.
   return stripped.length === 1 ? stripped : ch.length === 1 ? ch : '\uFFFD';
@@ -51,11 +53,24 @@ function foldChar(ch: string): string {
  */
 export type SearchText = { lower: string; folded: string };
 
+/** Lower-case ASCII letters and digits: never a word break, never folded (the bulk of every name). */
+function plainAscii(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
 export function searchText(text: string): SearchText {
   let lower = '';
   let folded = '';
   let lastWasBreak = true;
-  for (const raw of text.normalize('NFC').toLocaleLowerCase('sv-SE')) {
+  // Swedish has no case rules of its own (only Turkish, Azeri and Lithuanian do), so the plain lower-casing is
+  // the Swedish one, without the locale lookup that made this the cost of a first search over thousands of names.
+  for (const raw of text.normalize('NFC').toLowerCase()) {
+    if (raw.length === 1 && plainAscii(raw.charCodeAt(0))) {
+      lastWasBreak = false;
+      lower += raw;
+      folded += raw;
+      continue;
+    }
     if (WORD_BREAK.test(raw)) {
       if (!lastWasBreak) {
         lower += ' ';

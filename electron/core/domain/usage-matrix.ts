@@ -152,6 +152,7 @@ function cellOf(u: Usage, source: UsageCell['source'], via = u.viaOrganisationId
 }
 
 type UsersMemo = {
+  usages: readonly Usage[];
   organisations: readonly Organisation[];
   byService: Map<string, Usage[]>;
   groups: Map<string, readonly string[]>;
@@ -162,6 +163,110 @@ type UsersMemo = {
 const usersMemo = new WeakMap<readonly Usage[], UsersMemo>();
 /** The memo of the latest document state: the next state starts from it. */
 let latestMemo: UsersMemo | undefined;
+
+/** Past this many services with changed records, grouping every record afresh is as quick as following the changes. */
+const MAX_REGROUPED = 8;
+
+/**
+ * The services whose records differ between two usages arrays, or undefined past `max` of them. The arrays are
+ * walked side by side by identity (the repository keeps every record it did not change as the same frozen object):
+ * a record met on one side only, or two different records at the same step, marks its service. A service never
+ * marked has all its records matched one to one in the same order, so its list of records is unchanged.
+ */
+export function servicesWithChangedRecords(before: readonly Usage[], after: readonly Usage[], max: number): Set<string> | undefined {
+  const changed = new Set<string>();
+  const mark = (u: Usage) => {
+    changed.add(u.serviceId);
+    return changed.size <= max;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < before.length && j < after.length) {
+    const b = before[i] as Usage;
+    const a = after[j] as Usage;
+    if (b === a) {
+      i += 1;
+      j += 1;
+    } else if (before[i + 1] === a) {
+      // `b` was taken out.
+      if (!mark(b)) return undefined;
+      i += 1;
+    } else if (after[j + 1] === b) {
+      // `a` was put in.
+      if (!mark(a)) return undefined;
+      j += 1;
+    } else {
+      // Replaced (an update), or more than one step apart: both sides count as changed.
+      if (!mark(b) || !mark(a)) return undefined;
+      i += 1;
+      j += 1;
+    }
+  }
+  for (; i < before.length; i += 1) if (!mark(before[i] as Usage)) return undefined;
+  for (; j < after.length; j += 1) if (!mark(after[j] as Usage)) return undefined;
+  return changed;
+}
+
+/**
+ * The usages grouped by service for `after`, from the grouping of `before`: the lists of services whose records did
+ * not change are the very lists of before (so `carriedOver` knows them at a glance), the others are grouped again.
+ */
+function regroupedFrom(before: readonly Usage[], byBefore: Map<string, Usage[]>, after: readonly Usage[]): Map<string, Usage[]> {
+  const changed = servicesWithChangedRecords(before, after, MAX_REGROUPED);
+  if (!changed) return usagesByService(after);
+  if (changed.size === 0) return byBefore;
+  const next = new Map(byBefore);
+  for (const serviceId of changed) next.delete(serviceId);
+  for (const u of after) {
+    if (!changed.has(u.serviceId)) continue;
+    const list = next.get(u.serviceId);
+    if (list) list.push(u);
+    else next.set(u.serviceId, [u]);
+  }
+  return next;
+}
+
+/**
+ * The memo of a frozen document state, made from the latest state's where it can be: a toggle changes one record,
+ * and grouping a hundred thousand records by service again for it was most of the next matrix's cost.
+ */
+function usersMemoOf(doc: UsageDoc): UsersMemo {
+  let memo = usersMemo.get(doc.usages);
+  if (memo && memo.organisations === doc.organisations) return memo;
+  const from = latestMemo;
+  // Only one state back is kept, so the memos of old states can still go with them.
+  if (from) from.previous = undefined;
+  memo = {
+    usages: doc.usages,
+    organisations: doc.organisations,
+    byService: from ? regroupedFrom(from.usages, from.byService, doc.usages) : usagesByService(doc.usages),
+    groups: from?.organisations === doc.organisations ? from.groups : groupMembersById(doc.organisations),
+    byDate: new Map(),
+    previous: from,
+  };
+  usersMemo.set(doc.usages, memo);
+  latestMemo = memo;
+  return memo;
+}
+
+/** Whether the document's parts are the repository's frozen states, which may be remembered. */
+function rememberable(doc: UsageDoc): boolean {
+  return Object.isFrozen(doc.usages) && Object.isFrozen(doc.organisations);
+}
+
+/**
+ * The records of one service, in the register's order: remembered per document state for the repository's frozen
+ * states, a scan of every record otherwise. Read it, never change it.
+ */
+export function usagesOfService(doc: UsageDoc, serviceId: string): readonly Usage[] {
+  if (!rememberable(doc)) return doc.usages.filter((u) => u.serviceId === serviceId);
+  return usersMemoOf(doc).byService.get(serviceId) ?? [];
+}
+
+/** The groups that list their municipalities (`groupMembersById`), remembered per frozen organisations array. */
+export function groupsOf(doc: UsageDoc): ReadonlyMap<string, readonly string[]> {
+  return rememberable(doc) ? usersMemoOf(doc).groups : groupMembersById(doc.organisations);
+}
 
 /**
  * The users of a service at a date from the previous state, when they are sure to be the same: the same
@@ -175,6 +280,7 @@ function carriedOver(memo: UsersMemo, serviceId: string, date: string): Readonly
   if (!users) return undefined;
   const before = previous.byService.get(serviceId) ?? [];
   const now = memo.byService.get(serviceId) ?? [];
+  if (before === now) return users;
   if (before.length !== now.length) return undefined;
   for (let i = 0; i < now.length; i += 1) if (before[i] !== now[i]) return undefined;
   return users;
@@ -191,23 +297,10 @@ const MEMO_DATES = 16;
  */
 export function usersAtCached(doc: UsageDoc, serviceId: string, date: string): ReadonlyMap<string, UsageCell> {
   // Only frozen arrays (the repository's states) can be remembered: a plain one may change in place.
-  if (!Object.isFrozen(doc.usages) || !Object.isFrozen(doc.organisations)) {
+  if (!rememberable(doc)) {
     return usersFromRecords(usagesByService(doc.usages).get(serviceId) ?? [], groupMembersById(doc.organisations), date);
   }
-  let memo = usersMemo.get(doc.usages);
-  if (!memo || memo.organisations !== doc.organisations) {
-    // Only one state back is kept, so the memos of old states can still go with them.
-    if (latestMemo) latestMemo.previous = undefined;
-    memo = {
-      organisations: doc.organisations,
-      byService: usagesByService(doc.usages),
-      groups: groupMembersById(doc.organisations),
-      byDate: new Map(),
-      previous: latestMemo,
-    };
-    usersMemo.set(doc.usages, memo);
-    latestMemo = memo;
-  }
+  const memo = usersMemoOf(doc);
   let perService = memo.byDate.get(date);
   if (!perService) {
     if (memo.byDate.size >= MEMO_DATES) memo.byDate.delete(memo.byDate.keys().next().value as string);
@@ -231,7 +324,7 @@ export function usersAtCached(doc: UsageDoc, serviceId: string, date: string): R
  * of its records, so asking for every service never walks every usage once per service.
  */
 export function usersOfServicesAt(doc: UsageDoc, date: string): (serviceId: string) => ReadonlyMap<string, UsageCell> {
-  if (Object.isFrozen(doc.usages) && Object.isFrozen(doc.organisations)) return (serviceId) => usersAtCached(doc, serviceId, date);
+  if (rememberable(doc)) return (serviceId) => usersAtCached(doc, serviceId, date);
   const byService = usagesByService(doc.usages);
   const groups = groupMembersById(doc.organisations);
   const made = new Map<string, ReadonlyMap<string, UsageCell>>();
@@ -448,15 +541,36 @@ function columnOf(doc: SambrukDocument, ctx: RowContext, i: number, visibleUsers
   return Object.freeze({ ...figures, visibleUsers });
 }
 
-/** An organisation's row: its cell of every column's service in use (frozen: rows are shared between answers). */
-function rowOf(org: Organisation, ctx: RowContext, reuse?: UsageMatrixRow): UsageMatrixRow {
+/** Each organisation's cells, as (column place, cell) in column order, from the columns' users. */
+function cellsByOrganisation(usersPerService: readonly ReadonlyMap<string, UsageCell>[]): Map<string, [number, UsageCell][]> {
+  const byOrg = new Map<string, [number, UsageCell][]>();
+  for (let i = 0; i < usersPerService.length; i += 1) {
+    for (const [orgId, cell] of usersPerService[i] as ReadonlyMap<string, UsageCell>) {
+      const list = byOrg.get(orgId);
+      if (list) list.push([i, cell]);
+      else byOrg.set(orgId, [[i, cell]]);
+    }
+  }
+  return byOrg;
+}
+
+/**
+ * An organisation's row: its cell of every column's service in use (frozen: rows are shared between answers).
+ * `found` is the organisation's cells when already gathered (a whole matrix gathers them service by service, in
+ * one pass over the users, rather than asking every service about every organisation).
+ */
+function rowOf(org: Organisation, ctx: RowContext, reuse?: UsageMatrixRow, found?: readonly (readonly [number, UsageCell])[]): UsageMatrixRow {
   const cells: Record<string, UsageCell> = {};
   let serviceCount = 0;
   const used: UsageCell[] = [];
-  for (let i = 0; i < ctx.services.length; i += 1) {
+  const inUse =
+    found ??
+    ctx.services.flatMap((_, i) => {
+      const cell = ctx.usersPerService[i]?.get(org.id);
+      return cell ? [[i, cell] as const] : [];
+    });
+  for (const [i, cell] of inUse) {
     const serviceId = (ctx.services[i] as Service).id;
-    const cell = ctx.usersPerService[i]?.get(org.id);
-    if (!cell) continue;
     // A cell equal to the one the row had stays that object, so an unchanged cell compares equal by identity.
     const before = reuse?.cells[serviceId];
     cells[serviceId] = before && sameCell(before, cell) ? before : cell;
@@ -542,13 +656,14 @@ function buildAfresh(doc: SambrukDocument, date: string, filter: UsageMatrixFilt
 
   const counted = new Map<string, number>();
   const rows: UsageMatrixRow[] = [];
+  const found = cellsByOrganisation(usersPerService);
   for (const org of doc.organisations) {
     if (org.archived) continue;
     if (filter.scope === 'members' && !members.has(org.id)) continue;
     if (filter.countyCode !== undefined && countyOf(org, ctx.countyMap) !== filter.countyCode) continue;
     if (kinds && !kinds.has(org.kind)) continue;
     if (search && !nameKey(org.name).includes(search)) continue;
-    const row = rowOf(org, ctx);
+    const row = rowOf(org, ctx, undefined, found.get(org.id) ?? []);
     counted.set(org.id, row.serviceCount);
     if (shownWith(row.serviceCount, rowFilter)) rows.push(row);
   }

@@ -6,9 +6,98 @@
  * the same filter start from the last one (`buildMatrix(…, previous)`) instead of from nothing.
  */
 import type { ChannelHandlers } from '../../contract';
-import type { UsageMatrixAnswer, UsageMatrixChanges, UsageMatrixFilter } from '../../contract/channels/usage.channels';
+import type {
+  UsageMatrix,
+  UsageMatrixAnswer,
+  UsageMatrixAnswerColumn,
+  UsageMatrixAnswerRow,
+  UsageMatrixChanges,
+  UsageMatrixColumn,
+  UsageMatrixFilter,
+  UsageMatrixRow,
+} from '../../contract/channels/usage.channels';
+import { packCells, type PackedCell } from '../../contract/rules/matrix-cells';
 import { buildMatrix, continuesFrom, matrixFilterKey, type MatrixBuild } from '../domain/usage-matrix';
 import type { HandlerContext } from './create-handlers';
+
+/**
+ * Rows and columns as sent, made once per row and column object of the core's matrix: a build that follows
+ * another keeps every row and column that did not change as the same object, so only those that changed are
+ * packed again. Kept per columns array, since a row's cells are packed by their column's place.
+ */
+const sentRows = new WeakMap<readonly UsageMatrixColumn[], WeakMap<UsageMatrixRow, UsageMatrixAnswerRow>>();
+const sentColumns = new WeakMap<UsageMatrixColumn, UsageMatrixAnswerColumn>();
+
+function answerColumn(column: UsageMatrixColumn): UsageMatrixAnswerColumn {
+  let sent = sentColumns.get(column);
+  if (!sent) {
+    const { serviceId, name, archived, users, visibleUsers, memberShare, populationShare } = column;
+    sent = { serviceId, name, archived, users, visibleUsers, memberShare, populationShare };
+    sentColumns.set(column, sent);
+  }
+  return sent;
+}
+
+function rowSender(columns: readonly UsageMatrixColumn[]): (row: UsageMatrixRow) => UsageMatrixAnswerRow {
+  let sent = sentRows.get(columns);
+  if (!sent) sentRows.set(columns, (sent = new WeakMap()));
+  const place = new Map(columns.map((c, i) => [c.serviceId, i]));
+  const known = sent;
+  return (row) => {
+    let answer = known.get(row);
+    if (!answer) {
+      const cells: [number, PackedCell][] = [];
+      for (const [serviceId, cell] of Object.entries(row.cells)) {
+        const at = place.get(serviceId);
+        if (at !== undefined) cells.push([at, cell]);
+      }
+      cells.sort((a, b) => a[0] - b[0]);
+      const { organisationId, name, isMember, serviceCount, serviceUse } = row;
+      answer = { organisationId, name, isMember, serviceCount, serviceUse, cells: packCells(cells) };
+      known.set(row, answer);
+    }
+    return answer;
+  };
+}
+
+/**
+ * The matrix as the channels send it: the rows' cells packed into one string each, and of the columns only the
+ * figures the screen shows (copying an object per cell was the largest part of answering a large matrix).
+ */
+export function matrixAnswerOf(matrix: UsageMatrix, token: string): UsageMatrixAnswer {
+  const sendRow = rowSender(matrix.columns);
+  return {
+    token,
+    date: matrix.date,
+    columns: matrix.columns.map(answerColumn),
+    rows: matrix.rows.map(sendRow),
+    totals: matrix.totals,
+    viaNames: matrix.viaNames,
+  };
+}
+
+/**
+ * What differs between the matrix `held` answered and `build`, which continues it (same filter, date, services):
+ * the rows that are not the very objects held, the columns likewise, and the order and via names only when they
+ * changed. A toggle thus sends a row or a few and the columns of one service.
+ */
+function changesFrom(held: MatrixBuild, build: MatrixBuild, since: string, token: string): UsageMatrixChanges {
+  const { rows, columns, totals, viaNames } = build.matrix;
+  const heldRows = held.matrix.rows;
+  const sendRow = rowSender(columns);
+  const sameOrder = rows.length === heldRows.length && rows.every((row, i) => row.organisationId === heldRows[i]?.organisationId);
+  return {
+    kind: 'changes',
+    token,
+    since,
+    date: build.date,
+    ...(sameOrder ? {} : { rowIds: rows.map((r) => r.organisationId) }),
+    rows: rows.filter((row) => held.rowById.get(row.organisationId) !== row).map(sendRow),
+    columns: columns.flatMap((column, index) => (column === held.matrix.columns[index] ? [] : [{ index, column: answerColumn(column) }])),
+    totals,
+    ...(viaNames === held.matrix.viaNames ? {} : { viaNames }),
+  };
+}
 
 /** Answers remembered: a screen holds one matrix, a few more cover going back and forth between filters. */
 const REMEMBERED = 6;
@@ -37,7 +126,7 @@ export function createMatrixHandlers({ repo, today }: HandlerContext): Pick<Chan
 
   function fullAnswer(date: string, filter: UsageMatrixFilter): UsageMatrixAnswer {
     const build = buildMatrix(repo.get(), date, filter, latestFor(date, matrixFilterKey(filter)));
-    return { ...build.matrix, token: remember(build) };
+    return matrixAnswerOf(build.matrix, remember(build));
   }
 
   return {
@@ -54,18 +143,7 @@ export function createMatrixHandlers({ repo, today }: HandlerContext): Pick<Chan
       let token = since;
       if (build.matrix === held.matrix) answers.set(since, build);
       else token = remember(build);
-      const { rows, columns, totals, viaNames } = build.matrix;
-      return {
-        kind: 'changes',
-        token,
-        since,
-        date: at,
-        columns,
-        totals,
-        viaNames,
-        rowIds: rows.map((r) => r.organisationId),
-        rows: rows.filter((row) => held.rowById.get(row.organisationId) !== row),
-      };
+      return changesFrom(held, build, since, token);
     },
   };
 }

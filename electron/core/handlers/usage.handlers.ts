@@ -14,7 +14,7 @@ import {
   findUsage,
   periodActiveAt,
 } from '../domain/services';
-import { groupMembersById } from '../domain/usage-matrix';
+import { groupsOf, usagesOfService } from '../domain/usage-matrix';
 import { fieldError } from '../domain/field-errors';
 
 type UsageChannel =
@@ -127,7 +127,8 @@ export function createUsageHandlers({ repo, ports, today }: HandlerContext): Pic
       return repo.change(historySummary, (tx): ToggleResult => {
         // Everything is looked up in the state the change starts from; only the record changed is written.
         const base = tx.doc;
-        const own = base.usages.filter((u) => u.organisationId === organisationId && u.serviceId === serviceId);
+        // The service's records, remembered per state: a toggle looks at one service's records, not every record.
+        const own = usagesOfService(base, serviceId).filter((u) => u.organisationId === organisationId);
         const active = own.find((u) => periodActiveAt(u, date));
         const what = describeUsage(base, { organisationId, serviceId });
         if (active) {
@@ -184,8 +185,8 @@ function groupRecordAt(
   date: string,
   except?: string,
 ): Usage | undefined {
-  const groups = groupMembersById(doc.organisations);
-  return doc.usages.find(
+  const groups = groupsOf(doc);
+  return usagesOfService(doc, serviceId).find(
     (u) =>
       u.id !== except && u.serviceId === serviceId && periodActiveAt(u, date) && (groups.get(u.organisationId)?.includes(organisationId) ?? false),
   );

@@ -17,11 +17,12 @@ const useStyles = makeStyles({
 export function AccountantExportCard() {
   const styles = useStyles();
   const headingId = useId('accountant');
-  const overview = useApiQuery('overview/get', {});
+  // Only the core's today is needed here; Översikt's figures (overview/get) would compute the whole overview for it.
+  const today = useApiQuery('usage/get-today', {});
   const [yearText, setYearText] = useState<string>();
   const [personal, setPersonal] = useState(false);
   // The core's today (which `?clock=` fixes in tests) gives the default year.
-  const shownYear = yearText ?? (overview.data ? String(yearOf(overview.data.date)) : '');
+  const shownYear = yearText ?? (today.data ? String(yearOf(today.data.date)) : '');
   const year = parseYear(shownYear);
 
   return (

@@ -34,7 +34,7 @@ import { Add20Regular, Copy20Regular, MoreHorizontal20Regular } from '@fluentui/
 import type { NetworkSummary } from '../../../electron/contract';
 import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
-import { hrefTo, navigate } from '../../app/router';
+import { currentQuery, hrefTo, navigate } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -46,6 +46,7 @@ import {
   figuresVm,
   kindTabs,
   networkRows,
+  parseKindFilter,
   selectedInOrder,
   selectionState,
   yearChoices,
@@ -53,7 +54,7 @@ import {
   type NetworkRowVm,
 } from './network-list.view-model';
 import { useNatverkStyles } from './styles';
-import { yearOf } from '../../../electron/contract/rules/calendar-date';
+import { parseCalendarDate, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.natverk;
 
@@ -112,8 +113,14 @@ const ROW_ESTIMATE = 57;
 
 type Props = { kind: KindFilter; date?: string; showArchived: boolean };
 
-function listQuery(kind: KindFilter, date: string | undefined, showArchived: boolean, override: Partial<{ kind: KindFilter; date: string; showArchived: boolean }>) {
-  const next = { kind, date, showArchived, ...override };
+/**
+ * The list's next address: the filters of the address as it is now (not as last rendered: a filter set right after
+ * another, before the hashchange has re-rendered the list, must build on the newer one) with `override` applied.
+ */
+function nextListQuery(override: Partial<{ kind: KindFilter; date: string; showArchived: boolean }>) {
+  const query = currentQuery();
+  const now = { kind: parseKindFilter(query.get('typ')), date: parseCalendarDate(query.get('datum')), showArchived: query.get('arkiverade') === 'ja' };
+  const next = { ...now, ...override };
   return {
     ...(next.kind !== 'alla' ? { typ: next.kind } : {}),
     ...(next.date !== undefined && next.date !== '' ? { datum: next.date } : {}),
@@ -139,7 +146,7 @@ export function NetworkListView({ kind, date, showArchived }: Props) {
   const tableId = useId('table');
 
   const today = figures.data?.date ?? '';
-  const go = (override: Parameters<typeof listQuery>[3]) => navigate('natverk', [], listQuery(kind, date, showArchived, override));
+  const go = (override: Parameters<typeof nextListQuery>[0]) => navigate('natverk', [], nextListQuery(override));
 
   const all = useMemo(() => list.data ?? [], [list.data]);
   const goal = figures.data?.municipalityGoal;

@@ -2,7 +2,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type
 import { describeServiceUse, describeVia } from '../../../electron/core/domain/usage-matrix';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { UsageMatrix, UsageMatrixColumn, UsageMatrixRow } from '../../../electron/contract';
+import type { UsageMatrixAnswer, UsageMatrixAnswerColumn, UsageMatrixAnswerRow } from '../../../electron/contract';
 import { hrefTo, navigate } from '../../app/router';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
@@ -148,12 +148,12 @@ const useStyles = makeStyles({
 });
 
 type Props = {
-  matrix: UsageMatrix;
-  onToggle: (row: UsageMatrixRow, column: UsageMatrixColumn) => void;
+  matrix: UsageMatrixAnswer;
+  onToggle: (row: UsageMatrixAnswerRow, column: UsageMatrixAnswerColumn) => void;
 };
 
 /** What a row's cells show of their column. */
-type CellColumn = Pick<UsageMatrixColumn, 'serviceId' | 'name'>;
+type CellColumn = Pick<UsageMatrixAnswerColumn, 'serviceId' | 'name'>;
 
 type Classes = {
   name: string;
@@ -500,7 +500,7 @@ const MatrixRow = memo(function MatrixRow({
   width,
   classes,
 }: {
-  row: UsageMatrixRow;
+  row: UsageMatrixAnswerRow;
   columns: readonly CellColumn[];
   shown: ColumnWindow;
   viaNames: Record<string, string>;
@@ -538,7 +538,7 @@ const MatrixRow = memo(function MatrixRow({
       {drawnColumns(shown, activeCol).map((i) => {
         const column = columns[i];
         if (!column) return null;
-        const cell = matrixCell(row, column.serviceId, column.name, viaNames);
+        const cell = matrixCell(row, i, column.name, viaNames);
         return (
           <div
             key={column.serviceId}

@@ -13,7 +13,7 @@ import {
   useId,
   useToastController,
 } from '@fluentui/react-components';
-import type { UsageMatrixColumn, UsageMatrixRow } from '../../../electron/contract';
+import type { UsageMatrixAnswerColumn, UsageMatrixAnswerRow } from '../../../electron/contract';
 import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
 import { TOASTER_ID, useNotify } from '../../app/notify';
 import { useHistoryActions } from '../../app/useHistoryActions';
@@ -107,7 +107,7 @@ export function MatrixView({ viewDate, query }: { viewDate: ViewDate; query: URL
     );
   };
 
-  const onToggle = async (row: UsageMatrixRow, column: UsageMatrixColumn) => {
+  const onToggle = async (row: UsageMatrixAnswerRow, column: UsageMatrixAnswerColumn) => {
     try {
       const result = await toggle.mutateAsync({ organisationId: row.organisationId, serviceId: column.serviceId, date: change.date });
       showToggled(toggleMessage(result, row.name, column.name, change.date, addDays(change.date, -1)), result.historySummary);

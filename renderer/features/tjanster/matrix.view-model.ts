@@ -6,7 +6,8 @@
  * Grid coordinates: rows 0…HEADER_ROWS-1 are the header (service names, then the column totals), body
  * row i is grid row HEADER_ROWS + i. Column 0 is the organisation, 1 its number of services, 2… the services.
  */
-import type { ChannelInput, UsageCell, UsageMatrix, UsageMatrixColumn, UsageMatrixRow, UsageMatrixScope } from '../../../electron/contract';
+import type { ChannelInput, UsageMatrixAnswer, UsageMatrixAnswerColumn, UsageMatrixAnswerRow, UsageMatrixScope } from '../../../electron/contract';
+import { unpackCells, type PackedCell } from '../../../electron/contract/rules/matrix-cells';
 import type { OrganisationKind } from '../../../electron/core/store/schema';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
@@ -107,8 +108,8 @@ export type MatrixColumnVm = {
   populationShare: string;
 };
 
-export function matrixColumns(matrix: Pick<UsageMatrix, 'columns'>): MatrixColumnVm[] {
-  return matrix.columns.map((c: UsageMatrixColumn) => ({
+export function matrixColumns(matrix: Pick<UsageMatrixAnswer, 'columns'>): MatrixColumnVm[] {
+  return matrix.columns.map((c: UsageMatrixAnswerColumn) => ({
     serviceId: c.serviceId,
     name: c.name,
     width: columnWidth(c.name),
@@ -136,16 +137,24 @@ export function columnWidth(name: string): number {
 
 export type MatrixCellVm =
   | { inUse: false; text: ''; label: string }
-  | { inUse: true; text: string; label: string; source: UsageCell['source'] };
+  | { inUse: true; text: string; label: string; source: PackedCell['source'] };
 
-/** A cell: «✓ 2021-01-01» when in use, with the whole story (end, group or host) in its label. */
-export function matrixCell(row: Pick<UsageMatrixRow, 'cells'>, serviceId: string, serviceName: string, viaNames: Record<string, string>): MatrixCellVm {
-  // Own properties only: ids are data, and `constructor` is not a service.
-  const cell = Object.hasOwn(row.cells, serviceId) ? row.cells[serviceId] : undefined;
+/** A row's cells by column place, unpacked when the row is first drawn and kept for as long as the row is held. */
+const unpacked = new WeakMap<Pick<UsageMatrixAnswerRow, 'cells'>, ReadonlyMap<number, PackedCell>>();
+function cellsOf(row: Pick<UsageMatrixAnswerRow, 'cells'>): ReadonlyMap<number, PackedCell> {
+  let cells = unpacked.get(row);
+  if (!cells) unpacked.set(row, (cells = unpackCells(row.cells)));
+  return cells;
+}
+
+/** A cell (`column` is its column's place): «✓ 2021-01-01» when in use, with the whole story (end, group or host) in its label. */
+export function matrixCell(row: Pick<UsageMatrixAnswerRow, 'cells'>, column: number, serviceName: string, viaNames: Record<string, string>): MatrixCellVm {
+  const cell = cellsOf(row).get(column);
   if (!cell) return { inUse: false, text: '', label: t.cellNotInUse(serviceName) };
   let label = t.cellInUse(serviceName, cell.from);
   if (cell.to !== undefined) label += t.cellUntil(cell.to);
   const viaId = cell.viaOrganisationId;
+  // Own properties only: ids are data, and `constructor` is not an organisation.
   const via = viaId === undefined ? undefined : Object.hasOwn(viaNames, viaId) ? viaNames[viaId] : viaId;
   if (via !== undefined) label += cell.source === 'group' ? t.cellViaGroup(via) : t.cellViaHost(via);
   return { inUse: true, text: cell.from, label, source: cell.source };
@@ -221,7 +230,7 @@ export type GridFocus = GridPos & { organisationId?: string };
  * The focused cell in the current rows: the same organisation if it is still shown, else the same place
  * clamped to the grid (a toggle under the «exactly one» filter can take the row away).
  */
-export function resolveFocus(focus: GridFocus, rows: readonly Pick<UsageMatrixRow, 'organisationId'>[], cols: number): GridPos {
+export function resolveFocus(focus: GridFocus, rows: readonly Pick<UsageMatrixAnswerRow, 'organisationId'>[], cols: number): GridPos {
   const col = Math.min(Math.max(0, cols - 1), Math.max(0, focus.col));
   if (focus.organisationId !== undefined) {
     const index = rows.findIndex((r) => r.organisationId === focus.organisationId);
@@ -249,7 +258,7 @@ export function cellAction(pos: GridPos, key: string): 'toggle' | 'open-organisa
  * passes for the whole register. `countyName` is the name the county dropdown shows.
  */
 export function matrixExport(
-  matrix: Pick<UsageMatrix, 'columns' | 'rows' | 'date'>,
+  matrix: Pick<UsageMatrixAnswer, 'columns' | 'rows' | 'date'>,
   filter: MatrixFilterState,
   countyName: string | undefined,
 ): ChannelInput<'exports/table'> {
@@ -271,11 +280,9 @@ export function matrixExport(
       { header: t.serviceCount, kind: 'integer' },
       ...matrix.columns.map((c) => ({ header: c.archived ? t.archivedService(c.name) : c.name, kind: 'date' as const })),
     ],
-    rows: matrix.rows.map((row) => [
-      row.name,
-      row.isMember,
-      row.serviceCount,
-      ...matrix.columns.map((c) => (Object.hasOwn(row.cells, c.serviceId) ? (row.cells[c.serviceId]?.from ?? null) : null)),
-    ]),
+    rows: matrix.rows.map((row) => {
+      const cells = unpackCells(row.cells);
+      return [row.name, row.isMember, row.serviceCount, ...matrix.columns.map((_, i) => cells.get(i)?.from ?? null)];
+    }),
   };
 }

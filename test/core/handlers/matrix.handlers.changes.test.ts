@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { UsageMatrixAnswer, UsageMatrixChanges, UsageMatrixFilter } from '../../../electron/contract';
 import { buildMatrix, buildUsageMatrix } from '../../../electron/core/domain/usage-matrix';
+import { matrixAnswerOf } from '../../../electron/core/handlers/matrix.handlers';
 import { applyMatrixChanges } from '../../../renderer/features/tjanster/matrix-changes';
 import { createTestServices } from '../../support/memory-document';
 import { makeDocument, membership, municipality, organisation, service, usage } from '../../fixtures/services/documents';
@@ -60,8 +61,9 @@ async function changesSince(call: Services['call'], filter: Filter, since: strin
 }
 
 function scratch(repo: Services['repo'], filter: Filter) {
-  // A plain copy: nothing remembered for the repository's frozen states can help.
-  return buildUsageMatrix(structuredClone(repo.get()), date, { scope: 'members', includeArchivedServices: false, ...filter });
+  // A plain copy: nothing remembered for the repository's frozen states can help. Sent as the channel sends it.
+  const matrix = buildUsageMatrix(structuredClone(repo.get()), date, { scope: 'members', includeArchivedServices: false, ...filter });
+  return withoutToken(matrixAnswerOf(matrix, ''));
 }
 
 const withoutToken = ({ token: _token, ...matrix }: UsageMatrixAnswer) => matrix;
@@ -104,6 +106,23 @@ describe('usage/get-matrix-changes', () => {
     for (const row of next.rows) if (row.organisationId !== 'org-Kil') expect(row).toBe(held.rows.find((r) => r.organisationId === row.organisationId));
     expect(next.columns.find((c) => c.serviceId === 'a')).toBe(held.columns.find((c) => c.serviceId === 'a'));
     expect(next.columns.find((c) => c.serviceId === 'b')?.users).toBe((held.columns.find((c) => c.serviceId === 'b')?.users ?? 0) + 1);
+    // Only what changed travels: Beta's column, no order of the rows (none came or went), no via names.
+    expect(answer.columns.map((c) => c.column.serviceId)).toEqual(['b']);
+    expect(answer.rowIds).toBeUndefined();
+    expect(answer.viaNames).toBeUndefined();
+  });
+
+  it('sends the order of the rows when a toggle takes a row out of the filter', async () => {
+    const { call, repo } = setup();
+    const filter: Filter = { scope: 'all', quick: 'exactly-one' };
+    const held = await full(call, filter);
+    expect(held.rows.map((r) => r.organisationId)).toContain('org-Kil');
+    expect((await call('usage/toggle', { organisationId: 'org-Kil', serviceId: 'b', date })).ok).toBe(true);
+    const answer = await changesSince(call, filter, held.token);
+    if (answer.kind !== 'changes') throw new Error('expected changes');
+    expect(answer.rowIds).toBeDefined();
+    expect(answer.rowIds).not.toContain('org-Kil');
+    expect(withoutToken(follow(held, answer))).toEqual(scratch(repo, filter));
   });
 
   it('sends the rows of a group’s municipalities when the group’s cell is toggled', async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestServices } from '../../support/memory-document';
 import { makeDocument, membership, municipality, organisation, service, usage } from '../../fixtures/services/documents';
+import { unpackCells } from '../../../electron/contract/rules/matrix-cells';
 
 function setup() {
   return createTestServices({
@@ -45,7 +46,8 @@ describe('usage/get-matrix names the organisations cells come through', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.data.rows.map((r) => r.name)).toEqual(['Ale', 'Mora', 'Orsa']);
     const ale = result.data.rows.find((r) => r.name === 'Ale');
-    expect(ale?.cells.egil).toMatchObject({ source: 'group', viaOrganisationId: 'gr' });
+    const egil = result.data.columns.findIndex((c) => c.serviceId === 'egil');
+    expect(unpackCells(ale?.cells ?? '').get(egil)).toMatchObject({ source: 'group', viaOrganisationId: 'gr' });
     expect(result.data.viaNames).toEqual({ gr: 'Göteborgsregionen', 'org-Mora': 'Mora' });
   });
 

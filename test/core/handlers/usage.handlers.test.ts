@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestServices } from '../../support/memory-document';
 import { makeDocument, membership, municipality, organisation, service, usage } from '../../fixtures/services/documents';
 import type { Usage } from '../../../electron/core/store/schema';
+import { unpackCells } from '../../../electron/contract/rules/matrix-cells';
 
 function setup(usages: Usage[] = []) {
   return createTestServices({
@@ -22,7 +23,8 @@ function setup(usages: Usage[] = []) {
 async function inUse(call: ReturnType<typeof setup>['call'], organisationId: string, date: string) {
   const result = await call('usage/get-matrix', { date, scope: 'all' });
   if (!result.ok) throw new Error(result.error.message);
-  return result.data.rows.find((r) => r.organisationId === organisationId)?.cells.a !== undefined;
+  const column = result.data.columns.findIndex((c) => c.serviceId === 'a');
+  return unpackCells(result.data.rows.find((r) => r.organisationId === organisationId)?.cells ?? '').has(column);
 }
 
 describe('usage records', () => {

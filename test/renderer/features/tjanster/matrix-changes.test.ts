@@ -3,33 +3,27 @@
  * rendering), and changes that do not follow from the matrix held are refused, so the hook fetches it whole.
  */
 import { describe, expect, it } from 'vitest';
-import type { UsageMatrixAnswer, UsageMatrixChanges, UsageMatrixColumn, UsageMatrixRow } from '../../../../electron/contract';
+import type { UsageMatrixAnswer, UsageMatrixAnswerColumn, UsageMatrixAnswerRow, UsageMatrixChanges } from '../../../../electron/contract';
+import { packCells } from '../../../../electron/contract/rules/matrix-cells';
 import { applyMatrixChanges } from '../../../../renderer/features/tjanster/matrix-changes';
 
 type Changes = Extract<UsageMatrixChanges, { kind: 'changes' }>;
 
-const row = (id: string, services: string[]): UsageMatrixRow => ({
+const row = (id: string, columns: number[]): UsageMatrixAnswerRow => ({
   organisationId: id,
   name: id,
-  kind: 'kommun',
-  population: 1000,
   isMember: true,
-  serviceCount: services.length,
-  serviceUse: { total: services.length, direct: services.length, via: [] },
-  cells: Object.fromEntries(services.map((s) => [s, { usageId: `${id}-${s}`, from: '2022-01-01', source: 'direct' as const }])),
+  serviceCount: columns.length,
+  serviceUse: { total: columns.length, direct: columns.length, via: [] },
+  cells: packCells(columns.map((c) => [c, { from: '2022-01-01', source: 'direct' as const }])),
 });
 
-const column = (serviceId: string, users: number): UsageMatrixColumn => ({
+const column = (serviceId: string, users: number): UsageMatrixAnswerColumn => ({
   serviceId,
   name: serviceId,
   archived: false,
   users,
-  usersBreakdown: { total: users, direct: users, via: [] },
-  municipalities: users,
-  memberUsers: users,
-  memberCount: 3,
   memberShare: users / 3,
-  populationCovered: users * 1000,
   populationShare: null,
   visibleUsers: users,
 });
@@ -38,7 +32,7 @@ const held: UsageMatrixAnswer = {
   token: 't1',
   date: '2022-06-30',
   columns: [column('a', 1), column('b', 2)],
-  rows: [row('x', ['a']), row('y', ['b']), row('z', ['b'])],
+  rows: [row('x', [0]), row('y', [1]), row('z', [1])],
   totals: { rows: 3, rowsUsingNone: 0, rowsUsingExactlyOne: 3, memberCount: 3 },
   viaNames: {},
 };
@@ -48,18 +42,16 @@ const changes = (over: Partial<Changes>): Changes => ({
   token: 't2',
   since: 't1',
   date: held.date,
-  columns: held.columns.map((c) => ({ ...c })),
+  columns: [],
   totals: { ...held.totals },
-  viaNames: {},
-  rowIds: ['x', 'y', 'z'],
   rows: [],
   ...over,
 });
 
 describe('applyMatrixChanges', () => {
-  it('replaces the changed row and keeps every other row, column and total the object held', () => {
-    const toggled = row('y', ['a', 'b']);
-    const next = applyMatrixChanges(held, changes({ rows: [toggled], columns: [column('a', 2), { ...(held.columns[1] as UsageMatrixColumn) }] }));
+  it('replaces the changed row and column and keeps every other row, column and total the object held', () => {
+    const toggled = row('y', [0, 1]);
+    const next = applyMatrixChanges(held, changes({ rows: [toggled], columns: [{ index: 0, column: column('a', 2) }] }));
     expect(next?.token).toBe('t2');
     expect(next?.rows).toEqual([held.rows[0], toggled, held.rows[2]]);
     expect(next?.rows[0]).toBe(held.rows[0]);
@@ -77,15 +69,19 @@ describe('applyMatrixChanges', () => {
   });
 
   it('follows the new order, with rows added and removed', () => {
-    const added = row('w', ['a']);
+    const added = row('w', [0]);
     const next = applyMatrixChanges(held, changes({ rowIds: ['w', 'x', 'z'], rows: [added], totals: { ...held.totals, rows: 3 } }));
     expect(next?.rows.map((r) => r.organisationId)).toEqual(['w', 'x', 'z']);
     expect(next?.rows[1]).toBe(held.rows[0]);
   });
 
-  it('refuses changes made against another matrix, or naming a row it does not have', () => {
+  it('refuses changes made against another matrix, naming a row or column it does not have', () => {
     expect(applyMatrixChanges(held, changes({ since: 't0' }))).toBeUndefined();
     expect(applyMatrixChanges(held, changes({ rowIds: ['x', 'q'] }))).toBeUndefined();
+    // Without an order, a changed row must be one held.
+    expect(applyMatrixChanges(held, changes({ rows: [row('q', [0])] }))).toBeUndefined();
+    expect(applyMatrixChanges(held, changes({ columns: [{ index: 2, column: column('c', 1) }] }))).toBeUndefined();
+    expect(applyMatrixChanges(held, changes({ columns: [{ index: 0, column: column('b', 1) }] }))).toBeUndefined();
   });
 
   it('takes new via names and totals when they differ', () => {

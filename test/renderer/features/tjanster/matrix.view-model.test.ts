@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildUsageMatrix } from '../../../../electron/core/domain/usage-matrix';
+import { matrixAnswerOf } from '../../../../electron/core/handlers/matrix.handlers';
 import { usageMatrixInput } from '../../../../electron/contract/channels/usage.channels';
 import {
   cellAction,
@@ -9,6 +10,7 @@ import {
   HEADER_ROWS,
   matrixCell,
   matrixColumns,
+  matrixExport,
   matrixQuery,
   MIN_COLUMN_WIDTH,
   columnWidth,
@@ -43,7 +45,8 @@ const doc = makeDocument({
 function matrixFor(filter = defaultMatrixFilter, date = '2022-06-30') {
   const { input } = matrixQuery(filter, date);
   const { date: at, ...parsed } = usageMatrixInput.parse(input);
-  return buildUsageMatrix(doc, at ?? date, parsed);
+  // As the channel sends it: the screen never sees the core's own matrix.
+  return matrixAnswerOf(buildUsageMatrix(doc, at ?? date, parsed), 'token');
 }
 
 describe('the filter as channel input', () => {
@@ -120,7 +123,7 @@ describe('header and cells from the core’s matrix', () => {
   it('shows a dash for a share the core cannot give', () => {
     const [column] = matrixColumns({
       columns: [
-        { serviceId: 'x', name: 'X', archived: true, users: 0, usersBreakdown: { total: 0, direct: 0, via: [] }, municipalities: 0, memberUsers: 0, memberCount: 0, memberShare: null, populationCovered: 0, populationShare: null, visibleUsers: 0 },
+        { serviceId: 'x', name: 'X', archived: true, users: 0, memberShare: null, populationShare: null, visibleUsers: 0 },
       ],
     });
     expect(column).toMatchObject({ label: 'X (arkiverad)', memberShare: '–', populationShare: '–' });
@@ -129,21 +132,31 @@ describe('header and cells from the core’s matrix', () => {
   it('labels each cell with its whole story: start, end, group or host', () => {
     const m = matrixFor({ ...defaultMatrixFilter, scope: 'all' });
     const row = (name: string) => m.rows.find((r) => r.name === name)!;
-    expect(matrixCell(row('Kil'), 'A', 'Alfa', m.viaNames)).toEqual({
+    // Columns by place: Alfa first, Beta second.
+    expect(m.columns.map((c) => c.serviceId)).toEqual(['A', 'B']);
+    expect(matrixCell(row('Kil'), 0, 'Alfa', m.viaNames)).toEqual({
       inUse: true,
       text: '2021-01-01',
       label: 'Alfa: används sedan 2021-01-01, till och med 2022-12-31',
       source: 'direct',
     });
-    expect(matrixCell(row('Ale'), 'B', 'Beta', m.viaNames)).toMatchObject({
+    expect(matrixCell(row('Ale'), 1, 'Beta', m.viaNames)).toMatchObject({
       inUse: true,
       source: 'group',
       label: 'Beta: används sedan 2021-03-01, genom Göteborgsregionen',
     });
-    expect(matrixCell(row('Orsa'), 'A', 'Alfa', m.viaNames).label).toBe('Alfa: används sedan 2021-01-01, via Mora');
-    expect(matrixCell(row('Kil'), 'B', 'Beta', m.viaNames)).toEqual({ inUse: false, text: '', label: 'Beta: används inte' });
-    // Ids are data: one named like an Object property is simply not in use.
-    expect(matrixCell({ cells: {} }, 'constructor', 'X', {}).inUse).toBe(false);
+    expect(matrixCell(row('Orsa'), 0, 'Alfa', m.viaNames).label).toBe('Alfa: används sedan 2021-01-01, via Mora');
+    expect(matrixCell(row('Kil'), 1, 'Beta', m.viaNames)).toEqual({ inUse: false, text: '', label: 'Beta: används inte' });
+    // Ids are data: a host named like an Object property is named by its id, not looked up on the prototype.
+    expect(matrixCell({ cells: '0,2021-01-01,,d,constructor' }, 0, 'X', {}).label).toBe('X: används sedan 2021-01-01, via constructor');
+  });
+
+  it('exports the rows as shown, a cell being the day its use began', () => {
+    const m = matrixFor({ ...defaultMatrixFilter, scope: 'all' });
+    const table = matrixExport(m, { ...defaultMatrixFilter, scope: 'all' }, undefined);
+    const kil = table.rows.find((r) => r[0] === 'Kil');
+    expect(kil).toEqual(['Kil', true, 1, '2021-01-01', null]);
+    expect(table.rows.find((r) => r[0] === 'Ale')).toEqual(['Ale', true, 1, null, '2021-03-01']);
   });
 
   it('counts shown rows in words', () => {
