@@ -25,7 +25,7 @@ import {
 } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { BudgetTable } from '../../../electron/contract';
-import { apiQueryKey, useApiMutation } from '../../app/api';
+import { useApiMutation } from '../../app/api';
 import { ExportButton } from '../../components/ExportButton';
 import { sv } from '../../lib/i18n/sv';
 import {
@@ -43,6 +43,7 @@ import {
   type LineRowVm,
   type TableRowVm,
 } from './budget-table.view-model';
+import { heldBudgetTable, storeBudgetAnswer } from './useBudgetTable';
 
 const t = sv.budget;
 
@@ -321,8 +322,9 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     }
     setEditing({ ...ed, saving: true });
     try {
-      const next = await setAmount.mutateAsync({ columnId: ed.columnId, lineId: ed.lineId, amount: ed.text });
-      queryClient.setQueryData(apiQueryKey('budget/get', {}), next);
+      const since = heldBudgetTable(queryClient)?.token;
+      const answer = await setAmount.mutateAsync({ ...(since ? { since } : {}), columnId: ed.columnId, lineId: ed.lineId, amount: ed.text });
+      storeBudgetAnswer(queryClient, answer);
       done();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -342,8 +344,9 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
   const clearCell = async (cell: AmountCellVm) => {
     if (!cell.entered) return;
     try {
-      const next = await setAmount.mutateAsync({ columnId: cell.columnId, lineId: cell.lineId, amount: null });
-      queryClient.setQueryData(apiQueryKey('budget/get', {}), next);
+      const since = heldBudgetTable(queryClient)?.token;
+      const answer = await setAmount.mutateAsync({ ...(since ? { since } : {}), columnId: cell.columnId, lineId: cell.lineId, amount: null });
+      storeBudgetAnswer(queryClient, answer);
     } catch (error) {
       setNotice(error instanceof Error ? error.message : String(error));
     }

@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { Add20Regular, Print20Regular } from '@fluentui/react-icons';
 import type { PageProps } from '../../app/page-props';
-import { useApiMutation, useApiQuery } from '../../app/api';
+import { useApiMutation } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -20,6 +20,7 @@ import { BudgetCharts } from './BudgetCharts';
 import { AddColumnDialog, LineDialog, RemoveDialog, type LineDialogMode, type RemoveRequest } from './BudgetDialogs';
 import { BudgetGrid, type GridAction } from './BudgetGrid';
 import { RegisterSection } from './RegisterSection';
+import { useBudgetTable } from './useBudgetTable';
 
 const t = sv.budget;
 
@@ -65,7 +66,7 @@ export function BudgetPage(_props: PageProps) {
   usePrintStyles();
   const styles = useStyles();
   const notify = useNotify();
-  const budget = useApiQuery('budget/get', {});
+  const budget = useBudgetTable();
   const accept = useApiMutation('budget/accept-difference');
   const acceptDifference = (columnId: string, key: string, label: string) => {
     accept.mutateAsync({ columnId, key }).then(
