@@ -38,6 +38,7 @@ import {
   moveInGrid,
   startsTyping,
   type AmountCellVm,
+  type ColumnVm,
   type GridMove,
   type GridPos,
   type LineRowVm,
@@ -411,7 +412,6 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
   };
 
   const columnCount = vm.columns.length;
-  const headerRow = vm.rows[0];
   const bodyRows = useMemo(() => vm.rows.filter((r): r is BodyRowVm => r.type !== 'header'), [vm]);
 
   const printing = usePrinting();
@@ -448,11 +448,6 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     getItemKey: (index) => bodyRows[index]?.key ?? index,
     rangeExtractor,
   });
-  const headerPos = (col: number): GridPos => ({ row: 'columns', col });
-  const headerTabIndex = (col: number) => (posKey(active) === posKey(headerPos(col)) ? 0 : -1);
-  const onHeaderFocus = (e: FocusEvent<HTMLElement>, col: number) => {
-    if (e.target === e.currentTarget) setActive(headerPos(col));
-  };
 
   // The rows are drawn by a memoised component that gets the grid's handlers through one stable object, so an
   // edit redraws the rows whose models changed (the line, its parents, the totals) and not every row in view.
@@ -543,55 +538,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
           className={styles.table}
         >
           <thead ref={headRef}>
-            <tr aria-rowindex={1}>
-              <th
-                scope="col"
-                className={mergeClasses(styles.headCell, styles.nameHead, styles.focused)}
-                data-pos={posKey(headerPos(0))}
-                tabIndex={headerTabIndex(0)}
-                onKeyDown={(e) => headerRow && onCellKeyDown(e, headerPos(0), headerRow)}
-                onFocus={(e) => onHeaderFocus(e, 0)}
-              >
-                {t.lineColumn}
-              </th>
-              {vm.columns.map((c, i) => (
-                <th
-                  key={c.id}
-                  scope="col"
-                  className={mergeClasses(styles.headCell, styles.focused)}
-                  data-column={c.id}
-                  aria-haspopup="menu"
-                  data-pos={posKey(headerPos(i + 1))}
-                  tabIndex={headerTabIndex(i + 1)}
-                  onKeyDown={(e) => headerRow && onCellKeyDown(e, headerPos(i + 1), headerRow)}
-                  onFocus={(e) => onHeaderFocus(e, i + 1)}
-                >
-                  <div className={styles.headInner}>
-                    <span>{c.label}</span>
-                    <Menu>
-                      <MenuTrigger disableButtonEnhancement>
-                        <Button
-                          size="small"
-                          appearance="subtle"
-                          tabIndex={-1}
-                          icon={<MoreHorizontal20Regular />}
-                          aria-label={t.columnActions(c.label)}
-                          data-column-menu=""
-                          data-print="hide"
-                        />
-                      </MenuTrigger>
-                      <MenuPopover>
-                        <MenuList>
-                          <MenuItem icon={<Delete20Regular />} onClick={() => onAction({ type: 'remove-column', columnId: c.id, label: c.label })}>
-                            {t.removeColumn}
-                          </MenuItem>
-                        </MenuList>
-                      </MenuPopover>
-                    </Menu>
-                  </div>
-                </th>
-              ))}
-            </tr>
+            <GridHeader columns={vm.columns} activeCol={active.row === 'columns' ? active.col : undefined} handlers={handlers} />
           </thead>
           <tbody>{virtual ? virtualRows() : bodyRows.map((row, index) => bodyRow(row, index))}</tbody>
         </table>
@@ -602,6 +549,68 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     </div>
   );
 }
+
+const HEADER_ROW: TableRowVm = { type: 'header', key: 'columns' };
+const headerPos = (col: number): GridPos => ({ row: 'columns', col });
+
+/** The column headers; drawn again only when the columns or the focus among them change. */
+const GridHeader = memo(function GridHeader({ columns, activeCol, handlers }: { columns: readonly ColumnVm[]; activeCol: number | undefined; handlers: GridHandlers }) {
+  const styles = useStyles();
+  const onFocus = (e: FocusEvent<HTMLElement>, col: number) => {
+    if (e.target === e.currentTarget) handlers.setActive(headerPos(col));
+  };
+  return (
+    <tr aria-rowindex={1}>
+      <th
+        scope="col"
+        className={mergeClasses(styles.headCell, styles.nameHead, styles.focused)}
+        data-pos={posKey(headerPos(0))}
+        tabIndex={activeCol === 0 ? 0 : -1}
+        onKeyDown={(e) => handlers.onCellKeyDown(e, headerPos(0), HEADER_ROW)}
+        onFocus={(e) => onFocus(e, 0)}
+      >
+        {t.lineColumn}
+      </th>
+      {columns.map((c, i) => (
+        <th
+          key={c.id}
+          scope="col"
+          className={mergeClasses(styles.headCell, styles.focused)}
+          data-column={c.id}
+          aria-haspopup="menu"
+          data-pos={posKey(headerPos(i + 1))}
+          tabIndex={activeCol === i + 1 ? 0 : -1}
+          onKeyDown={(e) => handlers.onCellKeyDown(e, headerPos(i + 1), HEADER_ROW)}
+          onFocus={(e) => onFocus(e, i + 1)}
+        >
+          <div className={styles.headInner}>
+            <span>{c.label}</span>
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  tabIndex={-1}
+                  icon={<MoreHorizontal20Regular />}
+                  aria-label={t.columnActions(c.label)}
+                  data-column-menu=""
+                  data-print="hide"
+                />
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem icon={<Delete20Regular />} onClick={() => handlers.onAction({ type: 'remove-column', columnId: c.id, label: c.label })}>
+                    {t.removeColumn}
+                  </MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          </div>
+        </th>
+      ))}
+    </tr>
+  );
+});
 
 type BodyRowVm = Exclude<TableRowVm, { type: 'header' }>;
 

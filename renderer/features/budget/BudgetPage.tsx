@@ -166,7 +166,7 @@ export function BudgetPage(_props: PageProps) {
               <h2 id="budget-registret" className={styles.heading}>
                 {t.register.heading}
               </h2>
-              <RegisterSection table={table} />
+              <RegisterSection columns={table.columns} />
             </section>
 
             <AddColumnDialog
