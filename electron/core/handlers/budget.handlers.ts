@@ -18,7 +18,6 @@ import {
   addColumn,
   addLine,
   budgetLabels,
-  budgetTable,
   budgetVsRegister,
   columnLabel,
   hasChildren,
@@ -36,7 +35,7 @@ import { fieldError } from '../domain/field-errors';
 import { lastDayOfYear } from '../../contract/rules/calendar-date';
 import { countOf } from '../domain/swedish';
 import { figure } from '../domain/figure-cache';
-import { budgetTableChanges } from '../domain/budget-table-changes';
+import { budgetTableAfter, budgetTableChanges } from '../domain/budget-table-changes';
 
 /**
  * Runs a budget edit of the domain (which works on a whole budget) on a copy of the budget and writes the lines
@@ -226,7 +225,14 @@ function tableTokens() {
 export function createBudgetHandlers({ repo, ports }: HandlerContext): Pick<ChannelHandlers, BudgetChannel> {
   // Both once per register state (figure-cache.ts): the table changes only with the budget, the comparison
   // with the budget, the members, the usages, the services and the reference data.
-  const table = () => figure('budget/table', '', repo.get(), (doc) => budgetTable(doc.budget));
+  // A new state's table starts from the last one computed: an amount typed recomputes its column only.
+  let last: { budget: Budget; table: BudgetTable } | undefined;
+  const table = () =>
+    figure('budget/table', '', repo.get(), (doc) => {
+      const next = budgetTableAfter(last, doc.budget);
+      last = { budget: doc.budget, table: next };
+      return next;
+    });
   const tokens = tableTokens();
 
   return {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BudgetRow, BudgetTable } from '../../../electron/contract';
 import { acceptStatedDifference, addColumn, addLine, budgetTable, hasChildren, removeLine, renameLine, setLeafAmount } from '../../../electron/core/domain/budget';
-import { applyBudgetTableChanges, budgetTableChanges } from '../../../electron/core/domain/budget-table-changes';
+import { applyBudgetTableChanges, budgetTableAfter, budgetTableChanges } from '../../../electron/core/domain/budget-table-changes';
 import type { Budget } from '../../../electron/core/store/schema';
 import { ids, kr, planBudget } from '../../fixtures/budget/plan-budget';
 
@@ -128,5 +128,66 @@ describe('budget table changes', () => {
     expect(applyBudgetTableChanges(held, { ...diff, totals: diff.totals.slice(1) })).toBeUndefined();
     expect(applyBudgetTableChanges(held, { ...diff, columns: diff.columns.slice(1) })).toBeUndefined();
     expect(applyBudgetTableChanges(held, { ...diff, rows: [] })?.sections[1]?.rows).toBe(held.sections[1]?.rows);
+  });
+});
+
+/** `next` sharing every line list and column `before` has unchanged, as the repository's states do. */
+function sharing(before: Budget, next: Budget): Budget {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return {
+    lines: same(before.lines, next.lines) ? before.lines : next.lines,
+    columns: next.columns.map((c, i) => (same(c, before.columns[i]) ? (before.columns[i] as typeof c) : c)),
+  };
+}
+
+describe('the table after a change, from the table before', () => {
+  it('equals the table computed from scratch after random edits and structural changes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ parent: fc.nat(50), column: fc.boolean() }), { maxLength: 8 }),
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom<Edit['kind'] | 'add-line' | 'add-column' | 'two-columns'>('amount', 'empty', 'rename', 'accept', 'amount', 'add-line', 'add-column', 'two-columns'),
+            pick: fc.nat(1_000),
+            n: fc.nat(100_000),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (shape, edits) => {
+          let before = grownBudget(shape);
+          let table = budgetTable(before);
+          edits.forEach((edit, i) => {
+            const copy = structuredClone(before);
+            if (edit.kind === 'add-line') addLine(copy, { id: `ny-${i}`, name: `Ny ${i}`, kind: 'income' });
+            else if (edit.kind === 'add-column') {
+              if (!copy.columns.some((c) => c.year === 2030 + i)) addColumn(copy, { id: `kol-${i}`, year: 2030 + i, kind: 'prognos' });
+            } else if (edit.kind === 'two-columns') {
+              applyEdit(copy, { kind: 'amount', pick: edit.pick, n: edit.n });
+              applyEdit(copy, { kind: 'amount', pick: edit.pick + 1, n: edit.n + 1 });
+            } else applyEdit(copy, { ...edit, kind: edit.kind });
+            const next = sharing(before, copy);
+            const after = budgetTableAfter({ budget: before, table }, next);
+            expect(after).toEqual(budgetTable(structuredClone(next)));
+            // Rows the change did not touch are the rows of the table before.
+            const old = new Map(allRows(table).map((r) => [r.lineId, r]));
+            for (const row of allRows(after)) if (JSON.stringify(row) === JSON.stringify(old.get(row.lineId)) && next.lines === before.lines) expect(row).toBe(old.get(row.lineId));
+            before = next;
+            table = after;
+          });
+        },
+      ),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it('computes the whole table without a table before or when the lines changed', () => {
+    const budget = planBudget();
+    expect(budgetTableAfter(undefined, budget)).toEqual(budgetTable(budget));
+    const table = budgetTable(budget);
+    const renamed = structuredClone(budget);
+    renameLine(renamed, ids.staff, 'Löner');
+    const after = budgetTableAfter({ budget, table }, renamed);
+    expect(after).toEqual(budgetTable(renamed));
+    expect(after.sections[0]).not.toBe(table.sections[0]);
   });
 });

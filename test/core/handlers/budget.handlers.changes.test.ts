@@ -31,6 +31,9 @@ describe('budget table changes through the channels', () => {
     expect(now.token).toBe(answer.token);
     const { token: _now, ...table } = now;
     expect(applyBudgetTableChanges(held, answer)).toEqual(table);
+    // The core computed the edited column alone and kept the rest of the table it had: the income section is untouched.
+    expect(now.sections[0]).toBe(held.sections[0]);
+    expect(now.sections[1]?.rows.find((r) => r.lineId === ids.external)).toBe(held.sections[1]?.rows.find((r) => r.lineId === ids.external));
     expect(answer.result.cells.find((c) => c.columnId === ids.budget2022)?.amountOre).toBe(kr(96_817 - 84_411));
 
     // The refetch after the change finds nothing new since the answer it got.
