@@ -643,6 +643,11 @@ type GridRowProps = {
 
 const GridRow = memo(function GridRow({ row, index, columnCount, activeCol, editing, sticky, measure, handlers, inputRef }: GridRowProps) {
   const styles = useStyles();
+  // Merged once per row, not once per cell: a wide budget draws thousands of cells.
+  const amountClass = useMemo(
+    () => ({ editable: mergeClasses(styles.amount, styles.focused), readOnly: mergeClasses(styles.amount, styles.focused, styles.readOnly) }),
+    [styles],
+  );
 
   const nameCell = () => {
     const pos: GridPos = { row: row.key, col: 0 };
@@ -716,7 +721,7 @@ const GridRow = memo(function GridRow({ row, index, columnCount, activeCol, edit
         tabIndex={isEditing ? -1 : activeCol === i + 1 ? 0 : -1}
         aria-readonly={!cell.editable}
         title={cell.stated?.description ?? cell.unusualSign ?? (line.type === 'total' ? t.computedTotal(line.label) : undefined)}
-        className={mergeClasses(styles.amount, styles.focused, !cell.editable && styles.readOnly)}
+        className={cell.editable ? amountClass.editable : amountClass.readOnly}
         onKeyDown={(e) => handlers.onCellKeyDown(e, pos, line)}
         onFocus={(e) => e.target === e.currentTarget && handlers.setActive(pos)}
         onDoubleClick={() => cell.editable && handlers.startEdit(pos, cell)}
@@ -752,7 +757,7 @@ const GridRow = memo(function GridRow({ row, index, columnCount, activeCol, edit
           </>
         ) : (
           <div className={styles.amountInner}>
-            <span className={mergeClasses(!cell.entered && cell.editable && styles.empty, resultNegative && styles.negativeResult)} data-amount="">
+            <span className={!cell.entered && cell.editable ? styles.empty : resultNegative ? styles.negativeResult : undefined} data-amount="">
               {cell.text || (cell.editable ? '–' : '')}
             </span>
             {cell.unusualSign && (

@@ -155,23 +155,34 @@ function columnsVm(table: BudgetTable): ColumnVm[] {
 function lineVm(row: BudgetRow, columns: ColumnVm[], expanded: boolean, subLineCount: number): LineRowVm {
   const kept = lineVms.get(row);
   if (kept && kept.expanded === expanded && kept.subLineCount === subLineCount && keptColumns.get(kept) === columns) return kept;
-  const vm: LineRowVm = {
-    type: 'line',
-    key: row.lineId,
-    lineId: row.lineId,
-    ...(row.parentId !== undefined ? { parentId: row.parentId } : {}),
-    name: row.name,
-    kind: row.kind,
-    depth: row.depth,
-    isLeaf: row.isLeaf,
-    expanded,
-    subLineCount,
-    registerSource: row.registerSource !== undefined,
-    cells: row.cells.map((cell, i) => cellVm(cell, columns[i] ?? fallbackColumn(cell), row.name, { editable: row.isLeaf, kind: row.kind, rowKey: row.lineId })),
-  };
+  const vm = withLazyCells<LineRowVm>(
+    {
+      type: 'line',
+      key: row.lineId,
+      lineId: row.lineId,
+      ...(row.parentId !== undefined ? { parentId: row.parentId } : {}),
+      name: row.name,
+      kind: row.kind,
+      depth: row.depth,
+      isLeaf: row.isLeaf,
+      expanded,
+      subLineCount,
+      registerSource: row.registerSource !== undefined,
+    },
+    () => row.cells.map((cell, i) => cellVm(cell, columns[i] ?? fallbackColumn(cell), row.name, { editable: row.isLeaf, kind: row.kind, rowKey: row.lineId })),
+  );
   lineVms.set(row, vm);
   keptColumns.set(vm, columns);
   return vm;
+}
+
+/**
+ * A row model whose cells are formatted when first read: the grid draws the rows in view, and a large budget
+ * has thousands of cells out of view that the keyboard, the export or a scroll may never reach.
+ */
+function withLazyCells<R extends { cells: AmountCellVm[] }>(row: Omit<R, 'cells'>, make: () => AmountCellVm[]): R {
+  let cells: AmountCellVm[] | undefined;
+  return Object.defineProperty(row, 'cells', { enumerable: true, get: () => (cells ??= make()) }) as R;
 }
 
 /** The columns each kept row model was made for (a renamed or moved column makes new cell labels). */
@@ -210,14 +221,9 @@ function fallbackColumn(cell: BudgetCell): ColumnVm {
 }
 
 function totalVm(key: BudgetTotalKey, label: string, cells: readonly BudgetCell[], columns: readonly ColumnVm[]): TotalRowVm {
-  return {
-    type: 'total',
-    key: `total-${key}`,
-    totalKey: key,
-    label,
-    emphasis: key === 'result' ? 'result' : 'sum',
-    cells: cells.map((cell, i) => cellVm(cell, columns[i] ?? fallbackColumn(cell), label, { editable: false, rowKey: `total-${key}` })),
-  };
+  return withLazyCells<TotalRowVm>({ type: 'total', key: `total-${key}`, totalKey: key, label, emphasis: key === 'result' ? 'result' : 'sum' }, () =>
+    cells.map((cell, i) => cellVm(cell, columns[i] ?? fallbackColumn(cell), label, { editable: false, rowKey: `total-${key}` })),
+  );
 }
 
 /**
