@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BudgetTable } from '../../../electron/contract';
@@ -95,45 +95,13 @@ export function BudgetCharts({ table }: { table: BudgetTable }) {
   const income = useKept(vm.income);
   const result = useKept(vm.result);
   const variance = useKept(vm.variance);
-  const labelOf = (id: string | undefined) => vm.columnOptions.find((c) => c.id === id)?.label ?? '';
+  const columnOptions = useKept(vm.columnOptions);
+  const pair = useKept(vm.pair);
 
   return (
     <div className={styles.section}>
       <Text className={styles.intro}>{t.intro}</Text>
-      {vm.pair && (
-        <div className={styles.controls} data-print="hide">
-          <Field label={t.compareBase}>
-            <Dropdown
-              className={styles.dropdown}
-              value={labelOf(vm.pair.baseId)}
-              selectedOptions={[vm.pair.baseId]}
-              onOptionSelect={(_e, d) => d.optionValue && setChosen((c) => ({ ...c, baseId: d.optionValue }))}
-            >
-              {vm.columnOptions.map((c) => (
-                <Option key={c.id} value={c.id}>
-                  {c.label}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <Field label={t.compareOther}>
-            <Dropdown
-              className={styles.dropdown}
-              value={labelOf(vm.pair.otherId)}
-              selectedOptions={[vm.pair.otherId]}
-              onOptionSelect={(_e, d) => d.optionValue && setChosen((c) => ({ ...c, otherId: d.optionValue }))}
-            >
-              {vm.columnOptions
-                .filter((c) => c.id !== vm.pair?.baseId)
-                .map((c) => (
-                  <Option key={c.id} value={c.id}>
-                    {c.label}
-                  </Option>
-                ))}
-            </Dropdown>
-          </Field>
-        </div>
-      )}
+      {pair && <PairControls options={columnOptions} pair={pair} setChosen={setChosen} />}
       <div className={styles.grid} data-chart-grid="">
         {grouped ? <GroupedChart chart={grouped} printing={printing} /> : <Text>{t.needsTwoColumns}</Text>}
         <IncomeChart chart={income} printing={printing} />
@@ -148,6 +116,54 @@ export function BudgetCharts({ table }: { table: BudgetTable }) {
     </div>
   );
 }
+
+/** The two columns compared; drawn again only when the columns or the choice change. */
+const PairControls = memo(function PairControls({
+  options,
+  pair,
+  setChosen,
+}: {
+  options: ChartsVm['columnOptions'];
+  pair: ColumnPair;
+  setChosen: Dispatch<SetStateAction<Partial<ColumnPair>>>;
+}) {
+  const styles = useStyles();
+  const labelOf = (id: string | undefined) => options.find((c) => c.id === id)?.label ?? '';
+  return (
+    <div className={styles.controls} data-print="hide">
+      <Field label={t.compareBase}>
+        <Dropdown
+          className={styles.dropdown}
+          value={labelOf(pair.baseId)}
+          selectedOptions={[pair.baseId]}
+          onOptionSelect={(_e, d) => d.optionValue && setChosen((c) => ({ ...c, baseId: d.optionValue }))}
+        >
+          {options.map((c) => (
+            <Option key={c.id} value={c.id}>
+              {c.label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t.compareOther}>
+        <Dropdown
+          className={styles.dropdown}
+          value={labelOf(pair.otherId)}
+          selectedOptions={[pair.otherId]}
+          onOptionSelect={(_e, d) => d.optionValue && setChosen((c) => ({ ...c, otherId: d.optionValue }))}
+        >
+          {options
+            .filter((c) => c.id !== pair.baseId)
+            .map((c) => (
+              <Option key={c.id} value={c.id}>
+                {c.label}
+              </Option>
+            ))}
+        </Dropdown>
+      </Field>
+    </div>
+  );
+});
 
 type Grouped = NonNullable<ChartsVm['budgetVsOutcome']>;
 type Variance = NonNullable<ChartsVm['variance']>;
