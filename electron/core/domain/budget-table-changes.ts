@@ -9,7 +9,7 @@ import type { Budget, BudgetColumn } from '../store/schema';
 import { budgetTable } from './budget';
 
 /** The part of `budget/get-changes`'s `changes` answer that is about the table. */
-export type BudgetTableDiff = {
+type BudgetTableDiff = {
   columns: BudgetColumnView[];
   rows: BudgetRow[];
   totals: BudgetTotalRow[];

@@ -13,7 +13,7 @@ import type { ApiCallError } from '../../bridge/api-client';
 const queryKey = apiQueryKey('budget/get', {});
 
 /** The table held brought up to date with an answer; undefined when the answer does not follow from it. */
-export function applyBudgetAnswer(held: BudgetTableAnswer | undefined, answer: BudgetTableChanges): BudgetTableAnswer | undefined {
+function applyBudgetAnswer(held: BudgetTableAnswer | undefined, answer: BudgetTableChanges): BudgetTableAnswer | undefined {
   if (answer.kind === 'full') return answer.table;
   if (!held || held.token !== answer.since) return undefined;
   if (answer.token === held.token) return held;
