@@ -118,6 +118,33 @@ export type BudgetTable = {
   warnings: BudgetWarning[];
 };
 
+/** `budget/get`'s answer: the table, and a token naming this answer for `budget/get-changes`. */
+export type BudgetTableAnswer = BudgetTable & { token: string };
+
+/**
+ * What changed in the budget table since the answer `since`:
+ * - `changes`: the columns, the sections' totals (in section order), the result and the warnings as they are
+ *   now, and the rows that differ (`rows`, by line id); every other row is as in the answer held. Only when the
+ *   table has the same columns and the same lines in the same order (an amount typed, a difference accepted, a
+ *   line renamed);
+ * - `full`: the whole table, when the core no longer knows `since` (it remembers a few answers) or columns or
+ *   lines were added, removed or moved.
+ */
+export type BudgetTableChanges =
+  | { kind: 'full'; table: BudgetTableAnswer }
+  | {
+      kind: 'changes';
+      token: string;
+      since: string;
+      columns: BudgetColumnView[];
+      rows: BudgetRow[];
+      totals: BudgetTotalRow[];
+      result: BudgetTotalRow;
+      warnings: BudgetWarning[];
+    };
+
+const token = z.string({ error: 'Ange en token.' }).min(1, 'Ange en token.').max(100, 'Token är för lång.');
+
 export type RegisterFigure = { columnId: string; amountOre: number; /** Register minus budget line. */ differenceOre: number };
 
 export type RegisterComparisonRow = {
@@ -155,13 +182,17 @@ export type BudgetRegisterComparison = Omit<RegisterComparison, 'rows'> & { rows
 
 export const budgetChannels = {
   /** The whole budget table, every total computed from the lines. */
-  'budget/get': channel<BudgetTable>()(empty),
+  'budget/get': channel<BudgetTableAnswer>()(empty),
+  /** What differs from the answer `since` (a token of `budget/get` or of another changes answer). */
+  'budget/get-changes': channel<BudgetTableChanges>()(z.strictObject({ since: token })),
   /**
    * Sets one leaf line's amount in one column. `amount` is text as typed (`-15 948 991`, `1 234,50 kr`, parsed
-   * in the core so refusals are Swedish), a number of öre, or `null` / blank text to empty the cell.
+   * in the core so refusals are Swedish), a number of öre, or `null` / blank text to empty the cell. Answers
+   * with what changed since the table the screen holds (`since`), the whole table without it.
    */
-  'budget/set-amount': channel<BudgetTable>()(
+  'budget/set-amount': channel<BudgetTableChanges>()(
     z.strictObject({
+      since: token.optional(),
       columnId: entityId,
       lineId: entityId,
       amount: z.union([z.string().max(60, 'Beloppet är för långt.'), z.number(), z.null()], {

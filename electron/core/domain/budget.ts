@@ -69,20 +69,39 @@ export function lineAmount(
   column: BudgetColumn,
   lineId: string,
   seen: ReadonlySet<string> = new Set(),
+  children: ChildLookup = childLookup(lines),
 ): number {
   if (seen.has(lineId)) return 0;
-  const children = lines.filter((l) => l.parentId === lineId);
-  if (children.length === 0) return column.amounts[lineId] ?? 0;
+  const own = children(lineId);
+  if (own.length === 0) return column.amounts[lineId] ?? 0;
   const path = new Set(seen).add(lineId);
-  return children.reduce((sum, child) => sum + lineAmount(lines, column, child.id, path), 0);
+  return own.reduce((sum, child) => sum + lineAmount(lines, column, child.id, path, children), 0);
+}
+
+/** A line's sub-lines, in the order of the lines. */
+type ChildLookup = (lineId: string) => readonly BudgetLine[];
+
+/**
+ * The sub-lines of every line, found in one pass: a whole table sums thousands of cells, and filtering every
+ * line for each of them grew with the square of the lines.
+ */
+function childLookup(lines: readonly BudgetLine[]): ChildLookup {
+  const byParent = new Map<string, BudgetLine[]>();
+  for (const line of lines) {
+    if (line.parentId === undefined) continue;
+    const list = byParent.get(line.parentId);
+    if (list) list.push(line);
+    else byParent.set(line.parentId, [line]);
+  }
+  return (lineId) => byParent.get(lineId) ?? [];
 }
 
 /** Income, costs (negative) and result of one column, from the lines. */
-export function columnTotals(budget: Budget, column: BudgetColumn) {
+export function columnTotals(budget: Budget, column: BudgetColumn, children: ChildLookup = childLookup(budget.lines)) {
   let incomeOre = 0;
   let costOre = 0;
   for (const line of rootLines(budget.lines)) {
-    const amount = lineAmount(budget.lines, column, line.id);
+    const amount = lineAmount(budget.lines, column, line.id, new Set(), children);
     if (line.kind === 'income') incomeOre += amount;
     else costOre += amount;
   }
@@ -145,13 +164,14 @@ export function budgetTable(budget: Budget): BudgetTable {
     });
   };
 
+  const subLines = childLookup(budget.lines);
   const rowsOf = (line: BudgetLine, depth: number, seen: Set<string>, out: BudgetRow[]) => {
     if (seen.has(line.id)) return;
     seen.add(line.id);
     const children = childrenOf(budget.lines, line.id);
     const isLeaf = children.length === 0;
     const cells = columns.map((column): BudgetCell => {
-      const amountOre = lineAmount(budget.lines, column, line.id);
+      const amountOre = lineAmount(budget.lines, column, line.id, new Set(), subLines);
       const own = column.amounts[line.id];
       const stated = statedFor(column, line.id, amountOre);
       const unusualSign = isLeaf && (line.kind === 'cost' ? amountOre > 0 : amountOre < 0);
@@ -190,7 +210,7 @@ export function budgetTable(budget: Budget): BudgetTable {
     for (const child of children) rowsOf(child, depth + 1, seen, out);
   };
 
-  const totalsByColumn = columns.map((c) => columnTotals(budget, c));
+  const totalsByColumn = columns.map((c) => columnTotals(budget, c, subLines));
   const totalRow = (key: BudgetTotalKey, pick: (t: ReturnType<typeof columnTotals>) => number): BudgetTotalRow => {
     const label = budgetLabels.totals[key];
     const cells = columns.map((column, i): BudgetCell => {

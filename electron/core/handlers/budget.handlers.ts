@@ -2,6 +2,9 @@ import {
   AppError,
   type BudgetRegisterComparison,
   type BudgetRegisterRow,
+  type BudgetTable,
+  type BudgetTableAnswer,
+  type BudgetTableChanges,
   type BudgetTotalKey,
   type ChannelHandlers,
   type ServiceRevenueReport,
@@ -15,7 +18,6 @@ import {
   addColumn,
   addLine,
   budgetLabels,
-  budgetTable,
   budgetVsRegister,
   columnLabel,
   hasChildren,
@@ -33,6 +35,7 @@ import { fieldError } from '../domain/field-errors';
 import { lastDayOfYear } from '../../contract/rules/calendar-date';
 import { countOf } from '../domain/swedish';
 import { figure } from '../domain/figure-cache';
+import { budgetTableAfter, budgetTableChanges } from '../domain/budget-table-changes';
 
 /**
  * Runs a budget edit of the domain (which works on a whole budget) on a copy of the budget and writes the lines
@@ -51,6 +54,7 @@ function editBudget<T>(tx: Transaction, edit: (budget: Budget) => { entry: Entry
 
 type BudgetChannel =
   | 'budget/get'
+  | 'budget/get-changes'
   | 'budget/set-amount'
   | 'budget/add-column'
   | 'budget/remove-column'
@@ -178,21 +182,71 @@ export function registerComparison(doc: SambrukDocument, year: number): BudgetRe
   };
 }
 
+/** Answers remembered by token: the screen holds one table; a few more cover an answer overtaken in flight. */
+const REMEMBERED_TABLES = 4;
+
+/**
+ * Names each table answer with a token, so that after a change the screen can ask for what differs from the
+ * table it holds (`budget/get-changes`) instead of copying and comparing the whole table again.
+ */
+function tableTokens() {
+  // The prefix tells this core's tokens from those of a core before it (another file opened in the same window).
+  const prefix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  let sequence = 0;
+  const answers = new WeakMap<BudgetTable, BudgetTableAnswer>();
+  const remembered = new Map<string, BudgetTableAnswer>();
+
+  /** The answer for `table`: the same object (and token) for the same table, so an unchanged register answers alike. */
+  function answer(table: BudgetTable): BudgetTableAnswer {
+    let found = answers.get(table);
+    if (!found) {
+      sequence += 1;
+      found = { ...table, token: `${prefix}-${sequence}` };
+      answers.set(table, found);
+    }
+    remembered.delete(found.token);
+    remembered.set(found.token, found);
+    if (remembered.size > REMEMBERED_TABLES) remembered.delete(remembered.keys().next().value as string);
+    return found;
+  }
+
+  /** What differs from the answer `since`, or the whole table when it is not known or the lines or columns changed. */
+  function changesSince(since: string | undefined, table: BudgetTable): BudgetTableChanges {
+    const held = since === undefined ? undefined : remembered.get(since);
+    const now = answer(table);
+    const diff = held && budgetTableChanges(held, now);
+    if (!held || !diff) return { kind: 'full', table: now };
+    return { kind: 'changes', token: now.token, since: held.token, ...diff };
+  }
+
+  return { answer, changesSince };
+}
+
 export function createBudgetHandlers({ repo, ports }: HandlerContext): Pick<ChannelHandlers, BudgetChannel> {
   // Both once per register state (figure-cache.ts): the table changes only with the budget, the comparison
   // with the budget, the members, the usages, the services and the reference data.
-  const table = () => figure('budget/table', '', repo.get(), (doc) => budgetTable(doc.budget));
+  // A new state's table starts from the last one computed: an amount typed recomputes its column only.
+  let last: { budget: Budget; table: BudgetTable } | undefined;
+  const table = () =>
+    figure('budget/table', '', repo.get(), (doc) => {
+      const next = budgetTableAfter(last, doc.budget);
+      last = { budget: doc.budget, table: next };
+      return next;
+    });
+  const tokens = tableTokens();
 
   return {
-    'budget/get': () => table(),
+    'budget/get': () => tokens.answer(table()),
 
-    'budget/set-amount': async ({ columnId, lineId, amount }) => {
+    'budget/get-changes': ({ since }) => tokens.changesSince(since, table()),
+
+    'budget/set-amount': async ({ since, columnId, lineId, amount }) => {
       const ore = amountFromInput(amount);
       const { lines, columns } = repo.get().budget;
       const column = columns.find((c) => c.id === columnId);
       const current = lines.find((l) => l.id === lineId);
       // An unchanged cell (a blur without an edit) makes no change and no undo step.
-      if (column && current && !hasChildren(lines, lineId) && column.amounts[lineId] === ore) return table();
+      if (column && current && !hasChildren(lines, lineId) && column.amounts[lineId] === ore) return tokens.changesSince(since, table());
       const name = current?.name ?? '';
       const label = column ? columnLabel(column) : '';
       const text = (v: number | undefined) => (v === undefined ? 'tomt' : formatOre(v));
@@ -202,7 +256,7 @@ export function createBudgetHandlers({ repo, ports }: HandlerContext): Pick<Chan
           return { entry: { summary: `${line.name}, ${label}: ${text(before)} → ${text(after)}` }, value: undefined };
         }),
       );
-      return table();
+      return tokens.changesSince(since, table());
     },
 
     'budget/add-column': async ({ year, kind, copyFromColumnId }) => {

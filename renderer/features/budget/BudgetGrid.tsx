@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
@@ -25,7 +25,7 @@ import {
 } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { BudgetTable } from '../../../electron/contract';
-import { apiQueryKey, useApiMutation } from '../../app/api';
+import { useApiMutation } from '../../app/api';
 import { ExportButton } from '../../components/ExportButton';
 import { sv } from '../../lib/i18n/sv';
 import {
@@ -38,11 +38,13 @@ import {
   moveInGrid,
   startsTyping,
   type AmountCellVm,
+  type ColumnVm,
   type GridMove,
   type GridPos,
   type LineRowVm,
   type TableRowVm,
 } from './budget-table.view-model';
+import { heldBudgetTable, storeBudgetAnswer } from './useBudgetTable';
 
 const t = sv.budget;
 
@@ -321,8 +323,9 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     }
     setEditing({ ...ed, saving: true });
     try {
-      const next = await setAmount.mutateAsync({ columnId: ed.columnId, lineId: ed.lineId, amount: ed.text });
-      queryClient.setQueryData(apiQueryKey('budget/get', {}), next);
+      const since = heldBudgetTable(queryClient)?.token;
+      const answer = await setAmount.mutateAsync({ ...(since ? { since } : {}), columnId: ed.columnId, lineId: ed.lineId, amount: ed.text });
+      storeBudgetAnswer(queryClient, answer);
       done();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -342,8 +345,9 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
   const clearCell = async (cell: AmountCellVm) => {
     if (!cell.entered) return;
     try {
-      const next = await setAmount.mutateAsync({ columnId: cell.columnId, lineId: cell.lineId, amount: null });
-      queryClient.setQueryData(apiQueryKey('budget/get', {}), next);
+      const since = heldBudgetTable(queryClient)?.token;
+      const answer = await setAmount.mutateAsync({ ...(since ? { since } : {}), columnId: cell.columnId, lineId: cell.lineId, amount: null });
+      storeBudgetAnswer(queryClient, answer);
     } catch (error) {
       setNotice(error instanceof Error ? error.message : String(error));
     }
@@ -408,8 +412,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
   };
 
   const columnCount = vm.columns.length;
-  const headerRow = vm.rows[0];
-  const bodyRows = useMemo(() => vm.rows.filter((r): r is Exclude<TableRowVm, { type: 'header' }> => r.type !== 'header'), [vm]);
+  const bodyRows = useMemo(() => vm.rows.filter((r): r is BodyRowVm => r.type !== 'header'), [vm]);
 
   const printing = usePrinting();
   const virtual = bodyRows.length >= VIRTUAL_FROM_ROWS && !printing;
@@ -445,164 +448,57 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     getItemKey: (index) => bodyRows[index]?.key ?? index,
     rangeExtractor,
   });
-  const headerPos = (col: number): GridPos => ({ row: 'columns', col });
-  const headerTabIndex = (col: number) => (posKey(active) === posKey(headerPos(col)) ? 0 : -1);
-  const onHeaderFocus = (e: FocusEvent<HTMLElement>, col: number) => {
-    if (e.target === e.currentTarget) setActive(headerPos(col));
-  };
 
-  const nameCell = (row: Exclude<TableRowVm, { type: 'header' }>) => {
-    const pos: GridPos = { row: row.key, col: 0 };
-    const isActive = posKey(active) === posKey(pos);
-    const common = {
-      'data-pos': posKey(pos),
-      tabIndex: isActive ? 0 : -1,
-      onKeyDown: (e: ReactKeyboardEvent<HTMLElement>) => onCellKeyDown(e, pos, row),
-      onFocus: () => setActive(pos),
+  // The rows are drawn by a memoised component that gets the grid's handlers through one stable object, so an
+  // edit redraws the rows whose models changed (the line, its parents, the totals) and not every row in view.
+  const latest = useRef<GridHandlers | undefined>(undefined);
+  const current: GridHandlers = {
+    onCellKeyDown,
+    setActive,
+    startEdit,
+    onInputKeyDown,
+    onInputChange: (text) => {
+      const ed = editingRef.current;
+      if (ed) setEditing({ ...ed, text });
+    },
+    onInputBlur: (cellKey) => {
+      const ed = editingRef.current;
+      if (ed && !ed.saving && ed.key === cellKey) void commit(undefined, false);
+    },
+    toggle,
+    onAction,
+  };
+  useLayoutEffect(() => {
+    latest.current = current;
+  });
+  const handlers = useMemo<GridHandlers>(() => {
+    const call = <K extends keyof GridHandlers>(key: K) =>
+      ((...args: Parameters<GridHandlers[K]>) => (latest.current?.[key] as ((...a: Parameters<GridHandlers[K]>) => void) | undefined)?.(...args)) as GridHandlers[K];
+    return {
+      onCellKeyDown: call('onCellKeyDown'),
+      setActive: call('setActive'),
+      startEdit: call('startEdit'),
+      onInputKeyDown: call('onInputKeyDown'),
+      onInputChange: call('onInputChange'),
+      onInputBlur: call('onInputBlur'),
+      toggle: call('toggle'),
+      onAction: call('onAction'),
     };
-    if (row.type === 'section') {
-      return (
-        <th scope="rowgroup" colSpan={columnCount + 1} className={mergeClasses(styles.section, styles.focused)} {...common} aria-label={row.label} aria-haspopup="menu">
-          <div className={styles.nameInner}>
-            <span className={styles.nameText}>{row.label}</span>
-            <SectionMenu label={row.label} onAdd={() => onAction({ type: 'add-line', kind: row.kind, section: row.label })} />
-          </div>
-        </th>
-      );
-    }
-    if (row.type === 'total') {
-      return (
-        <th scope="row" className={mergeClasses(styles.nameCell, styles.focused)} {...common}>
-          <div className={styles.nameInner}>
-            <span className={styles.toggleSpace} />
-            <span className={styles.nameText}>{row.label}</span>
-          </div>
-        </th>
-      );
-    }
-    return (
-      <th
-        scope="row"
-        className={mergeClasses(styles.nameCell, styles.focused)}
-        {...common}
-        aria-label={t.rowHeader(row.name, row.isLeaf ? 'none' : row.expanded ? 'shown' : 'hidden')}
-        aria-haspopup="menu"
-      >
-        <div className={styles.nameInner} style={{ paddingLeft: `${row.depth * 24}px` }}>
-          {row.isLeaf ? (
-            <span className={styles.toggleSpace} />
-          ) : (
-            <Button
-              size="small"
-              appearance="transparent"
-              tabIndex={-1}
-              className={styles.rowButton}
-              icon={row.expanded ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
-              aria-expanded={row.expanded}
-              aria-label={row.expanded ? t.collapse(row.name) : t.expand(row.name)}
-              onClick={() => toggle(row.lineId)}
-            />
-          )}
-          <span className={styles.nameText}>{row.name}</span>
-          <LineMenu row={row} onAction={onAction} onToggle={() => toggle(row.lineId)} />
-        </div>
-      </th>
-    );
-  };
+  }, []);
 
-  const amountCell = (row: Exclude<TableRowVm, { type: 'section' | 'header' }>, cell: AmountCellVm, index: number) => {
-    const pos: GridPos = { row: row.key, col: index + 1 };
-    const isActive = posKey(active) === posKey(pos);
-    const isEditing = editing?.key === cell.key;
-    const errorId = `fel-${cell.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-    const resultNegative = row.type === 'total' && row.emphasis === 'result' && cell.negative;
-    return (
-      <td
-        key={cell.columnId}
-        role="gridcell"
-        data-pos={posKey(pos)}
-        data-cell={cell.key}
-        tabIndex={isEditing ? -1 : isActive ? 0 : -1}
-        aria-readonly={!cell.editable}
-        title={cell.stated?.description ?? cell.unusualSign ?? (row.type === 'total' ? t.computedTotal(row.label) : undefined)}
-        className={mergeClasses(styles.amount, styles.focused, !cell.editable && styles.readOnly)}
-        onKeyDown={(e) => onCellKeyDown(e, pos, row)}
-        onFocus={(e) => e.target === e.currentTarget && setActive(pos)}
-        onDoubleClick={() => cell.editable && startEdit(pos, cell)}
-      >
-        {isEditing && editing ? (
-          <>
-            <input
-              ref={inputRef}
-              className={mergeClasses(styles.input, editing.error !== undefined && styles.inputInvalid)}
-              value={editing.text}
-              autoFocus
-              inputMode="decimal"
-              autoComplete="off"
-              spellCheck={false}
-              readOnly={editing.saving}
-              aria-label={t.editLabel(row.type === 'line' ? row.name : row.label, cell.columnLabel)}
-              aria-invalid={editing.error !== undefined}
-              aria-describedby={editing.error !== undefined ? errorId : undefined}
-              onFocus={(e) => {
-                if (editing.text === editing.initial) e.currentTarget.select();
-                else e.currentTarget.setSelectionRange(editing.text.length, editing.text.length);
-              }}
-              onChange={(e) => {
-                const ed = editingRef.current;
-                if (ed) setEditing({ ...ed, text: e.target.value });
-              }}
-              onKeyDown={onInputKeyDown}
-              onBlur={() => {
-                const ed = editingRef.current;
-                if (ed && !ed.saving && ed.key === cell.key) void commit(undefined, false);
-              }}
-            />
-            {editing.error !== undefined && (
-              <div id={errorId} role="alert" className={styles.error} data-testid="amount-error">
-                <ErrorCircle16Filled className={styles.errorIcon} aria-hidden />
-                <span>{editing.error}</span>
-              </div>
-            )}
-          </>
-        ) : (
-          <div className={styles.amountInner}>
-            <span className={mergeClasses(!cell.entered && cell.editable && styles.empty, resultNegative && styles.negativeResult)} data-amount="">
-              {cell.text || (cell.editable ? '–' : '')}
-            </span>
-            {cell.unusualSign && (
-              <span className={styles.signNote}>
-                <Warning16Filled aria-hidden />
-                {cell.unusualSign}
-              </span>
-            )}
-            {cell.stated && (
-              <span className={styles.stated} data-testid="stated-total">
-                <Warning16Filled aria-hidden />
-                {cell.stated.label}
-              </span>
-            )}
-          </div>
-        )}
-      </td>
-    );
-  };
-
-  const bodyRow = (row: Exclude<TableRowVm, { type: 'header' }>, index: number, measure?: (el: HTMLTableRowElement | null) => void) => (
-    <tr
+  const bodyRow = (row: BodyRowVm, index: number, measure?: (el: HTMLTableRowElement | null) => void) => (
+    <GridRow
       key={row.key}
-      ref={measure}
-      data-index={index}
-      data-row={row.key}
-      data-row-type={row.type}
-      aria-rowindex={index + 2}
-      className={
-        row.type === 'total' ? mergeClasses(row.emphasis === 'result' ? styles.resultRow : styles.sumRow, virtual && index === resultIndex && styles.stickyResult) : undefined
-      }
-    >
-      {nameCell(row)}
-      {row.type !== 'section' && row.cells.map((cell, i) => amountCell(row, cell, i))}
-    </tr>
+      row={row}
+      index={index}
+      columnCount={columnCount}
+      activeCol={active.row === row.key ? active.col : undefined}
+      editing={editing !== undefined && editing.pos.row === row.key ? editing : undefined}
+      sticky={virtual && index === resultIndex}
+      measure={measure}
+      handlers={handlers}
+      inputRef={inputRef}
+    />
   );
 
   /** The rows in view (and the focused one), with empty rows standing in for the height of those between. */
@@ -642,55 +538,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
           className={styles.table}
         >
           <thead ref={headRef}>
-            <tr aria-rowindex={1}>
-              <th
-                scope="col"
-                className={mergeClasses(styles.headCell, styles.nameHead, styles.focused)}
-                data-pos={posKey(headerPos(0))}
-                tabIndex={headerTabIndex(0)}
-                onKeyDown={(e) => headerRow && onCellKeyDown(e, headerPos(0), headerRow)}
-                onFocus={(e) => onHeaderFocus(e, 0)}
-              >
-                {t.lineColumn}
-              </th>
-              {vm.columns.map((c, i) => (
-                <th
-                  key={c.id}
-                  scope="col"
-                  className={mergeClasses(styles.headCell, styles.focused)}
-                  data-column={c.id}
-                  aria-haspopup="menu"
-                  data-pos={posKey(headerPos(i + 1))}
-                  tabIndex={headerTabIndex(i + 1)}
-                  onKeyDown={(e) => headerRow && onCellKeyDown(e, headerPos(i + 1), headerRow)}
-                  onFocus={(e) => onHeaderFocus(e, i + 1)}
-                >
-                  <div className={styles.headInner}>
-                    <span>{c.label}</span>
-                    <Menu>
-                      <MenuTrigger disableButtonEnhancement>
-                        <Button
-                          size="small"
-                          appearance="subtle"
-                          tabIndex={-1}
-                          icon={<MoreHorizontal20Regular />}
-                          aria-label={t.columnActions(c.label)}
-                          data-column-menu=""
-                          data-print="hide"
-                        />
-                      </MenuTrigger>
-                      <MenuPopover>
-                        <MenuList>
-                          <MenuItem icon={<Delete20Regular />} onClick={() => onAction({ type: 'remove-column', columnId: c.id, label: c.label })}>
-                            {t.removeColumn}
-                          </MenuItem>
-                        </MenuList>
-                      </MenuPopover>
-                    </Menu>
-                  </div>
-                </th>
-              ))}
-            </tr>
+            <GridHeader columns={vm.columns} activeCol={active.row === 'columns' ? active.col : undefined} handlers={handlers} />
           </thead>
           <tbody>{virtual ? virtualRows() : bodyRows.map((row, index) => bodyRow(row, index))}</tbody>
         </table>
@@ -701,6 +549,249 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     </div>
   );
 }
+
+const HEADER_ROW: TableRowVm = { type: 'header', key: 'columns' };
+const headerPos = (col: number): GridPos => ({ row: 'columns', col });
+
+/** The column headers; drawn again only when the columns or the focus among them change. */
+const GridHeader = memo(function GridHeader({ columns, activeCol, handlers }: { columns: readonly ColumnVm[]; activeCol: number | undefined; handlers: GridHandlers }) {
+  const styles = useStyles();
+  const onFocus = (e: FocusEvent<HTMLElement>, col: number) => {
+    if (e.target === e.currentTarget) handlers.setActive(headerPos(col));
+  };
+  return (
+    <tr aria-rowindex={1}>
+      <th
+        scope="col"
+        className={mergeClasses(styles.headCell, styles.nameHead, styles.focused)}
+        data-pos={posKey(headerPos(0))}
+        tabIndex={activeCol === 0 ? 0 : -1}
+        onKeyDown={(e) => handlers.onCellKeyDown(e, headerPos(0), HEADER_ROW)}
+        onFocus={(e) => onFocus(e, 0)}
+      >
+        {t.lineColumn}
+      </th>
+      {columns.map((c, i) => (
+        <th
+          key={c.id}
+          scope="col"
+          className={mergeClasses(styles.headCell, styles.focused)}
+          data-column={c.id}
+          aria-haspopup="menu"
+          data-pos={posKey(headerPos(i + 1))}
+          tabIndex={activeCol === i + 1 ? 0 : -1}
+          onKeyDown={(e) => handlers.onCellKeyDown(e, headerPos(i + 1), HEADER_ROW)}
+          onFocus={(e) => onFocus(e, i + 1)}
+        >
+          <div className={styles.headInner}>
+            <span>{c.label}</span>
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  tabIndex={-1}
+                  icon={<MoreHorizontal20Regular />}
+                  aria-label={t.columnActions(c.label)}
+                  data-column-menu=""
+                  data-print="hide"
+                />
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem icon={<Delete20Regular />} onClick={() => handlers.onAction({ type: 'remove-column', columnId: c.id, label: c.label })}>
+                    {t.removeColumn}
+                  </MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          </div>
+        </th>
+      ))}
+    </tr>
+  );
+});
+
+type BodyRowVm = Exclude<TableRowVm, { type: 'header' }>;
+
+/** What a grid row calls back; one stable object for the grid's life, so a row redraws only when its props change. */
+type GridHandlers = {
+  onCellKeyDown: (e: ReactKeyboardEvent<HTMLElement>, pos: GridPos, row: TableRowVm) => void;
+  setActive: (pos: GridPos) => void;
+  startEdit: (pos: GridPos, cell: AmountCellVm) => void;
+  onInputKeyDown: (e: ReactKeyboardEvent<HTMLInputElement>) => void;
+  onInputChange: (text: string) => void;
+  onInputBlur: (cellKey: string) => void;
+  toggle: (lineId: string) => void;
+  onAction: (action: GridAction) => void;
+};
+
+type GridRowProps = {
+  row: BodyRowVm;
+  index: number;
+  columnCount: number;
+  /** The focused column when the grid's focus is in this row. */
+  activeCol: number | undefined;
+  /** The cell being edited when it is in this row. */
+  editing: Editing | undefined;
+  /** The result row stays at the foot of a scrolling pane. */
+  sticky: boolean;
+  measure: ((el: HTMLTableRowElement | null) => void) | undefined;
+  handlers: GridHandlers;
+  inputRef: RefObject<HTMLInputElement | null>;
+};
+
+const GridRow = memo(function GridRow({ row, index, columnCount, activeCol, editing, sticky, measure, handlers, inputRef }: GridRowProps) {
+  const styles = useStyles();
+  // Merged once per row, not once per cell: a wide budget draws thousands of cells.
+  const amountClass = useMemo(
+    () => ({ editable: mergeClasses(styles.amount, styles.focused), readOnly: mergeClasses(styles.amount, styles.focused, styles.readOnly) }),
+    [styles],
+  );
+
+  const nameCell = () => {
+    const pos: GridPos = { row: row.key, col: 0 };
+    const common = {
+      'data-pos': posKey(pos),
+      tabIndex: activeCol === 0 ? 0 : -1,
+      onKeyDown: (e: ReactKeyboardEvent<HTMLElement>) => handlers.onCellKeyDown(e, pos, row),
+      onFocus: () => handlers.setActive(pos),
+    };
+    if (row.type === 'section') {
+      return (
+        <th scope="rowgroup" colSpan={columnCount + 1} className={mergeClasses(styles.section, styles.focused)} {...common} aria-label={row.label} aria-haspopup="menu">
+          <div className={styles.nameInner}>
+            <span className={styles.nameText}>{row.label}</span>
+            <SectionMenu label={row.label} onAdd={() => handlers.onAction({ type: 'add-line', kind: row.kind, section: row.label })} />
+          </div>
+        </th>
+      );
+    }
+    if (row.type === 'total') {
+      return (
+        <th scope="row" className={mergeClasses(styles.nameCell, styles.focused)} {...common}>
+          <div className={styles.nameInner}>
+            <span className={styles.toggleSpace} />
+            <span className={styles.nameText}>{row.label}</span>
+          </div>
+        </th>
+      );
+    }
+    return (
+      <th
+        scope="row"
+        className={mergeClasses(styles.nameCell, styles.focused)}
+        {...common}
+        aria-label={t.rowHeader(row.name, row.isLeaf ? 'none' : row.expanded ? 'shown' : 'hidden')}
+        aria-haspopup="menu"
+      >
+        <div className={styles.nameInner} style={{ paddingLeft: `${row.depth * 24}px` }}>
+          {row.isLeaf ? (
+            <span className={styles.toggleSpace} />
+          ) : (
+            <Button
+              size="small"
+              appearance="transparent"
+              tabIndex={-1}
+              className={styles.rowButton}
+              icon={row.expanded ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+              aria-expanded={row.expanded}
+              aria-label={row.expanded ? t.collapse(row.name) : t.expand(row.name)}
+              onClick={() => handlers.toggle(row.lineId)}
+            />
+          )}
+          <span className={styles.nameText}>{row.name}</span>
+          <LineMenu row={row} onAction={handlers.onAction} onToggle={() => handlers.toggle(row.lineId)} />
+        </div>
+      </th>
+    );
+  };
+
+  const amountCell = (line: Exclude<TableRowVm, { type: 'section' | 'header' }>, cell: AmountCellVm, i: number) => {
+    const pos: GridPos = { row: line.key, col: i + 1 };
+    const isEditing = editing?.key === cell.key;
+    const errorId = `fel-${cell.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+    const resultNegative = line.type === 'total' && line.emphasis === 'result' && cell.negative;
+    return (
+      <td
+        key={cell.columnId}
+        role="gridcell"
+        data-pos={posKey(pos)}
+        data-cell={cell.key}
+        tabIndex={isEditing ? -1 : activeCol === i + 1 ? 0 : -1}
+        aria-readonly={!cell.editable}
+        title={cell.stated?.description ?? cell.unusualSign ?? (line.type === 'total' ? t.computedTotal(line.label) : undefined)}
+        className={cell.editable ? amountClass.editable : amountClass.readOnly}
+        onKeyDown={(e) => handlers.onCellKeyDown(e, pos, line)}
+        onFocus={(e) => e.target === e.currentTarget && handlers.setActive(pos)}
+        onDoubleClick={() => cell.editable && handlers.startEdit(pos, cell)}
+      >
+        {isEditing && editing ? (
+          <>
+            <input
+              ref={inputRef}
+              className={mergeClasses(styles.input, editing.error !== undefined && styles.inputInvalid)}
+              value={editing.text}
+              autoFocus
+              inputMode="decimal"
+              autoComplete="off"
+              spellCheck={false}
+              readOnly={editing.saving}
+              aria-label={t.editLabel(line.type === 'line' ? line.name : line.label, cell.columnLabel)}
+              aria-invalid={editing.error !== undefined}
+              aria-describedby={editing.error !== undefined ? errorId : undefined}
+              onFocus={(e) => {
+                if (editing.text === editing.initial) e.currentTarget.select();
+                else e.currentTarget.setSelectionRange(editing.text.length, editing.text.length);
+              }}
+              onChange={(e) => handlers.onInputChange(e.target.value)}
+              onKeyDown={handlers.onInputKeyDown}
+              onBlur={() => handlers.onInputBlur(cell.key)}
+            />
+            {editing.error !== undefined && (
+              <div id={errorId} role="alert" className={styles.error} data-testid="amount-error">
+                <ErrorCircle16Filled className={styles.errorIcon} aria-hidden />
+                <span>{editing.error}</span>
+              </div>
+            )}
+          </>
+        ) : (
+          <div className={styles.amountInner}>
+            <span className={!cell.entered && cell.editable ? styles.empty : resultNegative ? styles.negativeResult : undefined} data-amount="">
+              {cell.text || (cell.editable ? '–' : '')}
+            </span>
+            {cell.unusualSign && (
+              <span className={styles.signNote}>
+                <Warning16Filled aria-hidden />
+                {cell.unusualSign}
+              </span>
+            )}
+            {cell.stated && (
+              <span className={styles.stated} data-testid="stated-total">
+                <Warning16Filled aria-hidden />
+                {cell.stated.label}
+              </span>
+            )}
+          </div>
+        )}
+      </td>
+    );
+  };
+
+  return (
+    <tr
+      ref={measure}
+      data-index={index}
+      data-row={row.key}
+      data-row-type={row.type}
+      aria-rowindex={index + 2}
+      className={row.type === 'total' ? mergeClasses(row.emphasis === 'result' ? styles.resultRow : styles.sumRow, sticky && styles.stickyResult) : undefined}
+    >
+      {nameCell()}
+      {row.type !== 'section' && row.cells.map((cell, i) => amountCell(row, cell, i))}
+    </tr>
+  );
+});
 
 function SectionMenu({ label, onAdd }: { label: string; onAdd: () => void }) {
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState, type Dispatch, type SetStateAction } from 'react';
 import {
   Button,
   makeStaticStyles,
@@ -10,8 +10,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Add20Regular, Print20Regular } from '@fluentui/react-icons';
+import type { BudgetTable } from '../../../electron/contract';
 import type { PageProps } from '../../app/page-props';
-import { useApiMutation, useApiQuery } from '../../app/api';
+import { useApiMutation } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -20,6 +21,7 @@ import { BudgetCharts } from './BudgetCharts';
 import { AddColumnDialog, LineDialog, RemoveDialog, type LineDialogMode, type RemoveRequest } from './BudgetDialogs';
 import { BudgetGrid, type GridAction } from './BudgetGrid';
 import { RegisterSection } from './RegisterSection';
+import { useBudgetTable } from './useBudgetTable';
 
 const t = sv.budget;
 
@@ -65,7 +67,7 @@ export function BudgetPage(_props: PageProps) {
   usePrintStyles();
   const styles = useStyles();
   const notify = useNotify();
-  const budget = useApiQuery('budget/get', {});
+  const budget = useBudgetTable();
   const accept = useApiMutation('budget/accept-difference');
   const acceptDifference = (columnId: string, key: string, label: string) => {
     accept.mutateAsync({ columnId, key }).then(
@@ -165,20 +167,41 @@ export function BudgetPage(_props: PageProps) {
               <h2 id="budget-registret" className={styles.heading}>
                 {t.register.heading}
               </h2>
-              <RegisterSection table={table} />
+              <RegisterSection columns={table.columns} />
             </section>
 
-            <AddColumnDialog
-              open={dialogs.addColumn}
-              columns={table.columns}
-              onClose={() => setDialogs((d) => ({ ...d, addColumn: false }))}
-              onAdded={(label) => notify(t.done.columnAdded(label))}
-            />
-            <LineDialog mode={dialogs.line} onClose={() => setDialogs((d) => ({ ...d, line: undefined }))} onDone={(text) => notify(text)} />
-            <RemoveDialog request={dialogs.remove} onClose={() => setDialogs((d) => ({ ...d, remove: undefined }))} onDone={(text) => notify(text)} />
+            <PageDialogs dialogs={dialogs} columns={table.columns} setDialogs={setDialogs} />
           </div>
         )}
       </QueryState>
     </div>
   );
 }
+
+/**
+ * The screen's dialogs, drawn again only when one opens or closes or the columns change: closed dialogs still
+ * run their hooks, and an amount typed in the grid should not redraw them.
+ */
+const PageDialogs = memo(function PageDialogs({
+  dialogs,
+  columns,
+  setDialogs,
+}: {
+  dialogs: Dialogs;
+  columns: BudgetTable['columns'];
+  setDialogs: Dispatch<SetStateAction<Dialogs>>;
+}) {
+  const notify = useNotify();
+  return (
+    <>
+      <AddColumnDialog
+        open={dialogs.addColumn}
+        columns={columns}
+        onClose={() => setDialogs((d) => ({ ...d, addColumn: false }))}
+        onAdded={(label) => notify(t.done.columnAdded(label))}
+      />
+      <LineDialog mode={dialogs.line} onClose={() => setDialogs((d) => ({ ...d, line: undefined }))} onDone={(text) => notify(text)} />
+      <RemoveDialog request={dialogs.remove} onClose={() => setDialogs((d) => ({ ...d, remove: undefined }))} onDone={(text) => notify(text)} />
+    </>
+  );
+});

@@ -136,16 +136,28 @@ export function Marker({ kind, cx, cy, color }: { kind: LineStyle['marker']; cx:
 }
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
+let measureFamily: string | undefined;
+/** Widths already measured, by size and text: every tick of an axis measures every name of the axis. */
+const measuredWidths = new Map<string, number>();
 
-/** Pixel width of chart text as the browser draws it (the page's font at `fontPx`). */
+/**
+ * Pixel width of chart text as the browser draws it (the page's font at `fontPx`). The page's font family is
+ * read once (reading it forces the browser to lay out the page) and each width is measured once.
+ */
 function measureChartText(text: string, fontPx = CHART_FONT_PX): number {
   if (measureContext === undefined) {
     measureContext = document.createElement('canvas').getContext('2d');
   }
   if (!measureContext) return [...text].length * fontPx * 0.6;
-  const root = document.querySelector('.fui-FluentProvider') ?? document.body;
-  measureContext.font = `${fontPx}px ${getComputedStyle(root).fontFamily}`;
-  return measureContext.measureText(text).width;
+  const key = `${fontPx}|${text}`;
+  const known = measuredWidths.get(key);
+  if (known !== undefined) return known;
+  measureFamily ??= getComputedStyle(document.querySelector('.fui-FluentProvider') ?? document.body).fontFamily;
+  measureContext.font = `${fontPx}px ${measureFamily}`;
+  const width = measureContext.measureText(text).width;
+  if (measuredWidths.size >= 5_000) measuredWidths.clear();
+  measuredWidths.set(key, width);
+  return width;
 }
 
 /** Smallest size category names may shrink to before a long word is broken instead. */

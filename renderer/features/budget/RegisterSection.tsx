@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
 import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BudgetTable } from '../../../electron/contract';
@@ -84,8 +84,13 @@ function RegisterCard({ card }: { card: RegisterCardVm }) {
   );
 }
 
-export function RegisterSection({ table }: { table: BudgetTable }) {
+/**
+ * The register against the budget. It reads only the table's columns (which year to show, their labels), so it
+ * is drawn again when they or the register's figures change, not for every amount typed in the grid.
+ */
+export const RegisterSection = memo(function RegisterSection({ columns }: { columns: BudgetTable['columns'] }) {
   const styles = useStyles();
+  const table = useMemo(() => ({ columns }), [columns]);
   const years = registerYears(table);
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   const printing = usePrinting();
@@ -166,4 +171,4 @@ export function RegisterSection({ table }: { table: BudgetTable }) {
       </QueryState>
     </div>
   );
-}
+});

@@ -10,7 +10,7 @@ import { sv } from '../../lib/i18n/sv';
 const t = sv.budget.register;
 
 /** Years to choose among: every year with a column. */
-export function registerYears(table: BudgetTable): number[] {
+export function registerYears(table: Pick<BudgetTable, 'columns'>): number[] {
   return [...new Set(table.columns.map((c) => c.year))].sort((a, b) => a - b);
 }
 
@@ -18,7 +18,7 @@ export function registerYears(table: BudgetTable): number[] {
  * The year shown first: the latest with a budget (what the secretariat checks the register against),
  * else the latest year with any column, else `fallback` (this year).
  */
-export function defaultRegisterYear(table: BudgetTable, fallback: number): number {
+export function defaultRegisterYear(table: Pick<BudgetTable, 'columns'>, fallback: number): number {
   const budgets = table.columns.filter((c) => c.kind === 'budget').map((c) => c.year);
   if (budgets.length > 0) return Math.max(...budgets);
   const years = registerYears(table);
@@ -49,7 +49,7 @@ export type RegisterChartVm = {
 
 export type RegisterVm = { year: number; cards: RegisterCardVm[]; chart: RegisterChartVm };
 
-export function registerVm(comparison: BudgetRegisterComparison, table: BudgetTable): RegisterVm {
+export function registerVm(comparison: BudgetRegisterComparison, table: Pick<BudgetTable, 'columns'>): RegisterVm {
   const labelOf = (id: string | undefined) => table.columns.find((c) => c.id === id)?.label;
   const budgetLabel = labelOf(comparison.budgetColumnId);
   const outcomeLabel = labelOf(comparison.outcomeColumnId);

@@ -2,7 +2,7 @@
  * The income statement as the screen draws it: `budget/get` -> rows of display strings, and the keyboard
  * grid over them. Every figure is the core's (totals included); this module only formats and arranges.
  */
-import type { BudgetCell, ChannelInput, BudgetRow, BudgetTable, BudgetTotalKey } from '../../../electron/contract';
+import type { BudgetCell, ChannelInput, BudgetRow, BudgetTable, BudgetTotalKey, BudgetTotalRow } from '../../../electron/contract';
 import { formatOre, formatOreSigned } from '../../../electron/core/domain/amounts';
 import { acceptedText } from '../../../electron/core/domain/budget';
 import { sv } from '../../lib/i18n/sv';
@@ -134,34 +134,85 @@ function descendantsOf(rows: readonly BudgetRow[], lineId: string): Set<string> 
   return out;
 }
 
+/**
+ * Row models kept per row of the core's table (and the columns and state they were made for): a table brought
+ * up to date after an edit keeps its unchanged rows as the same objects, so their models, and the grid rows
+ * drawn from them, are reused and only the changed rows are formatted and drawn again.
+ */
+const columnVms = new WeakMap<BudgetTable['columns'], ColumnVm[]>();
+const lineVms = new WeakMap<BudgetRow, LineRowVm>();
+const totalVms = new WeakMap<BudgetTotalRow, TotalRowVm>();
+
+function columnsVm(table: BudgetTable): ColumnVm[] {
+  let columns = columnVms.get(table.columns);
+  if (!columns) {
+    columns = table.columns.map((c) => ({ id: c.id, label: c.label, year: c.year, kind: c.kind }));
+    columnVms.set(table.columns, columns);
+  }
+  return columns;
+}
+
+function lineVm(row: BudgetRow, columns: ColumnVm[], expanded: boolean, subLineCount: number): LineRowVm {
+  const kept = lineVms.get(row);
+  if (kept && kept.expanded === expanded && kept.subLineCount === subLineCount && keptColumns.get(kept) === columns) return kept;
+  const vm = withLazyCells<LineRowVm>(
+    {
+      type: 'line',
+      key: row.lineId,
+      lineId: row.lineId,
+      ...(row.parentId !== undefined ? { parentId: row.parentId } : {}),
+      name: row.name,
+      kind: row.kind,
+      depth: row.depth,
+      isLeaf: row.isLeaf,
+      expanded,
+      subLineCount,
+      registerSource: row.registerSource !== undefined,
+    },
+    () => row.cells.map((cell, i) => cellVm(cell, columns[i] ?? fallbackColumn(cell), row.name, { editable: row.isLeaf, kind: row.kind, rowKey: row.lineId })),
+  );
+  lineVms.set(row, vm);
+  keptColumns.set(vm, columns);
+  return vm;
+}
+
+/**
+ * A row model whose cells are formatted when first read: the grid draws the rows in view, and a large budget
+ * has thousands of cells out of view that the keyboard, the export or a scroll may never reach.
+ */
+function withLazyCells<R extends { cells: AmountCellVm[] }>(row: Omit<R, 'cells'>, make: () => AmountCellVm[]): R {
+  let cells: AmountCellVm[] | undefined;
+  return Object.defineProperty(row, 'cells', { enumerable: true, get: () => (cells ??= make()) }) as R;
+}
+
+/** The columns each kept row model was made for (a renamed or moved column makes new cell labels). */
+const keptColumns = new WeakMap<object, ColumnVm[]>();
+
+function keptTotalVm(total: BudgetTotalRow, columns: ColumnVm[]): TotalRowVm {
+  const kept = totalVms.get(total);
+  if (kept && keptColumns.get(kept) === columns) return kept;
+  const vm = totalVm(total.key, total.label, total.cells, columns);
+  totalVms.set(total, vm);
+  keptColumns.set(vm, columns);
+  return vm;
+}
+
 export function budgetTableVm(table: BudgetTable, collapsed: ReadonlySet<string> = new Set()): BudgetTableVm {
-  const columns: ColumnVm[] = table.columns.map((c) => ({ id: c.id, label: c.label, year: c.year, kind: c.kind }));
+  const columns = columnsVm(table);
   const rows: TableRowVm[] = [{ type: 'header', key: 'columns' }];
   for (const section of table.sections) {
     rows.push({ type: 'section', key: `section-${section.kind}`, kind: section.kind, label: section.label });
     const hidden = new Set<string>();
     for (const id of collapsed) for (const d of descendantsOf(section.rows, id)) hidden.add(d);
+    const subLines = new Map<string, number>();
+    for (const r of section.rows) if (r.parentId !== undefined) subLines.set(r.parentId, (subLines.get(r.parentId) ?? 0) + 1);
     for (const row of section.rows) {
       if (hidden.has(row.lineId)) continue;
-      const subLineCount = section.rows.filter((r) => r.parentId === row.lineId).length;
-      rows.push({
-        type: 'line',
-        key: row.lineId,
-        lineId: row.lineId,
-        ...(row.parentId !== undefined ? { parentId: row.parentId } : {}),
-        name: row.name,
-        kind: row.kind,
-        depth: row.depth,
-        isLeaf: row.isLeaf,
-        expanded: !row.isLeaf && !collapsed.has(row.lineId),
-        subLineCount,
-        registerSource: row.registerSource !== undefined,
-        cells: row.cells.map((cell, i) => cellVm(cell, columns[i] ?? fallbackColumn(cell), row.name, { editable: row.isLeaf, kind: row.kind, rowKey: row.lineId })),
-      });
+      rows.push(lineVm(row, columns, !row.isLeaf && !collapsed.has(row.lineId), subLines.get(row.lineId) ?? 0));
     }
-    rows.push(totalVm(section.total.key, section.total.label, section.total.cells, columns));
+    rows.push(keptTotalVm(section.total, columns));
   }
-  rows.push(totalVm(table.result.key, table.result.label, table.result.cells, columns));
+  rows.push(keptTotalVm(table.result, columns));
   return { columns, rows, warnings: table.warnings.map((w) => w.message) };
 }
 
@@ -170,14 +221,9 @@ function fallbackColumn(cell: BudgetCell): ColumnVm {
 }
 
 function totalVm(key: BudgetTotalKey, label: string, cells: readonly BudgetCell[], columns: readonly ColumnVm[]): TotalRowVm {
-  return {
-    type: 'total',
-    key: `total-${key}`,
-    totalKey: key,
-    label,
-    emphasis: key === 'result' ? 'result' : 'sum',
-    cells: cells.map((cell, i) => cellVm(cell, columns[i] ?? fallbackColumn(cell), label, { editable: false, rowKey: `total-${key}` })),
-  };
+  return withLazyCells<TotalRowVm>({ type: 'total', key: `total-${key}`, totalKey: key, label, emphasis: key === 'result' ? 'result' : 'sum' }, () =>
+    cells.map((cell, i) => cellVm(cell, columns[i] ?? fallbackColumn(cell), label, { editable: false, rowKey: `total-${key}` })),
+  );
 }
 
 /**

@@ -137,9 +137,10 @@ async function apply(s: Services, change: Change): Promise<void> {
 /** The figures the handlers answer (from the cache where the register parts are unchanged). */
 async function answered(s: Services) {
   const pack = data(await s.call('packs/compute', { date: DATE, includePreviousYear: true })) as BoardPackContent;
+  const { token: _token, ...table } = data(await s.call('budget/get', {}));
   return {
     pack,
-    table: data(await s.call('budget/get', {})) as BudgetTable,
+    table: table as BudgetTable,
     comparison: data(await s.call('budget/register-comparison', { year: 2022 })) as BudgetRegisterComparison,
     goals: evaluateGoals(s.repo.get(), '2023-03-31', undefined, { today: DATE }),
   };
