@@ -25,7 +25,7 @@ import { firstDayOfYear, isCalendarDate, lastDayOfMonth, monthKeyOf, monthOf, ye
 import { budgetTable, budgetYearTable } from './budget';
 import { budgetVsOutcomeChart } from './budget-charts';
 import { businessAreaLabels } from './contacts';
-import { coverageAt } from './coverage';
+import { coverageTotalsAt } from './coverage';
 import { evaluateGoal, goalYearsFor, sortGoals } from './goals';
 import { figure } from './figure-cache';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
@@ -118,7 +118,7 @@ function populationSection(doc: SambrukDocument, date: string): BoardPackContent
 }
 
 function coverageSection(doc: SambrukDocument, date: string): BoardPackContent['coverage'] {
-  const model = coverageAt(doc, date);
+  const model = coverageTotalsAt(doc, date);
   const t = model.totals;
   return {
     members: t.members,
@@ -142,7 +142,8 @@ export function comparisonColumns(columns: readonly BudgetColumnView[], year: nu
 function budgetSection(doc: SambrukDocument, date: string): BoardPackContent['budget'] {
   const year = yearOf(date);
   // The year of the meeting, like with like: last year's outcome as reference, the year's budget, outcome, forecast.
-  const table = budgetYearTable(budgetTable(doc.budget), year);
+  // The whole table is the Budget screen's figure too (budget.handlers.ts): computed once per budget state for both.
+  const table = budgetYearTable(figure('budget/table', '', doc, (d) => budgetTable(d.budget)), year);
   const pair = comparisonColumns(table.columns, year);
   return {
     year,

@@ -5,6 +5,7 @@
  */
 import { freeze } from 'immer';
 import { describe, expect, it } from 'vitest';
+import { figure } from '../../../electron/core/domain/figure-cache';
 import { networkContext, networkDetail, networkFigures, networkSummary } from '../../../electron/core/domain/networks';
 import { createTestServices } from '../../support/memory-document';
 import { contact, entry, makeDocument, membership, municipality, network, organisation, service, usage } from '../../fixtures/services/documents';
@@ -43,6 +44,20 @@ describe('the network context of a document state', () => {
     expect(networkContext(frozen, '2022-07-01')).not.toBe(networkContext(frozen, DATE));
     const plain = document();
     expect(networkContext(plain, DATE)).not.toBe(networkContext(plain, DATE));
+  });
+
+  it('is the same one inside a figure computed through figure-cache, and a new one when a part it reads changes', () => {
+    const frozen = freeze(document(), true);
+    const ctx = networkContext(frozen, DATE);
+    expect(figure('test/network-context', DATE, frozen, (d) => networkContext(d, DATE) === ctx)).toBe(true);
+    // A roster change leaves the parts the context reads alone; a changed person does not.
+    const roster = freeze({ ...frozen, networks: frozen.networks.map((n) => ({ ...n, roster: [] })) }, true);
+    expect(networkContext(roster, DATE)).toBe(ctx);
+    const persons = freeze({ ...frozen, contacts: frozen.contacts.slice(1) }, true);
+    const other = networkContext(persons, DATE);
+    expect(other).not.toBe(ctx);
+    expect(other.contactsById.has('p0')).toBe(false);
+    expect(ctx.contactsById.has('p0')).toBe(true);
   });
 
   it('gives the same counts, remembered or not, and the detail lists them in Swedish order', () => {
