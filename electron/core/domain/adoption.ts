@@ -77,8 +77,8 @@ function servicesPerMemberIn(
   }));
   const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
   const byName = byNameRank(organisationNameRanks(doc.organisations));
-  const sortedMembers = [...members].sort((a, b) => byName(names.get(a) ?? a, names.get(b) ?? b));
-  for (const memberId of sortedMembers) {
+  const sortedMembers = [...members].map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => byName(a.name, b.name));
+  for (const { id: memberId } of sortedMembers) {
     const bucket = buckets[Math.min(counts.get(memberId) ?? 0, top)];
     if (!bucket) continue;
     bucket.count += 1;

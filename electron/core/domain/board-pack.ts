@@ -18,7 +18,7 @@
  */
 import type { BudgetColumnView } from '../../contract/channels/budget.channels';
 import type { SambrukDocument } from '../store/schema';
-import { assumptionsReport } from './assumptions';
+import { goalAssumptions, registerAssumptionsForPack } from './assumptions';
 import { businessAreas } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
 import { firstDayOfYear, isCalendarDate, lastDayOfMonth, monthKeyOf, monthOf, yearOf } from '../../contract/rules/calendar-date';
@@ -193,9 +193,7 @@ export function buildBoardPack(doc: SambrukDocument, date: string, options: Boar
     goals,
     planFigures: section('plan-figures', planFigureComparisons),
     // The plan figures stand in their own table; the rest concern the goals, members and populations shown.
-    assumptions: section('assumptions', (d) =>
-      assumptionsReport(d, date).items.filter((a) => a.group === 'mal' || a.group === 'medlemmar' || a.group === 'folkmangd'),
-    ),
+    assumptions: [...section('assumptions-register', (d) => registerAssumptionsForPack(d, date)), ...section('assumptions-goals', goalAssumptions)],
     members: section('members', (d) => membersSection(d, date)),
     services: section('services', (d) => servicesSection(d, date)),
     networks: section('networks', (d) => networksSection(d, date)),

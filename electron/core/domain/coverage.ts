@@ -10,7 +10,7 @@
 import type { BusinessArea, SambrukDocument } from '../store/schema';
 import { businessAreas } from '../store/schema';
 import { addMonths } from '../../contract/rules/calendar-date';
-import { businessAreaLabels, confirmationStale, contactActiveAt, CONFIRMATION_VALID_MONTHS } from './contacts';
+import { businessAreaLabels, confirmationStale, contactActiveAt, createdOn, CONFIRMATION_VALID_MONTHS } from './contacts';
 import { memberIdsAt, membershipIndex } from './memberships';
 import { organisationKindLabels } from './organisations';
 import { compareSv } from './swedish';
@@ -86,6 +86,9 @@ export function coverageTotalsAt(
   date: string,
 ): Pick<CoverageModel, 'confirmedSince' | 'totals'> {
   const members = memberIdsAt(doc, date);
+  // `confirmationStale`'s rule with its cut-off day worked out once, not once per contact.
+  const confirmedSince = addMonths(date, -CONFIRMATION_VALID_MONTHS);
+  const isStale = (c: SambrukDocument['contacts'][number]) => (c.confirmedAt ?? createdOn(c)) < confirmedSince;
   const covered = new Map<string, Set<BusinessArea>>();
   const stale = new Map<string, number>();
   for (const c of doc.contacts) {
@@ -93,7 +96,7 @@ export function coverageTotalsAt(
     let areas = covered.get(c.organisationId);
     if (!areas) covered.set(c.organisationId, (areas = new Set()));
     for (const area of c.businessAreas) areas.add(area);
-    if (confirmationStale(c, date)) stale.set(c.organisationId, (stale.get(c.organisationId) ?? 0) + 1);
+    if (isStale(c)) stale.set(c.organisationId, (stale.get(c.organisationId) ?? 0) + 1);
   }
   const totals: CoverageModel['totals'] = {
     members: 0,
@@ -119,5 +122,5 @@ export function coverageTotalsAt(
     totals.staleContacts += staleHere;
     if (staleHere > 0) totals.membersWithStale += 1;
   }
-  return { confirmedSince: addMonths(date, -CONFIRMATION_VALID_MONTHS), totals };
+  return { confirmedSince, totals };
 }

@@ -157,6 +157,17 @@ export function networkContext(doc: SambrukDocument, date: string): NetworkConte
   return ctx;
 }
 
+const personsMemo = new WeakMap<readonly Contact[], Map<string, Contact>>();
+
+/** The persons by id, one index per frozen state of the persons for every date's context (read, never changed). */
+function personsById(contacts: readonly Contact[]): Map<string, Contact> {
+  const kept = personsMemo.get(contacts);
+  if (kept) return kept;
+  const made = new Map(contacts.map((c) => [c.id, c]));
+  if (Object.isFrozen(contacts)) personsMemo.set(contacts, made);
+  return made;
+}
+
 function makeNetworkContext(parts: ContextParts, date: string): NetworkContext {
   const { organisations, contacts } = parts;
   const groups = groupMembersById(organisations);
@@ -166,7 +177,7 @@ function makeNetworkContext(parts: ContextParts, date: string): NetworkContext {
     members: memberIdsAt(parts, date),
     // Made when first asked: the list and its figures rarely need it (an entry stores its person's organisation).
     get contactsById() {
-      return (contactsById ??= new Map(contacts.map((c) => [c.id, c])));
+      return (contactsById ??= personsById(contacts));
     },
     orgById: new Map(organisations.map((o) => [o.id, o])),
     servicesById: new Map(parts.services.map((s) => [s.id, s])),
