@@ -60,7 +60,7 @@ import { goalMetrics, meetingKinds } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
 import { groupMembersById } from './usage-matrix';
-import { councilOrganisationsAt, MUNICIPALITY_GOAL, networkActiveAt, networkContext, networkFigures } from './networks';
+import { councilOrganisationCount, MUNICIPALITY_GOAL, networkActiveAt, networkContext, networkFigures } from './networks';
 import { activeEntries, entryOrganisationId } from './rosters';
 import type { MeetingKind, PlanFigure } from '../store/schema';
 import { addDays, daysBetween, firstDayOfYear, lastDayOfYear, yearOf } from '../../contract/rules/calendar-date';
@@ -285,7 +285,7 @@ function servicesWithCouncil(doc: Doc, date: string): GoalSubject[] {
     .filter((s) => !s.archived)
     .map((service): GoalSubject => {
       const council = doc.networks.find((n) => n.kind === 'forvaltningsrad' && n.serviceId === service.id && networkActiveAt(n, date));
-      const organisations = council ? councilOrganisationsAt(ctx, council).length : 0;
+      const organisations = council ? councilOrganisationCount(ctx, council) : 0;
       const persons = council ? activeEntries(council.roster, date).length : 0;
       return {
         kind: 'service',

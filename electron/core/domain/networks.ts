@@ -232,6 +232,12 @@ export function councilOrganisationsAt(ctx: NetworkContext, network: Network): C
   return byOrganisationName(ctx, result);
 }
 
+/** How many organisations `councilOrganisationsAt` lists (one per user of the council's service), without listing them. */
+export function councilOrganisationCount(ctx: NetworkContext, network: Network): number {
+  if (network.kind !== 'forvaltningsrad' || network.serviceId === undefined) return 0;
+  return ctx.usersOfService(network.serviceId).size;
+}
+
 /** The member municipalities taking part in a network at the context's date (rule in the header). */
 export function participatingMunicipalities(ctx: NetworkContext, network: Network): { organisationId: string; name: string }[] {
   return byOrganisationName(ctx, [...participatingUnsorted(ctx, network)]);

@@ -6,7 +6,7 @@
 import { freeze } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { figure } from '../../../electron/core/domain/figure-cache';
-import { networkContext, networkDetail, networkFigures, networkSummary } from '../../../electron/core/domain/networks';
+import { councilOrganisationCount, councilOrganisationsAt, networkContext, networkDetail, networkFigures, networkSummary } from '../../../electron/core/domain/networks';
 import { createTestServices } from '../../support/memory-document';
 import { contact, entry, makeDocument, membership, municipality, network, organisation, service, usage } from '../../fixtures/services/documents';
 import { planUsers } from '../../fixtures/services/plan-2022-lists';
@@ -58,6 +58,16 @@ describe('the network context of a document state', () => {
     expect(other).not.toBe(ctx);
     expect(other.contactsById.has('p0')).toBe(false);
     expect(ctx.contactsById.has('p0')).toBe(true);
+  });
+
+  it('counts a council\'s organisations as many as it lists, and none for another kind', () => {
+    const frozen = freeze(document(), true);
+    const ctx = networkContext(frozen, DATE);
+    for (const n of frozen.networks) expect(councilOrganisationCount(ctx, n)).toBe(councilOrganisationsAt(ctx, n).length);
+    const council = frozen.networks.find((n) => n.id === 'rad');
+    // Its service's users: 1 directly, the group and its 5 and 6 through it.
+    expect(council && councilOrganisationCount(ctx, council)).toBe(4);
+    expect(councilOrganisationCount(networkContext(frozen, '2020-06-30'), council ?? frozen.networks[0]!)).toBe(0);
   });
 
   it('gives the same counts, remembered or not, and the detail lists them in Swedish order', () => {
