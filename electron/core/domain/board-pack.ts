@@ -193,7 +193,11 @@ export function buildBoardPack(doc: SambrukDocument, date: string, options: Boar
     goals,
     planFigures: section('plan-figures', planFigureComparisons),
     // The plan figures stand in their own table; the rest concern the goals, members and populations shown.
-    assumptions: [...section('assumptions-register', (d) => registerAssumptionsForPack(d, date)), ...section('assumptions-goals', goalAssumptions)],
+    // Two parts kept apart inside (a goal edit works out only the goals' part again), one answer while neither changes.
+    assumptions: section('assumptions', (d) => [
+      ...figure('pack/assumptions-register', date, d, (x) => registerAssumptionsForPack(x, date)),
+      ...figure('pack/assumptions-goals', '', d, goalAssumptions),
+    ]),
     members: section('members', (d) => membersSection(d, date)),
     services: section('services', (d) => servicesSection(d, date)),
     networks: section('networks', (d) => networksSection(d, date)),
