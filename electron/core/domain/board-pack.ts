@@ -139,11 +139,19 @@ export function comparisonColumns(columns: readonly BudgetColumnView[], year: nu
   return budget && other ? [budget, other] : undefined;
 }
 
+/**
+ * The budget with only the columns of `year` and the year before: every cell, total and warning of the table
+ * belongs to one column, so the year's table from it is the year's table from the whole budget, at a cost that
+ * does not grow with the years entered.
+ */
+export function budgetOfYear(budget: SambrukDocument['budget'], year: number): SambrukDocument['budget'] {
+  return { ...budget, columns: budget.columns.filter((c) => c.year === year || c.year === year - 1) };
+}
+
 function budgetSection(doc: SambrukDocument, date: string): BoardPackContent['budget'] {
   const year = yearOf(date);
   // The year of the meeting, like with like: last year's outcome as reference, the year's budget, outcome, forecast.
-  // The whole table is the Budget screen's figure too (budget.handlers.ts): computed once per budget state for both.
-  const table = budgetYearTable(figure('budget/table', '', doc, (d) => budgetTable(d.budget)), year);
+  const table = budgetYearTable(budgetTable(budgetOfYear(doc.budget, year)), year);
   const pair = comparisonColumns(table.columns, year);
   return {
     year,
