@@ -95,6 +95,23 @@ describe('the Styrelserapport screen', () => {
     await expect.poll(() => page.getByText(t.badDate).isVisible()).toBe(true);
   });
 
+  it('draws a chart below the fold once scrolled near it, its heading and data table there from the start', async () => {
+    const page = await openApp('#/styrelserapport');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('main [data-ready="true"]').waitFor();
+    const coverage = page.locator('main figure[data-chart="coverage"]');
+    const picture = coverage.locator('[role="img"]');
+    expect(await picture.getAttribute('data-drawn')).toBe('false');
+    expect(await coverage.locator('svg.recharts-surface').count()).toBe(0);
+    // Screen readers lose nothing: the figure's name and its numbers as a table are drawn with the screen.
+    expect(await picture.getAttribute('aria-label')).toBeTruthy();
+    expect(await coverage.locator('table caption').count()).toBe(1);
+    await coverage.scrollIntoViewIfNeeded();
+    await expect.poll(() => coverage.locator('svg.recharts-surface').count()).toBeGreaterThan(0);
+    expect(await picture.getAttribute('data-drawn')).toBe('true');
+    await screenshot(page, 'styrelserapport-diagram-1366x768');
+  });
+
   it('clicks through a goal to the members behind its figure, and a network goal to a network', async () => {
     const members = expected.goals.find((g) => g.metric === 'member-count');
     const networks = expected.goals.find((g) => g.metric === 'networks-with-20-members');

@@ -16,11 +16,20 @@ import { coverageDate, swedenPopulationAt } from './population';
 import { addDays, monthStartsFrom } from '../../contract/rules/calendar-date';
 import { columnFigures, groupMembersById, servicesInScope, usersOfServicesAt } from './usage-matrix';
 import { compareSv } from './swedish';
+import { byNameRank, organisationNameRanks } from './name-order';
+import { figure } from './figure-cache';
 
 export type AdoptionScope = { serviceIds?: readonly string[] | undefined };
 
 /** Users, member share and population covered per service at `date` (services not archived, or the chosen ones). */
 export function adoptionAt(doc: SambrukDocument, date: string, scope: AdoptionScope = {}): ServiceAdoption[] {
+  // Every service's figures once per register state and date (figure-cache.ts): the board pack asks for them for a
+  // goal and for its chart, the adoption screen again. Shared and frozen: callers copy before they sort.
+  if (scope.serviceIds === undefined) return figure('adoption', date, doc, (d) => adoptionIn(d, date, {}));
+  return adoptionIn(doc, date, scope);
+}
+
+function adoptionIn(doc: SambrukDocument, date: string, scope: AdoptionScope): ServiceAdoption[] {
   const services = servicesInScope(doc.services, scope);
   const members = memberIdsAt(doc, date);
   const sweden = swedenPopulationAt(doc, date);
@@ -40,6 +49,17 @@ export function servicesPerMember(
   options: AdoptionScope & { top?: number } = {},
 ): { memberCount: number; buckets: ServicesPerMemberBucket[] } {
   const top = Math.max(1, options.top ?? 3);
+  // Once per register state, date and top bucket (figure-cache.ts): two goals and the pack's chart ask alike.
+  if (options.serviceIds === undefined) return figure('services-per-member', `${date}|${top}`, doc, (d) => servicesPerMemberIn(d, date, top, {}));
+  return servicesPerMemberIn(doc, date, top, options);
+}
+
+function servicesPerMemberIn(
+  doc: SambrukDocument,
+  date: string,
+  top: number,
+  options: AdoptionScope,
+): { memberCount: number; buckets: ServicesPerMemberBucket[] } {
   const services = servicesInScope(doc.services, options);
   const members = memberIdsAt(doc, date);
   const counts = new Map<string, number>();
@@ -56,8 +76,9 @@ export function servicesPerMember(
     organisationIds: [],
   }));
   const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
-  const sortedMembers = [...members].sort((a, b) => compareSv(names.get(a) ?? a, names.get(b) ?? b));
-  for (const memberId of sortedMembers) {
+  const byName = byNameRank(organisationNameRanks(doc.organisations));
+  const sortedMembers = [...members].map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => byName(a.name, b.name));
+  for (const { id: memberId } of sortedMembers) {
     const bucket = buckets[Math.min(counts.get(memberId) ?? 0, top)];
     if (!bucket) continue;
     bucket.count += 1;

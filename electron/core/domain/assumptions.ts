@@ -294,6 +294,19 @@ function exampleBilling(doc: SambrukDocument): Assumption[] {
  * The register's assumptions at `today`, grouped in the order of `assumptionGroups`; `throughYear` extends the
  * fee years looked at (a workbook for a coming year).
  */
+/**
+ * The assumptions behind a board pack's figures are those of the report's groups `folkmangd`, `medlemmar` and
+ * `mal`, in its order: the register's (these two functions' first) and the goals' own (the second), apart so that
+ * a goal edit works out only the goals' again.
+ */
+export function registerAssumptionsForPack(doc: SambrukDocument, today: string): Assumption[] {
+  return [...populationYears(doc, today, yearOf(today)), ...correctedPopulations(doc), ...unknownJoinDates(doc)];
+}
+
+export function goalAssumptions(doc: SambrukDocument): Assumption[] {
+  return goals(doc);
+}
+
 export function assumptionsReport(doc: SambrukDocument, today: string, options: { throughYear?: number } = {}): AssumptionsReport {
   const items = [
     ...populationYears(doc, today, options.throughYear ?? yearOf(today)),

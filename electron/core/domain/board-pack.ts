@@ -18,14 +18,14 @@
  */
 import type { BudgetColumnView } from '../../contract/channels/budget.channels';
 import type { SambrukDocument } from '../store/schema';
-import { assumptionsReport } from './assumptions';
+import { goalAssumptions, registerAssumptionsForPack } from './assumptions';
 import { businessAreas } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
 import { firstDayOfYear, isCalendarDate, lastDayOfMonth, monthKeyOf, monthOf, yearOf } from '../../contract/rules/calendar-date';
 import { budgetTable, budgetYearTable } from './budget';
 import { budgetVsOutcomeChart } from './budget-charts';
 import { businessAreaLabels } from './contacts';
-import { coverageAt } from './coverage';
+import { coverageTotalsAt } from './coverage';
 import { evaluateGoal, goalYearsFor, sortGoals } from './goals';
 import { figure } from './figure-cache';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
@@ -118,7 +118,7 @@ function populationSection(doc: SambrukDocument, date: string): BoardPackContent
 }
 
 function coverageSection(doc: SambrukDocument, date: string): BoardPackContent['coverage'] {
-  const model = coverageAt(doc, date);
+  const model = coverageTotalsAt(doc, date);
   const t = model.totals;
   return {
     members: t.members,
@@ -139,10 +139,19 @@ export function comparisonColumns(columns: readonly BudgetColumnView[], year: nu
   return budget && other ? [budget, other] : undefined;
 }
 
+/**
+ * The budget with only the columns of `year` and the year before: every cell, total and warning of the table
+ * belongs to one column, so the year's table from it is the year's table from the whole budget, at a cost that
+ * does not grow with the years entered.
+ */
+export function budgetOfYear(budget: SambrukDocument['budget'], year: number): SambrukDocument['budget'] {
+  return { ...budget, columns: budget.columns.filter((c) => c.year === year || c.year === year - 1) };
+}
+
 function budgetSection(doc: SambrukDocument, date: string): BoardPackContent['budget'] {
   const year = yearOf(date);
   // The year of the meeting, like with like: last year's outcome as reference, the year's budget, outcome, forecast.
-  const table = budgetYearTable(budgetTable(doc.budget), year);
+  const table = budgetYearTable(budgetTable(budgetOfYear(doc.budget, year)), year);
   const pair = comparisonColumns(table.columns, year);
   return {
     year,
@@ -192,9 +201,11 @@ export function buildBoardPack(doc: SambrukDocument, date: string, options: Boar
     goals,
     planFigures: section('plan-figures', planFigureComparisons),
     // The plan figures stand in their own table; the rest concern the goals, members and populations shown.
-    assumptions: section('assumptions', (d) =>
-      assumptionsReport(d, date).items.filter((a) => a.group === 'mal' || a.group === 'medlemmar' || a.group === 'folkmangd'),
-    ),
+    // Two parts kept apart inside (a goal edit works out only the goals' part again), one answer while neither changes.
+    assumptions: section('assumptions', (d) => [
+      ...figure('pack/assumptions-register', date, d, (x) => registerAssumptionsForPack(x, date)),
+      ...figure('pack/assumptions-goals', '', d, goalAssumptions),
+    ]),
     members: section('members', (d) => membersSection(d, date)),
     services: section('services', (d) => servicesSection(d, date)),
     networks: section('networks', (d) => networksSection(d, date)),

@@ -10,7 +10,7 @@
 import type { BusinessArea, SambrukDocument } from '../store/schema';
 import { businessAreas } from '../store/schema';
 import { addMonths } from '../../contract/rules/calendar-date';
-import { businessAreaLabels, confirmationStale, contactActiveAt, CONFIRMATION_VALID_MONTHS } from './contacts';
+import { businessAreaLabels, confirmationStale, contactActiveAt, createdOn, CONFIRMATION_VALID_MONTHS } from './contacts';
 import { memberIdsAt, membershipIndex } from './memberships';
 import { organisationKindLabels } from './organisations';
 import { compareSv } from './swedish';
@@ -74,4 +74,53 @@ export function coverageAt(doc: Pick<SambrukDocument, 'organisations' | 'members
       membersWithStale: rows.filter((r) => r.staleContacts.length > 0).length,
     },
   };
+}
+
+/**
+ * `coverageAt(doc, date).totals` and its `confirmedSince` without the rows: what the board pack shows. Counted
+ * by the same rules (members at the date, contacts active through `endedAt`, an area covered by any active
+ * contact, a contact stale by `confirmationStale`), each contact looked at once and nothing sorted.
+ */
+export function coverageTotalsAt(
+  doc: Pick<SambrukDocument, 'organisations' | 'memberships' | 'contacts'>,
+  date: string,
+): Pick<CoverageModel, 'confirmedSince' | 'totals'> {
+  const members = memberIdsAt(doc, date);
+  // `confirmationStale`'s rule with its cut-off day worked out once, not once per contact.
+  const confirmedSince = addMonths(date, -CONFIRMATION_VALID_MONTHS);
+  const isStale = (c: SambrukDocument['contacts'][number]) => (c.confirmedAt ?? createdOn(c)) < confirmedSince;
+  const covered = new Map<string, Set<BusinessArea>>();
+  const stale = new Map<string, number>();
+  for (const c of doc.contacts) {
+    if (!members.has(c.organisationId) || !contactActiveAt(c, date)) continue;
+    let areas = covered.get(c.organisationId);
+    if (!areas) covered.set(c.organisationId, (areas = new Set()));
+    for (const area of c.businessAreas) areas.add(area);
+    if (isStale(c)) stale.set(c.organisationId, (stale.get(c.organisationId) ?? 0) + 1);
+  }
+  const totals: CoverageModel['totals'] = {
+    members: 0,
+    fullyCovered: 0,
+    membersMissingAny: 0,
+    missingByArea: Object.fromEntries(businessAreas.map((a) => [a, 0])) as Record<BusinessArea, number>,
+    staleContacts: 0,
+    membersWithStale: 0,
+  };
+  for (const org of doc.organisations) {
+    if (!members.has(org.id)) continue;
+    totals.members += 1;
+    const areas = covered.get(org.id);
+    let missing = 0;
+    for (const area of businessAreas) {
+      if (areas?.has(area)) continue;
+      missing += 1;
+      totals.missingByArea[area] += 1;
+    }
+    if (missing === 0) totals.fullyCovered += 1;
+    else totals.membersMissingAny += 1;
+    const staleHere = stale.get(org.id) ?? 0;
+    totals.staleContacts += staleHere;
+    if (staleHere > 0) totals.membersWithStale += 1;
+  }
+  return { confirmedSince, totals };
 }

@@ -59,8 +59,7 @@ import type { Goal, GoalMetric, SambrukDocument } from '../store/schema';
 import { goalMetrics, meetingKinds } from '../store/schema';
 import { adoptionAt, servicesPerMember } from './adoption';
 import { memberIdsAt, memberIntervals, membershipIndex } from './memberships';
-import { groupMembersById } from './usage-matrix';
-import { councilOrganisationsAt, MUNICIPALITY_GOAL, networkActiveAt, networkContext, networkFigures } from './networks';
+import { councilOrganisationCount, MUNICIPALITY_GOAL, networkActiveAt, networkContext, networkFigures } from './networks';
 import { activeEntries, entryOrganisationId } from './rosters';
 import type { MeetingKind, PlanFigure } from '../store/schema';
 import { addDays, daysBetween, firstDayOfYear, lastDayOfYear, yearOf } from '../../contract/rules/calendar-date';
@@ -200,8 +199,8 @@ function organisationSubjects(doc: Doc, ids: Iterable<string>, extra: Partial<Go
 
 /** Organisations on a roster entry in force at `date` of a network running then, a group's municipalities included. */
 export function networkParticipantsAt(doc: Doc, date: string): Set<string> {
-  const contactsById = new Map(doc.contacts.map((c) => [c.id, c]));
-  const groups = groupMembersById(doc.organisations);
+  // The persons and groups as the network context of the date indexes them, once per register state.
+  const { contactsById, groups } = networkContext(doc, date);
   const result = new Set<string>();
   for (const network of doc.networks) {
     if (!networkActiveAt(network, date)) continue;
@@ -285,7 +284,7 @@ function servicesWithCouncil(doc: Doc, date: string): GoalSubject[] {
     .filter((s) => !s.archived)
     .map((service): GoalSubject => {
       const council = doc.networks.find((n) => n.kind === 'forvaltningsrad' && n.serviceId === service.id && networkActiveAt(n, date));
-      const organisations = council ? councilOrganisationsAt(ctx, council).length : 0;
+      const organisations = council ? councilOrganisationCount(ctx, council) : 0;
       const persons = council ? activeEntries(council.roster, date).length : 0;
       return {
         kind: 'service',

@@ -28,6 +28,7 @@ import { memberIdsAt } from './memberships';
 import { activeEntries, entryOrganisationId, representativeRoles } from './rosters';
 import { nameKey, periodActiveAt } from './services';
 import { compareSv } from './swedish';
+import { byNameRank, organisationNameRanks } from './name-order';
 import { groupMembersById, usersOfServicesAt } from './usage-matrix';
 import { eventsInYear } from './attendance';
 import { fieldError } from './field-errors';
@@ -101,7 +102,6 @@ export function linkCouncil(tx: Transaction, networkId: string, serviceId: strin
 
 /** What the network figures need, computed once per call rather than once per network. */
 export type NetworkContext = {
-  doc: SambrukDocument;
   date: string;
   members: Set<string>;
   readonly contactsById: Map<string, Contact>;
@@ -111,47 +111,89 @@ export type NetworkContext = {
   usersOfService: (serviceId: string) => ReadonlyMap<string, UsageCell>;
   /** `participatingMunicipalities` per network record (frozen per state): the list and the figures both ask. */
   participating: WeakMap<Network, readonly { organisationId: string; name: string }[]>;
+  /** Each organisation name's place in Swedish order (made when first asked): sorting by it is `compareSv`'s order. */
+  readonly nameRanks: ReadonlyMap<string, number>;
 };
 
-/** Contexts per frozen document state (the repository's) and date. */
-const contextMemo = new WeakMap<SambrukDocument, Map<string, NetworkContext>>();
+/** The parts of the register a context is made from: nothing else may be read through it. */
+type ContextParts = Pick<SambrukDocument, 'organisations' | 'memberships' | 'contacts' | 'services' | 'usages'>;
+
+type ContextMemo = { parts: ContextParts; byDate: Map<string, NetworkContext> };
+
+/**
+ * Contexts per state of the parts they are made from (the repository's frozen arrays), and date. Keyed by the
+ * parts, not the document: a figure computed through figure-cache.ts reads the document through a view of its
+ * own, and a change to a table the context does not read (a roster, a goal) keeps it.
+ */
+const contextMemo = new WeakMap<readonly Organisation[], ContextMemo>();
 /** Dates remembered per document state: browsing dates must not grow memory. */
 const CONTEXT_DATES = 8;
 
 /**
- * The context of a date, remembered per document state: the network list and its goal figures ask for the same
- * one on every visit, and opening an organisation again must not index 20 000 persons again. Only a frozen
- * document is remembered (a plain one may change in place); the repository makes a new one on every change.
+ * The context of a date, remembered per state of the parts it reads: the network list and its goal figures ask
+ * for the same one on every visit, the board pack for each of its goals and sections, and opening an
+ * organisation again must not index 20 000 persons again. Only frozen parts are remembered (a plain document may
+ * change in place); the repository makes a new array for every table a change touches.
  */
 export function networkContext(doc: SambrukDocument, date: string): NetworkContext {
-  if (!Object.isFrozen(doc)) return makeNetworkContext(doc, date);
-  let byDate = contextMemo.get(doc);
-  if (!byDate) contextMemo.set(doc, (byDate = new Map()));
-  let ctx = byDate.get(date);
+  // Read here, through whatever view of the document the caller holds, so that a figure computed around this
+  // call depends on every part the context is made from.
+  const parts: ContextParts = {
+    organisations: doc.organisations,
+    memberships: doc.memberships,
+    contacts: doc.contacts,
+    services: doc.services,
+    usages: doc.usages,
+  };
+  if (!Object.values(parts).every((part) => Object.isFrozen(part))) return makeNetworkContext(parts, date);
+  let memo = contextMemo.get(parts.organisations);
+  const same = (kept: ContextParts) => (Object.keys(parts) as (keyof ContextParts)[]).every((key) => kept[key] === parts[key]);
+  if (!memo || !same(memo.parts)) contextMemo.set(parts.organisations, (memo = { parts, byDate: new Map() }));
+  let ctx = memo.byDate.get(date);
   if (!ctx) {
-    if (byDate.size >= CONTEXT_DATES) byDate.delete(byDate.keys().next().value as string);
-    byDate.set(date, (ctx = makeNetworkContext(doc, date)));
+    if (memo.byDate.size >= CONTEXT_DATES) memo.byDate.delete(memo.byDate.keys().next().value as string);
+    memo.byDate.set(date, (ctx = makeNetworkContext(parts, date)));
   }
   return ctx;
 }
 
-function makeNetworkContext(doc: SambrukDocument, date: string): NetworkContext {
-  const groups = groupMembersById(doc.organisations);
+const personsMemo = new WeakMap<readonly Contact[], Map<string, Contact>>();
+
+/** The persons by id, one index per frozen state of the persons for every date's context (read, never changed). */
+function personsById(contacts: readonly Contact[]): Map<string, Contact> {
+  const kept = personsMemo.get(contacts);
+  if (kept) return kept;
+  const made = new Map(contacts.map((c) => [c.id, c]));
+  if (Object.isFrozen(contacts)) personsMemo.set(contacts, made);
+  return made;
+}
+
+function makeNetworkContext(parts: ContextParts, date: string): NetworkContext {
+  const { organisations, contacts } = parts;
+  const groups = groupMembersById(organisations);
   let contactsById: Map<string, Contact> | undefined;
   return {
-    doc,
     date,
-    members: memberIdsAt(doc, date),
+    members: memberIdsAt(parts, date),
     // Made when first asked: the list and its figures rarely need it (an entry stores its person's organisation).
     get contactsById() {
-      return (contactsById ??= new Map(doc.contacts.map((c) => [c.id, c])));
+      return (contactsById ??= personsById(contacts));
     },
-    orgById: new Map(doc.organisations.map((o) => [o.id, o])),
-    servicesById: new Map(doc.services.map((s) => [s.id, s])),
+    orgById: new Map(organisations.map((o) => [o.id, o])),
+    servicesById: new Map(parts.services.map((s) => [s.id, s])),
     groups,
-    usersOfService: usersOfServicesAt(doc, date),
+    usersOfService: usersOfServicesAt(parts, date),
     participating: new WeakMap(),
+    get nameRanks() {
+      return organisationNameRanks(organisations);
+    },
   };
+}
+
+/** Sorts rows by organisation name in Swedish order, through the names' ranks (one comparison of texts per name). */
+function byOrganisationName<T extends { name: string }>(ctx: NetworkContext, rows: T[]): T[] {
+  const compare = byNameRank(ctx.nameRanks);
+  return rows.sort((a, b) => compare(a.name, b.name));
 }
 
 /**
@@ -187,12 +229,18 @@ export function councilOrganisationsAt(ctx: NetworkContext, network: Network): C
       ...(representative ? { representative } : {}),
     });
   }
-  return result.sort((a, b) => compareSv(a.name, b.name));
+  return byOrganisationName(ctx, result);
+}
+
+/** How many organisations `councilOrganisationsAt` lists (one per user of the council's service), without listing them. */
+export function councilOrganisationCount(ctx: NetworkContext, network: Network): number {
+  if (network.kind !== 'forvaltningsrad' || network.serviceId === undefined) return 0;
+  return ctx.usersOfService(network.serviceId).size;
 }
 
 /** The member municipalities taking part in a network at the context's date (rule in the header). */
 export function participatingMunicipalities(ctx: NetworkContext, network: Network): { organisationId: string; name: string }[] {
-  return [...participatingUnsorted(ctx, network)].sort((a, b) => compareSv(a.name, b.name));
+  return byOrganisationName(ctx, [...participatingUnsorted(ctx, network)]);
 }
 
 /** How many member municipalities take part: the list and the figures need only the number, not the sorted names. */

@@ -1,4 +1,4 @@
-import type { ReactElement, ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode, type RefObject } from 'react';
 import { makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import {
   Bar,
@@ -161,7 +161,35 @@ function ChartFigure(props: {
   );
 }
 
-/** A recharts chart at a fixed size on paper, or filling its column on the screen. */
+/**
+ * Whether the element is in view of the screen's scrolling area (`main`), or within a screen's height of it:
+ * from then on the chart is drawn. The figure's heading, text and data table are there from the start, so
+ * screen readers and the data-ready marker lose nothing; only the picture of a chart below the fold waits
+ * until the user scrolls towards it. A chart in view when the screen first draws is drawn in that same paint.
+ */
+function useNearView(ref: RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    const area = (el.closest('main') ?? document.documentElement).getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    if (box.bottom >= area.top && box.top <= area.bottom) setNear(true);
+  }, [near, ref]);
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      root: el.closest('main'),
+      rootMargin: '100% 0px',
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near, ref]);
+  return near;
+}
+
+/** A recharts chart at a fixed size on paper, or filling its column on the screen once it is near the view. */
 function Sized({ layout, height, label, children }: { layout: ChartLayout; height: number; label: string; children: ReactElement }) {
   if (layout.width !== undefined) {
     return (
@@ -170,11 +198,23 @@ function Sized({ layout, height, label, children }: { layout: ChartLayout; heigh
       </div>
     );
   }
+  return <OnScreen height={height} label={label} width="100%" responsive>{children}</OnScreen>;
+}
+
+/** The screen's chart area: its size is kept from the start, the chart drawn in it when near the view. */
+function OnScreen(props: { height: number; width: number | string; label: string; responsive?: boolean; children: ReactElement }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const near = useNearView(ref);
+  const chart = props.responsive ? (
+    <ResponsiveContainer width="100%" height={props.height}>
+      {props.children}
+    </ResponsiveContainer>
+  ) : (
+    props.children
+  );
   return (
-    <div role="img" aria-label={label} style={{ width: '100%', height }}>
-      <ResponsiveContainer width="100%" height={height}>
-        {children}
-      </ResponsiveContainer>
+    <div ref={ref} role="img" aria-label={props.label} data-drawn={near ? 'true' : 'false'} style={{ width: props.width, height: props.height }}>
+      {near && chart}
     </div>
   );
 }
@@ -358,6 +398,18 @@ export function NetworksChart({ content, layout }: { content: BoardPackContent; 
   );
 }
 
+/** The donut at its fixed size: always on paper, on the screen once near the view. */
+function PopulationDonut({ layout, side, label, children }: { layout: ChartLayout; side: number; label: string; children: ReactElement }) {
+  if (layout.width !== undefined) {
+    return (
+      <div role="img" aria-label={label} style={{ width: side, height: side }}>
+        {children}
+      </div>
+    );
+  }
+  return <OnScreen height={side} width={side} label={label}>{children}</OnScreen>;
+}
+
 export function PopulationChart({ content, layout }: { content: BoardPackContent; layout: ChartLayout }) {
   const styles = useStyles();
   const vm = population(content);
@@ -368,14 +420,14 @@ export function PopulationChart({ content, layout }: { content: BoardPackContent
         <p>{t.populationMissing}</p>
       ) : (
         <div className={styles.donutRow}>
-          <div role="img" aria-label={`${t.population}: ${vm.shareLabel ?? ''}`} style={{ width: side, height: side }}>
+          <PopulationDonut layout={layout} side={side} label={`${t.population}: ${vm.shareLabel ?? ''}`}>
             <PieChart width={side} height={side}>
               <Pie data={vm.slices} dataKey="value" nameKey="label" innerRadius={48} outerRadius={76} startAngle={90} endAngle={-270} isAnimationActive={false} stroke="#ffffff">
                 <Cell fill={chartColors.blue} />
                 <Cell fill={chartColors.light} />
               </Pie>
             </PieChart>
-          </div>
+          </PopulationDonut>
           <div>
             <div className={styles.bigFigure} data-testid="population-share">
               {vm.shareLabel}

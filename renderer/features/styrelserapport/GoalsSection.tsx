@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { byData, useFocusOnArrival } from '../../app/focus';
 import {
   Button,
@@ -25,18 +25,20 @@ import {
 } from '@fluentui/react-components';
 import { NavTable } from '../../components/NavTable';
 import { Add20Regular, Delete20Regular, Edit20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
-import type { BoardPackContent } from '../../../electron/contract';
+import type { BoardPackContent, GoalResult } from '../../../electron/contract';
 import type { Goal } from '../../../electron/core/store/schema';
 import { useApiMutation, useApiQuery } from '../../app/api';
 import { useNotify } from '../../app/notify';
 import { formatNumber } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
-import { goalGroups, type GoalRowVm } from './board-pack.view-model';
+import { goalRowSummary, goalsByYear, type GoalRowSummaryVm } from './board-pack.view-model';
 import { GoalDialog } from './GoalDialog';
 import { GoalStatusBadge } from './GoalStatusBadge';
 import { SubjectsDialog } from './SubjectsDialog';
 
 const g = sv.styrelserapport.goals;
+/** `editingId` of a goal not yet made (no goal id is empty). */
+const NEW = '';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -77,7 +79,68 @@ const useStyles = makeStyles({
   },
 });
 
-function GoalsTable({ rows, onShow, onEdit, onRemove }: { rows: GoalRowVm[]; onShow: (row: GoalRowVm) => void; onEdit: (id: string) => void; onRemove: (row: GoalRowVm) => void }) {
+type RowActions = {
+  onShow: (goal: GoalResult) => void;
+  onEdit: (id: string) => void;
+  onRemove: (row: GoalRowSummaryVm) => void;
+};
+
+/**
+ * One goal's row. The core hands out an unchanged goal as the same object after a change (and the query keeps
+ * it so), so after a goal is edited only that goal's row is drawn again.
+ */
+const GoalRow = memo(function GoalRow({ goal, onShow, onEdit, onRemove }: { goal: GoalResult } & RowActions) {
+  const styles = useStyles();
+  const row = goalRowSummary(goal);
+  return (
+    <TableRow data-goal={row.id}>
+      <TableCell className={styles.titleCell}>
+        <span className={styles.goalTitle}>{row.title}</span>
+        <span className={styles.metric}>
+          {row.metricLabel} · {g.measuredAt(row.measuredAt)}
+        </span>
+        <span className={styles.explanation}>{row.explanation}</span>
+        <span className={styles.behind}>
+          {row.behindCount === 0 ? (
+            <Text className={styles.nothing}>{g.nothingBehind}</Text>
+          ) : (
+            <Link as="button" className={styles.behindButton} onClick={() => onShow(goal)} aria-label={g.showBehindLabel(row.title)}>
+              {g.showBehind(formatNumber(row.behindCount))}
+            </Link>
+          )}
+        </span>
+      </TableCell>
+      <TableCell className={styles.number}>
+        <span className={styles.value} data-testid="goal-value">
+          {row.value}
+        </span>
+      </TableCell>
+      <TableCell className={styles.number}>{row.target}</TableCell>
+      <TableCell className={styles.statusCell}>
+        <GoalStatusBadge status={row.status} label={row.statusLabel} />
+      </TableCell>
+      <TableCell className={styles.actionsCell}>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={g.actionsLabel(row.title)} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem icon={<Edit20Regular />} onClick={() => onEdit(row.id)}>
+                {g.edit}
+              </MenuItem>
+              <MenuItem icon={<Delete20Regular />} onClick={() => onRemove(row)}>
+                {g.remove}
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </TableCell>
+    </TableRow>
+  );
+});
+
+function GoalsTable({ goals, ...actions }: { goals: GoalResult[] } & RowActions) {
   const styles = useStyles();
   const c = g.columns;
   return (
@@ -94,51 +157,8 @@ function GoalsTable({ rows, onShow, onEdit, onRemove }: { rows: GoalRowVm[]; onS
         </TableRow>
       </TableHeader>
       <TableBody>
-        {rows.map((row) => (
-          <TableRow key={row.id} data-goal={row.id}>
-            <TableCell className={styles.titleCell}>
-              <span className={styles.goalTitle}>{row.title}</span>
-              <span className={styles.metric}>
-                {row.metricLabel} · {g.measuredAt(row.measuredAt)}
-              </span>
-              <span className={styles.explanation}>{row.explanation}</span>
-              <span className={styles.behind}>
-                {row.behindCount === 0 ? (
-                  <Text className={styles.nothing}>{g.nothingBehind}</Text>
-                ) : (
-                  <Link as="button" className={styles.behindButton} onClick={() => onShow(row)} aria-label={g.showBehindLabel(row.title)}>
-                    {g.showBehind(formatNumber(row.behindCount))}
-                  </Link>
-                )}
-              </span>
-            </TableCell>
-            <TableCell className={styles.number}>
-              <span className={styles.value} data-testid="goal-value">
-                {row.value}
-              </span>
-            </TableCell>
-            <TableCell className={styles.number}>{row.target}</TableCell>
-            <TableCell className={styles.statusCell}>
-              <GoalStatusBadge status={row.status} label={row.statusLabel} />
-            </TableCell>
-            <TableCell className={styles.actionsCell}>
-              <Menu>
-                <MenuTrigger disableButtonEnhancement>
-                  <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={g.actionsLabel(row.title)} />
-                </MenuTrigger>
-                <MenuPopover>
-                  <MenuList>
-                    <MenuItem icon={<Edit20Regular />} onClick={() => onEdit(row.id)}>
-                      {g.edit}
-                    </MenuItem>
-                    <MenuItem icon={<Delete20Regular />} onClick={() => onRemove(row)}>
-                      {g.remove}
-                    </MenuItem>
-                  </MenuList>
-                </MenuPopover>
-              </Menu>
-            </TableCell>
-          </TableRow>
+        {goals.map((goal) => (
+          <GoalRow key={goal.goalId} goal={goal} {...actions} />
         ))}
       </TableBody>
     </NavTable>
@@ -153,11 +173,13 @@ export function GoalsSection({ content, focusGoalId }: { content: BoardPackConte
   const notify = useNotify();
   const goals = useApiQuery('goals/list', {});
   const remove = useApiMutation('goals/delete');
-  const [shown, setShown] = useState<GoalRowVm>();
-  const [editing, setEditing] = useState<Goal | 'new'>();
-  const [removing, setRemoving] = useState<GoalRowVm>();
-  const groups = goalGroups(content);
-  const goalById = (id: string) => goals.data?.find((goal) => goal.id === id);
+  const [shown, setShown] = useState<GoalResult>();
+  // The goal being edited by id (a handler that stays the same, so an unchanged row is not drawn again).
+  const [editingId, setEditingId] = useState<string>();
+  const [removing, setRemoving] = useState<GoalRowSummaryVm>();
+  const groups = goalsByYear(content);
+  const editing: Goal | 'new' | undefined = editingId === NEW ? 'new' : goals.data?.find((goal) => goal.id === editingId);
+  const setEditing = (value: 'new' | undefined) => setEditingId(value === 'new' ? NEW : undefined);
 
   const confirmRemove = async () => {
     if (!removing) return;
@@ -184,18 +206,10 @@ export function GoalsSection({ content, focusGoalId }: { content: BoardPackConte
       {groups.map((group) => (
         <div key={group.year} className={styles.card} role="region" aria-label={group.heading}>
           <h3 className={styles.yearHeading}>{group.heading}</h3>
-          <GoalsTable
-            rows={group.rows}
-            onShow={setShown}
-            onEdit={(id) => {
-              const goal = goalById(id);
-              if (goal) setEditing(goal);
-            }}
-            onRemove={setRemoving}
-          />
+          <GoalsTable goals={group.goals} onShow={setShown} onEdit={setEditingId} onRemove={setRemoving} />
         </div>
       ))}
-      {shown && <SubjectsDialog row={shown} onClose={() => setShown(undefined)} />}
+      {shown && <SubjectsDialog goal={shown} municipalityGoal={content.networks.municipalityGoal} onClose={() => setShown(undefined)} />}
       {editing && <GoalDialog goal={editing === 'new' ? undefined : editing} year={content.year} onClose={() => setEditing(undefined)} />}
       {removing && (
         <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && setRemoving(undefined)}>

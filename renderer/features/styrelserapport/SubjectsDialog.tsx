@@ -13,7 +13,9 @@ import {
 } from '@fluentui/react-components';
 import { hrefTo } from '../../app/router';
 import { sv } from '../../lib/i18n/sv';
-import type { GoalRowVm } from './board-pack.view-model';
+import { useMemo } from 'react';
+import type { GoalResult } from '../../../electron/contract';
+import { goalRowSummary, subjectGroups } from './board-pack.view-model';
 
 const s = sv.styrelserapport.subjects;
 
@@ -38,8 +40,10 @@ const useStyles = makeStyles({
  * The members, networks, services or events behind a goal's figure, each a link to its own page. Following a link
  * closes the dialog, so going back finds the screen as it was and not the dialog over it.
  */
-export function SubjectsDialog({ row, onClose }: { row: GoalRowVm; onClose: () => void }) {
+export function SubjectsDialog({ goal, municipalityGoal, onClose }: { goal: GoalResult; municipalityGoal: number; onClose: () => void }) {
   const styles = useStyles();
+  // The lists are made when the dialog opens, not for every row the screen draws.
+  const row = useMemo(() => ({ ...goalRowSummary(goal), subjectGroups: subjectGroups(goal, municipalityGoal) }), [goal, municipalityGoal]);
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface}>

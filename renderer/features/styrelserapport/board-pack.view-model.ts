@@ -123,8 +123,10 @@ export function explainGoal(goal: GoalResult): string {
   return parts.join(' ');
 }
 
-export function goalRow(goal: GoalResult, municipalityGoal: number): GoalRowVm {
-  const groups = subjectGroups(goal, municipalityGoal);
+/** A goal's row without its underlag: what the screen draws for every goal (the underlag only when asked for). */
+export type GoalRowSummaryVm = Omit<GoalRowVm, 'subjectGroups'>;
+
+export function goalRowSummary(goal: GoalResult): GoalRowSummaryVm {
   return {
     id: goal.goalId,
     year: goal.year,
@@ -138,19 +140,32 @@ export function goalRow(goal: GoalResult, municipalityGoal: number): GoalRowVm {
     statusLabel: goalStatusText(goal),
     explanation: explainGoal(goal),
     measuredAt: goal.window.measuredAt,
-    behindCount: groups.reduce((sum, g) => sum + g.items.length, 0),
-    subjectGroups: groups,
+    // The three groups of the underlag split the subjects between them, each subject in one.
+    behindCount: goal.subjects.length,
   };
 }
 
-export function goalGroups(content: BoardPackContent): GoalGroupVm[] {
-  const byYear = new Map<number, GoalRowVm[]>();
+export function goalRow(goal: GoalResult, municipalityGoal: number): GoalRowVm {
+  return { ...goalRowSummary(goal), subjectGroups: subjectGroups(goal, municipalityGoal) };
+}
+
+/** The pack's goals by year, as the core measured them (the screen makes each row's view as it draws it). */
+export function goalsByYear(content: Pick<BoardPackContent, 'goals'>): { year: number; heading: string; goals: GoalResult[] }[] {
+  const byYear = new Map<number, GoalResult[]>();
   for (const goal of content.goals) {
     const list = byYear.get(goal.year) ?? [];
-    list.push(goalRow(goal, content.networks.municipalityGoal));
+    list.push(goal);
     byYear.set(goal.year, list);
   }
-  return [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, rows]) => ({ year, heading: t.goals.year(String(year)), rows }));
+  return [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, goals]) => ({ year, heading: t.goals.year(String(year)), goals }));
+}
+
+export function goalGroups(content: BoardPackContent): GoalGroupVm[] {
+  return goalsByYear(content).map(({ year, heading, goals }) => ({
+    year,
+    heading,
+    rows: goals.map((goal) => goalRow(goal, content.networks.municipalityGoal)),
+  }));
 }
 
 // ---------------------------------------------------------------- charts

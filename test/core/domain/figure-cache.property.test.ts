@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { BoardPackContent, BudgetRegisterComparison, BudgetTable, Result } from '../../../electron/contract';
 import { addDays } from '../../../electron/contract/rules/calendar-date';
+import { adoptionAt, servicesPerMember } from '../../../electron/core/domain/adoption';
 import { buildBoardPack } from '../../../electron/core/domain/board-pack';
 import { budgetTable, hasChildren } from '../../../electron/core/domain/budget';
 import { evaluateGoals } from '../../../electron/core/domain/goals';
@@ -43,6 +44,7 @@ const kinds = [
   'roster-remove',
   'population',
   'plan-figure',
+  'service-rename',
   'undo',
 ] as const;
 
@@ -126,6 +128,11 @@ async function apply(s: Services, change: Change): Promise<void> {
       if (planFigure) await s.repo.change('planen', (tx) => tx.planFigures.update(planFigure.id, { value: n % 300 }));
       return;
     }
+    case 'service-rename': {
+      const service = at(doc.services, pick);
+      if (service) await s.repo.change('namn', (tx) => tx.services.update(service.id, { name: `${service.name} ${n}` }));
+      return;
+    }
     case 'undo': {
       const state = data(await s.call('history/get-state', {}));
       if (state.canUndo) data(await s.call('history/undo', {}));
@@ -143,6 +150,8 @@ async function answered(s: Services) {
     table: table as BudgetTable,
     comparison: data(await s.call('budget/register-comparison', { year: 2022 })) as BudgetRegisterComparison,
     goals: evaluateGoals(s.repo.get(), '2023-03-31', undefined, { today: DATE }),
+    adoption: adoptionAt(s.repo.get(), '2021-12-31'),
+    perMember: servicesPerMember(s.repo.get(), '2021-12-31', { top: 2 }),
   };
 }
 
@@ -154,6 +163,8 @@ function fromScratch(doc: SambrukDocument, generatedAt: string) {
     table: budgetTable(copy.budget),
     comparison: registerComparison(copy, 2022),
     goals: evaluateGoals(copy, '2023-03-31', undefined, { today: DATE }),
+    adoption: adoptionAt(copy, '2021-12-31'),
+    perMember: servicesPerMember(copy, '2021-12-31', { top: 2 }),
   };
 }
 

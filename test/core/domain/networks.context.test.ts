@@ -5,7 +5,8 @@
  */
 import { freeze } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { networkContext, networkDetail, networkFigures, networkSummary } from '../../../electron/core/domain/networks';
+import { figure } from '../../../electron/core/domain/figure-cache';
+import { councilOrganisationCount, councilOrganisationsAt, networkContext, networkDetail, networkFigures, networkSummary } from '../../../electron/core/domain/networks';
 import { createTestServices } from '../../support/memory-document';
 import { contact, entry, makeDocument, membership, municipality, network, organisation, service, usage } from '../../fixtures/services/documents';
 import { planUsers } from '../../fixtures/services/plan-2022-lists';
@@ -43,6 +44,30 @@ describe('the network context of a document state', () => {
     expect(networkContext(frozen, '2022-07-01')).not.toBe(networkContext(frozen, DATE));
     const plain = document();
     expect(networkContext(plain, DATE)).not.toBe(networkContext(plain, DATE));
+  });
+
+  it('is the same one inside a figure computed through figure-cache, and a new one when a part it reads changes', () => {
+    const frozen = freeze(document(), true);
+    const ctx = networkContext(frozen, DATE);
+    expect(figure('test/network-context', DATE, frozen, (d) => networkContext(d, DATE) === ctx)).toBe(true);
+    // A roster change leaves the parts the context reads alone; a changed person does not.
+    const roster = freeze({ ...frozen, networks: frozen.networks.map((n) => ({ ...n, roster: [] })) }, true);
+    expect(networkContext(roster, DATE)).toBe(ctx);
+    const persons = freeze({ ...frozen, contacts: frozen.contacts.slice(1) }, true);
+    const other = networkContext(persons, DATE);
+    expect(other).not.toBe(ctx);
+    expect(other.contactsById.has('p0')).toBe(false);
+    expect(ctx.contactsById.has('p0')).toBe(true);
+  });
+
+  it('counts a council\'s organisations as many as it lists, and none for another kind', () => {
+    const frozen = freeze(document(), true);
+    const ctx = networkContext(frozen, DATE);
+    for (const n of frozen.networks) expect(councilOrganisationCount(ctx, n)).toBe(councilOrganisationsAt(ctx, n).length);
+    const council = frozen.networks.find((n) => n.id === 'rad');
+    // Its service's users: 1 directly, the group and its 5 and 6 through it.
+    expect(council && councilOrganisationCount(ctx, council)).toBe(4);
+    expect(councilOrganisationCount(networkContext(frozen, '2020-06-30'), council ?? frozen.networks[0]!)).toBe(0);
   });
 
   it('gives the same counts, remembered or not, and the detail lists them in Swedish order', () => {
