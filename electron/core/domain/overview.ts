@@ -6,7 +6,7 @@ import { memberIdsAt } from './memberships';
 import { coverageDate, populationCovered, swedenPopulationAt } from './population';
 import { columnTotals } from './budget';
 import { planFigureComparisons } from './plan-figures';
-import { confirmationStale, contactActiveAt, createdOn } from './contacts';
+import { confirmationStaleAt, contactActiveAt, createdOn } from './contacts';
 import { evaluateGoals } from './goals';
 import { compareSv } from './swedish';
 import { ledgerOf, summarise } from './invoicing';
@@ -46,8 +46,9 @@ const attentionSources: readonly AttentionSource[] = [
     kind: 'contact-unconfirmed',
     collect: (doc, date) => {
       const names = new Map(doc.organisations.filter((o) => !o.archived).map((o) => [o.id, o.name]));
+      const stale = confirmationStaleAt(date);
       return doc.contacts
-        .filter((c) => names.has(c.organisationId) && contactActiveAt(c, date) && confirmationStale(c, date))
+        .filter((c) => names.has(c.organisationId) && contactActiveAt(c, date) && stale(c))
         .map((c): AttentionItem & { kind: 'contact-unconfirmed' } => ({
           kind: 'contact-unconfirmed',
           contactId: c.id,
