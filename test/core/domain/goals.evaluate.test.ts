@@ -170,6 +170,49 @@ describe('subjects in the order the screens list them', () => {
   });
 });
 
+describe('the edges of what a goal counts', () => {
+  it('counts events from 1 January to 31 December of the goal year, listed by date and then name', () => {
+    const doc = frozen(
+      makeDocument({
+        networks: [
+          network('n1', 'kompetensnatverk', 'Digidel', {
+            meetings: [
+              meeting('m1', '2021-12-31', 'konferens', [], 'Nyårsafton'),
+              meeting('m2', '2022-01-01', 'konferens', [], 'Öst'),
+              meeting('m3', '2022-01-01', 'konferens', [], 'Ale-dagen'),
+              meeting('m4', '2022-12-31', 'konferens', [], 'Sista dagen'),
+              meeting('m5', '2023-01-01', 'konferens', [], 'Nästa år'),
+            ],
+          }),
+        ],
+      }),
+    );
+    const m = measureMetric(doc, 'conferences-held', goalWindow(2022, '2022-12-31'));
+    expect(m.subjects.map((s) => s.name)).toEqual(['Ale-dagen', 'Öst', 'Sista dagen']);
+    expect(m.value).toBe(3);
+  });
+
+  it('lists services with a council first, then by name, and gives no share without services', () => {
+    const doc = frozen(
+      makeDocument({
+        organisations: [ale],
+        memberships: [membership(ale.id, '2010-01-01')],
+        services: [service('s1', 'Öppna data'), service('s2', 'Arkiv'), service('s3', 'Bibblix')],
+        usages: [usage('u1', ale.id, 's2', '2021-01-01')],
+        networks: [network('r2', 'forvaltningsrad', 'Förvaltningsråd Arkiv', { serviceId: 's2' }), network('k1', 'kompetensnatverk', 'Arkivnätverket', { serviceId: 's3' })],
+      }),
+    );
+    const m = measureMetric(doc, 'services-with-council', goalWindow(2022, '2022-06-30'));
+    expect(m.subjects.map((s) => [s.name, s.counted])).toEqual([
+      ['Arkiv', true],
+      ['Bibblix', false],
+      ['Öppna data', false],
+    ]);
+    expect(m.value).toBeCloseTo(1 / 3, 12);
+    expect(measureMetric(frozen(makeDocument({})), 'services-with-council', goalWindow(2022, '2022-06-30')).value).toBe(0);
+  });
+});
+
 describe('the metrics every screen reads', () => {
   it('has a Swedish name for every metric, each its own', () => {
     const names = goalMetrics.map((m) => goalLabels.metrics[m]);
