@@ -10,7 +10,7 @@
 import type { BusinessArea, SambrukDocument } from '../store/schema';
 import { businessAreas } from '../store/schema';
 import { addMonths } from '../../contract/rules/calendar-date';
-import { businessAreaLabels, confirmationStale, contactActiveAt, createdOn, CONFIRMATION_VALID_MONTHS } from './contacts';
+import { businessAreaLabels, confirmationStaleAt, contactActiveAt, CONFIRMATION_VALID_MONTHS } from './contacts';
 import { memberIdsAt, membershipIndex } from './memberships';
 import { organisationKindLabels } from './organisations';
 import { compareSv } from './swedish';
@@ -28,6 +28,7 @@ export function coverageAt(doc: Pick<SambrukDocument, 'organisations' | 'members
     if (list) list.push(c);
     else contactsByOrg.set(c.organisationId, [c]);
   }
+  const isStale = confirmationStaleAt(date);
   const missingByArea = Object.fromEntries(businessAreas.map((a) => [a, 0])) as Record<BusinessArea, number>;
   const rows: CoverageRow[] = doc.organisations
     .filter((o) => members.has(o.id))
@@ -39,7 +40,7 @@ export function coverageAt(doc: Pick<SambrukDocument, 'organisations' | 'members
         name: c.name,
         title: c.title,
         ...(c.confirmedAt !== undefined ? { confirmedAt: c.confirmedAt } : {}),
-        stale: confirmationStale(c, date),
+        stale: isStale(c),
       });
       const cells = businessAreas.map((area) => {
         const contacts = active.filter((c) => c.businessAreas.includes(area)).map(view);
@@ -86,9 +87,8 @@ export function coverageTotalsAt(
   date: string,
 ): Pick<CoverageModel, 'confirmedSince' | 'totals'> {
   const members = memberIdsAt(doc, date);
-  // `confirmationStale`'s rule with its cut-off day worked out once, not once per contact.
   const confirmedSince = addMonths(date, -CONFIRMATION_VALID_MONTHS);
-  const isStale = (c: SambrukDocument['contacts'][number]) => (c.confirmedAt ?? createdOn(c)) < confirmedSince;
+  const isStale = confirmationStaleAt(date);
   const covered = new Map<string, Set<BusinessArea>>();
   const stale = new Map<string, number>();
   for (const c of doc.contacts) {
