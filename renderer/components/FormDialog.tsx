@@ -17,6 +17,12 @@ import { sv } from '../lib/i18n/sv';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  danger: {
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
+    ':hover:active': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
+  },
 });
 
 /**
@@ -27,6 +33,9 @@ const useStyles = makeStyles({
  *
  * Button order, Fluent UI's: «Avbryt» (or another secondary button) first, the primary action last, at the right
  * edge where the eye ends (test/renderer/dialog-buttons.test.ts enforces it for every DialogActions).
+ *
+ * `alert` makes it the yes/no question before a change (`ConfirmDialog`): an alert dialog, which a screen reader
+ * announces with its text. `danger` paints the primary button red for a change that cannot simply be taken back.
  */
 export function FormDialog({
   open = true,
@@ -41,6 +50,8 @@ export function FormDialog({
   cancelLabel = sv.app.cancel,
   surfaceClassName,
   contentClassName,
+  alert = false,
+  danger = false,
 }: {
   open?: boolean;
   title: string;
@@ -55,6 +66,8 @@ export function FormDialog({
   cancelLabel?: string;
   surfaceClassName?: string;
   contentClassName?: string;
+  alert?: boolean;
+  danger?: boolean;
 }) {
   const styles = useStyles();
   const submit = (e: FormEvent) => {
@@ -62,8 +75,9 @@ export function FormDialog({
     if (!busy) onSubmit();
   };
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_e, data) => !data.open && !busy && onClose()}>
-      <DialogSurface className={surfaceClassName} aria-describedby={undefined}>
+    <Dialog open={open} modalType={alert ? 'alert' : 'modal'} onOpenChange={(_e, data) => !data.open && !busy && onClose()}>
+      {/* A form dialog's fields describe themselves; an alert is described by its text (Fluent's default). */}
+      <DialogSurface className={surfaceClassName} {...(alert ? {} : { 'aria-describedby': undefined })}>
         {open && (
           <form onSubmit={submit} noValidate>
             <DialogBody>
@@ -80,7 +94,13 @@ export function FormDialog({
                 <Button appearance="secondary" onClick={onClose} disabled={busy}>
                   {cancelLabel}
                 </Button>
-                <Button appearance="primary" type="submit" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+                <Button
+                  appearance="primary"
+                  type="submit"
+                  disabled={busy}
+                  icon={busy ? <Spinner size="tiny" /> : undefined}
+                  className={danger ? styles.danger : undefined}
+                >
                   {busy && busyLabel !== undefined ? busyLabel : submitLabel}
                 </Button>
               </DialogActions>

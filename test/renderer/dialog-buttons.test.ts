@@ -31,7 +31,7 @@ describe('dialog buttons', () => {
         }
       }
     }
-    // The form dialogs share FormDialog's one block and confirmations ConfirmDialog's; both must be read.
+    // FormDialog's one block (confirmations included) and the few dialogs of their own must all be read.
     expect(blocks).toBeGreaterThan(1);
     expect(wrong).toEqual([]);
   });
