@@ -48,6 +48,7 @@ import {
   type SambrukDocument,
 } from '../../core/store/schema';
 import { tableSpecs, type TableName } from '../../core/store/transaction';
+import { rowPositions } from './row-positions';
 
 /**
  * The register's lists and their tables in `register.sql`, with the schema each row is read back through and
@@ -353,32 +354,7 @@ function tableWrites(name: RowTableName, base: SambrukDocument, next: SambrukDoc
   for (const id of beforeById.keys()) {
     if (!afterSet.has(id)) writes.removes.push({ id, old: place.get(id)?.rev ?? 0 });
   }
-  // Positions: a record keeps its own while the order allows; a new or moved one goes between its neighbours.
-  const wanted = new Array<number>(after.length);
-  let last = -Infinity;
-  let renumber = false;
-  for (let i = 0; i < after.length; i++) {
-    const id = afterKeys[i] as string;
-    const own = beforeById.has(id) ? place.get(id)?.pos : undefined;
-    if (own !== undefined && own > last) {
-      wanted[i] = own;
-    } else {
-      let nextPos: number | undefined;
-      for (let j = i + 1; j < after.length; j++) {
-        const p = beforeById.has(afterKeys[j] as string) ? place.get(afterKeys[j] as string)?.pos : undefined;
-        if (p !== undefined && p > last) {
-          nextPos = p;
-          break;
-        }
-      }
-      const start = last === -Infinity ? 0 : last;
-      const pos = nextPos === undefined ? start + 1 : (start + nextPos) / 2;
-      if (!(pos > last) || (nextPos !== undefined && !(pos < nextPos))) renumber = true;
-      wanted[i] = pos;
-    }
-    last = wanted[i] as number;
-  }
-  if (renumber) for (let i = 0; i < after.length; i++) wanted[i] = i + 1;
+  const wanted = rowPositions(afterKeys, (key) => (beforeById.has(key) ? place.get(key)?.pos : undefined));
   for (let i = 0; i < after.length; i++) {
     const id = afterKeys[i] as string;
     const row = after[i];
