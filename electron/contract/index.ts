@@ -55,7 +55,7 @@ export function isChannel(name: unknown): name is Channel {
 export * from './result';
 export * from './events';
 export type * from './channels/app.channels';
-export { readOnlyReasons } from './channels/app.channels';
+export { readOnlyReasons, writeAreas } from './channels/app.channels';
 export type * from './channels/services.channels';
 export type * from './channels/usage.channels';
 export type * from './channels/networks.channels';

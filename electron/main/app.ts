@@ -229,7 +229,14 @@ async function startShared(url: string, appPath: string, ui: { win?: BrowserWind
     shared: shared.store,
     initial: shared.document,
     loadReport,
-    app: { version: app.getVersion(), mode: 'desktop', dataFile: shared.display, backupDir: '', readOnly: !shared.canWrite },
+    app: {
+      version: app.getVersion(),
+      mode: 'desktop',
+      dataFile: shared.display,
+      backupDir: '',
+      readOnly: !shared.canWrite,
+      ...(shared.canWrite && shared.readOnlyAreas.length > 0 ? { role: { name: shared.role, readOnlyAreas: shared.readOnlyAreas } } : {}),
+    },
     access: {
       readOnlyReason: () => core.reason,
       makeWritable: () => Promise.reject(new AppError('forbidden', 'Det delade registret görs skrivbart på servern: be den som sköter databasen om en roll som får ändra.')),

@@ -14,6 +14,8 @@ import { DEFAULT_ROUTE, routeById, routeIds, routes, type RouteId } from './rout
 import { historyShortcut, isEditableTarget, isHelpShortcut } from './shortcuts';
 import { sectionForContext } from '../features/hjalp/guide';
 import { useHistoryActions } from './useHistoryActions';
+import { readOnlyRoleFor } from './write-access';
+import { RoleAccessBar } from './RoleAccessBar';
 
 const NARROW = '@media (max-width: 1100px)';
 /** Off screen but still read: the label stays the item's accessible name. */
@@ -135,6 +137,8 @@ export function Shell() {
     mainRef.current?.scrollTo({ top: 0 });
   }, [screenPath]);
 
+  const writes = current && 'writes' in current ? current.writes : undefined;
+  const readOnlyRole = readOnlyRoleFor(info.data, writes);
   const report = info.data?.loadReport;
   const showReport = report !== undefined && loadReportNeedsBar(report) && !reportDismissed;
 
@@ -174,6 +178,11 @@ export function Shell() {
         {showReport && (
           <div className={styles.bar}>
             <LoadReportBar report={report} onDismiss={() => setReportDismissed(true)} />
+          </div>
+        )}
+        {readOnlyRole !== undefined && writes !== undefined && (
+          <div className={styles.bar}>
+            <RoleAccessBar area={writes} role={readOnlyRole} />
           </div>
         )}
         <main id="innehall" ref={mainRef} tabIndex={-1} className={styles.main}>

@@ -32,7 +32,7 @@ import {
   QuestionCircle20Regular,
   type FluentIcon,
 } from '@fluentui/react-icons';
-import type { AppCommand } from '../../electron/contract';
+import type { AppCommand, WriteArea } from '../../electron/contract';
 import { sv } from '../lib/i18n/sv';
 import type { PageProps } from './page-props';
 import { OversiktPage } from '../features/oversikt/OversiktPage';
@@ -49,18 +49,22 @@ import { HjalpPage } from '../features/hjalp/HjalpPage';
 import { OmUppgifternaPage } from '../features/om-uppgifterna/OmUppgifternaPage';
 import { omUppgifternaSv } from '../lib/i18n/om-uppgifterna.sv';
 
+/**
+ * `writes`: the area the screen's changes belong to, for a shared register's role that may not change it
+ * (`write-access.ts`). Översikt, Ändringslogg and Data change nothing of their own or span both areas.
+ */
 /** `inNav: false` keeps a screen out of the left navigation (Hjälp is reached by F1 and the Hjälp menu, Om uppgifterna from Översikt and Hjälp). */
-export type RouteDef = { id: string; label: string; icon: FluentIcon; Page: ComponentType<PageProps>; inNav?: false };
+export type RouteDef = { id: string; label: string; icon: FluentIcon; Page: ComponentType<PageProps>; inNav?: false; writes?: WriteArea };
 
 export const routes = [
   { id: 'oversikt', label: sv.nav.oversikt, icon: bundleIcon(Board20Filled, Board20Regular), Page: OversiktPage },
-  { id: 'medlemmar', label: sv.nav.medlemmar, icon: bundleIcon(PeopleTeam20Filled, PeopleTeam20Regular), Page: MedlemmarPage },
-  { id: 'tjanster', label: sv.nav.tjanster, icon: bundleIcon(Apps20Filled, Apps20Regular), Page: TjansterPage },
-  { id: 'natverk', label: sv.nav.natverk, icon: bundleIcon(Organization20Filled, Organization20Regular), Page: NatverkPage },
-  { id: 'kontakter', label: sv.nav.kontakter, icon: bundleIcon(ContactCard20Filled, ContactCard20Regular), Page: KontakterPage },
-  { id: 'budget', label: sv.nav.budget, icon: bundleIcon(Money20Filled, Money20Regular), Page: BudgetPage },
-  { id: 'fakturering', label: sv.nav.fakturering, icon: bundleIcon(Receipt20Filled, Receipt20Regular), Page: FaktureringPage },
-  { id: 'styrelserapport', label: sv.nav.styrelserapport, icon: bundleIcon(ClipboardTextLtr20Filled, ClipboardTextLtr20Regular), Page: StyrelserapportPage },
+  { id: 'medlemmar', label: sv.nav.medlemmar, icon: bundleIcon(PeopleTeam20Filled, PeopleTeam20Regular), Page: MedlemmarPage, writes: 'register' },
+  { id: 'tjanster', label: sv.nav.tjanster, icon: bundleIcon(Apps20Filled, Apps20Regular), Page: TjansterPage, writes: 'register' },
+  { id: 'natverk', label: sv.nav.natverk, icon: bundleIcon(Organization20Filled, Organization20Regular), Page: NatverkPage, writes: 'register' },
+  { id: 'kontakter', label: sv.nav.kontakter, icon: bundleIcon(ContactCard20Filled, ContactCard20Regular), Page: KontakterPage, writes: 'register' },
+  { id: 'budget', label: sv.nav.budget, icon: bundleIcon(Money20Filled, Money20Regular), Page: BudgetPage, writes: 'register' },
+  { id: 'fakturering', label: sv.nav.fakturering, icon: bundleIcon(Receipt20Filled, Receipt20Regular), Page: FaktureringPage, writes: 'invoicing' },
+  { id: 'styrelserapport', label: sv.nav.styrelserapport, icon: bundleIcon(ClipboardTextLtr20Filled, ClipboardTextLtr20Regular), Page: StyrelserapportPage, writes: 'register' },
   { id: 'andringslogg', label: sv.nav.andringslogg, icon: bundleIcon(History20Filled, History20Regular), Page: AndringsloggPage },
   { id: 'data', label: sv.nav.data, icon: bundleIcon(Database20Filled, Database20Regular), Page: DataPage },
   { id: 'hjalp', label: sv.header.help, icon: bundleIcon(QuestionCircle20Filled, QuestionCircle20Regular), Page: HjalpPage, inNav: false },

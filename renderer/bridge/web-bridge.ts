@@ -4,7 +4,7 @@
  * Playwright suite. Nothing is written to disk and there are no backups. Reading and planning imports and
  * building workbooks run in a Web Worker (`web-task-runner.ts`), as they run on a worker thread on the desktop.
  */
-import { readOnlyReasons, type ApiEvent, type ApiEvents, type LoadReport, type ReadOnlyReason, type WindowApi } from '../../electron/contract';
+import { readOnlyReasons, writeAreas, type ApiEvent, type ApiEvents, type LoadReport, type ReadOnlyReason, type RoleAccess, type WindowApi } from '../../electron/contract';
 import { isCalendarDate, swedishMorningOf, systemClock } from '../../electron/contract/rules/calendar-date';
 import { createHandlers } from '../../electron/core/handlers/create-handlers';
 import { dispatch } from '../../electron/core/handlers/dispatch';
@@ -33,6 +33,8 @@ export type WebBridgeOptions = {
   loadReport?: LoadReport;
   /** Start read-only for this reason, as the desktop app would (a harness's choice, see `BOOT_READ_ONLY_GLOBAL`). */
   readOnlyReason?: ReadOnlyReason;
+  /** Report a shared register's role that only reads some areas (a harness's choice, see `BOOT_ROLE_GLOBAL`). */
+  role?: RoleAccess;
   /** Where imports and workbooks are worked on (default: a Web Worker each, off the page's thread). */
   runner?: TaskRunner;
 };
@@ -106,7 +108,7 @@ export function createWebBridge(options: WebBridgeOptions): WebBridge {
     document,
     initial,
     loadReport: options.loadReport ?? WEB_LOAD_REPORT,
-    app: { version: options.version, mode: 'web', dataFile: WEB_DATA_FILE, backupDir: '', readOnly: readOnlyReason !== undefined },
+    app: { version: options.version, mode: 'web', dataFile: WEB_DATA_FILE, backupDir: '', readOnly: readOnlyReason !== undefined, ...(options.role ? { role: options.role } : {}) },
     ...(readOnlyReason === undefined
       ? {}
       : {
@@ -172,12 +174,31 @@ export function bootReadOnlyReason(scope: object = globalThis): ReadOnlyReason |
   return readOnlyReasons.find((reason) => reason === value);
 }
 
-/** Installs the bridge as `window.api`, over the boot document and in the read-only state a harness gave, if any. */
+/**
+ * The global a harness sets to show the screens as a shared register's role that only reads some areas
+ * (`{ name: 'anna', readOnlyAreas: ['invoicing'] }`). Only what the screens are told: the refusal itself is the
+ * server's (test/node/postgres/pg-register.roles.test.ts).
+ */
+export const BOOT_ROLE_GLOBAL = '__SAMBRUK_BOOT_ROLE__';
+
+/** The role in `globalThis.__SAMBRUK_BOOT_ROLE__`, if a harness put a well-formed one there. */
+export function bootRole(scope: object = globalThis): RoleAccess | undefined {
+  const value: unknown = (scope as Record<string, unknown>)[BOOT_ROLE_GLOBAL];
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { name, readOnlyAreas } = value as { name?: unknown; readOnlyAreas?: unknown };
+  if (typeof name !== 'string' || name === '' || !Array.isArray(readOnlyAreas)) return undefined;
+  const areas = writeAreas.filter((area) => readOnlyAreas.includes(area));
+  return areas.length === 0 ? undefined : { name, readOnlyAreas: areas };
+}
+
+/** Installs the bridge as `window.api`, over the boot document and in the read-only state and role a harness gave, if any. */
 export function installWebBridge(options: WebBridgeOptions): WebBridge {
   const boot = bootDocumentText();
   const readOnlyReason = bootReadOnlyReason();
+  const role = bootRole();
   const booted = boot === undefined ? options : { ...options, documentText: boot, loadReport: BOOT_LOAD_REPORT };
-  const bridge = createWebBridge(readOnlyReason === undefined ? booted : { ...booted, readOnlyReason });
+  const withRole = role === undefined ? booted : { ...booted, role };
+  const bridge = createWebBridge(readOnlyReason === undefined ? withRole : { ...withRole, readOnlyReason });
   setWindowApi(bridge.api);
   return bridge;
 }

@@ -28,7 +28,7 @@ const openShared = vi.mocked(openSharedRegister);
 const URL_ANNA = 'postgres://anna@db.sambruk.se/kansli';
 
 /** What `openSharedRegister` gives the shell: the register as read, a store that saves what it is given. */
-function sharedRegister(overrides: { canWrite?: boolean } = {}) {
+function sharedRegister(overrides: { canWrite?: boolean; readOnlyAreas?: ('register' | 'invoicing')[] } = {}) {
   const document = validateDocument(structuredClone(defaultData));
   const commits: CommitAttempt[] = [];
   const shared = {
@@ -41,6 +41,7 @@ function sharedRegister(overrides: { canWrite?: boolean } = {}) {
     },
     role: 'anna',
     canWrite: overrides.canWrite ?? true,
+    readOnlyAreas: overrides.readOnlyAreas ?? (overrides.canWrite === false ? ['register', 'invoicing'] : []),
     tls: true,
     display: URL_ANNA,
     isOnline: () => true,
@@ -90,7 +91,7 @@ function sent(channel: string): unknown[] {
     .map((c) => c[1]);
 }
 
-type Info = { readOnly: boolean; readOnlyReason?: string; dataFile: string };
+type Info = { readOnly: boolean; readOnlyReason?: string; dataFile: string; role?: { name: string; readOnlyAreas: string[] } };
 
 describe('the shared register at start', () => {
   it('--server <url>: opens the shared register, not the file, with the whole contract and the window', async () => {
@@ -106,6 +107,8 @@ describe('the shared register at start', () => {
     expect(new Set(ipcMain.handlers.keys())).toEqual(new Set(channelNames));
     const info = await invoke<Info>('app/get-info', {});
     expect(info.data).toMatchObject({ readOnly: false, dataFile: URL_ANNA });
+    // A role that may change everything: no area to warn about.
+    expect(info.data?.role).toBeUndefined();
     expect(app.quit).not.toHaveBeenCalled();
     // The connection is closed when the app quits.
     app.emit('will-quit');
@@ -138,7 +141,17 @@ describe('the shared register at start', () => {
     openShared.mockResolvedValue(sharedRegister({ canWrite: false }).shared as never);
     process.argv = [...argv, '--server', URL_ANNA];
     await startApp();
-    expect((await invoke<Info>('app/get-info', {})).data).toMatchObject({ readOnly: true, readOnlyReason: 'server-read-only-role' });
+    const info = (await invoke<Info>('app/get-info', {})).data;
+    expect(info).toMatchObject({ readOnly: true, readOnlyReason: 'server-read-only-role' });
+    // Read-only says it all: no area-by-area warning on top.
+    expect(info?.role).toBeUndefined();
+  });
+
+  it("a role that may change the register but not invoicing: the window is told which area it only reads", async () => {
+    openShared.mockResolvedValue(sharedRegister({ readOnlyAreas: ['invoicing'] }).shared as never);
+    process.argv = [...argv, '--server', URL_ANNA];
+    await startApp();
+    expect((await invoke<Info>('app/get-info', {})).data).toMatchObject({ readOnly: false, role: { name: 'anna', readOnlyAreas: ['invoicing'] } });
   });
 
   it('a server it cannot reach at start: the Swedish reason in a dialog, and the app quits with no window', async () => {

@@ -37,6 +37,16 @@ export const readOnlyReasons = [
 ] as const;
 export type ReadOnlyReason = (typeof readOnlyReasons)[number];
 
+/**
+ * What a shared register's database role may change, by area: the register's records (the secretariat's role)
+ * and invoicing (the accountant's role; billing details excepted, which both write).
+ */
+export const writeAreas = ['register', 'invoicing'] as const;
+export type WriteArea = (typeof writeAreas)[number];
+
+/** On the shared register: the person's database role and the areas it may read but not change. */
+export type RoleAccess = { name: string; readOnlyAreas: WriteArea[] };
+
 export type AppInfo = {
   name: string;
   version: string;
@@ -46,6 +56,8 @@ export type AppInfo = {
   readOnly: boolean;
   /** Set while `readOnly` is, when the reason is known (the desktop app). */
   readOnlyReason?: ReadOnlyReason;
+  /** Set on a writable shared register whose role may not change some areas, so screens say so before a click. */
+  role?: RoleAccess;
   loadReport: LoadReport;
 };
 

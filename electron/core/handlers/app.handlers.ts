@@ -36,6 +36,7 @@ export function createAppHandlers({ repo, ports, today }: HandlerContext): Pick<
       backupDir: ports.app.backupDir,
       readOnly,
       ...(reason ? { readOnlyReason: reason } : {}),
+      ...(ports.app.role && !readOnly ? { role: ports.app.role } : {}),
       loadReport,
     };
   };

@@ -4,7 +4,7 @@
  */
 import type { SambrukDocument } from '../store/schema';
 import type { SharedStore } from '../store/repository';
-import type { BackupInfo, LoadReport, ReadOnlyReason, TaskProgress } from '../../contract';
+import type { BackupInfo, LoadReport, ReadOnlyReason, RoleAccess, TaskProgress } from '../../contract';
 import type { JobInput, JobName, JobOutput, JobProgress } from '../jobs/jobs';
 
 export type Clock = () => Date;
@@ -54,7 +54,7 @@ export type Ports = {
   shared?: SharedStore;
   initial: SambrukDocument;
   loadReport: LoadReport;
-  app: { version: string; mode: 'desktop' | 'web'; dataFile: string; backupDir: string; readOnly?: boolean };
+  app: { version: string; mode: 'desktop' | 'web'; dataFile: string; backupDir: string; readOnly?: boolean; role?: RoleAccess };
   access?: AccessPort;
   /** Which shared register's server to open at the next start (the desktop app keeps it beside its settings). */
   serverSetting?: { get(): string; set(server: string): Promise<void> };

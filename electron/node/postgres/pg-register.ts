@@ -18,6 +18,7 @@ import pg from 'pg';
 import { freeze } from 'immer';
 import type { z } from 'zod';
 import { AppError } from '../../contract/result';
+import type { WriteArea } from '../../contract/channels/app.channels';
 import type { CommitAttempt, SharedStore } from '../../core/store/repository';
 import { validateDocument } from '../../core/store/parse-document';
 import {
@@ -563,11 +564,17 @@ export type SharedRegisterOptions = {
 export async function openSharedRegister(url: string, options: SharedRegisterOptions = {}) {
   const { display } = connectionSettings(url);
   let client = await connectClient(url);
-  const who = await client.query<{ role: string; can_write: boolean; tls: boolean }>(
+  type Who = { role: string; can_write: boolean; writes_register: boolean; writes_invoicing: boolean; tls: boolean };
+  // One table stands for each area (register.sql grants the area's tables together).
+  const who = await client.query<Who>(
     `SELECT session_user AS role, has_table_privilege('kansli.register', 'UPDATE') AS can_write,
+            has_table_privilege('kansli.organisations', 'INSERT') AS writes_register,
+            has_table_privilege('kansli_ekonomi.invoices', 'INSERT') AS writes_invoicing,
             coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) AS tls`,
   );
-  const { role, can_write: canWrite, tls } = who.rows[0] as { role: string; can_write: boolean; tls: boolean };
+  const { role, can_write: canWrite, writes_register: writesRegister, writes_invoicing: writesInvoicing, tls } = who.rows[0] as Who;
+  /** The areas the role may read but not change (all of them when it may not write at all). */
+  const readOnlyAreas: WriteArea[] = [...(canWrite && writesRegister ? [] : ['register' as const]), ...(canWrite && writesInvoicing ? [] : ['invoicing' as const])];
   let { document: known, positions } = await readRegister(client);
   let online = true;
   let closed = false;
@@ -706,6 +713,7 @@ export async function openSharedRegister(url: string, options: SharedRegisterOpt
     store,
     role,
     canWrite,
+    readOnlyAreas,
     tls,
     display,
     isOnline: () => online,

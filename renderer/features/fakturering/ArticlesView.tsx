@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useReadOnlyRole } from '../../app/write-access';
 import {
   Button,
   Field,
@@ -31,6 +32,7 @@ const t = sv.fakturering.articles;
 
 /** «Artiklar»: what the association sells, each with its income account, VAT treatment and cost centre. */
 export function ArticlesView() {
+  const readOnly = useReadOnlyRole('invoicing') !== undefined;
   const styles = useFaktureringStyles();
   const headingId = useId('articles');
   const articles = useApiQuery('invoicing/articles-list', {});
@@ -73,7 +75,7 @@ export function ArticlesView() {
                     </TableCell>
                     <TableCell>{a.costCentre ?? t.none}</TableCell>
                     <TableCell>
-                      <Button size="small" aria-label={t.edit(a.name)} onClick={() => setEditing(a)}>
+                      <Button size="small" aria-label={t.edit(a.name)} disabled={readOnly} onClick={() => setEditing(a)}>
                         {t.editShort}
                       </Button>
                     </TableCell>

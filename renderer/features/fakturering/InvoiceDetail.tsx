@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useReadOnlyRole } from '../../app/write-access';
 import {
   Button,
   Link,
@@ -47,6 +48,7 @@ export function InvoiceDetail({ invoiceId, today }: { invoiceId: string; today: 
 const isAssociationDetail = (d: MissingDetail) => settingsFormFields.includes(d.field);
 
 function InvoiceBody({ view, today }: { view: InvoiceView; today: string }) {
+  const readOnly = useReadOnlyRole('invoicing') !== undefined;
   const styles = useFaktureringStyles();
   const notify = useNotify();
   const headingId = useId('invoice');
@@ -136,18 +138,34 @@ function InvoiceBody({ view, today }: { view: InvoiceView; today: string }) {
         <div className={styles.actions}>
           {isDraft && !editing && (
             <>
-              <Button appearance="primary" onClick={() => setDialog('issue')}>
+              <Button appearance="primary" disabled={readOnly} onClick={() => setDialog('issue')}>
                 {ti.issue}
               </Button>
-              <Button onClick={() => setEditing(true)}>{ti.edit}</Button>
-              <Button onClick={() => setDialog('delete')}>{ti.deleteDraft}</Button>
+              <Button disabled={readOnly} onClick={() => setEditing(true)}>
+                {ti.edit}
+              </Button>
+              <Button disabled={readOnly} onClick={() => setDialog('delete')}>
+                {ti.deleteDraft}
+              </Button>
             </>
           )}
           {!isDraft && isInvoice && (
             <>
-              {view.remainingOre > 0 && <Button onClick={() => setDialog('pay')}>{ti.pay}</Button>}
-              {view.remainingOre > 0 && <Button onClick={() => setDialog('credit')}>{ti.credit}</Button>}
-              {view.state === 'overdue' && <Button onClick={() => setDialog('reminder')}>{ti.reminder}</Button>}
+              {view.remainingOre > 0 && (
+                <Button disabled={readOnly} onClick={() => setDialog('pay')}>
+                  {ti.pay}
+                </Button>
+              )}
+              {view.remainingOre > 0 && (
+                <Button disabled={readOnly} onClick={() => setDialog('credit')}>
+                  {ti.credit}
+                </Button>
+              )}
+              {view.state === 'overdue' && (
+                <Button disabled={readOnly} onClick={() => setDialog('reminder')}>
+                  {ti.reminder}
+                </Button>
+              )}
             </>
           )}
         </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useReadOnlyRole } from '../../app/write-access';
 import {
   Button,
   Field,
@@ -39,6 +40,7 @@ const SHOWN_CUSTOMERS = 5;
 
 /** «Fakturakörning»: drafts the year's invoices (or the year's new members'), shows a run and issues it. */
 export function RunView({ today, query }: { today: string; query: URLSearchParams }) {
+  const readOnly = useReadOnlyRole('invoicing') !== undefined;
   const styles = useFaktureringStyles();
   const notify = useNotify();
   const headingId = useId('run');
@@ -87,7 +89,7 @@ export function RunView({ today, query }: { today: string; query: URLSearchParam
         <Text className={styles.text}>{tr.intro}</Text>
         <div className={styles.toolbar}>
           <YearField label={tr.year} year={year} onYear={(y) => navigate('fakturering', ['korning'], { ar: String(y) })} />
-          <Button appearance="primary" disabled={draft.isPending} onClick={() => void run({ year, kind: 'year' })}>
+          <Button appearance="primary" disabled={draft.isPending || readOnly} onClick={() => void run({ year, kind: 'year' })}>
             {draft.isPending ? tr.drafting : tr.draftYear(String(year))}
           </Button>
         </div>
@@ -95,7 +97,7 @@ export function RunView({ today, query }: { today: string; query: URLSearchParam
           <Field label={tr.joinedFrom} validationMessage={dateError}>
             <DateInput value={joinedFrom} onChange={setJoinedFrom} />
           </Field>
-          <Button disabled={draft.isPending} onClick={draftJoiners}>
+          <Button disabled={draft.isPending || readOnly} onClick={draftJoiners}>
             {tr.draftJoiners}
           </Button>
         </div>
@@ -159,6 +161,7 @@ function RunDetail({ runId, today }: { runId: string; today: string }) {
 }
 
 function RunBody({ view }: { view: InvoiceRunView }) {
+  const readOnly = useReadOnlyRole('invoicing') !== undefined;
   const styles = useFaktureringStyles();
   const notify = useNotify();
   const headingId = useId('run-detail');
@@ -188,7 +191,7 @@ function RunBody({ view }: { view: InvoiceRunView }) {
         <div className={styles.actions}>
           {view.issuedCount > 0 && <ExportButton channel="invoicing/export-run-pdf" label={tr.pdf} input={{ runId: view.id }} />}
           {view.issuedCount > 0 && <ExportButton channel="invoicing/export-run-ubl" label={tr.ubl} input={{ runId: view.id }} />}
-          <Button appearance="primary" disabled={view.draftCount === 0} onClick={() => setConfirming(true)}>
+          <Button appearance="primary" disabled={view.draftCount === 0 || readOnly} onClick={() => setConfirming(true)}>
             {tr.issueAll}
           </Button>
         </div>

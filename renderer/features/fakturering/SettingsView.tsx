@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useReadOnlyRole } from '../../app/write-access';
 import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, useId } from '@fluentui/react-components';
 import type { InvoiceSettingsView } from '../../../electron/contract/model/invoicing-views';
 import { useApiMutation, useApiQuery } from '../../app/api';
@@ -23,6 +24,7 @@ export function SettingsView({ query }: { query: URLSearchParams }) {
 const inputName = (field: string) => (field === 'address' ? 'address.street' : field === 'bankgiro or iban' ? 'bankgiro' : field);
 
 function SettingsForm({ view, focusField }: { view: InvoiceSettingsView; focusField: string | undefined }) {
+  const readOnly = useReadOnlyRole('invoicing') !== undefined;
   const styles = useFaktureringStyles();
   const notify = useNotify();
   const headingId = useId('settings');
@@ -148,7 +150,7 @@ function SettingsForm({ view, focusField }: { view: InvoiceSettingsView; focusFi
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
+        <Button appearance="primary" type="submit" disabled={save.isPending || readOnly}>
           {save.isPending ? t.saving : t.save}
         </Button>
       </div>

@@ -578,7 +578,7 @@ const sections: readonly GuideSection[] = [
     id: 'delat-register',
     title: 'Delat register på en server',
     screens: ['data'],
-    keywords: ['server', 'postgresql', 'samtidigt', 'flera', 'databas', 'delat'],
+    keywords: ['server', 'postgresql', 'samtidigt', 'flera', 'databas', 'delat', 'roll', 'behörighet'],
     blocks: [
       {
         kind: 'text',
@@ -587,6 +587,10 @@ const sections: readonly GuideSection[] = [
       {
         kind: 'text',
         text: 'Ändrar två personer samma uppgift samtidigt görs den senare ändringen om på det nya läget om den fortfarande går, annars sparas den inte och programmet säger vem som ändrade vad. Andras ändringar syns inom någon sekund. Går servern inte att nå visas registret som det senast lästes, skrivskyddat, tills förbindelsen är tillbaka.',
+      },
+      {
+        kind: 'text',
+        text: 'Vad du får ändra bestäms av din databasroll. Rollen kansli_sekretariat ändrar registret (organisationer, tjänster, nätverk, budget och mål), rollen kansli_ekonomi ändrar faktureringen (fakturor, körningar, betalningar, artiklar och föreningens inställningar) och rollen kansli_las läser bara. Organisationernas faktureringsuppgifter får både sekretariatet och ekonomin ändra. På en sida som din roll bara får läsa står det överst, och på Fakturering är knapparna för det du inte får göra gråa.',
       },
     ],
   },

@@ -83,6 +83,14 @@ export const sv = {
     shortcutUndo: 'Ctrl+Z',
     shortcutRedo: 'Ctrl+Y',
   },
+  /** A shared register's role that may read a screen's area but not change it (AppInfo.role). */
+  roleAccess: {
+    title: 'Du kan läsa här men inte ändra',
+    register: (role: string) =>
+      `Din databasroll (${role}) får läsa organisationer, tjänster, nätverk, kontaktpersoner, budget och mål men inte ändra dem: det gör den som har rollen kansli_sekretariat. Organisationernas faktureringsuppgifter får du ändra under Fakturering, fliken Kunder.`,
+    invoicing: (role: string) =>
+      `Din databasroll (${role}) får läsa fakturor, faktureringsomgångar, betalningar, artiklar och föreningens inställningar men inte ändra dem: det gör den som har rollen kansli_ekonomi. Organisationernas faktureringsuppgifter (fliken Kunder) får du ändra.`,
+  },
   loadReport: {
     title: {
       opened: 'Registret öppnades',

@@ -24,6 +24,8 @@ describePg('roles', () => {
     const db = await filledDatabase('by', loadDefaultDocument());
     const { shared, repo } = await openAs(db, 'roll_eva');
     opened.push(shared);
+    // The secretariat's role writes the register but only reads invoicing: the screens say so before a click.
+    expect(shared.readOnlyAreas).toEqual(['invoicing']);
     const org = repo.get().organisations[0]!;
     await repo.change('Eva skriver', (tx) => tx.organisations.update(org.id, { note: 'Eva' }));
     const rows = await asAdmin<{ by_role: string; by: string }>(db, "SELECT by_role, data->>'by' AS by FROM kansli.change_log");
@@ -42,6 +44,7 @@ describePg('roles', () => {
     const { shared, repo } = await openAs(db, 'roll_styrelsen', 'kansli_las');
     opened.push(shared);
     expect(shared.canWrite).toBe(false);
+    expect(shared.readOnlyAreas).toEqual(['register', 'invoicing']);
     expect(repo.isReadOnly()).toBe(true);
     expect(repo.get().organisations.length).toBe(loadDefaultDocument().organisations.length);
     // Even a copy of the app that ignored read-only gets nowhere.
@@ -57,6 +60,7 @@ describePg('roles', () => {
     const db = await filledDatabase('economy', loadDefaultDocument());
     const { shared, repo } = await openAs(db, 'roll_ekonom', 'kansli_ekonomi');
     opened.push(shared);
+    expect(shared.readOnlyAreas).toEqual(['register']);
     const org = repo.get().organisations[0]!;
     await expect(repo.change('Ekonomen skriver', (tx) => tx.organisations.update(org.id, { note: 'nej' }))).rejects.toMatchObject({
       code: 'forbidden',

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BOOT_DOCUMENT_GLOBAL, BOOT_READ_ONLY_GLOBAL, bootDocumentText, bootReadOnlyReason, installWebBridge } from '../../../renderer/bridge/web-bridge';
+import { BOOT_DOCUMENT_GLOBAL, BOOT_READ_ONLY_GLOBAL, BOOT_ROLE_GLOBAL, bootDocumentText, bootReadOnlyReason, bootRole, installWebBridge } from '../../../renderer/bridge/web-bridge';
+import { readOnlyRoleFor } from '../../../renderer/app/write-access';
 import { generateDemoDocument } from '../../../tools/demo/demo-document';
 import { readDemoBase } from '../../../scripts/demo-data';
 import { overviewAt } from '../../../electron/core/domain/overview';
@@ -18,6 +19,7 @@ beforeEach(() => {
 afterEach(() => {
   delete scope[BOOT_DOCUMENT_GLOBAL];
   delete scope[BOOT_READ_ONLY_GLOBAL];
+  delete scope[BOOT_ROLE_GLOBAL];
   vi.unstubAllGlobals();
 });
 
@@ -71,5 +73,35 @@ describe('starting the web entry read-only (a harness’s view of the desktop’
     scope[BOOT_READ_ONLY_GLOBAL] = 'locked';
     const bridge = installWebBridge({ documentText: defaultText, version: '1.0.0', clock });
     expect(await bridge.api.invoke('data/make-writable', {})).toMatchObject({ ok: false, error: { code: 'read-only' } });
+  });
+});
+
+describe('starting the web entry as a shared register role that only reads some areas (a harness’s view)', () => {
+  it('takes only a named role with known areas from the global', () => {
+    expect(bootRole({})).toBeUndefined();
+    expect(bootRole({ [BOOT_ROLE_GLOBAL]: 'anna' })).toBeUndefined();
+    expect(bootRole({ [BOOT_ROLE_GLOBAL]: { name: '', readOnlyAreas: ['invoicing'] } })).toBeUndefined();
+    expect(bootRole({ [BOOT_ROLE_GLOBAL]: { name: 'anna', readOnlyAreas: ['nothing'] } })).toBeUndefined();
+    expect(bootRole({ [BOOT_ROLE_GLOBAL]: { name: 'anna', readOnlyAreas: ['invoicing', 'nothing'] } })).toEqual({ name: 'anna', readOnlyAreas: ['invoicing'] });
+  });
+
+  it('app/get-info names the role and its read-only areas, and each area is answered for by itself', async () => {
+    scope[BOOT_ROLE_GLOBAL] = { name: 'anna', readOnlyAreas: ['invoicing'] };
+    const bridge = installWebBridge({ documentText: defaultText, version: '1.0.0', clock });
+    const info = await bridge.api.invoke('app/get-info', {});
+    expect(info).toMatchObject({ ok: true, data: { readOnly: false, role: { name: 'anna', readOnlyAreas: ['invoicing'] } } });
+    const data = info.ok ? info.data : undefined;
+    expect(readOnlyRoleFor(data, 'invoicing')).toBe('anna');
+    expect(readOnlyRoleFor(data, 'register')).toBeUndefined();
+    expect(readOnlyRoleFor(data, undefined)).toBeUndefined();
+  });
+
+  it('says nothing of areas while the whole register is read-only (the read-only reason says it all)', async () => {
+    scope[BOOT_ROLE_GLOBAL] = { name: 'anna', readOnlyAreas: ['invoicing'] };
+    scope[BOOT_READ_ONLY_GLOBAL] = 'locked';
+    const bridge = installWebBridge({ documentText: defaultText, version: '1.0.0', clock });
+    const info = await bridge.api.invoke('app/get-info', {});
+    expect(info).toMatchObject({ ok: true, data: { readOnly: true } });
+    expect(info.ok ? info.data.role : 'no answer').toBeUndefined();
   });
 });
