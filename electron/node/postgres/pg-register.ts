@@ -565,11 +565,12 @@ export async function openSharedRegister(url: string, options: SharedRegisterOpt
   const { display } = connectionSettings(url);
   let client = await connectClient(url);
   type Who = { role: string; can_write: boolean; writes_register: boolean; writes_invoicing: boolean; tls: boolean };
-  // One table stands for each area (register.sql grants the area's tables together).
+  // One table stands for each area (register.sql grants the area's tables together); a missing one (a database
+  // set up before the area existed) is reported by `readRegister` below, in Swedish.
   const who = await client.query<Who>(
     `SELECT session_user AS role, has_table_privilege('kansli.register', 'UPDATE') AS can_write,
-            has_table_privilege('kansli.organisations', 'INSERT') AS writes_register,
-            has_table_privilege('kansli_ekonomi.invoices', 'INSERT') AS writes_invoicing,
+            coalesce(has_table_privilege(to_regclass('kansli.organisations'), 'INSERT'), false) AS writes_register,
+            coalesce(has_table_privilege(to_regclass('kansli_ekonomi.invoices'), 'INSERT'), false) AS writes_invoicing,
             coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) AS tls`,
   );
   const { role, can_write: canWrite, writes_register: writesRegister, writes_invoicing: writesInvoicing, tls } = who.rows[0] as Who;
