@@ -19,6 +19,8 @@ export function useHistoryActions() {
       const result = await client.call(action === 'undo' ? 'history/undo' : 'history/redo', {});
       if (!result.ok) {
         notify((action === 'undo' ? sv.header.undoFailed : sv.header.redoFailed)(result.error.message), 'error');
+        // A refusal may have emptied the history (a step someone else changed since): show what is left.
+        void queryClient.invalidateQueries({ queryKey: apiQueryKey('history/get-state', {}) });
         return;
       }
       queryClient.setQueryData<HistoryState>(apiQueryKey('history/get-state', {}), result.data);

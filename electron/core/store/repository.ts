@@ -10,7 +10,7 @@ import { freeze, produce } from 'immer';
 import { AppError } from '../../contract/result';
 import type { ChangeLogEntry, SambrukDocument } from './schema';
 import type { Clock, IdSource } from '../handlers/ports';
-import { replaySteps, runTransaction, type EntryContext, type Step, type Transaction } from './transaction';
+import { HistoryConflict, replaySteps, runTransaction, type EntryContext, type Step, type Transaction } from './transaction';
 
 export type Persist = (doc: SambrukDocument) => Promise<void>;
 
@@ -37,7 +37,13 @@ export type CommitAttempt = {
  * `final`: a change the books rest on (an invoice issued, a credit note): it cannot be undone, and nothing before
  * it either, since undo goes back step by step. The text says why, in Swedish.
  */
-type HistoryEntry = { summary: string; steps: Step[]; final?: string };
+type HistoryEntry = {
+  summary: string;
+  steps: Step[];
+  final?: string;
+  /** Others' changes were adopted since it was recorded: its records are found by key, and checked unchanged. */
+  afterOthers?: boolean;
+};
 
 export type ChangeOptions = {
   /** Makes the change final (see HistoryEntry): undo stops at it and says this. */
@@ -106,12 +112,14 @@ export function createRepository(options: {
     }
   }
 
-  /** A newer state saved by someone else: the history refers to records as they were, so it is forgotten. */
+  /**
+   * A newer state saved by someone else. The history is kept: its steps now find their records by key, and a
+   * step whose record someone else changed is refused when it comes to be undone (see `replay`).
+   */
   function adopt(latest: SambrukDocument) {
     if (latest === current) return;
     current = freeze(latest, true);
-    undoStack.length = 0;
-    redoStack.length = 0;
+    for (const entry of [...undoStack, ...redoStack]) entry.afterOthers = true;
   }
 
   function announce() {
@@ -127,8 +135,23 @@ export function createRepository(options: {
     if (!entry) return undefined;
     if (direction === 'undo' && entry.final !== undefined) throw new AppError('forbidden', entry.final);
     assertWritable();
-    const { next } = replaySteps(current, entry.steps, direction, entry.summary, context());
-    await commit(next);
+    const ctx = context();
+    const replayOn = (doc: SambrukDocument, byKey: boolean) => replaySteps(doc, entry.steps, direction, entry.summary, ctx, { byKey }).next;
+    try {
+      // Made again on the state others left, should they have saved meanwhile (the shared register).
+      await commit(replayOn(current, entry.afterOthers === true), (latest) => replayOn(latest, true));
+    } catch (error) {
+      if (!(error instanceof HistoryConflict)) throw error;
+      // Undo goes back step by step: nothing before a step that cannot be undone can be either.
+      from.length = 0;
+      announce();
+      throw new AppError(
+        'conflict',
+        direction === 'undo'
+          ? `«${entry.summary}» kan inte ångras: någon annan har ändrat samma uppgifter sedan dess. Det som gjordes före den kan inte heller ångras längre.`
+          : `«${entry.summary}» kan inte göras om: någon annan har ändrat samma uppgifter sedan dess.`,
+      );
+    }
     from.pop();
     to.push(entry);
     announce();
@@ -190,7 +213,7 @@ export function createRepository(options: {
 
     /**
      * Takes the state others saved (a shared register told us it changed) as the current one, keeping read-only
-     * as it is; undo history is forgotten, as its steps refer to the state before.
+     * as it is; undo history is kept, checked record by record when used (see `adopt`).
      */
     adopt(latest: SambrukDocument): Promise<void> {
       return enqueue(async () => {

@@ -611,10 +611,34 @@ function requireIndex(name: string, index: number, key: string): number {
 
 // ---------------------------------------------------------------- undo and redo
 
+/** Two records with the same content, whatever the order of their keys (a shared register's JSONB reorders them). */
+function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ak = Object.keys(a);
+  const bk = Object.keys(b);
+  if (ak.length !== bk.length) return false;
+  return ak.every((k) => Object.hasOwn(b, k) && sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * A step that no longer fits because someone else changed its record since (a shared register): the change
+ * cannot be undone or redone. Carries the step's own summary to name what.
+ */
+export class HistoryConflict extends Error {
+  constructor(readonly what: string) {
+    super(`history: ${what} was changed by someone else`);
+  }
+}
+
 /**
  * Applies `steps` backwards (`undo`) or forwards (`redo`) to `doc` and logs each as an entry of its own
  * («Ångrad: …», «Gjort om: …»). A step whose record is not where it was means the history no longer fits the
  * document; that is a programming error, and nothing is changed.
+ *
+ * `byKey`: the document may have changed under the history (others' changes adopted from a shared register).
+ * Each record is then found by its key rather than its position, and a record that is not as the step left it
+ * (or one to insert that is there already) throws `HistoryConflict`, and nothing is changed.
  */
 export function replaySteps(
   doc: SambrukDocument,
@@ -622,6 +646,7 @@ export function replaySteps(
   direction: 'undo' | 'redo',
   summary: string,
   ctx: EntryContext,
+  options: { byKey?: boolean } = {},
 ): { next: SambrukDocument; entries: ChangeLogEntry[] } {
   const working = new Working(doc);
   const entries: ChangeLogEntry[] = [];
@@ -632,10 +657,33 @@ export function replaySteps(
   const expect = (state: TableState<unknown>, index: number, record: unknown) => {
     if (state.current()[index] !== record) throw new Error(`history: ${state.spec.entity} at ${index} is not the record the step expects`);
   };
+  /** Where the step's record is now: at its index, or (by key) wherever it went, unchanged. */
+  const locate = (state: TableState<unknown>, step: Exclude<Step, { kind: 'setting' }>, record: unknown): number => {
+    if (!options.byKey) {
+      expect(state, step.index, record);
+      return step.index;
+    }
+    if (state.current()[step.index] === record) return step.index;
+    const at = state.indexOf(state.spec.key(record));
+    if (at < 0 || !sameContent(state.current()[at], record)) throw new HistoryConflict(step.entry.summary);
+    return at;
+  };
+  /** Where a record goes back in: its old index (the end, if the list is shorter now); never a second copy. */
+  const placeFor = (state: TableState<unknown>, step: Exclude<Step, { kind: 'setting' }>, record: unknown): number => {
+    if (!options.byKey) return step.index;
+    if (state.indexOf(state.spec.key(record)) >= 0) throw new HistoryConflict(step.entry.summary);
+    return Math.min(step.index, state.current().length);
+  };
 
   for (const step of ordered) {
     if (step.kind === 'setting') {
       const [had, value] = direction === 'undo' ? [step.had, step.before] : [true, step.after];
+      if (options.byKey) {
+        // The setting must still be as the step left it (absent, when redoing one that was not there before).
+        const settings = working.doc().settings;
+        const [hasNow, expected] = direction === 'undo' ? [true, step.after] : [step.had, step.before];
+        if (Object.hasOwn(settings, step.key) !== hasNow || (hasNow && !sameContent(settings[step.key], expected))) throw new HistoryConflict(step.key);
+      }
       working.setting(step.key, value, !had);
       continue;
     }
@@ -645,15 +693,13 @@ export function replaySteps(
     let after: unknown;
     if (step.kind === 'update') {
       [before, after] = forward ? [step.before, step.after] : [step.after, step.before];
-      expect(state, step.index, before);
-      state.set(step.index, after);
+      state.set(locate(state, step, before), after);
     } else if ((step.kind === 'insert') === forward) {
       after = step.kind === 'insert' ? step.after : step.before;
-      state.insertAt(step.index, after);
+      state.insertAt(placeFor(state, step, after), after);
     } else {
       before = step.kind === 'insert' ? step.after : step.before;
-      expect(state, step.index, before);
-      state.removeAt(step.index);
+      state.removeAt(locate(state, step, before));
     }
     if (!step.entry.logged) continue;
     const [loggedBefore, loggedAfter] = forward ? [step.entry.before, step.entry.after] : [step.entry.after, step.entry.before];

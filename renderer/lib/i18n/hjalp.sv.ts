@@ -497,6 +497,10 @@ const sections: readonly GuideSection[] = [
         kind: 'text',
         text: 'I ett textfält ångrar Ctrl+Z det du har skrivit, som i andra program. En import och «Avsluta i alla nätverk» ångras i ett enda steg.',
       },
+      {
+        kind: 'text',
+        text: 'I ett delat register kan du ångra dina ändringar även när andra har sparat sina under tiden; deras ändringar står kvar. Har någon annan ändrat samma uppgifter sedan dess går ändringen inte att ångra, och programmet säger det utan att ändra något.',
+      },
       { kind: 'tip', text: 'Att radera en persons uppgifter kan inte ångras, och då töms också listan över det som kan ångras.' },
       {
         kind: 'tip',

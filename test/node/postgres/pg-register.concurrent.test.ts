@@ -93,6 +93,29 @@ describePg('two people at once', () => {
   });
 });
 
+describePg('undo beside a colleague', () => {
+  it("undoes my change after a colleague's change reached my window, and keeps theirs; refuses when they changed the same record", async () => {
+    const db = await filledDatabase('undo', loadDefaultDocument());
+    const anna = await person(db, 'undo_anna');
+    const bo = await person(db, 'undo_bo');
+    const [first, second] = anna.repo.get().organisations;
+    await anna.repo.change('Anna skriver', setNote(first!.id, 'från Anna'));
+    await bo.repo.change('Bo skriver', setNote(second!.id, 'från Bo'));
+    await waitFor(anna.repo, (doc) => doc.organisations[1]!.note === 'från Bo');
+    expect(anna.repo.history()).toMatchObject({ canUndo: true, undoSummary: 'Anna skriver' });
+    expect(await anna.repo.undo()).toBe('Anna skriver');
+    const stored = await databaseRegister(db);
+    expect([stored.organisations[0]!.note, stored.organisations[1]!.note]).toEqual([first!.note, 'från Bo']);
+
+    // Bo now writes the record Anna would redo: her redo is refused and the server keeps Bo's text.
+    await waitFor(bo.repo, (doc) => doc.organisations[0]!.note === first!.note);
+    await bo.repo.change('Bo skriver igen', setNote(first!.id, 'Bo igen'));
+    await waitFor(anna.repo, (doc) => doc.organisations[0]!.note === 'Bo igen');
+    await expect(anna.repo.redo()).rejects.toMatchObject({ code: 'conflict' });
+    expect((await databaseRegister(db)).organisations[0]!.note).toBe('Bo igen');
+  });
+});
+
 type Op = { client: number; summary: string; work: (tx: Transaction) => void };
 
 describePg('random changes from several clients at once', () => {
