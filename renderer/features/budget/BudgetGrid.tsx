@@ -1,5 +1,4 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   Button,
@@ -44,6 +43,7 @@ import {
   type LineRowVm,
   type TableRowVm,
 } from './budget-table.view-model';
+import { usePrinting } from './ChartParts';
 import { heldBudgetTable, storeBudgetAnswer } from './useBudgetTable';
 
 const t = sv.budget;
@@ -226,27 +226,6 @@ const posKey = (pos: GridPos) => `${pos.row}:${pos.col}`;
  */
 const VIRTUAL_FROM_ROWS = 60;
 const ROW_ESTIMATE_PX = 41;
-
-/** True while the page is printed (or shown as print media), so the grid can draw every row for the paper. */
-function usePrinting(): boolean {
-  const [printing, setPrinting] = useState(() => typeof window !== 'undefined' && window.matchMedia('print').matches);
-  useEffect(() => {
-    const media = window.matchMedia('print');
-    // `beforeprint` comes right before the page is laid out for paper: the rows must be there synchronously.
-    const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(media.matches);
-    const change = (e: MediaQueryListEvent) => setPrinting(e.matches);
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    media.addEventListener('change', change);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-      media.removeEventListener('change', change);
-    };
-  }, []);
-  return printing;
-}
 
 export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: (action: GridAction) => void }) {
   const styles = useStyles();

@@ -12,6 +12,7 @@ import { AmountTooltip, amountFigure, AXIS_TITLE_PX, axisTitle, barLegend, barSh
 import { dateAt, systemClock, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.budget.register;
+const CHART_HEIGHT = 300;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -125,9 +126,11 @@ export const RegisterSection = memo(function RegisterSection({ columns }: { colu
                 title={vm.chart.title}
                 legend={barLegend(vm.chart.series.map((s) => ({ key: s.dataKey, label: s.label })), barStyle, prefix)}
                 table={vm.chart.table}
+                defs={<PatternDefs prefix={prefix} styles={vm.chart.series.map((_s, i) => barStyle(i))} />}
+                height={CHART_HEIGHT}
+                printing={printing}
               >
-                <PatternDefs prefix={prefix} styles={vm.chart.series.map((_s, i) => barStyle(i))} />
-                <BarChart data={vm.chart.data} {...chartSize(printing, 300)} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
+                <BarChart data={vm.chart.data} {...chartSize(printing, CHART_HEIGHT)} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
                   <CartesianGrid vertical={false} stroke="#d1d1d1" />
                   <XAxis
                     dataKey="label"
