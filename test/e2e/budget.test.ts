@@ -392,7 +392,9 @@ describe('the charts', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.locator('main [data-ready="true"]').waitFor();
     const register = chart(page, 'registret');
+    // The register's figures come without scrolling, once the screen is painted.
     await register.waitFor();
+    expect(await page.locator('[aria-labelledby="budget-registret"] > [aria-busy]').getAttribute('aria-busy')).toBe('false');
     const picture = register.locator('[data-chart-drawing]');
     expect(await picture.getAttribute('data-drawn')).toBe('false');
     expect(await register.locator('svg.recharts-surface').count()).toBe(0);
