@@ -66,6 +66,16 @@ type Editing = {
   saving: boolean;
 };
 
+/**
+ * From this many columns on (a column per year and kind over many years), the grid also draws only the columns
+ * in view, each then of one fixed width so the room of those not drawn is known without measuring them.
+ */
+const VIRTUAL_FROM_COLUMNS = 12;
+const COLUMN_PX = 184;
+
+/** What a row draws after its name cell: the columns in view, with empty cells standing in for the rest. */
+type ColumnSlot = { type: 'column'; index: number } | { type: 'gap'; key: string; width: number };
+
 const useStyles = makeStyles({
   exportRow: { display: 'flex', justifyContent: 'flex-end', marginBottom: tokens.spacingVerticalS },
   scroller: {
@@ -83,6 +93,14 @@ const useStyles = makeStyles({
     '@media print': { maxHeight: 'none', overflowY: 'visible' },
   },
   spacer: { padding: 0, border: 'none' },
+  /** A column of a grid that draws only the columns in view: one width for all, its notes wrapping within it. */
+  fixedColumn: {
+    width: `${COLUMN_PX}px`,
+    minWidth: `${COLUMN_PX}px`,
+    maxWidth: `${COLUMN_PX}px`,
+    boxSizing: 'border-box',
+    '& span': { whiteSpace: 'normal' },
+  },
   /** The bottom line stays in view at the foot of the pane, so an edit far up shows its effect on the result. */
   stickyResult: {
     '& > th, & > td': { position: 'sticky', bottom: 0, zIndex: 1 },
@@ -428,6 +446,40 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     rangeExtractor,
   });
 
+  // Columns likewise, when there are many: those in view, the focused one and a couple either side. The name
+  // column stays put (sticky) and the columns scroll beneath it, so it is the columns' scroll margin.
+  const virtualColumns = columnCount >= VIRTUAL_FROM_COLUMNS && !printing;
+  const [nameWidth, setNameWidth] = useState(0);
+  useLayoutEffect(() => {
+    const width = (headRef.current?.querySelector('th') as HTMLElement | null)?.offsetWidth ?? 0;
+    if (virtualColumns && width !== nameWidth) setNameWidth(width);
+  }, [virtualColumns, nameWidth, vm]);
+  const activeColumn = active.col - 1;
+  const columnRangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeColumn >= 0 && !indexes.includes(activeColumn)) indexes.push(activeColumn);
+      return indexes.sort((a, b) => a - b);
+    },
+    [activeColumn],
+  );
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: columnCount,
+    enabled: virtualColumns,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => COLUMN_PX,
+    overscan: 2,
+    scrollMargin: nameWidth,
+    scrollPaddingStart: nameWidth,
+    rangeExtractor: columnRangeExtractor,
+  });
+  const columnItems = virtualColumns ? columnVirtualizer.getVirtualItems() : undefined;
+  const slotsKey = columnItems ? `${columnItems.map((c) => `${c.index}@${c.start}`).join(',')}|${columnVirtualizer.getTotalSize()}` : '';
+  // One array while the same columns are drawn, so the memoised rows redraw only when the columns in view change.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const slots = useMemo(() => columnSlots(columnItems, columnVirtualizer.getTotalSize(), nameWidth), [slotsKey, nameWidth]);
+
   // The rows are drawn by a memoised component that gets the grid's handlers through one stable object, so an
   // edit redraws the rows whose models changed (the line, its parents, the totals) and not every row in view.
   const latest = useRef<GridHandlers | undefined>(undefined);
@@ -471,6 +523,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
       row={row}
       index={index}
       columnCount={columnCount}
+      slots={slots}
       activeCol={active.row === row.key ? active.col : undefined}
       editing={editing !== undefined && editing.pos.row === row.key ? editing : undefined}
       sticky={virtual && index === resultIndex}
@@ -485,7 +538,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     const spacer = (key: string, height: number) =>
       height > 0 ? (
         <tr key={key} aria-hidden="true" role="presentation" style={{ height: `${height}px` }}>
-          <td className={styles.spacer} colSpan={columnCount + 1} />
+          <td className={styles.spacer} colSpan={(slots?.length ?? columnCount) + 1} />
         </tr>
       ) : null;
     const out = [];
@@ -506,7 +559,14 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
       <div className={styles.exportRow} data-print="hide">
         <ExportButton channel="exports/table" input={() => budgetExport(vm)} />
       </div>
-      <div ref={scrollRef} className={mergeClasses(styles.scroller, virtual && styles.scrollerVirtual)} data-virtual={virtual ? 'true' : undefined}>
+      <div
+        ref={scrollRef}
+        className={mergeClasses(styles.scroller, virtual && styles.scrollerVirtual)}
+        data-virtual={virtual ? 'true' : undefined}
+        data-virtual-columns={virtualColumns ? 'true' : undefined}
+        // A cell focused far to the right is scrolled into view beside the sticky name column, not under it.
+        style={virtualColumns ? { scrollPaddingLeft: `${nameWidth}px` } : undefined}
+      >
         <table
           ref={tableRef}
           role="grid"
@@ -517,7 +577,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
           className={styles.table}
         >
           <thead ref={headRef}>
-            <GridHeader columns={vm.columns} activeCol={active.row === 'columns' ? active.col : undefined} handlers={handlers} />
+            <GridHeader columns={vm.columns} slots={slots} activeCol={active.row === 'columns' ? active.col : undefined} handlers={handlers} />
           </thead>
           <tbody>{virtual ? virtualRows() : bodyRows.map((row, index) => bodyRow(row, index))}</tbody>
         </table>
@@ -529,11 +589,50 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
   );
 }
 
+/** The drawn columns in order, with a gap before, between (the focused column kept far away) and after them. */
+function columnSlots(items: readonly { index: number; start: number; end: number }[] | undefined, total: number, margin: number): ColumnSlot[] | undefined {
+  if (!items) return undefined;
+  const out: ColumnSlot[] = [];
+  let cursor = margin;
+  for (const item of items) {
+    if (item.start > cursor) out.push({ type: 'gap', key: `gap-${item.index}`, width: item.start - cursor });
+    out.push({ type: 'column', index: item.index });
+    cursor = item.end;
+  }
+  if (total + margin > cursor) out.push({ type: 'gap', key: 'gap-end', width: total + margin - cursor });
+  return out;
+}
+
+/** Indexes of the columns a row draws: all of them, or those of the slots. */
+function drawnColumns(slots: readonly ColumnSlot[] | undefined, count: number): readonly (ColumnSlot | number)[] {
+  return slots ?? Array.from({ length: count }, (_, i) => i);
+}
+
+function GapCell({ slot, header }: { slot: Extract<ColumnSlot, { type: 'gap' }>; header?: boolean }) {
+  const styles = useStyles();
+  const style = { width: `${slot.width}px`, minWidth: `${slot.width}px`, maxWidth: `${slot.width}px` };
+  return header ? (
+    <th aria-hidden="true" role="presentation" className={mergeClasses(styles.spacer, styles.headCell)} style={{ ...style, padding: 0 }} />
+  ) : (
+    <td aria-hidden="true" role="presentation" className={styles.spacer} style={style} />
+  );
+}
+
 const HEADER_ROW: TableRowVm = { type: 'header', key: 'columns' };
 const headerPos = (col: number): GridPos => ({ row: 'columns', col });
 
 /** The column headers; drawn again only when the columns or the focus among them change. */
-const GridHeader = memo(function GridHeader({ columns, activeCol, handlers }: { columns: readonly ColumnVm[]; activeCol: number | undefined; handlers: GridHandlers }) {
+const GridHeader = memo(function GridHeader({
+  columns,
+  slots,
+  activeCol,
+  handlers,
+}: {
+  columns: readonly ColumnVm[];
+  slots: readonly ColumnSlot[] | undefined;
+  activeCol: number | undefined;
+  handlers: GridHandlers;
+}) {
   const styles = useStyles();
   const onFocus = (e: FocusEvent<HTMLElement>, col: number) => {
     if (e.target === e.currentTarget) handlers.setActive(headerPos(col));
@@ -544,19 +643,26 @@ const GridHeader = memo(function GridHeader({ columns, activeCol, handlers }: { 
         scope="col"
         className={mergeClasses(styles.headCell, styles.nameHead, styles.focused)}
         data-pos={posKey(headerPos(0))}
+        aria-colindex={1}
         tabIndex={activeCol === 0 ? 0 : -1}
         onKeyDown={(e) => handlers.onCellKeyDown(e, headerPos(0), HEADER_ROW)}
         onFocus={(e) => onFocus(e, 0)}
       >
         {t.lineColumn}
       </th>
-      {columns.map((c, i) => (
+      {drawnColumns(slots, columns.length).map((slot) => {
+        if (typeof slot !== 'number' && slot.type === 'gap') return <GapCell key={slot.key} slot={slot} header />;
+        const i = typeof slot === 'number' ? slot : slot.index;
+        const c = columns[i];
+        if (!c) return null;
+        return (
         <th
           key={c.id}
           scope="col"
-          className={mergeClasses(styles.headCell, styles.focused)}
+          className={mergeClasses(styles.headCell, styles.focused, slots && styles.fixedColumn)}
           data-column={c.id}
           aria-haspopup="menu"
+          aria-colindex={i + 2}
           data-pos={posKey(headerPos(i + 1))}
           tabIndex={activeCol === i + 1 ? 0 : -1}
           onKeyDown={(e) => handlers.onCellKeyDown(e, headerPos(i + 1), HEADER_ROW)}
@@ -586,7 +692,8 @@ const GridHeader = memo(function GridHeader({ columns, activeCol, handlers }: { 
             </Menu>
           </div>
         </th>
-      ))}
+        );
+      })}
     </tr>
   );
 });
@@ -609,6 +716,8 @@ type GridRowProps = {
   row: BodyRowVm;
   index: number;
   columnCount: number;
+  /** The columns drawn, when the grid draws only those in view. */
+  slots: readonly ColumnSlot[] | undefined;
   /** The focused column when the grid's focus is in this row. */
   activeCol: number | undefined;
   /** The cell being edited when it is in this row. */
@@ -620,25 +729,29 @@ type GridRowProps = {
   inputRef: RefObject<HTMLInputElement | null>;
 };
 
-const GridRow = memo(function GridRow({ row, index, columnCount, activeCol, editing, sticky, measure, handlers, inputRef }: GridRowProps) {
+const GridRow = memo(function GridRow({ row, index, columnCount, slots, activeCol, editing, sticky, measure, handlers, inputRef }: GridRowProps) {
   const styles = useStyles();
   // Merged once per row, not once per cell: a wide budget draws thousands of cells.
   const amountClass = useMemo(
-    () => ({ editable: mergeClasses(styles.amount, styles.focused), readOnly: mergeClasses(styles.amount, styles.focused, styles.readOnly) }),
-    [styles],
+    () => ({
+      editable: mergeClasses(styles.amount, styles.focused, slots && styles.fixedColumn),
+      readOnly: mergeClasses(styles.amount, styles.focused, styles.readOnly, slots && styles.fixedColumn),
+    }),
+    [styles, slots],
   );
 
   const nameCell = () => {
     const pos: GridPos = { row: row.key, col: 0 };
     const common = {
       'data-pos': posKey(pos),
+      'aria-colindex': 1,
       tabIndex: activeCol === 0 ? 0 : -1,
       onKeyDown: (e: ReactKeyboardEvent<HTMLElement>) => handlers.onCellKeyDown(e, pos, row),
       onFocus: () => handlers.setActive(pos),
     };
     if (row.type === 'section') {
       return (
-        <th scope="rowgroup" colSpan={columnCount + 1} className={mergeClasses(styles.section, styles.focused)} {...common} aria-label={row.label} aria-haspopup="menu">
+        <th scope="rowgroup" colSpan={(slots?.length ?? columnCount) + 1} className={mergeClasses(styles.section, styles.focused)} {...common} aria-label={row.label} aria-haspopup="menu">
           <div className={styles.nameInner}>
             <span className={styles.nameText}>{row.label}</span>
             <SectionMenu label={row.label} onAdd={() => handlers.onAction({ type: 'add-line', kind: row.kind, section: row.label })} />
@@ -695,6 +808,7 @@ const GridRow = memo(function GridRow({ row, index, columnCount, activeCol, edit
       <td
         key={cell.columnId}
         role="gridcell"
+        aria-colindex={i + 2}
         data-pos={posKey(pos)}
         data-cell={cell.key}
         tabIndex={isEditing ? -1 : activeCol === i + 1 ? 0 : -1}
@@ -767,7 +881,13 @@ const GridRow = memo(function GridRow({ row, index, columnCount, activeCol, edit
       className={row.type === 'total' ? mergeClasses(row.emphasis === 'result' ? styles.resultRow : styles.sumRow, sticky && styles.stickyResult) : undefined}
     >
       {nameCell()}
-      {row.type !== 'section' && row.cells.map((cell, i) => amountCell(row, cell, i))}
+      {row.type !== 'section' &&
+        drawnColumns(slots, row.cells.length).map((slot) => {
+          if (typeof slot !== 'number' && slot.type === 'gap') return <GapCell key={slot.key} slot={slot} />;
+          const i = typeof slot === 'number' ? slot : slot.index;
+          const cell = row.cells[i];
+          return cell ? amountCell(row, cell, i) : null;
+        })}
     </tr>
   );
 });
