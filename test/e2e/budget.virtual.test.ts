@@ -41,6 +41,15 @@ async function openLargeBudget(): Promise<Page> {
 }
 
 const grid = (page: Page) => page.getByRole('grid', { name: t.tableHeading });
+/** Drawn rows whose height the grid takes as known (not measured) but which are drawn at another height. */
+const wrongHeights = (page: Page) =>
+  grid(page)
+    .locator('tbody tr[data-fixed-height]')
+    .evaluateAll((rows) =>
+      rows
+        .filter((r) => Math.abs(r.getBoundingClientRect().height - Number(r.getAttribute('data-fixed-height'))) > 0.5)
+        .map((r) => `${r.getAttribute('data-row') ?? ''}: ${r.getBoundingClientRect().height} px, not ${r.getAttribute('data-fixed-height') ?? ''}`),
+    );
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
@@ -74,10 +83,14 @@ describe('the budget grid of a large register', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.locator('[data-virtual="true"]').evaluate((el) => el.scrollTo({ top: 400 }));
     await screenshot(page, 'budget-stor-tabell');
+    // Rows of a known height (no note under an amount) are not measured: they must be drawn at exactly that height.
+    expect(await grid(page).locator('tbody tr[data-fixed-height]').count()).toBeGreaterThan(5);
+    expect(await wrongHeights(page)).toEqual([]);
     // Scrolling the grid's pane draws the rows further down.
     await page.locator('[data-virtual="true"]').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await expect.poll(() => grid(page).locator(`tbody tr[aria-rowindex="${bodyRowCount + 1}"]`).count()).toBe(1);
     expect(await grid(page).locator('tbody tr[aria-rowindex="2"]').count()).toBe(0);
+    expect(await wrongHeights(page)).toEqual([]);
   });
 
   it('moves with the keyboard to rows not yet drawn, and back, keeping one tab stop', async () => {

@@ -245,6 +245,18 @@ const posKey = (pos: GridPos) => `${pos.row}:${pos.col}`;
 const VIRTUAL_FROM_ROWS = 60;
 const ROW_ESTIMATE_PX = 41;
 
+/**
+ * The height of a row as the styles above draw it (a 32 px line, its padding and borders), or undefined when a
+ * note under an amount (a stated total, an unusual sign) makes it taller: only those rows are measured.
+ * test/e2e/budget.virtual.test.ts compares these with the rows as drawn.
+ */
+function fixedRowHeight(row: BodyRowVm): number | undefined {
+  if (row.type === 'section') return 49;
+  if (row.cells.some((c) => c.stated !== undefined || c.unusualSign !== undefined)) return undefined;
+  if (row.type === 'line') return 41;
+  return row.emphasis === 'result' ? 45 : 42;
+}
+
 export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: (action: GridAction) => void }) {
   const styles = useStyles();
   const queryClient = useQueryClient();
@@ -438,11 +450,18 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     count: bodyRows.length,
     enabled: virtual,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE_PX,
+    estimateSize: (index) => {
+      const row = bodyRows[index];
+      return (row && fixedRowHeight(row)) ?? ROW_ESTIMATE_PX;
+    },
     overscan: 8,
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
-    getItemKey: (index) => bodyRows[index]?.key ?? index,
+    // A row measured once (it had a note) and fixed now must not keep the measured height: the keys differ.
+    getItemKey: (index) => {
+      const row = bodyRows[index];
+      return row ? (fixedRowHeight(row) === undefined ? `${row.key}\u0000measured` : row.key) : index;
+    },
     rangeExtractor,
   });
 
@@ -547,7 +566,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
       const row = bodyRows[item.index];
       if (!row) continue;
       out.push(spacer(`gap-${item.index}`, item.start - cursor));
-      out.push(bodyRow(row, item.index, virtualizer.measureElement));
+      out.push(bodyRow(row, item.index, fixedRowHeight(row) === undefined ? virtualizer.measureElement : undefined));
       cursor = item.end;
     }
     out.push(spacer('gap-end', virtualizer.getTotalSize() + headHeight - cursor));
@@ -877,6 +896,7 @@ const GridRow = memo(function GridRow({ row, index, columnCount, slots, activeCo
       data-index={index}
       data-row={row.key}
       data-row-type={row.type}
+      data-fixed-height={measure ? undefined : fixedRowHeight(row)}
       aria-rowindex={index + 2}
       className={row.type === 'total' ? mergeClasses(row.emphasis === 'result' ? styles.resultRow : styles.sumRow, sticky && styles.stickyResult) : undefined}
     >
