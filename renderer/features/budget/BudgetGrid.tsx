@@ -444,24 +444,28 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     },
     [activeIndex, resultIndex],
   );
+  // Once per set of rows: the virtualiser lays out every row again whenever these functions change.
+  const rowHeights = useMemo(() => bodyRows.map(fixedRowHeight), [bodyRows]);
+  const estimateSize = useCallback((index: number) => rowHeights[index] ?? ROW_ESTIMATE_PX, [rowHeights]);
+  // A row measured once (it had a note) and fixed now must not keep the measured height: the keys differ.
+  const getItemKey = useCallback(
+    (index: number) => {
+      const row = bodyRows[index];
+      return row ? (rowHeights[index] === undefined ? `${row.key}\u0000measured` : row.key) : index;
+    },
+    [bodyRows, rowHeights],
+  );
   // TanStack Virtual hands back functions the React Compiler cannot memoise; this component opts out by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: bodyRows.length,
     enabled: virtual,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => {
-      const row = bodyRows[index];
-      return (row && fixedRowHeight(row)) ?? ROW_ESTIMATE_PX;
-    },
+    estimateSize,
     overscan: 8,
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
-    // A row measured once (it had a note) and fixed now must not keep the measured height: the keys differ.
-    getItemKey: (index) => {
-      const row = bodyRows[index];
-      return row ? (fixedRowHeight(row) === undefined ? `${row.key}\u0000measured` : row.key) : index;
-    },
+    getItemKey,
     rangeExtractor,
   });
 
@@ -566,7 +570,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
       const row = bodyRows[item.index];
       if (!row) continue;
       out.push(spacer(`gap-${item.index}`, item.start - cursor));
-      out.push(bodyRow(row, item.index, fixedRowHeight(row) === undefined ? virtualizer.measureElement : undefined));
+      out.push(bodyRow(row, item.index, rowHeights[item.index] === undefined ? virtualizer.measureElement : undefined));
       cursor = item.end;
     }
     out.push(spacer('gap-end', virtualizer.getTotalSize() + headHeight - cursor));
