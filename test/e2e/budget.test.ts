@@ -391,6 +391,7 @@ describe('the charts', () => {
     const page = await openBudget();
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.locator('main [data-ready="true"]').waitFor();
+    await screenshot(page, 'budget-1366x768-overst');
     const register = chart(page, 'registret');
     // The register's figures come without scrolling, once the screen is painted.
     await register.waitFor();
@@ -415,6 +416,13 @@ describe('the charts', () => {
     await expect.poll(() => register.locator('svg.recharts-surface').count()).toBe(1);
     expect(await picture.getAttribute('data-drawn')).toBe('true');
     expect(await picture.evaluate((el) => el.getBoundingClientRect().height)).toBe(300);
+    // Only the screen's own pane scrolls, as with the mouse wheel (scrollIntoView would move the shell too).
+    await page.getByRole('heading', { level: 2, name: t.charts.heading }).evaluate((el) => {
+      const pane = el.closest('main');
+      pane?.scrollBy(0, el.getBoundingClientRect().top - pane.getBoundingClientRect().top);
+    });
+    await drawnChart(page, 'budget-mot-utfall');
+    await screenshot(page, 'budget-1366x768-diagram');
   });
 
   it('draws every chart at once when the page is printed', async () => {
