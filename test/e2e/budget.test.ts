@@ -250,6 +250,20 @@ describe('the keyboard alone', () => {
     expect(await focused()).toBe(`${OTHER}:0`);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('menuitem', { name: t.addSubLine }).isVisible()).toBe(true);
+    // Focus is in the menu, on its first item, and goes back to the line's name when it closes.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('th')?.getAttribute('data-pos'))).toBe(`${OTHER}:0`);
+    // The menu opens again, and a column's menu opens from its header the same way.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('menuitem', { name: t.addSubLine }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('menuitem', { name: t.removeColumn }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('menu').count()).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   Button,
@@ -693,26 +693,11 @@ const GridHeader = memo(function GridHeader({
         >
           <div className={styles.headInner}>
             <span>{c.label}</span>
-            <Menu>
-              <MenuTrigger disableButtonEnhancement>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  tabIndex={-1}
-                  icon={<MoreHorizontal20Regular />}
-                  aria-label={t.columnActions(c.label)}
-                  data-column-menu=""
-                  data-print="hide"
-                />
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  <MenuItem icon={<Delete20Regular />} onClick={() => handlers.onAction({ type: 'remove-column', columnId: c.id, label: c.label })}>
-                    {t.removeColumn}
-                  </MenuItem>
-                </MenuList>
-              </MenuPopover>
-            </Menu>
+            <LazyMenu label={t.columnActions(c.label)} data-column-menu="">
+              <MenuItem icon={<Delete20Regular />} onClick={() => handlers.onAction({ type: 'remove-column', columnId: c.id, label: c.label })}>
+                {t.removeColumn}
+              </MenuItem>
+            </LazyMenu>
           </div>
         </th>
         );
@@ -916,31 +901,51 @@ const GridRow = memo(function GridRow({ row, index, columnCount, slots, activeCo
   );
 });
 
-function SectionMenu({ label, onAdd }: { label: string; onAdd: () => void }) {
+/**
+ * A row's or column's menu: only its button until first opened. A closed Fluent menu still runs its hooks, and
+ * every drawn row and column header has one; the menu itself is built on the first click (or Enter on the cell,
+ * which clicks the button) and opens at once, with focus on its first item as before.
+ */
+function LazyMenu({ label, children, ...data }: { label: string; children: ReactNode; 'data-row-menu'?: string; 'data-column-menu'?: string }) {
+  const [open, setOpen] = useState<boolean | undefined>(undefined);
+  const button = (
+    <Button
+      size="small"
+      appearance="subtle"
+      tabIndex={-1}
+      icon={<MoreHorizontal20Regular />}
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-expanded={open ?? false}
+      data-print="hide"
+      onClick={open === undefined ? () => setOpen(true) : undefined}
+      {...data}
+    />
+  );
+  if (open === undefined) return button;
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button size="small" appearance="subtle" tabIndex={-1} icon={<MoreHorizontal20Regular />} aria-label={t.sectionActions(label)} data-row-menu="" data-print="hide" />
-      </MenuTrigger>
+    <Menu open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
+      <MenuTrigger disableButtonEnhancement>{button}</MenuTrigger>
       <MenuPopover>
-        <MenuList>
-          <MenuItem icon={<Add20Regular />} onClick={onAdd}>
-            {t.addLine(label)}
-          </MenuItem>
-        </MenuList>
+        <MenuList>{children}</MenuList>
       </MenuPopover>
     </Menu>
   );
 }
 
+function SectionMenu({ label, onAdd }: { label: string; onAdd: () => void }) {
+  return (
+    <LazyMenu label={t.sectionActions(label)} data-row-menu="">
+      <MenuItem icon={<Add20Regular />} onClick={onAdd}>
+        {t.addLine(label)}
+      </MenuItem>
+    </LazyMenu>
+  );
+}
+
 function LineMenu({ row, onAction, onToggle }: { row: LineRowVm; onAction: (a: GridAction) => void; onToggle: () => void }) {
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button size="small" appearance="subtle" tabIndex={-1} icon={<MoreHorizontal20Regular />} aria-label={t.rowActions(row.name)} data-row-menu="" data-print="hide" />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
+    <LazyMenu label={t.rowActions(row.name)} data-row-menu="">
           <MenuItem icon={<TextBulletListAdd20Regular />} onClick={() => onAction({ type: 'add-sub-line', lineId: row.lineId, name: row.name })}>
             {t.addSubLine}
           </MenuItem>
@@ -958,8 +963,6 @@ function LineMenu({ row, onAction, onToggle }: { row: LineRowVm; onAction: (a: G
           >
             {t.removeLine}
           </MenuItem>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    </LazyMenu>
   );
 }
