@@ -67,6 +67,14 @@ const chart = (page: Page, id: string) => page.locator(`[data-chart="${id}"]`);
 const chartTableRow = (page: Page, id: string, header: string) =>
   chart(page, id).locator('[data-chart-table] tbody tr').filter({ has: page.getByRole('rowheader', { name: header, exact: true }) });
 
+/** A chart scrolled into view, once its picture is drawn (a chart's drawing waits until it comes near the view). */
+async function drawnChart(page: Page, id: string): Promise<Locator> {
+  const figure = chart(page, id);
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('[data-chart-drawing][data-drawn="true"] svg.recharts-surface').first().waitFor();
+  return figure;
+}
+
 async function cellTexts(row: Locator): Promise<string[]> {
   return row.locator('td').allTextContents();
 }
@@ -242,6 +250,20 @@ describe('the keyboard alone', () => {
     expect(await focused()).toBe(`${OTHER}:0`);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('menuitem', { name: t.addSubLine }).isVisible()).toBe(true);
+    // Focus is in the menu, on its first item, and goes back to the line's name when it closes.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('th')?.getAttribute('data-pos'))).toBe(`${OTHER}:0`);
+    // The menu opens again, and a column's menu opens from its header the same way.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('menuitem', { name: t.addSubLine }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('menuitem', { name: t.removeColumn }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('menu').count()).toBe(0);
   });
@@ -331,15 +353,14 @@ describe('the charts', () => {
         .flatMap((r) => r.cells.filter((c) => c.columnId === budget2022.id || c.columnId === outcome2021.id).map((c) => c.amountOre)),
     );
     // Amount ticks are end-anchored (left of the axis); category names are centred under their band.
-    const groupedTicks = await chart(page, 'budget-mot-utfall').locator('svg.recharts-surface text[text-anchor="end"]').allTextContents();
+    const groupedTicks = await (await drawnChart(page, 'budget-mot-utfall')).locator('svg.recharts-surface text[text-anchor="end"]').allTextContents();
     expect(groupedTicks).toEqual(grouped.tickLabels);
     expect(grouped.tickLabels.some((l) => l.includes('mnkr'))).toBe(true);
     expect(await page.getByTestId('budget-variance-note').textContent()).toBe(t.charts.crossYear(BUDGET_2022, columnLabel(outcome2021)));
     expect(await chart(page, 'avvikelse').count()).toBe(0);
 
     for (const id of charts) {
-      const figure = chart(page, id);
-      await figure.scrollIntoViewIfNeeded();
+      const figure = await drawnChart(page, id);
       const problems = await figure.evaluate((el) => {
         const svg = el.querySelector('[data-chart-drawing] svg.recharts-surface');
         if (!svg) return ['no chart drawn'];
@@ -380,13 +401,64 @@ describe('the charts', () => {
     }
   });
 
+  it('draws a chart below the fold once scrolled near it, with heading, legend and data table from the first paint', async () => {
+    const page = await openBudget();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('main [data-ready="true"]').waitFor();
+    await screenshot(page, 'budget-1366x768-overst');
+    const register = chart(page, 'registret');
+    // The register's figures come without scrolling, once the screen is painted.
+    await register.waitFor();
+    expect(await page.locator('[aria-labelledby="budget-registret"] > [aria-busy]').getAttribute('aria-busy')).toBe('false');
+    const picture = register.locator('[data-chart-drawing]');
+    expect(await picture.getAttribute('data-drawn')).toBe('false');
+    expect(await register.locator('svg.recharts-surface').count()).toBe(0);
+    // It keeps its room, so nothing moves when it is drawn; screen readers lose nothing meanwhile.
+    expect(await picture.evaluate((el) => el.getBoundingClientRect().height)).toBe(300);
+    expect(await picture.getAttribute('aria-label')).toBe(t.charts.chartLabel(await register.locator('h3').innerText()));
+    expect(await register.locator('[data-chart-table] caption').count()).toBe(1);
+    expect(await register.locator('ul li').count()).toBeGreaterThanOrEqual(2);
+
+    // A typed amount reaches the chart's table but draws no picture that is not in view.
+    const parsed = parseAmount('2 345 678');
+    if (!parsed.ok) throw new Error('fixture');
+    await typeInCell(page, MEMBERS, budget2022.id, '2 345 678');
+    await expect.poll(() => register.locator('[data-chart-table] tbody tr').first().locator('td').last().textContent()).toBe(formatOre(parsed.ore));
+    expect(await register.locator('svg.recharts-surface').count()).toBe(0);
+
+    await register.scrollIntoViewIfNeeded();
+    await expect.poll(() => register.locator('svg.recharts-surface').count()).toBe(1);
+    expect(await picture.getAttribute('data-drawn')).toBe('true');
+    expect(await picture.evaluate((el) => el.getBoundingClientRect().height)).toBe(300);
+    // Only the screen's own pane scrolls, as with the mouse wheel (scrollIntoView would move the shell too).
+    await page.getByRole('heading', { level: 2, name: t.charts.heading }).evaluate((el) => {
+      const pane = el.closest('main');
+      pane?.scrollBy(0, el.getBoundingClientRect().top - pane.getBoundingClientRect().top);
+    });
+    await drawnChart(page, 'budget-mot-utfall');
+    await screenshot(page, 'budget-1366x768-diagram');
+  });
+
+  it('draws every chart at once when the page is printed', async () => {
+    const page = await openBudget();
+    await page.locator('main [data-ready="true"]').waitFor();
+    await chart(page, 'registret').waitFor();
+    expect(await page.locator('[data-chart-drawing][data-drawn="false"]').count()).toBeGreaterThan(0);
+    // `beforeprint` is the browser's last word before it lays out the pages: the charts must be there when it returns.
+    const drawn = await page.evaluate(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      return [...document.querySelectorAll('[data-chart-drawing]')].map((el) => el.querySelector('svg.recharts-surface') !== null);
+    });
+    expect(drawn).toEqual(charts.map(() => true));
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  });
+
   it('keeps the series apart in greyscale', async () => {
     const page = await openBudget();
     await page.evaluate(() => {
       document.documentElement.style.filter = 'grayscale(1)';
     });
-    const figure = chart(page, 'intakternas-fordelning');
-    await figure.scrollIntoViewIfNeeded();
+    const figure = await drawnChart(page, 'intakternas-fordelning');
     const png = await figure.screenshot({ path: path.join(projectRoot, 'test-results', 'screenshots', 'budget-diagram-grayscale.png'), animations: 'disabled' });
     const box = await figure.boundingBox();
     const swatches = await figure.locator('ul svg rect').evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().toJSON() as DOMRect));

@@ -178,8 +178,10 @@ const GroupedChart = memo(function GroupedChart({ chart: grouped, printing }: { 
       legend={barLegend(grouped.series.map((s) => ({ key: s.dataKey, label: s.label })), barStyle, groupedPrefix)}
       table={grouped.table}
       notes={grouped.missing}
+      defs={<PatternDefs prefix={groupedPrefix} styles={grouped.series.map((_s, i) => barStyle(i))} />}
+      height={HEIGHT}
+      printing={printing}
     >
-      <PatternDefs prefix={groupedPrefix} styles={grouped.series.map((_s, i) => barStyle(i))} />
       <BarChart data={grouped.data} {...chartSize(printing, HEIGHT)} margin={margin} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke="#d1d1d1" />
         <XAxis
@@ -220,8 +222,10 @@ const IncomeChart = memo(function IncomeChart({ chart: income, printing }: { cha
       title={income.title}
       legend={barLegend(income.series.map((s) => ({ key: s.dataKey, label: s.label })), barStyle, incomePrefix)}
       table={income.table}
+      defs={<PatternDefs prefix={incomePrefix} styles={income.series.map((_s, i) => barStyle(i))} />}
+      height={HEIGHT}
+      printing={printing}
     >
-      <PatternDefs prefix={incomePrefix} styles={income.series.map((_s, i) => barStyle(i))} />
       <BarChart data={income.data} {...chartSize(printing, HEIGHT)} margin={margin} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke="#d1d1d1" />
         <XAxis
@@ -257,7 +261,7 @@ const IncomeChart = memo(function IncomeChart({ chart: income, printing }: { cha
 const ResultChart = memo(function ResultChart({ chart: result, printing }: { chart: ChartsVm['result']; printing: boolean }) {
   const resultLegend: LegendEntry[] = result.series.map((s) => ({ key: s.dataKey, label: s.label, line: lineStyles[s.kind] }));
   return (
-    <ChartFrame id="resultat-over-aren" title={result.title} legend={resultLegend} table={result.table}>
+    <ChartFrame id="resultat-over-aren" title={result.title} legend={resultLegend} table={result.table} height={HEIGHT} printing={printing}>
       <LineChart data={result.data} {...chartSize(printing, HEIGHT)} margin={{ ...margin, left: 12, right: 32 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke="#d1d1d1" />
         <XAxis dataKey="label" interval={0} tick={chartText} padding={{ left: 32, right: 32 }} height={30 + TITLE_ROOM} label={axisTitle(t.yearAxis, 'bottom')} />
@@ -299,8 +303,17 @@ const VarianceBars = memo(function VarianceBars({ chart: variance, printing }: {
     { key: 'samre', label: t.unfavourable, bar: varianceStyles.unfavourable, fill: fillFor(varianceStyles.unfavourable, `${variancePrefix}-1`) },
   ];
   return (
-    <ChartFrame id="avvikelse" wide title={variance.title} legend={varianceLegend} table={variance.table} notes={[t.varianceHint, ...variance.missing]}>
-      <PatternDefs prefix={variancePrefix} styles={[varianceStyles.favourable, varianceStyles.unfavourable]} />
+    <ChartFrame
+      id="avvikelse"
+      wide
+      title={variance.title}
+      legend={varianceLegend}
+      table={variance.table}
+      notes={[t.varianceHint, ...variance.missing]}
+      defs={<PatternDefs prefix={variancePrefix} styles={[varianceStyles.favourable, varianceStyles.unfavourable]} />}
+      height={HEIGHT}
+      printing={printing}
+    >
       <BarChart data={variance.data} {...chartSize(printing, HEIGHT)} margin={margin} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke="#d1d1d1" />
         <XAxis

@@ -1,5 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   Button,
@@ -44,6 +43,7 @@ import {
   type LineRowVm,
   type TableRowVm,
 } from './budget-table.view-model';
+import { usePrinting } from './ChartParts';
 import { heldBudgetTable, storeBudgetAnswer } from './useBudgetTable';
 
 const t = sv.budget;
@@ -66,6 +66,16 @@ type Editing = {
   saving: boolean;
 };
 
+/**
+ * From this many columns on (a column per year and kind over many years), the grid also draws only the columns
+ * in view, each then of one fixed width so the room of those not drawn is known without measuring them.
+ */
+const VIRTUAL_FROM_COLUMNS = 12;
+const COLUMN_PX = 184;
+
+/** What a row draws after its name cell: the columns in view, with empty cells standing in for the rest. */
+type ColumnSlot = { type: 'column'; index: number } | { type: 'gap'; key: string; width: number };
+
 const useStyles = makeStyles({
   exportRow: { display: 'flex', justifyContent: 'flex-end', marginBottom: tokens.spacingVerticalS },
   scroller: {
@@ -83,6 +93,14 @@ const useStyles = makeStyles({
     '@media print': { maxHeight: 'none', overflowY: 'visible' },
   },
   spacer: { padding: 0, border: 'none' },
+  /** A column of a grid that draws only the columns in view: one width for all, its notes wrapping within it. */
+  fixedColumn: {
+    width: `${COLUMN_PX}px`,
+    minWidth: `${COLUMN_PX}px`,
+    maxWidth: `${COLUMN_PX}px`,
+    boxSizing: 'border-box',
+    '& span': { whiteSpace: 'normal' },
+  },
   /** The bottom line stays in view at the foot of the pane, so an edit far up shows its effect on the result. */
   stickyResult: {
     '& > th, & > td': { position: 'sticky', bottom: 0, zIndex: 1 },
@@ -227,25 +245,16 @@ const posKey = (pos: GridPos) => `${pos.row}:${pos.col}`;
 const VIRTUAL_FROM_ROWS = 60;
 const ROW_ESTIMATE_PX = 41;
 
-/** True while the page is printed (or shown as print media), so the grid can draw every row for the paper. */
-function usePrinting(): boolean {
-  const [printing, setPrinting] = useState(() => typeof window !== 'undefined' && window.matchMedia('print').matches);
-  useEffect(() => {
-    const media = window.matchMedia('print');
-    // `beforeprint` comes right before the page is laid out for paper: the rows must be there synchronously.
-    const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(media.matches);
-    const change = (e: MediaQueryListEvent) => setPrinting(e.matches);
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    media.addEventListener('change', change);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-      media.removeEventListener('change', change);
-    };
-  }, []);
-  return printing;
+/**
+ * The height of a row as the styles above draw it (a 32 px line, its padding and borders), or undefined when a
+ * note under an amount (a stated total, an unusual sign) makes it taller: only those rows are measured.
+ * test/e2e/budget.virtual.test.ts compares these with the rows as drawn.
+ */
+function fixedRowHeight(row: BodyRowVm): number | undefined {
+  if (row.type === 'section') return 49;
+  if (row.cells.some((c) => c.stated !== undefined || c.unusualSign !== undefined)) return undefined;
+  if (row.type === 'line') return 41;
+  return row.emphasis === 'result' ? 45 : 42;
 }
 
 export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: (action: GridAction) => void }) {
@@ -435,19 +444,64 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     },
     [activeIndex, resultIndex],
   );
+  // Once per set of rows: the virtualiser lays out every row again whenever these functions change.
+  const rowHeights = useMemo(() => bodyRows.map(fixedRowHeight), [bodyRows]);
+  const estimateSize = useCallback((index: number) => rowHeights[index] ?? ROW_ESTIMATE_PX, [rowHeights]);
+  // A row measured once (it had a note) and fixed now must not keep the measured height: the keys differ.
+  const getItemKey = useCallback(
+    (index: number) => {
+      const row = bodyRows[index];
+      return row ? (rowHeights[index] === undefined ? `${row.key}\u0000measured` : row.key) : index;
+    },
+    [bodyRows, rowHeights],
+  );
   // TanStack Virtual hands back functions the React Compiler cannot memoise; this component opts out by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: bodyRows.length,
     enabled: virtual,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE_PX,
+    estimateSize,
     overscan: 8,
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
-    getItemKey: (index) => bodyRows[index]?.key ?? index,
+    getItemKey,
     rangeExtractor,
   });
+
+  // Columns likewise, when there are many: those in view, the focused one and a couple either side. The name
+  // column stays put (sticky) and the columns scroll beneath it, so it is the columns' scroll margin.
+  const virtualColumns = columnCount >= VIRTUAL_FROM_COLUMNS && !printing;
+  const [nameWidth, setNameWidth] = useState(0);
+  useLayoutEffect(() => {
+    const width = (headRef.current?.querySelector('th') as HTMLElement | null)?.offsetWidth ?? 0;
+    if (virtualColumns && width !== nameWidth) setNameWidth(width);
+  }, [virtualColumns, nameWidth, vm]);
+  const activeColumn = active.col - 1;
+  const columnRangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeColumn >= 0 && !indexes.includes(activeColumn)) indexes.push(activeColumn);
+      return indexes.sort((a, b) => a - b);
+    },
+    [activeColumn],
+  );
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: columnCount,
+    enabled: virtualColumns,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => COLUMN_PX,
+    overscan: 2,
+    scrollMargin: nameWidth,
+    scrollPaddingStart: nameWidth,
+    rangeExtractor: columnRangeExtractor,
+  });
+  const columnItems = virtualColumns ? columnVirtualizer.getVirtualItems() : undefined;
+  const slotsKey = columnItems ? `${columnItems.map((c) => `${c.index}@${c.start}`).join(',')}|${columnVirtualizer.getTotalSize()}` : '';
+  // One array while the same columns are drawn, so the memoised rows redraw only when the columns in view change.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const slots = useMemo(() => columnSlots(columnItems, columnVirtualizer.getTotalSize(), nameWidth), [slotsKey, nameWidth]);
 
   // The rows are drawn by a memoised component that gets the grid's handlers through one stable object, so an
   // edit redraws the rows whose models changed (the line, its parents, the totals) and not every row in view.
@@ -492,6 +546,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
       row={row}
       index={index}
       columnCount={columnCount}
+      slots={slots}
       activeCol={active.row === row.key ? active.col : undefined}
       editing={editing !== undefined && editing.pos.row === row.key ? editing : undefined}
       sticky={virtual && index === resultIndex}
@@ -506,7 +561,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
     const spacer = (key: string, height: number) =>
       height > 0 ? (
         <tr key={key} aria-hidden="true" role="presentation" style={{ height: `${height}px` }}>
-          <td className={styles.spacer} colSpan={columnCount + 1} />
+          <td className={styles.spacer} colSpan={(slots?.length ?? columnCount) + 1} />
         </tr>
       ) : null;
     const out = [];
@@ -515,7 +570,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
       const row = bodyRows[item.index];
       if (!row) continue;
       out.push(spacer(`gap-${item.index}`, item.start - cursor));
-      out.push(bodyRow(row, item.index, virtualizer.measureElement));
+      out.push(bodyRow(row, item.index, rowHeights[item.index] === undefined ? virtualizer.measureElement : undefined));
       cursor = item.end;
     }
     out.push(spacer('gap-end', virtualizer.getTotalSize() + headHeight - cursor));
@@ -527,7 +582,14 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
       <div className={styles.exportRow} data-print="hide">
         <ExportButton channel="exports/table" input={() => budgetExport(vm)} />
       </div>
-      <div ref={scrollRef} className={mergeClasses(styles.scroller, virtual && styles.scrollerVirtual)} data-virtual={virtual ? 'true' : undefined}>
+      <div
+        ref={scrollRef}
+        className={mergeClasses(styles.scroller, virtual && styles.scrollerVirtual)}
+        data-virtual={virtual ? 'true' : undefined}
+        data-virtual-columns={virtualColumns ? 'true' : undefined}
+        // A cell focused far to the right is scrolled into view beside the sticky name column, not under it.
+        style={virtualColumns ? { scrollPaddingLeft: `${nameWidth}px` } : undefined}
+      >
         <table
           ref={tableRef}
           role="grid"
@@ -538,7 +600,7 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
           className={styles.table}
         >
           <thead ref={headRef}>
-            <GridHeader columns={vm.columns} activeCol={active.row === 'columns' ? active.col : undefined} handlers={handlers} />
+            <GridHeader columns={vm.columns} slots={slots} activeCol={active.row === 'columns' ? active.col : undefined} handlers={handlers} />
           </thead>
           <tbody>{virtual ? virtualRows() : bodyRows.map((row, index) => bodyRow(row, index))}</tbody>
         </table>
@@ -550,11 +612,50 @@ export function BudgetGrid({ table, onAction }: { table: BudgetTable; onAction: 
   );
 }
 
+/** The drawn columns in order, with a gap before, between (the focused column kept far away) and after them. */
+function columnSlots(items: readonly { index: number; start: number; end: number }[] | undefined, total: number, margin: number): ColumnSlot[] | undefined {
+  if (!items) return undefined;
+  const out: ColumnSlot[] = [];
+  let cursor = margin;
+  for (const item of items) {
+    if (item.start > cursor) out.push({ type: 'gap', key: `gap-${item.index}`, width: item.start - cursor });
+    out.push({ type: 'column', index: item.index });
+    cursor = item.end;
+  }
+  if (total + margin > cursor) out.push({ type: 'gap', key: 'gap-end', width: total + margin - cursor });
+  return out;
+}
+
+/** Indexes of the columns a row draws: all of them, or those of the slots. */
+function drawnColumns(slots: readonly ColumnSlot[] | undefined, count: number): readonly (ColumnSlot | number)[] {
+  return slots ?? Array.from({ length: count }, (_, i) => i);
+}
+
+function GapCell({ slot, header }: { slot: Extract<ColumnSlot, { type: 'gap' }>; header?: boolean }) {
+  const styles = useStyles();
+  const style = { width: `${slot.width}px`, minWidth: `${slot.width}px`, maxWidth: `${slot.width}px` };
+  return header ? (
+    <th aria-hidden="true" role="presentation" className={mergeClasses(styles.spacer, styles.headCell)} style={{ ...style, padding: 0 }} />
+  ) : (
+    <td aria-hidden="true" role="presentation" className={styles.spacer} style={style} />
+  );
+}
+
 const HEADER_ROW: TableRowVm = { type: 'header', key: 'columns' };
 const headerPos = (col: number): GridPos => ({ row: 'columns', col });
 
 /** The column headers; drawn again only when the columns or the focus among them change. */
-const GridHeader = memo(function GridHeader({ columns, activeCol, handlers }: { columns: readonly ColumnVm[]; activeCol: number | undefined; handlers: GridHandlers }) {
+const GridHeader = memo(function GridHeader({
+  columns,
+  slots,
+  activeCol,
+  handlers,
+}: {
+  columns: readonly ColumnVm[];
+  slots: readonly ColumnSlot[] | undefined;
+  activeCol: number | undefined;
+  handlers: GridHandlers;
+}) {
   const styles = useStyles();
   const onFocus = (e: FocusEvent<HTMLElement>, col: number) => {
     if (e.target === e.currentTarget) handlers.setActive(headerPos(col));
@@ -565,19 +666,26 @@ const GridHeader = memo(function GridHeader({ columns, activeCol, handlers }: { 
         scope="col"
         className={mergeClasses(styles.headCell, styles.nameHead, styles.focused)}
         data-pos={posKey(headerPos(0))}
+        aria-colindex={1}
         tabIndex={activeCol === 0 ? 0 : -1}
         onKeyDown={(e) => handlers.onCellKeyDown(e, headerPos(0), HEADER_ROW)}
         onFocus={(e) => onFocus(e, 0)}
       >
         {t.lineColumn}
       </th>
-      {columns.map((c, i) => (
+      {drawnColumns(slots, columns.length).map((slot) => {
+        if (typeof slot !== 'number' && slot.type === 'gap') return <GapCell key={slot.key} slot={slot} header />;
+        const i = typeof slot === 'number' ? slot : slot.index;
+        const c = columns[i];
+        if (!c) return null;
+        return (
         <th
           key={c.id}
           scope="col"
-          className={mergeClasses(styles.headCell, styles.focused)}
+          className={mergeClasses(styles.headCell, styles.focused, slots && styles.fixedColumn)}
           data-column={c.id}
           aria-haspopup="menu"
+          aria-colindex={i + 2}
           data-pos={posKey(headerPos(i + 1))}
           tabIndex={activeCol === i + 1 ? 0 : -1}
           onKeyDown={(e) => handlers.onCellKeyDown(e, headerPos(i + 1), HEADER_ROW)}
@@ -585,29 +693,15 @@ const GridHeader = memo(function GridHeader({ columns, activeCol, handlers }: { 
         >
           <div className={styles.headInner}>
             <span>{c.label}</span>
-            <Menu>
-              <MenuTrigger disableButtonEnhancement>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  tabIndex={-1}
-                  icon={<MoreHorizontal20Regular />}
-                  aria-label={t.columnActions(c.label)}
-                  data-column-menu=""
-                  data-print="hide"
-                />
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  <MenuItem icon={<Delete20Regular />} onClick={() => handlers.onAction({ type: 'remove-column', columnId: c.id, label: c.label })}>
-                    {t.removeColumn}
-                  </MenuItem>
-                </MenuList>
-              </MenuPopover>
-            </Menu>
+            <LazyMenu label={t.columnActions(c.label)} data-column-menu="">
+              <MenuItem icon={<Delete20Regular />} onClick={() => handlers.onAction({ type: 'remove-column', columnId: c.id, label: c.label })}>
+                {t.removeColumn}
+              </MenuItem>
+            </LazyMenu>
           </div>
         </th>
-      ))}
+        );
+      })}
     </tr>
   );
 });
@@ -630,6 +724,8 @@ type GridRowProps = {
   row: BodyRowVm;
   index: number;
   columnCount: number;
+  /** The columns drawn, when the grid draws only those in view. */
+  slots: readonly ColumnSlot[] | undefined;
   /** The focused column when the grid's focus is in this row. */
   activeCol: number | undefined;
   /** The cell being edited when it is in this row. */
@@ -641,25 +737,29 @@ type GridRowProps = {
   inputRef: RefObject<HTMLInputElement | null>;
 };
 
-const GridRow = memo(function GridRow({ row, index, columnCount, activeCol, editing, sticky, measure, handlers, inputRef }: GridRowProps) {
+const GridRow = memo(function GridRow({ row, index, columnCount, slots, activeCol, editing, sticky, measure, handlers, inputRef }: GridRowProps) {
   const styles = useStyles();
   // Merged once per row, not once per cell: a wide budget draws thousands of cells.
   const amountClass = useMemo(
-    () => ({ editable: mergeClasses(styles.amount, styles.focused), readOnly: mergeClasses(styles.amount, styles.focused, styles.readOnly) }),
-    [styles],
+    () => ({
+      editable: mergeClasses(styles.amount, styles.focused, slots && styles.fixedColumn),
+      readOnly: mergeClasses(styles.amount, styles.focused, styles.readOnly, slots && styles.fixedColumn),
+    }),
+    [styles, slots],
   );
 
   const nameCell = () => {
     const pos: GridPos = { row: row.key, col: 0 };
     const common = {
       'data-pos': posKey(pos),
+      'aria-colindex': 1,
       tabIndex: activeCol === 0 ? 0 : -1,
       onKeyDown: (e: ReactKeyboardEvent<HTMLElement>) => handlers.onCellKeyDown(e, pos, row),
       onFocus: () => handlers.setActive(pos),
     };
     if (row.type === 'section') {
       return (
-        <th scope="rowgroup" colSpan={columnCount + 1} className={mergeClasses(styles.section, styles.focused)} {...common} aria-label={row.label} aria-haspopup="menu">
+        <th scope="rowgroup" colSpan={(slots?.length ?? columnCount) + 1} className={mergeClasses(styles.section, styles.focused)} {...common} aria-label={row.label} aria-haspopup="menu">
           <div className={styles.nameInner}>
             <span className={styles.nameText}>{row.label}</span>
             <SectionMenu label={row.label} onAdd={() => handlers.onAction({ type: 'add-line', kind: row.kind, section: row.label })} />
@@ -716,6 +816,7 @@ const GridRow = memo(function GridRow({ row, index, columnCount, activeCol, edit
       <td
         key={cell.columnId}
         role="gridcell"
+        aria-colindex={i + 2}
         data-pos={posKey(pos)}
         data-cell={cell.key}
         tabIndex={isEditing ? -1 : activeCol === i + 1 ? 0 : -1}
@@ -784,40 +885,67 @@ const GridRow = memo(function GridRow({ row, index, columnCount, activeCol, edit
       data-index={index}
       data-row={row.key}
       data-row-type={row.type}
+      data-fixed-height={measure ? undefined : fixedRowHeight(row)}
       aria-rowindex={index + 2}
       className={row.type === 'total' ? mergeClasses(row.emphasis === 'result' ? styles.resultRow : styles.sumRow, sticky && styles.stickyResult) : undefined}
     >
       {nameCell()}
-      {row.type !== 'section' && row.cells.map((cell, i) => amountCell(row, cell, i))}
+      {row.type !== 'section' &&
+        drawnColumns(slots, row.cells.length).map((slot) => {
+          if (typeof slot !== 'number' && slot.type === 'gap') return <GapCell key={slot.key} slot={slot} />;
+          const i = typeof slot === 'number' ? slot : slot.index;
+          const cell = row.cells[i];
+          return cell ? amountCell(row, cell, i) : null;
+        })}
     </tr>
   );
 });
 
-function SectionMenu({ label, onAdd }: { label: string; onAdd: () => void }) {
+/**
+ * A row's or column's menu: only its button until first opened. A closed Fluent menu still runs its hooks, and
+ * every drawn row and column header has one; the menu itself is built on the first click (or Enter on the cell,
+ * which clicks the button) and opens at once, with focus on its first item as before.
+ */
+function LazyMenu({ label, children, ...data }: { label: string; children: ReactNode; 'data-row-menu'?: string; 'data-column-menu'?: string }) {
+  const [open, setOpen] = useState<boolean | undefined>(undefined);
+  const button = (
+    <Button
+      size="small"
+      appearance="subtle"
+      tabIndex={-1}
+      icon={<MoreHorizontal20Regular />}
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-expanded={open ?? false}
+      data-print="hide"
+      onClick={open === undefined ? () => setOpen(true) : undefined}
+      {...data}
+    />
+  );
+  if (open === undefined) return button;
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button size="small" appearance="subtle" tabIndex={-1} icon={<MoreHorizontal20Regular />} aria-label={t.sectionActions(label)} data-row-menu="" data-print="hide" />
-      </MenuTrigger>
+    <Menu open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
+      <MenuTrigger disableButtonEnhancement>{button}</MenuTrigger>
       <MenuPopover>
-        <MenuList>
-          <MenuItem icon={<Add20Regular />} onClick={onAdd}>
-            {t.addLine(label)}
-          </MenuItem>
-        </MenuList>
+        <MenuList>{children}</MenuList>
       </MenuPopover>
     </Menu>
   );
 }
 
+function SectionMenu({ label, onAdd }: { label: string; onAdd: () => void }) {
+  return (
+    <LazyMenu label={t.sectionActions(label)} data-row-menu="">
+      <MenuItem icon={<Add20Regular />} onClick={onAdd}>
+        {t.addLine(label)}
+      </MenuItem>
+    </LazyMenu>
+  );
+}
+
 function LineMenu({ row, onAction, onToggle }: { row: LineRowVm; onAction: (a: GridAction) => void; onToggle: () => void }) {
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button size="small" appearance="subtle" tabIndex={-1} icon={<MoreHorizontal20Regular />} aria-label={t.rowActions(row.name)} data-row-menu="" data-print="hide" />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
+    <LazyMenu label={t.rowActions(row.name)} data-row-menu="">
           <MenuItem icon={<TextBulletListAdd20Regular />} onClick={() => onAction({ type: 'add-sub-line', lineId: row.lineId, name: row.name })}>
             {t.addSubLine}
           </MenuItem>
@@ -835,8 +963,6 @@ function LineMenu({ row, onAction, onToggle }: { row: LineRowVm; onAction: (a: G
           >
             {t.removeLine}
           </MenuItem>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    </LazyMenu>
   );
 }

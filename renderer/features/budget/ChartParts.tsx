@@ -1,10 +1,11 @@
-import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { Rectangle, type BarShapeProps, type RectangleProps } from 'recharts';
 import { flushSync } from 'react-dom';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { TableSimple20Regular } from '@fluentui/react-icons';
 import type { AxisScale, ChartTable } from '../../../electron/core/domain/budget-charts';
 import { compactUnits, formatOre } from '../../../electron/core/domain/amounts';
+import { useNearView } from '../../components/useNearView';
 import { sv } from '../../lib/i18n/sv';
 import { fillFor, safeId, wrapLabel, type LineStyle, type SeriesStyle } from './budget-charts.view-model';
 
@@ -301,19 +302,24 @@ export function BarValueLabel(props: {
 export const PRINT_CHART_WIDTH = 680;
 
 /**
- * True while the page is being printed. The switch is flushed synchronously in `beforeprint`, so charts
- * are drawn at paper width before the browser lays out the pages (no resize event reaches them in time).
+ * True while the page is being printed (or shown as print media). The switch is flushed synchronously in
+ * `beforeprint`, so charts and every grid row are drawn, charts at paper width, before the browser lays out
+ * the pages (no resize event reaches them in time).
  */
 export function usePrinting(): boolean {
-  const [printing, setPrinting] = useState(false);
+  const [printing, setPrinting] = useState(() => typeof window !== 'undefined' && window.matchMedia('print').matches);
   useEffect(() => {
+    const media = window.matchMedia('print');
     const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(false);
+    const after = () => setPrinting(media.matches);
+    const change = (e: MediaQueryListEvent) => setPrinting(e.matches);
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
+    media.addEventListener('change', change);
     return () => {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
+      media.removeEventListener('change', change);
     };
   }, []);
   return printing;
@@ -382,13 +388,20 @@ export function ChartDataTable({ table, visible, id }: { table: ChartTable; visi
   );
 }
 
-/** One chart: heading, notes, legend, the drawing (an image to assistive technology) and its table. */
+/**
+ * One chart: heading, notes, legend, the drawing (an image to assistive technology) and its table. The heading,
+ * notes, legend and table are there from the first paint; the drawing itself (`children`) waits until the chart
+ * comes near the view, keeping its height meanwhile, and is always drawn for printing.
+ */
 export function ChartFrame({
   id,
   title,
   notes = [],
   legend,
   table,
+  defs,
+  height,
+  printing,
   children,
   controls,
   wide = false,
@@ -400,11 +413,20 @@ export function ChartFrame({
   notes?: readonly string[];
   legend?: readonly LegendEntry[];
   table: ChartTable;
+  /** SVG definitions the legend uses too (patterns), drawn with the frame rather than with the chart. */
+  defs?: ReactNode;
+  /** The drawing's height in pixels, kept while it is not drawn yet. */
+  height: number;
+  printing: boolean;
   children: ReactNode;
   controls?: ReactNode;
 }) {
   const styles = useStyles();
   const [showTable, setShowTable] = useState(false);
+  const drawingRef = useRef<HTMLDivElement>(null);
+  // A quarter of a screen ahead: every chart drawn is drawn again when an amount it shows is typed, so the
+  // charts well below the grid wait until the user scrolls towards them.
+  const drawn = useNearView(drawingRef, '25% 0px') || printing;
   const headingId = `${id}-rubrik`;
   const tableId = `${id}-tabell`;
   return (
@@ -419,8 +441,17 @@ export function ChartFrame({
         </p>
       ))}
       {legend && legend.length > 0 && <ChartLegend entries={legend} />}
-      <div className={styles.chart} role="img" aria-label={t.chartLabel(title)} data-chart-drawing="">
-        {children}
+      {defs}
+      <div
+        ref={drawingRef}
+        className={styles.chart}
+        role="img"
+        aria-label={t.chartLabel(title)}
+        data-chart-drawing=""
+        data-drawn={drawn ? 'true' : 'false'}
+        style={drawn ? undefined : { height }}
+      >
+        {drawn && children}
       </div>
       <div className={mergeClasses(styles.toggleRow)} data-print="hide">
         <Button

@@ -1,10 +1,11 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
 import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BudgetTable } from '../../../electron/contract';
 import { tickFormatter } from '../../../electron/core/domain/budget-charts';
 import { useApiQuery } from '../../app/api';
 import { QueryState } from '../../components/QueryState';
+import { useNearView } from '../../components/useNearView';
 import { sv } from '../../lib/i18n/sv';
 import { barStyle, fillFor } from './budget-charts.view-model';
 import { defaultRegisterYear, registerVm, registerYears, type RegisterCardVm } from './budget-register.view-model';
@@ -12,6 +13,7 @@ import { AmountTooltip, amountFigure, AXIS_TITLE_PX, axisTitle, barLegend, barSh
 import { dateAt, systemClock, yearOf } from '../../../electron/contract/rules/calendar-date';
 
 const t = sv.budget.register;
+const CHART_HEIGHT = 300;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -85,6 +87,23 @@ function RegisterCard({ card }: { card: RegisterCardVm }) {
 }
 
 /**
+ * True once the browser has had a moment to itself after the screen's first paint (or at the latest after a
+ * second): work for what lies below the fold starts then rather than before the grid is on the screen.
+ */
+function useIdleAfterPaint(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(() => setIdle(true), { timeout: 1000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(() => setIdle(true), 200);
+    return () => clearTimeout(timer);
+  }, []);
+  return idle;
+}
+
+/**
  * The register against the budget. It reads only the table's columns (which year to show, their labels), so it
  * is drawn again when they or the register's figures change, not for every amount typed in the grid.
  */
@@ -95,13 +114,18 @@ export const RegisterSection = memo(function RegisterSection({ columns }: { colu
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   const printing = usePrinting();
   const year = chosen !== undefined && years.includes(chosen) ? chosen : defaultRegisterYear(table, yearOf(dateAt(systemClock())));
-  const comparison = useApiQuery('budget/register-comparison', { year });
+  // The comparison reads the whole register (members, usages, prices) the first time; it lies below the grid
+  // and the charts, so it is asked for once the screen is painted and idle, or sooner when scrolled near.
+  const sectionRef = useRef<HTMLDivElement>(null);
+  const near = useNearView(sectionRef);
+  const idle = useIdleAfterPaint();
+  const comparison = useApiQuery('budget/register-comparison', { year }, { enabled: near || idle || printing });
   const vm = useMemo(() => (comparison.data ? registerVm(comparison.data, table) : undefined), [comparison.data, table]);
   const prefix = usePatternPrefix('register');
   const yearOptions = years.includes(year) ? years : [...years, year].sort((a, b) => a - b);
 
   return (
-    <div className={styles.section}>
+    <div ref={sectionRef} className={styles.section} aria-busy={comparison.data === undefined}>
       <Text className={styles.intro}>{t.intro}</Text>
       <Field label={t.year} className={styles.year} data-print="hide">
         <Dropdown value={String(year)} selectedOptions={[String(year)]} onOptionSelect={(_e, d) => d.optionValue && setChosen(Number(d.optionValue))}>
@@ -125,9 +149,11 @@ export const RegisterSection = memo(function RegisterSection({ columns }: { colu
                 title={vm.chart.title}
                 legend={barLegend(vm.chart.series.map((s) => ({ key: s.dataKey, label: s.label })), barStyle, prefix)}
                 table={vm.chart.table}
+                defs={<PatternDefs prefix={prefix} styles={vm.chart.series.map((_s, i) => barStyle(i))} />}
+                height={CHART_HEIGHT}
+                printing={printing}
               >
-                <PatternDefs prefix={prefix} styles={vm.chart.series.map((_s, i) => barStyle(i))} />
-                <BarChart data={vm.chart.data} {...chartSize(printing, 300)} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
+                <BarChart data={vm.chart.data} {...chartSize(printing, CHART_HEIGHT)} margin={{ top: 12, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
                   <CartesianGrid vertical={false} stroke="#d1d1d1" />
                   <XAxis
                     dataKey="label"

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode, type RefObject } from 'react';
+import { useRef, type ReactElement, type ReactNode } from 'react';
 import { makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import {
   Bar,
@@ -17,6 +17,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { BoardPackContent } from '../../../electron/contract';
+import { useNearView } from '../../components/useNearView';
 import { formatNumber, formatPercent, formatKr } from '../../lib/format';
 import { sv } from '../../lib/i18n/sv';
 import {
@@ -159,34 +160,6 @@ function ChartFigure(props: {
       {props.table && <SrTable table={props.table} caption={props.title} />}
     </figure>
   );
-}
-
-/**
- * Whether the element is in view of the screen's scrolling area (`main`), or within a screen's height of it:
- * from then on the chart is drawn. The figure's heading, text and data table are there from the start, so
- * screen readers and the data-ready marker lose nothing; only the picture of a chart below the fold waits
- * until the user scrolls towards it. A chart in view when the screen first draws is drawn in that same paint.
- */
-function useNearView(ref: RefObject<HTMLElement | null>): boolean {
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (near || !el) return;
-    const area = (el.closest('main') ?? document.documentElement).getBoundingClientRect();
-    const box = el.getBoundingClientRect();
-    if (box.bottom >= area.top && box.top <= area.bottom) setNear(true);
-  }, [near, ref]);
-  useEffect(() => {
-    const el = ref.current;
-    if (near || !el) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
-      root: el.closest('main'),
-      rootMargin: '100% 0px',
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [near, ref]);
-  return near;
 }
 
 /** A recharts chart at a fixed size on paper, or filling its column on the screen once it is near the view. */
