@@ -30,7 +30,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { MemberStatus, OrganisationRow } from '../../../electron/contract';
 import type { OrganisationKind } from '../../../electron/core/store/schema';
-import { useApiQuery } from '../../app/api';
+import { useApiClient, useApiQuery } from '../../app/api';
 import { hrefTo, previousLocationHash } from '../../app/router';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
@@ -145,6 +145,16 @@ function viewOf(row: OrganisationRow): RowVm {
   return view;
 }
 
+/** Runs `work` when the browser is idle (soon after the next paint); returns the cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(work, { timeout: 1000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = window.setTimeout(work, 50);
+  return () => window.clearTimeout(handle);
+}
+
 function readColumns(): ColumnId[] {
   try {
     return parseColumnChoice(window.localStorage.getItem(COLUMN_STORAGE_KEY));
@@ -224,6 +234,16 @@ export function MemberList({
       // A browser without storage forgets the choice at reload; nothing else depends on it.
     }
   }, [visible]);
+
+  // Once the list is drawn, the core folds the names for searching while the browser is idle, so the first
+  // keystroke only filters. Asked again with every answer (a change may have replaced the organisations); the
+  // core answers at once when they are already folded.
+  const client = useApiClient();
+  useEffect(() => {
+    if (list.data === undefined) return;
+    // Nothing is shown from the answer: a failure here only means the first keystroke folds the names itself.
+    return whenIdle(() => void client.request('members/prepare-search', {}).catch(() => undefined));
+  }, [client, list.data]);
 
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   const countyNames = useMemo(() => new Map((counties.data ?? []).map((c) => [c.code, c.name])), [counties.data]);
