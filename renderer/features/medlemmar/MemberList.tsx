@@ -61,6 +61,7 @@ import { kindOrder } from './organisation-form.view-model';
 import { OrganisationDialog } from './OrganisationDialog';
 import { DateInput } from '../../components/DateInput';
 import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
+import { whenIdle } from '../../lib/idle';
 
 const t = sv.medlemmar.list;
 const ROW_HEIGHT = 40;
@@ -143,16 +144,6 @@ function viewOf(row: OrganisationRow): RowVm {
   let view = rowViews.get(row);
   if (!view) rowViews.set(row, (view = rowViewModel(row)));
   return view;
-}
-
-/** Runs `work` when the browser is idle (soon after the next paint); returns the cancel. */
-function whenIdle(work: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(work, { timeout: 1000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = window.setTimeout(work, 50);
-  return () => window.clearTimeout(handle);
 }
 
 function readColumns(): ColumnId[] {
@@ -242,7 +233,7 @@ export function MemberList({
   useEffect(() => {
     if (list.data === undefined) return;
     // Nothing is shown from the answer: a failure here only means the first keystroke folds the names itself.
-    return whenIdle(() => void client.request('members/prepare-search', {}).catch(() => undefined));
+    return whenIdle(() => void client.request('members/prepare-search', {}).catch(() => undefined), 1000);
   }, [client, list.data]);
 
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
