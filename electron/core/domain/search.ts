@@ -216,6 +216,15 @@ export function listOrganisations(doc: SambrukDocument, q: OrganisationListQuery
   const sort = q.sort ?? { by: 'name', direction: 'asc' };
   const byRelevance = query !== undefined && sort.by === 'name' && sort.direction === 'asc';
   const nameOrder = (row: OrganisationRow) => search.nameOrder.get(row.id) ?? 0;
+  if (sort.by === 'name') {
+    // The list's usual order (and a keystroke's, by relevance): one number per row, looked up once, so a
+    // letter that matches thousands of names sorts integers.
+    const places = search.nameOrder.size + 1;
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    const keyed = rows.map((row) => ({ row, key: (byRelevance ? (row.matchRank ?? 9) * places : 0) + sign * nameOrder(row) }));
+    keyed.sort((a, b) => a.key - b.key);
+    return { date: q.date, feeYear, total: doc.organisations.length, count: rows.length, rows: keyed.map((k) => k.row) };
+  }
   const compare = rowComparator(rows, sort.by, sort.direction, nameOrder);
   rows.sort((a, b) => {
     if (byRelevance) {
