@@ -226,15 +226,18 @@ export function MemberList({
     }
   }, [visible]);
 
-  // Once the list is drawn, the core folds the names for searching while the browser is idle, so the first
-  // keystroke only filters. Asked again with every answer (a change may have replaced the organisations); the
-  // core answers at once when they are already folded.
+  // When the search box gets focus, the core folds the names for searching while the browser is idle, so the
+  // first keystroke only filters; not on arrival, where it would run while the user may be opening an
+  // organisation. Asked at every focus (a change may have replaced the organisations); the core answers at
+  // once when they are already folded.
   const client = useApiClient();
-  useEffect(() => {
-    if (list.data === undefined) return;
+  const cancelPrepare = useRef<() => void>(undefined);
+  const prepareSearch = () => {
+    cancelPrepare.current?.();
     // Nothing is shown from the answer: a failure here only means the first keystroke folds the names itself.
-    return whenIdle(() => void client.request('members/prepare-search', {}).catch(() => undefined), 1000);
-  }, [client, list.data]);
+    cancelPrepare.current = whenIdle(() => void client.request('members/prepare-search', {}).catch(() => undefined), 200);
+  };
+  useEffect(() => () => cancelPrepare.current?.(), []);
 
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   const countyNames = useMemo(() => new Map((counties.data ?? []).map((c) => [c.code, c.name])), [counties.data]);
@@ -265,6 +268,7 @@ export function MemberList({
             value={filters.query}
             placeholder={t.searchPlaceholder}
             onChange={(_, data) => update({ query: data.value })}
+            onFocus={prepareSearch}
             data-testid="member-search"
           />
         </Field>
