@@ -282,6 +282,11 @@ export const membersChannels = {
       sort: z.strictObject({ by: z.enum(organisationSortKeys), direction: z.enum(['asc', 'desc']).default('asc') }).optional(),
     }),
   ),
+  /**
+   * Prepares the list's search (folds every name once) so the first keystroke does not pay for it; the list
+   * asks when the browser is idle after drawing. Answers how many organisations are ready to be searched.
+   */
+  'members/prepare-search': channel<{ organisations: number }>()(z.strictObject({})),
   /** The organisation page: record, facts, status, periods and timeline, contacts, fee, services, change log. */
   'members/get': channel<OrganisationPage>()(z.strictObject({ id, date: isoDate.optional(), year: year.optional() })),
   'members/create': channel<Organisation>()(organisationCreate),

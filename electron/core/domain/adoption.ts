@@ -54,12 +54,10 @@ export function servicesPerMember(
   return servicesPerMemberIn(doc, date, top, options);
 }
 
-function servicesPerMemberIn(
-  doc: SambrukDocument,
-  date: string,
-  top: number,
-  options: AdoptionScope,
-): { memberCount: number; buckets: ServicesPerMemberBucket[] } {
+/** Each member at `date` in Swedish name order with the number of the services in scope it uses. */
+type MemberServiceCounts = { memberCount: number; members: readonly { id: string; services: number }[] };
+
+function memberServiceCounts(doc: SambrukDocument, date: string, options: AdoptionScope): MemberServiceCounts {
   const services = servicesInScope(doc.services, options);
   const members = memberIdsAt(doc, date);
   const counts = new Map<string, number>();
@@ -69,22 +67,35 @@ function servicesPerMemberIn(
       if (members.has(userId)) counts.set(userId, (counts.get(userId) ?? 0) + 1);
     }
   }
+  const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
+  const byName = byNameRank(organisationNameRanks(doc.organisations));
+  const sortedMembers = [...members].map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => byName(a.name, b.name));
+  return { memberCount: members.size, members: sortedMembers.map(({ id }) => ({ id, services: counts.get(id) ?? 0 })) };
+}
+
+function servicesPerMemberIn(
+  doc: SambrukDocument,
+  date: string,
+  top: number,
+  options: AdoptionScope,
+): { memberCount: number; buckets: ServicesPerMemberBucket[] } {
+  // The counts once per register state and date, whatever the top bucket: the goals ask with one, the pack's
+  // chart with another.
+  const { memberCount, members } =
+    options.serviceIds === undefined ? figure('member-service-counts', date, doc, (d) => memberServiceCounts(d, date, {})) : memberServiceCounts(doc, date, options);
   const buckets: ServicesPerMemberBucket[] = Array.from({ length: top + 1 }, (_, n) => ({
     services: n,
     label: n === top ? `${n}+` : String(n),
     count: 0,
     organisationIds: [],
   }));
-  const names = new Map(doc.organisations.map((o) => [o.id, o.name]));
-  const byName = byNameRank(organisationNameRanks(doc.organisations));
-  const sortedMembers = [...members].map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => byName(a.name, b.name));
-  for (const { id: memberId } of sortedMembers) {
-    const bucket = buckets[Math.min(counts.get(memberId) ?? 0, top)];
+  for (const { id: memberId, services } of members) {
+    const bucket = buckets[Math.min(services, top)];
     if (!bucket) continue;
     bucket.count += 1;
     bucket.organisationIds.push(memberId);
   }
-  return { memberCount: members.size, buckets };
+  return { memberCount, buckets };
 }
 
 /**

@@ -429,6 +429,8 @@ export type MatrixBuild = {
   readonly rowById: ReadonlyMap<string, UsageMatrixRow>;
   /** Shown rows using each column's service. */
   readonly visible: readonly number[];
+  /** Cells of the shown rows that name each «via» organisation, so a toggle keeps `viaNames` without a scan. */
+  readonly viaCounts: ReadonlyMap<string, number>;
 };
 
 /** The filter as a key: two builds answer the same question when their dates and keys are equal. */
@@ -607,15 +609,21 @@ function sameCell(a: UsageCell | undefined, b: UsageCell | undefined): boolean {
 }
 
 /** Names of the organisations the shown cells name as `viaOrganisationId`, in the order the rows meet them. */
-function viaNamesOf(rows: readonly UsageMatrixRow[], orgById: ReadonlyMap<string, Organisation>): Record<string, string> {
+/** Adds (`sign` 1) or takes away (-1) the «via» organisations a row's cells name. */
+function countVia(counts: Map<string, number>, row: UsageMatrixRow, sign: 1 | -1): void {
+  for (const cell of Object.values(row.cells)) {
+    const viaId = cell.viaOrganisationId;
+    if (viaId === undefined) continue;
+    const next = (counts.get(viaId) ?? 0) + sign;
+    if (next === 0) counts.delete(viaId);
+    else counts.set(viaId, next);
+  }
+}
+
+function viaNamesOf(counts: ReadonlyMap<string, number>, orgById: ReadonlyMap<string, Organisation>): Record<string, string> {
   // A Map, then own properties only: an id is data and must never meet Object.prototype.
   const via = new Map<string, string>();
-  for (const row of rows) {
-    for (const cell of Object.values(row.cells)) {
-      const viaId = cell.viaOrganisationId;
-      if (viaId !== undefined && !via.has(viaId)) via.set(viaId, orgById.get(viaId)?.name ?? 'Okänd organisation');
-    }
-  }
+  for (const viaId of counts.keys()) via.set(viaId, orgById.get(viaId)?.name ?? 'Okänd organisation');
   return Object.freeze(Object.fromEntries(via));
 }
 
@@ -623,6 +631,12 @@ function namesVia(row: UsageMatrixRow | undefined): boolean {
   if (!row) return false;
   for (const cell of Object.values(row.cells)) if (cell.viaOrganisationId !== undefined) return true;
   return false;
+}
+
+function sameKeys(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const key of a.keys()) if (!b.has(key)) return false;
+  return true;
 }
 
 function totalsOf(
@@ -672,14 +686,18 @@ function buildAfresh(doc: SambrukDocument, date: string, filter: UsageMatrixFilt
   const index = new Map(services.map((s, i) => [s.id, i]));
   // Shown rows using each service, counted from the rows' own cells (not by looking each cell up again).
   const visible = new Array<number>(services.length).fill(0);
-  for (const row of rows) count(visible, index, row, 1);
+  const viaCounts = new Map<string, number>();
+  for (const row of rows) {
+    count(visible, index, row, 1);
+    countVia(viaCounts, row, 1);
+  }
 
   const columns = services.map((_, i) => columnOf(doc, ctx, i, visible[i] as number));
   const matrix: UsageMatrix = {
     date,
     columns: Object.freeze(columns) as UsageMatrixColumn[],
     rows: Object.freeze(rows) as UsageMatrixRow[],
-    viaNames: viaNamesOf(rows, ctx.orgById),
+    viaNames: viaNamesOf(viaCounts, ctx.orgById),
     totals: totalsOf(rows.length, quickCounts(counted, rowFilter), members, ctx.sweden),
   };
   return {
@@ -694,6 +712,7 @@ function buildAfresh(doc: SambrukDocument, date: string, filter: UsageMatrixFilt
     counted,
     rowById: new Map(rows.map((r) => [r.organisationId, r])),
     visible,
+    viaCounts,
   };
 }
 
@@ -722,14 +741,19 @@ function buildFrom(previous: MatrixBuild, doc: SambrukDocument, filter: UsageMat
   const visible = [...previous.visible];
   const fresh = new Map<string, UsageMatrixRow>();
   let added = false;
-  let viaTouched = false;
+  let viaCounts: Map<string, number> | undefined;
   for (const orgId of touched) {
     const old = previous.rowById.get(orgId);
     const row = rowOf(ctx.orgById.get(orgId) as Organisation, ctx, old);
     counted.set(orgId, row.serviceCount);
-    viaTouched ||= namesVia(old) || namesVia(row);
+    const shown = shownWith(row.serviceCount, rowFilter);
+    if (namesVia(old) || (shown && namesVia(row))) {
+      viaCounts ??= new Map(previous.viaCounts);
+      if (old) countVia(viaCounts, old, -1);
+      if (shown) countVia(viaCounts, row, 1);
+    }
     if (old) count(visible, index, old, -1);
-    if (shownWith(row.serviceCount, rowFilter)) {
+    if (shown) {
       count(visible, index, row, 1);
       fresh.set(orgId, row);
       rowById.set(orgId, row);
@@ -763,8 +787,9 @@ function buildFrom(previous: MatrixBuild, doc: SambrukDocument, filter: UsageMat
     date,
     columns: Object.freeze(columns) as UsageMatrixColumn[],
     rows: Object.freeze(rows) as UsageMatrixRow[],
-    viaNames: viaTouched ? viaNamesOf(rows, ctx.orgById) : previous.matrix.viaNames,
+    // The names change only when an organisation starts or stops being named: otherwise the same object.
+    viaNames: viaCounts && !sameKeys(viaCounts, previous.viaCounts) ? viaNamesOf(viaCounts, ctx.orgById) : previous.matrix.viaNames,
     totals: totalsOf(rows.length, quickCounts(counted, rowFilter), members, ctx.sweden),
   };
-  return { ...previous, doc, matrix: Object.freeze(matrix), usersPerService, counted, rowById, visible };
+  return { ...previous, doc, matrix: Object.freeze(matrix), usersPerService, counted, rowById, visible, viaCounts: viaCounts ?? previous.viaCounts };
 }

@@ -40,7 +40,7 @@ import { networkContext, rosterEntryView, sortNetworks } from '../domain/network
 import { entryOrganisationId } from '../domain/rosters';
 import { parseOrgNumber } from '../../contract/rules/organisation-number';
 import { registerFigures } from '../domain/register-figures';
-import { listOrganisations } from '../domain/search';
+import { listOrganisations, prepareSearch } from '../domain/search';
 import { servicesInScope, usersOfServicesAt } from '../domain/usage-matrix';
 import { compareSv } from '../domain/swedish';
 import { firstDayOfYear, lastDayOfYear, yearOf } from '../../contract/rules/calendar-date';
@@ -57,6 +57,7 @@ function bytesOf(base64: string): Uint8Array {
 
 type MembersChannel =
   | 'members/list'
+  | 'members/prepare-search'
   | 'members/get'
   | 'members/create'
   | 'members/update'
@@ -158,6 +159,7 @@ export function createMembersHandlers({ repo, ports, today }: HandlerContext): P
   return {
     // ------------------------------------------------------------ organisations
     'members/list': (input) => listOrganisations(repo.get(), { ...input, date: input.date ?? today() }),
+    'members/prepare-search': () => ({ organisations: prepareSearch(repo.get().organisations).entries.size }),
 
     'members/get': ({ id, date: at, year: feeYear }) => {
       const doc = repo.get();

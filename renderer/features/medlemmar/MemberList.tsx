@@ -30,7 +30,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { MemberStatus, OrganisationRow } from '../../../electron/contract';
 import type { OrganisationKind } from '../../../electron/core/store/schema';
-import { useApiQuery } from '../../app/api';
+import { useApiClient, useApiQuery } from '../../app/api';
 import { hrefTo, previousLocationHash } from '../../app/router';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
@@ -61,6 +61,7 @@ import { kindOrder } from './organisation-form.view-model';
 import { OrganisationDialog } from './OrganisationDialog';
 import { DateInput } from '../../components/DateInput';
 import { isCalendarDate } from '../../../electron/contract/rules/calendar-date';
+import { whenIdle } from '../../lib/idle';
 
 const t = sv.medlemmar.list;
 const ROW_HEIGHT = 40;
@@ -225,6 +226,19 @@ export function MemberList({
     }
   }, [visible]);
 
+  // When the search box gets focus, the core folds the names for searching while the browser is idle, so the
+  // first keystroke only filters; not on arrival, where it would run while the user may be opening an
+  // organisation. Asked at every focus (a change may have replaced the organisations); the core answers at
+  // once when they are already folded.
+  const client = useApiClient();
+  const cancelPrepare = useRef<() => void>(undefined);
+  const prepareSearch = () => {
+    cancelPrepare.current?.();
+    // Nothing is shown from the answer: a failure here only means the first keystroke folds the names itself.
+    cancelPrepare.current = whenIdle(() => void client.request('members/prepare-search', {}).catch(() => undefined), 200);
+  };
+  useEffect(() => () => cancelPrepare.current?.(), []);
+
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   const countyNames = useMemo(() => new Map((counties.data ?? []).map((c) => [c.code, c.name])), [counties.data]);
   const update = (patch: Partial<ListFilters>) => onFiltersChange({ ...filters, ...patch });
@@ -254,6 +268,7 @@ export function MemberList({
             value={filters.query}
             placeholder={t.searchPlaceholder}
             onChange={(_, data) => update({ query: data.value })}
+            onFocus={prepareSearch}
             data-testid="member-search"
           />
         </Field>

@@ -33,6 +33,7 @@ import {
   type GoalFormErrors,
 } from './goal-form.view-model';
 import { asRefusal, placeRefusal } from '../../lib/refusal';
+import { whenIdle } from '../../lib/idle';
 
 const f = sv.styrelserapport.form;
 
@@ -73,8 +74,9 @@ export function GoalDialog({ goal, year, onClose }: { goal?: Goal; year: number;
       const saved = goal
         ? await update.mutateAsync({ goalId: goal.id, ...read.input, targetMax: read.input.targetMax ?? null })
         : await create.mutateAsync(read.input);
-      notify(f.saved(saved.title));
       onClose();
+      // The toast once the pack shows the goal's new figures: laid out before them, it held them back.
+      whenIdle(() => notify(f.saved(saved.title)));
     } catch (error) {
       const placed = placeRefusal(asRefusal(error), isGoalFormField);
       if (placed.field) setErrors({ [placed.field]: placed.message });

@@ -16,6 +16,7 @@ import {
 import type { UsageMatrixAnswerColumn, UsageMatrixAnswerRow } from '../../../electron/contract';
 import { useApiClient, useApiMutation, useApiQuery } from '../../app/api';
 import { TOASTER_ID, useNotify } from '../../app/notify';
+import { whenIdle } from '../../lib/idle';
 import { useHistoryActions } from '../../app/useHistoryActions';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
@@ -110,7 +111,8 @@ export function MatrixView({ viewDate, query }: { viewDate: ViewDate; query: URL
   const onToggle = async (row: UsageMatrixAnswerRow, column: UsageMatrixAnswerColumn) => {
     try {
       const result = await toggle.mutateAsync({ organisationId: row.organisationId, serviceId: column.serviceId, date: change.date });
-      showToggled(toggleMessage(result, row.name, column.name, change.date, addDays(change.date, -1)), result.historySummary);
+      // The toast once the matrix shows the change: laid out before it, it held the changed cell back.
+      whenIdle(() => showToggled(toggleMessage(result, row.name, column.name, change.date, addDays(change.date, -1)), result.historySummary));
     } catch (error) {
       notify(t.toggleFailed((error as Error).message), 'error');
     }

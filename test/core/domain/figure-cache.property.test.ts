@@ -152,6 +152,7 @@ async function answered(s: Services) {
     goals: evaluateGoals(s.repo.get(), '2023-03-31', undefined, { today: DATE }),
     adoption: adoptionAt(s.repo.get(), '2021-12-31'),
     perMember: servicesPerMember(s.repo.get(), '2021-12-31', { top: 2 }),
+    perMemberTop3: servicesPerMember(s.repo.get(), '2021-12-31', { top: 3 }),
   };
 }
 
@@ -165,6 +166,7 @@ function fromScratch(doc: SambrukDocument, generatedAt: string) {
     goals: evaluateGoals(copy, '2023-03-31', undefined, { today: DATE }),
     adoption: adoptionAt(copy, '2021-12-31'),
     perMember: servicesPerMember(copy, '2021-12-31', { top: 2 }),
+    perMemberTop3: servicesPerMember(copy, '2021-12-31', { top: 3 }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listOrganisations } from '../../../electron/core/domain/search';
+import { compareSv } from '../../../electron/core/domain/swedish';
 import { feeTable2020, latestPopulation, municipality, organisation, period, referenceDocument } from '../../fixtures/register/documents';
 import type { Organisation, SambrukDocument, Usage } from '../../../electron/core/store/schema';
 import { service } from '../../fixtures/services/documents';
@@ -107,5 +108,18 @@ describe('member list speed', () => {
     expect(found).toBeGreaterThan(0);
     expect(listOrganisations(doc, { query: 'savsjo', date: '2022-06-30' }).rows[0]?.name).toBe('Sävsjö');
     // Speed is measured by `npm run bench` (ui-search), not asserted here: tests must not depend on the machine.
+  });
+
+  it('orders by match, then Swedish name order, in either direction (the register order breaking ties)', () => {
+    const doc = largeDocument();
+    const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => compareSv(a.name, b.name) || a.id.localeCompare(b.id);
+    for (const query of ['s', 'ö', 'habo', 'kommun 12', undefined]) {
+      const asc = listOrganisations(doc, { ...(query ? { query } : {}), date: '2022-06-30' }).rows;
+      const expected = [...asc].sort((a, b) => (query ? (a.matchRank ?? 9) - (b.matchRank ?? 9) : 0) || byName(a, b));
+      expect(asc.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+      // Descending by name drops the relevance order and reverses the name order exactly.
+      const desc = listOrganisations(doc, { ...(query ? { query } : {}), date: '2022-06-30', sort: { by: 'name', direction: 'desc' } }).rows;
+      expect(desc.map((r) => r.id)).toEqual([...asc].sort(byName).reverse().map((r) => r.id));
+    }
   });
 });

@@ -50,6 +50,10 @@ describe('the usage matrix after toggles', () => {
       ['org-Ale', 'c'],
       ['org-Kil', 'a'],
       ['org-Göteborg', 'c'],
+      // The group's own use: its members' cells name it «via» the group, then no longer, then again.
+      ['gr', 'b'],
+      ['gr', 'a'],
+      ['gr', 'b'],
     ] as const;
     for (const [organisationId, serviceId] of toggles) {
       expect((await call('usage/toggle', { organisationId, serviceId, date })).ok).toBe(true);

@@ -288,3 +288,13 @@ describe('members channels over the shipped default data', () => {
     expect(figures.populationAtStart).toBe(overview.memberPopulation);
   });
 });
+
+describe('members channels: preparing the search', () => {
+  it('folds the names of every organisation, archived ones too, and a search afterwards answers as before', async () => {
+    const { call } = setUp();
+    data(await call('members/create', { kind: 'kommun', municipalityCode: '0684' }));
+    expect(data(await call('members/prepare-search', {}))).toEqual({ organisations: 2 });
+    expect(data(await call('members/list', { query: 'savsjo' })).rows.map((r) => r.name)).toEqual(['Sävsjö']);
+    expect(await call('members/prepare-search', { extra: 1 } as never)).toMatchObject({ ok: false });
+  });
+});
