@@ -5,6 +5,7 @@ import type { BudgetTable } from '../../../electron/contract';
 import { tickFormatter } from '../../../electron/core/domain/budget-charts';
 import { useApiQuery } from '../../app/api';
 import { QueryState } from '../../components/QueryState';
+import { whenIdle } from '../../lib/idle';
 import { useNearView } from '../../components/useNearView';
 import { sv } from '../../lib/i18n/sv';
 import { barStyle, fillFor } from './budget-charts.view-model';
@@ -92,14 +93,7 @@ function RegisterCard({ card }: { card: RegisterCardVm }) {
  */
 function useIdleAfterPaint(): boolean {
   const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(() => setIdle(true), { timeout: 1000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(() => setIdle(true), 200);
-    return () => clearTimeout(timer);
-  }, []);
+  useEffect(() => whenIdle(() => setIdle(true), 1000), []);
   return idle;
 }
 
