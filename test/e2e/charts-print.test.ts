@@ -208,6 +208,12 @@ describe('charts on paper', () => {
       ['#/tjanster/svc-bibblix', 'tjanst'],
     ] as const) {
       await openApp(page, route, { clock: TODAY });
+      await page.locator('main#innehall [data-ready="true"]').first().waitFor();
+      // Charts below the fold are drawn as they come near the view: bring each to it before reading them all.
+      for (const frame of await page.locator('[data-drawn]').all()) {
+        await frame.scrollIntoViewIfNeeded();
+        await expect.poll(() => frame.getAttribute('data-drawn')).toBe('true');
+      }
       await page.locator('svg.recharts-surface .recharts-cartesian-axis').first().waitFor({ state: 'attached' });
       // A chart drawn from data: its bars or line are in place before it is read.
       await page.locator('.recharts-bar-rectangle, .recharts-line-curve').first().waitFor({ state: 'attached' });

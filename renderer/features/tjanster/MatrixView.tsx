@@ -56,6 +56,8 @@ export function MatrixView({ viewDate, query }: { viewDate: ViewDate; query: URL
   const history = useApiQuery('history/get-state', {});
   const lastToast = useRef<{ id: string; summary: string } | undefined>(undefined);
   const toastSeq = useRef(0);
+  /** The cancel of a toast waiting for the browser to be idle: a newer toggle's toast takes its place. */
+  const pendingToast = useRef<(() => void) | undefined>(undefined);
 
   // A toggle's «Ångra» only makes sense while that toggle is the latest change: once something else is undone
   // or changed, its toast goes.
@@ -112,7 +114,11 @@ export function MatrixView({ viewDate, query }: { viewDate: ViewDate; query: URL
     try {
       const result = await toggle.mutateAsync({ organisationId: row.organisationId, serviceId: column.serviceId, date: change.date });
       // The toast once the matrix shows the change: laid out before it, it held the changed cell back.
-      whenIdle(() => showToggled(toggleMessage(result, row.name, column.name, change.date, addDays(change.date, -1)), result.historySummary));
+      pendingToast.current?.();
+      pendingToast.current = whenIdle(() => {
+        pendingToast.current = undefined;
+        showToggled(toggleMessage(result, row.name, column.name, change.date, addDays(change.date, -1)), result.historySummary);
+      });
     } catch (error) {
       notify(t.toggleFailed((error as Error).message), 'error');
     }
