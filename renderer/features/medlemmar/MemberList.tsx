@@ -226,17 +226,21 @@ export function MemberList({
     }
   }, [visible]);
 
-  // When the search box gets focus, the core folds the names for searching while the browser is idle, so the
-  // first keystroke only filters; not on arrival, where it would run while the user may be opening an
-  // organisation. Asked at every focus (a change may have replaced the organisations); the core answers at
-  // once when they are already folded.
+  // Once the list is drawn, and again when the search box gets focus, the core folds the names for searching
+  // while the browser is idle, so the first keystroke only filters: a click into the box and a letter typed at
+  // once would otherwise come before an idle moment after the focus. Asked again at focus (a change may have
+  // replaced the organisations); the core answers at once when they are already folded.
   const client = useApiClient();
   const cancelPrepare = useRef<() => void>(undefined);
-  const prepareSearch = () => {
+  const prepareSearch = useCallback(() => {
     cancelPrepare.current?.();
     // Nothing is shown from the answer: a failure here only means the first keystroke folds the names itself.
     cancelPrepare.current = whenIdle(() => void client.request('members/prepare-search', {}).catch(() => undefined), 200);
-  };
+  }, [client]);
+  const drawn = list.data !== undefined;
+  useEffect(() => {
+    if (drawn) prepareSearch();
+  }, [drawn, prepareSearch]);
   useEffect(() => () => cancelPrepare.current?.(), []);
 
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
