@@ -233,9 +233,13 @@ export function MemberList({
   const client = useApiClient();
   const cancelPrepare = useRef<() => void>(undefined);
   const prepareSearch = useCallback(() => {
-    cancelPrepare.current?.();
-    // Nothing is shown from the answer: a failure here only means the first keystroke folds the names itself.
-    cancelPrepare.current = whenIdle(() => void client.request('members/prepare-search', {}).catch(() => undefined), 200);
+    // One asked and not yet run is kept: the focus must not push back the one asked when the list was drawn.
+    if (cancelPrepare.current) return;
+    cancelPrepare.current = whenIdle(() => {
+      cancelPrepare.current = undefined;
+      // Nothing is shown from the answer: a failure here only means the first keystroke folds the names itself.
+      void client.request('members/prepare-search', {}).catch(() => undefined);
+    }, 200);
   }, [client]);
   const drawn = list.data !== undefined;
   useEffect(() => {
