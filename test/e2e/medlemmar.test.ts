@@ -205,8 +205,15 @@ describe('Medlemmar: adding a member', () => {
     const withRing = doc.organisations.find((o) => /[åäö]/u.test(o.name) && o.kind === 'kommun' && !o.archived)!;
     const first = listOrganisations(doc, { date: TODAY, query: folded(withRing.name) }).rows[0]?.name;
     expect(first).toBe(withRing.name);
+    // The first letter moves nothing: «Rensa filter» keeps its room, hidden (and out of reach) until a filter is set.
+    const clear = page.getByRole('button', { name: t.list.clearFilters });
+    expect(await clear.count()).toBe(0);
+    const listTop = () => page.getByTestId('member-scroller').evaluate((el) => el.getBoundingClientRect().top);
+    const topBefore = await listTop();
     await search(page).fill(folded(withRing.name));
     await expect.poll(async () => (await rowNames(page)).at(0)).toBe(first);
+    expect(await clear.isVisible()).toBe(true);
+    expect(await listTop()).toBe(topBefore);
   });
 
   it('adds a municipality as a member, finds it without diacritics, shows the core’s fee, adds a contact, closes the coverage gap and undoes', async () => {

@@ -326,11 +326,16 @@ export function MemberList({
           </Dropdown>
         </Field>
         <Switch className={styles.switch} checked={filters.showArchived} label={t.showArchived} onChange={(_, data) => update({ showArchived: data.checked })} />
-        {hasActiveFilters(filters) && (
-          <Button appearance="subtle" icon={<Dismiss20Regular />} onClick={() => onFiltersChange({ ...emptyFilters(), sort: filters.sort })}>
-            {t.clearFilters}
-          </Button>
-        )}
+        {/* Kept in place and only hidden (out of the tab order and the accessibility tree) while no filter is set:
+            appearing at the first letter it moved the list, which then measured and drew itself again. */}
+        <Button
+          appearance="subtle"
+          icon={<Dismiss20Regular />}
+          style={hasActiveFilters(filters) ? undefined : { visibility: 'hidden' }}
+          onClick={() => onFiltersChange({ ...emptyFilters(), sort: filters.sort })}
+        >
+          {t.clearFilters}
+        </Button>
         <span className={styles.spacer} />
         <ExportButton
           channel="exports/table"
