@@ -174,6 +174,48 @@ describe('Medlemmar: the member list', () => {
 });
 
 describe('Medlemmar: adding a member', () => {
+  it('folds the names for searching once the list is drawn, before the search box is touched', async () => {
+    const page = await browser.newPage();
+    // Records every channel the screen asks, by wrapping `window.api` as the web bridge installs it.
+    await page.addInitScript(() => {
+      const asked: string[] = [];
+      let api: { invoke: (channel: string, input: unknown) => Promise<unknown> } | undefined;
+      Object.defineProperty(window, '__asked', { value: asked });
+      Object.defineProperty(window, 'api', {
+        configurable: true,
+        get: () => api,
+        set: (value: NonNullable<typeof api>) => {
+          const invoke = value.invoke.bind(value);
+          value.invoke = (channel, input) => {
+            asked.push(channel);
+            return invoke(channel, input);
+          };
+          api = value;
+        },
+      });
+    });
+    await openScreen(page, '#/medlemmar', { clock: TODAY, dismissLoadReport: true });
+    await page.locator('main [data-ready="true"]').waitFor();
+    const asked = () => page.evaluate(() => (window as unknown as { __asked: string[] }).__asked);
+    // A click into the box and a letter typed at once come before any idle moment after the focus, so the
+    // preparation cannot wait for the focus.
+    await expect.poll(async () => (await asked()).includes('members/prepare-search')).toBe(true);
+    expect(await search(page).evaluate((el) => el === document.activeElement)).toBe(false);
+    // Typing still finds, through the prepared names: without diacritics, the best match first.
+    const withRing = doc.organisations.find((o) => /[åäö]/u.test(o.name) && o.kind === 'kommun' && !o.archived)!;
+    const first = listOrganisations(doc, { date: TODAY, query: folded(withRing.name) }).rows[0]?.name;
+    expect(first).toBe(withRing.name);
+    // The first letter moves nothing: «Rensa filter» keeps its room, hidden (and out of reach) until a filter is set.
+    const clear = page.getByRole('button', { name: t.list.clearFilters });
+    expect(await clear.count()).toBe(0);
+    const listTop = () => page.getByTestId('member-scroller').evaluate((el) => el.getBoundingClientRect().top);
+    const topBefore = await listTop();
+    await search(page).fill(folded(withRing.name));
+    await expect.poll(async () => (await rowNames(page)).at(0)).toBe(first);
+    expect(await clear.isVisible()).toBe(true);
+    expect(await listTop()).toBe(topBefore);
+  });
+
   it('adds a municipality as a member, finds it without diacritics, shows the core’s fee, adds a contact, closes the coverage gap and undoes', async () => {
     // The same changes through the core in this process give the figures the screen must show.
     const core = createTestServices({ initial: doc, now: `${TODAY}T10:00:00.000Z` });

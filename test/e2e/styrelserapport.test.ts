@@ -112,6 +112,18 @@ describe('the Styrelserapport screen', () => {
     await screenshot(page, 'styrelserapport-diagram-1366x768');
   });
 
+  it('draws the charts a tall window shows without scrolling', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1366, height: 2400 });
+    await openScreen(page, '#/styrelserapport', { clock: TODAY });
+    // The charts' observer alone decides (nothing measures them in the screen's first commit): in view, drawn.
+    await page.locator('main [data-ready="true"]').waitFor();
+    const members = page.locator('main figure[data-chart="members"]');
+    await expect.poll(() => members.locator('svg.recharts-surface').count()).toBeGreaterThan(0);
+    expect(await members.locator('[role="img"]').getAttribute('data-drawn')).toBe('true');
+    expect(await page.locator('#innehall').evaluate((el) => el.scrollTop)).toBe(0);
+  });
+
   it('clicks through a goal to the members behind its figure, and a network goal to a network', async () => {
     const members = expected.goals.find((g) => g.metric === 'member-count');
     const networks = expected.goals.find((g) => g.metric === 'networks-with-20-members');

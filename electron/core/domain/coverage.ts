@@ -89,13 +89,15 @@ export function coverageTotalsAt(
   const members = memberIdsAt(doc, date);
   const confirmedSince = addMonths(date, -CONFIRMATION_VALID_MONTHS);
   const isStale = confirmationStaleAt(date);
-  const covered = new Map<string, Set<BusinessArea>>();
+  // One bit per business area for each organisation: no set per member, since the pack asks this of thousands.
+  const bitOf = new Map<BusinessArea, number>(businessAreas.map((a, i) => [a, 1 << i]));
+  const covered = new Map<string, number>();
   const stale = new Map<string, number>();
   for (const c of doc.contacts) {
     if (!members.has(c.organisationId) || !contactActiveAt(c, date)) continue;
-    let areas = covered.get(c.organisationId);
-    if (!areas) covered.set(c.organisationId, (areas = new Set()));
-    for (const area of c.businessAreas) areas.add(area);
+    let bits = covered.get(c.organisationId) ?? 0;
+    for (const area of c.businessAreas) bits |= bitOf.get(area) ?? 0;
+    covered.set(c.organisationId, bits);
     if (isStale(c)) stale.set(c.organisationId, (stale.get(c.organisationId) ?? 0) + 1);
   }
   const totals: CoverageModel['totals'] = {
@@ -109,12 +111,12 @@ export function coverageTotalsAt(
   for (const org of doc.organisations) {
     if (!members.has(org.id)) continue;
     totals.members += 1;
-    const areas = covered.get(org.id);
+    const bits = covered.get(org.id) ?? 0;
     let missing = 0;
-    for (const area of businessAreas) {
-      if (areas?.has(area)) continue;
+    for (let i = 0; i < businessAreas.length; i += 1) {
+      if (bits & (1 << i)) continue;
       missing += 1;
-      totals.missingByArea[area] += 1;
+      totals.missingByArea[businessAreas[i] as BusinessArea] += 1;
     }
     if (missing === 0) totals.fullyCovered += 1;
     else totals.membersMissingAny += 1;

@@ -226,17 +226,25 @@ export function MemberList({
     }
   }, [visible]);
 
-  // When the search box gets focus, the core folds the names for searching while the browser is idle, so the
-  // first keystroke only filters; not on arrival, where it would run while the user may be opening an
-  // organisation. Asked at every focus (a change may have replaced the organisations); the core answers at
-  // once when they are already folded.
+  // Once the list is drawn, and again when the search box gets focus, the core folds the names for searching
+  // while the browser is idle, so the first keystroke only filters: a click into the box and a letter typed at
+  // once would otherwise come before an idle moment after the focus. Asked again at focus (a change may have
+  // replaced the organisations); the core answers at once when they are already folded.
   const client = useApiClient();
   const cancelPrepare = useRef<() => void>(undefined);
-  const prepareSearch = () => {
-    cancelPrepare.current?.();
-    // Nothing is shown from the answer: a failure here only means the first keystroke folds the names itself.
-    cancelPrepare.current = whenIdle(() => void client.request('members/prepare-search', {}).catch(() => undefined), 200);
-  };
+  const prepareSearch = useCallback(() => {
+    // One asked and not yet run is kept: the focus must not push back the one asked when the list was drawn.
+    if (cancelPrepare.current) return;
+    cancelPrepare.current = whenIdle(() => {
+      cancelPrepare.current = undefined;
+      // Nothing is shown from the answer: a failure here only means the first keystroke folds the names itself.
+      void client.request('members/prepare-search', {}).catch(() => undefined);
+    }, 200);
+  }, [client]);
+  const drawn = list.data !== undefined;
+  useEffect(() => {
+    if (drawn) prepareSearch();
+  }, [drawn, prepareSearch]);
   useEffect(() => () => cancelPrepare.current?.(), []);
 
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
@@ -318,11 +326,16 @@ export function MemberList({
           </Dropdown>
         </Field>
         <Switch className={styles.switch} checked={filters.showArchived} label={t.showArchived} onChange={(_, data) => update({ showArchived: data.checked })} />
-        {hasActiveFilters(filters) && (
-          <Button appearance="subtle" icon={<Dismiss20Regular />} onClick={() => onFiltersChange({ ...emptyFilters(), sort: filters.sort })}>
-            {t.clearFilters}
-          </Button>
-        )}
+        {/* Kept in place and only hidden (out of the tab order and the accessibility tree) while no filter is set:
+            appearing at the first letter it moved the list, which then measured and drew itself again. */}
+        <Button
+          appearance="subtle"
+          icon={<Dismiss20Regular />}
+          style={hasActiveFilters(filters) ? undefined : { visibility: 'hidden' }}
+          onClick={() => onFiltersChange({ ...emptyFilters(), sort: filters.sort })}
+        >
+          {t.clearFilters}
+        </Button>
         <span className={styles.spacer} />
         <ExportButton
           channel="exports/table"

@@ -174,10 +174,13 @@ function Sized({ layout, height, label, children }: { layout: ChartLayout; heigh
   return <OnScreen height={height} label={label} width="100%" responsive>{children}</OnScreen>;
 }
 
-/** The screen's chart area: its size is kept from the start, the chart drawn in it when near the view. */
+/**
+ * The screen's chart area: its size is kept from the start, the chart drawn in it when near the view. The
+ * charts stand below the goals, so the observer alone decides (no measuring inside the screen's first commit).
+ */
 function OnScreen(props: { height: number; width: number | string; label: string; responsive?: boolean; children: ReactElement }) {
   const ref = useRef<HTMLDivElement>(null);
-  const near = useNearView(ref);
+  const near = useNearView(ref, '100% 0px', 'observe');
   const chart = props.responsive ? (
     <ResponsiveContainer width="100%" height={props.height}>
       {props.children}
