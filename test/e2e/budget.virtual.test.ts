@@ -159,6 +159,10 @@ describe('the budget grid of a large register', () => {
       name: document.querySelector('thead th[data-pos="columns:0"]')?.getBoundingClientRect().left ?? -2,
     }));
     expect(Math.abs(edges.name - edges.pane)).toBeLessThan(2);
+    // A section's name (its cell spans every column) stays in view at the left edge too.
+    const section = await grid(page).locator('th[scope="rowgroup"] span').first().boundingBox();
+    expect(section?.x ?? -1).toBeGreaterThanOrEqual(edges.pane);
+    expect(section?.x ?? Infinity).toBeLessThan(edges.pane + 40);
     await screenshot(page, 'budget-stor-tabell-hoger');
   });
 

@@ -141,6 +141,8 @@ const useStyles = makeStyles({
   },
   nameInner: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, minHeight: '32px' },
   nameText: { flexGrow: 1 },
+  /** A section's name stays at the left edge while the grid scrolls sideways (its cell spans every column). */
+  sectionText: { position: 'sticky', left: tokens.spacingHorizontalS, flexGrow: 0, marginInlineEnd: 'auto' },
   toggleSpace: { display: 'inline-block', width: '24px', flexShrink: 0 },
   amount: {
     position: 'relative',
@@ -761,7 +763,7 @@ const GridRow = memo(function GridRow({ row, index, columnCount, slots, activeCo
       return (
         <th scope="rowgroup" colSpan={(slots?.length ?? columnCount) + 1} className={mergeClasses(styles.section, styles.focused)} {...common} aria-label={row.label} aria-haspopup="menu">
           <div className={styles.nameInner}>
-            <span className={styles.nameText}>{row.label}</span>
+            <span className={styles.sectionText}>{row.label}</span>
             <SectionMenu label={row.label} onAdd={() => handlers.onAction({ type: 'add-line', kind: row.kind, section: row.label })} />
           </div>
         </th>
