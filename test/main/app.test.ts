@@ -378,6 +378,11 @@ describe('two people, one register', () => {
       ...overrides,
     });
   const clock = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  /** «sedan 23:57», or with the day when that was before today in Sweden (a run just after midnight). */
+  const since = (iso: string) => {
+    const day = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long' }).format(d);
+    return day(new Date(iso)) === day(new Date()) ? clock(iso) : `${day(new Date(iso))} ${clock(iso)}`;
+  };
 
   it('opens the register read-only when someone else holds it, naming who and since when', async () => {
     const lock = foreignLock();
@@ -389,7 +394,7 @@ describe('two people, one register', () => {
 
     const startedAt = (JSON.parse(lock) as { startedAt: string }).startedAt;
     const box = dialog.showMessageBox.mock.calls[0]?.[0] as { message: string; buttons: string[] };
-    expect(box.message).toBe(`Registret är öppnat av anna på KANSLI-PC sedan ${clock(startedAt)}.`);
+    expect(box.message).toBe(`Registret är öppnat av anna på KANSLI-PC sedan ${since(startedAt)}.`);
     expect(box.buttons).toEqual(['Öppna skrivskyddat', 'Avsluta']);
     expect(open.mock.calls[0]?.[0]).toMatchObject({ readOnly: true });
 
