@@ -23,8 +23,11 @@ const useStyles = makeStyles({
 
 export type ExportButtonProps<C extends ExportChannel> = {
   channel: C;
-  /** The channel's input, or a function giving it at the moment of the click (the rows as shown then). */
-  input: ChannelInput<C> | (() => ChannelInput<C>);
+  /**
+   * The channel's input, or a function giving it at the moment of the click (the rows as shown then), which may
+   * first ask the core for them (a list that holds only the rows in view).
+   */
+  input: ChannelInput<C> | (() => ChannelInput<C> | Promise<ChannelInput<C>>);
   label?: string;
   appearance?: ButtonProps['appearance'];
   disabled?: boolean;
@@ -58,7 +61,16 @@ export function ExportButton<C extends ExportChannel>({ channel, input, label, a
     const ticket = ++current.current;
     setBusy(true);
     setCancelled(false);
-    const given = typeof input === 'function' ? (input as () => ChannelInput<C>)() : input;
+    let given: ChannelInput<C>;
+    try {
+      given = typeof input === 'function' ? await (input as () => ChannelInput<C> | Promise<ChannelInput<C>>)() : input;
+    } catch (error) {
+      if (ticket !== current.current) return;
+      setBusy(false);
+      notify(sv.excel.exportFailed(error instanceof Error ? error.message : String(error)), 'error');
+      return;
+    }
+    if (ticket !== current.current) return;
     const value = withProgress ? ({ ...given, taskId: begin() } as ChannelInput<C>) : given;
     const result = await client.call(channel, value);
     if (ticket !== current.current) return;

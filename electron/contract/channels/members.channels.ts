@@ -280,6 +280,10 @@ export const membersChannels = {
       servicesUsedMax: z.number().int().min(0).max(1000).optional(),
       archived: z.enum(['active', 'archived', 'all']).optional(),
       sort: z.strictObject({ by: z.enum(organisationSortKeys), direction: z.enum(['asc', 'desc']).default('asc') }).optional(),
+      /** Only the rows from `start`, at most `count`: the list on screen asks for those around its view. */
+      window: z.strictObject({ start: z.number().int().min(0).max(10_000_000), count: z.number().int().min(1).max(2000) }).optional(),
+      /** Answers this organisation's place in the sorted list as `located`, so the list can scroll back to it. */
+      locate: id.optional(),
     }),
   ),
   /**

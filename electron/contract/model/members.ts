@@ -84,7 +84,11 @@ export type OrganisationRow = {
   matchRank?: MatchRank | 5;
 };
 
-export type OrganisationList = { date: string; feeYear: number; total: number; count: number; rows: OrganisationRow[] };
+/**
+ * The member list: `count` rows match, of `total` organisations; `rows` holds them all, or with a window only
+ * those from the place `start`. `located`: the place of the organisation asked for with `locate` (-1: not listed).
+ */
+export type OrganisationList = { date: string; feeYear: number; total: number; count: number; start: number; rows: OrganisationRow[]; located?: number };
 
 /** How well a name answers a query, best first; `undefined` when it does not match at all. */
 export type MatchRank = 0 | 1 | 2 | 3 | 4;

@@ -47,6 +47,14 @@ export type OrganisationListQuery = {
   /** Default `active`: archived organisations are hidden unless asked for. */
   archived?: 'active' | 'archived' | 'all';
   sort?: { by: OrganisationSortKey; direction: SortDirection };
+  /**
+   * Only the rows from `start` of the sorted list, at most `count` (a list draws the rows in view, so a keystroke
+   * sends those and not thousands); `start` moves back when the list is shorter, so the last rows come whole.
+   * Every row without it.
+   */
+  window?: { start: number; count: number };
+  /** An organisation whose place in the sorted list is answered as `located` (-1 when the list does not hold it). */
+  locate?: string;
 };
 
 type SearchEntry = { name: SearchText; numbers: string };
@@ -196,45 +204,59 @@ export function listOrganisations(doc: SambrukDocument, q: OrganisationListQuery
   const counties = q.countyCodes && q.countyCodes.length > 0 ? new Set(q.countyCodes) : undefined;
   const statuses = q.statuses && q.statuses.length > 0 ? new Set(q.statuses) : undefined;
 
-  const rows: OrganisationRow[] = [];
+  const hits: Hit[] = [];
   for (const row of all) {
     if (archived === 'active' && row.archived) continue;
     if (archived === 'archived' && !row.archived) continue;
     if (kinds && !kinds.has(row.kind)) continue;
-    let matchRank: MatchRank | 5 | undefined;
+    let rank: MatchRank | 5 | undefined;
     if (query) {
       const entry = search.entries.get(row.id);
-      matchRank = entry ? matchOrganisation(entry, query) : undefined;
-      if (matchRank === undefined) continue;
+      rank = entry ? matchOrganisation(entry, query) : undefined;
+      if (rank === undefined) continue;
     }
     if (counties && (row.countyCode === undefined || !counties.has(row.countyCode))) continue;
     if (q.servicesUsedMin !== undefined && row.servicesUsed < q.servicesUsedMin) continue;
     if (q.servicesUsedMax !== undefined && row.servicesUsed > q.servicesUsedMax) continue;
     if (statuses && !statuses.has(row.status)) continue;
-    rows.push(matchRank !== undefined ? { ...row, matchRank } : row);
+    hits.push({ row, rank });
   }
   const sort = q.sort ?? { by: 'name', direction: 'asc' };
   const byRelevance = query !== undefined && sort.by === 'name' && sort.direction === 'asc';
   const nameOrder = (row: OrganisationRow) => search.nameOrder.get(row.id) ?? 0;
+  let sorted: readonly Hit[];
   if (sort.by === 'name') {
     // The list's usual order (and a keystroke's, by relevance): one number per row, looked up once, so a
     // letter that matches thousands of names sorts integers.
     const places = search.nameOrder.size + 1;
     const sign = sort.direction === 'asc' ? 1 : -1;
-    const keyed = rows.map((row) => ({ row, key: (byRelevance ? (row.matchRank ?? 9) * places : 0) + sign * nameOrder(row) }));
+    const keyed = hits.map((hit) => ({ hit, key: (byRelevance ? (hit.rank ?? 9) * places : 0) + sign * nameOrder(hit.row) }));
     keyed.sort((a, b) => a.key - b.key);
-    return { date: q.date, feeYear, total: doc.organisations.length, count: rows.length, rows: keyed.map((k) => k.row) };
+    sorted = keyed.map((k) => k.hit);
+  } else {
+    const compare = rowComparator(
+      hits.map((h) => h.row),
+      sort.by,
+      sort.direction,
+      nameOrder,
+    );
+    sorted = hits.sort((a, b) => {
+      if (byRelevance) {
+        const r = (a.rank ?? 9) - (b.rank ?? 9);
+        if (r !== 0) return r;
+      }
+      return compare(a.row, b.row) || nameOrder(a.row) - nameOrder(b.row);
+    });
   }
-  const compare = rowComparator(rows, sort.by, sort.direction, nameOrder);
-  rows.sort((a, b) => {
-    if (byRelevance) {
-      const r = (a.matchRank ?? 9) - (b.matchRank ?? 9);
-      if (r !== 0) return r;
-    }
-    return compare(a, b) || nameOrder(a) - nameOrder(b);
-  });
-  return { date: q.date, feeYear, total: doc.organisations.length, count: rows.length, rows };
+  const start = q.window ? Math.max(0, Math.min(q.window.start, sorted.length - q.window.count)) : 0;
+  const shown = q.window ? sorted.slice(start, start + q.window.count) : sorted;
+  // The rank is copied onto a row only as it is sent: the frozen rows stay shared between answers.
+  const rows = shown.map((hit) => (hit.rank !== undefined ? { ...hit.row, matchRank: hit.rank } : hit.row));
+  const located = q.locate === undefined ? undefined : sorted.findIndex((hit) => hit.row.id === q.locate);
+  return { date: q.date, feeYear, total: doc.organisations.length, count: sorted.length, start, rows, ...(located !== undefined ? { located } : {}) };
 }
+
+type Hit = { row: OrganisationRow; rank: MatchRank | 5 | undefined };
 
 /** Missing values go last whatever the direction; undefined when both are present (compare them). */
 function missingLast(x: unknown, y: unknown): number | undefined {

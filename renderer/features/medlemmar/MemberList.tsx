@@ -65,6 +65,15 @@ import { whenIdle } from '../../lib/idle';
 
 const t = sv.medlemmar.list;
 const ROW_HEIGHT = 40;
+/** Rows the core sends at a time: a tall window's rows in view and more than a step either side. */
+const WINDOW_ROWS = 300;
+/** The window moves in steps of this many rows, so scrolling asks the core again only now and then. */
+const WINDOW_STEP = 100;
+
+/** Where the window starts for a view whose first row is `first`: at least a step before it, on a step. */
+function windowStartFor(first: number): number {
+  return Math.max(0, Math.floor((first - WINDOW_STEP / 2) / WINDOW_STEP) * WINDOW_STEP);
+}
 const statusOrder = Object.keys(sv.medlemmar.statuses) as MemberStatus[];
 
 const useStyles = makeStyles({
@@ -214,7 +223,18 @@ export function MemberList({
   const [visible, setVisible] = useState<ColumnId[]>(readColumns);
   const [creating, setCreating] = useState(newMunicipalityCode !== undefined);
   const counties = useApiQuery('reference/list-counties', {});
-  const list = useApiQuery('members/list', listInput(filters), { placeholderData: keepPreviousData });
+  // Back from an organisation: the core says where its row stands, so the list can bring it into view.
+  const [returnTo] = useState(() => organisationLeft(previousLocationHash()));
+  // The core sends the rows around the view, not every match: a letter typed that matches thousands then costs
+  // a few dozen rows to send and copy. The window follows the scroll in steps; new filters start at the top.
+  const filtersKey = JSON.stringify(listInput(filters));
+  const [windowAt, setWindowAt] = useState({ filtersKey, start: 0 });
+  const windowStart = windowAt.filtersKey === filtersKey ? windowAt.start : 0;
+  const list = useApiQuery(
+    'members/list',
+    { ...listInput(filters), window: { start: windowStart, count: WINDOW_ROWS }, ...(returnTo !== undefined ? { locate: returnTo } : {}) },
+    { placeholderData: keepPreviousData },
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   const room = useRoomBelow(scrollRef, 32, list.data !== undefined);
 
@@ -248,20 +268,35 @@ export function MemberList({
   useEffect(() => () => cancelPrepare.current?.(), []);
 
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
+  const rowCount = list.data?.count ?? 0;
+  const rowsStart = list.data?.start ?? 0;
   const countyNames = useMemo(() => new Map((counties.data ?? []).map((c) => [c.code, c.name])), [counties.data]);
   const update = (patch: Partial<ListFilters>) => onFiltersChange({ ...filters, ...patch });
 
   // TanStack Virtual hands back functions the React Compiler cannot memoise; this component opts out by design.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   const feeYear = list.data?.feeYear ?? 0;
 
+  // The window asked for: from a step before the first row in view, so scrolling either way finds rows ready.
+  const firstInView = items[0]?.index ?? 0;
+  const wantedStart = windowStartFor(firstInView);
+  useEffect(() => {
+    if (wantedStart !== windowStart) setWindowAt({ filtersKey, start: wantedStart });
+  }, [wantedStart, windowStart, filtersKey]);
+  // New filters or another sort: the best match is at the top, so the list goes there.
+  const shownKey = useRef(filtersKey);
+  useEffect(() => {
+    if (shownKey.current === filtersKey) return;
+    shownKey.current = filtersKey;
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [filtersKey]);
+
   // Back from an organisation: bring its row into view (the list is virtual) and focus its link.
-  const [returnTo] = useState(() => organisationLeft(previousLocationHash()));
-  const returnIndex = returnTo === undefined ? -1 : rows.findIndex((r) => r.id === returnTo);
+  const returnIndex = returnTo === undefined ? -1 : (list.data?.located ?? -1);
   useEffect(() => {
     if (returnIndex >= 0) virtualizer.scrollToIndex(returnIndex, { align: 'center' });
   }, [returnIndex, virtualizer]);
@@ -340,7 +375,11 @@ export function MemberList({
         <ExportButton
           channel="exports/table"
           disabled={!list.data}
-          input={() => memberListExport(list.data ?? { rows: [], feeYear }, visible, filters, (code) => countyNames.get(code) ?? code)}
+          input={async () => {
+            // Every row of the list as filtered and sorted, not only the window drawn.
+            const all = await client.request('members/list', listInput(filters));
+            return memberListExport(all, visible, filters, (code) => countyNames.get(code) ?? code);
+          }}
         />
         <Button appearance="primary" icon={<Add20Regular />} onClick={() => setCreating(true)}>
           {t.newOrganisation}
@@ -384,7 +423,7 @@ export function MemberList({
                 sortable
                 size="small"
                 aria-label={t.tableLabel}
-                aria-rowcount={rows.length + 1}
+                aria-rowcount={rowCount + 1}
                 style={{ minWidth: `${tableMinWidth(visible)}px` }}
               >
                 <TableHeader className={styles.head}>
@@ -409,8 +448,10 @@ export function MemberList({
                 <TableBody>
                   {top > 0 && <tr aria-hidden="true" className={styles.spacerRow} style={{ height: `${top}px` }} />}
                   {items.map((item) => {
-                    const source = rows[item.index];
-                    if (!source) return null;
+                    const source = rows[item.index - rowsStart];
+                    // A row outside the window held: drawn empty at its height until the core's rows for it come.
+                    if (!source)
+                      return <tr key={`vantar-${item.index}`} aria-rowindex={item.index + 2} aria-busy="true" className={styles.row} style={{ height: `${ROW_HEIGHT}px` }} />;
                     const row = viewOf(source);
                     return (
                       <TableRow key={row.id} className={styles.row} aria-rowindex={item.index + 2} data-row-id={row.id}>
@@ -440,7 +481,7 @@ export function MemberList({
                   {bottom > 0 && <tr aria-hidden="true" className={styles.spacerRow} style={{ height: `${bottom}px` }} />}
                 </TableBody>
               </NavTable>
-              {rows.length === 0 && <div className={styles.empty}>{t.empty}</div>}
+              {rowCount === 0 && <div className={styles.empty}>{t.empty}</div>}
             </div>
           </>
         )}
