@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/profile-ui.ts [--scale 10] [--web <dir>] [--runs 3] [--top 25] [--save <prefix>]
- *   [--only natverk,tjanster,medlemmar,open-organisation,search,matrix-toggle]`
+ *   [--only natverk,tjanster,medlemmar,open-organisation,search,search-after-screens,matrix-toggle]`
  *
  * CPU profiles of the list screens in Chromium (the bench's web entry and demo register, built unminified with
  * source maps so functions keep their names and sources): each screen opened cold by its hash `runs` times on
@@ -114,6 +114,34 @@ async function main(): Promise<void> {
             });
           }
         }),
+      );
+    }
+    if (wants('search-after-screens')) {
+      // As the bench does it: every screen drawn once on the page, three organisations opened, then the list and
+      // only its first keystroke profiled (the one that set the search's p95), on a fresh page per run.
+      await profileCase('search-after-screens', 'first search keystroke after the other screens', (measure) =>
+        (async () => {
+          for (let run = 0; run < a.runs; run += 1) {
+            await withPage(async (page, cdp) => {
+              for (const hash of (process.env.PRIOR ?? '#/oversikt,#/medlemmar,#/tjanster/matris,#/natverk,#/budget,#/styrelserapport,#/data').split(',').filter(Boolean)) {
+                await benchPage(page).navigate(hash);
+              }
+              for (const org of document.organisations.filter((o) => !o.archived).slice(0, Number(process.env.ORGS ?? 3))) {
+                await benchPage(page).navigate('#/medlemmar');
+                await benchPage(page).navigate(`#/medlemmar/${encodeURIComponent(org.id)}`);
+              }
+              await benchPage(page).navigate('#/medlemmar');
+              const box = page.locator('[data-testid="member-search"] input, input[data-testid="member-search"]').first();
+              await box.click();
+              await box.fill('');
+              await benchPage(page).watch('[role="search"]');
+              await measure(cdp, async () => {
+                await page.keyboard.type('G');
+                return (await benchPage(page).settled()).ms;
+              });
+            });
+          }
+        })(),
       );
     }
     if (wants('matrix-toggle')) {
