@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { byData, useFocusOnArrival } from '../../app/focus';
 import {
   Badge,
@@ -29,6 +29,7 @@ import { Add20Regular, Dismiss20Regular, TableSettings20Regular } from '@fluentu
 import { keepPreviousData } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { MemberStatus, OrganisationRow } from '../../../electron/contract';
+import type { CountyRef } from '../../../electron/contract/model/records';
 import type { OrganisationKind } from '../../../electron/core/store/schema';
 import { useApiClient, useApiQuery } from '../../app/api';
 import { hrefTo, previousLocationHash } from '../../app/router';
@@ -209,6 +210,147 @@ function organisationLeft(hash: string): string | undefined {
   }
 }
 
+/** One organisation's row: drawn again only when its row in the core's answer, its place or the columns change. */
+const MemberRowView = memo(function MemberRowView({ source, place, visible }: { source: OrganisationRow; place: number; visible: readonly ColumnId[] }) {
+  const styles = useStyles();
+  const row = viewOf(source);
+  return (
+    <TableRow className={styles.row} aria-rowindex={place} data-row-id={row.id}>
+      {visible.map((id) =>
+        id === 'name' ? (
+          <TableCell key={id}>
+            <span className={styles.nameCell}>
+              <Link href={hrefTo('medlemmar', [row.id])} className={styles.nameLink} title={row.name}>
+                {row.name}
+              </Link>
+              {row.archived && (
+                <Badge appearance="outline" color="subtle" size="small">
+                  {t.archived}
+                </Badge>
+              )}
+            </span>
+          </TableCell>
+        ) : (
+          <TableCell key={id} className={mergeClasses(styles.cell, columns[id].numeric && styles.number)} title={row.cells[id]}>
+            {row.cells[id]}
+          </TableCell>
+        ),
+      )}
+    </TableRow>
+  );
+});
+
+/**
+ * The search box, filters, export and «Ny organisation»: drawn again only when the filters, columns or counties
+ * change, not when the list's rows arrive or it scrolls (a keystroke's answer would otherwise redraw every control).
+ */
+const MemberListToolbar = memo(function MemberListToolbar({
+  filters,
+  onFiltersChange,
+  counties,
+  visible,
+  ready,
+  onSearchFocus,
+  onNew,
+}: {
+  filters: ListFilters;
+  onFiltersChange: (next: ListFilters) => void;
+  counties: readonly CountyRef[] | undefined;
+  visible: readonly ColumnId[];
+  /** Whether the list has its first answer (export is offered from then). */
+  ready: boolean;
+  onSearchFocus: () => void;
+  onNew: () => void;
+}) {
+  const styles = useStyles();
+  const client = useApiClient();
+  const countyNames = useMemo(() => new Map((counties ?? []).map((c) => [c.code, c.name])), [counties]);
+  const update = (patch: Partial<ListFilters>) => onFiltersChange({ ...filters, ...patch });
+  return (
+    <div className={styles.toolbar} role="search">
+      <Field label={t.searchLabel} className={styles.search}>
+        <SearchBox
+          dismiss={{ 'aria-label': sv.app.clearSearch }}
+          value={filters.query}
+          placeholder={t.searchPlaceholder}
+          onChange={(_, data) => update({ query: data.value })}
+          onFocus={onSearchFocus}
+          data-testid="member-search"
+        />
+      </Field>
+      <MultiDropdown<OrganisationKind>
+        label={t.kindFilter}
+        values={kindOrder}
+        selected={filters.kinds}
+        labelOf={(k) => sv.medlemmar.kinds[k]}
+        all={t.allKinds}
+        onChange={(kinds) => update({ kinds })}
+      />
+      <MultiDropdown<string>
+        label={t.countyFilter}
+        values={(counties ?? []).map((c) => c.code)}
+        selected={filters.countyCodes}
+        labelOf={(code) => countyNames.get(code) ?? code}
+        all={t.allCounties}
+        onChange={(countyCodes) => update({ countyCodes })}
+      />
+      <MultiDropdown<MemberStatus>
+        label={t.statusFilter}
+        values={statusOrder}
+        selected={filters.statuses}
+        labelOf={(s) => sv.medlemmar.statuses[s]}
+        all={t.allStatuses}
+        onChange={(statuses) => update({ statuses })}
+      />
+      <Field
+        label={t.statusDate}
+        className={styles.date}
+        validationMessage={filters.statusDate !== '' && !isCalendarDate(filters.statusDate) ? sv.medlemmar.common.dateInvalid : undefined}
+      >
+        <DateInput value={filters.statusDate} onChange={(value) => update({ statusDate: value })} />
+      </Field>
+      <Field label={t.servicesFilter} className={styles.filter}>
+        <Dropdown
+          className={styles.dropdown}
+          value={t.services[filters.services]}
+          selectedOptions={[filters.services]}
+          onOptionSelect={(_, data) => update({ services: (data.optionValue ?? 'alla') as ServicesFilter })}
+        >
+          {servicesFilters.map((f) => (
+            <Option key={f} value={f}>
+              {t.services[f]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Switch className={styles.switch} checked={filters.showArchived} label={t.showArchived} onChange={(_, data) => update({ showArchived: data.checked })} />
+      {/* Kept in place and only hidden (out of the tab order and the accessibility tree) while no filter is set:
+          appearing at the first letter it moved the list, which then measured and drew itself again. */}
+      <Button
+        appearance="subtle"
+        icon={<Dismiss20Regular />}
+        style={hasActiveFilters(filters) ? undefined : { visibility: 'hidden' }}
+        onClick={() => onFiltersChange({ ...emptyFilters(), sort: filters.sort })}
+      >
+        {t.clearFilters}
+      </Button>
+      <span className={styles.spacer} />
+      <ExportButton
+        channel="exports/table"
+        disabled={!ready}
+        input={async () => {
+          // Every row of the list as filtered and sorted, not only the window drawn.
+          const all = await client.request('members/list', listInput(filters));
+          return memberListExport(all, visible, filters, (code) => countyNames.get(code) ?? code);
+        }}
+      />
+      <Button appearance="primary" icon={<Add20Regular />} onClick={onNew}>
+        {t.newOrganisation}
+      </Button>
+    </div>
+  );
+});
+
 export function MemberList({
   filters,
   onFiltersChange,
@@ -270,8 +412,8 @@ export function MemberList({
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   const rowCount = list.data?.count ?? 0;
   const rowsStart = list.data?.start ?? 0;
-  const countyNames = useMemo(() => new Map((counties.data ?? []).map((c) => [c.code, c.name])), [counties.data]);
   const update = (patch: Partial<ListFilters>) => onFiltersChange({ ...filters, ...patch });
+  const openNew = useCallback(() => setCreating(true), []);
 
   // TanStack Virtual hands back functions the React Compiler cannot memoise; this component opts out by design.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -304,87 +446,15 @@ export function MemberList({
 
   return (
     <>
-      <div className={styles.toolbar} role="search">
-        <Field label={t.searchLabel} className={styles.search}>
-          <SearchBox
-            dismiss={{ 'aria-label': sv.app.clearSearch }}
-            value={filters.query}
-            placeholder={t.searchPlaceholder}
-            onChange={(_, data) => update({ query: data.value })}
-            onFocus={prepareSearch}
-            data-testid="member-search"
-          />
-        </Field>
-        <MultiDropdown<OrganisationKind>
-          label={t.kindFilter}
-          values={kindOrder}
-          selected={filters.kinds}
-          labelOf={(k) => sv.medlemmar.kinds[k]}
-          all={t.allKinds}
-          onChange={(kinds) => update({ kinds })}
-        />
-        <MultiDropdown<string>
-          label={t.countyFilter}
-          values={(counties.data ?? []).map((c) => c.code)}
-          selected={filters.countyCodes}
-          labelOf={(code) => countyNames.get(code) ?? code}
-          all={t.allCounties}
-          onChange={(countyCodes) => update({ countyCodes })}
-        />
-        <MultiDropdown<MemberStatus>
-          label={t.statusFilter}
-          values={statusOrder}
-          selected={filters.statuses}
-          labelOf={(s) => sv.medlemmar.statuses[s]}
-          all={t.allStatuses}
-          onChange={(statuses) => update({ statuses })}
-        />
-        <Field
-          label={t.statusDate}
-          className={styles.date}
-          validationMessage={filters.statusDate !== '' && !isCalendarDate(filters.statusDate) ? sv.medlemmar.common.dateInvalid : undefined}
-        >
-          <DateInput value={filters.statusDate} onChange={(value) => update({ statusDate: value })} />
-        </Field>
-        <Field label={t.servicesFilter} className={styles.filter}>
-          <Dropdown
-            className={styles.dropdown}
-            value={t.services[filters.services]}
-            selectedOptions={[filters.services]}
-            onOptionSelect={(_, data) => update({ services: (data.optionValue ?? 'alla') as ServicesFilter })}
-          >
-            {servicesFilters.map((f) => (
-              <Option key={f} value={f}>
-                {t.services[f]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Switch className={styles.switch} checked={filters.showArchived} label={t.showArchived} onChange={(_, data) => update({ showArchived: data.checked })} />
-        {/* Kept in place and only hidden (out of the tab order and the accessibility tree) while no filter is set:
-            appearing at the first letter it moved the list, which then measured and drew itself again. */}
-        <Button
-          appearance="subtle"
-          icon={<Dismiss20Regular />}
-          style={hasActiveFilters(filters) ? undefined : { visibility: 'hidden' }}
-          onClick={() => onFiltersChange({ ...emptyFilters(), sort: filters.sort })}
-        >
-          {t.clearFilters}
-        </Button>
-        <span className={styles.spacer} />
-        <ExportButton
-          channel="exports/table"
-          disabled={!list.data}
-          input={async () => {
-            // Every row of the list as filtered and sorted, not only the window drawn.
-            const all = await client.request('members/list', listInput(filters));
-            return memberListExport(all, visible, filters, (code) => countyNames.get(code) ?? code);
-          }}
-        />
-        <Button appearance="primary" icon={<Add20Regular />} onClick={() => setCreating(true)}>
-          {t.newOrganisation}
-        </Button>
-      </div>
+      <MemberListToolbar
+        filters={filters}
+        onFiltersChange={onFiltersChange}
+        counties={counties.data}
+        visible={visible}
+        ready={list.data !== undefined}
+        onSearchFocus={prepareSearch}
+        onNew={openNew}
+      />
 
       <QueryState query={list}>
         {(data) => (
@@ -452,31 +522,7 @@ export function MemberList({
                     // A row outside the window held: drawn empty at its height until the core's rows for it come.
                     if (!source)
                       return <tr key={`vantar-${item.index}`} aria-rowindex={item.index + 2} aria-busy="true" className={styles.row} style={{ height: `${ROW_HEIGHT}px` }} />;
-                    const row = viewOf(source);
-                    return (
-                      <TableRow key={row.id} className={styles.row} aria-rowindex={item.index + 2} data-row-id={row.id}>
-                        {visible.map((id) =>
-                          id === 'name' ? (
-                            <TableCell key={id}>
-                              <span className={styles.nameCell}>
-                                <Link href={hrefTo('medlemmar', [row.id])} className={styles.nameLink} title={row.name}>
-                                  {row.name}
-                                </Link>
-                                {row.archived && (
-                                  <Badge appearance="outline" color="subtle" size="small">
-                                    {t.archived}
-                                  </Badge>
-                                )}
-                              </span>
-                            </TableCell>
-                          ) : (
-                            <TableCell key={id} className={mergeClasses(styles.cell, columns[id].numeric && styles.number)} title={row.cells[id]}>
-                              {row.cells[id]}
-                            </TableCell>
-                          ),
-                        )}
-                      </TableRow>
-                    );
+                    return <MemberRowView key={source.id} source={source} place={item.index + 2} visible={visible} />;
                   })}
                   {bottom > 0 && <tr aria-hidden="true" className={styles.spacerRow} style={{ height: `${bottom}px` }} />}
                 </TableBody>
