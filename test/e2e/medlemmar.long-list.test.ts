@@ -99,6 +99,15 @@ describe('a long member list', () => {
     await page.goBack();
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-row-id') ?? null)).toBe(far.id);
     await expect.poll(() => drawnMatch(page, all)).toBe(true);
+
+    // A search typed after coming back starts at its best match, even when it holds that organisation.
+    const query = far.name.slice(0, 2);
+    const hits = listOrganisations(register, { date: TODAY, query });
+    expect(hits.rows.findIndex((r) => r.id === far.id)).toBeGreaterThan(20);
+    await search(page).fill(query);
+    await expect.poll(() => page.getByTestId('member-count').textContent()).toBe(countText(hits));
+    await expect.poll(() => drawnMatch(page, hits)).toBe(true);
+    expect(await scroller(page).evaluate((el) => el.scrollTop)).toBe(0);
   });
 
   it('exports every row of the search, not only those drawn', async () => {

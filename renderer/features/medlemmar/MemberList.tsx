@@ -372,9 +372,15 @@ export function MemberList({
   const filtersKey = JSON.stringify(listInput(filters));
   const [windowAt, setWindowAt] = useState({ filtersKey, start: 0 });
   const windowStart = windowAt.filtersKey === filtersKey ? windowAt.start : 0;
+  // The organisation is looked for in the list as one came back to it; once the filters change, a new search
+  // starts at its best match and no longer jumps to it.
+  const [arrivalKey] = useState(filtersKey);
+  const [filtersChanged, setFiltersChanged] = useState(false);
+  if (!filtersChanged && filtersKey !== arrivalKey) setFiltersChanged(true);
+  const locating = filtersChanged || filtersKey !== arrivalKey ? undefined : returnTo;
   const list = useApiQuery(
     'members/list',
-    { ...listInput(filters), window: { start: windowStart, count: WINDOW_ROWS }, ...(returnTo !== undefined ? { locate: returnTo } : {}) },
+    { ...listInput(filters), window: { start: windowStart, count: WINDOW_ROWS }, ...(locating !== undefined ? { locate: locating } : {}) },
     { placeholderData: keepPreviousData },
   );
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -438,7 +444,7 @@ export function MemberList({
   }, [filtersKey]);
 
   // Back from an organisation: bring its row into view (the list is virtual) and focus its link.
-  const returnIndex = returnTo === undefined ? -1 : (list.data?.located ?? -1);
+  const returnIndex = locating === undefined ? -1 : (list.data?.located ?? -1);
   useEffect(() => {
     if (returnIndex >= 0) virtualizer.scrollToIndex(returnIndex, { align: 'center' });
   }, [returnIndex, virtualizer]);
