@@ -26,6 +26,7 @@ import {
   summarise,
   type SelfTime,
 } from './lib/cpu-profile';
+import { uiScreens } from './cases/ui';
 
 function args() {
   const out = { scale: 10, web: '', runs: 3, top: 25, only: new Set<string>(), save: '' };
@@ -123,10 +124,8 @@ async function main(): Promise<void> {
         (async () => {
           for (let run = 0; run < a.runs; run += 1) {
             await withPage(async (page, cdp) => {
-              for (const hash of (process.env.PRIOR ?? '#/oversikt,#/medlemmar,#/tjanster/matris,#/natverk,#/budget,#/styrelserapport,#/data').split(',').filter(Boolean)) {
-                await benchPage(page).navigate(hash);
-              }
-              for (const org of document.organisations.filter((o) => !o.archived).slice(0, Number(process.env.ORGS ?? 3))) {
+              for (const screen of uiScreens) await benchPage(page).navigate(screen.hash);
+              for (const org of document.organisations.filter((o) => !o.archived).slice(0, 3)) {
                 await benchPage(page).navigate('#/medlemmar');
                 await benchPage(page).navigate(`#/medlemmar/${encodeURIComponent(org.id)}`);
               }

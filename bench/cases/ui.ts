@@ -34,7 +34,7 @@ const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 type Screen = 'oversikt' | 'medlemmar' | 'tjanster' | 'natverk' | 'budget' | 'styrelserapport' | 'data';
 
 /** The screens and the hash each is opened by. Tjänster opens on its usage matrix, the screen's heaviest view. */
-const screens: readonly { id: Screen; hash: string }[] = [
+export const uiScreens: readonly { id: Screen; hash: string }[] = [
   { id: 'oversikt', hash: '#/oversikt' },
   { id: 'medlemmar', hash: '#/medlemmar' },
   { id: 'tjanster', hash: '#/tjanster/matris' },
@@ -45,7 +45,7 @@ const screens: readonly { id: Screen; hash: string }[] = [
 ];
 
 export const uiResultNames: readonly ResultName[] = [
-  ...screens.map((s) => `ui-render-${s.id}` as ResultName),
+  ...uiScreens.map((s) => `ui-render-${s.id}` as ResultName),
   'ui-open-organisation',
   'ui-search',
   'ui-matrix-toggle',
@@ -115,7 +115,7 @@ export async function benchUi(ctx: BenchContext): Promise<BenchResult[]> {
     await context.addInitScript({
       content: `var __name = globalThis.__name || ((target) => target);\n(${installBenchHelpers.toString()})();\nwindow[${JSON.stringify(BOOT_DOCUMENT_GLOBAL)}] = ${JSON.stringify(ctx.documentText)};`,
     });
-    const renders = screens.filter((s) => ctx.wants(`ui-render-${s.id}` as ResultName));
+    const renders = uiScreens.filter((s) => ctx.wants(`ui-render-${s.id}` as ResultName));
     const interactionLoads = 2;
     const loads = renders.length > 0 ? 5 : interactionLoads;
     const orgIds = organisationsToOpen(ctx);
@@ -128,7 +128,7 @@ export async function benchUi(ctx: BenchContext): Promise<BenchResult[]> {
         await page.locator('main#innehall h1').waitFor({ timeout: NAV_TIMEOUT_MS });
         const bootMs = await page.evaluate(() => performance.now());
         boots.push(bootMs);
-        const order = renders.map((_, i) => renders[(i + load) % renders.length] as (typeof screens)[number]);
+        const order = renders.map((_, i) => renders[(i + load) % renders.length] as (typeof uiScreens)[number]);
         for (const screen of order) {
           try {
             const r = await bench(page).navigate(screen.hash);
@@ -206,10 +206,10 @@ function organisationsToOpen(ctx: BenchContext): { id: string; name: string }[] 
 type Add = (name: string, ms: number | null) => void;
 type Fail = (name: string, error: unknown) => void;
 
-const listScreen = screens.find((s) => s.id === 'medlemmar') as (typeof screens)[number];
-const matrixScreen = screens.find((s) => s.id === 'tjanster') as (typeof screens)[number];
-const budgetScreen = screens.find((s) => s.id === 'budget') as (typeof screens)[number];
-const goalsScreen = screens.find((s) => s.id === 'styrelserapport') as (typeof screens)[number];
+const listScreen = uiScreens.find((s) => s.id === 'medlemmar') as (typeof uiScreens)[number];
+const matrixScreen = uiScreens.find((s) => s.id === 'tjanster') as (typeof uiScreens)[number];
+const budgetScreen = uiScreens.find((s) => s.id === 'budget') as (typeof uiScreens)[number];
+const goalsScreen = uiScreens.find((s) => s.id === 'styrelserapport') as (typeof uiScreens)[number];
 
 async function openOrganisations(page: Page, orgs: readonly { id: string; name: string }[], add: Add, fail: Fail): Promise<void> {
   for (const org of orgs) {
